@@ -1,0 +1,73 @@
+//! What the bot says back: the reply to one question, in the shape the CLI's
+//! `--json` contract, the console chat and Discord all render from.
+//!
+//! The JSON field names here are a contract other tools rely on: keep them.
+
+use serde::{Deserialize, Serialize};
+
+use crate::fact::FactId;
+
+/// Where an answer comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceRef {
+    /// 1-based paragraph of the article; None for an outside source.
+    pub paragraph: Option<u32>,
+    pub quote: String,
+    /// The article's title (or, for an outside source, its note/URL).
+    pub title: String,
+}
+
+/// A runner-up the user may have meant.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Alternative {
+    pub fact_id: FactId,
+    /// A question this fact answers, to offer the user.
+    pub question: String,
+    pub confidence: f64,
+}
+
+/// The reply to one question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reply {
+    /// The question as given.
+    pub question: String,
+    pub answered: bool,
+    /// The short direct answer (only when answered).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub answer: Option<String>,
+    /// 0..1.
+    pub confidence: f64,
+    pub fact_id: Option<FactId>,
+    /// At least one when answered.
+    pub sources: Vec<SourceRef>,
+    /// Up to 3: runners-up when answered, nearest topics when declined.
+    pub alternatives: Vec<Alternative>,
+    /// Why nothing was answered, when the input itself was unusable
+    /// (empty, too long, not UTF-8).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// When declined: a sentence saying so, e.g. what the article does not cover.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// How the matcher chose (matched tokens, cues, penalties), for tuning.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub why: Option<String>,
+}
+
+impl Reply {
+    /// A reply to input that could not be used as a question at all.
+    pub fn invalid(question: impl Into<String>, error: impl Into<String>) -> Self {
+        Reply {
+            question: question.into(),
+            answered: false,
+            answer: None,
+            confidence: 0.0,
+            fact_id: None,
+            sources: Vec::new(),
+            alternatives: Vec::new(),
+            error: Some(error.into()),
+            note: None,
+            why: None,
+        }
+    }
+}

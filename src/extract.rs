@@ -1,0 +1,187 @@
+//! Extraction: turns an article into facts. Every sentence becomes a fact
+//! (the sentence is its own answer), and the curated facts in
+//! `data/facts.toml` add short direct answers with the phrasings people use.
+//! Pure: parsing and validation only, no store.
+
+use serde::Deserialize;
+
+use crate::article::Article;
+use crate::fact::{AnswerKind, Origin};
+
+/// The curated facts shipped in `data/`.
+pub const BUILTIN_FACTS: &str = include_str!("../data/facts.toml");
+/// Topics the shipped article does not cover, shipped in `data/`.
+pub const BUILTIN_GAPS: &str = include_str!("../data/gaps.toml");
+
+/// A fact before it has an id: what extraction produces and the store keeps.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewFact {
+    /// Unique within its article; how re-ingesting recognises a fact it
+    /// already stored (`s3.1` for a sentence, the curated slug otherwise).
+    pub key: Option<String>,
+    pub paragraph: Option<u32>,
+    pub quote: String,
+    pub answer: String,
+    pub kind: AnswerKind,
+    pub speaker: Option<String>,
+    pub questions: Vec<String>,
+    pub source_note: Option<String>,
+    pub origin: Origin,
+}
+
+/// A topic the article does not cover, so questions about it are declined
+/// with a note instead of a near-miss answer.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Gap {
+    pub key: String,
+    pub topic: String,
+    pub note: String,
+    pub questions: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    #[error("facts file does not parse: {0}")]
+    Parse(#[from] toml::de::Error),
+    #[error("fact {key:?}: paragraph {paragraph} is not in the article (it has {count})")]
+    NoSuchParagraph {
+        key: String,
+        paragraph: u32,
+        count: usize,
+    },
+    #[error("fact {key:?}: its quote is not in paragraph {paragraph}: {quote:?}")]
+    QuoteNotInParagraph {
+        key: String,
+        paragraph: u32,
+        quote: String,
+    },
+    #[error("fact {key:?}: unknown kind {kind:?}")]
+    UnknownKind { key: String, kind: String },
+    #[error("fact {key:?}: {what} is empty")]
+    Empty { key: String, what: &'static str },
+    #[error("two facts share the key {0:?}")]
+    DuplicateKey(String),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FactsFile {
+    #[serde(default)]
+    fact: Vec<CuratedFact>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CuratedFact {
+    key: String,
+    paragraph: u32,
+    quote: String,
+    answer: String,
+    kind: String,
+    #[serde(default)]
+    speaker: Option<String>,
+    #[serde(default)]
+    questions: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GapsFile {
+    #[serde(default)]
+    gap: Vec<Gap>,
+}
+
+/// One fact per sentence: the sentence is the answer and the quote.
+pub fn sentence_facts(article: &Article) -> Vec<NewFact> {
+    let mut out = Vec::new();
+    for p in &article.paragraphs {
+        for (i, s) in p.sentences.iter().enumerate() {
+            out.push(NewFact {
+                key: Some(format!("s{}.{}", p.number, i + 1)),
+                paragraph: Some(p.number),
+                quote: s.clone(),
+                answer: s.clone(),
+                kind: AnswerKind::Statement,
+                speaker: None,
+                questions: Vec::new(),
+                source_note: None,
+                origin: Origin::Sentence,
+            });
+        }
+    }
+    out
+}
+
+/// Parses curated facts and checks each against `article`: the paragraph
+/// exists and holds the quote verbatim, nothing is empty, keys are unique.
+pub fn curated_facts(toml_text: &str, article: &Article) -> Result<Vec<NewFact>, ExtractError> {
+    let file: FactsFile = toml::from_str(toml_text)?;
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::with_capacity(file.fact.len());
+    for f in file.fact {
+        if !seen.insert(f.key.clone()) {
+            return Err(ExtractError::DuplicateKey(f.key));
+        }
+        let para = article
+            .paragraph(f.paragraph)
+            .ok_or_else(|| ExtractError::NoSuchParagraph {
+                key: f.key.clone(),
+                paragraph: f.paragraph,
+                count: article.paragraphs.len(),
+            })?;
+        if f.quote.trim().is_empty() {
+            return Err(ExtractError::Empty { key: f.key, what: "quote" });
+        }
+        if f.answer.trim().is_empty() {
+            return Err(ExtractError::Empty { key: f.key, what: "answer" });
+        }
+        if !para.text.contains(f.quote.as_str()) {
+            return Err(ExtractError::QuoteNotInParagraph {
+                key: f.key,
+                paragraph: f.paragraph,
+                quote: f.quote,
+            });
+        }
+        let kind = AnswerKind::parse(&f.kind).ok_or_else(|| ExtractError::UnknownKind {
+            key: f.key.clone(),
+            kind: f.kind.clone(),
+        })?;
+        out.push(NewFact {
+            key: Some(f.key),
+            paragraph: Some(f.paragraph),
+            quote: f.quote,
+            answer: f.answer,
+            kind,
+            speaker: f.speaker.filter(|s| !s.trim().is_empty()),
+            questions: f.questions.into_iter().filter(|q| !q.trim().is_empty()).collect(),
+            source_note: None,
+            origin: Origin::Curated,
+        });
+    }
+    Ok(out)
+}
+
+/// Every fact extraction makes of `article`: its sentences, then the
+/// curated facts of `curated` (TOML, may be empty).
+pub fn extract(article: &Article, curated: &str) -> Result<Vec<NewFact>, ExtractError> {
+    let mut facts = sentence_facts(article);
+    facts.extend(curated_facts(curated, article)?);
+    Ok(facts)
+}
+
+/// The shipped article's facts.
+pub fn builtin_facts(article: &Article) -> Result<Vec<NewFact>, ExtractError> {
+    extract(article, BUILTIN_FACTS)
+}
+
+/// Parses a gaps file.
+pub fn gaps(toml_text: &str) -> Result<Vec<Gap>, ExtractError> {
+    let file: GapsFile = toml::from_str(toml_text)?;
+    Ok(file.gap)
+}
+
+/// The shipped article's gaps.
+pub fn builtin_gaps() -> Result<Vec<Gap>, ExtractError> {
+    gaps(BUILTIN_GAPS)
+}

@@ -1,0 +1,15 @@
+//! summit-bot: answers questions about one news article (the September 2018
+//! Tehran summit on Idlib) from a SQLite fact store, with sources.
+//!
+//! The pure core (article, normalize, lexicon, extract, matcher, answer,
+//! engine) knows nothing of SQL, Discord or the terminal; the edges (store,
+//! config, cli, bot) parse input, call the core and format the reply.
+
+pub mod answer;
+pub mod article;
+pub mod engine;
+pub mod extract;
+pub mod fact;
+pub mod lexicon;
+pub mod matcher;
+pub mod normalize;

@@ -1,0 +1,1 @@
+//! The matcher (being written).
