@@ -50,7 +50,7 @@ impl Article {
     pub fn parse(meta: Meta, text: &str) -> Result<Self, ArticleError> {
         let mut paragraphs = Vec::new();
         let mut block: Vec<&str> = Vec::new();
-        let mut flush = |block: &mut Vec<&str>, paragraphs: &mut Vec<Paragraph>| {
+        let flush = |block: &mut Vec<&str>, paragraphs: &mut Vec<Paragraph>| {
             if block.is_empty() {
                 return;
             }

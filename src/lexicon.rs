@@ -1,21 +1,295 @@
 //! The lexicon: named entities and their variants (Rowhani/Rouhani,
-//! Ankara for Turkey), synonym groups and chat shorthand, from
-//! `data/entities.toml`. Pure data and lookups.
+//! Ankara for Turkey, the Kremlin for Russia), synonym groups and chat
+//! shorthand, from `data/entities.toml`. Pure data and lookups.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use crate::normalize::{is_stopword, tokens, Stemmer};
 
 /// The shipped lexicon.
 pub const BUILTIN_ENTITIES: &str = include_str!("../data/entities.toml");
 
-#[derive(Debug, Default)]
-pub struct Lexicon {}
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Country,
+    Place,
+    Org,
+    Group,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entity {
+    pub key: String,
+    pub kind: EntityKind,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub related: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    entity: Vec<Entity>,
+    #[serde(default)]
+    synonyms: Synonyms,
+    #[serde(default)]
+    shorthand: HashMap<String, String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Synonyms {
+    #[serde(default)]
+    groups: Vec<Vec<String>>,
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
     #[error("entities file does not parse: {0}")]
     Parse(#[from] toml::de::Error),
+    #[error("entity {0:?} is listed twice")]
+    DuplicateEntity(String),
+    #[error("entity {entity:?} is related to unknown entity {related:?}")]
+    UnknownRelated { entity: String, related: String },
+}
+
+/// One alias as a token sequence.
+#[derive(Debug, Clone)]
+struct Alias {
+    words: Vec<String>,
+    entity: usize,
+    /// Only counts when written in capitals ("US", "IS"), because the
+    /// lower-case word is an everyday one.
+    needs_caps: bool,
+}
+
+/// An entity found in a token sequence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub len: usize,
+    pub entity: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    entities: Vec<Entity>,
+    by_key: HashMap<String, usize>,
+    /// First word of an alias → aliases starting with it, longest first.
+    aliases: HashMap<String, Vec<Alias>>,
+    /// Stem → the stem of its synonym group's first word.
+    synonyms: HashMap<String, String>,
+    shorthand: HashMap<String, Vec<String>>,
 }
 
 impl Lexicon {
+    pub fn parse(text: &str) -> Result<Self, LexiconError> {
+        let file: File = toml::from_str(text)?;
+        let stemmer = Stemmer::default();
+        let mut lex = Lexicon::default();
+        for e in file.entity {
+            if lex.by_key.contains_key(&e.key) {
+                return Err(LexiconError::DuplicateEntity(e.key));
+            }
+            lex.by_key.insert(e.key.clone(), lex.entities.len());
+            lex.entities.push(e);
+        }
+        for (i, e) in lex.entities.iter().enumerate() {
+            for r in &e.related {
+                if !lex.by_key.contains_key(r) {
+                    return Err(LexiconError::UnknownRelated {
+                        entity: e.key.clone(),
+                        related: r.clone(),
+                    });
+                }
+            }
+            let names = std::iter::once(&e.name).chain(e.aliases.iter()).chain(std::iter::once(&e.key));
+            for alias in names {
+                let words: Vec<String> = tokens(alias).into_iter().map(|t| t.text).collect();
+                let Some(first) = words.first().cloned() else {
+                    continue;
+                };
+                let needs_caps = words.len() == 1 && (is_stopword(&first) || first.chars().count() <= 2);
+                let list = lex.aliases.entry(first).or_default();
+                if !list.iter().any(|a| a.words == words && a.entity == i) {
+                    list.push(Alias {
+                        words,
+                        entity: i,
+                        needs_caps,
+                    });
+                }
+            }
+        }
+        for list in lex.aliases.values_mut() {
+            list.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        }
+        for group in file.synonyms.groups {
+            let mut stems = group.iter().map(|w| stemmer.stem(&crate::normalize::fold(w)).into_owned());
+            let Some(head) = stems.next() else { continue };
+            for s in stems {
+                if s != head {
+                    lex.synonyms.entry(s).or_insert_with(|| head.clone());
+                }
+            }
+        }
+        for (k, v) in file.shorthand {
+            let key: Vec<String> = tokens(&k).into_iter().map(|t| t.text).collect();
+            if let [key] = key.as_slice() {
+                let value = tokens(&v).into_iter().map(|t| t.text).collect();
+                lex.shorthand.insert(key.clone(), value);
+            }
+        }
+        Ok(lex)
+    }
+
+    /// The shipped lexicon.
     pub fn builtin() -> Result<Self, LexiconError> {
-        Ok(Lexicon {})
+        Lexicon::parse(BUILTIN_ENTITIES)
+    }
+
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    pub fn entity(&self, index: usize) -> &Entity {
+        &self.entities[index]
+    }
+
+    pub fn entity_index(&self, key: &str) -> Option<usize> {
+        self.by_key.get(key).copied()
+    }
+
+    /// Indices of the entities `index` also stands for.
+    pub fn related(&self, index: usize) -> impl Iterator<Item = usize> + '_ {
+        self.entities[index].related.iter().filter_map(|r| self.entity_index(r))
+    }
+
+    /// What a chat abbreviation means ("b4" → ["before"]).
+    pub fn shorthand(&self, word: &str) -> Option<&[String]> {
+        self.shorthand.get(word).map(Vec::as_slice)
+    }
+
+    /// The canonical stem of a stem's synonym group ("soldier" → "troop").
+    pub fn synonym<'a>(&'a self, stem: &'a str) -> &'a str {
+        self.synonyms.get(stem).map(String::as_str).unwrap_or(stem)
+    }
+
+    /// Whether a word begins some alias (so the fuzzy corrector knows it).
+    pub fn alias_words(&self) -> impl Iterator<Item = &str> {
+        self.aliases.values().flatten().flat_map(|a| a.words.iter().map(String::as_str))
+    }
+
+    /// Finds entity mentions, longest alias first, left to right.
+    /// `words[i]` and `caps[i]` describe token i.
+    pub fn mentions(&self, words: &[&str], caps: &[bool]) -> Vec<Mention> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let found = self.aliases.get(words[i]).and_then(|list| {
+                list.iter().find(|a| {
+                    a.words.len() <= words.len() - i
+                        && a.words.iter().zip(&words[i..]).all(|(x, y)| x == y)
+                        && (!a.needs_caps || caps.get(i).copied().unwrap_or(false))
+                })
+            });
+            match found {
+                Some(a) => {
+                    out.push(Mention {
+                        start: i,
+                        len: a.words.len(),
+                        entity: a.entity,
+                    });
+                    i += a.words.len();
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = r#"
+[[entity]]
+key = "erdogan"
+kind = "person"
+name = "Recep Tayyip Erdogan"
+aliases = ["erdoğan", "turkish president"]
+related = ["turkey"]
+
+[[entity]]
+key = "turkey"
+kind = "country"
+name = "Turkey"
+aliases = ["turkish", "ankara"]
+
+[[entity]]
+key = "usa"
+kind = "country"
+name = "United States"
+aliases = ["us", "u.s."]
+
+[synonyms]
+groups = [["troops", "soldiers"]]
+
+[shorthand]
+"b4" = "before"
+"w/" = "with"
+"#;
+
+    fn found(lex: &Lexicon, text: &str) -> Vec<String> {
+        let toks = tokens(text);
+        let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+        let caps: Vec<bool> = toks.iter().map(|t| t.upper).collect();
+        lex.mentions(&words, &caps)
+            .into_iter()
+            .map(|m| lex.entity(m.entity).key.clone())
+            .collect()
+    }
+
+    #[test]
+    fn finds_entities_in_table() {
+        let lex = Lexicon::parse(SAMPLE).expect("sample parses");
+        let cases: &[(&str, &[&str])] = &[
+            ("", &[]),
+            ("what did Erdoğan say", &["erdogan"]),
+            ("the turkish president met", &["erdogan"]),
+            ("a turkish town", &["turkey"]),
+            ("ANKARA", &["turkey"]),
+            ("tell us about it", &[]),
+            ("the US said", &["usa"]),
+            ("the U.S. said", &["usa"]),
+            ("Recep Tayyip Erdogan and Turkey", &["erdogan", "turkey"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(found(&lex, text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn synonyms_and_shorthand() {
+        let lex = Lexicon::parse(SAMPLE).expect("sample parses");
+        let s = Stemmer::default();
+        assert_eq!(lex.synonym(&s.stem("soldiers")), s.stem("troops"));
+        assert_eq!(lex.synonym("other"), "other");
+        assert_eq!(lex.shorthand("b4"), Some(&["before".to_string()][..]));
+        assert_eq!(lex.shorthand("w"), Some(&["with".to_string()][..]));
+    }
+
+    #[test]
+    fn unknown_related_entity_is_an_error() {
+        let bad = "[[entity]]\nkey='a'\nkind='person'\nname='A'\nrelated=['nope']\n";
+        assert!(matches!(Lexicon::parse(bad), Err(LexiconError::UnknownRelated { .. })));
     }
 }

@@ -1,1 +1,295 @@
-//! Text normalisation (being written).
+//! Text normalisation shared by the article side and the question side:
+//! Unicode folding, tokens, stopwords, stemming. Pure functions.
+
+use std::borrow::Cow;
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Folds text for matching: NFKD, accents and other combining marks
+/// removed, lower case, curly quotes and apostrophes made plain, dashes
+/// made hyphens, zero-width and control characters dropped.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfkd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' | '`' | '\u{00B4}' => out.push('\''),
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => out.push('"'),
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
+            // Turkish dotless i folds to i (Erdoğan's "ı" in other names).
+            '\u{0131}' => out.push('i'),
+            c if c.is_control() || is_invisible(c) => out.push(' '),
+            c => out.extend(c.to_lowercase().filter(|l| !is_combining_mark(*l))),
+        }
+    }
+    out
+}
+
+/// Zero-width and bidirectional marks people paste by accident.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// One word of folded text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub text: String,
+    /// Whether the word was written in capitals ("US" against "us"), so
+    /// ambiguous short names only count when capitalised.
+    pub upper: bool,
+}
+
+/// Splits text into tokens: runs of letters and digits. Inside a word an
+/// apostrophe is dropped along with a possessive "s" ("Iran’s" → "iran",
+/// "don't" → "dont"); hyphens split ("al-Assad" → "al", "assad"); digits
+/// keep their decimal point and lose thousands separators ("3.5",
+/// "10,000" → "10000").
+pub fn tokens(text: &str) -> Vec<Token> {
+    let folded = fold(text);
+    let chars: Vec<char> = folded.chars().collect();
+    let upper_source: Vec<bool> = upper_flags(text, chars.len());
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let mut word = String::new();
+        let mut all_upper = true;
+        while i < chars.len() {
+            let c = chars[i];
+            if c.is_alphanumeric() {
+                word.push(c);
+                all_upper &= upper_source.get(i).copied().unwrap_or(false) || c.is_ascii_digit();
+                i += 1;
+            } else if (c == '.' || c == ',')
+                && word.chars().last().is_some_and(|d| d.is_ascii_digit())
+                && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit())
+            {
+                // 3.5 keeps its point; 10,000 loses its comma.
+                if c == '.' {
+                    word.push('.');
+                }
+                i += 1;
+            } else if c == '\'' && chars.get(i + 1).is_some_and(|d| d.is_alphabetic()) {
+                // Possessive or contraction: "iran's" → "iran", "don't" → "dont".
+                let rest: String = chars[i + 1..].iter().take_while(|d| d.is_alphanumeric()).collect();
+                i += 1;
+                if rest == "s" {
+                    i += 1;
+                }
+            } else {
+                break;
+            }
+        }
+        if !word.is_empty() {
+            out.push(Token {
+                text: word,
+                upper: all_upper,
+            });
+        }
+    }
+    out
+}
+
+/// For each char of the folded text, whether it came from an upper-case
+/// letter. Folding can change lengths (NFKD), so flags are taken per char
+/// of the NFKD text without marks, which lines up with `fold` for letters.
+fn upper_flags(text: &str, len: usize) -> Vec<bool> {
+    let mut flags = Vec::with_capacity(len);
+    for c in text.nfkd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        let n = match c {
+            c if c.is_control() || is_invisible(c) => 1,
+            c => c.to_lowercase().filter(|l| !is_combining_mark(*l)).count(),
+        };
+        for _ in 0..n {
+            flags.push(c.is_uppercase());
+        }
+    }
+    flags
+}
+
+/// Words that carry no content in a question or a sentence. Question
+/// words and auxiliaries are read for cues before they are dropped.
+const STOPWORDS: &[&str] = &[
+    "a", "about", "above", "actually", "again", "all", "also", "am", "an", "and", "any", "anybody",
+    "anyone", "anything", "anyway", "are", "around", "as", "at", "b", "basically", "be", "been",
+    "being", "bot", "both", "but", "by", "can", "cant", "could", "couldnt", "d", "did", "didnt",
+    "do", "does", "doesnt", "doing", "dont", "each", "eh", "either", "else", "even", "ever",
+    "exactly", "for", "from", "get", "gets", "getting", "go", "goes", "going", "gonna", "got",
+    "gotta", "had", "has", "hasnt", "have", "havent", "having", "he", "hello", "her", "here",
+    "hers", "hey", "hi", "him", "his", "how", "i", "if", "im", "in", "into", "is", "isnt", "it",
+    "its", "ive", "just", "kind", "know", "let", "lets", "like", "ll", "lol", "m", "me", "might",
+    "mine", "more", "much", "must", "my", "no", "nor", "not", "now", "of", "off", "ok", "okay",
+    "on", "once", "one", "only", "or", "other", "our", "ours", "out", "own", "please", "pls",
+    "plz", "pretty", "quite", "rather", "re", "really", "s", "said", "say", "says", "shall",
+    "she", "should", "so", "some", "someone", "something", "sort", "still", "such", "sure", "t",
+    "tell", "than", "thank", "thanks", "that", "thats", "the", "their", "theirs", "them", "then",
+    "there", "theres", "these", "they", "theyre", "thing", "things", "this", "those", "though",
+    "thx", "to", "too", "u", "uh", "um", "up", "us", "ur", "ve", "very", "wanna", "was", "wasnt",
+    "we", "well", "were", "werent", "what", "whats", "when", "whens", "where", "wheres", "which",
+    "while", "who", "whom", "whos", "whose", "why", "will", "with", "wonder", "wondering",
+    "would", "wouldnt", "yeah", "yes", "yet", "you", "your", "youre", "yours", "many", "tho",
+    "there", "y", "ya", "yall", "guys", "hmm", "huh",
+];
+
+/// Whether `word` (folded) is a stopword.
+pub fn is_stopword(word: &str) -> bool {
+    STOPWORDS.contains(&word)
+}
+
+/// Everyday English words: when one of them is not in the store it says
+/// little about what the question is after, so it weighs less against a
+/// match than an unknown name or term ("netflix", "merkel") does.
+const COMMON: &[&str] = &[
+    "able", "across", "after", "again", "ago", "ahead", "almost", "along", "already", "always",
+    "another", "ask", "asked", "away", "back", "bad", "because", "become", "before", "begin",
+    "behind", "believe", "best", "better", "big", "bit", "bring", "call", "came", "case",
+    "change", "come", "comes", "coming", "current", "currently", "day", "days", "deal", "done",
+    "down", "during", "end", "ended", "enough", "every", "example", "fact", "far", "feel",
+    "find", "first", "found", "give", "given", "good", "great", "guess", "guy", "happen",
+    "happened", "happening", "happens", "hear", "heard", "help", "high", "idea", "info",
+    "information", "keep", "last", "later", "least", "left", "less", "little", "live", "long",
+    "look", "lot", "lots", "made", "main", "make", "makes", "man", "matter", "mean", "means",
+    "mention", "mentioned", "most", "move", "name", "need", "never", "new", "news", "next",
+    "nothing", "number", "often", "old", "part", "people", "person", "place", "point", "put",
+    "read", "real", "right", "same", "saw", "see", "seem", "seems", "set", "show", "side",
+    "since", "small", "so", "start", "started", "stuff", "take", "talk", "talking", "thank",
+    "think", "thought", "time", "today", "together", "told", "top", "try", "turn", "under",
+    "until", "use", "used", "via", "want", "wants", "way", "whole", "why", "without", "work",
+    "world", "year", "years", "yesterday",
+];
+
+/// Whether `word` (folded) is an everyday English word.
+pub fn is_common(word: &str) -> bool {
+    COMMON.contains(&word)
+}
+
+/// Number words folded to digits, so "twelve" meets "12".
+pub fn number_word(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "zero" => "0",
+        "two" => "2",
+        "three" => "3",
+        "four" => "4",
+        "five" => "5",
+        "six" => "6",
+        "seven" => "7",
+        "eight" => "8",
+        "nine" => "9",
+        "ten" => "10",
+        "eleven" => "11",
+        "twelve" => "12",
+        "thirteen" => "13",
+        "fifteen" => "15",
+        "twenty" => "20",
+        "fifty" => "50",
+        "hundred" => "100",
+        "thousand" => "1000",
+        "ten-thousand" => "10000",
+        _ => return None,
+    })
+}
+
+/// Stems an English word (Porter2) and folds number words to digits.
+pub struct Stemmer {
+    inner: rust_stemmers::Stemmer,
+}
+
+impl Default for Stemmer {
+    fn default() -> Self {
+        Stemmer {
+            inner: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
+        }
+    }
+}
+
+impl Stemmer {
+    pub fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
+        if let Some(n) = number_word(word) {
+            return Cow::Borrowed(n);
+        }
+        if word.chars().any(|c| c.is_ascii_digit()) || !word.is_ascii() {
+            return Cow::Borrowed(word);
+        }
+        self.inner.stem(word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        tokens(s).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn folds_in_table() {
+        let cases = [
+            ("Erdoğan", "erdogan"),
+            ("ERDOĞAN", "erdogan"),
+            ("Syria’s", "syria's"),
+            ("“slaughter”", "\"slaughter\""),
+            ("north\u{2013}western", "north-western"),
+            ("Ｉｄｌｉｂ", "idlib"),
+            ("a\u{200B}b", "a b"),
+            ("Эрдоган", "эрдоган"),
+            ("", ""),
+        ];
+        for (input, want) in cases {
+            assert_eq!(fold(input), want, "fold({input:?})");
+        }
+    }
+
+    #[test]
+    fn tokens_in_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("", &[]),
+            ("   ", &[]),
+            ("Iran’s Hassan Rowhani", &["iran", "hassan", "rowhani"]),
+            ("al-Assad's forces", &["al", "assad", "forces"]),
+            ("3.5 million refugees", &["3.5", "million", "refugees"]),
+            ("10,000 fighters", &["10000", "fighters"]),
+            ("don't, won't.", &["dont", "wont"]),
+            ("wat's up?!", &["wat", "up"]),
+            ("اردوغان و پوتین", &["اردوغان", "و", "پوتین"]),
+            ("<@&123> @everyone", &["123", "everyone"]),
+            ("end. 5", &["end", "5"]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(words(input), *want, "tokens({input:?})");
+        }
+    }
+
+    #[test]
+    fn capitals_are_remembered() {
+        let t = tokens("the US and us");
+        assert!(t[1].upper, "US is upper");
+        assert!(!t[3].upper, "us is lower");
+    }
+
+    #[test]
+    fn stems_and_numbers() {
+        let s = Stemmer::default();
+        assert_eq!(s.stem("refugees"), s.stem("refugee"));
+        assert_eq!(s.stem("evacuated"), s.stem("evacuation"));
+        assert_eq!(s.stem("twelve"), "12");
+        assert_eq!(s.stem("3.5"), "3.5");
+    }
+
+    #[test]
+    fn folding_is_idempotent() {
+        for s in ["Erdoğan’s “slaughter”", "ＡＢＣ", "İstanbul", "x\u{0301}"] {
+            let once = fold(s);
+            assert_eq!(fold(&once), once, "{s:?}");
+        }
+    }
+}
