@@ -13,3 +13,7 @@ pub mod fact;
 pub mod lexicon;
 pub mod matcher;
 pub mod normalize;
+pub mod store;
+pub mod config;
+pub mod app;
+pub mod eval;

@@ -1,0 +1,168 @@
+//! The application: the store, the engine built from it, and the config,
+//! held once. Every edge (the CLI, the console chat, the Discord bot) asks
+//! through [`App`], so every question is checked the same way and lands in
+//! the question log the same way.
+//!
+//! No formatting here, and no terminal or Discord types.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use anyhow::Context;
+
+use crate::answer::Reply;
+use crate::config::Config;
+use crate::engine::Engine;
+use crate::extract::{self, Gap};
+use crate::lexicon::Lexicon;
+use crate::store::{QuestionLogEntry, Store};
+
+pub struct App {
+    pub store: Store,
+    pub engine: Arc<Engine>,
+    pub config: Config,
+    /// Parsed once: they come from the binary, not the store.
+    gaps: Vec<Gap>,
+    lexicon: Arc<Lexicon>,
+    /// The store's `data_version` when the engine was last built.
+    seen_version: i64,
+}
+
+impl std::fmt::Debug for App {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App")
+            .field("store", &self.store)
+            .field("facts", &self.engine.fact_count())
+            .field("config", &self.config)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Who asked, for the question log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Asker {
+    /// One of [`crate::store::channel`].
+    pub channel: &'static str,
+    pub guild_id: Option<u64>,
+    /// Kept only when `discord.log_user_ids` is on.
+    pub user_id: Option<u64>,
+}
+
+impl Asker {
+    /// Someone at this machine (`cli` or `console`).
+    pub fn local(channel: &'static str) -> Asker {
+        Asker {
+            channel,
+            guild_id: None,
+            user_id: None,
+        }
+    }
+}
+
+impl App {
+    /// Opens (creating and seeding if need be) the database at `db_override`
+    /// or the configured path, and builds the engine over its facts.
+    pub fn open(config: &Config, db_override: Option<&Path>) -> anyhow::Result<App> {
+        let path = db_override.unwrap_or(&config.database);
+        let store = Store::open_seeded(path)?;
+        let gaps = extract::builtin_gaps().context("loading the shipped gaps")?;
+        let lexicon = Arc::new(Lexicon::builtin().context("loading the shipped lexicon")?);
+        // Read the version before loading: a change committed meanwhile is
+        // then seen by the next `reload_if_changed`, never missed.
+        let seen_version = store.data_version()?;
+        let engine = build_engine(&store, &gaps, &lexicon, config)?;
+        Ok(App {
+            store,
+            engine: Arc::new(engine),
+            config: config.clone(),
+            gaps,
+            lexicon,
+            seen_version,
+        })
+    }
+
+    /// Rebuilds the engine from the facts now in the store.
+    pub fn reload(&mut self) -> anyhow::Result<()> {
+        self.seen_version = self.store.data_version()?;
+        let engine = build_engine(&self.store, &self.gaps, &self.lexicon, &self.config)?;
+        self.engine = Arc::new(engine);
+        Ok(())
+    }
+
+    /// Rebuilds the engine if another connection (another process) changed
+    /// the database since the last build. Returns whether it did.
+    pub fn reload_if_changed(&mut self) -> anyhow::Result<bool> {
+        if self.store.data_version()? == self.seen_version {
+            return Ok(false);
+        }
+        self.reload()?;
+        Ok(true)
+    }
+
+    /// Answers `question` without logging it: checks the input the same way
+    /// for every edge, then asks the engine.
+    pub fn answer(&self, question: &str) -> Reply {
+        let max = self.config.matcher.max_question_chars;
+        if question.trim().is_empty() {
+            return Reply::invalid(question, "the question is empty");
+        }
+        // Counting stops just past the limit, so a huge line costs no more.
+        if question.chars().nth(max).is_some() {
+            return Reply::invalid(
+                question,
+                format!("the question is longer than {max} characters"),
+            );
+        }
+        self.engine.ask(question)
+    }
+
+    /// Answers `question` asked from `channel` at this machine, and logs it.
+    pub fn ask(&self, question: &str, channel: &'static str) -> Reply {
+        self.ask_as(question, Asker::local(channel))
+    }
+
+    /// Answers `question` from `asker`, and logs it. A failure to log is
+    /// reported through tracing and does not cost the user the answer.
+    pub fn ask_as(&self, question: &str, asker: Asker) -> Reply {
+        let reply = self.answer(question);
+        if let Err(error) = self.store.log_question(&self.log_entry(&reply, asker)) {
+            tracing::error!(%error, "could not log a question");
+        }
+        reply
+    }
+
+    /// What the question log keeps of `reply`. The user id only when the
+    /// config allows it.
+    pub fn log_entry(&self, reply: &Reply, asker: Asker) -> QuestionLogEntry {
+        // An over-long question is kept only in part: the log is for people.
+        let max = self.config.matcher.max_question_chars;
+        let question = match reply.question.char_indices().nth(max) {
+            Some((cut, _)) => format!("{}…", &reply.question[..cut]),
+            None => reply.question.clone(),
+        };
+        QuestionLogEntry {
+            question,
+            answered: reply.answered,
+            fact_id: reply.fact_id,
+            confidence: reply.confidence,
+            channel: asker.channel,
+            guild_id: asker.guild_id,
+            user_id: asker.user_id.filter(|_| self.config.discord.log_user_ids),
+        }
+    }
+}
+
+fn build_engine(
+    store: &Store,
+    gaps: &[Gap],
+    lexicon: &Arc<Lexicon>,
+    config: &Config,
+) -> anyhow::Result<Engine> {
+    Ok(Engine::new(
+        store.articles()?,
+        store.facts(false)?,
+        gaps.to_vec(),
+        lexicon.clone(),
+        config.settings(),
+    ))
+}

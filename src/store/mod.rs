@@ -1,0 +1,578 @@
+//! The SQLite store: articles, their paragraphs and sentences, facts with
+//! their phrasings and revisions, the question log and feedback.
+//!
+//! Methods take and return domain types ([`FactId`], [`Fact`],
+//! [`ArticleMeta`], [`NewFact`]) and every failure says which database and
+//! which operation. This module must not match, rank or format anything:
+//! the engine gets plain values from it.
+
+mod migrations;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
+
+use rusqlite::types::ValueRef;
+use rusqlite::{params, Connection, Row, TransactionBehavior};
+use serde_json::json;
+
+use crate::article::{Article, ArticleError};
+use crate::extract::{self, ExtractError, NewFact};
+use crate::fact::{AnswerKind, ArticleId, ArticleMeta, Fact, FactId, Origin};
+
+use migrations::MigrateError;
+
+/// How long a write waits for another connection's write to finish. The bot
+/// and a CLI may share one database; their writes take milliseconds, so
+/// waiting this long means something is stuck and an error is better.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Where a logged question came from: the `channel` of a
+/// [`QuestionLogEntry`] (the schema accepts exactly these).
+pub mod channel {
+    /// `summit-bot ask`.
+    pub const CLI: &str = "cli";
+    /// `summit-bot chat`, or `run` without a Discord token.
+    pub const CONSOLE: &str = "console";
+    /// A direct message to the bot.
+    pub const DISCORD_DM: &str = "discord-dm";
+    /// A slash command or mention in a server.
+    pub const DISCORD_GUILD: &str = "discord-guild";
+}
+
+/// Who the store says made a change when the ingest made it.
+pub const INGEST_AUTHOR: &str = "ingest";
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot create the folder {path} for the database: {cause}")]
+    CreateDir {
+        path: PathBuf,
+        cause: std::io::Error,
+    },
+    #[error("cannot open the database {path}: {cause}")]
+    Open {
+        path: PathBuf,
+        cause: rusqlite::Error,
+    },
+    #[error("database {path}: migrating to schema version {version}: {cause}")]
+    Migrate {
+        path: PathBuf,
+        version: i64,
+        cause: rusqlite::Error,
+    },
+    #[error(
+        "database {path} has schema version {found}, which this summit-bot does not know \
+         (it knows up to {known}): is it from a newer summit-bot?"
+    )]
+    UnknownSchema {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+    #[error("database {path}: {op}: {cause}")]
+    Sql {
+        path: PathBuf,
+        op: &'static str,
+        cause: rusqlite::Error,
+    },
+    #[error("the shipped article does not parse: {0}")]
+    BuiltinArticle(#[from] ArticleError),
+    #[error("the shipped facts do not load: {0}")]
+    BuiltinFacts(#[from] ExtractError),
+}
+
+/// What [`Store::ingest`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IngestReport {
+    pub article_id: ArticleId,
+    /// Whether the article itself was new (matched by title).
+    pub added_article: bool,
+    /// Facts stored now.
+    pub added_facts: usize,
+    /// Facts already stored (same article and key), left as they were.
+    pub kept_facts: usize,
+}
+
+/// One asked question, for the question log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionLogEntry {
+    pub question: String,
+    pub answered: bool,
+    pub fact_id: Option<FactId>,
+    pub confidence: f64,
+    /// One of the [`channel`] constants.
+    pub channel: &'static str,
+    pub guild_id: Option<u64>,
+    /// Only when the config allows logging user ids.
+    pub user_id: Option<u64>,
+}
+
+/// The fact store. One connection, behind a mutex so the store can be
+/// shared between threads; every call holds it only for its own queries.
+pub struct Store {
+    path: PathBuf,
+    conn: Mutex<Connection>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Maps a SQLite error to a [`StoreError`] naming the database and what
+/// was being done.
+fn sql_err<'a>(
+    path: &'a Path,
+    op: &'static str,
+) -> impl FnOnce(rusqlite::Error) -> StoreError + 'a {
+    move |cause| StoreError::Sql {
+        path: path.to_path_buf(),
+        op,
+        cause,
+    }
+}
+
+/// Discord ids are u64; SQLite integers are i64. Stored bit for bit, so
+/// every id round-trips (snowflakes stay below 2^63 until about 2084).
+fn id_to_sql(id: u64) -> i64 {
+    id as i64
+}
+
+const FACT_COLUMNS: &str =
+    "id, article_id, key, paragraph, quote, answer, kind, speaker, source_note, origin, version, retired";
+
+impl Store {
+    /// Opens (creating the file and its folder if need be) and migrates the
+    /// database at `path`. WAL mode, foreign keys on.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|cause| StoreError::CreateDir {
+                path: dir.to_path_buf(),
+                cause,
+            })?;
+        }
+        let open_err = |cause| StoreError::Open {
+            path: path.to_path_buf(),
+            cause,
+        };
+        let mut conn = Connection::open(path).map_err(open_err)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
+        let mode: String = conn
+            .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))
+            .map_err(open_err)?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            tracing::warn!(path = %path.display(), mode, "the database is not in WAL mode");
+        }
+        // With WAL, NORMAL survives a crash of the process; only an OS crash
+        // can lose the last commits, and it saves an fsync per write.
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(open_err)?;
+        conn.pragma_update(None, "foreign_keys", true)
+            .map_err(open_err)?;
+        migrations::migrate(&mut conn).map_err(|e| match e {
+            MigrateError::Unknown { found } => StoreError::UnknownSchema {
+                path: path.to_path_buf(),
+                found,
+                known: migrations::latest(),
+            },
+            MigrateError::Step { version, cause } => StoreError::Migrate {
+                path: path.to_path_buf(),
+                version,
+                cause,
+            },
+        })?;
+        Ok(Store {
+            path: path.to_path_buf(),
+            conn: Mutex::new(conn),
+        })
+    }
+
+    /// [`Store::open`], then stores the shipped article and its facts if
+    /// the database holds no article yet.
+    pub fn open_seeded(path: &Path) -> Result<Store, StoreError> {
+        let mut store = Store::open(path)?;
+        if store.articles()?.is_empty() {
+            let article = Article::builtin()?;
+            let facts = extract::builtin_facts(&article)?;
+            let report = store.ingest(&article, &facts)?;
+            tracing::info!(
+                path = %path.display(),
+                facts = report.added_facts,
+                "seeded the database with the shipped article"
+            );
+        }
+        Ok(store)
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        migrations::current(&self.conn()).map_err(sql_err(&self.path, "reading the schema version"))
+    }
+
+    fn conn(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock leaves no half-done SQL behind
+        // (an open transaction rolls back when dropped), so carry on.
+        self.conn.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Stores `article` (matched by title), its paragraphs and sentences,
+    /// and those of `facts` it does not hold yet (matched by article and
+    /// key). Never changes a stored fact, so a fact a person edited
+    /// survives re-ingesting. Each new fact gets a `create` revision. One
+    /// transaction: all or nothing.
+    pub fn ingest(
+        &mut self,
+        article: &Article,
+        facts: &[NewFact],
+    ) -> Result<IngestReport, StoreError> {
+        let path = &self.path;
+        let conn = self.conn.get_mut().unwrap_or_else(PoisonError::into_inner);
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sql_err(path, "starting the ingest"))?;
+
+        let meta = &article.meta;
+        let added_article = tx
+            .prepare_cached(
+                "INSERT INTO articles (title, date, publisher, text) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (title) DO NOTHING",
+            )
+            .and_then(|mut st| {
+                st.execute(params![meta.title, meta.date, meta.publisher, article.text])
+            })
+            .map_err(sql_err(path, "storing the article"))?
+            == 1;
+        let article_id: i64 = tx
+            .query_row(
+                "SELECT id FROM articles WHERE title = ?1",
+                [&meta.title],
+                |row| row.get(0),
+            )
+            .map_err(sql_err(path, "finding the article"))?;
+
+        {
+            let mut para = tx
+                .prepare_cached(
+                    "INSERT INTO paragraphs (article_id, number, text) VALUES (?1, ?2, ?3)
+                     ON CONFLICT DO NOTHING",
+                )
+                .map_err(sql_err(path, "storing paragraphs"))?;
+            let mut sentence = tx
+                .prepare_cached(
+                    "INSERT INTO sentences (article_id, paragraph, position, text) VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT DO NOTHING",
+                )
+                .map_err(sql_err(path, "storing sentences"))?;
+            for p in &article.paragraphs {
+                para.execute(params![article_id, p.number, p.text])
+                    .map_err(sql_err(path, "storing paragraphs"))?;
+                for (i, s) in p.sentences.iter().enumerate() {
+                    sentence
+                        .execute(params![article_id, p.number, i + 1, s])
+                        .map_err(sql_err(path, "storing sentences"))?;
+                }
+            }
+        }
+
+        let (mut added_facts, mut kept_facts) = (0, 0);
+        {
+            let mut insert = tx
+                .prepare_cached(
+                    "INSERT INTO facts (article_id, key, paragraph, quote, answer, kind, speaker,
+                                        source_note, origin)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                     ON CONFLICT (article_id, key) DO NOTHING",
+                )
+                .map_err(sql_err(path, "storing facts"))?;
+            let mut question = tx
+                .prepare_cached(
+                    "INSERT INTO fact_questions (fact_id, position, question) VALUES (?1, ?2, ?3)",
+                )
+                .map_err(sql_err(path, "storing fact phrasings"))?;
+            let mut revision = tx
+                .prepare_cached(
+                    "INSERT INTO fact_revisions (fact_id, version, action, by_name, reason, after)
+                     VALUES (?1, 1, 'create', ?2, ?3, ?4)",
+                )
+                .map_err(sql_err(path, "storing fact revisions"))?;
+            let reason = format!("ingest of {:?}", meta.title);
+            for f in facts {
+                let inserted = insert
+                    .execute(params![
+                        article_id,
+                        f.key,
+                        f.paragraph,
+                        f.quote,
+                        f.answer,
+                        f.kind.as_str(),
+                        f.speaker,
+                        f.source_note,
+                        f.origin.as_str(),
+                    ])
+                    .map_err(sql_err(path, "storing facts"))?;
+                if inserted == 0 {
+                    kept_facts += 1;
+                    continue;
+                }
+                added_facts += 1;
+                let fact_id = tx.last_insert_rowid();
+                for (i, q) in f.questions.iter().enumerate() {
+                    question
+                        .execute(params![fact_id, i + 1, q])
+                        .map_err(sql_err(path, "storing fact phrasings"))?;
+                }
+                let after = new_fact_json(f, article_id);
+                revision
+                    .execute(params![fact_id, INGEST_AUTHOR, reason, after])
+                    .map_err(sql_err(path, "storing fact revisions"))?;
+            }
+        }
+        tx.commit()
+            .map_err(sql_err(path, "committing the ingest"))?;
+        Ok(IngestReport {
+            article_id: ArticleId(article_id),
+            added_article,
+            added_facts,
+            kept_facts,
+        })
+    }
+
+    /// Every stored article, in id order.
+    pub fn articles(&self) -> Result<Vec<ArticleMeta>, StoreError> {
+        let conn = self.conn();
+        let mut st = conn
+            .prepare_cached("SELECT id, title, date FROM articles ORDER BY id")
+            .map_err(sql_err(&self.path, "listing articles"))?;
+        let rows = st
+            .query_map([], |row| {
+                Ok(ArticleMeta {
+                    id: ArticleId(row.get(0)?),
+                    title: row.get(1)?,
+                    date: row.get(2)?,
+                })
+            })
+            .map_err(sql_err(&self.path, "listing articles"))?;
+        rows.collect::<Result<_, _>>()
+            .map_err(sql_err(&self.path, "listing articles"))
+    }
+
+    /// The facts, with their phrasings, in id order; retired ones only when
+    /// asked for. Two queries however many facts there are.
+    pub fn facts(&self, include_retired: bool) -> Result<Vec<Fact>, StoreError> {
+        let conn = self.conn();
+        let op = "loading facts";
+        let mut st = conn
+            .prepare_cached(&format!(
+                "SELECT {FACT_COLUMNS} FROM facts WHERE ?1 OR retired = 0 ORDER BY id"
+            ))
+            .map_err(sql_err(&self.path, op))?;
+        let mut facts: Vec<Fact> = st
+            .query_map([include_retired], fact_from_row)
+            .map_err(sql_err(&self.path, op))?
+            .collect::<Result<_, _>>()
+            .map_err(sql_err(&self.path, op))?;
+
+        let op = "loading fact phrasings";
+        let mut st = conn
+            .prepare_cached(
+                "SELECT q.fact_id, q.question FROM fact_questions q JOIN facts f ON f.id = q.fact_id
+                 WHERE ?1 OR f.retired = 0 ORDER BY q.fact_id, q.position",
+            )
+            .map_err(sql_err(&self.path, op))?;
+        let mut rows = st
+            .query([include_retired])
+            .map_err(sql_err(&self.path, op))?;
+        // Both lists are in fact id order: walk them together.
+        let mut next = facts.iter_mut().peekable();
+        while let Some(row) = rows.next().map_err(sql_err(&self.path, op))? {
+            let fact_id: i64 = row.get(0).map_err(sql_err(&self.path, op))?;
+            while next.next_if(|f| f.id.0 < fact_id).is_some() {}
+            if let Some(fact) = next.peek_mut().filter(|f| f.id.0 == fact_id) {
+                fact.questions
+                    .push(row.get(1).map_err(sql_err(&self.path, op))?);
+            }
+        }
+        Ok(facts)
+    }
+
+    /// One fact (retired or not) with its phrasings.
+    pub fn fact(&self, id: FactId) -> Result<Option<Fact>, StoreError> {
+        let conn = self.conn();
+        let op = "loading a fact";
+        let mut st = conn
+            .prepare_cached(&format!("SELECT {FACT_COLUMNS} FROM facts WHERE id = ?1"))
+            .map_err(sql_err(&self.path, op))?;
+        let mut rows = st
+            .query_map([id.0], fact_from_row)
+            .map_err(sql_err(&self.path, op))?;
+        let Some(mut fact) = rows.next().transpose().map_err(sql_err(&self.path, op))? else {
+            return Ok(None);
+        };
+        let mut st = conn
+            .prepare_cached(
+                "SELECT question FROM fact_questions WHERE fact_id = ?1 ORDER BY position",
+            )
+            .map_err(sql_err(&self.path, op))?;
+        fact.questions = st
+            .query_map([id.0], |row| row.get(0))
+            .map_err(sql_err(&self.path, op))?
+            .collect::<Result<_, _>>()
+            .map_err(sql_err(&self.path, op))?;
+        Ok(Some(fact))
+    }
+
+    /// An article's paragraphs as (1-based number, text), in order.
+    pub fn paragraphs(&self, article: ArticleId) -> Result<Vec<(u32, String)>, StoreError> {
+        let conn = self.conn();
+        let op = "loading paragraphs";
+        let mut st = conn
+            .prepare_cached(
+                "SELECT number, text FROM paragraphs WHERE article_id = ?1 ORDER BY number",
+            )
+            .map_err(sql_err(&self.path, op))?;
+        let rows = st
+            .query_map([article.0], |row| Ok((row.get(0)?, row.get(1)?)))
+            .map_err(sql_err(&self.path, op))?;
+        rows.collect::<Result<_, _>>()
+            .map_err(sql_err(&self.path, op))
+    }
+
+    /// How many facts are in force (not retired).
+    pub fn fact_count(&self) -> Result<usize, StoreError> {
+        self.conn()
+            .query_row("SELECT count(*) FROM facts WHERE retired = 0", [], |row| {
+                row.get(0)
+            })
+            .map_err(sql_err(&self.path, "counting facts"))
+    }
+
+    /// Adds one question to the question log.
+    pub fn log_question(&self, entry: &QuestionLogEntry) -> Result<(), StoreError> {
+        self.log_questions(std::slice::from_ref(entry))
+    }
+
+    /// Adds several questions to the question log in one transaction: what
+    /// a stream of questions should use, as one commit per question would
+    /// cost more than answering it.
+    pub fn log_questions(&self, entries: &[QuestionLogEntry]) -> Result<(), StoreError> {
+        let op = "logging questions";
+        let mut conn = self.conn();
+        let tx = conn.transaction().map_err(sql_err(&self.path, op))?;
+        {
+            let mut st = tx
+                .prepare_cached(
+                    "INSERT INTO question_log (question, answered, fact_id, confidence, channel,
+                                               guild_id, user_id)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                )
+                .map_err(sql_err(&self.path, op))?;
+            for e in entries {
+                st.execute(params![
+                    e.question,
+                    e.answered,
+                    e.fact_id.map(|f| f.0),
+                    e.confidence,
+                    e.channel,
+                    e.guild_id.map(id_to_sql),
+                    e.user_id.map(id_to_sql),
+                ])
+                .map_err(sql_err(&self.path, op))?;
+            }
+        }
+        tx.commit().map_err(sql_err(&self.path, op))
+    }
+
+    /// Records a user's 👍 (`helpful`) or 👎 on a fact; a second vote by the
+    /// same user on the same fact replaces the first.
+    pub fn record_feedback(
+        &self,
+        fact_id: FactId,
+        user_id: u64,
+        helpful: bool,
+    ) -> Result<(), StoreError> {
+        self.conn()
+            .prepare_cached(
+                "INSERT INTO feedback (fact_id, user_id, helpful) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (fact_id, user_id) DO UPDATE
+                 SET helpful = excluded.helpful, at = excluded.at",
+            )
+            .and_then(|mut st| st.execute(params![fact_id.0, id_to_sql(user_id), helpful]))
+            .map_err(sql_err(&self.path, "recording feedback"))?;
+        Ok(())
+    }
+
+    /// SQLite's `PRAGMA data_version`: changes when another connection (say,
+    /// another bot process) commits to the database, so a caller polling it
+    /// knows when to reload. This connection's own commits do not change it.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        self.conn()
+            .pragma_query_value(None, "data_version", |row| row.get(0))
+            .map_err(sql_err(&self.path, "reading the data version"))
+    }
+}
+
+/// A fact row (in [`FACT_COLUMNS`] order), without its phrasings.
+fn fact_from_row(row: &Row<'_>) -> rusqlite::Result<Fact> {
+    Ok(Fact {
+        id: FactId(row.get(0)?),
+        article: ArticleId(row.get(1)?),
+        key: row.get(2)?,
+        paragraph: row.get(3)?,
+        quote: row.get(4)?,
+        answer: row.get(5)?,
+        kind: parse_column(row, 6, AnswerKind::parse, "answer kind")?,
+        speaker: row.get(7)?,
+        source_note: row.get(8)?,
+        origin: parse_column(row, 9, Origin::parse, "origin")?,
+        version: row.get(10)?,
+        retired: row.get(11)?,
+        questions: Vec::new(),
+    })
+}
+
+/// Reads a text column through `parse`, failing with the value when this
+/// build does not know it.
+fn parse_column<T>(
+    row: &Row<'_>,
+    idx: usize,
+    parse: fn(&str) -> Option<T>,
+    what: &str,
+) -> rusqlite::Result<T> {
+    let value = row.get_ref(idx)?;
+    let text = value.as_str()?;
+    parse(text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            idx,
+            ValueRef::from(text).data_type(),
+            format!("unknown {what} {text:?}").into(),
+        )
+    })
+}
+
+/// A new fact as the `after` of its `create` revision.
+fn new_fact_json(f: &NewFact, article_id: i64) -> String {
+    json!({
+        "article": article_id,
+        "key": f.key,
+        "paragraph": f.paragraph,
+        "quote": f.quote,
+        "answer": f.answer,
+        "kind": f.kind,
+        "speaker": f.speaker,
+        "questions": f.questions,
+        "source_note": f.source_note,
+        "origin": f.origin,
+        "version": 1,
+        "retired": false,
+    })
+    .to_string()
+}
