@@ -42,6 +42,8 @@ struct File {
     synonyms: Synonyms,
     #[serde(default)]
     shorthand: HashMap<String, String>,
+    #[serde(default)]
+    phrases: HashMap<String, String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -88,6 +90,8 @@ pub struct Lexicon {
     /// Stem → the stem of its synonym group's first word.
     synonyms: HashMap<String, String>,
     shorthand: HashMap<String, Vec<String>>,
+    /// First word → (phrase, what it reads as), longest phrase first.
+    phrases: HashMap<String, Vec<(Vec<String>, Vec<String>)>>,
 }
 
 impl Lexicon {
@@ -147,7 +151,41 @@ impl Lexicon {
                 lex.shorthand.insert(key.clone(), value);
             }
         }
+        for (k, v) in file.phrases {
+            let key: Vec<String> = tokens(&k).into_iter().map(|t| t.text).collect();
+            let value: Vec<String> = tokens(&v).into_iter().map(|t| t.text).collect();
+            if let Some(first) = key.first().cloned() {
+                lex.phrases.entry(first).or_default().push((key, value));
+            }
+        }
+        for list in lex.phrases.values_mut() {
+            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        }
         Ok(lex)
+    }
+
+    /// Rewrites multi-word expressions into the words they stand for
+    /// ("taking place" → "held"); `caps` follows `words`.
+    pub fn rewrite_phrases(&self, words: &mut Vec<String>, caps: &mut Vec<bool>) {
+        if self.phrases.is_empty() {
+            return;
+        }
+        let mut i = 0;
+        while i < words.len() {
+            let hit = self.phrases.get(&words[i]).and_then(|list| {
+                list.iter()
+                    .find(|(k, _)| k.len() <= words.len() - i && k.iter().zip(&words[i..]).all(|(a, b)| a == b))
+            });
+            match hit {
+                Some((k, v)) => {
+                    let n = v.len();
+                    words.splice(i..i + k.len(), v.iter().cloned());
+                    caps.splice(i..i + k.len(), std::iter::repeat_n(false, n));
+                    i += n.max(1);
+                }
+                None => i += 1,
+            }
+        }
     }
 
     /// The shipped lexicon.
@@ -246,6 +284,9 @@ groups = [["troops", "soldiers"]]
 [shorthand]
 "b4" = "before"
 "w/" = "with"
+
+[phrases]
+"take place" = "held"
 "#;
 
     fn found(lex: &Lexicon, text: &str) -> Vec<String> {
@@ -285,6 +326,11 @@ groups = [["troops", "soldiers"]]
         assert_eq!(lex.synonym("other"), "other");
         assert_eq!(lex.shorthand("b4"), Some(&["before".to_string()][..]));
         assert_eq!(lex.shorthand("w"), Some(&["with".to_string()][..]));
+        let mut words: Vec<String> = ["where", "does", "it", "take", "place", "now"].map(String::from).to_vec();
+        let mut caps = vec![false; words.len()];
+        lex.rewrite_phrases(&mut words, &mut caps);
+        assert_eq!(words, ["where", "does", "it", "held", "now"]);
+        assert_eq!(caps.len(), words.len());
     }
 
     #[test]

@@ -1,1 +1,926 @@
-//! The matcher (being written).
+//! The matcher: an inverted index over facts (and over the topics the
+//! article does not cover), and the scoring that picks the fact a question
+//! asks for, with a confidence in 0..1 and the reasons for it.
+//!
+//! Pure: no SQL, no I/O. The engine builds an `Index` from the facts in
+//! force and asks it; nothing here knows where facts are stored.
+//!
+//! How a question is read: tokens → chat shorthand expanded → unknown words
+//! corrected against the vocabulary (typos, via a deletion-neighbourhood
+//! index, so cost does not grow with the vocabulary) → entity aliases
+//! resolved (Rouhani → Rowhani, Ankara → Turkey) → stopwords dropped →
+//! stems → synonym groups. Facts are read the same way, without correction.
+//!
+//! How a fact is scored: the rarity-weighted share of the question's terms
+//! the fact holds (coverage; an unknown word counts against it at full
+//! weight), blended with its similarity to the fact's known phrasings; then
+//! cues: what the question asks for (a number, a time, a person...), whose
+//! words it asks about, what it counts, and which names it names.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use crate::fact::{AnswerKind, ArticleId, FactId};
+use crate::lexicon::{EntityKind, Lexicon};
+use crate::normalize::{is_common, is_stopword, tokens, Stemmer};
+
+pub type TermId = u32;
+
+/// How strongly a term in a field shows the fact is about it.
+/// Phrasings and the short answer were written to say what the fact is.
+const FIELD_QUESTION: f32 = 1.0;
+const FIELD_ANSWER: f32 = 1.0;
+/// A quote may mention things in passing.
+const FIELD_QUOTE: f32 = 0.85;
+/// An entity a mentioned one stands for (Erdogan → Turkey).
+const RELATED_ENTITY: f32 = 0.6;
+
+/// Quality of a typo-corrected word, per edit.
+const FUZZY_PER_EDIT: f32 = 0.15;
+/// Typos rarely touch the first letter; a correction that does is weaker.
+const FUZZY_FIRST_LETTER: f32 = 0.9;
+/// Shortest word corrected at all; shortest allowed two edits.
+const FUZZY_MIN_LEN: usize = 4;
+const FUZZY_TWO_EDITS_LEN: usize = 7;
+
+/// Weight of an unknown everyday word ("stuff", "happened"): about that of
+/// a common term, far below an unknown name.
+const UNKNOWN_COMMON_WEIGHT: f32 = 1.0;
+
+/// Blend of coverage and phrasing similarity in the base score.
+const W_COVERAGE: f32 = 0.55;
+const W_SIMILARITY: f32 = 0.45;
+/// Within phrasing similarity: term overlap against character bigrams
+/// (strsim's Sørensen–Dice), which also sees partial words.
+const W_SIM_TERMS: f32 = 0.75;
+const W_SIM_CHARS: f32 = 0.25;
+/// A sentence fact has no phrasings; its own text stands in, discounted
+/// because a sentence says more than one thing.
+const SENTENCE_SIMILARITY: f32 = 0.75;
+
+/// The fact's kind is what the question asks for.
+const CUE_BONUS: f32 = 0.08;
+/// "how many" / "when" answered by a fact with no number / time in it.
+const CUE_MISMATCH: f32 = 0.55;
+/// "What did X say" answered by a fact that does not report X's words.
+const SPEAKER_MISMATCH: f32 = 0.45;
+/// "How many X" answered by a fact that does not mention X.
+const COUNT_MISMATCH: f32 = 0.5;
+/// A name in the question the fact does not mention at all.
+const ENTITY_MISSING: f32 = 0.5;
+/// ...mentioned only through a related one (Ankara asked, Erdogan in fact).
+const ENTITY_RELATED_ONLY: f32 = 0.9;
+/// ...missing, but the article is about it throughout (Syria, Idlib).
+const ENTITY_BACKGROUND: f32 = 0.93;
+/// Share of an article's facts that must name an entity for it to be the
+/// article's subject (Idlib here), which facts may leave unnamed.
+const BACKGROUND_SHARE: f32 = 0.5;
+
+/// How many candidates get the full (costlier) scoring.
+const CANDIDATES: usize = 24;
+
+/// What an indexed document stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    Fact(FactId),
+    /// The index of a gap (a topic the article does not cover).
+    Gap(usize),
+}
+
+/// What the index needs of a fact or gap.
+#[derive(Debug, Clone)]
+pub struct DocInput<'a> {
+    pub target: Target,
+    pub article: ArticleId,
+    pub questions: &'a [String],
+    pub answer: &'a str,
+    pub quote: &'a str,
+    pub kind: AnswerKind,
+    /// Entity key of whose words the fact reports.
+    pub speaker: Option<&'a str>,
+}
+
+/// What a question asks for, read from its wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Want {
+    Number,
+    Time,
+    Place,
+    Who,
+    Reason,
+    YesNo,
+}
+
+#[derive(Debug, Clone)]
+struct Phrasing {
+    terms: Vec<TermId>,
+    weight: f32,
+    text: String,
+}
+
+#[derive(Debug, Clone)]
+struct Doc {
+    target: Target,
+    article: ArticleId,
+    kind: AnswerKind,
+    has_number: bool,
+    has_time: bool,
+    /// Entity indices whose words the fact reports.
+    speakers: Vec<usize>,
+    /// Entity indices mentioned directly.
+    entities: Vec<usize>,
+    /// Entity indices mentioned through a related one.
+    related: Vec<usize>,
+    phrasings: Vec<Phrasing>,
+    /// The answer and quote as one phrasing-like set (for sentence facts).
+    body: Phrasing,
+}
+
+/// How a question word met the vocabulary.
+#[derive(Debug, Clone, PartialEq)]
+pub enum How {
+    Exact,
+    /// Corrected from a typo: (what was typed, edits).
+    Fuzzy(String, usize),
+    /// A name variant: (what was typed).
+    Alias(String),
+    /// Not in the store at all.
+    Unknown,
+}
+
+/// One content term of a question.
+#[derive(Debug, Clone)]
+pub struct QueryTerm {
+    pub text: String,
+    pub id: Option<TermId>,
+    pub weight: f32,
+    pub quality: f32,
+    pub how: How,
+    pub entity: Option<usize>,
+}
+
+/// A question as the matcher reads it.
+#[derive(Debug, Clone)]
+pub struct Query {
+    pub terms: Vec<QueryTerm>,
+    pub want: Option<Want>,
+    pub speaker: Option<usize>,
+    /// What "how many" counts.
+    pub counts: Option<TermId>,
+    pub counts_text: Option<String>,
+    text: String,
+}
+
+/// A scored document.
+#[derive(Debug, Clone)]
+pub struct Scored {
+    pub target: Target,
+    pub confidence: f32,
+    /// The phrasing that matched best, if any.
+    pub phrasing: Option<String>,
+    pub why: String,
+}
+
+/// A search result: the best documents, best first.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub query: Query,
+    pub ranked: Vec<Scored>,
+}
+
+pub struct Index {
+    lexicon: Arc<Lexicon>,
+    stemmer: Stemmer,
+    terms: HashMap<String, TermId>,
+    term_text: Vec<String>,
+    idf: Vec<f32>,
+    /// Term → (doc, strength), doc ascending.
+    postings: Vec<Vec<(u32, f32)>>,
+    /// Every content word seen, for typo correction.
+    surfaces: Vec<String>,
+    surface_ids: HashMap<String, u32>,
+    /// One-deletion variants (and the words themselves) → surface ids.
+    deletes: HashMap<String, Vec<u32>>,
+    docs: Vec<Doc>,
+    /// Per article: entity → share of its docs mentioning it.
+    background: HashMap<ArticleId, HashSet<usize>>,
+    unknown_weight: f32,
+}
+
+/// A piece of analysed text.
+#[derive(Debug, Clone)]
+struct Unit {
+    term: String,
+    entity: Option<usize>,
+    how: How,
+    quality: f32,
+    /// Index of the first token this unit came from.
+    pos: usize,
+}
+
+/// Say-verbs: a question with one of these after a person asks for that
+/// person's words.
+const SAY_WORDS: &[&str] = &[
+    "say", "said", "says", "saying", "tell", "told", "think", "thinks", "thought", "claim",
+    "claimed", "warn", "warned", "warning", "describe", "described", "call", "called", "comment",
+    "commented", "state", "stated", "mention", "mentioned", "believe", "believes", "reckon",
+    "view", "views", "stance", "opinion", "react", "reacted", "respond", "responded", "accuse",
+    "accused", "stress", "stressed", "stressing", "argue", "argued", "urge", "urged", "insist",
+    "insisted",
+];
+
+const TIME_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
+    "weeks", "month", "months", "year", "years", "today", "yesterday", "tomorrow", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "ago", "recent", "recently", "previous", "decade", "day", "days",
+];
+
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "twenty", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
+    "billion", "third", "half", "quarter", "dozen", "dozens", "percent",
+];
+
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "will",
+    "would", "should", "shall", "isnt", "arent", "didnt", "doesnt", "wasnt", "hasnt", "wont",
+];
+
+impl Index {
+    /// Builds the index over `docs`.
+    pub fn build<'a>(lexicon: Arc<Lexicon>, docs: impl IntoIterator<Item = DocInput<'a>>) -> Self {
+        let mut index = Index {
+            lexicon,
+            stemmer: Stemmer::default(),
+            terms: HashMap::new(),
+            term_text: Vec::new(),
+            idf: Vec::new(),
+            postings: Vec::new(),
+            surfaces: Vec::new(),
+            surface_ids: HashMap::new(),
+            deletes: HashMap::new(),
+            docs: Vec::new(),
+            background: HashMap::new(),
+            unknown_weight: 0.0,
+        };
+        let alias_words: Vec<String> = index.lexicon.alias_words().map(str::to_string).collect();
+        for w in alias_words {
+            index.add_surface(&w);
+        }
+        let mut article_docs: HashMap<ArticleId, (usize, HashMap<usize, usize>)> = HashMap::new();
+        for input in docs {
+            let doc_id = index.docs.len() as u32;
+            let mut strength: HashMap<TermId, f32> = HashMap::new();
+            let mut entities = Vec::new();
+            let mut phrasings = Vec::new();
+            for q in input.questions {
+                let units = index.analyse(q, false);
+                let p = index.phrasing(&units, q, FIELD_QUESTION, &mut strength, &mut entities);
+                phrasings.push(p);
+            }
+            let mut body_units = index.analyse(input.answer, false);
+            if input.quote != input.answer {
+                body_units.extend(index.analyse(input.quote, false));
+            }
+            let answer_units = index.analyse(input.answer, false);
+            index.phrasing(&answer_units, input.answer, FIELD_ANSWER, &mut strength, &mut entities);
+            let quote_units = index.analyse(input.quote, false);
+            index.phrasing(&quote_units, input.quote, FIELD_QUOTE, &mut strength, &mut entities);
+            let body = index.phrasing(&body_units, input.answer, 0.0, &mut HashMap::new(), &mut Vec::new());
+            entities.sort_unstable();
+            entities.dedup();
+            let mut related: Vec<usize> = entities
+                .iter()
+                .flat_map(|&e| index.lexicon.related(e).collect::<Vec<_>>())
+                .filter(|r| !entities.contains(r))
+                .collect();
+            related.sort_unstable();
+            related.dedup();
+            for &r in &related {
+                let id = index.term(&entity_term(&index.lexicon, r));
+                let s = strength.entry(id).or_insert(0.0);
+                *s = s.max(RELATED_ENTITY);
+            }
+            let folded_text = format!("{} {}", crate::normalize::fold(input.answer), crate::normalize::fold(input.quote));
+            let words: Vec<String> = tokens(&folded_text).into_iter().map(|t| t.text).collect();
+            let has_number = words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&w.as_str()));
+            let has_time = words.iter().any(|w| TIME_WORDS.contains(&w.as_str()));
+            let mut speakers: Vec<usize> = input.speaker.and_then(|s| index.lexicon.entity_index(s)).into_iter().collect();
+            if speakers.is_empty() && input.questions.is_empty() && words.iter().any(|w| SAY_WORDS.contains(&w.as_str())) {
+                // A sentence reporting words: its people (and bodies) are
+                // the candidates for whose words they are.
+                speakers.extend(entities.iter().copied().filter(|&e| {
+                    matches!(index.lexicon.entity(e).kind, EntityKind::Person | EntityKind::Org)
+                }));
+            }
+            for (&t, &s) in &strength {
+                index.postings[t as usize].push((doc_id, s));
+            }
+            let entry = article_docs.entry(input.article).or_default();
+            entry.0 += 1;
+            for &e in &entities {
+                *entry.1.entry(e).or_default() += 1;
+            }
+            index.docs.push(Doc {
+                target: input.target,
+                article: input.article,
+                kind: input.kind,
+                has_number,
+                has_time,
+                speakers,
+                entities,
+                related,
+                phrasings,
+                body,
+            });
+        }
+        let n = index.docs.len() as f32;
+        index.idf = index
+            .postings
+            .iter()
+            .map(|p| {
+                let df = p.len() as f32;
+                (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+            })
+            .collect();
+        index.unknown_weight = (1.0 + (n + 0.5) / 0.5).ln();
+        // Phrasing weights need the idf.
+        let idf = index.idf.clone();
+        for d in &mut index.docs {
+            for p in d.phrasings.iter_mut().chain(std::iter::once(&mut d.body)) {
+                p.weight = p.terms.iter().map(|&t| idf[t as usize]).sum();
+            }
+        }
+        for (article, (count, ents)) in article_docs {
+            if std::env::var_os("SUMMIT_DEBUG_BACKGROUND").is_some() {
+                let mut v: Vec<_> = ents.iter().map(|(&e, &c)| (index.lexicon.entity(e).key.clone(), c as f32 / count as f32)).collect();
+                v.sort_by(|a, b| b.1.total_cmp(&a.1));
+                eprintln!("{article:?}: {v:?}");
+            }
+            let set = ents
+                .into_iter()
+                .filter(|&(_, c)| c as f32 >= BACKGROUND_SHARE * count as f32)
+                .map(|(e, _)| e)
+                .collect();
+            index.background.insert(article, set);
+        }
+        index
+    }
+
+    /// How many documents are indexed.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    fn term(&mut self, text: &str) -> TermId {
+        if let Some(&id) = self.terms.get(text) {
+            return id;
+        }
+        let id = self.term_text.len() as TermId;
+        self.terms.insert(text.to_string(), id);
+        self.term_text.push(text.to_string());
+        self.postings.push(Vec::new());
+        id
+    }
+
+    fn add_surface(&mut self, word: &str) {
+        if word.chars().count() < FUZZY_MIN_LEN || self.surface_ids.contains_key(word) || is_stopword(word) {
+            return;
+        }
+        let id = self.surfaces.len() as u32;
+        self.surfaces.push(word.to_string());
+        self.surface_ids.insert(word.to_string(), id);
+        self.deletes.entry(word.to_string()).or_default().push(id);
+        for d in deletions(word) {
+            let list = self.deletes.entry(d).or_default();
+            if list.last() != Some(&id) {
+                list.push(id);
+            }
+        }
+    }
+
+    /// Records a field's units as terms of the doc being built and returns
+    /// them as a phrasing.
+    fn phrasing(
+        &mut self,
+        units: &[Unit],
+        text: &str,
+        field: f32,
+        strength: &mut HashMap<TermId, f32>,
+        entities: &mut Vec<usize>,
+    ) -> Phrasing {
+        let mut terms = Vec::with_capacity(units.len());
+        for u in units {
+            let id = self.term(&u.term);
+            if field > 0.0 {
+                let s = strength.entry(id).or_insert(0.0);
+                *s = s.max(field);
+                if u.entity.is_none() {
+                    // Only words seen in the store are typo targets.
+                    for w in u.term.split(' ') {
+                        let _ = w;
+                    }
+                }
+            }
+            if let Some(e) = u.entity {
+                entities.push(e);
+            }
+            if !terms.contains(&id) {
+                terms.push(id);
+            }
+        }
+        if field > 0.0 {
+            for t in tokens(text) {
+                if !t.text.chars().any(|c| c.is_ascii_digit()) {
+                    self.add_surface(&t.text);
+                }
+            }
+        }
+        Phrasing {
+            terms,
+            weight: 0.0,
+            text: units.iter().map(|u| u.term.as_str()).collect::<Vec<_>>().join(" "),
+        }
+    }
+
+    /// Reads text into content units. A question (`query`) also gets chat
+    /// shorthand expanded and typos corrected.
+    fn analyse(&self, text: &str, query: bool) -> Vec<Unit> {
+        let mut words: Vec<String> = Vec::new();
+        let mut caps: Vec<bool> = Vec::new();
+        let mut hows: Vec<(How, f32)> = Vec::new();
+        for t in tokens(text) {
+            if query {
+                if let Some(exp) = self.lexicon.shorthand(&t.text) {
+                    for w in exp {
+                        words.push(w.clone());
+                        caps.push(false);
+                        hows.push((How::Exact, 1.0));
+                    }
+                    continue;
+                }
+                if let Some((fixed, edits)) = self.correct(&t.text) {
+                    let q = fuzzy_quality(&t.text, &fixed, edits);
+                    words.push(fixed);
+                    caps.push(t.upper);
+                    hows.push((How::Fuzzy(t.text, edits), q));
+                    continue;
+                }
+            }
+            words.push(t.text);
+            caps.push(t.upper);
+            hows.push((How::Exact, 1.0));
+        }
+        if hows.iter().any(|h| !matches!(h.0, How::Exact)) {
+            // Keep how each word was read aligned through phrase rewrites
+            // by rewriting only when every word was read as typed.
+            let before = words.len();
+            let mut w2 = words.clone();
+            let mut c2 = caps.clone();
+            self.lexicon.rewrite_phrases(&mut w2, &mut c2);
+            if w2.len() == before {
+                words = w2;
+                caps = c2;
+            }
+        } else {
+            self.lexicon.rewrite_phrases(&mut words, &mut caps);
+            hows.resize(words.len(), (How::Exact, 1.0));
+        }
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        let mentions = self.lexicon.mentions(&refs, &caps);
+        let mut units = Vec::with_capacity(words.len());
+        let mut mi = 0;
+        let mut i = 0;
+        while i < words.len() {
+            if let Some(m) = mentions.get(mi).filter(|m| m.start == i) {
+                if !query {
+                    // A fact also holds the words of a descriptive alias
+                    // ("top diplomat"), so a question using them unnamed
+                    // still meets it.
+                    for (k, w) in words[i..i + m.len].iter().enumerate() {
+                        if !is_stopword(w) {
+                            let stem = self.stemmer.stem(w);
+                            units.push(Unit {
+                                term: self.lexicon.synonym(&stem).to_string(),
+                                entity: None,
+                                how: How::Exact,
+                                quality: 1.0,
+                                pos: i + k,
+                            });
+                        }
+                    }
+                }
+                let typed = words[i..i + m.len].join(" ");
+                let quality = hows[i..i + m.len].iter().map(|h| h.1).fold(1.0f32, f32::min);
+                let how = match &hows[i].0 {
+                    How::Fuzzy(orig, e) => How::Fuzzy(orig.clone(), *e),
+                    _ if typed != self.lexicon.entity(m.entity).key => How::Alias(typed),
+                    _ => How::Exact,
+                };
+                units.push(Unit {
+                    term: entity_term(&self.lexicon, m.entity),
+                    entity: Some(m.entity),
+                    how,
+                    quality,
+                    pos: i,
+                });
+                i += m.len;
+                mi += 1;
+                continue;
+            }
+            let w = &words[i];
+            if !is_stopword(w) {
+                let stem = self.stemmer.stem(w);
+                let term = self.lexicon.synonym(&stem).to_string();
+                units.push(Unit {
+                    term,
+                    entity: None,
+                    how: hows[i].0.clone(),
+                    quality: hows[i].1,
+                    pos: i,
+                });
+            }
+            i += 1;
+        }
+        units
+    }
+
+    /// A known word within one or two edits of an unknown `word`.
+    fn correct(&self, word: &str) -> Option<(String, usize)> {
+        let len = word.chars().count();
+        if len < FUZZY_MIN_LEN
+            || is_stopword(word)
+            || self.surface_ids.contains_key(word)
+            || word.chars().any(|c| c.is_ascii_digit())
+            || self.terms.contains_key(self.stemmer.stem(word).as_ref())
+        {
+            return None;
+        }
+        let max = if len >= FUZZY_TWO_EDITS_LEN { 2 } else { 1 };
+        let mut keys = vec![word.to_string()];
+        let first = deletions(word);
+        if max >= 2 {
+            let second: Vec<String> = first.iter().flat_map(|d| deletions(d)).collect();
+            keys.extend(second);
+        }
+        keys.extend(first);
+        let mut best: Option<(usize, &str)> = None;
+        for k in &keys {
+            let Some(ids) = self.deletes.get(k) else { continue };
+            for &id in ids {
+                let cand = self.surfaces[id as usize].as_str();
+                let d = strsim::osa_distance(word, cand);
+                if d == 0 || d > max {
+                    continue;
+                }
+                let better = match best {
+                    None => true,
+                    Some((bd, bw)) => d < bd || (d == bd && same_first(word, cand) && !same_first(word, bw)),
+                };
+                if better {
+                    best = Some((d, cand));
+                }
+            }
+        }
+        best.map(|(d, w)| (w.to_string(), d))
+    }
+
+    /// Reads a question.
+    pub fn query(&self, question: &str) -> Query {
+        let units = self.analyse(question, true);
+        let folded = crate::normalize::fold(question);
+        let raw: Vec<String> = {
+            let mut v = Vec::new();
+            for t in tokens(&folded) {
+                match self.lexicon.shorthand(&t.text) {
+                    Some(exp) => v.extend(exp.iter().cloned()),
+                    None => v.push(t.text),
+                }
+            }
+            v
+        };
+        let want = read_want(&raw);
+        let mut terms = Vec::with_capacity(units.len());
+        let mut seen = HashSet::new();
+        for u in &units {
+            if !seen.insert(u.term.clone()) {
+                continue;
+            }
+            let id = self.terms.get(&u.term).copied();
+            let (weight, how) = match id {
+                Some(id) => (self.idf[id as usize], u.how.clone()),
+                None if u.entity.is_some() => (self.unknown_weight, How::Unknown),
+                None => {
+                    let common = u.term.split(' ').all(|w| is_common(w))
+                        || matches!(&u.how, How::Exact) && raw.iter().any(|r| is_common(r) && self.stemmer.stem(r) == u.term);
+                    (if common { UNKNOWN_COMMON_WEIGHT } else { self.unknown_weight }, How::Unknown)
+                }
+            };
+            terms.push(QueryTerm {
+                text: u.term.clone(),
+                id,
+                weight,
+                quality: u.quality,
+                how,
+                entity: u.entity,
+            });
+        }
+        // Whose words: a person named before a say-verb.
+        let say_pos = raw.iter().position(|w| SAY_WORDS.contains(&w.as_str()));
+        let speaker = say_pos.and_then(|sp| {
+            units
+                .iter()
+                .filter(|u| u.pos < sp)
+                .filter_map(|u| u.entity)
+                .rfind(|&e| matches!(self.lexicon.entity(e).kind, EntityKind::Person | EntityKind::Org))
+        });
+        // What "how many" counts: the first plain word after it.
+        let counts_unit = raw
+            .windows(2)
+            .position(|w| (w[0] == "how" && (w[1] == "many" || w[1] == "much")) || (w[0] == "number" && w[1] == "of"))
+            .and_then(|p| units.iter().find(|u| u.pos >= p + 2 && u.entity.is_none()));
+        let counts = counts_unit.and_then(|u| self.terms.get(&u.term).copied());
+        Query {
+            terms,
+            want,
+            speaker,
+            counts,
+            counts_text: counts_unit.map(|u| u.term.clone()),
+            text: units.iter().map(|u| u.term.as_str()).collect::<Vec<_>>().join(" "),
+        }
+    }
+
+    /// Scores the documents that share a term with the question and returns
+    /// up to `limit` of them, best first.
+    pub fn search(&self, question: &str, limit: usize) -> Found {
+        let query = self.query(question);
+        let ranked = self.rank(&query, limit);
+        Found { query, ranked }
+    }
+
+    fn rank(&self, query: &Query, limit: usize) -> Vec<Scored> {
+        let total: f32 = query.terms.iter().map(|t| t.weight).sum();
+        if total <= 0.0 {
+            return Vec::new();
+        }
+        let mut acc: HashMap<u32, f32> = HashMap::new();
+        for t in &query.terms {
+            let Some(id) = t.id else { continue };
+            let w = t.weight * t.quality;
+            for &(doc, s) in &self.postings[id as usize] {
+                *acc.entry(doc).or_insert(0.0) += w * s;
+            }
+        }
+        let mut cands: Vec<(u32, f32)> = acc.into_iter().collect();
+        cands.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        cands.truncate(CANDIDATES);
+        let mut scored: Vec<Scored> = cands
+            .into_iter()
+            .map(|(doc, covered)| self.score(query, doc, covered / total))
+            .collect();
+        scored.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+        scored.truncate(limit);
+        scored
+    }
+
+    fn score(&self, query: &Query, doc_id: u32, coverage: f32) -> Scored {
+        let doc = &self.docs[doc_id as usize];
+        let mut why = String::new();
+        let (mut similarity, mut phrasing) = (0.0f32, None);
+        for p in &doc.phrasings {
+            let s = self.similarity(query, p);
+            if s > similarity {
+                similarity = s;
+                phrasing = Some(p.text.clone());
+            }
+        }
+        if doc.phrasings.is_empty() {
+            similarity = SENTENCE_SIMILARITY * self.similarity(query, &doc.body);
+        }
+        let mut conf = W_COVERAGE * coverage + W_SIMILARITY * similarity;
+        let _ = write!(why, "coverage {coverage:.2}, similarity {similarity:.2}");
+        // What the question asks for.
+        if let Some(want) = query.want {
+            let fits = match want {
+                Want::Number => doc.kind == AnswerKind::Number,
+                Want::Time => doc.kind == AnswerKind::Time,
+                Want::Place => doc.kind == AnswerKind::Place,
+                Want::Who => matches!(doc.kind, AnswerKind::Person | AnswerKind::Org | AnswerKind::List),
+                Want::Reason => doc.kind == AnswerKind::Reason,
+                Want::YesNo => doc.kind == AnswerKind::YesNo,
+            };
+            // A fact that answers with another specific kind of thing.
+            let other = match want {
+                Want::Number => !doc.has_number || matches!(doc.kind, AnswerKind::Place | AnswerKind::Person | AnswerKind::YesNo),
+                Want::Time => !doc.has_time || matches!(doc.kind, AnswerKind::Place | AnswerKind::Number | AnswerKind::Person),
+                Want::Place => matches!(doc.kind, AnswerKind::Time | AnswerKind::Number | AnswerKind::Person | AnswerKind::YesNo),
+                Want::Who => matches!(doc.kind, AnswerKind::Time | AnswerKind::Number | AnswerKind::Place | AnswerKind::YesNo),
+                _ => false,
+            };
+            let impossible = other;
+            if fits {
+                conf += CUE_BONUS;
+                let _ = write!(why, "; wants {want:?}: fits +{CUE_BONUS}");
+            } else if impossible {
+                conf *= CUE_MISMATCH;
+                let _ = write!(why, "; wants {want:?}: none in fact ×{CUE_MISMATCH}");
+            }
+        }
+        if let Some(sp) = query.speaker {
+            let ok = doc.speakers.iter().any(|&s| s == sp || self.lexicon.related(s).any(|r| r == sp));
+            if !ok {
+                conf *= SPEAKER_MISMATCH;
+                let _ = write!(why, "; not {}'s words ×{SPEAKER_MISMATCH}", self.lexicon.entity(sp).key);
+            }
+        }
+        if let Some(c) = query.counts_text.as_ref() {
+            // What is counted must be in the answer or quote, not only in
+            // a phrasing that mentions it.
+            let present = query.counts.is_some_and(|id| doc.body.terms.contains(&id));
+            if !present {
+                conf *= COUNT_MISMATCH;
+                let _ = write!(why, "; counts no {c} ×{COUNT_MISMATCH}");
+            }
+        }
+        for t in &query.terms {
+            let Some(e) = t.entity else { continue };
+            if doc.entities.contains(&e) {
+                continue;
+            }
+            let factor = if doc.related.contains(&e) || doc.entities.iter().any(|&d| self.lexicon.related(e).any(|r| r == d)) {
+                ENTITY_RELATED_ONLY
+            } else if self.background.get(&doc.article).is_some_and(|b| b.contains(&e)) {
+                ENTITY_BACKGROUND
+            } else {
+                ENTITY_MISSING
+            };
+            conf *= factor;
+            let _ = write!(why, "; {} not named ×{factor}", self.lexicon.entity(e).key);
+        }
+        Scored {
+            target: doc.target,
+            confidence: conf.clamp(0.0, 1.0),
+            phrasing,
+            why,
+        }
+    }
+
+    /// Weighted overlap of the question with one phrasing, blended with
+    /// character-bigram similarity of the two normalised texts.
+    fn similarity(&self, query: &Query, p: &Phrasing) -> f32 {
+        let q_weight: f32 = query.terms.iter().map(|t| t.weight).sum();
+        let mut shared = 0.0;
+        for t in &query.terms {
+            if let Some(id) = t.id {
+                if p.terms.contains(&id) {
+                    shared += self.idf[id as usize] * t.quality;
+                }
+            }
+        }
+        let denom = q_weight + p.weight;
+        let terms = if denom > 0.0 { 2.0 * shared / denom } else { 0.0 };
+        let chars = strsim::sorensen_dice(&query.text, &p.text) as f32;
+        W_SIM_TERMS * terms + W_SIM_CHARS * chars
+    }
+
+    /// Explains how a question was read: each term and how it matched.
+    pub fn explain(&self, query: &Query) -> String {
+        let mut s = String::new();
+        for (i, t) in query.terms.iter().enumerate() {
+            if i > 0 {
+                s.push_str(", ");
+            }
+            let _ = match &t.how {
+                How::Exact => write!(s, "{} (w {:.1})", t.text, t.weight),
+                How::Fuzzy(typed, e) => write!(s, "{typed}→{} ({e} edit{}, w {:.1})", t.text, if *e == 1 { "" } else { "s" }, t.weight),
+                How::Alias(typed) => write!(s, "{typed}→{} (alias, w {:.1})", t.text, t.weight),
+                How::Unknown => write!(s, "{} (unknown, w {:.1})", t.text, t.weight),
+            };
+        }
+        if let Some(w) = query.want {
+            let _ = write!(s, "; asks for {w:?}");
+        }
+        if let Some(sp) = query.speaker {
+            let _ = write!(s, "; whose words: {}", self.lexicon.entity(sp).key);
+        }
+        if let Some(c) = &query.counts_text {
+            let _ = write!(s, "; counts {c}");
+        }
+        s
+    }
+
+    /// Facts whose known phrasings complete what was typed so far: the
+    /// last word counts as a prefix. Returns (target, phrasing index).
+    pub fn complete(&self, partial: &str, limit: usize) -> Vec<(Target, usize)> {
+        let trimmed = partial.trim_end();
+        let ends_word = trimmed.len() < partial.len() || trimmed.is_empty();
+        let mut query = self.query(trimmed);
+        if !ends_word {
+            // Widen the last word to the known words it begins.
+            if let Some(last) = tokens(trimmed).last().map(|t| t.text.clone()) {
+                if last.chars().count() >= 2 {
+                    let stem = self.stemmer.stem(&last).into_owned();
+                    for (w, _) in self.surface_ids.iter().filter(|(w, _)| w.starts_with(&last)).take(16) {
+                        let term = self.lexicon.synonym(&self.stemmer.stem(w)).to_string();
+                        if term != stem {
+                            if let Some(&id) = self.terms.get(&term) {
+                                query.terms.push(QueryTerm {
+                                    text: term,
+                                    id: Some(id),
+                                    weight: self.idf[id as usize] * 0.5,
+                                    quality: 1.0,
+                                    how: How::Exact,
+                                    entity: None,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let mut out = Vec::new();
+        if query.terms.is_empty() {
+            for (i, d) in self.docs.iter().enumerate() {
+                if matches!(d.target, Target::Fact(_)) && !d.phrasings.is_empty() {
+                    out.push((self.docs[i].target, 0));
+                    if out.len() >= limit {
+                        break;
+                    }
+                }
+            }
+            return out;
+        }
+        // Rank every phrasing of the best facts by its own similarity.
+        let ranked = self.rank(&query, limit.max(8));
+        let mut phrasings: Vec<(f32, Target, usize)> = Vec::new();
+        for s in ranked.iter().filter(|s| matches!(s.target, Target::Fact(_))) {
+            let Some(doc) = self.docs.iter().find(|d| d.target == s.target) else { continue };
+            for (i, p) in doc.phrasings.iter().enumerate() {
+                phrasings.push((s.confidence + self.similarity(&query, p), s.target, i));
+            }
+        }
+        phrasings.sort_by(|a, b| b.0.total_cmp(&a.0));
+        phrasings.into_iter().take(limit).map(|(_, t, i)| (t, i)).collect()
+    }
+}
+
+fn entity_term(lexicon: &Lexicon, entity: usize) -> String {
+    format!("@{}", lexicon.entity(entity).key)
+}
+
+fn same_first(a: &str, b: &str) -> bool {
+    a.chars().next() == b.chars().next()
+}
+
+fn fuzzy_quality(typed: &str, fixed: &str, edits: usize) -> f32 {
+    let q = 1.0 - FUZZY_PER_EDIT * edits as f32;
+    if same_first(typed, fixed) {
+        q
+    } else {
+        q * FUZZY_FIRST_LETTER
+    }
+}
+
+/// Every string one character shorter than `word`.
+fn deletions(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = Vec::with_capacity(chars.len());
+    for i in 0..chars.len() {
+        let s: String = chars[..i].iter().chain(&chars[i + 1..]).collect();
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// What a question asks for, from its (folded, shorthand-expanded) words.
+fn read_want(words: &[String]) -> Option<Want> {
+    let has = |a: &str, b: &str| words.windows(2).any(|w| w[0] == a && w[1] == b);
+    let any = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    if has("how", "many") || has("how", "much") || has("number", "of") || any(&["population", "percentage", "fraction", "proportion"]) {
+        return Some(Want::Number);
+    }
+    if any(&["when"]) || has("what", "day") || has("which", "day") || has("what", "date") || has("what", "time") || has("how", "long") || has("what", "year") {
+        return Some(Want::Time);
+    }
+    if any(&["where", "wheres"]) || has("which", "city") || has("what", "city") || has("which", "province") || has("what", "province") {
+        return Some(Want::Place);
+    }
+    if any(&["who", "whom", "whose", "whos"]) {
+        return Some(Want::Who);
+    }
+    if any(&["why"]) || has("how", "come") {
+        return Some(Want::Reason);
+    }
+    if words.first().is_some_and(|w| AUXILIARIES.contains(&w.as_str())) {
+        return Some(Want::YesNo);
+    }
+    None
+}
