@@ -7,6 +7,7 @@
 
 pub mod answer;
 pub mod article;
+pub mod bot;
 pub mod engine;
 pub mod extract;
 pub mod fact;

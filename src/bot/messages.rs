@@ -1,0 +1,68 @@
+//! Plain messages: any direct message is a question; in a server, a message
+//! that mentions the bot is, and gets the answer as a reply. Messages from
+//! bots (this one included) are ignored.
+
+use poise::serenity_prelude as serenity;
+
+use super::help::HELP;
+use super::reply::{self, MAX_CONTENT};
+use super::{asker, no_mentions, question_text, Data, Error, UserError, APOLOGY};
+
+pub async fn on_message(
+    ctx: &serenity::Context,
+    data: &Data,
+    bot_id: serenity::UserId,
+    msg: &serenity::Message,
+) -> Result<(), Error> {
+    if msg.author.bot || msg.author.id == bot_id {
+        return Ok(());
+    }
+    let question = match msg.guild_id {
+        None => question_text(&msg.content),
+        Some(_) if msg.mentions.iter().any(|u| u.id == bot_id) => question_text(&msg.content),
+        Some(_) => return Ok(()),
+    };
+    if question.is_empty() {
+        return send(ctx, msg, Answer::Text(HELP)).await;
+    }
+    if let Err(error) = data.check_rate(msg.author.id) {
+        let text = error
+            .downcast_ref::<UserError>()
+            .map_or(APOLOGY.to_string(), |e| e.0.clone());
+        return send(ctx, msg, Answer::Text(&text)).await;
+    }
+    let reply = data.answer(question).await?;
+    tracing::info!(
+        answered = reply.answered,
+        fact = ?reply.fact_id.map(|f| f.0),
+        confidence = reply.confidence,
+        "message answered"
+    );
+    send(ctx, msg, Answer::Card(&reply::render(&reply))).await?;
+    data.log(reply, asker(msg.author.id, msg.guild_id)).await;
+    Ok(())
+}
+
+enum Answer<'a> {
+    Card(&'a reply::Card),
+    Text(&'a str),
+}
+
+/// Sends `answer` where `msg` was: as a reply in a server (pinging no one,
+/// not even its author), as a plain message in a DM.
+async fn send(
+    ctx: &serenity::Context,
+    msg: &serenity::Message,
+    answer: Answer<'_>,
+) -> Result<(), Error> {
+    let mut out = serenity::CreateMessage::new().allowed_mentions(no_mentions());
+    out = match answer {
+        Answer::Card(card) => out.embed(card.embed()).components(card.components()),
+        Answer::Text(text) => out.content(reply::cut(text, MAX_CONTENT)),
+    };
+    if msg.guild_id.is_some() {
+        out = out.reference_message(msg);
+    }
+    msg.channel_id.send_message(ctx, out).await?;
+    Ok(())
+}

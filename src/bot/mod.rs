@@ -1,0 +1,515 @@
+//! The Discord bot: serenity 0.12 with poise 0.7 for the slash commands.
+//!
+//! A thin edge over [`App`]: it parses what Discord sends, asks the app, and
+//! renders the [`Reply`] (see [`reply`]). It must not match, rank or word
+//! answers itself, nor touch SQL beyond the store's methods.
+//!
+//! One file per command family ([`ask`], [`source`], [`about`], [`help`]),
+//! plain messages in [`messages`], buttons in [`buttons`]. The shared state
+//! is [`Data`]. Every message and interaction response sets
+//! `allowed_mentions` to parse nothing, so no reply ever pings anyone.
+
+mod about;
+mod ask;
+mod buttons;
+mod help;
+mod messages;
+pub mod reply;
+mod source;
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Mutex, PoisonError, RwLock, RwLockReadGuard};
+use std::time::{Duration, Instant};
+
+use anyhow::Context as _;
+use poise::serenity_prelude as serenity;
+use tracing::Instrument as _;
+
+use crate::answer::Reply;
+use crate::app::{App, Asker};
+use crate::config::Config;
+use crate::engine::Engine;
+use crate::fact::FactId;
+use crate::store::channel;
+
+pub type Error = anyhow::Error;
+pub type Context<'a> = poise::Context<'a, Data, Error>;
+
+/// The only gateway intents the bot asks for. Discord delivers the content
+/// of DMs and of messages that mention the bot without the privileged
+/// MESSAGE_CONTENT intent, and the bot reads nothing else.
+pub const INTENTS: serenity::GatewayIntents =
+    serenity::GatewayIntents::GUILD_MESSAGES.union(serenity::GatewayIntents::DIRECT_MESSAGES);
+
+/// How often the bot checks whether another process (the CLI, say) changed
+/// the facts in the database. A fact edit shows within this long; checking
+/// costs one PRAGMA.
+const RELOAD_EVERY: Duration = Duration::from_secs(10);
+
+/// How long the rate limit remembers a question.
+const RATE_WINDOW: Duration = Duration::from_secs(60);
+
+/// Something the user did wrong: shown to them, plainly and (where Discord
+/// allows) privately; not logged as a failure.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UserError(pub String);
+
+/// A [`UserError`] as the error type commands return.
+pub fn user_error(message: impl Into<String>) -> Error {
+    UserError(message.into()).into()
+}
+
+/// `allowed_mentions` that parses nothing and names nobody, not even the
+/// author of the message replied to.
+pub fn no_mentions() -> serenity::CreateAllowedMentions {
+    serenity::CreateAllowedMentions::new().replied_user(false)
+}
+
+/// The bot's shared state, held once: the app (store, engine, config) and
+/// the per-user question counts. Locks here are never held across `.await`.
+pub struct Data {
+    app: Arc<RwLock<App>>,
+    questions_per_minute: usize,
+    recent: Mutex<HashMap<serenity::UserId, VecDeque<Instant>>>,
+}
+
+impl Data {
+    pub fn new(app: App, config: &Config) -> Data {
+        Data {
+            app: Arc::new(RwLock::new(app)),
+            questions_per_minute: config.limits.questions_per_minute as usize,
+            recent: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The app, for a quick synchronous look. A panic elsewhere while it was
+    /// held leaves nothing half-written (the engine is swapped whole), so a
+    /// poisoned lock is still safe to read.
+    fn app(&self) -> RwLockReadGuard<'_, App> {
+        self.app.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The engine in force now.
+    pub fn engine(&self) -> Arc<Engine> {
+        self.app().engine.clone()
+    }
+
+    /// Runs `f` on the app off the async threads: matching is CPU work and
+    /// the store's calls block on SQLite.
+    pub async fn with_app<T: Send + 'static>(
+        &self,
+        what: &'static str,
+        f: impl FnOnce(&App) -> T + Send + 'static,
+    ) -> Result<T, Error> {
+        let app = self.app.clone();
+        tokio::task::spawn_blocking(move || f(&app.read().unwrap_or_else(PoisonError::into_inner)))
+            .await
+            .context(what)
+    }
+
+    /// Answers a question. Does not log it: callers answer first, then
+    /// [`Data::log`], so the log never delays a reply.
+    pub async fn answer(&self, question: String) -> Result<Reply, Error> {
+        self.with_app("answering a question", move |app| app.answer(&question))
+            .await
+    }
+
+    /// Adds an answered question to the question log. A failure is logged
+    /// and otherwise ignored: the user already has the answer.
+    pub async fn log(&self, reply: Reply, asker: Asker) {
+        let done = self
+            .with_app("logging a question", move |app| {
+                app.store.log_question(&app.log_entry(&reply, asker))
+            })
+            .await;
+        match done {
+            Ok(Ok(())) => {}
+            Ok(Err(error)) => tracing::error!(%error, "could not log a question"),
+            Err(error) => {
+                tracing::error!(error = %format!("{error:#}"), "could not log a question")
+            }
+        }
+    }
+
+    /// Records a 👍 or 👎 on a fact.
+    pub async fn record_feedback(
+        &self,
+        fact: FactId,
+        user: serenity::UserId,
+        helpful: bool,
+    ) -> Result<(), Error> {
+        self.with_app("recording feedback", move |app| {
+            app.store.record_feedback(fact, user.get(), helpful)
+        })
+        .await?
+        .context("recording feedback")
+    }
+
+    /// Counts a question against `user`'s limit; a user error saying how
+    /// long to wait when they are over it.
+    pub fn check_rate(&self, user: serenity::UserId) -> Result<(), Error> {
+        let now = Instant::now();
+        let mut recent = self.recent.lock().unwrap_or_else(PoisonError::into_inner);
+        let times = recent.entry(user).or_default();
+        while times
+            .front()
+            .is_some_and(|t| now.duration_since(*t) >= RATE_WINDOW)
+        {
+            times.pop_front();
+        }
+        if times.len() >= self.questions_per_minute {
+            let wait = times.front().map_or(RATE_WINDOW, |t| {
+                RATE_WINDOW.saturating_sub(now.duration_since(*t))
+            });
+            return Err(user_error(format!(
+                "You're asking quickly: up to {} questions a minute. Try again in {} s.",
+                self.questions_per_minute,
+                wait.as_secs().max(1)
+            )));
+        }
+        times.push_back(now);
+        // Forget users who have gone quiet, so the map does not grow forever.
+        if recent.len() > 10_000 {
+            recent.retain(|_, t| {
+                t.back()
+                    .is_some_and(|t| now.duration_since(*t) < RATE_WINDOW)
+            });
+        }
+        Ok(())
+    }
+}
+
+/// Who asked, for the question log: a DM or a server. The app keeps the
+/// user id only if the config allows it.
+pub fn asker(user: serenity::UserId, guild: Option<serenity::GuildId>) -> Asker {
+    Asker {
+        channel: if guild.is_some() {
+            channel::DISCORD_GUILD
+        } else {
+            channel::DISCORD_DM
+        },
+        guild_id: guild.map(|g| g.get()),
+        user_id: Some(user.get()),
+    }
+}
+
+/// The question in what a user wrote: without Discord's mention markup
+/// (`@everyone`, `@here`, `<@user>`, `<@!user>`, `<@&role>`, `<#channel>`),
+/// which addresses people rather than asking anything, and with runs of
+/// white space made one space.
+pub fn question_text(text: &str) -> String {
+    text.split_whitespace()
+        .filter_map(|word| {
+            let word = strip_mentions(word);
+            (!word.is_empty()).then_some(word)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One word without any mention markup in it.
+fn strip_mentions(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut rest = word;
+    while !rest.is_empty() {
+        if let Some(after) = rest
+            .strip_prefix("@everyone")
+            .or_else(|| rest.strip_prefix("@here"))
+        {
+            rest = after;
+            continue;
+        }
+        if let Some(after) = rest.strip_prefix('<') {
+            let body = after
+                .strip_prefix("@!")
+                .or_else(|| after.strip_prefix("@&"))
+                .or_else(|| after.strip_prefix('@'))
+                .or_else(|| after.strip_prefix('#'));
+            if let Some(body) = body {
+                let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+                if digits > 0 && body[digits..].starts_with('>') {
+                    rest = &body[digits + 1..];
+                    continue;
+                }
+            }
+        }
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            out.push(c);
+        }
+        rest = chars.as_str();
+    }
+    out
+}
+
+/// The slash commands, in the order Discord lists them.
+pub fn commands() -> Vec<poise::Command<Data, Error>> {
+    vec![ask::ask(), source::source(), about::about(), help::help()]
+}
+
+/// Connects to Discord (or to `discord.api_base`) and serves until the
+/// connection ends or the process is interrupted.
+pub async fn run(app: App, config: Config) -> anyhow::Result<()> {
+    let Some(token) = config.discord.token.clone() else {
+        anyhow::bail!(
+            "no Discord token: set DISCORD_TOKEN (or discord.token in config/local.toml)"
+        );
+    };
+    let mut http = serenity::HttpBuilder::new(&token).default_allowed_mentions(no_mentions());
+    if let Some(base) = &config.discord.api_base {
+        // Serenity's rate limiter builds its requests without the proxy, so
+        // it must be off; the proxy is the one to rate-limit.
+        http = http
+            .proxy(base.trim_end_matches('/'))
+            .ratelimiter_disabled(true);
+        tracing::info!(api_base = %base, "sending Discord REST calls to the configured API base");
+    }
+    let guild_id = config.discord.guild_id.map(serenity::GuildId::new);
+    let data = Data::new(app, &config);
+    let reloading = tokio::spawn(reload_when_changed(data.app.clone()));
+
+    let framework = poise::Framework::builder()
+        .options(poise::FrameworkOptions {
+            commands: commands(),
+            on_error: |error| Box::pin(on_error(error)),
+            pre_command: |ctx| {
+                Box::pin(async move {
+                    tracing::info!(
+                        command = %ctx.command().qualified_name,
+                        in_guild = ctx.guild_id().is_some(),
+                        "command"
+                    );
+                })
+            },
+            event_handler: |framework, event| Box::pin(on_event(framework, event)),
+            allowed_mentions: Some(no_mentions()),
+            prefix_options: poise::PrefixFrameworkOptions {
+                // Mentions are questions, handled in `messages`, not commands.
+                mention_as_prefix: false,
+                ..Default::default()
+            },
+            ..Default::default()
+        })
+        .setup(move |ctx, ready, framework| {
+            Box::pin(async move {
+                tracing::info!(bot = %ready.user.name, "connected to Discord");
+                let commands = &framework.options().commands;
+                // A failure here must not stop the bot: DMs and mentions work
+                // without commands, and Discord keeps the last registration.
+                let registered = match guild_id {
+                    Some(guild) => poise::builtins::register_in_guild(ctx, commands, guild).await,
+                    None => poise::builtins::register_globally(ctx, commands).await,
+                };
+                match registered {
+                    Ok(()) => tracing::info!(
+                        commands = commands.len(),
+                        scope = if guild_id.is_some() {
+                            "guild"
+                        } else {
+                            "global"
+                        },
+                        "registered the slash commands"
+                    ),
+                    Err(error) => tracing::error!(%error, "could not register the slash commands"),
+                }
+                Ok(data)
+            })
+        })
+        .build();
+
+    let mut client = serenity::ClientBuilder::new_with_http(http.build(), INTENTS)
+        .framework(framework)
+        .await
+        .context("building the Discord client")?;
+
+    let shards = client.shard_manager.clone();
+    tokio::spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            tracing::info!("interrupted: disconnecting from Discord");
+            shards.shutdown_all().await;
+        }
+    });
+    let served = client
+        .start()
+        .await
+        .context("the Discord connection failed");
+    reloading.abort();
+    served
+}
+
+/// Rebuilds the engine whenever another process (the CLI, say) changed the
+/// facts in the database.
+async fn reload_when_changed(app: Arc<RwLock<App>>) {
+    let mut every = tokio::time::interval(RELOAD_EVERY);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    every.tick().await;
+    loop {
+        every.tick().await;
+        let app = app.clone();
+        let done = tokio::task::spawn_blocking(move || {
+            let mut app = app.write().unwrap_or_else(PoisonError::into_inner);
+            app.reload_if_changed()
+        })
+        .await;
+        match done {
+            Ok(Ok(true)) => tracing::info!("the facts changed in the database: reloaded"),
+            Ok(Ok(false)) => {}
+            Ok(Err(error)) => tracing::error!(error = %format!("{error:#}"), "reloading the facts"),
+            Err(error) => tracing::error!(%error, "reloading the facts panicked"),
+        }
+    }
+}
+
+async fn on_event(
+    framework: poise::FrameworkContext<'_, Data, Error>,
+    event: &serenity::FullEvent,
+) -> Result<(), Error> {
+    let (ctx, data) = (framework.serenity_context, framework.user_data);
+    match event {
+        serenity::FullEvent::Message { new_message } => {
+            let span = tracing::info_span!("message", in_guild = new_message.guild_id.is_some());
+            messages::on_message(ctx, data, framework.bot_id(), new_message)
+                .instrument(span)
+                .await
+        }
+        serenity::FullEvent::InteractionCreate {
+            interaction: serenity::Interaction::Component(click),
+        } => {
+            let span = tracing::info_span!("click", in_guild = click.guild_id.is_some());
+            buttons::on_click(ctx, data, click).instrument(span).await
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The one handler for every framework error: user errors go back to the
+/// user, privately; internal errors are logged with context and the user
+/// gets a short apology.
+async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
+    let (ctx, shown) = match error {
+        poise::FrameworkError::Command { error, ctx, .. } => {
+            match error.downcast_ref::<UserError>() {
+                Some(user) => (ctx, user.0.clone()),
+                None => {
+                    tracing::error!(
+                        command = %ctx.command().qualified_name,
+                        error = %format!("{error:#}"),
+                        "command failed"
+                    );
+                    (ctx, APOLOGY.to_string())
+                }
+            }
+        }
+        poise::FrameworkError::ArgumentParse { error, ctx, .. } => {
+            (ctx, format!("I couldn't read that: {error}. Try `/help`."))
+        }
+        poise::FrameworkError::CommandPanic { payload, ctx, .. } => {
+            tracing::error!(
+                command = %ctx.command().qualified_name,
+                panic = payload.as_deref().unwrap_or("?"),
+                "command panicked"
+            );
+            (ctx, APOLOGY.to_string())
+        }
+        poise::FrameworkError::CooldownHit {
+            remaining_cooldown,
+            ctx,
+            ..
+        } => (
+            ctx,
+            format!(
+                "Please wait {} s before using that again.",
+                remaining_cooldown.as_secs().max(1)
+            ),
+        ),
+        poise::FrameworkError::CommandCheckFailed { error, ctx, .. } => {
+            if let Some(error) = error {
+                tracing::error!(error = %format!("{error:#}"), "a command check failed");
+            }
+            (ctx, "You can't use that command here.".to_string())
+        }
+        poise::FrameworkError::MissingUserPermissions { ctx, .. }
+        | poise::FrameworkError::NotAnOwner { ctx, .. } => (
+            ctx,
+            "You don't have permission to use that command.".to_string(),
+        ),
+        poise::FrameworkError::MissingBotPermissions {
+            missing_permissions,
+            ctx,
+            ..
+        } => (
+            ctx,
+            format!("I need these permissions here to do that: {missing_permissions}."),
+        ),
+        poise::FrameworkError::GuildOnly { ctx, .. } => {
+            (ctx, "That command works only in a server.".to_string())
+        }
+        poise::FrameworkError::DmOnly { ctx, .. } => (
+            ctx,
+            "That command works only in a direct message.".to_string(),
+        ),
+        poise::FrameworkError::Setup { error, .. } => {
+            tracing::error!(error = %format!("{error:#}"), "setting up the bot failed");
+            return;
+        }
+        poise::FrameworkError::EventHandler { error, event, .. } => {
+            tracing::error!(
+                event = event.snake_case_name(),
+                error = %format!("{error:#}"),
+                "handling a Discord event failed"
+            );
+            return;
+        }
+        other => {
+            tracing::warn!(error = %other, "framework error");
+            return;
+        }
+    };
+    let sent = ctx
+        .send(
+            poise::CreateReply::default()
+                .content(reply::cut(&shown, reply::MAX_CONTENT))
+                .ephemeral(true)
+                .allowed_mentions(no_mentions()),
+        )
+        .await;
+    if let Err(error) = sent {
+        tracing::error!(%error, "could not tell the user about an error");
+    }
+}
+
+/// What a user sees when something broke on our side.
+pub const APOLOGY: &str = "Sorry, something went wrong on my side. Please try again in a moment.";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mention_markup_is_not_part_of_the_question() {
+        let cases = [
+            ("what did trump say", "what did trump say"),
+            ("<@42> what did trump say", "what did trump say"),
+            ("<@!42> what did trump say", "what did trump say"),
+            ("@everyone what did trump say", "what did trump say"),
+            ("@everyone <@42> what did trump say", "what did trump say"),
+            (
+                "@here, <@&7> <#9> where is the summit?",
+                ", where is the summit?",
+            ),
+            (
+                "so <@42>, where   is the summit?",
+                "so , where is the summit?",
+            ),
+            ("<@42>", ""),
+            ("", ""),
+            ("email me at a@b.c", "email me at a@b.c"),
+            ("<@> <@x> <#> 3<4", "<@> <@x> <#> 3<4"),
+            ("<@42> что сказал Путин?", "что сказал Путин?"),
+        ];
+        for (text, question) in cases {
+            assert_eq!(question_text(text), question, "{text}");
+        }
+    }
+}

@@ -1,0 +1,615 @@
+//! End to end: the real bot (`summit_bot::bot::run`, serenity and poise
+//! unchanged) against a stand-in Discord on 127.0.0.1, on a fresh SQLite
+//! database in a temp dir. Each test starts its own stand-in and bot.
+
+mod support;
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use serde_json::{json, Value};
+use summit_bot::app::App;
+use summit_bot::config::Config;
+use support::{
+    assert_pings_nobody, buttons_of, embed_text, message_from_call, user, Call, Place, StandIn,
+    APP_ID, BOT_ID, DM_CHANNEL_ID, GUILD_CHANNEL_ID, GUILD_ID, OTHER_BOT_ID, ROLE_ID, TOKEN,
+    USER_ID,
+};
+
+/// Interaction response types (Discord's `InteractionCallbackType`).
+const CHANNEL_MESSAGE: u64 = 4;
+const UPDATE_MESSAGE: u64 = 7;
+const AUTOCOMPLETE_RESULT: u64 = 8;
+/// Message flag: only the user who invoked the interaction sees it.
+const EPHEMERAL: u64 = 1 << 6;
+
+/// How long to wait for something that must *not* happen, after something
+/// sent later already did.
+const GRACE: Duration = Duration::from_millis(500);
+
+struct Bot {
+    discord: StandIn,
+    db: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+/// Starts a stand-in Discord and the bot against it, with commands
+/// registered in [`GUILD_ID`] (or globally), and waits until it is ready.
+async fn start(in_guild: bool) -> Bot {
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+        .with_test_writer()
+        .try_init();
+    let discord = StandIn::start().await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("summit.db");
+    let mut env = vec![
+        ("DISCORD_TOKEN", TOKEN.to_string()),
+        ("DISCORD_API_BASE", discord.api_base.clone()),
+        ("SUMMIT_BOT_DATABASE", db.display().to_string()),
+        ("SUMMIT_BOT_DISCORD_LOG_USER_IDS", "true".to_string()),
+    ];
+    if in_guild {
+        env.push(("SUMMIT_BOT_DISCORD_GUILD_ID", GUILD_ID.to_string()));
+    }
+    let env = env
+        .into_iter()
+        .map(|(k, v)| (OsString::from(k), OsString::from(v)));
+    let config = Config::load_from(None, None, env).expect("config");
+    let app = App::open(&config, None).expect("open the app");
+    tokio::spawn(async move {
+        if let Err(error) = summit_bot::bot::run(app, config).await {
+            eprintln!("the bot stopped: {error:#}");
+        }
+    });
+    discord.wait_ready().await;
+    Bot {
+        discord,
+        db,
+        _dir: dir,
+    }
+}
+
+impl Bot {
+    /// Injects an interaction and waits for the bot's callback to it.
+    async fn interact(&self, (interaction, payload): (support::Interaction, Value)) -> Call {
+        self.discord.dispatch("INTERACTION_CREATE", payload).await;
+        let path = interaction.callback_path();
+        self.discord
+            .wait_for_call(
+                &format!("the response to interaction {}", interaction.id),
+                |c| c.is("POST", &path),
+            )
+            .await
+    }
+
+    async fn ask(&self, place: Place, question: &str) -> Call {
+        self.interact(self.discord.command(
+            place,
+            "ask",
+            json!([{"name": "question", "type": 3, "value": question}]),
+        ))
+        .await
+    }
+
+    /// Injects a MESSAGE_CREATE and waits for the bot's reply in that
+    /// channel (in a server, a reply to that very message).
+    async fn message(&self, place: Place, content: &str, mentions: Value) -> Call {
+        let message = self
+            .discord
+            .message(place, user(USER_ID, "asker", false), content, mentions);
+        let id = message["id"].clone();
+        let channel = match place {
+            Place::Dm => DM_CHANNEL_ID,
+            Place::Guild => GUILD_CHANNEL_ID,
+        };
+        self.discord.dispatch("MESSAGE_CREATE", message).await;
+        let path = format!("/api/v10/channels/{channel}/messages");
+        self.discord
+            .wait_for_call(&format!("a reply to message {id}"), |c| {
+                c.is("POST", &path)
+                    && (place == Place::Dm
+                        || c.body.pointer("/message_reference/message_id") == Some(&id))
+            })
+            .await
+    }
+
+    /// Rows of a query on the bot's database, once `ready` holds for them
+    /// (the bot logs after it has replied).
+    async fn rows(&self, sql: &str, ready: impl Fn(&[Vec<Value>]) -> bool) -> Vec<Vec<Value>> {
+        let deadline = tokio::time::Instant::now() + support::WAIT;
+        loop {
+            let rows = query(&self.db, sql);
+            if ready(&rows) || tokio::time::Instant::now() > deadline {
+                return rows;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+}
+
+fn query(db: &std::path::Path, sql: &str) -> Vec<Vec<Value>> {
+    let conn = rusqlite::Connection::open(db).expect("open the test database");
+    let mut st = conn.prepare(sql).expect("prepare");
+    let columns = st.column_count();
+    st.query_map([], |row| {
+        (0..columns)
+            .map(|i| {
+                Ok(match row.get_ref(i)? {
+                    rusqlite::types::ValueRef::Null => Value::Null,
+                    rusqlite::types::ValueRef::Integer(n) => json!(n),
+                    rusqlite::types::ValueRef::Real(x) => json!(x),
+                    rusqlite::types::ValueRef::Text(t) => json!(String::from_utf8_lossy(t)),
+                    rusqlite::types::ValueRef::Blob(_) => json!("<blob>"),
+                })
+            })
+            .collect()
+    })
+    .expect("query")
+    .collect::<Result<_, _>>()
+    .expect("rows")
+}
+
+fn kind(call: &Call) -> Option<u64> {
+    call.body.get("type").and_then(Value::as_u64)
+}
+
+fn flags(call: &Call) -> u64 {
+    call.body
+        .pointer("/data/flags")
+        .and_then(Value::as_u64)
+        .unwrap_or(0)
+}
+
+fn option_names(command: &Value) -> Vec<&str> {
+    command["options"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|o| o["name"].as_str())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn at_start_it_registers_exactly_its_commands_with_their_options() {
+    let bot = start(true).await;
+    let registration = bot.discord.wait_ready().await;
+    assert_eq!(
+        registration.path,
+        format!("/api/v10/applications/{APP_ID}/guilds/{GUILD_ID}/commands")
+    );
+    let commands = registration.body.as_array().expect("a list of commands");
+    let names: Vec<&str> = commands.iter().filter_map(|c| c["name"].as_str()).collect();
+    assert_eq!(names, ["ask", "source", "about", "help"]);
+    for c in commands {
+        // Discord reads a missing type as 1, a slash command.
+        assert!(c.get("type").map_or(true, |t| t == 1), "{c}");
+        let description = c["description"].as_str().unwrap_or("");
+        assert!(!description.is_empty(), "no description: {c}");
+    }
+
+    let ask = &commands[0];
+    assert_eq!(option_names(ask), ["question"]);
+    let question = &ask["options"][0];
+    assert_eq!(question["type"], json!(3), "a string: {question}");
+    assert_eq!(question["required"], json!(true));
+    assert_eq!(question["autocomplete"], json!(true));
+    assert!(!question["description"].as_str().unwrap_or("").is_empty());
+
+    let source = &commands[1];
+    assert_eq!(option_names(source), ["paragraph"]);
+    let paragraph = &source["options"][0];
+    assert_eq!(paragraph["type"], json!(4), "an integer: {paragraph}");
+    assert_eq!(paragraph["required"], json!(true));
+    assert_eq!(paragraph["min_value"].as_f64(), Some(1.0), "{paragraph}");
+    assert_eq!(paragraph["max_value"].as_f64(), Some(21.0), "{paragraph}");
+
+    assert!(option_names(&commands[2]).is_empty());
+    assert!(option_names(&commands[3]).is_empty());
+
+    // Only the intents it needs; every REST call carries the token.
+    assert_eq!(bot.discord.intents(), Some(512 | 4096));
+    let calls = bot.discord.calls();
+    assert!(calls.iter().any(|c| c.is("GET", "/api/v10/gateway")));
+    for c in &calls {
+        assert_eq!(
+            c.authorization.as_deref(),
+            Some(&*format!("Bot {TOKEN}")),
+            "{} {}",
+            c.method,
+            c.path
+        );
+    }
+    // The session stays up: heartbeats are sent and acknowledged.
+    bot.discord
+        .wait_until("a heartbeat", support::WAIT, |d| {
+            (d.heartbeat_acks() > 0).then_some(())
+        })
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_a_server_configured_commands_are_registered_globally() {
+    let bot = start(false).await;
+    let registration = bot.discord.wait_ready().await;
+    assert_eq!(
+        registration.path,
+        format!("/api/v10/applications/{APP_ID}/commands")
+    );
+    assert_eq!(registration.body.as_array().map(Vec::len), Some(4));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ask_answers_with_the_quote_and_paragraph() {
+    let bot = start(true).await;
+    let call = bot.ask(Place::Guild, "what did trump say").await;
+    assert_eq!(kind(&call), Some(CHANNEL_MESSAGE));
+    assert_eq!(
+        flags(&call) & EPHEMERAL,
+        0,
+        "an answer is for everyone to see"
+    );
+    assert_pings_nobody(&call.body);
+    let text = embed_text(&call.body);
+    assert!(text.contains("slaughter"), "the answer: {text}");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("> ") && l.contains("Donald Trump warned the Syrian government")),
+        "the quote, as a quote: {text}"
+    );
+    assert!(text.contains("¶18"), "the paragraph: {text}");
+    assert!(text.contains("Source: Iran, Russia and Turkey meet in Tehran over Idlib"));
+    let buttons = buttons_of(&call.body);
+    assert!(
+        buttons
+            .iter()
+            .any(|(id, label)| id.ends_with(":up") && label == "👍"),
+        "{buttons:?}"
+    );
+    assert!(buttons
+        .iter()
+        .any(|(id, label)| id.ends_with(":down") && label == "👎"));
+
+    let log = bot
+        .rows(
+            "SELECT question, answered, channel, guild_id, user_id FROM question_log",
+            |rows| !rows.is_empty(),
+        )
+        .await;
+    assert_eq!(
+        log,
+        [vec![
+            json!("what did trump say"),
+            json!(1),
+            json!("discord-guild"),
+            json!(GUILD_ID as i64),
+            json!(USER_ID as i64),
+        ]]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn autocomplete_offers_at_most_25_matching_phrasings() {
+    let bot = start(true).await;
+    let cases = [
+        // (typed so far, a choice that must be offered)
+        ("where is the sum", Some("Where is the summit being held?")),
+        ("wher is teh sumit", Some("Where is the summit being held?")),
+        ("what did trump", Some("What did Trump say?")),
+        ("the", None),
+        ("", None),
+    ];
+    for (partial, expected) in cases {
+        let call = bot
+            .interact(
+                bot.discord
+                    .autocomplete(Place::Guild, "ask", "question", partial),
+            )
+            .await;
+        assert_eq!(kind(&call), Some(AUTOCOMPLETE_RESULT), "{partial:?}");
+        let choices = call.body["data"]["choices"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        assert!(
+            choices.len() <= 25,
+            "{partial:?}: {} choices",
+            choices.len()
+        );
+        for c in &choices {
+            let name = c["name"].as_str().unwrap_or("");
+            assert!(!name.is_empty() && name.chars().count() <= 100, "{c}");
+            assert!(
+                c["value"]
+                    .as_str()
+                    .is_some_and(|v| v.chars().count() <= 100),
+                "{c}"
+            );
+        }
+        if let Some(expected) = expected {
+            let names: Vec<&str> = choices.iter().filter_map(|c| c["name"].as_str()).collect();
+            assert!(
+                names.contains(&expected),
+                "{partial:?} should offer {expected:?}: {names:?}"
+            );
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dm_and_a_mention_get_replies_and_a_bots_message_gets_none() {
+    let bot = start(true).await;
+
+    // Another bot mentions ours; then a person DMs. The DM gets its reply,
+    // and by then the bot's message has long been handled: no reply to it.
+    let from_bot = bot.discord.message(
+        Place::Guild,
+        user(OTHER_BOT_ID, "other-bot", true),
+        &format!("<@{BOT_ID}> what did trump say"),
+        json!([user(BOT_ID, "summit-bot", true)]),
+    );
+    let from_bot_id = from_bot["id"].clone();
+    bot.discord.dispatch("MESSAGE_CREATE", from_bot).await;
+    // A server message that does not mention the bot is not for it.
+    let unaddressed = bot.discord.message(
+        Place::Guild,
+        user(USER_ID, "asker", false),
+        "what did trump say",
+        json!([]),
+    );
+    let unaddressed_id = unaddressed["id"].clone();
+    bot.discord.dispatch("MESSAGE_CREATE", unaddressed).await;
+
+    let dm = bot
+        .message(Place::Dm, "where is the summit being held?", json!([]))
+        .await;
+    assert_pings_nobody(&dm.body);
+    let text = embed_text(&dm.body);
+    assert!(text.contains("Tehran") && text.contains("¶1"), "{text}");
+
+    let mention = bot
+        .message(
+            Place::Guild,
+            &format!("<@{BOT_ID}> how many civilians live in idlib?"),
+            json!([user(BOT_ID, "summit-bot", true)]),
+        )
+        .await;
+    assert_pings_nobody(&mention.body);
+    let text = embed_text(&mention.body);
+    assert!(text.contains("3 million") && text.contains("¶12"), "{text}");
+
+    tokio::time::sleep(GRACE).await;
+    for ignored in [from_bot_id, unaddressed_id] {
+        let replies: Vec<Call> = bot
+            .discord
+            .calls()
+            .into_iter()
+            .filter(|c| c.body.pointer("/message_reference/message_id") == Some(&ignored))
+            .collect();
+        assert!(replies.is_empty(), "replied to {ignored}: {replies:?}");
+    }
+    let posts = bot
+        .discord
+        .calls()
+        .into_iter()
+        .filter(|c| c.method == "POST" && c.path.ends_with("/messages"))
+        .count();
+    assert_eq!(posts, 2, "one reply to the DM, one to the mention");
+
+    let log = bot
+        .rows(
+            "SELECT channel, guild_id FROM question_log ORDER BY id",
+            |rows| rows.len() >= 2,
+        )
+        .await;
+    assert_eq!(
+        log,
+        [
+            vec![json!("discord-dm"), Value::Null],
+            vec![json!("discord-guild"), json!(GUILD_ID as i64)],
+        ]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn everyone_in_a_question_pings_nobody() {
+    let bot = start(true).await;
+
+    let mention = bot
+        .message(
+            Place::Guild,
+            &format!("@everyone <@{BOT_ID}> <@&{ROLE_ID}> <@{USER_ID}> what did trump say"),
+            json!([
+                user(BOT_ID, "summit-bot", true),
+                user(USER_ID, "asker", false)
+            ]),
+        )
+        .await;
+    assert_pings_nobody(&mention.body);
+    let text = embed_text(&mention.body);
+    assert!(text.contains("slaughter"), "answered: {text}");
+    for raw in [
+        "@everyone",
+        &format!("<@&{ROLE_ID}>"),
+        &format!("<@{USER_ID}>"),
+    ] {
+        assert!(!text.contains(raw), "{raw} shown back as is: {text}");
+    }
+
+    let call = bot.ask(Place::Guild, "@everyone what did trump say").await;
+    assert_pings_nobody(&call.body);
+    let text = embed_text(&call.body);
+    assert!(text.contains("slaughter"), "answered: {text}");
+    assert!(!text.contains("@everyone"), "{text}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_decline_offers_suggestions_and_clicking_one_answers_it() {
+    let bot = start(true).await;
+    let declined = bot
+        .ask(Place::Guild, "what did erdogan eat for dinner in tehran")
+        .await;
+    assert_eq!(kind(&declined), Some(CHANNEL_MESSAGE));
+    assert_pings_nobody(&declined.body);
+    let text = embed_text(&declined.body);
+    assert!(
+        text.contains("article doesn"),
+        "says the article doesn't cover it: {text}"
+    );
+    assert!(!text.contains("Source:"), "{text}");
+    let buttons = buttons_of(&declined.body);
+    let suggestions: Vec<&(String, String)> = buttons
+        .iter()
+        .filter(|(id, _)| id.starts_with("ask:"))
+        .collect();
+    assert!(
+        (1..=3).contains(&suggestions.len()),
+        "1 to 3 suggestions: {buttons:?}"
+    );
+    assert!(
+        buttons.iter().all(|(id, _)| id.starts_with("ask:")),
+        "no feedback on a decline: {buttons:?}"
+    );
+
+    let (custom_id, label) = suggestions[0].clone();
+    let shown = message_from_call(&declined, bot.discord.snowflake(), Place::Guild);
+    let answered = bot
+        .interact(bot.discord.click(Place::Guild, &custom_id, shown))
+        .await;
+    assert_eq!(
+        kind(&answered),
+        Some(UPDATE_MESSAGE),
+        "the decline turns into the answer"
+    );
+    assert_pings_nobody(&answered.body);
+    let text = embed_text(&answered.body);
+    assert!(text.contains("Source: ") && text.contains('¶'), "{text}");
+    assert!(
+        text.contains(label.trim_end_matches('…')),
+        "titled with the question clicked: {text}"
+    );
+
+    // 👍 under the answer is stored against its fact, for this user.
+    let up = buttons_of(&answered.body)
+        .into_iter()
+        .find(|(id, _)| id.ends_with(":up"))
+        .expect("a 👍 button under the answer");
+    let fact: i64 =
+        up.0.split(':')
+            .nth(1)
+            .and_then(|n| n.parse().ok())
+            .expect("a fact id");
+    assert_eq!(
+        Some(fact),
+        custom_id.strip_prefix("ask:").and_then(|n| n.parse().ok())
+    );
+    let shown = message_from_call(&answered, bot.discord.snowflake(), Place::Guild);
+    let thanks = bot
+        .interact(bot.discord.click(Place::Guild, &up.0, shown))
+        .await;
+    assert_eq!(kind(&thanks), Some(CHANNEL_MESSAGE));
+    assert_ne!(flags(&thanks) & EPHEMERAL, 0, "thanks only to the voter");
+    assert_pings_nobody(&thanks.body);
+    let feedback = bot
+        .rows("SELECT fact_id, user_id, helpful FROM feedback", |rows| {
+            !rows.is_empty()
+        })
+        .await;
+    assert_eq!(
+        feedback,
+        [vec![json!(fact), json!(USER_ID as i64), json!(1)]]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_question_the_article_does_not_cover_is_declined() {
+    let bot = start(true).await;
+    for question in ["what is the capital of peru", "who won the world cup"] {
+        let call = bot.ask(Place::Dm, question).await;
+        assert_pings_nobody(&call.body);
+        let text = embed_text(&call.body);
+        assert!(text.contains("article doesn"), "{question}: {text}");
+        assert!(
+            !text.contains("Source:") && !text.contains('¶'),
+            "{question}: {text}"
+        );
+        assert!(
+            !buttons_of(&call.body)
+                .iter()
+                .any(|(id, _)| id.starts_with("feedback:")),
+            "{question}: nothing to rate"
+        );
+    }
+    let log = bot
+        .rows("SELECT answered, channel FROM question_log", |rows| {
+            rows.len() >= 2
+        })
+        .await;
+    assert_eq!(log, vec![vec![json!(0), json!("discord-dm")]; 2]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn source_about_and_help() {
+    let bot = start(true).await;
+
+    let call = bot
+        .interact(bot.discord.command(
+            Place::Guild,
+            "source",
+            json!([{"name": "paragraph", "type": 4, "value": 18}]),
+        ))
+        .await;
+    assert_pings_nobody(&call.body);
+    let embed = &call.body["data"]["embeds"][0];
+    assert!(
+        embed["title"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("¶18 of 21")),
+        "{embed}"
+    );
+    assert!(embed["description"]
+        .as_str()
+        .is_some_and(|d| d.contains("Donald Trump")));
+    let fields: Vec<&str> = embed["fields"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f["name"].as_str())
+        .collect();
+    assert_eq!(fields, ["Before: ¶17", "After: ¶19"]);
+
+    // Discord enforces 1..21 too, but the bot does not rely on it.
+    let call = bot
+        .interact(bot.discord.command(
+            Place::Guild,
+            "source",
+            json!([{"name": "paragraph", "type": 4, "value": 99}]),
+        ))
+        .await;
+    assert_ne!(
+        flags(&call) & EPHEMERAL,
+        0,
+        "a user error is shown privately"
+    );
+    let content = call.body["data"]["content"].as_str().unwrap_or("");
+    assert!(content.contains("1 to 21"), "{content}");
+
+    let call = bot
+        .interact(bot.discord.command(Place::Dm, "about", json!([])))
+        .await;
+    let text = embed_text(&call.body);
+    assert!(
+        text.contains("Iran, Russia and Turkey meet in Tehran over Idlib"),
+        "{text}"
+    );
+    assert!(text.contains("2018-09-07"), "{text}");
+    assert!(text.contains(env!("CARGO_PKG_VERSION")), "{text}");
+    assert!(text.contains(" facts"), "{text}");
+
+    let call = bot
+        .interact(bot.discord.command(Place::Dm, "help", json!([])))
+        .await;
+    let text = embed_text(&call.body);
+    assert!(text.contains("/ask") && text.contains("/source"), "{text}");
+}
