@@ -72,6 +72,40 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// A string as Python's `repr` writes it, so the report reads like
+/// grade.py's: single quotes unless the text holds one and no double quote.
+pub fn py_repr(text: &str) -> String {
+    let quote = if text.contains('\'') && !text.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(quote);
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || (0x7f..=0xa0).contains(&(c as u32)) => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            // Python also escapes other separators and invisible characters.
+            c if c != ' ' && (c.is_whitespace() || c.is_control()) => {
+                out.push_str(&format!("\\u{:04x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
 /// Whether `reply` is right for `q`; `Err` says why not.
 pub fn judge(q: &EvalQuestion, reply: &Reply) -> Result<(), String> {
     if !q.answerable {
@@ -92,7 +126,8 @@ pub fn judge(q: &EvalQuestion, reply: &Reply) -> Result<(), String> {
     }
     let answer = fold(reply.answer.as_deref().unwrap_or(""));
     if !q.any_of.is_empty() && !q.any_of.iter().any(|s| answer.contains(&fold(s))) {
-        return Err(format!("answer lacks any of {:?}", q.any_of));
+        let any_of: Vec<String> = q.any_of.iter().map(|s| py_repr(s)).collect();
+        return Err(format!("answer lacks any of [{}]", any_of.join(", ")));
     }
     Ok(())
 }
@@ -206,8 +241,12 @@ impl fmt::Display for Report {
             let answer: String = m.answer.chars().take(100).collect();
             writeln!(
                 f,
-                "MISS {} [{}] {:?}: {}; answer={answer:?}",
-                m.id, m.kind, m.question, m.why
+                "MISS {} [{}] {}: {}; answer={}",
+                m.id,
+                m.kind,
+                py_repr(&m.question),
+                m.why,
+                py_repr(&answer)
             )?;
         }
         write!(
@@ -316,7 +355,7 @@ mod tests {
             (
                 question(true, &[1, 2], &["Idlib"]),
                 answered("Russia", &[Some(2)]),
-                Err("answer lacks any of [\"Idlib\"]"),
+                Err("answer lacks any of ['Idlib']"),
             ),
             (question(false, &[], &[]), declined(), Ok(())),
             (
@@ -355,10 +394,26 @@ mod tests {
                 "plain           1/2    0.500",
                 "answerable      1/2    0.500",
                 "declined ok     1/1    1.000",
-                "MISS t1 [plain] \"q\": declined; answer=\"\"",
+                "MISS t1 [plain] 'q': declined; answer=''",
                 "accuracy: 0.667 (2/3)",
             ]
         );
+    }
+
+    #[test]
+    fn py_repr_in_table() {
+        let cases = [
+            ("", "''"),
+            ("plain", "'plain'"),
+            ("what's up", "\"what's up\""),
+            ("both ' and \"", "'both \\' and \"'"),
+            ("tab\tnew\nline\\", "'tab\\tnew\\nline\\\\'"),
+            ("Erdoğan “said”", "'Erdoğan “said”'"),
+            ("\u{1}\u{a0}\u{2028}", "'\\x01\\xa0\\u2028'"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(py_repr(input), want, "{input:?}");
+        }
     }
 
     #[test]

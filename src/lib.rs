@@ -18,3 +18,4 @@ pub mod store;
 pub mod config;
 pub mod app;
 pub mod eval;
+pub mod cli;

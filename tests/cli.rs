@@ -1,0 +1,441 @@
+//! The real `summit-bot` binary on a temp database: the `ask --json -`
+//! contract, config errors, database creation, ingest, eval, facts, chat.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// The binary, run in `dir` with none of the caller's summit-bot or
+/// Discord settings, so the developer's own environment cannot leak in.
+fn summit(dir: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_summit-bot"));
+    cmd.current_dir(dir).env_remove("RUST_LOG");
+    for (name, _) in std::env::vars_os() {
+        let name = name.to_string_lossy().into_owned();
+        if name.starts_with("SUMMIT_BOT_") || name.starts_with("DISCORD_") {
+            cmd.env_remove(name);
+        }
+    }
+    cmd
+}
+
+/// Runs `cmd` with `input` on stdin (written from another thread, so a
+/// large input cannot deadlock against a full stdout pipe).
+fn run_with_input(mut cmd: Command, input: Vec<u8>) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("summit-bot starts");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let output = child.wait_with_output().expect("summit-bot runs");
+    writer
+        .join()
+        .expect("writer thread")
+        .expect("stdin written");
+    output
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn temp() -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("test.db");
+    (dir, db)
+}
+
+fn count(db: &Path, sql: &str) -> i64 {
+    rusqlite::Connection::open(db)
+        .expect("open db")
+        .query_row(sql, [], |row| row.get(0))
+        .expect(sql)
+}
+
+/// Checks one `ask --json` object against the contract and returns it.
+fn check_contract(line: &str) -> Value {
+    let v: Value =
+        serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line:.200}"));
+    assert!(v["question"].is_string(), "question: {line:.200}");
+    assert!(v["answered"].is_boolean(), "answered: {line:.200}");
+    let confidence = v["confidence"].as_f64().expect("confidence is a number");
+    assert!((0.0..=1.0).contains(&confidence), "confidence {confidence}");
+    assert!(
+        v.get("fact_id").is_some_and(|f| f.is_null() || f.is_i64()),
+        "fact_id: {line:.200}"
+    );
+    assert!(
+        v["sources"].is_array() && v["alternatives"].is_array(),
+        "lists: {line:.200}"
+    );
+    for s in v["sources"].as_array().into_iter().flatten() {
+        assert!(
+            s["paragraph"].is_null() || s["paragraph"].as_u64().is_some_and(|p| p >= 1),
+            "{s}"
+        );
+        assert!(s["quote"].is_string() && s["title"].is_string(), "{s}");
+    }
+    for a in v["alternatives"].as_array().into_iter().flatten() {
+        assert!(
+            a["fact_id"].is_i64() && a["question"].is_string() && a["confidence"].is_f64(),
+            "{a}"
+        );
+    }
+    if v["answered"] == Value::Bool(true) {
+        assert!(v["answer"].is_string(), "an answer: {line:.200}");
+        assert!(
+            !v["sources"].as_array().expect("sources").is_empty(),
+            "no answer without a source"
+        );
+    }
+    v
+}
+
+#[test]
+fn ask_json_stream_gives_one_line_per_input_line_whatever_the_line() {
+    let (dir, db) = temp();
+    let huge = "a".repeat(1_000_000);
+    let mut input = Vec::new();
+    input.extend_from_slice(b"how many refugees does turkey host\n");
+    input.extend_from_slice(b"\n");
+    input.extend_from_slice(huge.as_bytes());
+    input.push(b'\n');
+    input.extend_from_slice(b"caf\xe9 \xff\xfe in idlib\n");
+    input.extend_from_slice(b"   \n");
+    input.extend_from_slice("who is de mistura?\r\n".as_bytes());
+    input.extend_from_slice("Erdoğan и Путин?".as_bytes()); // no final newline
+
+    let mut cmd = summit(dir.path());
+    cmd.arg("--db").arg(&db).args(["ask", "--json", "-"]);
+    let out = run_with_input(cmd, input);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 7, "one output line per input line");
+    let replies: Vec<Value> = lines.iter().map(|l| check_contract(l)).collect();
+
+    assert_eq!(replies[0]["question"], "how many refugees does turkey host");
+    assert_eq!(replies[0]["answered"], true);
+    assert!(
+        replies[0]["answer"]
+            .as_str()
+            .is_some_and(|a| a.contains("3.5 million")),
+        "{}",
+        lines[0]
+    );
+    assert!(replies[0]["sources"][0]["paragraph"] == 16, "{}", lines[0]);
+
+    for (i, what) in [
+        (1, "empty"),
+        (2, "1 MB"),
+        (3, "invalid UTF-8"),
+        (4, "blank"),
+    ] {
+        assert_eq!(replies[i]["answered"], false, "{what} line");
+        assert!(replies[i]["error"].is_string(), "{what} line has an error");
+    }
+    assert_eq!(replies[1]["question"], "");
+    assert_eq!(
+        replies[2]["question"].as_str().map(str::len),
+        Some(1_000_000),
+        "echoed as given"
+    );
+    assert!(replies[3]["question"]
+        .as_str()
+        .is_some_and(|q| q.contains("in idlib")));
+    assert_eq!(
+        replies[5]["question"], "who is de mistura?",
+        "CRLF line ending dropped"
+    );
+    assert_eq!(replies[6]["question"], "Erdoğan и Путин?");
+    // Every question is in the log, from the command line.
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM question_log WHERE channel = 'cli'"
+        ),
+        7
+    );
+}
+
+#[test]
+fn a_line_too_big_to_hold_still_gets_its_one_line() {
+    let (dir, db) = temp();
+    let mut input = vec![b'x'; 5 << 20];
+    input.extend_from_slice(b"\nwho is de mistura\n");
+    let mut cmd = summit(dir.path());
+    cmd.arg("--db").arg(&db).args(["ask", "--json", "-"]);
+    let out = run_with_input(cmd, input);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2);
+    let first = check_contract(lines[0]);
+    assert_eq!(first["answered"], false);
+    assert!(
+        first["error"].as_str().is_some_and(|e| e.contains("bytes")),
+        "{:.300}",
+        lines[0]
+    );
+    assert_eq!(check_contract(lines[1])["question"], "who is de mistura");
+}
+
+#[test]
+fn ask_json_with_words_prints_one_object() {
+    let (dir, db) = temp();
+    let out = summit(dir.path())
+        .arg("--db")
+        .arg(&db)
+        .args(["ask", "--json", "who", "is", "de", "mistura"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 1);
+    assert_eq!(check_contract(text.trim())["question"], "who is de mistura");
+}
+
+#[test]
+fn human_ask_shows_answer_quote_paragraph_and_confidence() {
+    let (dir, db) = temp();
+    let out = summit(dir.path())
+        .arg("--db")
+        .arg(&db)
+        .args(["ask", "how", "many", "refugees", "does", "turkey", "host"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("3.5 million"), "{text}");
+    assert!(text.contains("¶16"), "{text}");
+    assert!(text.contains("confidence"), "{text}");
+}
+
+#[test]
+fn db_flag_and_default_path_create_the_database_on_first_use() {
+    let (dir, _) = temp();
+    let db = dir.path().join("not").join("yet").join("there.db");
+    let out = summit(dir.path())
+        .arg("--db")
+        .arg(&db)
+        .args(["ask", "--json", "who hosted the summit"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(db.exists(), "--db created the database");
+    assert!(count(&db, "SELECT count(*) FROM paragraphs") == 21);
+
+    // Without --db: the configured default, relative to the working dir.
+    let out = summit(dir.path())
+        .args(["ask", "who hosted the summit"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(dir.path().join("var/summit-bot.db").exists());
+
+    // And the environment overrides the config.
+    let out = summit(dir.path())
+        .env("SUMMIT_BOT_DATABASE", "from-env.db")
+        .args(["facts", "list"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(dir.path().join("from-env.db").exists());
+}
+
+#[test]
+fn a_bad_config_key_or_value_fails_naming_it() {
+    let (dir, db) = temp();
+    let config = dir.path().join("mine.toml");
+    std::fs::write(&config, "[matcher]\ntreshold = 0.4\n").expect("write config");
+    let out = summit(dir.path())
+        .arg("--config")
+        .arg(&config)
+        .arg("--db")
+        .arg(&db)
+        .args(["ask", "hello"])
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("treshold") && err.contains("mine.toml"),
+        "{err}"
+    );
+    assert!(!db.exists(), "nothing is done with a bad config");
+
+    std::fs::create_dir_all(dir.path().join("config")).expect("config dir");
+    std::fs::write(
+        dir.path().join("config/local.toml"),
+        "[discord]\nguild_id = \"soon\"\n",
+    )
+    .expect("write");
+    let out = summit(dir.path())
+        .args(["ask", "hello"])
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("discord.guild_id") && err.contains("local.toml"),
+        "{err}"
+    );
+
+    std::fs::remove_file(dir.path().join("config/local.toml")).expect("remove");
+    let out = summit(dir.path())
+        .env("SUMMIT_BOT_MATCHER_THRESHOLD", "2")
+        .args(["ask", "hello"])
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("SUMMIT_BOT_MATCHER_THRESHOLD"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn ingest_is_idempotent_and_says_what_it_did() {
+    let (dir, db) = temp();
+    let ingest = |args: &[&str]| {
+        let out = summit(dir.path())
+            .arg("--db")
+            .arg(&db)
+            .arg("ingest")
+            .args(args)
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let first = ingest(&[]);
+    assert!(
+        first.contains("added") && !first.contains(" 0 facts added"),
+        "{first}"
+    );
+    let facts = count(&db, "SELECT count(*) FROM facts");
+    let again = ingest(&[]);
+    assert!(again.contains(" 0 facts added"), "{again}");
+    assert_eq!(count(&db, "SELECT count(*) FROM facts"), facts);
+
+    let file = dir.path().join("other.txt");
+    std::fs::write(
+        &file,
+        "First paragraph. It has two sentences.\n\nSecond paragraph.\n",
+    )
+    .expect("write");
+    let file = file.to_string_lossy().into_owned();
+    let other = ingest(&[&file, "--title", "Another article", "--date", "2019-01-01"]);
+    assert!(other.contains("3 facts added"), "{other}");
+    assert_eq!(count(&db, "SELECT count(*) FROM articles"), 2);
+}
+
+#[test]
+fn facts_list_show_and_export_agree() {
+    let (dir, db) = temp();
+    let facts = |args: &[&str]| {
+        summit(dir.path())
+            .arg("--db")
+            .arg(&db)
+            .arg("facts")
+            .args(args)
+            .output()
+            .expect("runs")
+    };
+    let list = facts(&["list"]);
+    assert!(list.status.success(), "{}", stderr(&list));
+    let listed = stdout(&list).lines().count();
+    assert!(listed > 21);
+
+    let export = facts(&["export"]);
+    let exported: Value = serde_json::from_slice(&export.stdout).expect("export is JSON");
+    let exported = exported.as_array().expect("an array of facts");
+    assert_eq!(exported.len(), listed);
+    let first_id = exported[0]["id"].as_i64().expect("id");
+
+    let show = facts(&["show", &format!("#{first_id}")]);
+    assert!(show.status.success(), "{}", stderr(&show));
+    assert!(stdout(&show).contains(exported[0]["answer"].as_str().expect("answer")));
+
+    let missing = facts(&["show", "999999"]);
+    assert!(!missing.status.success());
+    assert!(stderr(&missing).contains("#999999"), "{}", stderr(&missing));
+}
+
+#[test]
+fn eval_prints_per_kind_accuracy_and_the_final_line() {
+    let (dir, db) = temp();
+    let set = dir.path().join("set.jsonl");
+    std::fs::write(
+        &set,
+        concat!(
+            r#"{"id":"x1","question":"how many refugees does turkey host","kind":"plain","answerable":true,"paragraphs":[16],"any_of":["3.5 million"]}"#,
+            "\n\n",
+            r#"{"id":"x2","question":"what is the weather in oslo tomorrow","kind":"oos","answerable":false}"#,
+            "\n",
+        ),
+    )
+    .expect("write set");
+    let out = summit(dir.path())
+        .arg("--db")
+        .arg(&db)
+        .arg("eval")
+        .arg(&set)
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.lines().any(|l| l.starts_with("plain ")), "{text}");
+    assert!(text.lines().any(|l| l.starts_with("oos ")), "{text}");
+    let last = text.lines().last().expect("output");
+    assert!(
+        last.starts_with("accuracy: ") && last.ends_with("/2)"),
+        "{text}"
+    );
+    // Grading is not asking: nothing goes to the question log.
+    assert_eq!(count(&db, "SELECT count(*) FROM question_log"), 0);
+}
+
+#[test]
+fn chat_answers_each_line_until_quit() {
+    let (dir, db) = temp();
+    let mut cmd = summit(dir.path());
+    cmd.arg("--db").arg(&db).arg("chat");
+    let out = run_with_input(
+        cmd,
+        b"how many refugees does turkey host\n\nquit\nwho is de mistura\n".to_vec(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("¶16"), "{text}");
+    assert!(!text.contains("Mistura"), "nothing after quit: {text}");
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM question_log WHERE channel = 'console'"
+        ),
+        1
+    );
+}
+
+#[test]
+fn run_without_a_token_starts_the_console_chat_and_says_how_to_connect() {
+    let (dir, db) = temp();
+    let mut cmd = summit(dir.path());
+    cmd.arg("--db").arg(&db);
+    let out = run_with_input(cmd, b"how many refugees does turkey host\n".to_vec());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("DISCORD_TOKEN"), "{}", stderr(&out));
+    assert!(stdout(&out).contains("¶16"), "{}", stdout(&out));
+}

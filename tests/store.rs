@@ -1,0 +1,347 @@
+//! The store against a real SQLite file in a temp dir: migrations, seeding,
+//! idempotent ingest that keeps edited facts, the question log, feedback,
+//! WAL, and loading many facts.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use rusqlite::Connection;
+use summit_bot::article::{Article, Meta};
+use summit_bot::extract;
+use summit_bot::fact::{FactId, Origin};
+use summit_bot::store::{channel, QuestionLogEntry, Store, StoreError};
+use tempfile::TempDir;
+
+/// A fresh temp dir and a database path inside a folder that does not
+/// exist yet.
+fn temp_db() -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("nested").join("summit.db");
+    (dir, path)
+}
+
+/// A second, plain connection to the same file: how another process sees it.
+fn raw(path: &Path) -> Connection {
+    Connection::open(path).expect("raw connection")
+}
+
+fn count(conn: &Connection, sql: &str) -> i64 {
+    conn.query_row(sql, [], |row| row.get(0)).expect(sql)
+}
+
+fn builtin() -> (Article, Vec<extract::NewFact>) {
+    let article = Article::builtin().expect("shipped article parses");
+    let facts = extract::builtin_facts(&article).expect("shipped facts load");
+    (article, facts)
+}
+
+#[test]
+fn open_creates_the_file_and_its_folder_and_migrations_are_idempotent() {
+    let (_dir, path) = temp_db();
+    let store = Store::open(&path).expect("opens");
+    let version = store.schema_version().expect("version");
+    assert!(version >= 1);
+    assert!(path.exists());
+    drop(store);
+    let again = Store::open(&path).expect("opens again");
+    assert_eq!(again.schema_version().expect("version"), version);
+    let conn = raw(&path);
+    for table in [
+        "articles",
+        "paragraphs",
+        "sentences",
+        "facts",
+        "fact_questions",
+        "fact_revisions",
+        "question_log",
+        "feedback",
+    ] {
+        let n = count(
+            &conn,
+            &format!(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'"
+            ),
+        );
+        assert_eq!(n, 1, "table {table}");
+    }
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_refused_by_name() {
+    let (_dir, path) = temp_db();
+    drop(Store::open(&path).expect("opens"));
+    raw(&path)
+        .pragma_update(None, "user_version", 999)
+        .expect("bump");
+    let err = Store::open(&path).expect_err("must refuse");
+    assert!(
+        matches!(err, StoreError::UnknownSchema { found: 999, .. }),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("summit.db"), "{err}");
+}
+
+#[test]
+fn an_unopenable_path_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // A directory is not a database file.
+    let err = Store::open(dir.path()).expect_err("must fail");
+    assert!(
+        err.to_string().contains(&dir.path().display().to_string()),
+        "{err}"
+    );
+}
+
+#[test]
+fn wal_mode_and_foreign_keys_are_on() {
+    let (_dir, path) = temp_db();
+    let store = Store::open_seeded(&path).expect("opens");
+    let mode: String = raw(&path)
+        .query_row("PRAGMA journal_mode", [], |row| row.get(0))
+        .expect("journal mode");
+    assert_eq!(mode, "wal");
+    // Feedback on a fact that does not exist breaks a foreign key.
+    let err = store
+        .record_feedback(FactId(999_999), 1, true)
+        .expect_err("FK must hold");
+    assert!(err.to_string().contains("recording feedback"), "{err}");
+}
+
+#[test]
+fn seeding_stores_the_article_its_21_paragraphs_and_its_facts() {
+    let (_dir, path) = temp_db();
+    let store = Store::open_seeded(&path).expect("opens seeded");
+    let (article, facts) = builtin();
+
+    let articles = store.articles().expect("articles");
+    assert_eq!(articles.len(), 1);
+    assert_eq!(articles[0].title, article.meta.title);
+    assert_eq!(articles[0].date.as_deref(), Some("2018-09-07"));
+
+    let paragraphs = store.paragraphs(articles[0].id).expect("paragraphs");
+    assert_eq!(paragraphs.len(), 21);
+    assert_eq!(paragraphs[0].0, 1);
+    assert_eq!(paragraphs[15], (16, article.paragraphs[15].text.clone()));
+
+    assert_eq!(store.fact_count().expect("count"), facts.len());
+    let stored = store.facts(false).expect("facts");
+    assert_eq!(stored.len(), facts.len());
+    assert!(
+        stored.windows(2).all(|w| w[0].id < w[1].id),
+        "facts in id order"
+    );
+    // Every fact's phrasings came back with it, in order.
+    for (new, got) in facts.iter().zip(&stored) {
+        assert_eq!(got.key, new.key);
+        assert_eq!(got.questions, new.questions, "phrasings of {:?}", new.key);
+        assert_eq!(got.quote, new.quote);
+        assert_eq!(got.paragraph, new.paragraph);
+        assert_eq!(got.version, 1);
+        assert!(!got.retired);
+    }
+    assert!(stored
+        .iter()
+        .any(|f| f.origin == Origin::Curated && !f.questions.is_empty()));
+
+    let conn = raw(&path);
+    let sentences: usize = article.paragraphs.iter().map(|p| p.sentences.len()).sum();
+    assert_eq!(
+        count(&conn, "SELECT count(*) FROM sentences") as usize,
+        sentences
+    );
+    // One 'create' revision per fact, by the ingest.
+    assert_eq!(
+        count(
+            &conn,
+            "SELECT count(*) FROM fact_revisions WHERE action = 'create' AND by_name = 'ingest'"
+        ) as usize,
+        facts.len()
+    );
+
+    let first = &stored[0];
+    assert_eq!(store.fact(first.id).expect("fact").as_ref(), Some(first));
+    assert_eq!(store.fact(FactId(999_999)).expect("fact"), None);
+}
+
+#[test]
+fn re_ingest_adds_nothing() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open_seeded(&path).expect("opens seeded");
+    let (article, facts) = builtin();
+    let before = count(&raw(&path), "SELECT count(*) FROM fact_revisions");
+    let report = store.ingest(&article, &facts).expect("re-ingest");
+    assert!(!report.added_article);
+    assert_eq!(report.added_facts, 0);
+    assert_eq!(report.kept_facts, facts.len());
+    assert_eq!(store.articles().expect("articles").len(), 1);
+    assert_eq!(store.fact_count().expect("count"), facts.len());
+    assert_eq!(
+        count(&raw(&path), "SELECT count(*) FROM fact_revisions"),
+        before
+    );
+    // Opening seeded again does not seed twice.
+    drop(store);
+    let store = Store::open_seeded(&path).expect("reopens");
+    assert_eq!(store.fact_count().expect("count"), facts.len());
+}
+
+#[test]
+fn an_edited_fact_survives_re_ingest() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open_seeded(&path).expect("opens seeded");
+    let conn = raw(&path);
+    let id: i64 = conn
+        .query_row("SELECT id FROM facts WHERE key = 's16.1'", [], |row| {
+            row.get(0)
+        })
+        .expect("sentence fact s16.1");
+    conn.execute(
+        "UPDATE facts SET answer = 'Edited by a moderator.', version = 2 WHERE id = ?1",
+        [id],
+    )
+    .expect("edit");
+    conn.execute("DELETE FROM fact_questions WHERE fact_id = ?1", [id])
+        .expect("edit phrasings");
+    conn.execute(
+        "INSERT INTO fact_questions (fact_id, position, question) VALUES (?1, 1, 'a moderator phrasing')",
+        [id],
+    )
+    .expect("edit phrasings");
+
+    let (article, facts) = builtin();
+    let report = store.ingest(&article, &facts).expect("re-ingest");
+    assert_eq!(report.added_facts, 0);
+    let fact = store.fact(FactId(id)).expect("load").expect("still there");
+    assert_eq!(fact.answer, "Edited by a moderator.");
+    assert_eq!(fact.version, 2);
+    assert_eq!(fact.questions, ["a moderator phrasing"]);
+}
+
+#[test]
+fn questions_and_feedback_are_written() {
+    let (_dir, path) = temp_db();
+    let store = Store::open_seeded(&path).expect("opens seeded");
+    let fact = store.facts(false).expect("facts")[0].id;
+    let entry = QuestionLogEntry {
+        question: "who hosted the summit?".into(),
+        answered: true,
+        fact_id: Some(fact),
+        confidence: 0.8,
+        channel: channel::DISCORD_GUILD,
+        guild_id: Some(u64::MAX),
+        user_id: None,
+    };
+    store.log_question(&entry).expect("log");
+    let declined = QuestionLogEntry {
+        question: "what did merkel say?".into(),
+        answered: false,
+        fact_id: None,
+        confidence: 0.1,
+        channel: channel::CLI,
+        guild_id: None,
+        user_id: Some(42),
+    };
+    store
+        .log_questions(&[declined.clone(), declined])
+        .expect("log batch");
+    let conn = raw(&path);
+    assert_eq!(count(&conn, "SELECT count(*) FROM question_log"), 3);
+    assert_eq!(
+        count(
+            &conn,
+            "SELECT count(*) FROM question_log WHERE answered = 0 AND user_id = 42"
+        ),
+        2
+    );
+    // u64 ids round-trip bit for bit.
+    let guild: i64 = count(
+        &conn,
+        "SELECT guild_id FROM question_log WHERE answered = 1",
+    );
+    assert_eq!(guild as u64, u64::MAX);
+
+    store.record_feedback(fact, 7, true).expect("vote");
+    store.record_feedback(fact, 8, true).expect("vote");
+    store.record_feedback(fact, 7, false).expect("revote");
+    assert_eq!(count(&conn, "SELECT count(*) FROM feedback"), 2);
+    assert_eq!(
+        count(&conn, "SELECT helpful FROM feedback WHERE user_id = 7"),
+        0
+    );
+}
+
+#[test]
+fn data_version_notices_another_connections_commit() {
+    let (_dir, path) = temp_db();
+    let store = Store::open_seeded(&path).expect("opens seeded");
+    let before = store.data_version().expect("version");
+    assert_eq!(
+        store.data_version().expect("version"),
+        before,
+        "stable without changes"
+    );
+    raw(&path)
+        .execute("UPDATE facts SET retired = 1 WHERE key = 's1.1'", [])
+        .expect("retire");
+    assert_ne!(store.data_version().expect("version"), before);
+    // Retired facts are left out unless asked for.
+    let all = store.facts(true).expect("all");
+    let in_force = store.facts(false).expect("in force");
+    assert_eq!(all.len(), in_force.len() + 1);
+    assert!(all
+        .iter()
+        .any(|f| f.retired && f.key.as_deref() == Some("s1.1")));
+    assert_eq!(store.fact_count().expect("count"), in_force.len());
+}
+
+/// An article of `paragraphs` paragraphs of `per` sentences each.
+fn big_article(paragraphs: usize, per: usize) -> Article {
+    let mut text = String::new();
+    for p in 0..paragraphs {
+        for s in 0..per {
+            text.push_str(&format!(
+                "Delegation {p} met envoy number {s} in Region {} to discuss {} observation posts. ",
+                p % 97,
+                s * 3
+            ));
+        }
+        text.push_str("\n\n");
+    }
+    let meta = Meta {
+        title: "Generated".into(),
+        date: None,
+        publisher: None,
+    };
+    Article::parse(meta, &text).expect("generated article parses")
+}
+
+#[test]
+fn a_hundred_thousand_facts_ingest_and_load_quickly() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).expect("opens");
+    let article = big_article(20_000, 5);
+    let mut facts = extract::sentence_facts(&article);
+    for (i, f) in facts.iter_mut().enumerate().step_by(3) {
+        f.questions = vec![format!("question {i}?"), format!("another {i}?")];
+    }
+    assert_eq!(facts.len(), 100_000);
+
+    let t = Instant::now();
+    let report = store.ingest(&article, &facts).expect("ingest");
+    let ingest = t.elapsed();
+    assert_eq!(report.added_facts, 100_000);
+
+    let t = Instant::now();
+    let loaded = store.facts(false).expect("load");
+    let load = t.elapsed();
+    assert_eq!(loaded.len(), 100_000);
+    for (new, got) in facts.iter().zip(&loaded).step_by(997) {
+        assert_eq!(got.key, new.key);
+        assert_eq!(got.questions, new.questions);
+    }
+    eprintln!("100,000 facts: ingest {ingest:?}, load {load:?}");
+    // Generous bounds for a debug build on a slow machine: a row-by-row
+    // load (a query per fact) or one commit per fact is far slower.
+    assert!(ingest.as_secs() < 60, "ingest took {ingest:?}");
+    assert!(load.as_secs() < 10, "load took {load:?}");
+}
