@@ -152,13 +152,17 @@ pub fn run(cli: Cli, config: Config) -> anyhow::Result<ExitCode> {
 fn run_bot(config: Config, db: Option<&Path>) -> anyhow::Result<ExitCode> {
     let mut app = App::open(&config, db)?;
     if config.discord.token.is_some() {
-        eprintln!("A Discord token is configured, but this build has no Discord bot yet; starting the console chat.");
-    } else {
-        eprintln!(
-            "No Discord token configured: starting the console chat. To run on Discord, set \
-             DISCORD_TOKEN (or discord.token in config/local.toml) and run `summit-bot run`."
-        );
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .context("starting the async runtime")?;
+        runtime.block_on(crate::bot::run(app, config))?;
+        return Ok(ExitCode::SUCCESS);
     }
+    eprintln!(
+        "No Discord token configured: starting the console chat. To run on Discord, set \
+         DISCORD_TOKEN (or discord.token in config/local.toml) and run `summit-bot run`."
+    );
     chat(&mut app)?;
     Ok(ExitCode::SUCCESS)
 }
