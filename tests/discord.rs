@@ -12,9 +12,9 @@ use serde_json::{json, Value};
 use summit_bot::app::App;
 use summit_bot::config::Config;
 use support::{
-    assert_pings_nobody, buttons_of, embed_text, message_from_call, user, Call, Place, StandIn,
-    APP_ID, BOT_ID, DM_CHANNEL_ID, GUILD_CHANNEL_ID, GUILD_ID, OTHER_BOT_ID, ROLE_ID, TOKEN,
-    USER_ID,
+    assert_pings_nobody, buttons_of, embed_text, embeds_of, message_from_call, user, Call, Place,
+    StandIn, APP_ID, BOT_ID, DM_CHANNEL_ID, GUILD_CHANNEL_ID, GUILD_ID, OTHER_BOT_ID, ROLE_ID,
+    TOKEN, USER_ID,
 };
 
 /// Interaction response types (Discord's `InteractionCallbackType`).
@@ -35,8 +35,20 @@ struct Bot {
 }
 
 /// Starts a stand-in Discord and the bot against it, with commands
-/// registered in [`GUILD_ID`] (or globally), and waits until it is ready.
-async fn start(in_guild: bool) -> Bot {
+/// registered in [`GUILD_ID`] and user ids logged, and waits until it is
+/// ready.
+async fn start() -> Bot {
+    let guild = GUILD_ID.to_string();
+    start_with(&[
+        ("SUMMIT_BOT_DISCORD_GUILD_ID", &guild),
+        ("SUMMIT_BOT_DISCORD_LOG_USER_IDS", "true"),
+    ])
+    .await
+}
+
+/// [`start`] with only these config variables beyond the token, the API
+/// base and the database.
+async fn start_with(vars: &[(&str, &str)]) -> Bot {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
         .with_test_writer()
@@ -45,14 +57,11 @@ async fn start(in_guild: bool) -> Bot {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("summit.db");
     let mut env = vec![
-        ("DISCORD_TOKEN", TOKEN.to_string()),
-        ("DISCORD_API_BASE", discord.api_base.clone()),
-        ("SUMMIT_BOT_DATABASE", db.display().to_string()),
-        ("SUMMIT_BOT_DISCORD_LOG_USER_IDS", "true".to_string()),
+        ("DISCORD_TOKEN".to_string(), TOKEN.to_string()),
+        ("DISCORD_API_BASE".to_string(), discord.api_base.clone()),
+        ("SUMMIT_BOT_DATABASE".to_string(), db.display().to_string()),
     ];
-    if in_guild {
-        env.push(("SUMMIT_BOT_DISCORD_GUILD_ID", GUILD_ID.to_string()));
-    }
+    env.extend(vars.iter().map(|(k, v)| (k.to_string(), v.to_string())));
     let env = env
         .into_iter()
         .map(|(k, v)| (OsString::from(k), OsString::from(v)));
@@ -173,7 +182,7 @@ fn option_names(command: &Value) -> Vec<&str> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn at_start_it_registers_exactly_its_commands_with_their_options() {
-    let bot = start(true).await;
+    let bot = start().await;
     let registration = bot.discord.wait_ready().await;
     assert_eq!(
         registration.path,
@@ -231,7 +240,7 @@ async fn at_start_it_registers_exactly_its_commands_with_their_options() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_a_server_configured_commands_are_registered_globally() {
-    let bot = start(false).await;
+    let bot = start_with(&[]).await;
     let registration = bot.discord.wait_ready().await;
     assert_eq!(
         registration.path,
@@ -242,7 +251,7 @@ async fn without_a_server_configured_commands_are_registered_globally() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ask_answers_with_the_quote_and_paragraph() {
-    let bot = start(true).await;
+    let bot = start().await;
     let call = bot.ask(Place::Guild, "what did trump say").await;
     assert_eq!(kind(&call), Some(CHANNEL_MESSAGE));
     assert_eq!(
@@ -291,7 +300,7 @@ async fn ask_answers_with_the_quote_and_paragraph() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn autocomplete_offers_at_most_25_matching_phrasings() {
-    let bot = start(true).await;
+    let bot = start().await;
     let cases = [
         // (typed so far, a choice that must be offered)
         ("where is the sum", Some("Where is the summit being held?")),
@@ -339,7 +348,7 @@ async fn autocomplete_offers_at_most_25_matching_phrasings() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_dm_and_a_mention_get_replies_and_a_bots_message_gets_none() {
-    let bot = start(true).await;
+    let bot = start().await;
 
     // Another bot mentions ours; then a person DMs. The DM gets its reply,
     // and by then the bot's message has long been handled: no reply to it.
@@ -414,7 +423,7 @@ async fn a_dm_and_a_mention_get_replies_and_a_bots_message_gets_none() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn everyone_in_a_question_pings_nobody() {
-    let bot = start(true).await;
+    let bot = start().await;
 
     let mention = bot
         .message(
@@ -446,7 +455,7 @@ async fn everyone_in_a_question_pings_nobody() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_decline_offers_suggestions_and_clicking_one_answers_it() {
-    let bot = start(true).await;
+    let bot = start().await;
     let declined = bot
         .ask(Place::Guild, "what did erdogan eat for dinner in tehran")
         .await;
@@ -524,7 +533,7 @@ async fn a_decline_offers_suggestions_and_clicking_one_answers_it() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_question_the_article_does_not_cover_is_declined() {
-    let bot = start(true).await;
+    let bot = start().await;
     for question in ["what is the capital of peru", "who won the world cup"] {
         let call = bot.ask(Place::Dm, question).await;
         assert_pings_nobody(&call.body);
@@ -551,7 +560,7 @@ async fn a_question_the_article_does_not_cover_is_declined() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn source_about_and_help() {
-    let bot = start(true).await;
+    let bot = start().await;
 
     let call = bot
         .interact(bot.discord.command(
@@ -612,4 +621,59 @@ async fn source_about_and_help() {
         .await;
     let text = embed_text(&call.body);
     assert!(text.contains("/ask") && text.contains("/source"), "{text}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_user_over_the_rate_limit_is_asked_to_wait() {
+    let guild = GUILD_ID.to_string();
+    let bot = start_with(&[
+        ("SUMMIT_BOT_DISCORD_GUILD_ID", &guild),
+        ("SUMMIT_BOT_LIMITS_QUESTIONS_PER_MINUTE", "2"),
+    ])
+    .await;
+    for _ in 0..2 {
+        let call = bot.ask(Place::Guild, "what did trump say").await;
+        assert!(embed_text(&call.body).contains("slaughter"));
+    }
+    let call = bot.ask(Place::Guild, "what did trump say").await;
+    assert_ne!(flags(&call) & EPHEMERAL, 0, "told privately");
+    assert_pings_nobody(&call.body);
+    let content = call.body["data"]["content"].as_str().unwrap_or("");
+    assert!(content.contains("2 questions a minute"), "{content}");
+    assert!(embeds_of(&call.body).is_empty(), "no answer: {}", call.body);
+
+    let dm = bot
+        .message(Place::Dm, "where is the summit being held?", json!([]))
+        .await;
+    assert_pings_nobody(&dm.body);
+    let content = dm.body["content"].as_str().unwrap_or("");
+    assert!(content.contains("Try again in"), "{content}");
+
+    // Refused questions are not answered, so not logged either.
+    tokio::time::sleep(GRACE).await;
+    assert_eq!(
+        query(&bot.db, "SELECT count(*) FROM question_log"),
+        [vec![json!(2)]]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn user_ids_are_logged_only_when_the_config_allows_it() {
+    let bot = start_with(&[]).await;
+    bot.ask(Place::Guild, "what did trump say").await;
+    bot.message(Place::Dm, "where is the summit being held?", json!([]))
+        .await;
+    let log = bot
+        .rows(
+            "SELECT channel, user_id FROM question_log ORDER BY id",
+            |rows| rows.len() >= 2,
+        )
+        .await;
+    assert_eq!(
+        log,
+        [
+            vec![json!("discord-guild"), Value::Null],
+            vec![json!("discord-dm"), Value::Null],
+        ]
+    );
 }

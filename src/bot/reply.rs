@@ -124,8 +124,13 @@ pub fn render(reply: &Reply) -> Card {
         });
     match (&reply.answer, reply.fact_id) {
         (Some(answer), Some(fact)) if reply.answered => {
-            let mut parts = vec![escape(answer.trim())];
             let source = reply.sources.first();
+            let mut parts = Vec::new();
+            // A sentence fact answers with its own quote: show it once, as
+            // the quote.
+            if source.map_or(true, |s| !same_words(&s.quote, answer)) {
+                parts.push(escape(answer.trim()));
+            }
             if let Some(source) = source {
                 parts.push(blockquote(&cut(source.quote.trim(), MAX_QUOTE)));
             }
@@ -199,6 +204,12 @@ pub fn confidence_words(confidence: f64) -> Option<&'static str> {
     } else {
         Some("Not sure this is what you asked: check the quote.")
     }
+}
+
+/// Whether two texts are the same words, whatever the white space between
+/// them (the article has non-breaking spaces; answers may not).
+fn same_words(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
 }
 
 /// Cuts `card` so all of it fits one message's embed limits.
@@ -381,6 +392,18 @@ mod tests {
     }
 
     #[test]
+    fn an_answer_that_is_its_quote_is_shown_once_as_the_quote() {
+        let quote = "US\u{a0}President Donald Trump warned the Syrian government.";
+        let card = render(&answered(
+            "what did trump say",
+            "US President Donald Trump warned the Syrian government.",
+            quote,
+            0.9,
+        ));
+        assert_eq!(card.description, format!("> {quote}"));
+    }
+
+    #[test]
     fn a_sure_answer_has_feedback_buttons_and_no_confidence_words() {
         let card = render(&answered("q", "a", "quote", 0.9));
         let actions: Vec<Action> = card.buttons.iter().map(|b| b.action).collect();
@@ -468,7 +491,10 @@ mod tests {
     #[test]
     fn user_text_cannot_ping_or_format() {
         let cases = [
-            ("@everyone what did trump say", "@\u{200B}everyone what did trump say"),
+            (
+                "@everyone what did trump say",
+                "@\u{200B}everyone what did trump say",
+            ),
             ("@here hi", "@\u{200B}here hi"),
             ("<@123> hi", "\\<@\u{200B}123\\> hi"),
             ("<@&456> hi", "\\<@\u{200B}&456\\> hi"),
@@ -491,7 +517,8 @@ mod tests {
     #[test]
     fn long_text_is_cut_to_discords_limits() {
         let huge = "ы".repeat(10_000);
-        let mut reply = answered(&huge, &huge, &huge, 0.6);
+        let quote = "ж".repeat(10_000);
+        let mut reply = answered(&huge, &huge, &quote, 0.6);
         reply.sources[0].title = huge.clone();
         reply.alternatives = vec![alternative(9, &huge)];
         let card = render(&reply);
