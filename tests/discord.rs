@@ -252,7 +252,14 @@ async fn without_a_server_configured_commands_are_registered_globally() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ask_answers_with_the_quote_and_paragraph() {
     let bot = start().await;
+    let asked = std::time::Instant::now();
     let call = bot.ask(Place::Guild, "what did trump say").await;
+    // Discord drops an interaction not answered (or deferred) in 3 s.
+    assert!(
+        asked.elapsed() < Duration::from_secs(3),
+        "took {:?}",
+        asked.elapsed()
+    );
     assert_eq!(kind(&call), Some(CHANNEL_MESSAGE));
     assert_eq!(
         flags(&call) & EPHEMERAL,
@@ -676,4 +683,58 @@ async fn user_ids_are_logged_only_when_the_config_allows_it() {
             vec![json!("discord-dm"), Value::Null],
         ]
     );
+}
+
+/// Kills the child process when the test ends, however it ends.
+struct Running(std::process::Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_binary_runs_the_bot_and_never_prints_the_token() {
+    let discord = StandIn::start().await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let log = dir.path().join("stderr.log");
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_summit-bot"))
+        .arg("run")
+        .current_dir(dir.path())
+        .env("DISCORD_TOKEN", TOKEN)
+        .env("DISCORD_API_BASE", &discord.api_base)
+        .env("SUMMIT_BOT_DATABASE", dir.path().join("summit.db"))
+        .env("RUST_LOG", "trace")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::fs::File::create(&log).expect("log file"))
+        .spawn()
+        .expect("start summit-bot");
+    let _running = Running(child);
+
+    let registration = discord.wait_ready().await;
+    assert_eq!(
+        registration.path,
+        format!("/api/v10/applications/{APP_ID}/commands")
+    );
+    let message = discord.message(
+        Place::Dm,
+        user(USER_ID, "asker", false),
+        "where is the summit being held?",
+        json!([]),
+    );
+    discord.dispatch("MESSAGE_CREATE", message).await;
+    let path = format!("/api/v10/channels/{DM_CHANNEL_ID}/messages");
+    let reply = discord
+        .wait_for_call("a reply to the DM", |c| c.is("POST", &path))
+        .await;
+    assert!(embed_text(&reply.body).contains("Tehran"));
+
+    let logged = std::fs::read_to_string(&log).expect("read the log");
+    assert!(logged.contains("connected to Discord"), "{logged}");
+    assert!(logged.contains("TRACE"), "logged at every level");
+    let secret = TOKEN.split('.').next().unwrap_or(TOKEN);
+    assert!(!logged.contains(secret), "the token is in the log");
 }

@@ -1,6 +1,7 @@
 //! `/ask question:<text>`, with autocomplete over the phrasings the fact
 //! store knows.
 
+use std::future::Future;
 use std::time::Duration;
 
 use poise::serenity_prelude as serenity;
@@ -46,16 +47,11 @@ pub async fn ask(
     let data = ctx.data();
     data.check_rate(ctx.author().id)?;
 
-    let answering = data.answer(question_text(&question));
-    tokio::pin!(answering);
-    let reply = tokio::select! {
-        reply = &mut answering => reply?,
-        () = tokio::time::sleep(DEFER_AFTER) => {
-            tracing::warn!("answering is slow: deferring the response");
-            ctx.defer().await?;
-            answering.await?
-        }
-    };
+    let reply = deferring(data.answer(question_text(&question)), DEFER_AFTER, async {
+        tracing::warn!("answering is slow: deferring the response");
+        ctx.defer().await.map_err(Error::from)
+    })
+    .await?;
     tracing::info!(
         answered = reply.answered,
         fact = ?reply.fact_id.map(|f| f.0),
@@ -74,4 +70,64 @@ pub async fn ask(
     data.log(reply, asker(ctx.author().id, ctx.guild_id()))
         .await;
     Ok(())
+}
+
+/// Awaits `answer`; if it is not ready within `after`, runs `defer` first
+/// (and still waits for the answer).
+async fn deferring<T, E>(
+    answer: impl Future<Output = Result<T, E>>,
+    after: Duration,
+    defer: impl Future<Output = Result<(), E>>,
+) -> Result<T, E> {
+    tokio::pin!(answer);
+    tokio::select! {
+        done = &mut answer => done,
+        () = tokio::time::sleep(after) => {
+            defer.await?;
+            answer.await
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    async fn run(takes: Duration) -> (Result<&'static str, String>, bool) {
+        let deferred = AtomicBool::new(false);
+        let answer = async {
+            tokio::time::sleep(takes).await;
+            Ok("answer")
+        };
+        let defer = async {
+            deferred.store(true, Ordering::SeqCst);
+            Ok(())
+        };
+        let got = deferring(answer, Duration::from_millis(50), defer).await;
+        (got, deferred.load(Ordering::SeqCst))
+    }
+
+    #[tokio::test]
+    async fn a_quick_answer_is_not_deferred() {
+        assert_eq!(run(Duration::ZERO).await, (Ok("answer"), false));
+    }
+
+    #[tokio::test]
+    async fn a_slow_answer_is_deferred_then_sent() {
+        assert_eq!(run(Duration::from_millis(300)).await, (Ok("answer"), true));
+    }
+
+    #[tokio::test]
+    async fn a_failed_deferral_is_an_error() {
+        let answer = async {
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            Ok::<_, String>("answer")
+        };
+        let got = deferring(answer, Duration::from_millis(10), async {
+            Err("gone".to_string())
+        })
+        .await;
+        assert_eq!(got, Err("gone".to_string()));
+    }
 }
