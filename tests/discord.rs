@@ -566,7 +566,7 @@ async fn a_question_the_article_does_not_cover_is_declined() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn source_about_and_help() {
+async fn source_about_help_and_an_unknown_command() {
     let bot = start().await;
 
     let call = bot
@@ -622,6 +622,13 @@ async fn source_about_and_help() {
     assert!(text.contains("2018-09-07"), "{text}");
     assert!(text.contains(env!("CARGO_PKG_VERSION")), "{text}");
     assert!(text.contains(" facts"), "{text}");
+
+    // A command this version does not have (Discord may still list an old one).
+    let call = bot
+        .interact(bot.discord.command(Place::Dm, "retired", json!([])))
+        .await;
+    assert_ne!(flags(&call) & EPHEMERAL, 0);
+    assert_pings_nobody(&call.body);
 
     let call = bot
         .interact(bot.discord.command(Place::Dm, "help", json!([])))

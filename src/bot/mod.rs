@@ -461,6 +461,27 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             );
             return;
         }
+        poise::FrameworkError::UnknownInteraction {
+            framework,
+            interaction,
+            ..
+        } => {
+            // A command Discord still lists but this version no longer has.
+            tracing::warn!(command = %interaction.data.name, "unknown command");
+            let response = serenity::CreateInteractionResponse::Message(
+                serenity::CreateInteractionResponseMessage::new()
+                    .content("That command is no longer available. Try `/help`.")
+                    .ephemeral(true)
+                    .allowed_mentions(no_mentions()),
+            );
+            if let Err(error) = interaction
+                .create_response(framework.serenity_context, response)
+                .await
+            {
+                tracing::error!(%error, "could not answer an unknown command");
+            }
+            return;
+        }
         other => {
             tracing::warn!(error = %other, "framework error");
             return;
