@@ -94,6 +94,20 @@ pub enum Command {
     },
 }
 
+impl Command {
+    /// The subcommand's name, for the tracing span.
+    fn name(&self) -> &'static str {
+        match self {
+            Command::Run => "run",
+            Command::Ask { .. } => "ask",
+            Command::Chat => "chat",
+            Command::Ingest { .. } => "ingest",
+            Command::Eval { .. } => "eval",
+            Command::Facts { .. } => "facts",
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum FactsCommand {
     /// One line per fact: id, paragraph, kind, origin, answer.
@@ -114,7 +128,9 @@ pub enum FactsCommand {
 /// Carries out `cli` with `config` (already loaded from `cli.config`).
 pub fn run(cli: Cli, config: Config) -> anyhow::Result<ExitCode> {
     let db = cli.db.as_deref();
-    match cli.command.unwrap_or(Command::Run) {
+    let command = cli.command.unwrap_or(Command::Run);
+    let _span = tracing::info_span!("command", name = command.name()).entered();
+    match command {
         Command::Run => run_bot(config, db),
         Command::Ask { json, words } => {
             let app = App::open(&config, db)?;
@@ -284,7 +300,10 @@ fn ask_stream(app: &App, json: bool) -> anyhow::Result<()> {
         };
         let reply = reply_to_line(app, &line, len);
         let text = if json {
-            serde_json::to_string(&reply)?
+            match serde_json::to_string(&reply) {
+                Ok(text) => text,
+                Err(e) => break Err(anyhow::Error::new(e).context("writing a reply as JSON")),
+            }
         } else {
             format!("{}\n", render(&reply))
         };
@@ -399,16 +418,22 @@ fn ingest(
         }
     };
     let report = store.ingest(&article, &facts)?;
-    let verb = if report.added_article {
-        "added"
+    let what = if report.added_article {
+        format!(
+            "Added “{}” to {}",
+            article.meta.title,
+            store.path().display()
+        )
     } else {
-        "already had"
+        format!(
+            "“{}” was already in {}",
+            article.meta.title,
+            store.path().display()
+        )
     };
     print_out(&format!(
-        "{verb} “{}” ({} paragraphs) in {}: {} facts added, {} already stored and kept as they are.",
-        article.meta.title,
+        "{what} ({} paragraphs): {} facts added, {} already stored and kept as they are.",
         article.paragraphs.len(),
-        store.path().display(),
         report.added_facts,
         report.kept_facts,
     ))
