@@ -345,3 +345,25 @@ fn a_hundred_thousand_facts_ingest_and_load_quickly() {
     assert!(ingest.as_secs() < 60, "ingest took {ingest:?}");
     assert!(load.as_secs() < 10, "load took {load:?}");
 }
+
+#[test]
+fn processes_opening_a_new_database_at_once_seed_it_once() {
+    let (_dir, path) = temp_db();
+    let threads: Vec<_> = (0..4)
+        .map(|_| {
+            let path = path.clone();
+            std::thread::spawn(move || Store::open_seeded(&path).map(|s| s.fact_count()))
+        })
+        .collect();
+    let (_, facts) = builtin();
+    for t in threads {
+        let count = t.join().expect("thread").expect("opens").expect("counts");
+        assert_eq!(count, facts.len());
+    }
+    let conn = raw(&path);
+    assert_eq!(count(&conn, "SELECT count(*) FROM articles"), 1);
+    assert_eq!(
+        count(&conn, "SELECT count(*) FROM fact_revisions") as usize,
+        facts.len()
+    );
+}
