@@ -533,7 +533,11 @@ mod tests {
     /// A variable, its value, and what the config must then say.
     type EnvCase = (&'static str, &'static str, fn(&Config) -> bool);
     /// A config file, the environment, and the key the error must name.
-    type BadCase = (&'static str, &'static [(&'static str, &'static str)], &'static str);
+    type BadCase = (
+        &'static str,
+        &'static [(&'static str, &'static str)],
+        &'static str,
+    );
 
     fn env(pairs: &[(&str, &str)]) -> Vec<(OsString, OsString)> {
         pairs
