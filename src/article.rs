@@ -122,14 +122,20 @@ pub fn split_sentences(text: &str) -> Vec<String> {
             '.' | '!' | '?' => {
                 // Take the whole run of terminators and closing quotes.
                 let mut j = i + 1;
-                while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '”' | '"' | '’' | ')') {
+                while j < chars.len()
+                    && matches!(chars[j].1, '.' | '!' | '?' | '”' | '"' | '’' | ')')
+                {
                     if chars[j].1 == '”' {
                         quote_depth = (quote_depth - 1).max(0);
                     }
                     j += 1;
                 }
                 let at_space = j < chars.len() && chars[j].1.is_whitespace();
-                let end = if j < chars.len() { chars[j].0 } else { text.len() };
+                let end = if j < chars.len() {
+                    chars[j].0
+                } else {
+                    text.len()
+                };
                 if at_space && quote_depth == 0 && c == '.' && is_abbreviation(&text[start..end]) {
                     i = j;
                     continue;
@@ -175,7 +181,9 @@ fn next_starts_sentence(rest: &[(usize, char)]) -> bool {
     rest.iter()
         .map(|&(_, c)| c)
         .find(|c| !c.is_whitespace())
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '“' | '"' | '‘' | '…' | '('))
+        .is_some_and(|c| {
+            c.is_uppercase() || c.is_ascii_digit() || matches!(c, '“' | '"' | '‘' | '…' | '(')
+        })
 }
 
 #[cfg(test)]
@@ -192,14 +200,35 @@ mod tests {
             ("", &[]),
             ("One.", &["One."]),
             ("One. Two.", &["One.", "Two."]),
-            ("He met the U.S. envoy. Then left.", &["He met the U.S. envoy.", "Then left."]),
-            ("Assad’s ally. “Turkey is ready,” he said.", &["Assad’s ally.", "“Turkey is ready,” he said."]),
-            ("“A process. … God forbid,” Erdogan said. Next.", &["“A process. … God forbid,” Erdogan said.", "Next."]),
-            ("Bashar al-Assad rules. 3 million live there.", &["Bashar al-Assad rules.", "3 million live there."]),
-            ("It is over. but not quite.", &["It is over. but not quite."]),
-            ("George W. Bush spoke. Yes!", &["George W. Bush spoke.", "Yes!"]),
+            (
+                "He met the U.S. envoy. Then left.",
+                &["He met the U.S. envoy.", "Then left."],
+            ),
+            (
+                "Assad’s ally. “Turkey is ready,” he said.",
+                &["Assad’s ally.", "“Turkey is ready,” he said."],
+            ),
+            (
+                "“A process. … God forbid,” Erdogan said. Next.",
+                &["“A process. … God forbid,” Erdogan said.", "Next."],
+            ),
+            (
+                "Bashar al-Assad rules. 3 million live there.",
+                &["Bashar al-Assad rules.", "3 million live there."],
+            ),
+            (
+                "It is over. but not quite.",
+                &["It is over. but not quite."],
+            ),
+            (
+                "George W. Bush spoke. Yes!",
+                &["George W. Bush spoke.", "Yes!"],
+            ),
             ("Is it? Yes.", &["Is it?", "Yes."]),
-            ("Erdoğan ağladı. Эрдоган сказал.", &["Erdoğan ağladı.", "Эрдоган сказал."]),
+            (
+                "Erdoğan ağladı. Эрдоган сказал.",
+                &["Erdoğan ağladı.", "Эрдоган сказал."],
+            ),
         ];
         for (input, want) in cases {
             assert_eq!(split(input), *want, "input {input:?}");
@@ -220,7 +249,11 @@ mod tests {
         assert!(a.paragraph(22).is_none());
         for p in &a.paragraphs {
             for s in &p.sentences {
-                assert!(p.text.contains(s.as_str()), "¶{} sentence not verbatim: {s}", p.number);
+                assert!(
+                    p.text.contains(s.as_str()),
+                    "¶{} sentence not verbatim: {s}",
+                    p.number
+                );
             }
         }
     }
@@ -232,7 +265,8 @@ mod tests {
             date: None,
             publisher: None,
         };
-        let a = Article::parse(meta, "First line\r\nsame para.\r\n\r\n\r\nSecond.\r\n").expect("parses");
+        let a = Article::parse(meta, "First line\r\nsame para.\r\n\r\n\r\nSecond.\r\n")
+            .expect("parses");
         assert_eq!(a.paragraphs.len(), 2);
         assert_eq!(a.paragraphs[0].text, "First line same para.");
         assert_eq!(a.paragraphs[1].number, 2);
@@ -245,6 +279,9 @@ mod tests {
             date: None,
             publisher: None,
         };
-        assert!(matches!(Article::parse(meta, " \n\n "), Err(ArticleError::Empty)));
+        assert!(matches!(
+            Article::parse(meta, " \n\n "),
+            Err(ArticleError::Empty)
+        ));
     }
 }

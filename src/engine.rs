@@ -8,8 +8,8 @@ use std::sync::Arc;
 use crate::answer::{Alternative, Reply, SourceRef};
 use crate::extract::Gap;
 use crate::fact::{AnswerKind, ArticleId, ArticleMeta, Fact, FactId};
-use crate::matcher::{DocInput, Index, Scored, Target};
 use crate::lexicon::Lexicon;
+use crate::matcher::{DocInput, Index, Scored, Target};
 
 /// Tunables the config file sets.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,7 +58,11 @@ impl Engine {
         lexicon: Arc<Lexicon>,
         settings: Settings,
     ) -> Self {
-        let facts: HashMap<FactId, Fact> = facts.into_iter().filter(|f| !f.retired).map(|f| (f.id, f)).collect();
+        let facts: HashMap<FactId, Fact> = facts
+            .into_iter()
+            .filter(|f| !f.retired)
+            .map(|f| (f.id, f))
+            .collect();
         let mut ordered: Vec<&Fact> = facts.values().collect();
         ordered.sort_by_key(|f| f.id);
         // Gaps belong to the first article (the one they were written for).
@@ -96,7 +100,10 @@ impl Engine {
     /// Answers one question (or declines, with the nearest topics).
     pub fn ask(&self, question: &str) -> Reply {
         if question.trim().is_empty() {
-            return Reply::invalid(question, "The question is empty: ask something about the Tehran summit.");
+            return Reply::invalid(
+                question,
+                "The question is empty: ask something about the Tehran summit.",
+            );
         }
         let chars = question.chars().count();
         if chars > self.settings.max_question_chars {
@@ -110,15 +117,23 @@ impl Engine {
         }
         let found = self.index.search(question, SEARCH_DEPTH);
         let read = self.index.explain(&found.query);
-        let best_fact = found.ranked.iter().find(|s| matches!(s.target, Target::Fact(_)));
-        let best_gap = found.ranked.iter().find(|s| matches!(s.target, Target::Gap(_)));
+        let best_fact = found
+            .ranked
+            .iter()
+            .find(|s| matches!(s.target, Target::Fact(_)));
+        let best_gap = found
+            .ranked
+            .iter()
+            .find(|s| matches!(s.target, Target::Gap(_)));
         let threshold = self.settings.threshold as f32;
         let chosen = best_fact.filter(|f| {
             f.confidence >= threshold && best_gap.is_none_or(|g| g.confidence <= f.confidence)
         });
         match chosen {
             Some(s) => {
-                let Target::Fact(id) = s.target else { unreachable_fact() };
+                let Target::Fact(id) = s.target else {
+                    unreachable_fact()
+                };
                 let Some(fact) = self.facts.get(&id) else {
                     return self.decline(question, &found.ranked, None, &read);
                 };
@@ -137,7 +152,10 @@ impl Engine {
             }
             None => {
                 let gap = best_gap
-                    .filter(|g| g.confidence >= threshold && best_fact.is_none_or(|f| g.confidence > f.confidence))
+                    .filter(|g| {
+                        g.confidence >= threshold
+                            && best_fact.is_none_or(|f| g.confidence > f.confidence)
+                    })
                     .and_then(|g| match g.target {
                         Target::Gap(i) => self.gaps.get(i),
                         Target::Fact(_) => None,
@@ -165,7 +183,10 @@ impl Engine {
             note: Some(note),
             why: Some(format!(
                 "read: {read}; best {}",
-                ranked.first().map(|s| s.why.as_str()).unwrap_or("nothing shares a word")
+                ranked
+                    .first()
+                    .map(|s| s.why.as_str())
+                    .unwrap_or("nothing shares a word")
             )),
         }
     }
@@ -177,7 +198,9 @@ impl Engine {
         let mut answers: Vec<&str> = chosen.map(|f| f.answer.as_str()).into_iter().collect();
         for s in ranked {
             let Target::Fact(id) = s.target else { continue };
-            let Some(f) = self.facts.get(&id) else { continue };
+            let Some(f) = self.facts.get(&id) else {
+                continue;
+            };
             if answers.contains(&f.answer.as_str()) {
                 continue;
             }
@@ -229,7 +252,9 @@ impl Engine {
         let mut out: Vec<Suggestion> = Vec::new();
         for (target, i) in self.index.complete(partial, limit) {
             let Target::Fact(id) = target else { continue };
-            let Some(q) = self.facts.get(&id).and_then(|f| f.questions.get(i)) else { continue };
+            let Some(q) = self.facts.get(&id).and_then(|f| f.questions.get(i)) else {
+                continue;
+            };
             if out.iter().any(|s| s.question == *q) {
                 continue;
             }

@@ -131,10 +131,16 @@ pub fn curated_facts(toml_text: &str, article: &Article) -> Result<Vec<NewFact>,
                 count: article.paragraphs.len(),
             })?;
         if f.quote.trim().is_empty() {
-            return Err(ExtractError::Empty { key: f.key, what: "quote" });
+            return Err(ExtractError::Empty {
+                key: f.key,
+                what: "quote",
+            });
         }
         if f.answer.trim().is_empty() {
-            return Err(ExtractError::Empty { key: f.key, what: "answer" });
+            return Err(ExtractError::Empty {
+                key: f.key,
+                what: "answer",
+            });
         }
         if !para.text.contains(f.quote.as_str()) {
             return Err(ExtractError::QuoteNotInParagraph {
@@ -154,7 +160,11 @@ pub fn curated_facts(toml_text: &str, article: &Article) -> Result<Vec<NewFact>,
             answer: f.answer,
             kind,
             speaker: f.speaker.filter(|s| !s.trim().is_empty()),
-            questions: f.questions.into_iter().filter(|q| !q.trim().is_empty()).collect(),
+            questions: f
+                .questions
+                .into_iter()
+                .filter(|q| !q.trim().is_empty())
+                .collect(),
             source_note: None,
             origin: Origin::Curated,
         });

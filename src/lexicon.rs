@@ -73,6 +73,9 @@ struct Alias {
     needs_caps: bool,
 }
 
+/// A multi-word expression and the words it reads as.
+type Phrase = (Vec<String>, Vec<String>);
+
 /// An entity found in a token sequence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mention {
@@ -91,7 +94,7 @@ pub struct Lexicon {
     synonyms: HashMap<String, String>,
     shorthand: HashMap<String, Vec<String>>,
     /// First word → (phrase, what it reads as), longest phrase first.
-    phrases: HashMap<String, Vec<(Vec<String>, Vec<String>)>>,
+    phrases: HashMap<String, Vec<Phrase>>,
 }
 
 impl Lexicon {
@@ -115,13 +118,16 @@ impl Lexicon {
                     });
                 }
             }
-            let names = std::iter::once(&e.name).chain(e.aliases.iter()).chain(std::iter::once(&e.key));
+            let names = std::iter::once(&e.name)
+                .chain(e.aliases.iter())
+                .chain(std::iter::once(&e.key));
             for alias in names {
                 let words: Vec<String> = tokens(alias).into_iter().map(|t| t.text).collect();
                 let Some(first) = words.first().cloned() else {
                     continue;
                 };
-                let needs_caps = words.len() == 1 && (is_stopword(&first) || first.chars().count() <= 2);
+                let needs_caps =
+                    words.len() == 1 && (is_stopword(&first) || first.chars().count() <= 2);
                 let list = lex.aliases.entry(first).or_default();
                 if !list.iter().any(|a| a.words == words && a.entity == i) {
                     list.push(Alias {
@@ -133,10 +139,12 @@ impl Lexicon {
             }
         }
         for list in lex.aliases.values_mut() {
-            list.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+            list.sort_by_key(|a| std::cmp::Reverse(a.words.len()));
         }
         for group in file.synonyms.groups {
-            let mut stems = group.iter().map(|w| stemmer.stem(&crate::normalize::fold(w)).into_owned());
+            let mut stems = group
+                .iter()
+                .map(|w| stemmer.stem(&crate::normalize::fold(w)).into_owned());
             let Some(head) = stems.next() else { continue };
             for s in stems {
                 if s != head {
@@ -159,7 +167,7 @@ impl Lexicon {
             }
         }
         for list in lex.phrases.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            list.sort_by_key(|a| std::cmp::Reverse(a.0.len()));
         }
         Ok(lex)
     }
@@ -173,8 +181,9 @@ impl Lexicon {
         let mut i = 0;
         while i < words.len() {
             let hit = self.phrases.get(&words[i]).and_then(|list| {
-                list.iter()
-                    .find(|(k, _)| k.len() <= words.len() - i && k.iter().zip(&words[i..]).all(|(a, b)| a == b))
+                list.iter().find(|(k, _)| {
+                    k.len() <= words.len() - i && k.iter().zip(&words[i..]).all(|(a, b)| a == b)
+                })
             });
             match hit {
                 Some((k, v)) => {
@@ -207,7 +216,10 @@ impl Lexicon {
 
     /// Indices of the entities `index` also stands for.
     pub fn related(&self, index: usize) -> impl Iterator<Item = usize> + '_ {
-        self.entities[index].related.iter().filter_map(|r| self.entity_index(r))
+        self.entities[index]
+            .related
+            .iter()
+            .filter_map(|r| self.entity_index(r))
     }
 
     /// What a chat abbreviation means ("b4" → ["before"]).
@@ -222,7 +234,10 @@ impl Lexicon {
 
     /// Whether a word begins some alias (so the fuzzy corrector knows it).
     pub fn alias_words(&self) -> impl Iterator<Item = &str> {
-        self.aliases.values().flatten().flat_map(|a| a.words.iter().map(String::as_str))
+        self.aliases
+            .values()
+            .flatten()
+            .flat_map(|a| a.words.iter().map(String::as_str))
     }
 
     /// Finds entity mentions, longest alias first, left to right.
@@ -326,7 +341,9 @@ groups = [["troops", "soldiers"]]
         assert_eq!(lex.synonym("other"), "other");
         assert_eq!(lex.shorthand("b4"), Some(&["before".to_string()][..]));
         assert_eq!(lex.shorthand("w"), Some(&["with".to_string()][..]));
-        let mut words: Vec<String> = ["where", "does", "it", "take", "place", "now"].map(String::from).to_vec();
+        let mut words: Vec<String> = ["where", "does", "it", "take", "place", "now"]
+            .map(String::from)
+            .to_vec();
         let mut caps = vec![false; words.len()];
         lex.rewrite_phrases(&mut words, &mut caps);
         assert_eq!(words, ["where", "does", "it", "held", "now"]);
@@ -336,6 +353,9 @@ groups = [["troops", "soldiers"]]
     #[test]
     fn unknown_related_entity_is_an_error() {
         let bad = "[[entity]]\nkey='a'\nkind='person'\nname='A'\nrelated=['nope']\n";
-        assert!(matches!(Lexicon::parse(bad), Err(LexiconError::UnknownRelated { .. })));
+        assert!(matches!(
+            Lexicon::parse(bad),
+            Err(LexiconError::UnknownRelated { .. })
+        ));
     }
 }

@@ -6,16 +6,16 @@
 //! config, cli, bot) parse input, call the core and format the reply.
 
 pub mod answer;
+pub mod app;
 pub mod article;
 pub mod bot;
+pub mod cli;
+pub mod config;
 pub mod engine;
+pub mod eval;
 pub mod extract;
 pub mod fact;
 pub mod lexicon;
 pub mod matcher;
 pub mod normalize;
 pub mod store;
-pub mod config;
-pub mod app;
-pub mod eval;
-pub mod cli;

@@ -44,13 +44,23 @@ const FUZZY_FIRST_LETTER: f32 = 0.9;
 const FUZZY_MIN_LEN: usize = 4;
 const FUZZY_TWO_EDITS_LEN: usize = 7;
 
+/// A content word inside a multi-word alias in a question counts this much
+/// of a plain word: the alias already names the entity.
+const ALIAS_WORD: f32 = 0.4;
+
 /// Weight of an unknown everyday word ("stuff", "happened"): about that of
 /// a common term, far below an unknown name.
 const UNKNOWN_COMMON_WEIGHT: f32 = 1.0;
+/// Weight of any other unknown word, as a share of what a term no fact
+/// holds would weigh by rarity: it counts against a match about as much as
+/// a fairly rare known term, since a paraphrase also brings new words.
+const UNKNOWN_SCALE: f32 = 0.6;
 
 /// Blend of coverage and phrasing similarity in the base score.
 const W_COVERAGE: f32 = 0.55;
 const W_SIMILARITY: f32 = 0.45;
+/// Below this coverage the blended score shrinks in proportion.
+const FULL_COVERAGE: f32 = 0.6;
 /// Within phrasing similarity: term overlap against character bigrams
 /// (strsim's Sørensen–Dice), which also sees partial words.
 const W_SIM_TERMS: f32 = 0.75;
@@ -215,6 +225,8 @@ struct Unit {
     entity: Option<usize>,
     how: How,
     quality: f32,
+    /// Multiplies the word's weight (alias words count lightly).
+    scale: f32,
     /// Index of the first token this unit came from.
     pos: usize,
 }
@@ -222,25 +234,119 @@ struct Unit {
 /// Say-verbs: a question with one of these after a person asks for that
 /// person's words.
 const SAY_WORDS: &[&str] = &[
-    "say", "said", "says", "saying", "tell", "told", "think", "thinks", "thought", "claim",
-    "claimed", "warn", "warned", "warning", "describe", "described", "call", "called", "comment",
-    "commented", "state", "stated", "mention", "mentioned", "believe", "believes", "reckon",
-    "view", "views", "stance", "opinion", "react", "reacted", "respond", "responded", "accuse",
-    "accused", "stress", "stressed", "stressing", "argue", "argued", "urge", "urged", "insist",
+    "say",
+    "said",
+    "says",
+    "saying",
+    "tell",
+    "told",
+    "think",
+    "thinks",
+    "thought",
+    "claim",
+    "claimed",
+    "warn",
+    "warned",
+    "warning",
+    "describe",
+    "described",
+    "call",
+    "called",
+    "comment",
+    "commented",
+    "state",
+    "stated",
+    "mention",
+    "mentioned",
+    "believe",
+    "believes",
+    "reckon",
+    "view",
+    "views",
+    "stance",
+    "opinion",
+    "react",
+    "reacted",
+    "respond",
+    "responded",
+    "accuse",
+    "accused",
+    "stress",
+    "stressed",
+    "stressing",
+    "argue",
+    "argued",
+    "urge",
+    "urged",
+    "insist",
     "insisted",
 ];
 
 const TIME_WORDS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
-    "weeks", "month", "months", "year", "years", "today", "yesterday", "tomorrow", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "ago", "recent", "recently", "previous", "decade", "day", "days",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "ago",
+    "recent",
+    "recently",
+    "previous",
+    "decade",
+    "day",
+    "days",
 ];
 
 const NUMBER_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "twenty", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
-    "billion", "third", "half", "quarter", "dozen", "dozens", "percent",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "third",
+    "half",
+    "quarter",
+    "dozen",
+    "dozens",
+    "percent",
 ];
 
 const AUXILIARIES: &[&str] = &[
@@ -285,10 +391,28 @@ impl Index {
                 body_units.extend(index.analyse(input.quote, false));
             }
             let answer_units = index.analyse(input.answer, false);
-            index.phrasing(&answer_units, input.answer, FIELD_ANSWER, &mut strength, &mut entities);
+            index.phrasing(
+                &answer_units,
+                input.answer,
+                FIELD_ANSWER,
+                &mut strength,
+                &mut entities,
+            );
             let quote_units = index.analyse(input.quote, false);
-            index.phrasing(&quote_units, input.quote, FIELD_QUOTE, &mut strength, &mut entities);
-            let body = index.phrasing(&body_units, input.answer, 0.0, &mut HashMap::new(), &mut Vec::new());
+            index.phrasing(
+                &quote_units,
+                input.quote,
+                FIELD_QUOTE,
+                &mut strength,
+                &mut entities,
+            );
+            let body = index.phrasing(
+                &body_units,
+                input.answer,
+                0.0,
+                &mut HashMap::new(),
+                &mut Vec::new(),
+            );
             entities.sort_unstable();
             entities.dedup();
             let mut related: Vec<usize> = entities
@@ -303,16 +427,32 @@ impl Index {
                 let s = strength.entry(id).or_insert(0.0);
                 *s = s.max(RELATED_ENTITY);
             }
-            let folded_text = format!("{} {}", crate::normalize::fold(input.answer), crate::normalize::fold(input.quote));
+            let folded_text = format!(
+                "{} {}",
+                crate::normalize::fold(input.answer),
+                crate::normalize::fold(input.quote)
+            );
             let words: Vec<String> = tokens(&folded_text).into_iter().map(|t| t.text).collect();
-            let has_number = words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&w.as_str()));
+            let has_number = words.iter().any(|w| {
+                w.chars().any(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&w.as_str())
+            });
             let has_time = words.iter().any(|w| TIME_WORDS.contains(&w.as_str()));
-            let mut speakers: Vec<usize> = input.speaker.and_then(|s| index.lexicon.entity_index(s)).into_iter().collect();
-            if speakers.is_empty() && input.questions.is_empty() && words.iter().any(|w| SAY_WORDS.contains(&w.as_str())) {
+            let mut speakers: Vec<usize> = input
+                .speaker
+                .and_then(|s| index.lexicon.entity_index(s))
+                .into_iter()
+                .collect();
+            if speakers.is_empty()
+                && input.questions.is_empty()
+                && words.iter().any(|w| SAY_WORDS.contains(&w.as_str()))
+            {
                 // A sentence reporting words: its people (and bodies) are
                 // the candidates for whose words they are.
                 speakers.extend(entities.iter().copied().filter(|&e| {
-                    matches!(index.lexicon.entity(e).kind, EntityKind::Person | EntityKind::Org)
+                    matches!(
+                        index.lexicon.entity(e).kind,
+                        EntityKind::Person | EntityKind::Org
+                    )
                 }));
             }
             for (&t, &s) in &strength {
@@ -345,7 +485,7 @@ impl Index {
                 (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
             })
             .collect();
-        index.unknown_weight = (1.0 + (n + 0.5) / 0.5).ln();
+        index.unknown_weight = UNKNOWN_SCALE * (1.0 + (n + 0.5) / 0.5).ln();
         // Phrasing weights need the idf.
         let idf = index.idf.clone();
         for d in &mut index.docs {
@@ -355,7 +495,10 @@ impl Index {
         }
         for (article, (count, ents)) in article_docs {
             if std::env::var_os("SUMMIT_DEBUG_BACKGROUND").is_some() {
-                let mut v: Vec<_> = ents.iter().map(|(&e, &c)| (index.lexicon.entity(e).key.clone(), c as f32 / count as f32)).collect();
+                let mut v: Vec<_> = ents
+                    .iter()
+                    .map(|(&e, &c)| (index.lexicon.entity(e).key.clone(), c as f32 / count as f32))
+                    .collect();
                 v.sort_by(|a, b| b.1.total_cmp(&a.1));
                 eprintln!("{article:?}: {v:?}");
             }
@@ -390,7 +533,10 @@ impl Index {
     }
 
     fn add_surface(&mut self, word: &str) {
-        if word.chars().count() < FUZZY_MIN_LEN || self.surface_ids.contains_key(word) || is_stopword(word) {
+        if word.chars().count() < FUZZY_MIN_LEN
+            || self.surface_ids.contains_key(word)
+            || is_stopword(word)
+        {
             return;
         }
         let id = self.surfaces.len() as u32;
@@ -445,7 +591,11 @@ impl Index {
         Phrasing {
             terms,
             weight: 0.0,
-            text: units.iter().map(|u| u.term.as_str()).collect::<Vec<_>>().join(" "),
+            text: units
+                .iter()
+                .map(|u| u.term.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
         }
     }
 
@@ -511,13 +661,17 @@ impl Index {
                                 entity: None,
                                 how: How::Exact,
                                 quality: 1.0,
+                                scale: 1.0,
                                 pos: i + k,
                             });
                         }
                     }
                 }
                 let typed = words[i..i + m.len].join(" ");
-                let quality = hows[i..i + m.len].iter().map(|h| h.1).fold(1.0f32, f32::min);
+                let quality = hows[i..i + m.len]
+                    .iter()
+                    .map(|h| h.1)
+                    .fold(1.0f32, f32::min);
                 let how = match &hows[i].0 {
                     How::Fuzzy(orig, e) => How::Fuzzy(orig.clone(), *e),
                     _ if typed != self.lexicon.entity(m.entity).key => How::Alias(typed),
@@ -528,8 +682,32 @@ impl Index {
                     entity: Some(m.entity),
                     how,
                     quality,
+                    scale: 1.0,
                     pos: i,
                 });
+                if query && m.len > 1 {
+                    let entity = self.lexicon.entity(m.entity);
+                    let name_words: Vec<String> =
+                        tokens(&entity.name).into_iter().map(|t| t.text).collect();
+                    // The content words of a descriptive alias ("government
+                    // troops") still say something; they count, lightly.
+                    for (k, w) in words[i..i + m.len].iter().enumerate() {
+                        if !is_stopword(w)
+                            && !name_words.contains(w)
+                            && self.lexicon.mentions(&[w.as_str()], &[false]).is_empty()
+                        {
+                            let stem = self.stemmer.stem(w);
+                            units.push(Unit {
+                                term: self.lexicon.synonym(&stem).to_string(),
+                                entity: None,
+                                how: How::Exact,
+                                quality: 1.0,
+                                scale: ALIAS_WORD,
+                                pos: i + k,
+                            });
+                        }
+                    }
+                }
                 i += m.len;
                 mi += 1;
                 continue;
@@ -543,6 +721,7 @@ impl Index {
                     entity: None,
                     how: hows[i].0.clone(),
                     quality: hows[i].1,
+                    scale: 1.0,
                     pos: i,
                 });
             }
@@ -558,7 +737,10 @@ impl Index {
             || is_stopword(word)
             || self.surface_ids.contains_key(word)
             || word.chars().any(|c| c.is_ascii_digit())
-            || self.terms.contains_key(self.stemmer.stem(word).as_ref())
+            || is_common(word)
+            || self
+                .terms
+                .contains_key(self.lexicon.synonym(&self.stemmer.stem(word)))
         {
             return None;
         }
@@ -572,7 +754,9 @@ impl Index {
         keys.extend(first);
         let mut best: Option<(usize, &str)> = None;
         for k in &keys {
-            let Some(ids) = self.deletes.get(k) else { continue };
+            let Some(ids) = self.deletes.get(k) else {
+                continue;
+            };
             for &id in ids {
                 let cand = self.surfaces[id as usize].as_str();
                 let d = strsim::osa_distance(word, cand);
@@ -581,7 +765,9 @@ impl Index {
                 }
                 let better = match best {
                     None => true,
-                    Some((bd, bw)) => d < bd || (d == bd && same_first(word, cand) && !same_first(word, bw)),
+                    Some((bd, bw)) => {
+                        d < bd || (d == bd && same_first(word, cand) && !same_first(word, bw))
+                    }
                 };
                 if better {
                     best = Some((d, cand));
@@ -614,12 +800,20 @@ impl Index {
             }
             let id = self.terms.get(&u.term).copied();
             let (weight, how) = match id {
-                Some(id) => (self.idf[id as usize], u.how.clone()),
+                Some(id) => (self.idf[id as usize] * u.scale, u.how.clone()),
                 None if u.entity.is_some() => (self.unknown_weight, How::Unknown),
                 None => {
-                    let common = u.term.split(' ').all(|w| is_common(w))
-                        || matches!(&u.how, How::Exact) && raw.iter().any(|r| is_common(r) && self.stemmer.stem(r) == u.term);
-                    (if common { UNKNOWN_COMMON_WEIGHT } else { self.unknown_weight }, How::Unknown)
+                    let common = u.term.split(' ').all(is_common)
+                        || matches!(&u.how, How::Exact)
+                            && raw
+                                .iter()
+                                .any(|r| is_common(r) && self.stemmer.stem(r) == u.term);
+                    let w = if common {
+                        UNKNOWN_COMMON_WEIGHT
+                    } else {
+                        self.unknown_weight
+                    };
+                    (w * u.scale, How::Unknown)
                 }
             };
             terms.push(QueryTerm {
@@ -638,12 +832,20 @@ impl Index {
                 .iter()
                 .filter(|u| u.pos < sp)
                 .filter_map(|u| u.entity)
-                .rfind(|&e| matches!(self.lexicon.entity(e).kind, EntityKind::Person | EntityKind::Org))
+                .rfind(|&e| {
+                    matches!(
+                        self.lexicon.entity(e).kind,
+                        EntityKind::Person | EntityKind::Org
+                    )
+                })
         });
         // What "how many" counts: the first plain word after it.
         let counts_unit = raw
             .windows(2)
-            .position(|w| (w[0] == "how" && (w[1] == "many" || w[1] == "much")) || (w[0] == "number" && w[1] == "of"))
+            .position(|w| {
+                (w[0] == "how" && (w[1] == "many" || w[1] == "much"))
+                    || (w[0] == "number" && w[1] == "of")
+            })
             .and_then(|p| units.iter().find(|u| u.pos >= p + 2 && u.entity.is_none()));
         let counts = counts_unit.and_then(|u| self.terms.get(&u.term).copied());
         Query {
@@ -652,7 +854,11 @@ impl Index {
             speaker,
             counts,
             counts_text: counts_unit.map(|u| u.term.clone()),
-            text: units.iter().map(|u| u.term.as_str()).collect::<Vec<_>>().join(" "),
+            text: units
+                .iter()
+                .map(|u| u.term.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
         }
     }
 
@@ -703,7 +909,7 @@ impl Index {
         if doc.phrasings.is_empty() {
             similarity = SENTENCE_SIMILARITY * self.similarity(query, &doc.body);
         }
-        let mut conf = W_COVERAGE * coverage + W_SIMILARITY * similarity;
+        let mut conf = blend(coverage, similarity);
         let _ = write!(why, "coverage {coverage:.2}, similarity {similarity:.2}");
         // What the question asks for.
         if let Some(want) = query.want {
@@ -711,16 +917,37 @@ impl Index {
                 Want::Number => doc.kind == AnswerKind::Number,
                 Want::Time => doc.kind == AnswerKind::Time,
                 Want::Place => doc.kind == AnswerKind::Place,
-                Want::Who => matches!(doc.kind, AnswerKind::Person | AnswerKind::Org | AnswerKind::List),
+                Want::Who => matches!(
+                    doc.kind,
+                    AnswerKind::Person | AnswerKind::Org | AnswerKind::List
+                ),
                 Want::Reason => doc.kind == AnswerKind::Reason,
                 Want::YesNo => doc.kind == AnswerKind::YesNo,
             };
             // A fact that answers with another specific kind of thing.
             let other = match want {
-                Want::Number => !doc.has_number || matches!(doc.kind, AnswerKind::Place | AnswerKind::Person | AnswerKind::YesNo),
-                Want::Time => !doc.has_time || matches!(doc.kind, AnswerKind::Place | AnswerKind::Number | AnswerKind::Person),
-                Want::Place => matches!(doc.kind, AnswerKind::Time | AnswerKind::Number | AnswerKind::Person | AnswerKind::YesNo),
-                Want::Who => matches!(doc.kind, AnswerKind::Time | AnswerKind::Number | AnswerKind::Place | AnswerKind::YesNo),
+                Want::Number => {
+                    !doc.has_number
+                        || matches!(
+                            doc.kind,
+                            AnswerKind::Place | AnswerKind::Person | AnswerKind::YesNo
+                        )
+                }
+                Want::Time => {
+                    !doc.has_time
+                        || matches!(
+                            doc.kind,
+                            AnswerKind::Place | AnswerKind::Number | AnswerKind::Person
+                        )
+                }
+                Want::Place => matches!(
+                    doc.kind,
+                    AnswerKind::Time | AnswerKind::Number | AnswerKind::Person | AnswerKind::YesNo
+                ),
+                Want::Who => matches!(
+                    doc.kind,
+                    AnswerKind::Time | AnswerKind::Number | AnswerKind::Place | AnswerKind::YesNo
+                ),
                 _ => false,
             };
             let impossible = other;
@@ -733,10 +960,35 @@ impl Index {
             }
         }
         if let Some(sp) = query.speaker {
-            let ok = doc.speakers.iter().any(|&s| s == sp || self.lexicon.related(s).any(|r| r == sp));
+            let ok = doc
+                .speakers
+                .iter()
+                .any(|&s| s == sp || self.lexicon.related(s).any(|r| r == sp));
+            let words = matches!(
+                doc.kind,
+                AnswerKind::Statement
+                    | AnswerKind::Reason
+                    | AnswerKind::YesNo
+                    | AnswerKind::Thing
+                    | AnswerKind::List
+            );
+            if ok && !words {
+                // Asked for someone's words, this fact gives a time or a
+                // name instead.
+                conf *= CUE_MISMATCH;
+                let _ = write!(
+                    why,
+                    "; asks for words, fact is a {} ×{CUE_MISMATCH}",
+                    doc.kind.as_str()
+                );
+            }
             if !ok {
                 conf *= SPEAKER_MISMATCH;
-                let _ = write!(why, "; not {}'s words ×{SPEAKER_MISMATCH}", self.lexicon.entity(sp).key);
+                let _ = write!(
+                    why,
+                    "; not {}'s words ×{SPEAKER_MISMATCH}",
+                    self.lexicon.entity(sp).key
+                );
             }
         }
         if let Some(c) = query.counts_text.as_ref() {
@@ -753,9 +1005,18 @@ impl Index {
             if doc.entities.contains(&e) {
                 continue;
             }
-            let factor = if doc.related.contains(&e) || doc.entities.iter().any(|&d| self.lexicon.related(e).any(|r| r == d)) {
+            let factor = if doc.related.contains(&e)
+                || doc
+                    .entities
+                    .iter()
+                    .any(|&d| self.lexicon.related(e).any(|r| r == d))
+            {
                 ENTITY_RELATED_ONLY
-            } else if self.background.get(&doc.article).is_some_and(|b| b.contains(&e)) {
+            } else if self
+                .background
+                .get(&doc.article)
+                .is_some_and(|b| b.contains(&e))
+            {
                 ENTITY_BACKGROUND
             } else {
                 ENTITY_MISSING
@@ -779,12 +1040,16 @@ impl Index {
         for t in &query.terms {
             if let Some(id) = t.id {
                 if p.terms.contains(&id) {
-                    shared += self.idf[id as usize] * t.quality;
+                    shared += t.weight * t.quality;
                 }
             }
         }
         let denom = q_weight + p.weight;
-        let terms = if denom > 0.0 { 2.0 * shared / denom } else { 0.0 };
+        let terms = if denom > 0.0 {
+            2.0 * shared / denom
+        } else {
+            0.0
+        };
         let chars = strsim::sorensen_dice(&query.text, &p.text) as f32;
         W_SIM_TERMS * terms + W_SIM_CHARS * chars
     }
@@ -798,7 +1063,13 @@ impl Index {
             }
             let _ = match &t.how {
                 How::Exact => write!(s, "{} (w {:.1})", t.text, t.weight),
-                How::Fuzzy(typed, e) => write!(s, "{typed}→{} ({e} edit{}, w {:.1})", t.text, if *e == 1 { "" } else { "s" }, t.weight),
+                How::Fuzzy(typed, e) => write!(
+                    s,
+                    "{typed}→{} ({e} edit{}, w {:.1})",
+                    t.text,
+                    if *e == 1 { "" } else { "s" },
+                    t.weight
+                ),
                 How::Alias(typed) => write!(s, "{typed}→{} (alias, w {:.1})", t.text, t.weight),
                 How::Unknown => write!(s, "{} (unknown, w {:.1})", t.text, t.weight),
             };
@@ -826,7 +1097,12 @@ impl Index {
             if let Some(last) = tokens(trimmed).last().map(|t| t.text.clone()) {
                 if last.chars().count() >= 2 {
                     let stem = self.stemmer.stem(&last).into_owned();
-                    for (w, _) in self.surface_ids.iter().filter(|(w, _)| w.starts_with(&last)).take(16) {
+                    for (w, _) in self
+                        .surface_ids
+                        .iter()
+                        .filter(|(w, _)| w.starts_with(&last))
+                        .take(16)
+                    {
                         let term = self.lexicon.synonym(&self.stemmer.stem(w)).to_string();
                         if term != stem {
                             if let Some(&id) = self.terms.get(&term) {
@@ -859,14 +1135,35 @@ impl Index {
         // Rank every phrasing of the best facts by its own similarity.
         let ranked = self.rank(&query, limit.max(8));
         let mut phrasings: Vec<(f32, Target, usize)> = Vec::new();
-        for s in ranked.iter().filter(|s| matches!(s.target, Target::Fact(_))) {
-            let Some(doc) = self.docs.iter().find(|d| d.target == s.target) else { continue };
+        for s in ranked
+            .iter()
+            .filter(|s| matches!(s.target, Target::Fact(_)))
+        {
+            let Some(doc) = self.docs.iter().find(|d| d.target == s.target) else {
+                continue;
+            };
             for (i, p) in doc.phrasings.iter().enumerate() {
                 phrasings.push((s.confidence + self.similarity(&query, p), s.target, i));
             }
         }
         phrasings.sort_by(|a, b| b.0.total_cmp(&a.0));
-        phrasings.into_iter().take(limit).map(|(_, t, i)| (t, i)).collect()
+        phrasings
+            .into_iter()
+            .take(limit)
+            .map(|(_, t, i)| (t, i))
+            .collect()
+    }
+}
+
+/// Coverage and phrasing similarity blended; a question the fact covers
+/// less than `FULL_COVERAGE` of is scaled down with it, so a close
+/// phrasing cannot carry a fact that leaves much of the question out.
+fn blend(coverage: f32, similarity: f32) -> f32 {
+    let linear = W_COVERAGE * coverage + W_SIMILARITY * similarity;
+    if coverage < FULL_COVERAGE {
+        linear * coverage / FULL_COVERAGE
+    } else {
+        linear
     }
 }
 
@@ -904,13 +1201,29 @@ fn deletions(word: &str) -> Vec<String> {
 fn read_want(words: &[String]) -> Option<Want> {
     let has = |a: &str, b: &str| words.windows(2).any(|w| w[0] == a && w[1] == b);
     let any = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
-    if has("how", "many") || has("how", "much") || has("number", "of") || any(&["population", "percentage", "fraction", "proportion"]) {
+    if has("how", "many")
+        || has("how", "much")
+        || has("number", "of")
+        || any(&["population", "percentage", "fraction", "proportion"])
+    {
         return Some(Want::Number);
     }
-    if any(&["when"]) || has("what", "day") || has("which", "day") || has("what", "date") || has("what", "time") || has("how", "long") || has("what", "year") {
+    if any(&["when"])
+        || has("what", "day")
+        || has("which", "day")
+        || has("what", "date")
+        || has("what", "time")
+        || has("how", "long")
+        || has("what", "year")
+    {
         return Some(Want::Time);
     }
-    if any(&["where", "wheres"]) || has("which", "city") || has("what", "city") || has("which", "province") || has("what", "province") {
+    if any(&["where", "wheres"])
+        || has("which", "city")
+        || has("what", "city")
+        || has("which", "province")
+        || has("what", "province")
+    {
         return Some(Want::Place);
     }
     if any(&["who", "whom", "whose", "whos"]) {
@@ -919,7 +1232,10 @@ fn read_want(words: &[String]) -> Option<Want> {
     if any(&["why"]) || has("how", "come") {
         return Some(Want::Reason);
     }
-    if words.first().is_some_and(|w| AUXILIARIES.contains(&w.as_str())) {
+    if words
+        .first()
+        .is_some_and(|w| AUXILIARIES.contains(&w.as_str()))
+    {
         return Some(Want::YesNo);
     }
     None

@@ -193,7 +193,7 @@ async fn at_start_it_registers_exactly_its_commands_with_their_options() {
     assert_eq!(names, ["ask", "source", "about", "help"]);
     for c in commands {
         // Discord reads a missing type as 1, a slash command.
-        assert!(c.get("type").map_or(true, |t| t == 1), "{c}");
+        assert!(c.get("type").is_none_or(|t| t == 1), "{c}");
         let description = c["description"].as_str().unwrap_or("");
         assert!(!description.is_empty(), "no description: {c}");
     }

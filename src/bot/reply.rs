@@ -128,7 +128,7 @@ pub fn render(reply: &Reply) -> Card {
             let mut parts = Vec::new();
             // A sentence fact answers with its own quote: show it once, as
             // the quote.
-            if source.map_or(true, |s| !same_words(&s.quote, answer)) {
+            if source.is_none_or(|s| !same_words(&s.quote, answer)) {
                 parts.push(escape(answer.trim()));
             }
             if let Some(source) = source {
