@@ -1005,12 +1005,7 @@ impl Index {
             if doc.entities.contains(&e) {
                 continue;
             }
-            let factor = if doc.related.contains(&e)
-                || doc
-                    .entities
-                    .iter()
-                    .any(|&d| self.lexicon.related(e).any(|r| r == d))
-            {
+            let factor = if doc.related.contains(&e) {
                 ENTITY_RELATED_ONLY
             } else if self
                 .background
@@ -1226,10 +1221,13 @@ fn read_want(words: &[String]) -> Option<Want> {
     {
         return Some(Want::Place);
     }
-    if any(&["who", "whom", "whose", "whos"]) {
+    if any(&["who", "whom", "whose", "whos"]) || has("name", "of") || has("names", "of") {
         return Some(Want::Who);
     }
-    if any(&["why"]) || has("how", "come") {
+    // "what is the summit about": its purpose.
+    let what_about =
+        words.first().is_some_and(|w| w == "what") && words.last().is_some_and(|w| w == "about");
+    if any(&["why"]) || has("how", "come") || what_about {
         return Some(Want::Reason);
     }
     if words
