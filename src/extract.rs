@@ -195,3 +195,86 @@ pub fn gaps(toml_text: &str) -> Result<Vec<Gap>, ExtractError> {
 pub fn builtin_gaps() -> Result<Vec<Gap>, ExtractError> {
     gaps(BUILTIN_GAPS)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_curated_quote_is_verbatim_in_its_paragraph() {
+        let article = Article::builtin().expect("article parses");
+        let facts = curated_facts(BUILTIN_FACTS, &article).expect("curated facts validate");
+        assert!(facts.len() >= 40, "only {} curated facts", facts.len());
+        for f in &facts {
+            let p = f
+                .paragraph
+                .and_then(|n| article.paragraph(n))
+                .expect("paragraph exists");
+            assert!(
+                p.text.contains(&f.quote),
+                "{:?}: quote not in ¶{}",
+                f.key,
+                p.number
+            );
+            assert!(
+                article.text.contains(&f.quote),
+                "{:?}: quote not in the article",
+                f.key
+            );
+            assert!(!f.questions.is_empty(), "{:?} has no phrasings", f.key);
+        }
+    }
+
+    #[test]
+    fn every_sentence_becomes_a_fact() {
+        let article = Article::builtin().expect("article parses");
+        let facts = sentence_facts(&article);
+        let sentences: usize = article.paragraphs.iter().map(|p| p.sentences.len()).sum();
+        assert_eq!(facts.len(), sentences);
+        for f in &facts {
+            assert_eq!(f.answer, f.quote);
+            let p = f
+                .paragraph
+                .and_then(|n| article.paragraph(n))
+                .expect("paragraph exists");
+            assert!(p.text.contains(&f.quote));
+        }
+    }
+
+    #[test]
+    fn a_quote_outside_its_paragraph_is_refused() {
+        let article = Article::builtin().expect("article parses");
+        let bad = r#"
+[[fact]]
+key = "wrong-paragraph"
+paragraph = 2
+quote = "Turkey, which has 12 observation posts in Idlib, already hosts 3.5 million Syrian refugees."
+answer = "12"
+kind = "number"
+"#;
+        assert!(matches!(
+            curated_facts(bad, &article),
+            Err(ExtractError::QuoteNotInParagraph { .. })
+        ));
+        let out_of_range = bad.replace("paragraph = 2", "paragraph = 22");
+        assert!(matches!(
+            curated_facts(&out_of_range, &article),
+            Err(ExtractError::NoSuchParagraph { .. })
+        ));
+        let bad_kind = bad
+            .replace("paragraph = 2", "paragraph = 16")
+            .replace("\"number\"", "\"colour\"");
+        assert!(matches!(
+            curated_facts(&bad_kind, &article),
+            Err(ExtractError::UnknownKind { .. })
+        ));
+    }
+
+    #[test]
+    fn gaps_parse() {
+        let gaps = builtin_gaps().expect("gaps parse");
+        assert!(gaps
+            .iter()
+            .all(|g| !g.questions.is_empty() && !g.note.is_empty()));
+    }
+}
