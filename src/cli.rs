@@ -17,6 +17,7 @@ use crate::answer::Reply;
 use crate::app::{App, Asker};
 use crate::article::{Article, Meta};
 use crate::config::Config;
+use crate::distractors;
 use crate::eval;
 use crate::extract;
 use crate::fact::{Fact, FactId};
@@ -80,6 +81,27 @@ pub enum Command {
         /// Its date, e.g. 2018-09-07.
         #[arg(long, requires = "file")]
         date: Option<String>,
+        /// Instead of FILE: store generated distractor stories (other news,
+        /// seeded) holding this many facts in all, to test speed and
+        /// accuracy at scale.
+        #[arg(long, value_name = "FACTS", conflicts_with = "file")]
+        distractors: Option<usize>,
+        /// The seed for --distractors (the same seed, the same stories).
+        #[arg(long, requires = "distractors", default_value_t = distractors::DEFAULT_SEED)]
+        seed: u64,
+    },
+    /// Write generated distractor stories as plain-text files in DIR, with
+    /// `index.tsv` (file, title, date) for `ingest FILE --title --date`.
+    #[command(hide = true)]
+    GenDistractors {
+        /// The folder to write to (created if need be).
+        dir: PathBuf,
+        /// How many facts (sentences) the stories hold in all.
+        #[arg(long, value_name = "FACTS")]
+        facts: usize,
+        /// The seed (the same seed, the same stories).
+        #[arg(long, default_value_t = distractors::DEFAULT_SEED)]
+        seed: u64,
     },
     /// Grade the bot on a question set (JSON lines, as in shared/eval) and
     /// print accuracy by kind and the misses.
@@ -103,6 +125,7 @@ impl Command {
             Command::Chat => "chat",
             Command::Ingest { .. } => "ingest",
             Command::Eval { .. } => "eval",
+            Command::GenDistractors { .. } => "gen-distractors",
             Command::Facts { .. } => "facts",
         }
     }
@@ -152,8 +175,22 @@ pub fn run(cli: Cli, config: Config) -> anyhow::Result<ExitCode> {
             chat(&mut app)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Ingest { file, title, date } => {
+        Command::Ingest {
+            distractors: Some(facts),
+            seed,
+            ..
+        } => {
+            ingest_distractors(&config, db, facts, seed)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Ingest {
+            file, title, date, ..
+        } => {
             ingest(&config, db, file.as_deref(), title, date)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::GenDistractors { dir, facts, seed } => {
+            gen_distractors(&dir, facts, seed)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval { file } => {
@@ -387,7 +424,12 @@ fn ingest(
     date: Option<String>,
 ) -> anyhow::Result<()> {
     let path = db.unwrap_or(&config.database);
-    let mut store = Store::open(path)?;
+    // A new database gets the shipped article first, as every other
+    // command gives it: an added article joins it rather than replacing it.
+    let mut store = match file {
+        Some(_) => Store::open_seeded(path)?,
+        None => Store::open(path)?,
+    };
     let (article, facts) = match file {
         None => {
             let article = Article::builtin()?;
@@ -397,6 +439,9 @@ fn ingest(
         Some(file) => {
             let text = std::fs::read_to_string(file)
                 .with_context(|| format!("reading {}", file.display()))?;
+            // Editors on Windows start UTF-8 files with a byte-order mark;
+            // it is not part of the first sentence.
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
             let title = match title {
                 Some(t) => t,
                 None => file
@@ -409,7 +454,7 @@ fn ingest(
                 date,
                 publisher: None,
             };
-            let article = Article::parse(meta, &text)
+            let article = Article::parse(meta, text)
                 .with_context(|| format!("parsing {}", file.display()))?;
             // Curated facts belong to the shipped article; a new one gets
             // its sentences.
@@ -436,6 +481,63 @@ fn ingest(
         article.paragraphs.len(),
         report.added_facts,
         report.kept_facts,
+    ))
+}
+
+/// `ingest --distractors N`: generated stories holding N facts, stored as
+/// `ingest FILE` would store each, in one process.
+fn ingest_distractors(
+    config: &Config,
+    db: Option<&Path>,
+    facts: usize,
+    seed: u64,
+) -> anyhow::Result<()> {
+    let path = db.unwrap_or(&config.database);
+    let mut store = Store::open_seeded(path)?;
+    let started = Instant::now();
+    let stories = distractors::stories(seed, facts);
+    let (mut added, mut kept) = (0, 0);
+    for story in &stories {
+        let (article, facts) = story
+            .facts()
+            .with_context(|| format!("parsing the story {:?}", story.meta.title))?;
+        let report = store.ingest(&article, &facts)?;
+        added += report.added_facts;
+        kept += report.kept_facts;
+    }
+    print_out(&format!(
+        "Stored {} distractor stories (seed {seed}) in {} in {:.2} s: {added} facts added, \
+         {kept} already stored and kept as they are; {} facts in all.",
+        stories.len(),
+        store.path().display(),
+        started.elapsed().as_secs_f64(),
+        store.fact_count()?,
+    ))
+}
+
+/// `gen-distractors DIR --facts N`: the stories as plain-text files, and
+/// `index.tsv` naming each file's title and date.
+fn gen_distractors(dir: &Path, facts: usize, seed: u64) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let stories = distractors::stories(seed, facts);
+    let mut index = String::new();
+    for (i, story) in stories.iter().enumerate() {
+        let name = format!("story-{:06}.txt", i + 1);
+        let file = dir.join(&name);
+        std::fs::write(&file, format!("{}\n", story.text))
+            .with_context(|| format!("writing {}", file.display()))?;
+        index.push_str(&format!(
+            "{name}\t{}\t{}\n",
+            story.meta.title,
+            story.meta.date.as_deref().unwrap_or("")
+        ));
+    }
+    let file = dir.join("index.tsv");
+    std::fs::write(&file, index).with_context(|| format!("writing {}", file.display()))?;
+    print_out(&format!(
+        "Wrote {} stories ({facts} facts, seed {seed}) and index.tsv to {}.",
+        stories.len(),
+        dir.display()
     ))
 }
 

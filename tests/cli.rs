@@ -439,3 +439,70 @@ fn run_without_a_token_starts_the_console_chat_and_says_how_to_connect() {
     assert!(stderr(&out).contains("DISCORD_TOKEN"), "{}", stderr(&out));
     assert!(stdout(&out).contains("¶16"), "{}", stdout(&out));
 }
+
+#[test]
+fn ingest_file_into_a_new_database_joins_the_shipped_article() {
+    let (dir, db) = temp();
+    let file = dir.path().join("harbour.txt");
+    // A byte-order mark, Windows line ends, a multi-line paragraph.
+    std::fs::write(
+        &file,
+        "\u{feff}The harbour in Cork reopened on Monday.\r\nIt had been closed for 3 weeks.\r\n\r\n“We are relieved,” the harbour master said.\r\n",
+    )
+    .expect("write");
+    let out = summit(dir.path())
+        .arg("--db")
+        .arg(&db)
+        .arg("ingest")
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("“harbour”"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("3 facts added"), "{}", stdout(&out));
+    assert_eq!(count(&db, "SELECT count(*) FROM articles"), 2);
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM facts WHERE quote = 'The harbour in Cork reopened on Monday.'"
+        ),
+        1
+    );
+    // The shipped article still answers.
+    let out = summit(dir.path())
+        .args(["--db"])
+        .arg(&db)
+        .args(["ask", "How many Syrian refugees does Turkey host?"])
+        .output()
+        .expect("runs");
+    assert!(
+        stdout(&out).contains("Tehran over Idlib"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn ingest_distractors_stores_exactly_the_facts_asked_for() {
+    let (dir, db) = temp();
+    let run = || {
+        summit(dir.path())
+            .arg("--db")
+            .arg(&db)
+            .args(["ingest", "--distractors", "500"])
+            .output()
+            .expect("runs")
+    };
+    let out = run();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let shipped = count(&db, "SELECT count(*) FROM facts WHERE article_id = 1");
+    assert_eq!(count(&db, "SELECT count(*) FROM facts"), shipped + 500);
+    // Same seed, same stories: a second run adds nothing.
+    let again = run();
+    assert!(
+        stdout(&again).contains(" 0 facts added"),
+        "{}",
+        stdout(&again)
+    );
+    assert_eq!(count(&db, "SELECT count(*) FROM facts"), shipped + 500);
+}
