@@ -740,7 +740,7 @@ mod tests {
                 assert!(f.quote.chars().next().is_some_and(char::is_uppercase));
                 assert!(f.quote.ends_with('.'), "{}", f.quote);
             }
-            assert!(article.paragraphs.len() >= 1);
+            assert!(!article.paragraphs.is_empty());
         }
     }
 
