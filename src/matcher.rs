@@ -51,6 +51,8 @@ const ALIAS_WORD: f32 = 0.4;
 /// Weight of an unknown everyday word ("stuff", "happened"): about that of
 /// a common term, far below an unknown name.
 const UNKNOWN_COMMON_WEIGHT: f32 = 1.0;
+/// Most an everyday word that only phrasings use may weigh.
+const EVERYDAY_CAP: f32 = 3.0;
 /// Weight of any other unknown word, as a share of what a term no fact
 /// holds would weigh by rarity: it counts against a match about as much as
 /// a fairly rare known term, since a paraphrase also brings new words.
@@ -81,6 +83,9 @@ const COUNT_MISMATCH: f32 = 0.5;
 const ENTITY_MISSING: f32 = 0.5;
 /// ...mentioned only through a related one (Ankara asked, Erdogan in fact).
 const ENTITY_RELATED_ONLY: f32 = 0.9;
+/// ...missing, but what it stands for is named (Putin asked, the Kremlin
+/// in the fact): often the same actor, not always.
+const ENTITY_PARENT_ONLY: f32 = 0.75;
 /// ...missing, but the article is about it throughout (Syria, Idlib).
 const ENTITY_BACKGROUND: f32 = 0.93;
 /// Share of an article's facts that must name an entity for it to be the
@@ -205,6 +210,8 @@ pub struct Index {
     terms: HashMap<String, TermId>,
     term_text: Vec<String>,
     idf: Vec<f32>,
+    /// Whether a term occurs in some answer or quote, not only in phrasings.
+    in_text: Vec<bool>,
     /// Term → (doc, strength), doc ascending.
     postings: Vec<Vec<(u32, f32)>>,
     /// Every content word seen, for typo correction.
@@ -227,6 +234,8 @@ struct Unit {
     quality: f32,
     /// Multiplies the word's weight (alias words count lightly).
     scale: f32,
+    /// An everyday English word (see `normalize::is_common`).
+    everyday: bool,
     /// Index of the first token this unit came from.
     pos: usize,
 }
@@ -363,6 +372,7 @@ impl Index {
             terms: HashMap::new(),
             term_text: Vec::new(),
             idf: Vec::new(),
+            in_text: Vec::new(),
             postings: Vec::new(),
             surfaces: Vec::new(),
             surface_ids: HashMap::new(),
@@ -383,7 +393,14 @@ impl Index {
             let mut phrasings = Vec::new();
             for q in input.questions {
                 let units = index.analyse(q, false);
-                let p = index.phrasing(&units, q, FIELD_QUESTION, &mut strength, &mut entities);
+                let p = index.phrasing(
+                    &units,
+                    q,
+                    FIELD_QUESTION,
+                    false,
+                    &mut strength,
+                    &mut entities,
+                );
                 phrasings.push(p);
             }
             let mut body_units = index.analyse(input.answer, false);
@@ -395,6 +412,7 @@ impl Index {
                 &answer_units,
                 input.answer,
                 FIELD_ANSWER,
+                true,
                 &mut strength,
                 &mut entities,
             );
@@ -403,6 +421,7 @@ impl Index {
                 &quote_units,
                 input.quote,
                 FIELD_QUOTE,
+                true,
                 &mut strength,
                 &mut entities,
             );
@@ -410,6 +429,7 @@ impl Index {
                 &body_units,
                 input.answer,
                 0.0,
+                false,
                 &mut HashMap::new(),
                 &mut Vec::new(),
             );
@@ -529,6 +549,7 @@ impl Index {
         self.terms.insert(text.to_string(), id);
         self.term_text.push(text.to_string());
         self.postings.push(Vec::new());
+        self.in_text.push(false);
         id
     }
 
@@ -558,6 +579,7 @@ impl Index {
         units: &[Unit],
         text: &str,
         field: f32,
+        from_text: bool,
         strength: &mut HashMap<TermId, f32>,
         entities: &mut Vec<usize>,
     ) -> Phrasing {
@@ -567,11 +589,8 @@ impl Index {
             if field > 0.0 {
                 let s = strength.entry(id).or_insert(0.0);
                 *s = s.max(field);
-                if u.entity.is_none() {
-                    // Only words seen in the store are typo targets.
-                    for w in u.term.split(' ') {
-                        let _ = w;
-                    }
+                if from_text {
+                    self.in_text[id as usize] = true;
                 }
             }
             if let Some(e) = u.entity {
@@ -654,17 +673,28 @@ impl Index {
                     // ("top diplomat"), so a question using them unnamed
                     // still meets it.
                     for (k, w) in words[i..i + m.len].iter().enumerate() {
-                        if !is_stopword(w) {
-                            let stem = self.stemmer.stem(w);
-                            units.push(Unit {
-                                term: self.lexicon.synonym(&stem).to_string(),
-                                entity: None,
-                                how: How::Exact,
-                                quality: 1.0,
-                                scale: 1.0,
-                                pos: i + k,
-                            });
+                        if is_stopword(w) || m.len == 1 {
+                            continue;
                         }
+                        // A word that names an entity itself ("iran" in
+                        // "iran's top diplomat") counts as that entity.
+                        let inner = self.lexicon.mentions(&[w.as_str()], &[caps[i + k]]);
+                        let (term, entity) = match inner.first() {
+                            Some(n) => (entity_term(&self.lexicon, n.entity), Some(n.entity)),
+                            None => (
+                                self.lexicon.synonym(&self.stemmer.stem(w)).to_string(),
+                                None,
+                            ),
+                        };
+                        units.push(Unit {
+                            term,
+                            entity,
+                            how: How::Exact,
+                            quality: 1.0,
+                            scale: 1.0,
+                            everyday: false,
+                            pos: i + k,
+                        });
                     }
                 }
                 let typed = words[i..i + m.len].join(" ");
@@ -683,6 +713,7 @@ impl Index {
                     how,
                     quality,
                     scale: 1.0,
+                    everyday: false,
                     pos: i,
                 });
                 if query && m.len > 1 {
@@ -703,6 +734,7 @@ impl Index {
                                 how: How::Exact,
                                 quality: 1.0,
                                 scale: ALIAS_WORD,
+                                everyday: false,
                                 pos: i + k,
                             });
                         }
@@ -722,6 +754,7 @@ impl Index {
                     how: hows[i].0.clone(),
                     quality: hows[i].1,
                     scale: 1.0,
+                    everyday: is_common(w),
                     pos: i,
                 });
             }
@@ -800,7 +833,15 @@ impl Index {
             }
             let id = self.terms.get(&u.term).copied();
             let (weight, how) = match id {
-                Some(id) => (self.idf[id as usize] * u.scale, u.how.clone()),
+                Some(id) => {
+                    let mut w = self.idf[id as usize];
+                    if u.everyday && !self.in_text[id as usize] {
+                        // An everyday word only the phrasings use: rare in
+                        // the store, but it says little about the topic.
+                        w = w.min(EVERYDAY_CAP);
+                    }
+                    (w * u.scale, u.how.clone())
+                }
                 None if u.entity.is_some() => (self.unknown_weight, How::Unknown),
                 None => {
                     let common = u.term.split(' ').all(is_common)
@@ -1007,6 +1048,12 @@ impl Index {
             }
             let factor = if doc.related.contains(&e) {
                 ENTITY_RELATED_ONLY
+            } else if doc
+                .entities
+                .iter()
+                .any(|&d| self.lexicon.related(e).any(|r| r == d))
+            {
+                ENTITY_PARENT_ONLY
             } else if self
                 .background
                 .get(&doc.article)
@@ -1216,6 +1263,8 @@ fn read_want(words: &[String]) -> Option<Want> {
     if any(&["where", "wheres"])
         || has("which", "city")
         || has("what", "city")
+        || has("which", "country")
+        || has("what", "country")
         || has("which", "province")
         || has("what", "province")
     {
