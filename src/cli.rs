@@ -20,7 +20,8 @@ use crate::config::Config;
 use crate::distractors;
 use crate::eval;
 use crate::extract;
-use crate::fact::{Fact, FactId};
+use crate::fact::{AnswerKind, Fact, FactId};
+use crate::moderation::{self, Changes, Draft, Moderator, Source};
 use crate::store::{channel, QuestionLogEntry, Store};
 
 /// Lines of `ask -` longer than this many bytes are not read whole: they
@@ -144,8 +145,147 @@ pub enum FactsCommand {
         /// The fact's id (`12` or `#12`).
         id: String,
     },
-    /// All facts, retired ones included, as JSON.
+    /// All facts, retired ones included, as JSON (what `import` reads).
     Export,
+    /// Add a fact; prints its id. Cite a paragraph (with --quote, or the
+    /// sentence closest to the answer is cited) or an outside --source.
+    Add {
+        /// A question the fact answers; repeat for more phrasings, main first.
+        #[arg(long = "question", required = true, value_name = "Q")]
+        questions: Vec<String>,
+        /// The short answer.
+        #[arg(long)]
+        answer: String,
+        /// The article paragraph the answer rests on.
+        #[arg(long, value_name = "N", required_unless_present = "source")]
+        paragraph: Option<u32>,
+        /// The words of that paragraph (or of the outside source) quoted.
+        #[arg(long, value_name = "Q")]
+        quote: Option<String>,
+        /// For a fact from outside the article: a URL or note.
+        #[arg(long, value_name = "URL_OR_NOTE", conflicts_with = "paragraph")]
+        source: Option<String>,
+        /// person, place, number, time, org, reason, yesno, statement,
+        /// list or thing (default: guessed from the question).
+        #[arg(long, value_parser = parse_kind)]
+        kind: Option<AnswerKind>,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Change a fact's answer, source or phrasings: a new version.
+    Edit {
+        /// The fact's id (`12` or `#12`).
+        id: String,
+        /// The version the edit starts from (see `facts show`); refused if
+        /// someone changed the fact since. Default: the current version.
+        #[arg(long = "from-version", value_name = "N")]
+        from_version: Option<i64>,
+        #[arg(long)]
+        answer: Option<String>,
+        /// Cite this paragraph instead.
+        #[arg(long, value_name = "N")]
+        paragraph: Option<u32>,
+        #[arg(long, value_name = "Q")]
+        quote: Option<String>,
+        /// Cite this URL or note instead of a paragraph.
+        #[arg(long, value_name = "URL_OR_NOTE", conflicts_with = "paragraph")]
+        source: Option<String>,
+        /// Replaces all the phrasings; repeat for more.
+        #[arg(long = "question", value_name = "Q")]
+        questions: Vec<String>,
+        #[arg(long, value_parser = parse_kind)]
+        kind: Option<AnswerKind>,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Add a phrasing to a fact.
+    Alias {
+        /// The fact's id.
+        id: String,
+        /// The new phrasing (its words are joined with spaces).
+        #[arg(required = true)]
+        phrasing: Vec<String>,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Retire a fact: kept, restorable, no longer answered from.
+    Remove {
+        /// The fact's id.
+        id: String,
+        /// Why (its words are joined with spaces).
+        #[arg(required = true)]
+        reason: Vec<String>,
+        /// Who is making the change, for the history.
+        #[arg(long, default_value = DEFAULT_BY, value_name = "NAME")]
+        by: String,
+    },
+    /// Bring back a retired fact, or an earlier version of one.
+    Restore {
+        /// The fact's id.
+        id: String,
+        /// The version to bring back (default: the fact as it was retired).
+        version: Option<i64>,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Every version of a fact: who, when, why, what changed.
+    History {
+        /// The fact's id.
+        id: String,
+    },
+    /// Import facts from an export: checks the whole file first, then
+    /// prints what it changed (or, with --dry-run, would change).
+    Import {
+        /// The JSON file `facts export` wrote (`-`: standard input).
+        file: PathBuf,
+        /// Only say what would change.
+        #[arg(long)]
+        dry_run: bool,
+        /// Who is making the change, for the history.
+        #[arg(long, default_value = DEFAULT_BY, value_name = "NAME")]
+        by: String,
+    },
+    /// Questions the bot declined or was unsure of, grouped, most asked first.
+    Unanswered {
+        /// How many days back to look.
+        #[arg(default_value_t = 7)]
+        days: u32,
+    },
+    /// The facts with the worst 👍/👎 record.
+    Feedback,
+}
+
+/// Who makes a change and why, for the history.
+#[derive(Debug, clap::Args)]
+pub struct Who {
+    /// Who is making the change.
+    #[arg(long, default_value = DEFAULT_BY, value_name = "NAME")]
+    by: String,
+    /// Why.
+    #[arg(long)]
+    reason: Option<String>,
+}
+
+impl Who {
+    fn moderator(&self) -> Moderator {
+        Moderator {
+            id: None,
+            name: self.by.clone(),
+        }
+    }
+}
+
+/// Who the history names for a change made at the command line, unless
+/// `--by` says.
+const DEFAULT_BY: &str = "operator (cli)";
+
+/// How many groups or facts `unanswered` and `feedback` list.
+const REVIEW_ROWS: usize = 25;
+
+fn parse_kind(text: &str) -> Result<AnswerKind, String> {
+    AnswerKind::parse(text).ok_or_else(|| {
+        "one of person, place, number, time, org, reason, yesno, statement, list, thing".to_string()
+    })
 }
 
 /// Carries out `cli` with `config` (already loaded from `cli.config`).
@@ -580,11 +720,205 @@ fn facts(config: &Config, db: Option<&Path>, command: FactsCommand) -> anyhow::R
             print_out(&show(&fact))?;
         }
         FactsCommand::Export => {
-            let facts = store.facts(true)?;
+            let facts = store.export_facts()?;
             print_out(&serde_json::to_string_pretty(&facts)?)?;
+        }
+        FactsCommand::Add {
+            questions,
+            answer,
+            paragraph,
+            quote,
+            source,
+            kind,
+            who,
+        } => {
+            let source = match (paragraph, source) {
+                (Some(number), _) => Source::Paragraph { number, quote },
+                (None, Some(note)) => Source::Outside { note, quote },
+                (None, None) => anyhow::bail!("give --paragraph N or --source URL_OR_NOTE"),
+            };
+            let draft = Draft {
+                article: None,
+                questions,
+                answer,
+                source,
+                kind,
+            };
+            let added = store.add_fact(&draft, &who.moderator(), who.reason.as_deref())?;
+            let f = &added.fact;
+            let mut text = format!("Added fact {} (version {}).", f.id, f.version);
+            if added.picked_quote {
+                text.push_str(&format!(
+                    "\nNo --quote given: it cites “{}”. The paragraph's sentences:",
+                    f.quote
+                ));
+                for (i, s) in added.sentences.iter().enumerate() {
+                    text.push_str(&format!("\n  {}. {s}", i + 1));
+                }
+            }
+            print_out(&text)?;
+        }
+        FactsCommand::Edit {
+            id,
+            from_version,
+            answer,
+            paragraph,
+            quote,
+            source,
+            questions,
+            kind,
+            who,
+        } => {
+            let id = fact_id_arg(&id)?;
+            let from = match from_version {
+                Some(v) => v,
+                None => {
+                    store
+                        .fact(id)?
+                        .with_context(|| format!("there is no fact {id}"))?
+                        .version
+                }
+            };
+            let changes = Changes {
+                answer,
+                paragraph,
+                quote,
+                note: source,
+                questions: (!questions.is_empty()).then_some(questions),
+                kind,
+            };
+            if changes.is_empty() {
+                anyhow::bail!("say what to change: --answer, --paragraph, --quote, --source, --question or --kind");
+            }
+            let f = store.edit_fact(id, from, &changes, &who.moderator(), who.reason.as_deref())?;
+            print_out(&format!("Edited fact {}: now version {}.", f.id, f.version))?;
+        }
+        FactsCommand::Alias { id, phrasing, who } => {
+            let id = fact_id_arg(&id)?;
+            let f = store.alias_fact(
+                id,
+                &phrasing.join(" "),
+                &who.moderator(),
+                who.reason.as_deref(),
+            )?;
+            print_out(&format!(
+                "Fact {} answers {} phrasings now: version {}.",
+                f.id,
+                f.questions.len(),
+                f.version
+            ))?;
+        }
+        FactsCommand::Remove { id, reason, by } => {
+            let id = fact_id_arg(&id)?;
+            let by = Moderator { id: None, name: by };
+            let f = store.retire_fact(id, &by, &reason.join(" "))?;
+            print_out(&format!(
+                "Retired fact {} (version {}); `summit-bot facts restore {}` brings it back.",
+                f.id, f.version, f.id.0
+            ))?;
+        }
+        FactsCommand::Restore { id, version, who } => {
+            let id = fact_id_arg(&id)?;
+            let f = store.restore_fact(id, version, &who.moderator(), who.reason.as_deref())?;
+            print_out(&format!(
+                "Restored fact {}: in force again as version {}.",
+                f.id, f.version
+            ))?;
+        }
+        FactsCommand::History { id } => {
+            let id = fact_id_arg(&id)?;
+            let mut text = format!("fact {id}");
+            for r in store.history(id)? {
+                text.push_str(&format!(
+                    "\nversion {} · {} by {} at {}",
+                    r.version, r.action, r.by_name, r.at
+                ));
+                if let Some(reason) = &r.reason {
+                    text.push_str(&format!(" · “{reason}”"));
+                }
+                for change in r.changes() {
+                    text.push_str(&format!("\n    {change}"));
+                }
+            }
+            print_out(&text)?;
+        }
+        FactsCommand::Import { file, dry_run, by } => {
+            let json = if file.as_os_str() == "-" {
+                io::read_to_string(io::stdin().lock()).context("reading standard input")?
+            } else {
+                std::fs::read_to_string(&file)
+                    .with_context(|| format!("reading {}", file.display()))?
+            };
+            let by = Moderator { id: None, name: by };
+            let report = store.import_facts(&json, &by, !dry_run)?;
+            print_out(&import_summary(&report))?;
+        }
+        FactsCommand::Unanswered { days } => {
+            let rows = store.missed_questions(days, moderation::UNSURE_BELOW)?;
+            let stemmer = crate::normalize::Stemmer::default();
+            let groups =
+                moderation::group_questions(&rows, |q| moderation::question_key(&stemmer, q));
+            if groups.is_empty() {
+                print_out(&format!(
+                    "No declined or unsure questions in the last {days} days."
+                ))?;
+            }
+            let mut text = String::new();
+            for g in groups.iter().take(REVIEW_ROWS) {
+                text.push_str(&format!("{:>4}× {}", g.asked, g.wordings.join(" | ")));
+                text.push('\n');
+            }
+            if !text.is_empty() {
+                print_out(text.trim_end())?;
+            }
+        }
+        FactsCommand::Feedback => {
+            let tallies = store.feedback_tallies(REVIEW_ROWS)?;
+            if tallies.is_empty() {
+                print_out("No feedback yet.")?;
+            }
+            for t in tallies {
+                let answer = store.fact(t.fact_id)?.map(|f| f.answer).unwrap_or_default();
+                print_out(&format!(
+                    "{:>6} 👎 {:<3} 👍 {:<3} {answer}",
+                    t.fact_id.to_string(),
+                    t.unhelpful,
+                    t.helpful
+                ))?;
+            }
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A fact id argument, or an error saying what one looks like.
+fn fact_id_arg(text: &str) -> anyhow::Result<FactId> {
+    parse_fact_id(text)
+        .with_context(|| format!("{text:?} is not a fact id: give a number such as 12 or #12"))
+}
+
+/// What an import did (or would do), for people.
+pub fn import_summary(report: &crate::store::ImportReport) -> String {
+    let (add, change) = if report.applied {
+        ("added", "changed")
+    } else {
+        ("would add", "would change")
+    };
+    let mut text = format!(
+        "{}{add} {}, {change} {}; {} already as in the file; {} facts not in the file left as they are.",
+        if report.applied { "Imported: " } else { "Dry run, nothing written: " },
+        report.added.len(),
+        report.changed.len(),
+        report.unchanged,
+        report.not_in_file,
+    );
+    for id in &report.added {
+        text.push_str(&format!("\n  + {id}"));
+    }
+    for (id, changes) in &report.changed {
+        text.push_str(&format!("\n  ~ {id}: {}", changes.join("; ")));
+    }
+    text
 }
 
 fn list_line(f: &Fact) -> String {

@@ -18,5 +18,6 @@ pub mod extract;
 pub mod fact;
 pub mod lexicon;
 pub mod matcher;
+pub mod moderation;
 pub mod normalize;
 pub mod store;

@@ -190,7 +190,7 @@ async fn at_start_it_registers_exactly_its_commands_with_their_options() {
     );
     let commands = registration.body.as_array().expect("a list of commands");
     let names: Vec<&str> = commands.iter().filter_map(|c| c["name"].as_str()).collect();
-    assert_eq!(names, ["ask", "source", "about", "help"]);
+    assert_eq!(names, ["ask", "source", "about", "help", "fact"]);
     for c in commands {
         // Discord reads a missing type as 1, a slash command.
         assert!(c.get("type").is_none_or(|t| t == 1), "{c}");
@@ -246,7 +246,7 @@ async fn without_a_server_configured_commands_are_registered_globally() {
         registration.path,
         format!("/api/v10/applications/{APP_ID}/commands")
     );
-    assert_eq!(registration.body.as_array().map(Vec::len), Some(4));
+    assert_eq!(registration.body.as_array().map(Vec::len), Some(5));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

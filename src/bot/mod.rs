@@ -4,7 +4,8 @@
 //! renders the [`Reply`] (see [`reply`]). It must not match, rank or word
 //! answers itself, nor touch SQL beyond the store's methods.
 //!
-//! One file per command family ([`ask`], [`source`], [`about`], [`help`]),
+//! One file per command family ([`ask`], [`source`], [`about`], [`help`],
+//! the moderators' `/fact` in [`moderation`]),
 //! plain messages in [`messages`], buttons in [`buttons`]. The shared state
 //! is [`Data`]. Every message and interaction response sets
 //! `allowed_mentions` to parse nothing, so no reply ever pings anyone.
@@ -14,6 +15,7 @@ mod ask;
 mod buttons;
 mod help;
 mod messages;
+mod moderation;
 pub mod reply;
 mod source;
 
@@ -245,7 +247,13 @@ fn strip_mentions(word: &str) -> String {
 
 /// The slash commands, in the order Discord lists them.
 pub fn commands() -> Vec<poise::Command<Data, Error>> {
-    vec![ask::ask(), source::source(), about::about(), help::help()]
+    vec![
+        ask::ask(),
+        source::source(),
+        about::about(),
+        help::help(),
+        moderation::fact(),
+    ]
 }
 
 /// Connects to Discord (or to `discord.api_base`) and serves until the

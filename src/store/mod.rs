@@ -7,6 +7,7 @@
 //! the engine gets plain values from it.
 
 mod migrations;
+mod moderation;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
@@ -21,6 +22,7 @@ use crate::extract::{self, ExtractError, NewFact};
 use crate::fact::{AnswerKind, ArticleId, ArticleMeta, Fact, FactId, Origin};
 
 use migrations::MigrateError;
+pub use moderation::{Added, ExportedFact, ImportReport, ModError, Revision};
 
 /// How long a write waits for another connection's write to finish. The bot
 /// and a CLI may share one database; their writes take milliseconds, so

@@ -1,0 +1,641 @@
+//! `/fact …`: the moderators' commands. Add, edit, alias, retire and
+//! restore facts, read a fact's history, review what the bot could not
+//! answer and the 👍/👎 record, export and import.
+//!
+//! Who may: Discord hides the command from members without Manage Messages
+//! (`default_member_permissions`), but a server admin can change that, so
+//! every subcommand starts with [`moderator`], which checks again from the
+//! interaction itself and refuses (privately, before anything is written)
+//! anyone else. In DMs only users named in the config may moderate.
+//!
+//! Every change goes through [`change`]: the store writes it in one
+//! transaction and the engine is rebuilt at once, so the next question is
+//! answered from the new facts. Every reply here is ephemeral.
+
+use std::sync::PoisonError;
+
+use anyhow::Context as _;
+use poise::serenity_prelude as serenity;
+
+use super::reply::{cut, escape, MAX_CONTENT, MAX_DESCRIPTION, MAX_TITLE};
+use super::{no_mentions, user_error, Context, Data, Error};
+use crate::fact::{Fact, FactId};
+use crate::moderation::{self, Changes, Draft, Moderator, Source, UNSURE_BELOW};
+use crate::normalize::Stemmer;
+use crate::store::{ImportReport, ModError, Store};
+
+/// What a member who may not moderate is told.
+const REFUSED: &str = "Only moderators can use `/fact`: it needs the Manage Messages \
+                       permission in this server, or a moderator role. Nothing was changed.";
+/// What a DM from someone not named in the config is told.
+const REFUSED_IN_DM: &str = "In direct messages only the moderators named in the bot's config \
+                             can use `/fact`. Nothing was changed.";
+/// An import file bigger than this is refused before it is downloaded: an
+/// export of 100k facts is about 40 MB, far past any hand-curated set.
+const MAX_IMPORT_BYTES: u32 = 8 << 20;
+/// How many groups `unanswered` and facts `feedback` show.
+const REVIEW_ROWS: usize = 15;
+/// How many days `unanswered` looks back by default.
+const DEFAULT_DAYS: u32 = 7;
+
+/// Who is asking, if they may moderate here; a user error otherwise.
+/// Trusts only what Discord computed for this interaction (the member's
+/// permissions in the channel and their roles) and the config.
+fn moderator(ctx: Context<'_>) -> Result<Moderator, Error> {
+    let user = ctx.author();
+    let who = Moderator {
+        id: Some(user.id.get()),
+        name: user.name.clone(),
+    };
+    let (users, roles) = {
+        let app = ctx.data().app();
+        (
+            app.config.discord.moderator_user_ids.clone(),
+            app.config.discord.moderator_role_ids.clone(),
+        )
+    };
+    if users.contains(&user.id.get()) {
+        return Ok(who);
+    }
+    let refuse = |message: &str| {
+        tracing::info!(
+            user = user.id.get(),
+            "refused a /fact command: not a moderator"
+        );
+        Err(user_error(message))
+    };
+    let poise::Context::Application(app) = ctx else {
+        return refuse(REFUSED);
+    };
+    let interaction = app.interaction;
+    if interaction.guild_id.is_none() {
+        return refuse(REFUSED_IN_DM);
+    }
+    let Some(member) = &interaction.member else {
+        return refuse(REFUSED);
+    };
+    let may = member
+        .permissions
+        .is_some_and(|p| p.manage_messages() || p.administrator())
+        || member.roles.iter().any(|r| roles.contains(&r.get()));
+    if may {
+        Ok(who)
+    } else {
+        refuse(REFUSED)
+    }
+}
+
+/// A moderation error as the command returns it: the moderator's mistakes
+/// go back to them, the database's are logged.
+fn mod_error(error: ModError) -> Error {
+    if error.is_user_error() {
+        user_error(sentence(&error.to_string()))
+    } else {
+        anyhow::Error::new(error)
+    }
+}
+
+/// `text` with a capital first letter and a full stop.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    let mut out: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    if !out.ends_with(['.', '!', '?']) {
+        out.push('.');
+    }
+    out
+}
+
+/// Runs a change on the store off the async threads, then rebuilds the
+/// engine so the next question sees it. The app's lock is taken for the
+/// change and the rebuild, never across an `.await`.
+async fn change<T: Send + 'static>(
+    data: &Data,
+    what: &'static str,
+    f: impl FnOnce(&Store) -> Result<T, ModError> + Send + 'static,
+) -> Result<T, Error> {
+    let app = data.app.clone();
+    let done = tokio::task::spawn_blocking(move || {
+        let mut app = app.write().unwrap_or_else(PoisonError::into_inner);
+        let out = f(&app.store)?;
+        // The change is committed either way: a failed rebuild is logged,
+        // and the next successful one (any change, or a restart) shows it.
+        if let Err(error) = app.reload() {
+            tracing::error!(error = %format!("{error:#}"), "rebuilding the engine after a change");
+        }
+        Ok(out)
+    })
+    .await
+    .context(what)?;
+    done.map_err(mod_error)
+}
+
+/// Runs a read on the store off the async threads.
+async fn look<T: Send + 'static>(
+    data: &Data,
+    what: &'static str,
+    f: impl FnOnce(&Store) -> Result<T, ModError> + Send + 'static,
+) -> Result<T, Error> {
+    data.with_app(what, move |app| f(&app.store))
+        .await?
+        .map_err(mod_error)
+}
+
+/// Sends `title` and `body` privately, as one embed cut to Discord's limits.
+async fn say(ctx: Context<'_>, title: &str, body: &str) -> Result<(), Error> {
+    let embed = serenity::CreateEmbed::new()
+        .title(cut(title, MAX_TITLE))
+        .description(cut(body, MAX_DESCRIPTION));
+    ctx.send(
+        poise::CreateReply::default()
+            .embed(embed)
+            .ephemeral(true)
+            .allowed_mentions(no_mentions()),
+    )
+    .await?;
+    Ok(())
+}
+
+/// `a | b | c` as a list of phrasings.
+fn split_phrasings(text: &str) -> Vec<String> {
+    text.split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// A fact, for a moderator to read.
+fn fact_text(f: &Fact) -> String {
+    let mut out = format!("**Answer:** {}\n", escape(&f.answer));
+    match (f.paragraph, &f.source_note) {
+        (Some(p), _) => out.push_str(&format!("**Source:** ¶{p}: “{}”\n", escape(&f.quote))),
+        (None, Some(note)) => out.push_str(&format!(
+            "**Source:** {} (quoting “{}”)\n",
+            escape(note),
+            escape(&f.quote)
+        )),
+        (None, None) => out.push_str(&format!("**Quote:** “{}”\n", escape(&f.quote))),
+    }
+    out.push_str(&format!(
+        "**Kind:** {} · **origin:** {}\n**Phrasings:**",
+        f.kind.as_str(),
+        f.origin.as_str()
+    ));
+    for q in &f.questions {
+        out.push_str(&format!("\n• {}", escape(q)));
+    }
+    out
+}
+
+fn fact_title(f: &Fact) -> String {
+    format!(
+        "Fact {} · version {}{}",
+        f.id,
+        f.version,
+        if f.retired { " · retired" } else { "" }
+    )
+}
+
+/// Moderators: add, edit, retire and restore facts, and review what the bot missed
+#[poise::command(
+    slash_command,
+    default_member_permissions = "MANAGE_MESSAGES",
+    subcommand_required,
+    subcommands(
+        "add",
+        "edit",
+        "alias",
+        "remove",
+        "restore",
+        "show",
+        "history",
+        "unanswered",
+        "feedback",
+        "export",
+        "import"
+    )
+)]
+pub async fn fact(_ctx: Context<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+/// Add a fact: a question, a short answer, and its source
+#[poise::command(slash_command)]
+async fn add(
+    ctx: Context<'_>,
+    #[description = "A question this fact answers"]
+    #[max_length = 100]
+    question: String,
+    #[description = "The short answer"]
+    #[max_length = 1024]
+    answer: String,
+    #[description = "The article paragraph (¶) it rests on"]
+    #[min = 1]
+    paragraph: Option<u32>,
+    #[description = "The words of that paragraph quoted (default: its sentence closest to the answer)"]
+    #[max_length = 1024]
+    quote: Option<String>,
+    #[description = "For facts from outside the article: a URL or note"]
+    #[max_length = 256]
+    source: Option<String>,
+    #[description = "More phrasings, separated by |"] more_phrasings: Option<String>,
+) -> Result<(), Error> {
+    let who = moderator(ctx)?;
+    let source = match (paragraph, source) {
+        (Some(_), Some(_)) => {
+            return Err(user_error(
+                "Give either a paragraph or an outside source, not both.",
+            ))
+        }
+        (Some(number), None) => Source::Paragraph { number, quote },
+        (None, Some(note)) => Source::Outside { note, quote },
+        (None, None) => {
+            return Err(user_error(
+                "Give the source: a `paragraph` of the article, or a `source` URL or note.",
+            ))
+        }
+    };
+    let mut questions = vec![question];
+    questions.extend(
+        more_phrasings
+            .as_deref()
+            .map(split_phrasings)
+            .unwrap_or_default(),
+    );
+    let draft = Draft {
+        article: None,
+        questions,
+        answer,
+        source,
+        kind: None,
+    };
+    let added = change(ctx.data(), "adding a fact", move |store| {
+        store.add_fact(&draft, &who, None)
+    })
+    .await?;
+    let f = &added.fact;
+    tracing::info!(fact = f.id.0, "moderator added a fact");
+    let mut body = fact_text(f);
+    if added.picked_quote {
+        body.push_str("\n\nNo quote given, so it cites the sentence closest to the answer. ");
+        if added.sentences.len() > 1 {
+            body.push_str("The paragraph's sentences (`/fact edit quote:` to cite another):");
+            for (i, s) in added.sentences.iter().enumerate() {
+                body.push_str(&format!("\n{}. {}", i + 1, escape(s)));
+            }
+        }
+    }
+    say(ctx, &format!("Added {}", fact_title(f)), &body).await
+}
+
+/// Edit a fact's answer, source or phrasings (give the version you are editing)
+#[poise::command(slash_command)]
+#[allow(clippy::too_many_arguments)]
+async fn edit(
+    ctx: Context<'_>,
+    #[description = "The fact's id"] id: i64,
+    #[description = "The version you are editing (from /fact show): refused if it changed since"]
+    version: i64,
+    #[description = "The new short answer"]
+    #[max_length = 1024]
+    answer: Option<String>,
+    #[description = "Cite this paragraph (¶) instead"]
+    #[min = 1]
+    paragraph: Option<u32>,
+    #[description = "The new quote, word for word from the paragraph"]
+    #[max_length = 1024]
+    quote: Option<String>,
+    #[description = "Cite this URL or note instead of a paragraph"]
+    #[max_length = 256]
+    source: Option<String>,
+    #[description = "Replace all phrasings: questions separated by |"] phrasings: Option<String>,
+    #[description = "Why (kept in the history)"]
+    #[max_length = 512]
+    reason: Option<String>,
+) -> Result<(), Error> {
+    let who = moderator(ctx)?;
+    let changes = Changes {
+        answer,
+        paragraph,
+        quote,
+        note: source,
+        questions: phrasings.as_deref().map(split_phrasings),
+        kind: None,
+    };
+    if changes.is_empty() {
+        return Err(user_error(
+            "Say what to change: answer, paragraph, quote, source or phrasings.",
+        ));
+    }
+    let id = FactId(id);
+    let f = change(ctx.data(), "editing a fact", move |store| {
+        store.edit_fact(id, version, &changes, &who, reason.as_deref())
+    })
+    .await?;
+    say(ctx, &format!("Edited: {}", fact_title(&f)), &fact_text(&f)).await
+}
+
+/// Add a phrasing (a way people ask) to a fact
+#[poise::command(slash_command)]
+async fn alias(
+    ctx: Context<'_>,
+    #[description = "The fact's id"] id: i64,
+    #[description = "Another way people ask for it"]
+    #[max_length = 100]
+    phrasing: String,
+) -> Result<(), Error> {
+    let who = moderator(ctx)?;
+    let f = change(ctx.data(), "adding a phrasing", move |store| {
+        store.alias_fact(FactId(id), &phrasing, &who, None)
+    })
+    .await?;
+    say(
+        ctx,
+        &format!("Phrasing added: {}", fact_title(&f)),
+        &fact_text(&f),
+    )
+    .await
+}
+
+/// Retire a fact: kept and restorable, but no longer answered from
+#[poise::command(slash_command)]
+async fn remove(
+    ctx: Context<'_>,
+    #[description = "The fact's id"] id: i64,
+    #[description = "Why (kept in the history)"]
+    #[max_length = 512]
+    reason: String,
+) -> Result<(), Error> {
+    let who = moderator(ctx)?;
+    let f = change(ctx.data(), "retiring a fact", move |store| {
+        store.retire_fact(FactId(id), &who, &reason)
+    })
+    .await?;
+    say(
+        ctx,
+        &format!("Retired: {}", fact_title(&f)),
+        &format!(
+            "No longer answered from. `/fact restore id:{}` brings it back.",
+            f.id.0
+        ),
+    )
+    .await
+}
+
+/// Bring back a retired fact, or an earlier version of one
+#[poise::command(slash_command)]
+async fn restore(
+    ctx: Context<'_>,
+    #[description = "The fact's id"] id: i64,
+    #[description = "The version to bring back (default: as it was when retired)"]
+    #[min = 1]
+    version: Option<i64>,
+    #[description = "Why (kept in the history)"]
+    #[max_length = 512]
+    reason: Option<String>,
+) -> Result<(), Error> {
+    let who = moderator(ctx)?;
+    let f = change(ctx.data(), "restoring a fact", move |store| {
+        store.restore_fact(FactId(id), version, &who, reason.as_deref())
+    })
+    .await?;
+    say(
+        ctx,
+        &format!("Restored: {}", fact_title(&f)),
+        &fact_text(&f),
+    )
+    .await
+}
+
+/// Show a fact as it is now, with its version
+#[poise::command(slash_command)]
+async fn show(ctx: Context<'_>, #[description = "The fact's id"] id: i64) -> Result<(), Error> {
+    moderator(ctx)?;
+    let id = FactId(id);
+    let f = look(ctx.data(), "loading a fact", move |store| {
+        store.fact(id)?.ok_or(ModError::UnknownFact(id))
+    })
+    .await?;
+    say(ctx, &fact_title(&f), &fact_text(&f)).await
+}
+
+/// Every version of a fact: who, when, why, what changed
+#[poise::command(slash_command)]
+async fn history(ctx: Context<'_>, #[description = "The fact's id"] id: i64) -> Result<(), Error> {
+    moderator(ctx)?;
+    let id = FactId(id);
+    let revisions = look(ctx.data(), "loading a fact's history", move |store| {
+        store.history(id)
+    })
+    .await?;
+    let mut body = String::new();
+    // Newest first: when the list is cut, the oldest versions go.
+    for r in revisions.iter().rev() {
+        body.push_str(&format!(
+            "**v{}** {} by **{}** at {}",
+            r.version,
+            r.action,
+            escape(&r.by_name),
+            r.at
+        ));
+        if let Some(reason) = &r.reason {
+            body.push_str(&format!(" — “{}”", escape(reason)));
+        }
+        for c in r.changes() {
+            body.push_str(&format!("\n  {}", escape(&c)));
+        }
+        body.push('\n');
+    }
+    say(ctx, &format!("History of fact {id}"), &body).await
+}
+
+/// Questions the bot declined or was unsure of, grouped, most asked first
+#[poise::command(slash_command)]
+async fn unanswered(
+    ctx: Context<'_>,
+    #[description = "How many days back to look (default 7)"]
+    #[min = 1]
+    #[max = 3650]
+    days: Option<u32>,
+) -> Result<(), Error> {
+    moderator(ctx)?;
+    let days = days.unwrap_or(DEFAULT_DAYS);
+    let groups = look(ctx.data(), "reading the question log", move |store| {
+        let rows = store.missed_questions(days, UNSURE_BELOW)?;
+        let stemmer = Stemmer::default();
+        Ok(moderation::group_questions(&rows, |q| {
+            moderation::question_key(&stemmer, q)
+        }))
+    })
+    .await?;
+    if groups.is_empty() {
+        return say(
+            ctx,
+            "Nothing unanswered",
+            &format!("No declined or unsure questions in the last {days} days."),
+        )
+        .await;
+    }
+    let mut body = String::new();
+    for g in groups.iter().take(REVIEW_ROWS) {
+        let mut wordings = g.wordings.iter();
+        let first = wordings.next().map(String::as_str).unwrap_or("");
+        body.push_str(&format!("**{}×** {}", g.asked, escape(first)));
+        let others: Vec<String> = wordings.take(2).map(|w| escape(w)).collect();
+        if !others.is_empty() {
+            body.push_str(&format!(" (also: {})", others.join("; ")));
+        }
+        body.push('\n');
+    }
+    body.push_str("\nTurn one into a fact with `/fact add`.");
+    say(
+        ctx,
+        &format!(
+            "Unanswered in the last {days} days: {} questions",
+            groups.len()
+        ),
+        &body,
+    )
+    .await
+}
+
+/// The facts with the worst 👍/👎 record
+#[poise::command(slash_command)]
+async fn feedback(ctx: Context<'_>) -> Result<(), Error> {
+    moderator(ctx)?;
+    let rows = look(ctx.data(), "tallying feedback", |store| {
+        let tallies = store.feedback_tallies(REVIEW_ROWS)?;
+        let mut rows = Vec::new();
+        for t in tallies {
+            let answer = store.fact(t.fact_id)?.map(|f| f.answer).unwrap_or_default();
+            rows.push((t, answer));
+        }
+        Ok(rows)
+    })
+    .await?;
+    if rows.is_empty() {
+        return say(ctx, "No feedback yet", "Nobody has voted 👍 or 👎 yet.").await;
+    }
+    let mut body = String::new();
+    for (t, answer) in rows {
+        body.push_str(&format!(
+            "{} 👎 {} 👍 {} — {}\n",
+            t.fact_id,
+            t.unhelpful,
+            t.helpful,
+            escape(&cut(&answer, 80))
+        ));
+    }
+    say(ctx, "Worst-rated facts", &body).await
+}
+
+/// Download every fact, retired ones included, as a JSON file
+#[poise::command(slash_command)]
+async fn export(ctx: Context<'_>) -> Result<(), Error> {
+    moderator(ctx)?;
+    let facts = look(ctx.data(), "exporting facts", |store| store.export_facts()).await?;
+    let json = serde_json::to_vec_pretty(&facts).context("writing the export")?;
+    ctx.send(
+        poise::CreateReply::default()
+            .content(format!(
+                "{} facts. `/fact import` reads this file back.",
+                facts.len()
+            ))
+            .attachment(serenity::CreateAttachment::bytes(
+                json,
+                "summit-bot-facts.json",
+            ))
+            .ephemeral(true)
+            .allowed_mentions(no_mentions()),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Import facts from an export file: checked whole first; says what it would change
+#[poise::command(slash_command)]
+async fn import(
+    ctx: Context<'_>,
+    #[description = "A JSON file from /fact export"] file: serenity::Attachment,
+    #[description = "Write the changes (default: only say what would change)"] apply: Option<bool>,
+) -> Result<(), Error> {
+    let who = moderator(ctx)?;
+    if file.size > MAX_IMPORT_BYTES {
+        return Err(user_error(format!(
+            "That file is {} bytes; an import can be at most {MAX_IMPORT_BYTES}.",
+            file.size
+        )));
+    }
+    ctx.defer_ephemeral().await?;
+    let bytes = file
+        .download()
+        .await
+        .context("downloading the import file")?;
+    let Ok(text) = String::from_utf8(bytes) else {
+        return Err(user_error(
+            "That file is not UTF-8 text: it is not an export.",
+        ));
+    };
+    let apply = apply.unwrap_or(false);
+    let report = if apply {
+        change(ctx.data(), "importing facts", move |store| {
+            store.import_facts(&text, &who, true)
+        })
+        .await?
+    } else {
+        look(ctx.data(), "checking an import", move |store| {
+            store.import_facts(&text, &who, false)
+        })
+        .await?
+    };
+    let title = if apply {
+        "Imported"
+    } else {
+        "Dry run: nothing written (add apply:True to import)"
+    };
+    say(ctx, title, &escape(&import_text(&report))).await
+}
+
+fn import_text(report: &ImportReport) -> String {
+    let (add, changed) = if report.applied {
+        ("Added", "Changed")
+    } else {
+        ("Would add", "Would change")
+    };
+    let mut text = format!(
+        "{add} {}, {} {}; {} already as in the file; {} not in the file, left as they are.",
+        report.added.len(),
+        changed.to_lowercase(),
+        report.changed.len(),
+        report.unchanged,
+        report.not_in_file
+    );
+    for (id, changes) in report.changed.iter().take(20) {
+        text.push_str(&format!("\n{id}: {}", changes.join("; ")));
+    }
+    cut(&text, MAX_CONTENT * 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrasings_split_on_bars() {
+        assert_eq!(
+            split_phrasings(" a? | b |  | c"),
+            ["a?".to_string(), "b".to_string(), "c".to_string()]
+        );
+        assert!(split_phrasings(" | ").is_empty());
+    }
+
+    #[test]
+    fn errors_read_as_sentences() {
+        assert_eq!(sentence("there is no fact #3"), "There is no fact #3.");
+        assert_eq!(sentence("ünknown?"), "Ünknown?");
+        assert_eq!(sentence(""), ".");
+    }
+}
