@@ -533,7 +533,6 @@ impl Store {
                 }
                 next.id = t.id;
                 next.version = t.version + 1;
-                next.origin = t.origin;
             } else {
                 next.version = 1;
             }
@@ -777,7 +776,11 @@ impl Store {
 
     /// The checks an imported fact must pass.
     fn check_imported(&self, conn: &Connection, f: &Fact) -> Result<(), ModError> {
-        check_phrasings(&f.questions)?;
+        // A sentence fact is answered from its own words and may have no
+        // phrasing; one that has some must have good ones.
+        if !f.questions.is_empty() {
+            check_phrasings(&f.questions)?;
+        }
         check_text("answer", &f.answer, MAX_ANSWER)?;
         match (f.paragraph, &f.source_note) {
             (Some(p), _) => {

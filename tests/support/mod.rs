@@ -57,6 +57,8 @@ pub struct Call {
     pub authorization: Option<String>,
     /// The JSON body (`Null` when there was none or it was not JSON).
     pub body: Value,
+    /// The body as sent: a multipart body (a reply with a file) is not JSON.
+    pub raw: Vec<u8>,
 }
 
 impl Call {
@@ -420,8 +422,10 @@ async fn rest_call(
     body: Bytes,
 ) -> Response {
     let path = uri.path().to_string();
+    let raw = body.to_vec();
     let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
     let call = Call {
+        raw,
         method: method.to_string(),
         path: path.clone(),
         authorization: headers

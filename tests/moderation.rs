@@ -1,0 +1,729 @@
+//! Moderators through the stand-in Discord, with the real bot on a fresh
+//! SQLite file: who may use `/fact`, add / edit / retire / restore and the
+//! history, a stale edit, the unanswered list, export and import; and the
+//! same operations from the real binary's `facts` commands.
+
+mod support;
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use serde_json::{json, Value};
+use summit_bot::app::App;
+use summit_bot::config::Config;
+use support::{embed_text, Call, Place, StandIn, GUILD_ID, TOKEN};
+
+/// Message flag: only the user who invoked the interaction sees it.
+const EPHEMERAL: u64 = 1 << 6;
+/// Manage Messages, as a permission bit.
+const MANAGE_MESSAGES: u64 = 8192;
+/// What an ordinary member may do: view, send, read history, use commands.
+const MEMBER_PERMISSIONS: u64 = 2_147_552_256;
+
+const ALICE: u64 = 460_000_000_000_000_001;
+const BOB: u64 = 460_000_000_000_000_002;
+const CAROL: u64 = 460_000_000_000_000_003;
+const MALLORY: u64 = 460_000_000_000_000_004;
+/// A moderator role named in the config.
+const MOD_ROLE: u64 = 470_000_000_000_000_001;
+
+/// Who sends an interaction, and from where.
+#[derive(Clone, Copy)]
+struct As {
+    id: u64,
+    name: &'static str,
+    permissions: u64,
+    roles: &'static [u64],
+    place: Place,
+}
+
+/// A moderator by permission: Manage Messages in the server.
+const ALICE_MOD: As = As {
+    id: ALICE,
+    name: "alice",
+    permissions: MEMBER_PERMISSIONS | MANAGE_MESSAGES,
+    roles: &[],
+    place: Place::Guild,
+};
+const BOB_MOD: As = As {
+    id: BOB,
+    name: "bob",
+    permissions: MEMBER_PERMISSIONS | MANAGE_MESSAGES,
+    roles: &[],
+    place: Place::Guild,
+};
+/// A moderator by a configured role, without the permission.
+const CAROL_ROLE: As = As {
+    id: CAROL,
+    name: "carol",
+    permissions: MEMBER_PERMISSIONS,
+    roles: &[MOD_ROLE],
+    place: Place::Guild,
+};
+const MEMBER: As = As {
+    id: MALLORY,
+    name: "mallory",
+    permissions: MEMBER_PERMISSIONS,
+    roles: &[],
+    place: Place::Guild,
+};
+
+struct Bot {
+    discord: StandIn,
+    db: PathBuf,
+    dir: tempfile::TempDir,
+}
+
+/// The bot against a new stand-in Discord and database; Bob is named a
+/// moderator in the config (so he may moderate from DMs too), and
+/// [`MOD_ROLE`] is a moderator role.
+async fn start() -> Bot {
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+        .with_test_writer()
+        .try_init();
+    let discord = StandIn::start().await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("summit.db");
+    let env = [
+        ("DISCORD_TOKEN", TOKEN.to_string()),
+        ("DISCORD_API_BASE", discord.api_base.clone()),
+        ("SUMMIT_BOT_DATABASE", db.display().to_string()),
+        ("SUMMIT_BOT_DISCORD_GUILD_ID", GUILD_ID.to_string()),
+        ("SUMMIT_BOT_DISCORD_MODERATOR_USER_IDS", BOB.to_string()),
+        (
+            "SUMMIT_BOT_DISCORD_MODERATOR_ROLE_IDS",
+            MOD_ROLE.to_string(),
+        ),
+    ]
+    .into_iter()
+    .map(|(k, v)| (OsString::from(k), OsString::from(v)));
+    let config = Config::load_from(None, None, env).expect("config");
+    let app = App::open(&config, None).expect("open the app");
+    tokio::spawn(async move {
+        if let Err(error) = summit_bot::bot::run(app, config).await {
+            eprintln!("the bot stopped: {error:#}");
+        }
+    });
+    discord.wait_ready().await;
+    Bot { discord, db, dir }
+}
+
+impl Bot {
+    /// Sends `/name` with `options` as `who` and waits for the response.
+    async fn command(&self, who: As, name: &str, options: Value) -> Call {
+        let (interaction, mut payload) = self.discord.command(who.place, name, options);
+        let user = support::user(who.id, who.name, false);
+        match who.place {
+            Place::Guild => {
+                payload["member"]["user"] = user;
+                payload["member"]["permissions"] = json!(who.permissions.to_string());
+                payload["member"]["roles"] =
+                    json!(who.roles.iter().map(u64::to_string).collect::<Vec<_>>());
+            }
+            Place::Dm => payload["user"] = user,
+        }
+        self.discord.dispatch("INTERACTION_CREATE", payload).await;
+        let path = interaction.callback_path();
+        let token = interaction.token.clone();
+        // A deferred reply (import) arrives as an edit of the original.
+        let callback = self
+            .discord
+            .wait_for_call(&format!("the response to /{name}"), |c| c.is("POST", &path))
+            .await;
+        if callback.body["type"] == json!(5) {
+            return self
+                .discord
+                .wait_for_call("the deferred response", |c| {
+                    c.method == "PATCH" && c.path.contains(&token)
+                })
+                .await;
+        }
+        callback
+    }
+
+    /// `/fact SUB` with `options`, as `who`.
+    async fn fact(&self, who: As, sub: &str, options: Value) -> Call {
+        self.command(
+            who,
+            "fact",
+            json!([{"name": sub, "type": 1, "options": options}]),
+        )
+        .await
+    }
+
+    async fn ask(&self, question: &str) -> Call {
+        self.command(
+            MEMBER,
+            "ask",
+            json!([{"name": "question", "type": 3, "value": question}]),
+        )
+        .await
+    }
+}
+
+fn opt(name: &str, kind: u8, value: Value) -> Value {
+    json!({"name": name, "type": kind, "value": value})
+}
+fn text(name: &str, value: &str) -> Value {
+    opt(name, 3, json!(value))
+}
+fn int(name: &str, value: i64) -> Value {
+    opt(name, 4, json!(value))
+}
+
+/// What a response says: its content and its first embed.
+fn said(call: &Call) -> String {
+    let content = call
+        .body
+        .pointer("/data/content")
+        .or_else(|| call.body.get("content"))
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    format!("{content}\n{}", embed_text(&call.body))
+}
+
+fn assert_private(call: &Call) {
+    let f = call
+        .body
+        .pointer("/data/flags")
+        .or_else(|| call.body.get("flags"))
+        .and_then(Value::as_u64)
+        .unwrap_or(0);
+    assert_eq!(f & EPHEMERAL, EPHEMERAL, "not ephemeral: {}", call.body);
+}
+
+/// The id in "Fact #12 · version 1".
+fn fact_id(call: &Call) -> i64 {
+    let text = said(call);
+    let start = text
+        .find("Fact #")
+        .unwrap_or_else(|| panic!("no fact id in {text}"))
+        + "Fact #".len();
+    text[start..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .expect("a fact id")
+}
+
+/// Every row of `table`, every column, in rowid order: to compare bytes.
+fn dump(db: &Path, table: &str) -> Vec<Vec<String>> {
+    let conn = rusqlite::Connection::open(db).expect("open the test database");
+    let mut st = conn
+        .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
+        .expect("prepare");
+    let columns = st.column_count();
+    st.query_map([], |row| {
+        (0..columns)
+            .map(|i| Ok(format!("{:?}", row.get_ref(i)?)))
+            .collect()
+    })
+    .expect("query")
+    .collect::<Result<_, _>>()
+    .expect("rows")
+}
+
+fn moderation_tables(db: &Path) -> Vec<Vec<Vec<String>>> {
+    ["facts", "fact_questions", "fact_revisions"]
+        .iter()
+        .map(|t| dump(db, t))
+        .collect()
+}
+
+fn count(db: &Path, sql: &str) -> i64 {
+    rusqlite::Connection::open(db)
+        .expect("open")
+        .query_row(sql, [], |row| row.get(0))
+        .expect(sql)
+}
+
+/// Waits until `sql` counts at least `n` (the bot logs after replying).
+async fn wait_count(db: &Path, sql: &str, n: i64) {
+    let deadline = tokio::time::Instant::now() + support::WAIT;
+    while count(db, sql) < n {
+        assert!(tokio::time::Instant::now() < deadline, "waited for {sql}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+const POPULATION_Q: &str = "What is the population of Tehran?";
+const POPULATION_SOURCE: &str = "https://en.wikipedia.org/wiki/Tehran";
+
+fn population_fact() -> Value {
+    json!([
+        text("question", POPULATION_Q),
+        text("answer", "About 8.7 million people"),
+        text("source", POPULATION_SOURCE),
+        text(
+            "more_phrasings",
+            "How many people live in Tehran? | how big is tehran"
+        ),
+    ])
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_moderator_adds_a_fact_and_the_next_question_is_answered_from_it() {
+    let bot = start().await;
+    let registration = bot.discord.wait_ready().await;
+    let fact = registration
+        .body
+        .as_array()
+        .and_then(|c| c.iter().find(|c| c["name"] == "fact"))
+        .expect("/fact is registered")
+        .clone();
+    assert_eq!(
+        fact["default_member_permissions"],
+        json!(MANAGE_MESSAGES.to_string())
+    );
+    let subs: Vec<&str> = fact["options"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|o| o["name"].as_str())
+        .collect();
+    for sub in [
+        "add",
+        "edit",
+        "alias",
+        "remove",
+        "restore",
+        "show",
+        "history",
+        "unanswered",
+        "feedback",
+        "export",
+        "import",
+    ] {
+        assert!(subs.contains(&sub), "no /fact {sub} in {subs:?}");
+    }
+
+    let before = bot.ask("what is the population of tehran").await;
+    assert!(!said(&before).contains("8.7 million"), "{}", said(&before));
+
+    let added = bot.fact(ALICE_MOD, "add", population_fact()).await;
+    assert_private(&added);
+    assert!(said(&added).contains("Added Fact #"), "{}", said(&added));
+
+    let after = bot.ask("what is the population of tehran").await;
+    let shown = said(&after);
+    assert!(shown.contains("8.7 million"), "{shown}");
+    assert!(shown.contains(POPULATION_SOURCE), "no source: {shown}");
+    let other = bot.ask("how many people live in tehran").await;
+    assert!(said(&other).contains("8.7 million"), "{}", said(&other));
+
+    // A paragraph fact without a quote cites the paragraph's closest sentence.
+    let cited = bot
+        .fact(
+            ALICE_MOD,
+            "add",
+            json!([
+                text(
+                    "question",
+                    "How many observation posts does Turkey run in Idlib?"
+                ),
+                text("answer", "12 observation posts"),
+                int("paragraph", 16),
+            ]),
+        )
+        .await;
+    assert!(
+        said(&cited).contains("12 observation posts in Idlib"),
+        "{}",
+        said(&cited)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ordinary_members_are_refused_and_nothing_is_written() {
+    let bot = start().await;
+    let tables = moderation_tables(&bot.db);
+
+    let attempts = [
+        ("add", population_fact()),
+        (
+            "edit",
+            json!([
+                int("id", 1),
+                int("version", 1),
+                text("answer", "vandalised")
+            ]),
+        ),
+        ("remove", json!([int("id", 1), text("reason", "because")])),
+        ("restore", json!([int("id", 1)])),
+        ("export", json!([])),
+    ];
+    for (sub, options) in attempts {
+        let refused = bot.fact(MEMBER, sub, options).await;
+        assert_private(&refused);
+        assert!(
+            said(&refused).contains("Only moderators"),
+            "/fact {sub}: {}",
+            said(&refused)
+        );
+    }
+    // In a DM, Manage Messages means nothing: only configured users.
+    let in_dm = As {
+        place: Place::Dm,
+        ..ALICE_MOD
+    };
+    let refused = bot
+        .fact(in_dm, "remove", json!([int("id", 1), text("reason", "x")]))
+        .await;
+    assert!(
+        said(&refused).contains("direct messages"),
+        "{}",
+        said(&refused)
+    );
+    assert_private(&refused);
+
+    assert_eq!(
+        moderation_tables(&bot.db),
+        tables,
+        "a refusal wrote something"
+    );
+
+    // Bob is named in the config: he may, even in a DM; Carol has the role.
+    let bob_dm = As {
+        place: Place::Dm,
+        ..BOB_MOD
+    };
+    let shown = bot.fact(bob_dm, "show", json!([int("id", 1)])).await;
+    assert!(
+        said(&shown).contains("Fact #1 · version 1"),
+        "{}",
+        said(&shown)
+    );
+    let alias = bot
+        .fact(
+            CAROL_ROLE,
+            "alias",
+            json!([
+                int("id", 1),
+                text("phrasing", "which leaders met at the summit")
+            ]),
+        )
+        .await;
+    assert!(said(&alias).contains("version 2"), "{}", said(&alias));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn edit_remove_restore_round_trip_and_history_names_every_author() {
+    let bot = start().await;
+    let id = fact_id(&bot.fact(ALICE_MOD, "add", population_fact()).await);
+
+    let edited = bot
+        .fact(
+            BOB_MOD,
+            "edit",
+            json!([
+                int("id", id),
+                int("version", 1),
+                text(
+                    "answer",
+                    "About 9 million people (2016 census: 8.7 million)"
+                ),
+                text("reason", "newer figure"),
+            ]),
+        )
+        .await;
+    assert!(said(&edited).contains("version 2"), "{}", said(&edited));
+    assert!(said(&bot.ask(POPULATION_Q).await).contains("About 9 million"));
+
+    let removed = bot
+        .fact(
+            ALICE_MOD,
+            "remove",
+            json!([int("id", id), text("reason", "source disputed")]),
+        )
+        .await;
+    assert!(said(&removed).contains("Retired"), "{}", said(&removed));
+    assert!(!said(&bot.ask(POPULATION_Q).await).contains("million"));
+    assert_eq!(
+        count(
+            &bot.db,
+            &format!("SELECT retired FROM facts WHERE id = {id}")
+        ),
+        1,
+        "retired, not deleted"
+    );
+
+    let restored = bot
+        .fact(CAROL_ROLE, "restore", json!([int("id", id)]))
+        .await;
+    assert!(said(&restored).contains("version 4"), "{}", said(&restored));
+    assert!(said(&bot.ask(POPULATION_Q).await).contains("About 9 million"));
+
+    // Back to version 1's answer, as version 5.
+    let back = bot
+        .fact(
+            BOB_MOD,
+            "restore",
+            json!([int("id", id), int("version", 1)]),
+        )
+        .await;
+    assert!(said(&back).contains("version 5"), "{}", said(&back));
+    assert!(said(&bot.ask(POPULATION_Q).await).contains("About 8.7 million"));
+
+    let history = said(&bot.fact(BOB_MOD, "history", json!([int("id", id)])).await);
+    for line in [
+        "v1** create by **alice",
+        "v2** edit by **bob",
+        "newer figure",
+        "v3** retire by **alice",
+        "source disputed",
+        "v4** restore by **carol",
+        "v5** restore by **bob",
+    ] {
+        assert!(history.contains(line), "no {line:?} in {history}");
+    }
+    // Each revision row names its moderator by id as well as name.
+    assert_eq!(
+        count(
+            &bot.db,
+            &format!("SELECT count(*) FROM fact_revisions WHERE fact_id = {id} AND by_id = {BOB}")
+        ),
+        2
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_edits_from_the_same_version_the_second_is_refused() {
+    let bot = start().await;
+    let id = fact_id(&bot.fact(ALICE_MOD, "add", population_fact()).await);
+    let first = bot
+        .fact(
+            ALICE_MOD,
+            "edit",
+            json!([
+                int("id", id),
+                int("version", 1),
+                text("answer", "Alice's answer")
+            ]),
+        )
+        .await;
+    assert!(said(&first).contains("version 2"), "{}", said(&first));
+    let tables = moderation_tables(&bot.db);
+
+    let second = bot
+        .fact(
+            BOB_MOD,
+            "edit",
+            json!([
+                int("id", id),
+                int("version", 1),
+                text("answer", "Bob's answer")
+            ]),
+        )
+        .await;
+    assert_private(&second);
+    let refusal = said(&second);
+    assert!(refusal.contains("changed since version 1"), "{refusal}");
+    assert!(refusal.contains("alice"), "does not name who: {refusal}");
+    assert_eq!(moderation_tables(&bot.db), tables, "the stale edit wrote");
+    assert!(said(&bot.ask(POPULATION_Q).await).contains("Alice's answer"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn validation_errors_are_private_and_say_what_to_fix() {
+    let bot = start().await;
+    let cases = [
+        (
+            json!([
+                text("question", "q one"),
+                text("answer", "a"),
+                int("paragraph", 99)
+            ]),
+            "no paragraph 99",
+        ),
+        (
+            json!([
+                text("question", "q two"),
+                text("answer", "a"),
+                int("paragraph", 2),
+                text("quote", "words that are not there"),
+            ]),
+            "does not contain that quote",
+        ),
+        (
+            json!([
+                text("question", "   "),
+                text("answer", "a"),
+                text("source", "note")
+            ]),
+            "phrasing is empty",
+        ),
+        (
+            json!([text("question", "q three"), text("answer", "a")]),
+            "Give the source",
+        ),
+    ];
+    for (options, want) in cases {
+        let refused = bot.fact(ALICE_MOD, "add", options).await;
+        assert_private(&refused);
+        assert!(said(&refused).contains(want), "{want}: {}", said(&refused));
+    }
+    let first = fact_id(&bot.fact(ALICE_MOD, "add", population_fact()).await);
+    let taken = bot
+        .fact(
+            BOB_MOD,
+            "add",
+            json!([
+                text("question", "how big is Tehran?"),
+                text("answer", "big"),
+                text("source", "x")
+            ]),
+        )
+        .await;
+    assert!(
+        said(&taken).contains(&format!("that already answers #{first}")),
+        "{}",
+        said(&taken)
+    );
+    let unknown = bot
+        .fact(ALICE_MOD, "history", json!([int("id", 987654)]))
+        .await;
+    assert!(
+        said(&unknown).contains("There is no fact #987654"),
+        "{}",
+        said(&unknown)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unanswered_lists_declined_questions_asked_through_discord_grouped() {
+    let bot = start().await;
+    let logged = count(&bot.db, "SELECT count(*) FROM question_log");
+    for q in [
+        "What did Angela Merkel say?",
+        "what did angela merkel say",
+        "Angela Merkel: what did she say??",
+        "best pizza in rome?",
+        "where is the summit held",
+    ] {
+        bot.ask(q).await;
+    }
+    wait_count(&bot.db, "SELECT count(*) FROM question_log", logged + 5).await;
+
+    let listed = bot.fact(ALICE_MOD, "unanswered", json!([])).await;
+    assert_private(&listed);
+    let text = said(&listed);
+    let merkel = text
+        .find("**3×** ")
+        .unwrap_or_else(|| panic!("no group of 3: {text}"));
+    let pizza = text
+        .find("**1×** best pizza in rome?")
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(merkel < pizza, "most asked first: {text}");
+    assert!(text[merkel..].contains("Merkel"), "{text}");
+    assert!(
+        !text.contains("where is the summit"),
+        "an answered question is listed: {text}"
+    );
+}
+
+/// The file part of a multipart body.
+fn attachment(raw: &[u8], filename: &str) -> Vec<u8> {
+    let needle = format!("filename=\"{filename}\"");
+    let start = raw
+        .windows(needle.len())
+        .position(|w| w == needle.as_bytes())
+        .unwrap_or_else(|| panic!("no {filename} attached"));
+    let body = start
+        + raw[start..]
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("part headers end")
+        + 4;
+    let end = body
+        + raw[body..]
+            .windows(4)
+            .position(|w| w == b"\r\n--")
+            .expect("part ends");
+    raw[body..end].to_vec()
+}
+
+/// The facts as `facts export` prints them, without what a new database
+/// numbers differently (versions start again at 1).
+fn facts_of(json: &[u8]) -> Vec<Value> {
+    let mut facts: Vec<Value> = serde_json::from_slice(json).expect("an export is JSON");
+    for f in &mut facts {
+        if let Some(f) = f.as_object_mut() {
+            f.remove("version");
+        }
+    }
+    facts
+}
+
+fn binary(dir: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_summit-bot"));
+    cmd.current_dir(dir).env_remove("RUST_LOG");
+    for (name, _) in std::env::vars_os() {
+        let name = name.to_string_lossy().into_owned();
+        if name.starts_with("SUMMIT_BOT_") || name.starts_with("DISCORD_") {
+            cmd.env_remove(name);
+        }
+    }
+    cmd
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn export_then_import_into_an_empty_database_reproduces_the_facts() {
+    let bot = start().await;
+    let added = fact_id(&bot.fact(ALICE_MOD, "add", population_fact()).await);
+    bot.fact(
+        ALICE_MOD,
+        "edit",
+        json!([
+            int("id", 3),
+            int("version", 1),
+            text("answer", "edited by alice")
+        ]),
+    )
+    .await;
+    bot.fact(
+        ALICE_MOD,
+        "remove",
+        json!([int("id", 4), text("reason", "wrong")]),
+    )
+    .await;
+
+    let export = bot.fact(BOB_MOD, "export", json!([])).await;
+    let file = attachment(&export.raw, "summit-bot-facts.json");
+    let exported = facts_of(&file);
+    assert!(exported.iter().any(|f| f["id"] == json!(added)));
+    let path = bot.dir.path().join("export.json");
+    std::fs::write(&path, &file).expect("write the export");
+
+    let empty = bot.dir.path().join("empty.db");
+    let run = |args: &[&str]| {
+        let out = binary(bot.dir.path())
+            .arg("--db")
+            .arg(&empty)
+            .args(args)
+            .output()
+            .expect("summit-bot runs");
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let dry =
+        String::from_utf8(run(&["facts", "import", "--dry-run", "export.json"])).expect("UTF-8");
+    assert!(dry.contains("would add 1, would change 2"), "{dry}");
+    assert_eq!(
+        facts_of(&run(&["facts", "export"])).len(),
+        exported.len() - 1
+    );
+
+    let done = String::from_utf8(run(&["facts", "import", "export.json"])).expect("UTF-8");
+    assert!(done.contains("added 1, changed 2"), "{done}");
+    assert_eq!(facts_of(&run(&["facts", "export"])), exported);
+    let again = String::from_utf8(run(&["facts", "import", "export.json"])).expect("UTF-8");
+    assert!(again.contains("added 0, changed 0"), "{again}");
+}
