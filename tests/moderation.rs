@@ -727,3 +727,199 @@ async fn export_then_import_into_an_empty_database_reproduces_the_facts() {
     let again = String::from_utf8(run(&["facts", "import", "export.json"])).expect("UTF-8");
     assert!(again.contains("added 0, changed 0"), "{again}");
 }
+
+// ---- the same operations from the command line -----------------------------------
+
+/// Runs `summit-bot --db DB ARGS` in `dir`; (success, stdout, stderr).
+fn cli(dir: &Path, db: &Path, args: &[&str]) -> (bool, String, String) {
+    let out = binary(dir)
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("summit-bot runs");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The id in "Added fact #12 (version 1)."
+fn added_id(stdout: &str) -> String {
+    let start = stdout.find("Added fact #").expect("an added fact") + "Added fact #".len();
+    stdout[start..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect()
+}
+
+#[test]
+fn facts_add_edit_alias_remove_restore_and_history_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("cli.db");
+    let run = |args: &[&str]| cli(dir.path(), &db, args);
+
+    let (ok, out, err) = run(&[
+        "facts",
+        "add",
+        "--question",
+        "How many observation posts does Turkey run?",
+        "--answer",
+        "12",
+        "--paragraph",
+        "16",
+        "--quote",
+        "12 observation posts",
+        "--by",
+        "dana",
+    ]);
+    assert!(ok, "{err}");
+    let id = added_id(&out);
+    assert!(out.contains("(version 1)"), "{out}");
+    let (_, answer, _) = run(&["ask", "how many observation posts does turkey run"]);
+    assert!(answer.starts_with("12"), "{answer}");
+
+    // Refusals say what to fix and write nothing.
+    let revisions = dump(&db, "fact_revisions");
+    for (args, want) in [
+        (
+            vec![
+                "facts",
+                "add",
+                "--question",
+                "q",
+                "--answer",
+                "a",
+                "--paragraph",
+                "99",
+            ],
+            "no paragraph 99",
+        ),
+        (
+            vec![
+                "facts",
+                "add",
+                "--question",
+                "q",
+                "--answer",
+                "a",
+                "--paragraph",
+                "2",
+                "--quote",
+                "nope",
+            ],
+            "does not contain that quote",
+        ),
+        (
+            vec![
+                "facts",
+                "add",
+                "--question",
+                "How many observation posts does Turkey run",
+                "--answer",
+                "a",
+                "--source",
+                "x",
+            ],
+            "already answers #",
+        ),
+        (
+            vec!["facts", "edit", &id, "--from-version", "7", "--answer", "b"],
+            "changed since version 7",
+        ),
+        (vec!["facts", "remove", "999999", "gone"], "no fact #999999"),
+    ] {
+        let (ok, _, err) = run(&args);
+        assert!(!ok, "{args:?} succeeded");
+        assert!(err.contains(want), "{args:?}: {err}");
+    }
+    assert_eq!(dump(&db, "fact_revisions"), revisions);
+
+    let (ok, out, err) = run(&[
+        "facts",
+        "edit",
+        &id,
+        "--from-version",
+        "1",
+        "--answer",
+        "twelve",
+        "--by",
+        "eve",
+        "--reason",
+        "spelled out",
+    ]);
+    assert!(ok && out.contains("version 2"), "{out}{err}");
+    let (ok, out, _) = run(&["facts", "alias", &id, "how many turkish posts are there"]);
+    assert!(ok && out.contains("version 3"), "{out}");
+    let (ok, out, _) = run(&["facts", "remove", &id, "not needed", "--by", "dana"]);
+    assert!(ok && out.contains("Retired"), "{out}");
+    let (_, answer, _) = run(&["ask", "how many observation posts does turkey run"]);
+    assert!(
+        !answer.starts_with("twelve"),
+        "a retired fact answered: {answer}"
+    );
+    let (ok, out, _) = run(&["facts", "restore", &id]);
+    assert!(ok && out.contains("version 5"), "{out}");
+    let (ok, out, _) = run(&["facts", "restore", &id, "1"]);
+    assert!(ok && out.contains("version 6"), "{out}");
+
+    let (ok, history, _) = run(&["facts", "history", &id]);
+    assert!(ok);
+    for line in [
+        "version 1 · create by dana",
+        "version 2 · edit by eve",
+        "“spelled out”",
+        "answer: “12” → “twelve”",
+        "version 3 · alias by operator (cli)",
+        "version 4 · retire by dana",
+        "version 6 · restore",
+    ] {
+        assert!(history.contains(line), "no {line:?} in {history}");
+    }
+}
+
+#[test]
+fn facts_import_refuses_a_bad_file_whole_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("cli.db");
+    let run = |args: &[&str]| cli(dir.path(), &db, args);
+    let (ok, export, _) = run(&["facts", "export"]);
+    assert!(ok);
+    let tables = moderation_tables(&db);
+
+    std::fs::write(dir.path().join("broken.json"), "{ not json").expect("write");
+    let (ok, _, err) = run(&["facts", "import", "broken.json"]);
+    assert!(!ok && err.contains("not a facts export"), "{err}");
+
+    // One bad fact at the end spoils the file: the good change before it
+    // is not written either.
+    let mut facts: Vec<Value> = serde_json::from_str(&export).expect("JSON");
+    facts[0]["answer"] = json!("changed");
+    let last = facts.len() - 1;
+    facts[last]["paragraph"] = json!(99);
+    std::fs::write(dir.path().join("bad.json"), Value::Array(facts).to_string()).expect("write");
+    let (ok, _, err) = run(&["facts", "import", "bad.json"]);
+    assert!(!ok && err.contains("no paragraph 99"), "{err}");
+    assert_eq!(moderation_tables(&db), tables, "a refused import wrote");
+}
+
+#[test]
+fn unanswered_and_feedback_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("cli.db");
+    let run = |args: &[&str]| cli(dir.path(), &db, args);
+    for q in [
+        "what did merkel say",
+        "What did Merkel say?",
+        "where is the summit held",
+    ] {
+        assert!(run(&["ask", q]).0);
+    }
+    let (ok, out, _) = run(&["facts", "unanswered", "1"]);
+    assert!(ok);
+    assert!(out.starts_with("   2× "), "{out}");
+    assert!(!out.contains("summit held"), "{out}");
+    let (ok, out, _) = run(&["facts", "feedback"]);
+    assert!(ok && out.contains("No feedback yet"), "{out}");
+}

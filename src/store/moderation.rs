@@ -937,3 +937,211 @@ fn revision_after(
         .optional()?;
     Ok(text.flatten().and_then(|t| serde_json::from_str(&t).ok()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open_seeded(&dir.path().join("t.db")).expect("store");
+        (dir, store)
+    }
+
+    fn who(name: &str) -> Moderator {
+        Moderator {
+            id: Some(7),
+            name: name.to_string(),
+        }
+    }
+
+    fn draft(question: &str) -> Draft {
+        Draft {
+            article: None,
+            questions: vec![question.to_string()],
+            answer: "About 8.7 million".to_string(),
+            source: Source::Outside {
+                note: "https://example.org/tehran".to_string(),
+                quote: None,
+            },
+            kind: None,
+        }
+    }
+
+    fn revisions(store: &Store) -> i64 {
+        store
+            .conn()
+            .query_row("SELECT count(*) FROM fact_revisions", [], |r| r.get(0))
+            .expect("count")
+    }
+
+    #[test]
+    fn each_change_is_a_version_and_a_revision_with_before_and_after() {
+        let (_dir, store) = store();
+        let added = store
+            .add_fact(&draft("What is Tehran's population?"), &who("ann"), None)
+            .expect("added");
+        let id = added.fact.id;
+        assert_eq!(added.fact.kind, crate::fact::AnswerKind::Thing);
+        assert_eq!(added.fact.quote, "About 8.7 million");
+        let changes = Changes {
+            answer: Some("9 million".into()),
+            ..Changes::default()
+        };
+        let edited = store
+            .edit_fact(id, 1, &changes, &who("ben"), Some("newer"))
+            .expect("edited");
+        assert_eq!((edited.version, edited.origin), (2, Origin::Moderator));
+        let history = store.history(id).expect("history");
+        assert_eq!(history.len(), 2);
+        let edit = &history[1];
+        assert_eq!(
+            (edit.action.as_str(), edit.by_name.as_str(), edit.by_id),
+            ("edit", "ben", Some(7))
+        );
+        assert_eq!(edit.reason.as_deref(), Some("newer"));
+        assert_eq!(
+            edit.before.as_ref().map(|b| b.answer.as_str()),
+            Some("About 8.7 million")
+        );
+        assert_eq!(
+            edit.after.as_ref().map(|a| a.answer.as_str()),
+            Some("9 million")
+        );
+        assert_eq!(
+            edit.changes(),
+            ["answer: “About 8.7 million” → “9 million”"]
+        );
+    }
+
+    #[test]
+    fn refusals_write_nothing() {
+        let (_dir, store) = store();
+        let id = store
+            .add_fact(&draft("What is Tehran's population?"), &who("ann"), None)
+            .expect("added")
+            .fact
+            .id;
+        let before = revisions(&store);
+        let answer = |a: &str| Changes {
+            answer: Some(a.into()),
+            ..Changes::default()
+        };
+        let cases: Vec<(Result<Fact, ModError>, &str)> = vec![
+            (
+                store.edit_fact(id, 9, &answer("x"), &who("b"), None),
+                "changed since version 9",
+            ),
+            (
+                store.edit_fact(FactId(999_999), 1, &answer("x"), &who("b"), None),
+                "no fact #999999",
+            ),
+            (
+                store.edit_fact(id, 1, &answer("About 8.7 million"), &who("b"), None),
+                "changes nothing",
+            ),
+            (
+                store.edit_fact(id, 1, &answer(&"x".repeat(MAX_ANSWER + 1)), &who("b"), None),
+                "limit is 1024",
+            ),
+            (
+                store.alias_fact(id, "what is tehran's population", &who("b"), None),
+                "changes nothing",
+            ),
+            (store.restore_fact(id, None, &who("b"), None), "in force"),
+            (
+                store.restore_fact(id, Some(5), &who("b"), None),
+                "no version 5",
+            ),
+            (store.retire_fact(id, &who("b"), "  "), "reason is empty"),
+        ];
+        for (result, want) in cases {
+            let error = result.expect_err(want).to_string();
+            assert!(error.contains(want), "{want}: {error}");
+        }
+        let taken = store
+            .add_fact(&draft("what is  TEHRAN's population"), &who("c"), None)
+            .expect_err("taken");
+        assert!(
+            taken
+                .to_string()
+                .contains(&format!("that already answers {id}")),
+            "{taken}"
+        );
+        assert!(taken.is_user_error());
+        assert_eq!(revisions(&store), before);
+    }
+
+    #[test]
+    fn a_retired_fact_frees_its_phrasings_and_restoring_checks_them_again() {
+        let (_dir, store) = store();
+        let q = "What is Tehran's population?";
+        let first = store
+            .add_fact(&draft(q), &who("a"), None)
+            .expect("added")
+            .fact
+            .id;
+        store.retire_fact(first, &who("a"), "dup").expect("retired");
+        let second = store
+            .add_fact(&draft(q), &who("b"), None)
+            .expect("free again")
+            .fact
+            .id;
+        let error = store
+            .restore_fact(first, None, &who("a"), None)
+            .expect_err("taken");
+        assert!(
+            error.to_string().contains(&format!("answers {second}")),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_stale_edit_from_another_connection_is_refused_naming_who() {
+        let (dir, store) = store();
+        let other = Store::open(&dir.path().join("t.db")).expect("second connection");
+        let changes = |a: &str| Changes {
+            answer: Some(a.into()),
+            ..Changes::default()
+        };
+        other
+            .edit_fact(FactId(2), 1, &changes("first"), &who("ann"), Some("fix"))
+            .expect("first");
+        let error = store
+            .edit_fact(FactId(2), 1, &changes("second"), &who("ben"), None)
+            .expect_err("stale");
+        let text = error.to_string();
+        assert!(
+            text.contains("ann made version 2") && text.contains("“fix”"),
+            "{text}"
+        );
+        assert_eq!(
+            store.fact(FactId(2)).expect("load").map(|f| f.answer),
+            Some("first".into())
+        );
+    }
+
+    #[test]
+    fn a_dry_run_import_reports_and_writes_nothing() {
+        let (_dir, store) = store();
+        let mut facts = store.export_facts().expect("export");
+        facts[0].fact.answer = "changed".into();
+        let json = serde_json::to_string(&facts).expect("json");
+        let before = revisions(&store);
+        let report = store
+            .import_facts(&json, &who("i"), false)
+            .expect("dry run");
+        assert_eq!(
+            (report.changed.len(), report.added.len(), report.applied),
+            (1, 0, false)
+        );
+        assert_eq!(revisions(&store), before);
+        let report = store.import_facts(&json, &who("i"), true).expect("import");
+        assert_eq!(report.changed.len(), 1);
+        assert_eq!(revisions(&store), before + 1);
+        let bad = store
+            .import_facts("[{\"id\": 1}]", &who("i"), true)
+            .expect_err("bad");
+        assert!(bad.to_string().contains("not a facts export"), "{bad}");
+    }
+}
