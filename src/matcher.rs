@@ -131,7 +131,7 @@ pub enum Want {
 struct Phrasing {
     terms: Vec<TermId>,
     weight: f32,
-    text: String,
+    bigrams: Bigrams,
 }
 
 #[derive(Debug, Clone)]
@@ -184,7 +184,7 @@ pub struct Query {
     /// What "how many" counts.
     pub counts: Option<TermId>,
     pub counts_text: Option<String>,
-    text: String,
+    bigrams: Bigrams,
 }
 
 /// A scored document.
@@ -192,8 +192,8 @@ pub struct Query {
 pub struct Scored {
     pub target: Target,
     pub confidence: f32,
-    /// The phrasing that matched best, if any.
-    pub phrasing: Option<String>,
+    pub coverage: f32,
+    /// How the confidence was reached; filled in for the best only.
     pub why: String,
 }
 
@@ -614,14 +614,15 @@ impl Index {
                 }
             }
         }
+        let text = units
+            .iter()
+            .map(|u| u.term.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         Phrasing {
             terms,
             weight: 0.0,
-            text: units
-                .iter()
-                .map(|u| u.term.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
+            bigrams: Bigrams::new(&text),
         }
     }
 
@@ -910,17 +911,18 @@ impl Index {
             })
             .and_then(|p| units.iter().find(|u| u.pos >= p + 2 && u.entity.is_none()));
         let counts = counts_unit.and_then(|u| self.terms.get(&u.term).copied());
+        let text = units
+            .iter()
+            .map(|u| u.term.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         Query {
             terms,
             want,
             speaker,
             counts,
             counts_text: counts_unit.map(|u| u.term.clone()),
-            text: units
-                .iter()
-                .map(|u| u.term.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
+            bigrams: Bigrams::new(&text),
         }
     }
 
@@ -950,29 +952,46 @@ impl Index {
         cands.truncate(CANDIDATES);
         let mut scored: Vec<Scored> = cands
             .into_iter()
-            .map(|(doc, covered)| self.score(query, doc, covered / total))
+            .map(|(doc, covered)| self.score(query, doc, covered / total, false))
             .collect();
         scored.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
         scored.truncate(limit);
+        // Only the best is explained: formatting every candidate's reasons
+        // would cost more than scoring them.
+        if let Some(first) = scored.first_mut() {
+            if let Some(doc) = self.doc_index(first.target) {
+                first.why = self.score(query, doc, first.coverage, true).why;
+            }
+        }
         scored
     }
 
-    fn score(&self, query: &Query, doc_id: u32, coverage: f32) -> Scored {
+    fn doc_index(&self, target: Target) -> Option<u32> {
+        self.docs
+            .iter()
+            .position(|d| d.target == target)
+            .map(|i| i as u32)
+    }
+
+    fn score(&self, query: &Query, doc_id: u32, coverage: f32, explain: bool) -> Scored {
         let doc = &self.docs[doc_id as usize];
         let mut why = String::new();
-        let (mut similarity, mut phrasing) = (0.0f32, None);
+        macro_rules! note {
+            ($($arg:tt)*) => {
+                if explain {
+                    let _ = write!(why, $($arg)*);
+                }
+            };
+        }
+        let mut similarity = 0.0f32;
         for p in &doc.phrasings {
-            let s = self.similarity(query, p);
-            if s > similarity {
-                similarity = s;
-                phrasing = Some(p.text.clone());
-            }
+            similarity = similarity.max(self.similarity(query, p));
         }
         if doc.phrasings.is_empty() {
             similarity = SENTENCE_SIMILARITY * self.similarity(query, &doc.body);
         }
         let mut conf = blend(coverage, similarity);
-        let _ = write!(why, "coverage {coverage:.2}, similarity {similarity:.2}");
+        note!("coverage {coverage:.2}, similarity {similarity:.2}");
         // What the question asks for.
         if let Some(want) = query.want {
             let fits = match want {
@@ -1015,10 +1034,10 @@ impl Index {
             let impossible = other;
             if fits {
                 conf += CUE_BONUS;
-                let _ = write!(why, "; wants {want:?}: fits +{CUE_BONUS}");
+                note!("; wants {want:?}: fits +{CUE_BONUS}");
             } else if impossible {
                 conf *= CUE_MISMATCH;
-                let _ = write!(why, "; wants {want:?}: none in fact ×{CUE_MISMATCH}");
+                note!("; wants {want:?}: none in fact ×{CUE_MISMATCH}");
             }
         }
         if let Some(sp) = query.speaker {
@@ -1038,16 +1057,14 @@ impl Index {
                 // Asked for someone's words, this fact gives a time or a
                 // name instead.
                 conf *= CUE_MISMATCH;
-                let _ = write!(
-                    why,
+                note!(
                     "; asks for words, fact is a {} ×{CUE_MISMATCH}",
                     doc.kind.as_str()
                 );
             }
             if !ok {
                 conf *= SPEAKER_MISMATCH;
-                let _ = write!(
-                    why,
+                note!(
                     "; not {}'s words ×{SPEAKER_MISMATCH}",
                     self.lexicon.entity(sp).key
                 );
@@ -1059,7 +1076,7 @@ impl Index {
             let present = query.counts.is_some_and(|id| doc.body.terms.contains(&id));
             if !present {
                 conf *= COUNT_MISMATCH;
-                let _ = write!(why, "; counts no {c} ×{COUNT_MISMATCH}");
+                note!("; counts no {c} ×{COUNT_MISMATCH}");
             }
         }
         for t in &query.terms {
@@ -1085,12 +1102,12 @@ impl Index {
                 ENTITY_MISSING
             };
             conf *= factor;
-            let _ = write!(why, "; {} not named ×{factor}", self.lexicon.entity(e).key);
+            note!("; {} not named ×{factor}", self.lexicon.entity(e).key);
         }
         Scored {
             target: doc.target,
             confidence: conf.clamp(0.0, 1.0),
-            phrasing,
+            coverage,
             why,
         }
     }
@@ -1113,7 +1130,7 @@ impl Index {
         } else {
             0.0
         };
-        let chars = strsim::sorensen_dice(&query.text, &p.text) as f32;
+        let chars = query.bigrams.dice(&p.bigrams) as f32;
         W_SIM_TERMS * terms + W_SIM_CHARS * chars
     }
 
@@ -1230,6 +1247,50 @@ fn blend(coverage: f32, similarity: f32) -> f32 {
     }
 }
 
+/// A text's character bigrams, kept sorted so two texts compare in one
+/// merge: Sørensen–Dice exactly as `strsim::sorensen_dice` computes it
+/// (whitespace ignored, multiset overlap, byte lengths), without its
+/// per-call hash maps — it runs for every phrasing of every candidate.
+#[derive(Debug, Clone, Default)]
+struct Bigrams {
+    /// The text without whitespace (strsim compares these for equality).
+    squeezed: String,
+    pairs: Vec<(char, char)>,
+}
+
+impl Bigrams {
+    fn new(text: &str) -> Self {
+        let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let chars: Vec<char> = squeezed.chars().collect();
+        let mut pairs: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
+        pairs.sort_unstable();
+        Bigrams { squeezed, pairs }
+    }
+
+    fn dice(&self, other: &Bigrams) -> f64 {
+        if self.squeezed == other.squeezed {
+            return 1.0;
+        }
+        let (a, b) = (self.squeezed.len(), other.squeezed.len());
+        if a < 2 || b < 2 {
+            return 0.0;
+        }
+        let (mut i, mut j, mut shared) = (0, 0, 0usize);
+        while i < self.pairs.len() && j < other.pairs.len() {
+            match self.pairs[i].cmp(&other.pairs[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        (2 * shared) as f64 / (a + b - 2) as f64
+    }
+}
+
 fn entity_term(lexicon: &Lexicon, entity: usize) -> String {
     format!("@{}", lexicon.entity(entity).key)
 }
@@ -1307,4 +1368,39 @@ fn read_want(words: &[String]) -> Option<Want> {
         return Some(Want::YesNo);
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bigram_dice_equals_strsim() {
+        let texts = [
+            "",
+            "a",
+            "ab",
+            "summit tehran",
+            "tehran summit",
+            "presid meet",
+            "observ post 12",
+            "erdogan said",
+            "ERDOGAN",
+            "aaaa",
+            "aa aa",
+            "@idlib control",
+            "Эрдоган",
+            "اردوغان پوتین",
+        ];
+        for a in texts {
+            for b in texts {
+                let ours = Bigrams::new(a).dice(&Bigrams::new(b));
+                let theirs = strsim::sorensen_dice(a, b);
+                assert!(
+                    (ours - theirs).abs() < 1e-12,
+                    "{a:?} vs {b:?}: {ours} != {theirs}"
+                );
+            }
+        }
+    }
 }
