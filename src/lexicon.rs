@@ -2,7 +2,8 @@
 //! Ankara for Turkey, the Kremlin for Russia), synonym groups and chat
 //! shorthand, from `data/entities.toml`. Pure data and lookups.
 
-use std::collections::HashMap;
+/// Fx hashing for the word-keyed lookups (see `matcher`).
+type HashMap<K, V> = std::collections::HashMap<K, V, rustc_hash::FxBuildHasher>;
 
 use serde::Deserialize;
 

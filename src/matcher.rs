@@ -17,7 +17,11 @@
 //! cues: what the question asks for (a number, a time, a person...), whose
 //! words it asks about, what it counts, and which names it names.
 
-use std::collections::{HashMap, HashSet};
+/// Fx hashing: the maps here are keyed by short words and small ids and
+/// are hit several times per question word; SipHash's DoS resistance buys
+/// nothing for keys the store itself chose.
+type HashMap<K, V> = std::collections::HashMap<K, V, rustc_hash::FxBuildHasher>;
+type HashSet<K> = std::collections::HashSet<K, rustc_hash::FxBuildHasher>;
 use std::fmt::Write as _;
 use std::sync::Arc;
 
@@ -185,6 +189,8 @@ pub struct Query {
     pub counts: Option<TermId>,
     pub counts_text: Option<String>,
     bigrams: Bigrams,
+    /// Sum of the terms' weights.
+    weight: f32,
 }
 
 /// A scored document.
@@ -371,18 +377,18 @@ impl Index {
         let mut index = Index {
             lexicon,
             stemmer: Stemmer::default(),
-            terms: HashMap::new(),
+            terms: HashMap::default(),
             term_text: Vec::new(),
             idf: Vec::new(),
             in_text: Vec::new(),
             postings: Vec::new(),
             surfaces: Vec::new(),
-            surface_ids: HashMap::new(),
-            deletes: HashMap::new(),
+            surface_ids: HashMap::default(),
+            deletes: HashMap::default(),
             docs: Vec::new(),
-            background: HashMap::new(),
+            background: HashMap::default(),
             unknown_weight: 0.0,
-            say_terms: HashSet::new(),
+            say_terms: HashSet::default(),
         };
         index.say_terms = SAY_WORDS
             .iter()
@@ -392,10 +398,11 @@ impl Index {
         for w in alias_words {
             index.add_surface(&w);
         }
-        let mut article_docs: HashMap<ArticleId, (usize, HashMap<usize, usize>)> = HashMap::new();
+        let mut article_docs: HashMap<ArticleId, (usize, HashMap<usize, usize>)> =
+            HashMap::default();
         for input in docs {
             let doc_id = index.docs.len() as u32;
-            let mut strength: HashMap<TermId, f32> = HashMap::new();
+            let mut strength: HashMap<TermId, f32> = HashMap::default();
             let mut entities = Vec::new();
             let mut phrasings = Vec::new();
             for q in input.questions {
@@ -437,7 +444,7 @@ impl Index {
                 input.answer,
                 0.0,
                 false,
-                &mut HashMap::new(),
+                &mut HashMap::default(),
                 &mut Vec::new(),
             );
             entities.sort_unstable();
@@ -619,6 +626,7 @@ impl Index {
             .map(|u| u.term.as_str())
             .collect::<Vec<_>>()
             .join(" ");
+        terms.sort_unstable();
         Phrasing {
             terms,
             weight: 0.0,
@@ -629,6 +637,12 @@ impl Index {
     /// Reads text into content units. A question (`query`) also gets chat
     /// shorthand expanded and typos corrected.
     fn analyse(&self, text: &str, query: bool) -> Vec<Unit> {
+        self.analyse_with_words(text, query, &mut Vec::new())
+    }
+
+    /// As `analyse`, also leaving in `raw` the question's words as typed
+    /// (folded, shorthand expanded), where cues are read.
+    fn analyse_with_words(&self, text: &str, query: bool, raw: &mut Vec<String>) -> Vec<Unit> {
         let mut words: Vec<String> = Vec::new();
         let mut caps: Vec<bool> = Vec::new();
         let mut hows: Vec<(How, f32)> = Vec::new();
@@ -637,11 +651,13 @@ impl Index {
                 if let Some(exp) = self.lexicon.shorthand(&t.text) {
                     for w in exp {
                         words.push(w.clone());
+                        raw.push(w.clone());
                         caps.push(false);
                         hows.push((How::Exact, 1.0));
                     }
                     continue;
                 }
+                raw.push(t.text.clone());
                 if let Some((fixed, edits)) = self.correct(&t.text) {
                     let q = fuzzy_quality(&t.text, &fixed, edits);
                     words.push(fixed);
@@ -820,18 +836,8 @@ impl Index {
 
     /// Reads a question.
     pub fn query(&self, question: &str) -> Query {
-        let units = self.analyse(question, true);
-        let folded = crate::normalize::fold(question);
-        let raw: Vec<String> = {
-            let mut v = Vec::new();
-            for t in tokens(&folded) {
-                match self.lexicon.shorthand(&t.text) {
-                    Some(exp) => v.extend(exp.iter().cloned()),
-                    None => v.push(t.text),
-                }
-            }
-            v
-        };
+        let mut raw = Vec::new();
+        let units = self.analyse_with_words(question, true, &mut raw);
         let want = read_want(&raw);
         // "apart from the bloodshed, what else...": the thing set aside is
         // not what the question asks for.
@@ -844,7 +850,7 @@ impl Index {
             Some(self.lexicon.synonym(&self.stemmer.stem(after)).to_string())
         });
         let mut terms = Vec::with_capacity(units.len());
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for u in &units {
             if !seen.insert(u.term.clone()) || set_aside.as_deref() == Some(u.term.as_str()) {
                 continue;
@@ -917,6 +923,7 @@ impl Index {
             .collect::<Vec<_>>()
             .join(" ");
         Query {
+            weight: terms.iter().map(|t| t.weight).sum(),
             terms,
             want,
             speaker,
@@ -939,7 +946,7 @@ impl Index {
         if total <= 0.0 {
             return Vec::new();
         }
-        let mut acc: HashMap<u32, f32> = HashMap::new();
+        let mut acc: HashMap<u32, f32> = HashMap::default();
         for t in &query.terms {
             let Some(id) = t.id else { continue };
             let w = t.weight * t.quality;
@@ -983,9 +990,23 @@ impl Index {
                 }
             };
         }
+        // The best phrasing's similarity. The term part is cheap and the
+        // character part at most 1, so phrasings are tried best term part
+        // first and the rest skipped once none can win.
+        let mut order: Vec<(f32, usize)> = doc
+            .phrasings
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (self.term_similarity(query, p), i))
+            .collect();
+        order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
         let mut similarity = 0.0f32;
-        for p in &doc.phrasings {
-            similarity = similarity.max(self.similarity(query, p));
+        for (terms, i) in order {
+            if W_SIM_TERMS * terms + W_SIM_CHARS <= similarity {
+                break;
+            }
+            let chars = query.bigrams.dice(&doc.phrasings[i].bigrams) as f32;
+            similarity = similarity.max(W_SIM_TERMS * terms + W_SIM_CHARS * chars);
         }
         if doc.phrasings.is_empty() {
             similarity = SENTENCE_SIMILARITY * self.similarity(query, &doc.body);
@@ -1115,23 +1136,27 @@ impl Index {
     /// Weighted overlap of the question with one phrasing, blended with
     /// character-bigram similarity of the two normalised texts.
     fn similarity(&self, query: &Query, p: &Phrasing) -> f32 {
-        let q_weight: f32 = query.terms.iter().map(|t| t.weight).sum();
+        let terms = self.term_similarity(query, p);
+        let chars = query.bigrams.dice(&p.bigrams) as f32;
+        W_SIM_TERMS * terms + W_SIM_CHARS * chars
+    }
+
+    /// Weighted Dice overlap of the question's terms with a phrasing's.
+    fn term_similarity(&self, query: &Query, p: &Phrasing) -> f32 {
         let mut shared = 0.0;
         for t in &query.terms {
             if let Some(id) = t.id {
-                if p.terms.contains(&id) {
+                if p.terms.binary_search(&id).is_ok() {
                     shared += t.weight * t.quality;
                 }
             }
         }
-        let denom = q_weight + p.weight;
-        let terms = if denom > 0.0 {
+        let denom = query.weight + p.weight;
+        if denom > 0.0 {
             2.0 * shared / denom
         } else {
             0.0
-        };
-        let chars = query.bigrams.dice(&p.bigrams) as f32;
-        W_SIM_TERMS * terms + W_SIM_CHARS * chars
+        }
     }
 
     /// Explains how a question was read: each term and how it matched.
@@ -1186,6 +1211,7 @@ impl Index {
                         let term = self.lexicon.synonym(&self.stemmer.stem(w)).to_string();
                         if term != stem {
                             if let Some(&id) = self.terms.get(&term) {
+                                query.weight += self.idf[id as usize] * 0.5;
                                 query.terms.push(QueryTerm {
                                     text: term,
                                     id: Some(id),
@@ -1255,14 +1281,18 @@ fn blend(coverage: f32, similarity: f32) -> f32 {
 struct Bigrams {
     /// The text without whitespace (strsim compares these for equality).
     squeezed: String,
-    pairs: Vec<(char, char)>,
+    /// Each bigram's two chars packed in one u64, sorted.
+    pairs: Vec<u64>,
 }
 
 impl Bigrams {
     fn new(text: &str) -> Self {
         let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         let chars: Vec<char> = squeezed.chars().collect();
-        let mut pairs: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
+        let mut pairs: Vec<u64> = chars
+            .windows(2)
+            .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
+            .collect();
         pairs.sort_unstable();
         Bigrams { squeezed, pairs }
     }

@@ -10,6 +10,17 @@ use unicode_normalization::UnicodeNormalization;
 /// removed, lower case, curly quotes and apostrophes made plain, dashes
 /// made hyphens, zero-width and control characters dropped.
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        // Most questions: NFKD is the identity and no marks can occur.
+        return text
+            .chars()
+            .map(|c| match c {
+                '`' => '\'',
+                c if c.is_ascii_control() => ' ',
+                c => c.to_ascii_lowercase(),
+            })
+            .collect();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.nfkd() {
         if is_combining_mark(c) {
@@ -103,6 +114,9 @@ pub fn tokens(text: &str) -> Vec<Token> {
 /// letter. Folding can change lengths (NFKD), so flags are taken per char
 /// of the NFKD text without marks, which lines up with `fold` for letters.
 fn upper_flags(text: &str, len: usize) -> Vec<bool> {
+    if text.is_ascii() {
+        return text.bytes().map(|b| b.is_ascii_uppercase()).collect();
+    }
     let mut flags = Vec::with_capacity(len);
     for c in text.nfkd() {
         if is_combining_mark(c) {
