@@ -47,17 +47,25 @@ pub const INGEST_AUTHOR: &str = "ingest";
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("cannot create the folder {path} for the database: {cause}")]
+    #[error(
+        "cannot create the folder {path} for the database: {cause}. Give another path with \
+         --db PATH, or set `database` in the config (SUMMIT_BOT_DATABASE)"
+    )]
     CreateDir {
         path: PathBuf,
         cause: std::io::Error,
     },
-    #[error("cannot open the database {path}: {cause}")]
+    #[error("cannot open the database {path}: {cause}{}", fix(.cause))]
     Open {
         path: PathBuf,
         cause: rusqlite::Error,
     },
-    #[error("database {path}: migrating to schema version {version}: {cause}")]
+    #[error(
+        "the database {path} is read-only, and summit-bot writes to it (the question log, fact \
+         changes): make the file and its folder writable, or give another path with --db PATH"
+    )]
+    ReadOnly { path: PathBuf },
+    #[error("database {path}: migrating to schema version {version}: {cause}{}", fix(.cause))]
     Migrate {
         path: PathBuf,
         version: i64,
@@ -72,7 +80,7 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
-    #[error("database {path}: {op}: {cause}")]
+    #[error("database {path}: {op}: {cause}{}", fix(.cause))]
     Sql {
         path: PathBuf,
         op: &'static str,
@@ -82,6 +90,30 @@ pub enum StoreError {
     BuiltinArticle(#[from] ArticleError),
     #[error("the shipped facts do not load: {0}")]
     BuiltinFacts(#[from] ExtractError),
+}
+
+/// What to do about a SQLite failure a person can fix, as a sentence to
+/// follow the error; empty when there is nothing to suggest.
+fn fix(cause: &rusqlite::Error) -> &'static str {
+    use rusqlite::ErrorCode;
+    match cause.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
+            ". It is not a summit-bot database, or it is damaged: move it (and any -wal and -shm \
+             files beside it) aside to start afresh, restore it from a backup, or give another \
+             path with --db PATH"
+        }
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+            ". Another program holds a lock on it (another summit-bot on the same database?): \
+             stop it and try again, or give another path with --db PATH"
+        }
+        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
+            ". summit-bot must be able to write the database and, beside it, its -wal and -shm \
+             files: check the permissions of the file and its folder, or give another path \
+             with --db PATH"
+        }
+        Some(ErrorCode::DiskFull) => ". The disk is full: free some space and try again",
+        _ => "",
+    }
 }
 
 /// What [`Store::ingest`] did.
@@ -162,6 +194,16 @@ impl Store {
             cause,
         };
         let mut conn = Connection::open(path).map_err(open_err)?;
+        // SQLite quietly opens a file it may not write read-only; then every
+        // question would fail to log. Better to say so at the start.
+        if conn
+            .is_readonly(rusqlite::DatabaseName::Main)
+            .map_err(open_err)?
+        {
+            return Err(StoreError::ReadOnly {
+                path: path.to_path_buf(),
+            });
+        }
         conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
         let mode: String = conn
             .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))
