@@ -165,7 +165,7 @@ impl Engine {
     fn decline(&self, question: &str, ranked: &[Scored], gap: Option<&Gap>, read: &str) -> Reply {
         let best = ranked.first().map(|s| s.confidence).unwrap_or(0.0);
         let note = match gap {
-            Some(g) => g.note.clone(),
+            Some(g) => format!("The article doesn't say. {}", g.note),
             None => "The article doesn't say.".to_string(),
         };
         Reply {
