@@ -326,7 +326,9 @@ pub async fn run(app: App, config: Config) -> anyhow::Result<()> {
         })
         .build();
 
-    let mut client = serenity::ClientBuilder::new_with_http(http.build(), INTENTS)
+    let http = http.build();
+    check_token(&http).await?;
+    let mut client = serenity::ClientBuilder::new_with_http(http, INTENTS)
         .framework(framework)
         .await
         .context("building the Discord client")?;
@@ -344,6 +346,44 @@ pub async fn run(app: App, config: Config) -> anyhow::Result<()> {
         .context("the Discord connection failed");
     reloading.abort();
     served
+}
+
+/// How many times the start-up check tries to reach Discord, and how long
+/// it waits between tries: a brief network blip should not stop the bot.
+const CHECK_TRIES: u32 = 3;
+const CHECK_PAUSE: Duration = Duration::from_secs(2);
+
+/// Checks the token with one authenticated call before connecting. Serenity
+/// retries a failed gateway start every 5 s forever, with only a warning, so
+/// a wrong token or an unreachable API would look like a bot that runs.
+/// Neither error message holds the token.
+async fn check_token(http: &serenity::Http) -> anyhow::Result<()> {
+    let mut tries = 0;
+    loop {
+        tries += 1;
+        let error = match http.get_bot_gateway().await {
+            Ok(_) => return Ok(()),
+            Err(error) => error,
+        };
+        let status = match &error {
+            serenity::Error::Http(e) => e.status_code().map(|s| s.as_u16()),
+            _ => None,
+        };
+        if matches!(status, Some(401 | 403)) {
+            anyhow::bail!(
+                "Discord refused the bot token ({error}): check DISCORD_TOKEN (or discord.token \
+                 in config/local.toml); the Bot page of the Developer Portal can reset it"
+            );
+        }
+        if tries >= CHECK_TRIES {
+            return Err(anyhow::Error::new(error).context(format!(
+                "cannot reach Discord's API (tried {tries} times): check the network, or \
+                 discord.api_base / DISCORD_API_BASE if set"
+            )));
+        }
+        tracing::warn!(%error, "could not reach Discord's API; trying again");
+        tokio::time::sleep(CHECK_PAUSE).await;
+    }
 }
 
 /// Rebuilds the engine whenever another process (the CLI, say) changed the
