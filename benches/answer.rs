@@ -11,7 +11,8 @@
 //! stores are built only under `cargo bench` (or SUMMIT_BENCH_FULL=1).
 //!
 //! Questions come from `../shared/eval/dev.jsonl` at run time (never copied
-//! here), else from `tests/data/heldout.jsonl`. SUMMIT_BENCH_SIZES (e.g.
+//! here; SUMMIT_BENCH_QUESTIONS may name another path), else from
+//! `tests/data/heldout.jsonl`. SUMMIT_BENCH_SIZES (e.g.
 //! `1000,10000`) limits the store sizes for a quick run.
 
 use std::hint::black_box;
@@ -62,7 +63,11 @@ fn manifest() -> &'static Path {
 
 /// The dev questions, or the held-out ones when the dev set is absent.
 fn questions() -> (String, Vec<EvalQuestion>) {
-    let dev = manifest().join("../shared/eval/dev.jsonl");
+    // SUMMIT_BENCH_QUESTIONS names the dev set when this tree is not beside
+    // `shared/` (a git worktree elsewhere, say).
+    let dev = std::env::var_os("SUMMIT_BENCH_QUESTIONS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| manifest().join("../shared/eval/dev.jsonl"));
     let (path, text) = match std::fs::read_to_string(&dev) {
         Ok(text) => (dev, text),
         Err(_) => {
