@@ -173,10 +173,19 @@ pub enum How {
 pub struct QueryTerm {
     pub text: String,
     pub id: Option<TermId>,
+    /// Weight in the article of the best match (for explaining); scoring
+    /// weighs each term within each candidate's own article.
     pub weight: f32,
     pub quality: f32,
     pub how: How,
     pub entity: Option<usize>,
+    /// Most the term may weigh (say-verbs, everyday words).
+    cap: f32,
+    /// Multiplies the weight (alias words count lightly).
+    scale: f32,
+    /// When an article lacks the term: an everyday word weighs little, any
+    /// other as an unknown word of that article.
+    common: bool,
 }
 
 /// A question as the matcher reads it.
@@ -189,8 +198,6 @@ pub struct Query {
     pub counts: Option<TermId>,
     pub counts_text: Option<String>,
     bigrams: Bigrams,
-    /// Sum of the terms' weights.
-    weight: f32,
 }
 
 /// A scored document.
@@ -201,6 +208,7 @@ pub struct Scored {
     pub coverage: f32,
     /// How the confidence was reached; filled in for the best only.
     pub why: String,
+    doc: u32,
 }
 
 /// A search result: the best documents, best first.
@@ -215,11 +223,19 @@ pub struct Index {
     stemmer: Stemmer,
     terms: HashMap<String, TermId>,
     term_text: Vec<String>,
-    idf: Vec<f32>,
+    /// (term, article) → the term's rarity among that article's docs.
+    /// Each article is weighed as if it stood alone, so adding articles
+    /// does not change how one article's facts score against a question.
+    local_idf: HashMap<(TermId, u32), f32>,
+    /// Per doc: its article's dense index.
+    article_of: Vec<u32>,
+    /// Per article: what a word it lacks weighs.
+    article_unknown: Vec<f32>,
     /// Whether a term occurs in some answer or quote, not only in phrasings.
     in_text: Vec<bool>,
-    /// Term → (doc, strength), doc ascending.
-    postings: Vec<Vec<(u32, f32)>>,
+    /// Term → (doc, strength, the term's idf in the doc's article), doc
+    /// ascending.
+    postings: Vec<Vec<(u32, f32, f32)>>,
     /// Every content word seen, for typo correction.
     surfaces: Vec<String>,
     surface_ids: HashMap<String, u32>,
@@ -228,7 +244,6 @@ pub struct Index {
     docs: Vec<Doc>,
     /// Per article: entity → share of its docs mentioning it.
     background: HashMap<ArticleId, HashSet<usize>>,
-    unknown_weight: f32,
     /// Stems of the say-verbs.
     say_terms: HashSet<String>,
 }
@@ -379,7 +394,9 @@ impl Index {
             stemmer: Stemmer::default(),
             terms: HashMap::default(),
             term_text: Vec::new(),
-            idf: Vec::new(),
+            local_idf: HashMap::default(),
+            article_of: Vec::new(),
+            article_unknown: Vec::new(),
             in_text: Vec::new(),
             postings: Vec::new(),
             surfaces: Vec::new(),
@@ -387,7 +404,6 @@ impl Index {
             deletes: HashMap::default(),
             docs: Vec::new(),
             background: HashMap::default(),
-            unknown_weight: 0.0,
             say_terms: HashSet::default(),
         };
         index.say_terms = SAY_WORDS
@@ -490,7 +506,7 @@ impl Index {
                 }));
             }
             for (&t, &s) in &strength {
-                index.postings[t as usize].push((doc_id, s));
+                index.postings[t as usize].push((doc_id, s, 0.0));
             }
             let entry = article_docs.entry(input.article).or_default();
             entry.0 += 1;
@@ -510,21 +526,45 @@ impl Index {
                 body,
             });
         }
-        let n = index.docs.len() as f32;
-        index.idf = index
-            .postings
+        // Articles in dense order, and each doc's.
+        let mut dense: HashMap<ArticleId, u32> = HashMap::default();
+        let mut sizes: Vec<f32> = Vec::new();
+        for d in &index.docs {
+            let next = dense.len() as u32;
+            let a = *dense.entry(d.article).or_insert(next);
+            if a as usize == sizes.len() {
+                sizes.push(0.0);
+            }
+            sizes[a as usize] += 1.0;
+            index.article_of.push(a);
+        }
+        index.article_unknown = sizes
             .iter()
-            .map(|p| {
-                let df = p.len() as f32;
-                (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
-            })
+            .map(|&n| UNKNOWN_SCALE * (1.0 + (n + 0.5) / 0.5).ln())
             .collect();
-        index.unknown_weight = UNKNOWN_SCALE * (1.0 + (n + 0.5) / 0.5).ln();
-        // Phrasing weights need the idf.
-        let idf = index.idf.clone();
-        for d in &mut index.docs {
+        for (t, list) in index.postings.iter_mut().enumerate() {
+            let mut df: HashMap<u32, f32> = HashMap::default();
+            for &(doc, _, _) in list.iter() {
+                *df.entry(index.article_of[doc as usize]).or_insert(0.0) += 1.0;
+            }
+            for (&a, &df) in &df {
+                let n = sizes[a as usize];
+                let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+                index.local_idf.insert((t as TermId, a), idf);
+            }
+            for p in list.iter_mut() {
+                p.2 = index.local_idf[&(t as TermId, index.article_of[p.0 as usize])];
+            }
+        }
+        // Phrasing weights need the idf of their own article.
+        for (i, d) in index.docs.iter_mut().enumerate() {
+            let a = index.article_of[i];
             for p in d.phrasings.iter_mut().chain(std::iter::once(&mut d.body)) {
-                p.weight = p.terms.iter().map(|&t| idf[t as usize]).sum();
+                p.weight = p
+                    .terms
+                    .iter()
+                    .map(|&t| index.local_idf.get(&(t, a)).copied().unwrap_or(0.0))
+                    .sum();
             }
         }
         for (article, (count, ents)) in article_docs {
@@ -856,42 +896,38 @@ impl Index {
                 continue;
             }
             let id = self.terms.get(&u.term).copied();
-            let (weight, how) = match id {
-                Some(id) => {
-                    let mut w = self.idf[id as usize];
-                    if self.say_terms.contains(&u.term) {
-                        // "describe", "think": whose words is read apart;
-                        // the verb itself rarely matches the fact's wording.
-                        w = w.min(UNKNOWN_COMMON_WEIGHT);
-                    } else if u.everyday && !self.in_text[id as usize] {
-                        // An everyday word only the phrasings use: rare in
-                        // the store, but it says little about the topic.
-                        w = w.min(EVERYDAY_CAP);
-                    }
-                    (w * u.scale, u.how.clone())
+            let mut cap = f32::INFINITY;
+            if let Some(id) = id {
+                if self.say_terms.contains(&u.term) {
+                    // "describe", "think": whose words is read apart; the
+                    // verb itself rarely matches the fact's wording.
+                    cap = UNKNOWN_COMMON_WEIGHT;
+                } else if u.everyday && !self.in_text[id as usize] {
+                    // An everyday word only the phrasings use: rare in the
+                    // store, but it says little about the topic.
+                    cap = EVERYDAY_CAP;
                 }
-                None if u.entity.is_some() => (self.unknown_weight, How::Unknown),
-                None => {
-                    let common = u.term.split(' ').all(is_common)
-                        || matches!(&u.how, How::Exact)
-                            && raw
-                                .iter()
-                                .any(|r| is_common(r) && self.stemmer.stem(r) == u.term);
-                    let w = if common {
-                        UNKNOWN_COMMON_WEIGHT
-                    } else {
-                        self.unknown_weight
-                    };
-                    (w * u.scale, How::Unknown)
-                }
-            };
+            }
+            let common = u.entity.is_none()
+                && (u.term.split(' ').all(is_common)
+                    || matches!(&u.how, How::Exact)
+                        && raw
+                            .iter()
+                            .any(|r| is_common(r) && self.stemmer.stem(r) == u.term));
             terms.push(QueryTerm {
                 text: u.term.clone(),
                 id,
-                weight,
+                weight: 0.0,
                 quality: u.quality,
-                how,
+                how: if id.is_some() {
+                    u.how.clone()
+                } else {
+                    How::Unknown
+                },
                 entity: u.entity,
+                cap,
+                scale: u.scale,
+                common,
             });
         }
         // Whose words: a person named before a say-verb.
@@ -923,7 +959,6 @@ impl Index {
             .collect::<Vec<_>>()
             .join(" ");
         Query {
-            weight: terms.iter().map(|t| t.weight).sum(),
             terms,
             want,
             speaker,
@@ -936,51 +971,103 @@ impl Index {
     /// Scores the documents that share a term with the question and returns
     /// up to `limit` of them, best first.
     pub fn search(&self, question: &str, limit: usize) -> Found {
-        let query = self.query(question);
+        let mut query = self.query(question);
         let ranked = self.rank(&query, limit);
+        // Show the weights the best match was judged by.
+        if let Some(best) = ranked.first() {
+            let (w, _) = self.weights(&query, self.article_of[best.doc as usize]);
+            for (t, w) in query.terms.iter_mut().zip(w) {
+                t.weight = w;
+            }
+        }
         Found { query, ranked }
     }
 
+    /// Each question term's weight within article `a`, and their sum.
+    fn weights(&self, query: &Query, a: u32) -> (Vec<f32>, f32) {
+        let w: Vec<f32> = query
+            .terms
+            .iter()
+            .map(|t| match t.id.and_then(|id| self.local_idf.get(&(id, a))) {
+                Some(idf) => idf.min(t.cap) * t.scale,
+                None if t.common => UNKNOWN_COMMON_WEIGHT * t.scale,
+                None => self.article_unknown[a as usize] * t.scale,
+            })
+            .collect();
+        let total = w.iter().sum();
+        (w, total)
+    }
+
     fn rank(&self, query: &Query, limit: usize) -> Vec<Scored> {
-        let total: f32 = query.terms.iter().map(|t| t.weight).sum();
-        if total <= 0.0 {
+        if query.terms.is_empty() {
             return Vec::new();
         }
         let mut acc: HashMap<u32, f32> = HashMap::default();
         for t in &query.terms {
             let Some(id) = t.id else { continue };
-            let w = t.weight * t.quality;
-            for &(doc, s) in &self.postings[id as usize] {
+            for &(doc, s, idf) in &self.postings[id as usize] {
+                let w = idf.min(t.cap) * t.scale * t.quality;
                 *acc.entry(doc).or_insert(0.0) += w * s;
             }
         }
-        let mut cands: Vec<(u32, f32)> = acc.into_iter().collect();
-        cands.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        // Weights per article met, computed once each.
+        let mut by_article: Vec<(u32, Vec<f32>, f32)> = Vec::new();
+        let mut weights_for = |a: u32| -> usize {
+            match by_article.iter().position(|(b, _, _)| *b == a) {
+                Some(i) => i,
+                None => {
+                    let (w, total) = self.weights(query, a);
+                    by_article.push((a, w, total));
+                    by_article.len() - 1
+                }
+            }
+        };
+        let mut cands: Vec<(u32, f32, usize)> = acc
+            .into_iter()
+            .map(|(doc, covered)| {
+                let k = weights_for(self.article_of[doc as usize]);
+                (doc, covered, k)
+            })
+            .collect();
+        let coverage = |c: &(u32, f32, usize)| {
+            let total = by_article[c.2].2;
+            if total > 0.0 {
+                c.1 / total
+            } else {
+                0.0
+            }
+        };
+        cands.sort_unstable_by(|a, b| coverage(b).total_cmp(&coverage(a)).then(a.0.cmp(&b.0)));
         cands.truncate(CANDIDATES);
         let mut scored: Vec<Scored> = cands
-            .into_iter()
-            .map(|(doc, covered)| self.score(query, doc, covered / total, false))
+            .iter()
+            .map(|c| {
+                let (_, w, total) = &by_article[c.2];
+                self.score(query, c.0, coverage(c), w, *total, false)
+            })
             .collect();
         scored.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
         scored.truncate(limit);
         // Only the best is explained: formatting every candidate's reasons
         // would cost more than scoring them.
         if let Some(first) = scored.first_mut() {
-            if let Some(doc) = self.doc_index(first.target) {
-                first.why = self.score(query, doc, first.coverage, true).why;
-            }
+            let (w, total) = self.weights(query, self.article_of[first.doc as usize]);
+            first.why = self
+                .score(query, first.doc, first.coverage, &w, total, true)
+                .why;
         }
         scored
     }
 
-    fn doc_index(&self, target: Target) -> Option<u32> {
-        self.docs
-            .iter()
-            .position(|d| d.target == target)
-            .map(|i| i as u32)
-    }
-
-    fn score(&self, query: &Query, doc_id: u32, coverage: f32, explain: bool) -> Scored {
+    fn score(
+        &self,
+        query: &Query,
+        doc_id: u32,
+        coverage: f32,
+        weights: &[f32],
+        total: f32,
+        explain: bool,
+    ) -> Scored {
         let doc = &self.docs[doc_id as usize];
         let mut why = String::new();
         macro_rules! note {
@@ -997,7 +1084,7 @@ impl Index {
             .phrasings
             .iter()
             .enumerate()
-            .map(|(i, p)| (self.term_similarity(query, p), i))
+            .map(|(i, p)| (self.term_similarity(query, p, weights, total), i))
             .collect();
         order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
         let mut similarity = 0.0f32;
@@ -1009,7 +1096,7 @@ impl Index {
             similarity = similarity.max(W_SIM_TERMS * terms + W_SIM_CHARS * chars);
         }
         if doc.phrasings.is_empty() {
-            similarity = SENTENCE_SIMILARITY * self.similarity(query, &doc.body);
+            similarity = SENTENCE_SIMILARITY * self.similarity(query, &doc.body, weights, total);
         }
         let mut conf = blend(coverage, similarity);
         note!("coverage {coverage:.2}, similarity {similarity:.2}");
@@ -1129,29 +1216,30 @@ impl Index {
             target: doc.target,
             confidence: conf.clamp(0.0, 1.0),
             coverage,
+            doc: doc_id,
             why,
         }
     }
 
     /// Weighted overlap of the question with one phrasing, blended with
     /// character-bigram similarity of the two normalised texts.
-    fn similarity(&self, query: &Query, p: &Phrasing) -> f32 {
-        let terms = self.term_similarity(query, p);
+    fn similarity(&self, query: &Query, p: &Phrasing, weights: &[f32], total: f32) -> f32 {
+        let terms = self.term_similarity(query, p, weights, total);
         let chars = query.bigrams.dice(&p.bigrams) as f32;
         W_SIM_TERMS * terms + W_SIM_CHARS * chars
     }
 
     /// Weighted Dice overlap of the question's terms with a phrasing's.
-    fn term_similarity(&self, query: &Query, p: &Phrasing) -> f32 {
+    fn term_similarity(&self, query: &Query, p: &Phrasing, weights: &[f32], total: f32) -> f32 {
         let mut shared = 0.0;
-        for t in &query.terms {
+        for (t, w) in query.terms.iter().zip(weights) {
             if let Some(id) = t.id {
                 if p.terms.binary_search(&id).is_ok() {
-                    shared += t.weight * t.quality;
+                    shared += w * t.quality;
                 }
             }
         }
-        let denom = query.weight + p.weight;
+        let denom = total + p.weight;
         if denom > 0.0 {
             2.0 * shared / denom
         } else {
@@ -1211,14 +1299,17 @@ impl Index {
                         let term = self.lexicon.synonym(&self.stemmer.stem(w)).to_string();
                         if term != stem {
                             if let Some(&id) = self.terms.get(&term) {
-                                query.weight += self.idf[id as usize] * 0.5;
+                                // A guess at the word being typed: half weight.
                                 query.terms.push(QueryTerm {
                                     text: term,
                                     id: Some(id),
-                                    weight: self.idf[id as usize] * 0.5,
+                                    weight: 0.0,
                                     quality: 1.0,
                                     how: How::Exact,
                                     entity: None,
+                                    cap: f32::INFINITY,
+                                    scale: 0.5,
+                                    common: false,
                                 });
                             }
                         }
@@ -1245,11 +1336,14 @@ impl Index {
             .iter()
             .filter(|s| matches!(s.target, Target::Fact(_)))
         {
-            let Some(doc) = self.docs.iter().find(|d| d.target == s.target) else {
-                continue;
-            };
+            let doc = &self.docs[s.doc as usize];
+            let (w, total) = self.weights(&query, self.article_of[s.doc as usize]);
             for (i, p) in doc.phrasings.iter().enumerate() {
-                phrasings.push((s.confidence + self.similarity(&query, p), s.target, i));
+                phrasings.push((
+                    s.confidence + self.similarity(&query, p, &w, total),
+                    s.target,
+                    i,
+                ));
             }
         }
         phrasings.sort_by(|a, b| b.0.total_cmp(&a.0));
