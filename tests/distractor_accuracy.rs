@@ -92,7 +92,9 @@ fn distractors_change_no_reply() {
 }
 
 /// What a user sees of a reply: answered or not, the answer, the citations.
-fn reply_key(app: &App, question: &str) -> (bool, Option<String>, Vec<(Option<u32>, String)>) {
+type Seen = (bool, Option<String>, Vec<(Option<u32>, String)>);
+
+fn reply_key(app: &App, question: &str) -> Seen {
     let r = app.answer(question);
     let cited = r
         .sources
