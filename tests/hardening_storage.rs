@@ -224,7 +224,7 @@ fn a_database_another_program_holds_locked_is_a_clear_error() {
 /// How many times the loop of writes is killed.
 const KILLS: u64 = 30;
 /// Writes each loop would make if not killed.
-const WRITES_PER_LOOP: u64 = 40;
+const WRITES_PER_LOOP: u64 = 200;
 
 /// A small deterministic generator for kill delays (xorshift).
 struct Rng(u64);
