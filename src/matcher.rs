@@ -889,6 +889,12 @@ impl Index {
             };
             Some(self.lexicon.synonym(&self.stemmer.stem(after)).to_string())
         });
+        // Stems of the everyday words typed ("happened" → "happen").
+        let common_stems: Vec<String> = raw
+            .iter()
+            .filter(|r| is_common(r))
+            .map(|r| self.stemmer.stem(r).into_owned())
+            .collect();
         let mut terms = Vec::with_capacity(units.len());
         let mut seen = HashSet::default();
         for u in &units {
@@ -910,10 +916,7 @@ impl Index {
             }
             let common = u.entity.is_none()
                 && (u.term.split(' ').all(is_common)
-                    || matches!(&u.how, How::Exact)
-                        && raw
-                            .iter()
-                            .any(|r| is_common(r) && self.stemmer.stem(r) == u.term));
+                    || matches!(&u.how, How::Exact) && common_stems.contains(&u.term));
             terms.push(QueryTerm {
                 text: u.term.clone(),
                 id,
@@ -1037,8 +1040,16 @@ impl Index {
                 0.0
             }
         };
-        cands.sort_unstable_by(|a, b| coverage(b).total_cmp(&coverage(a)).then(a.0.cmp(&b.0)));
-        cands.truncate(CANDIDATES);
+        // The best CANDIDATES under a total order (coverage, then doc), so
+        // the same ones in the same order as a full sort would give.
+        let order = |a: &(u32, f32, usize), b: &(u32, f32, usize)| {
+            coverage(b).total_cmp(&coverage(a)).then(a.0.cmp(&b.0))
+        };
+        if cands.len() > CANDIDATES {
+            cands.select_nth_unstable_by(CANDIDATES - 1, order);
+            cands.truncate(CANDIDATES);
+        }
+        cands.sort_unstable_by(order);
         let mut scored: Vec<Scored> = cands
             .iter()
             .map(|c| {
@@ -1092,7 +1103,14 @@ impl Index {
             if W_SIM_TERMS * terms + W_SIM_CHARS <= similarity {
                 break;
             }
-            let chars = query.bigrams.dice(&doc.phrasings[i].bigrams) as f32;
+            let bigrams = &doc.phrasings[i].bigrams;
+            // Lengths alone may rule a phrasing out.
+            if W_SIM_TERMS * terms + W_SIM_CHARS * query.bigrams.dice_bound(bigrams) as f32
+                <= similarity
+            {
+                continue;
+            }
+            let chars = query.bigrams.dice(bigrams) as f32;
             similarity = similarity.max(W_SIM_TERMS * terms + W_SIM_CHARS * chars);
         }
         if doc.phrasings.is_empty() {
@@ -1391,6 +1409,18 @@ impl Bigrams {
         Bigrams { squeezed, pairs }
     }
 
+    /// The most `dice` can be, from the two texts' sizes alone.
+    fn dice_bound(&self, other: &Bigrams) -> f64 {
+        let (a, b) = (self.squeezed.len(), other.squeezed.len());
+        if a == b {
+            return 1.0;
+        }
+        if a < 2 || b < 2 {
+            return 0.0;
+        }
+        (2 * self.pairs.len().min(other.pairs.len())) as f64 / (a + b - 2) as f64
+    }
+
     fn dice(&self, other: &Bigrams) -> f64 {
         if self.squeezed == other.squeezed {
             return 1.0;
@@ -1524,6 +1554,8 @@ mod tests {
                     (ours - theirs).abs() < 1e-12,
                     "{a:?} vs {b:?}: {ours} != {theirs}"
                 );
+                let bound = Bigrams::new(a).dice_bound(&Bigrams::new(b));
+                assert!(ours <= bound, "{a:?} vs {b:?}: {ours} > bound {bound}");
             }
         }
     }

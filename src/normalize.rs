@@ -8,7 +8,8 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Folds text for matching: NFKD, accents and other combining marks
 /// removed, lower case, curly quotes and apostrophes made plain, dashes
-/// made hyphens, zero-width and control characters dropped.
+/// made hyphens, zero-width and bidirectional marks dropped (they hide
+/// inside words people paste), other control characters made spaces.
 pub fn fold(text: &str) -> String {
     if text.is_ascii() {
         // Most questions: NFKD is the identity and no marks can occur.
@@ -32,7 +33,8 @@ pub fn fold(text: &str) -> String {
             '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
             // Turkish dotless i folds to i (Erdoğan's "ı" in other names).
             '\u{0131}' => out.push('i'),
-            c if c.is_control() || is_invisible(c) => out.push(' '),
+            c if is_invisible(c) => {}
+            c if c.is_control() => out.push(' '),
             c => out.extend(c.to_lowercase().filter(|l| !is_combining_mark(*l))),
         }
     }
@@ -123,7 +125,8 @@ fn upper_flags(text: &str, len: usize) -> Vec<bool> {
             continue;
         }
         let n = match c {
-            c if c.is_control() || is_invisible(c) => 1,
+            c if is_invisible(c) => 0,
+            c if c.is_control() => 1,
             c => c.to_lowercase().filter(|l| !is_combining_mark(*l)).count(),
         };
         for _ in 0..n {
@@ -356,7 +359,15 @@ const STOPWORDS: &[&str] = &[
 
 /// Whether `word` (folded) is a stopword.
 pub fn is_stopword(word: &str) -> bool {
-    STOPWORDS.contains(&word)
+    static SET: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| word_set(STOPWORDS));
+    SET.contains(word)
+}
+
+/// A set of words, looked up once per word of every question.
+type WordSet = std::collections::HashSet<&'static str, rustc_hash::FxBuildHasher>;
+
+fn word_set(words: &[&'static str]) -> WordSet {
+    words.iter().copied().collect()
 }
 
 /// Everyday English words: when one of them is not in the store it says
@@ -574,7 +585,8 @@ const COMMON: &[&str] = &[
 
 /// Whether `word` (folded) is an everyday English word.
 pub fn is_common(word: &str) -> bool {
-    COMMON.contains(&word)
+    static SET: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| word_set(COMMON));
+    SET.contains(word)
 }
 
 /// Number words folded to digits, so "twelve" meets "12".
@@ -645,7 +657,9 @@ mod tests {
             ("“slaughter”", "\"slaughter\""),
             ("north\u{2013}western", "north-western"),
             ("Ｉｄｌｉｂ", "idlib"),
-            ("a\u{200B}b", "a b"),
+            ("a\u{200B}b", "ab"),
+            ("Mis\u{200B}tura\u{200F}", "mistura"),
+            ("a\tb\nc", "a b c"),
             ("Эрдоган", "эрдоган"),
             ("", ""),
         ];
