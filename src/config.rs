@@ -24,8 +24,9 @@ pub const LOCAL_PATH: &str = "config/local.toml";
 pub const ENV_PREFIX: &str = "SUMMIT_BOT_";
 
 /// Questions longer than this are not worth a config value: Discord's own
-/// limit on a message is 4,000 characters even with Nitro.
-const MAX_QUESTION_CHARS_LIMIT: usize = 1_000_000;
+/// limit on a message is 4,000 characters even with Nitro, and a question
+/// costs time in proportion to its length.
+const MAX_QUESTION_CHARS_LIMIT: usize = 10_000;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
