@@ -2,6 +2,8 @@
 //! that mentions the bot is, and gets the answer as a reply. Messages from
 //! bots (this one included) are ignored.
 
+use std::time::Duration;
+
 use poise::serenity_prelude as serenity;
 
 use super::help::HELP;
@@ -63,6 +65,45 @@ async fn send(
     if msg.guild_id.is_some() {
         out = out.reference_message(msg);
     }
-    msg.channel_id.send_message(ctx, out).await?;
+    send_retrying(ctx, msg.channel_id, out).await?;
     Ok(())
+}
+
+/// How long to wait before each retry of a send Discord refused with 429
+/// Too Many Requests. Serenity's error does not keep Discord's
+/// `retry_after`, so these are fixed: a per-route limit on sending clears
+/// in about a second, and a reply later than a few seconds is no reply.
+const RETRY_429_AFTER: [Duration; 2] = [Duration::from_millis(1_000), Duration::from_millis(2_000)];
+
+/// Sends `out` to `channel`, retrying at most twice when Discord answers
+/// 429. Serenity retries a 429 itself only when its own rate limiter is on,
+/// and it is off when REST goes through a proxy (`discord.api_base`). Any
+/// other failure is returned at once: after a 500 the message may exist
+/// already, and a retry could post it twice; a 429 means it was not made.
+async fn send_retrying(
+    ctx: &serenity::Context,
+    channel: serenity::ChannelId,
+    out: serenity::CreateMessage,
+) -> Result<serenity::Message, serenity::Error> {
+    let mut waits = RETRY_429_AFTER.iter();
+    loop {
+        let error = match channel.send_message(ctx, out.clone()).await {
+            Ok(sent) => return Ok(sent),
+            Err(error) => error,
+        };
+        let limited = matches!(
+            &error,
+            serenity::Error::Http(e) if e.status_code().is_some_and(|s| s.as_u16() == 429)
+        );
+        match waits.next() {
+            Some(wait) if limited => {
+                tracing::warn!(
+                    wait_ms = wait.as_millis() as u64,
+                    "Discord rate-limited a reply: retrying"
+                );
+                tokio::time::sleep(*wait).await;
+            }
+            _ => return Err(error),
+        }
+    }
 }

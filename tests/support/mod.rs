@@ -59,6 +59,9 @@ pub struct Call {
     pub body: Value,
     /// The body as sent: a multipart body (a reply with a file) is not JSON.
     pub raw: Vec<u8>,
+    /// The status of an injected fault this call was answered with (see
+    /// [`StandIn::fail_next`]); None when it was served normally.
+    pub fault: Option<u16>,
 }
 
 impl Call {
@@ -77,7 +80,42 @@ struct Recorded {
     /// Heartbeats ACKed.
     acks: u64,
     /// Outgoing queue of the live gateway session, once it is READY.
-    session: Option<mpsc::UnboundedSender<String>>,
+    session: Option<mpsc::UnboundedSender<Out>>,
+    /// Which gateway connection `session` belongs to.
+    session_connection: u64,
+    /// Gateway connections accepted so far.
+    connections: u64,
+    /// Faults to answer REST calls with, first match first.
+    faults: Vec<Fault>,
+    /// How the stand-in answers a RESUME (op 6).
+    resume: Resume,
+}
+
+/// Something for the live gateway session to do.
+enum Out {
+    Frame(String),
+    /// Drop the connection with no close frame, as a network failure does.
+    Drop,
+}
+
+/// REST calls to answer with an error instead of serving them.
+struct Fault {
+    method: String,
+    path: String,
+    remaining: usize,
+    status: u16,
+    body: Value,
+    headers: Vec<(String, String)>,
+}
+
+/// How the stand-in answers a client's RESUME (op 6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Resume {
+    /// A RESUMED dispatch: the session goes on.
+    #[default]
+    Resumed,
+    /// INVALID_SESSION (op 9, not resumable): the client must IDENTIFY again.
+    InvalidSession,
 }
 
 struct Shared {
@@ -231,8 +269,66 @@ impl StandIn {
         let s = self.shared.seq.fetch_add(1, Ordering::Relaxed) + 1;
         let frame = json!({"op": 0, "s": s, "t": name, "d": d}).to_string();
         if let Some(session) = &recorded.session {
-            let _ = session.send(frame);
+            let _ = session.send(Out::Frame(frame));
         }
+    }
+
+    // ---- faults --------------------------------------------------------------------
+
+    /// Answers the next `times` calls of `method` on exactly `path` with
+    /// `status` and the JSON `body` (and `headers`), instead of serving them.
+    pub fn fail_next(
+        &self,
+        method: &str,
+        path: &str,
+        times: usize,
+        status: u16,
+        body: Value,
+        headers: &[(&str, &str)],
+    ) {
+        self.shared.lock().faults.push(Fault {
+            method: method.to_string(),
+            path: path.to_string(),
+            remaining: times,
+            status,
+            body,
+            headers: headers
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        });
+    }
+
+    /// How the stand-in answers the next RESUMEs.
+    pub fn answer_resume_with(&self, resume: Resume) {
+        self.shared.lock().resume = resume;
+    }
+
+    /// How many gateway connections the stand-in has accepted.
+    pub fn gateway_connections(&self) -> u64 {
+        self.shared.lock().connections
+    }
+
+    /// Drops the live gateway connection without a close frame, as a
+    /// network failure would. Returns whether there was one.
+    pub fn drop_gateway(&self) -> bool {
+        let mut recorded = self.shared.lock();
+        let Some(session) = recorded.session.take() else {
+            return false;
+        };
+        session.send(Out::Drop).is_ok()
+    }
+
+    /// Sends RECONNECT (op 7) on the live gateway connection: Discord's way
+    /// of asking the client to reconnect and resume. The stand-in stops
+    /// dispatching on it at once. Returns whether there was one.
+    pub fn send_reconnect(&self) -> bool {
+        let mut recorded = self.shared.lock();
+        let Some(session) = recorded.session.take() else {
+            return false;
+        };
+        let frame = json!({"op": 7, "d": null, "s": null, "t": null}).to_string();
+        session.send(Out::Frame(frame)).is_ok()
     }
 
     pub fn snowflake(&self) -> u64 {
@@ -433,10 +529,40 @@ async fn rest_call(
             .and_then(|v| v.to_str().ok())
             .map(str::to_string),
         body: body.clone(),
+        fault: None,
     };
     let authorised = call.authorization.as_deref() == Some(&format!("Bot {TOKEN}"));
-    shared.lock().calls.push(call);
+    let fault = {
+        let mut recorded = shared.lock();
+        let fault = recorded
+            .faults
+            .iter_mut()
+            .find(|f| f.remaining > 0 && f.method == call.method && f.path == call.path)
+            .map(|f| {
+                f.remaining -= 1;
+                (f.status, f.body.clone(), f.headers.clone())
+            });
+        recorded.calls.push(Call {
+            fault: fault.as_ref().map(|f| f.0),
+            ..call
+        });
+        fault
+    };
     shared.changed();
+    if let Some((status, body, headers)) = fault {
+        let mut response = Json(body).into_response();
+        *response.status_mut() =
+            StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        for (name, value) in headers {
+            if let (Ok(name), Ok(value)) = (
+                axum::http::HeaderName::from_bytes(name.as_bytes()),
+                axum::http::HeaderValue::from_str(&value),
+            ) {
+                response.headers_mut().insert(name, value);
+            }
+        }
+        return response;
+    }
     if !authorised && !path.starts_with("/api/v10/interactions/") && !path.contains("/webhooks/") {
         return (
             StatusCode::UNAUTHORIZED,
@@ -545,7 +671,13 @@ async fn gateway_session(shared: Arc<Shared>, mut socket: WebSocket) {
     {
         return;
     }
-    let (outgoing, mut queue) = mpsc::unbounded_channel::<String>();
+    let (outgoing, mut queue) = mpsc::unbounded_channel::<Out>();
+    let connection = {
+        let mut recorded = shared.lock();
+        recorded.connections += 1;
+        recorded.connections
+    };
+    shared.changed();
     loop {
         tokio::select! {
             frame = socket.recv() => {
@@ -565,9 +697,24 @@ async fn gateway_session(shared: Arc<Shared>, mut socket: WebSocket) {
                             let mut recorded = shared.lock();
                             recorded.intents = intents;
                             recorded.session = Some(outgoing.clone());
+                            recorded.session_connection = connection;
                         }
                         let s = shared.seq.fetch_add(1, Ordering::Relaxed) + 1;
                         Some(json!({"op": 0, "s": s, "t": "READY", "d": ready(&shared)}))
+                    }
+                    Some(6) => {
+                        let mut recorded = shared.lock();
+                        match recorded.resume {
+                            Resume::Resumed => {
+                                recorded.session = Some(outgoing.clone());
+                                recorded.session_connection = connection;
+                                let s = shared.seq.fetch_add(1, Ordering::Relaxed) + 1;
+                                Some(json!({"op": 0, "s": s, "t": "RESUMED", "d": {}}))
+                            }
+                            Resume::InvalidSession => {
+                                Some(json!({"op": 9, "d": false, "s": null, "t": null}))
+                            }
+                        }
                     }
                     Some(1) => {
                         shared.lock().acks += 1;
@@ -591,14 +738,24 @@ async fn gateway_session(shared: Arc<Shared>, mut socket: WebSocket) {
                     }
                 }
             }
-            Some(frame) = queue.recv() => {
+            Some(out) = queue.recv() => {
+                let frame = match out {
+                    Out::Frame(frame) => frame,
+                    Out::Drop => break,
+                };
                 if socket.send(WsMessage::Text(frame.into())).await.is_err() {
                     break;
                 }
             }
         }
     }
-    shared.lock().session = None;
+    {
+        let mut recorded = shared.lock();
+        // A newer connection may already hold the session.
+        if recorded.session_connection == connection {
+            recorded.session = None;
+        }
+    }
     shared.changed();
 }
 

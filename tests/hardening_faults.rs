@@ -1,0 +1,331 @@
+//! Faults, end to end: the real bot (`summit_bot::bot::run_shared`,
+//! serenity and poise unchanged) against the stand-in Discord, which drops
+//! the gateway connection, asks the bot to reconnect, answers a reply with
+//! 429 or 500, while the bot must keep answering; and a slow answer, which
+//! must be deferred inside Discord's 3 s window and completed after.
+//!
+//! The slow answer is made by holding the app's lock, as a rebuild of the
+//! engine over a slow database holds it: no test knob in the bot.
+
+mod support;
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+use summit_bot::app::App;
+use summit_bot::config::Config;
+use support::{
+    embed_text, user, Call, Place, Resume, StandIn, APP_ID, DM_CHANNEL_ID, GUILD_ID, TOKEN, USER_ID,
+};
+
+/// Interaction callback type of a deferral ("thinking…").
+const DEFERRED: u64 = 5;
+
+/// Discord drops an interaction not answered or deferred in this long.
+const DISCORD_WINDOW: Duration = Duration::from_secs(3);
+
+/// How long to wait for something that must *not* happen, after something
+/// that should have come first did.
+const GRACE: Duration = Duration::from_millis(1_500);
+
+/// A question the article answers, and a word its answer holds.
+const QUESTION: &str = "who is de mistura";
+const IN_ANSWER: &str = "Mistura";
+
+/// Everything the bot logged in this test binary (all its tests share one
+/// global subscriber), for tests that check a failure was logged.
+static LOG: Mutex<Vec<u8>> = Mutex::new(Vec::new());
+
+struct Captured;
+
+impl Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        LOG.lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn log_text() -> String {
+    String::from_utf8_lossy(&LOG.lock().unwrap_or_else(PoisonError::into_inner)).into_owned()
+}
+
+struct Bot {
+    discord: StandIn,
+    app: Arc<RwLock<App>>,
+    _db: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+/// Starts a stand-in Discord and the bot against it, on a fresh database,
+/// and waits until it is ready.
+async fn start() -> Bot {
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::new("info"))
+        .with_ansi(false)
+        .with_writer(|| Captured)
+        .try_init();
+    let discord = StandIn::start().await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("summit.db");
+    let env = [
+        ("DISCORD_TOKEN", TOKEN.to_string()),
+        ("DISCORD_API_BASE", discord.api_base.clone()),
+        ("SUMMIT_BOT_DATABASE", db.display().to_string()),
+        ("SUMMIT_BOT_DISCORD_GUILD_ID", GUILD_ID.to_string()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (OsString::from(k), OsString::from(v)));
+    let config = Config::load_from(None, None, env).expect("config");
+    let app = Arc::new(RwLock::new(App::open(&config, None).expect("open the app")));
+    let served = app.clone();
+    tokio::spawn(async move {
+        if let Err(error) = summit_bot::bot::run_shared(served, config).await {
+            eprintln!("the bot stopped: {error:#}");
+        }
+    });
+    discord.wait_ready().await;
+    Bot {
+        discord,
+        app,
+        _db: db,
+        _dir: dir,
+    }
+}
+
+fn dm_path() -> String {
+    format!("/api/v10/channels/{DM_CHANNEL_ID}/messages")
+}
+
+/// The bot's sends to the DM channel so far: (answered with a fault?, call).
+fn dm_sends(discord: &StandIn) -> Vec<Call> {
+    let path = dm_path();
+    discord
+        .calls()
+        .into_iter()
+        .filter(|c| c.is("POST", &path))
+        .collect()
+}
+
+impl Bot {
+    /// Sends a DM, and waits for the first send to the DM channel after it
+    /// that the stand-in served (not one it answered with a fault).
+    async fn dm(&self, content: &str) -> Call {
+        let before = self.discord.calls().len();
+        let message =
+            self.discord
+                .message(Place::Dm, user(USER_ID, "asker", false), content, json!([]));
+        self.discord.dispatch("MESSAGE_CREATE", message).await;
+        let path = dm_path();
+        self.discord
+            .wait_until(
+                &format!("a reply to the DM {content:?}"),
+                support::WAIT,
+                |d| {
+                    d.calls()
+                        .into_iter()
+                        .skip(before)
+                        .find(|c| c.is("POST", &path) && c.fault.is_none())
+                },
+            )
+            .await
+    }
+
+    /// Waits until the bot is back on a gateway connection newer than the
+    /// first `connections`.
+    async fn wait_reconnected(&self, connections: u64) {
+        self.discord
+            .wait_until("a new gateway connection", support::WAIT, |d| {
+                (d.gateway_connections() > connections).then_some(())
+            })
+            .await;
+    }
+}
+
+fn ops(discord: &StandIn) -> Vec<u64> {
+    discord
+        .frames()
+        .iter()
+        .filter_map(|f| f.get("op").and_then(Value::as_u64))
+        .filter(|op| *op != 1) // heartbeats come and go
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dropped_gateway_connection_is_resumed_and_the_next_dm_answered() {
+    let bot = start().await;
+    let first = bot.dm(QUESTION).await;
+    assert!(embed_text(&first.body).contains(IN_ANSWER));
+    let connections = bot.discord.gateway_connections();
+
+    assert!(bot.discord.drop_gateway(), "no live gateway session");
+    bot.wait_reconnected(connections).await;
+    let reply = bot.dm(QUESTION).await;
+    assert!(
+        embed_text(&reply.body).contains(IN_ANSWER),
+        "after the drop: {}",
+        reply.body
+    );
+    // It resumed the session (op 6) rather than starting a new one.
+    assert_eq!(ops(&bot.discord), [2, 6], "gateway frames");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reconnect_request_with_the_session_refused_ends_in_a_new_session_that_answers() {
+    let bot = start().await;
+    bot.discord.answer_resume_with(Resume::InvalidSession);
+    let connections = bot.discord.gateway_connections();
+
+    assert!(bot.discord.send_reconnect(), "no live gateway session");
+    // RESUME refused: it must IDENTIFY again and get a new READY.
+    bot.discord
+        .wait_until("a second IDENTIFY", support::WAIT, |d| {
+            (ops(d) == [2, 6, 2]).then_some(())
+        })
+        .await;
+    assert!(bot.discord.gateway_connections() >= connections + 2);
+    let reply = bot.dm(QUESTION).await;
+    assert!(
+        embed_text(&reply.body).contains(IN_ANSWER),
+        "after re-identifying: {}",
+        reply.body
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reply_refused_with_429_is_sent_again_and_arrives_once() {
+    let bot = start().await;
+    bot.discord.fail_next(
+        "POST",
+        &dm_path(),
+        1,
+        429,
+        json!({"message": "You are being rate limited.", "retry_after": 0.2, "global": false}),
+        &[("retry-after", "0.2"), ("x-ratelimit-scope", "user")],
+    );
+    let reply = bot.dm(QUESTION).await;
+    assert!(
+        embed_text(&reply.body).contains(IN_ANSWER),
+        "{}",
+        reply.body
+    );
+    tokio::time::sleep(GRACE).await;
+    let sends = dm_sends(&bot.discord);
+    let faults: Vec<Option<u16>> = sends.iter().map(|c| c.fault).collect();
+    assert_eq!(faults, [Some(429), None], "one refused, one delivered");
+    assert_eq!(sends[0].body, sends[1].body, "the same reply, sent again");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reply_refused_with_500_is_logged_not_repeated_and_the_bot_keeps_serving() {
+    let bot = start().await;
+    bot.discord.fail_next(
+        "POST",
+        &dm_path(),
+        1,
+        500,
+        json!({"message": "500: Internal Server Error", "code": 0}),
+        &[],
+    );
+    let message = bot.discord.message(
+        Place::Dm,
+        user(USER_ID, "asker", false),
+        QUESTION,
+        json!([]),
+    );
+    bot.discord.dispatch("MESSAGE_CREATE", message).await;
+    bot.discord
+        .wait_until("the reply Discord fails", support::WAIT, |d| {
+            dm_sends(d).into_iter().find(|c| c.fault == Some(500))
+        })
+        .await;
+
+    let next = bot.dm("where is the summit being held").await;
+    assert!(embed_text(&next.body).contains("Tehran"), "{}", next.body);
+    tokio::time::sleep(GRACE).await;
+    // A 500 may mean the message was made: sending it again could post it
+    // twice, so the bot does not.
+    let faults: Vec<Option<u16>> = dm_sends(&bot.discord).iter().map(|c| c.fault).collect();
+    assert_eq!(faults, [Some(500), None]);
+    let log = log_text();
+    assert!(
+        log.lines().any(|l| l.contains("ERROR")
+            && l.contains("handling a Discord event failed")
+            && l.contains("500")),
+        "the failure is not logged: {log}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_slow_answer_is_deferred_within_3_s_and_completed_after() {
+    let bot = start().await;
+    // Hold the app as a rebuild over a slow database would: no answer can
+    // be made until it is let go.
+    const HELD: Duration = Duration::from_secs(4);
+    let (held, wait_held) = std::sync::mpsc::channel();
+    let app = bot.app.clone();
+    let holder = std::thread::spawn(move || {
+        let _app = app.write().unwrap_or_else(PoisonError::into_inner);
+        let _ = held.send(());
+        std::thread::sleep(HELD);
+    });
+    wait_held.recv().expect("the app is held");
+
+    let (interaction, payload) = bot.discord.command(
+        Place::Guild,
+        "ask",
+        json!([{"name": "question", "type": 3, "value": QUESTION}]),
+    );
+    let asked = Instant::now();
+    bot.discord.dispatch("INTERACTION_CREATE", payload).await;
+    let callback = interaction.callback_path();
+    let first = bot
+        .discord
+        .wait_for_call("the deferral", |c| c.is("POST", &callback))
+        .await;
+    let deferred_after = asked.elapsed();
+    assert_eq!(
+        first.body.get("type").and_then(Value::as_u64),
+        Some(DEFERRED),
+        "the first response: {}",
+        first.body
+    );
+    assert!(
+        deferred_after < DISCORD_WINDOW,
+        "deferred after {deferred_after:?}"
+    );
+
+    // Poise completes a deferred response with the first follow-up
+    // (`POST /webhooks/{app}/{token}`), which Discord shows in place of
+    // "thinking…"; an edit of `@original` would do as well.
+    let webhook = format!("/api/v10/webhooks/{APP_ID}/{}", interaction.token);
+    let done = bot
+        .discord
+        .wait_for_call("the completed answer", |c| {
+            c.is("POST", &webhook) || c.is("PATCH", &format!("{webhook}/messages/@original"))
+        })
+        .await;
+    assert!(
+        asked.elapsed() >= HELD - Duration::from_millis(500),
+        "completed before the app was free"
+    );
+    assert!(embed_text(&done.body).contains(IN_ANSWER), "{}", done.body);
+    holder.join().expect("the holder thread");
+    // One deferral, one completion: no second callback.
+    let callbacks = bot
+        .discord
+        .calls()
+        .iter()
+        .filter(|c| c.is("POST", &callback))
+        .count();
+    assert_eq!(callbacks, 1);
+}
