@@ -1002,49 +1002,60 @@ impl Index {
     }
 
     fn rank(&self, query: &Query, limit: usize) -> Vec<Scored> {
-        if query.terms.is_empty() {
+        let n = query.terms.len();
+        if n == 0 {
             return Vec::new();
         }
+        // Per doc: the weight of the question it covers. Per article met:
+        // each term's weight there (NaN where the article lacks the term),
+        // laid out in one arena, n slots an article: a common word can meet
+        // thousands of articles in a large store.
         let mut acc: HashMap<u32, f32> = HashMap::default();
-        for t in &query.terms {
+        let mut slot_of: HashMap<u32, usize> = HashMap::default();
+        let mut arena: Vec<f32> = Vec::new();
+        for (i, t) in query.terms.iter().enumerate() {
             let Some(id) = t.id else { continue };
             for &(doc, s, idf) in &self.postings[id as usize] {
-                let w = idf.min(t.cap) * t.scale * t.quality;
+                let present = idf.min(t.cap) * t.scale;
+                let w = present * t.quality;
                 *acc.entry(doc).or_insert(0.0) += w * s;
+                let slot = *slot_of
+                    .entry(self.article_of[doc as usize])
+                    .or_insert_with(|| {
+                        arena.resize(arena.len() + n, f32::NAN);
+                        arena.len() / n - 1
+                    });
+                arena[slot * n + i] = present;
             }
         }
-        // Weights per article met, computed once each.
-        let mut by_article: Vec<(u32, Vec<f32>, f32)> = Vec::new();
-        let mut weights_for = |a: u32| -> usize {
-            match by_article.iter().position(|(b, _, _)| *b == a) {
-                Some(i) => i,
-                None => {
-                    let (w, total) = self.weights(query, a);
-                    by_article.push((a, w, total));
-                    by_article.len() - 1
-                }
-            }
+        // An article's weights: the arena's, and for the terms it lacks what
+        // a word unknown to it weighs; summed in term order, as `weights`.
+        let article_weights = |a: u32, slot: usize| -> Vec<f32> {
+            query
+                .terms
+                .iter()
+                .zip(&arena[slot * n..slot * n + n])
+                .map(|(t, &w)| match w {
+                    w if !w.is_nan() => w,
+                    _ if t.common => UNKNOWN_COMMON_WEIGHT * t.scale,
+                    _ => self.article_unknown[a as usize] * t.scale,
+                })
+                .collect()
         };
-        let mut cands: Vec<(u32, f32, usize)> = acc
+        let mut totals: HashMap<u32, f32> = HashMap::default();
+        for (&a, &slot) in &slot_of {
+            totals.insert(a, article_weights(a, slot).iter().sum());
+        }
+        let mut cands: Vec<(u32, f32)> = acc
             .into_iter()
             .map(|(doc, covered)| {
-                let k = weights_for(self.article_of[doc as usize]);
-                (doc, covered, k)
+                let total = totals[&self.article_of[doc as usize]];
+                (doc, if total > 0.0 { covered / total } else { 0.0 })
             })
             .collect();
-        let coverage = |c: &(u32, f32, usize)| {
-            let total = by_article[c.2].2;
-            if total > 0.0 {
-                c.1 / total
-            } else {
-                0.0
-            }
-        };
         // The best CANDIDATES under a total order (coverage, then doc), so
         // the same ones in the same order as a full sort would give.
-        let order = |a: &(u32, f32, usize), b: &(u32, f32, usize)| {
-            coverage(b).total_cmp(&coverage(a)).then(a.0.cmp(&b.0))
-        };
+        let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
         if cands.len() > CANDIDATES {
             cands.select_nth_unstable_by(CANDIDATES - 1, order);
             cands.truncate(CANDIDATES);
@@ -1052,9 +1063,10 @@ impl Index {
         cands.sort_unstable_by(order);
         let mut scored: Vec<Scored> = cands
             .iter()
-            .map(|c| {
-                let (_, w, total) = &by_article[c.2];
-                self.score(query, c.0, coverage(c), w, *total, false)
+            .map(|&(doc, coverage)| {
+                let a = self.article_of[doc as usize];
+                let w = article_weights(a, slot_of[&a]);
+                self.score(query, doc, coverage, &w, totals[&a], false)
             })
             .collect();
         scored.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
