@@ -329,3 +329,133 @@ async fn a_slow_answer_is_deferred_within_3_s_and_completed_after() {
         .count();
     assert_eq!(callbacks, 1);
 }
+
+/// Permissions of a member who may moderate: view channel, send messages,
+/// read history, use application commands, and Manage Messages.
+const MODERATOR_PERMISSIONS: u64 = 2_147_552_256 | 8_192;
+
+/// Interaction callback type of a message.
+const CHANNEL_MESSAGE: u64 = 4;
+/// Message flag: only the user who invoked the interaction sees it.
+const EPHEMERAL: u64 = 1 << 6;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_database_turned_read_only_while_running_refuses_changes_and_keeps_answering() {
+    let bot = start().await;
+    let facts_before = bot
+        .app
+        .read()
+        .expect("app")
+        .store
+        .facts(true)
+        .expect("facts")
+        .len();
+    // No file permission can take writing from a connection already open,
+    // so the store's own switch does, with the error a read-only file gives.
+    bot.app
+        .read()
+        .expect("app")
+        .store
+        .refuse_writes(true)
+        .expect("writes off");
+
+    let (interaction, mut payload) = bot.discord.command(
+        Place::Guild,
+        "fact",
+        json!([{"name": "add", "type": 1, "options": [
+            {"name": "question", "type": 3, "value": "What is the population of Tehran?"},
+            {"name": "answer", "type": 3, "value": "About 8.7 million people"},
+            {"name": "source", "type": 3, "value": "https://example.org/tehran"},
+        ]}]),
+    );
+    payload["member"]["permissions"] = json!(MODERATOR_PERMISSIONS.to_string());
+    bot.discord.dispatch("INTERACTION_CREATE", payload).await;
+    let callback = interaction.callback_path();
+    let refused = bot
+        .discord
+        .wait_for_call("the response to /fact add", |c| c.is("POST", &callback))
+        .await;
+    assert_eq!(
+        refused.body.get("type").and_then(Value::as_u64),
+        Some(CHANNEL_MESSAGE),
+        "{}",
+        refused.body
+    );
+    let said = refused.body["data"]["content"].as_str().unwrap_or("");
+    for words in [
+        "Nothing was saved",
+        "read-only",
+        "still answered",
+        "writable",
+    ] {
+        assert!(
+            said.contains(words),
+            "the refusal does not say {words:?}: {said}"
+        );
+    }
+    let flags = refused.body["data"]["flags"].as_u64().unwrap_or(0);
+    assert_eq!(flags & EPHEMERAL, EPHEMERAL, "shown to the moderator only");
+    assert!(
+        log_text().contains("the database is read-only"),
+        "the refusal is not logged for the operator"
+    );
+
+    // Questions are still answered, by slash command and by DM, though
+    // the question log cannot be written.
+    let (interaction, payload) = bot.discord.command(
+        Place::Guild,
+        "ask",
+        json!([{"name": "question", "type": 3, "value": QUESTION}]),
+    );
+    bot.discord.dispatch("INTERACTION_CREATE", payload).await;
+    let callback = interaction.callback_path();
+    let answered = bot
+        .discord
+        .wait_for_call("the answer to /ask", |c| c.is("POST", &callback))
+        .await;
+    assert!(
+        embed_text(&answered.body).contains(IN_ANSWER),
+        "{}",
+        answered.body
+    );
+    let reply = bot.dm("where is the summit being held").await;
+    assert!(embed_text(&reply.body).contains("Tehran"), "{}", reply.body);
+
+    // Writable again: nothing was half-saved, and changes go through.
+    let store_facts = |bot: &Bot| {
+        bot.app
+            .read()
+            .expect("app")
+            .store
+            .facts(true)
+            .expect("facts")
+            .len()
+    };
+    assert_eq!(store_facts(&bot), facts_before, "a fact was saved");
+    bot.app
+        .read()
+        .expect("app")
+        .store
+        .refuse_writes(false)
+        .expect("writes on");
+    let (interaction, mut payload) = bot.discord.command(
+        Place::Guild,
+        "fact",
+        json!([{"name": "add", "type": 1, "options": [
+            {"name": "question", "type": 3, "value": "What is the population of Tehran?"},
+            {"name": "answer", "type": 3, "value": "About 8.7 million people"},
+            {"name": "source", "type": 3, "value": "https://example.org/tehran"},
+        ]}]),
+    );
+    payload["member"]["permissions"] = json!(MODERATOR_PERMISSIONS.to_string());
+    bot.discord.dispatch("INTERACTION_CREATE", payload).await;
+    let callback = interaction.callback_path();
+    let added = bot
+        .discord
+        .wait_for_call("the response to the second /fact add", |c| {
+            c.is("POST", &callback)
+        })
+        .await;
+    assert!(embed_text(&added.body).contains("Added"), "{}", added.body);
+    assert_eq!(store_facts(&bot), facts_before + 1);
+}

@@ -90,10 +90,20 @@ fn moderator(ctx: Context<'_>) -> Result<Moderator, Error> {
 fn mod_error(error: ModError) -> Error {
     if error.is_user_error() {
         user_error(sentence(&error.to_string()))
+    } else if error.is_read_only() {
+        // Not the moderator's doing, but they must know the change is lost
+        // and that answering goes on; the log says which file and why.
+        tracing::error!(error = %error, "a moderator's change was refused: the database is read-only");
+        user_error(READ_ONLY)
     } else {
         anyhow::Error::new(error)
     }
 }
+
+/// What a moderator sees when the database has turned read-only.
+pub const READ_ONLY: &str = "Nothing was saved: the database is read-only right now. Questions \
+     are still answered from the facts as they are. Whoever runs the bot must make the database \
+     file and its folder writable again (the bot's log names the file); then try again.";
 
 /// `text` with a capital first letter and a full stop.
 fn sentence(text: &str) -> String {

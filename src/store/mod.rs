@@ -92,6 +92,21 @@ pub enum StoreError {
     BuiltinFacts(#[from] ExtractError),
 }
 
+impl StoreError {
+    /// Whether the database refused a write because it is read-only (the
+    /// file, its folder, or this connection), at start or since.
+    pub fn is_read_only(&self) -> bool {
+        let cause = match self {
+            StoreError::ReadOnly { .. } => return true,
+            StoreError::Open { cause, .. }
+            | StoreError::Migrate { cause, .. }
+            | StoreError::Sql { cause, .. } => cause,
+            _ => return false,
+        };
+        cause.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly)
+    }
+}
+
 /// What to do about a SQLite failure a person can fix, as a sentence to
 /// follow the error; empty when there is nothing to suggest.
 fn fix(cause: &rusqlite::Error) -> &'static str {
@@ -552,6 +567,17 @@ impl Store {
             .and_then(|mut st| st.execute(params![fact_id.0, id_to_sql(user_id), helpful]))
             .map_err(sql_err(&self.path, "recording feedback"))?;
         Ok(())
+    }
+
+    /// Makes this connection refuse every write, with the error a read-only
+    /// database file gives (SQLite's `query_only`), or accept them again.
+    /// For a maintenance window, and for tests of a database that turns
+    /// read-only while the bot runs, which no file permission can do to a
+    /// connection already open.
+    pub fn refuse_writes(&self, refuse: bool) -> Result<(), StoreError> {
+        self.conn()
+            .pragma_update(None, "query_only", refuse)
+            .map_err(sql_err(&self.path, "switching writes off or on"))
     }
 
     /// SQLite's `PRAGMA data_version`: changes when another connection (say,

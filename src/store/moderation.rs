@@ -71,6 +71,11 @@ impl ModError {
     pub fn is_user_error(&self) -> bool {
         !matches!(self, ModError::Store(_))
     }
+
+    /// Whether the database refused the change because it is read-only.
+    pub fn is_read_only(&self) -> bool {
+        matches!(self, ModError::Store(e) if e.is_read_only())
+    }
 }
 
 /// One row of a fact's history.
