@@ -367,3 +367,34 @@ fn processes_opening_a_new_database_at_once_seed_it_once() {
         facts.len()
     );
 }
+
+#[test]
+fn writes_refused_while_running_are_read_only_errors_and_reads_go_on() {
+    let (_dir, path) = temp_db();
+    let store = Store::open_seeded(&path).expect("open");
+    let facts = store.facts(false).expect("facts").len();
+    let entry = QuestionLogEntry {
+        question: "who hosted the summit?".into(),
+        answered: false,
+        fact_id: None,
+        confidence: 0.0,
+        channel: channel::CLI,
+        guild_id: None,
+        user_id: None,
+    };
+
+    store.refuse_writes(true).expect("writes off");
+    let error = store.log_question(&entry).expect_err("a write is refused");
+    assert!(error.is_read_only(), "{error}");
+    assert!(
+        error.to_string().contains(&path.display().to_string()),
+        "{error}"
+    );
+    assert_eq!(store.facts(false).expect("still readable").len(), facts);
+
+    store.refuse_writes(false).expect("writes on");
+    store
+        .log_question(&entry)
+        .expect("a write goes through again");
+    assert_eq!(count(&raw(&path), "SELECT COUNT(*) FROM question_log"), 1);
+}
