@@ -244,6 +244,9 @@ pub struct Index {
     docs: Vec<Doc>,
     /// Per article: entity → share of its docs mentioning it.
     background: HashMap<ArticleId, HashSet<usize>>,
+    /// The store's words → their terms (stemming is the costly part of
+    /// reading a question, and most question words are the store's).
+    word_terms: HashMap<String, String>,
     /// Stems of the say-verbs.
     say_terms: HashSet<String>,
 }
@@ -405,6 +408,7 @@ impl Index {
             docs: Vec::new(),
             background: HashMap::default(),
             say_terms: HashSet::default(),
+            word_terms: HashMap::default(),
         };
         index.say_terms = SAY_WORDS
             .iter()
@@ -607,6 +611,17 @@ impl Index {
         id
     }
 
+    /// A word's term: its stem's synonym-group head. The store's own words
+    /// are looked up; others are stemmed.
+    fn term_of<'a>(&'a self, word: &str) -> std::borrow::Cow<'a, str> {
+        match self.word_terms.get(word) {
+            Some(t) => std::borrow::Cow::Borrowed(t.as_str()),
+            None => {
+                std::borrow::Cow::Owned(self.lexicon.synonym(&self.stemmer.stem(word)).to_string())
+            }
+        }
+    }
+
     fn add_surface(&mut self, word: &str) {
         if word.chars().count() < FUZZY_MIN_LEN
             || self.surface_ids.contains_key(word)
@@ -658,6 +673,10 @@ impl Index {
             for t in tokens(text) {
                 if !t.text.chars().any(|c| c.is_ascii_digit()) {
                     self.add_surface(&t.text);
+                }
+                if !self.word_terms.contains_key(&t.text) {
+                    let term = self.term_of(&t.text).into_owned();
+                    self.word_terms.insert(t.text, term);
                 }
             }
         }
@@ -810,10 +829,8 @@ impl Index {
             }
             let w = &words[i];
             if !is_stopword(w) {
-                let stem = self.stemmer.stem(w);
-                let term = self.lexicon.synonym(&stem).to_string();
                 units.push(Unit {
-                    term,
+                    term: self.term_of(w).into_owned(),
                     entity: None,
                     how: hows[i].0.clone(),
                     quality: hows[i].1,
@@ -835,9 +852,7 @@ impl Index {
             || self.surface_ids.contains_key(word)
             || word.chars().any(|c| c.is_ascii_digit())
             || is_common(word)
-            || self
-                .terms
-                .contains_key(self.lexicon.synonym(&self.stemmer.stem(word)))
+            || self.terms.contains_key(self.term_of(word).as_ref())
         {
             return None;
         }
