@@ -1,45 +1,14 @@
 //! The real `summit-bot` binary on a temp database: the `ask --json -`
 //! contract, config errors, database creation, ingest, eval, facts, chat.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use serde_json::Value;
 use tempfile::TempDir;
 
-/// The binary, run in `dir` with none of the caller's summit-bot or
-/// Discord settings, so the developer's own environment cannot leak in.
-fn summit(dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_summit-bot"));
-    cmd.current_dir(dir).env_remove("RUST_LOG");
-    for (name, _) in std::env::vars_os() {
-        let name = name.to_string_lossy().into_owned();
-        if name.starts_with("SUMMIT_BOT_") || name.starts_with("DISCORD_") {
-            cmd.env_remove(name);
-        }
-    }
-    cmd
-}
-
-/// Runs `cmd` with `input` on stdin (written from another thread, so a
-/// large input cannot deadlock against a full stdout pipe).
-fn run_with_input(mut cmd: Command, input: Vec<u8>) -> Output {
-    let mut child = cmd
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("summit-bot starts");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let writer = std::thread::spawn(move || stdin.write_all(&input));
-    let output = child.wait_with_output().expect("summit-bot runs");
-    writer
-        .join()
-        .expect("writer thread")
-        .expect("stdin written");
-    output
-}
+mod binary;
+use binary::{run_with_input, summit};
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")

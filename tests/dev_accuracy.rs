@@ -3,9 +3,9 @@
 //! must stay at or above [`FLOOR`]. The questions are read at run time
 //! only; none of them is copied into code or data.
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+
+mod binary;
 
 use summit_bot::answer::Reply;
 use summit_bot::eval;
@@ -44,27 +44,11 @@ fn grade_through_the_binary(text: &str, floor: f64) {
     }
 
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_summit-bot"));
-    cmd.current_dir(dir.path()).env_remove("RUST_LOG");
-    for (name, _) in std::env::vars_os() {
-        let name = name.to_string_lossy().into_owned();
-        if name.starts_with("SUMMIT_BOT_") || name.starts_with("DISCORD_") {
-            cmd.env_remove(name);
-        }
-    }
-    let mut child = cmd
-        .arg("--db")
+    let mut cmd = binary::summit(dir.path());
+    cmd.arg("--db")
         .arg(dir.path().join("dev.db"))
-        .args(["ask", "--json", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("summit-bot starts");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let output = child.wait_with_output().expect("summit-bot runs");
-    writer.join().expect("writer").expect("questions written");
+        .args(["ask", "--json", "-"]);
+    let output = binary::run_with_input(cmd, input.into_bytes());
     assert!(output.status.success());
 
     let replies: Vec<Reply> = String::from_utf8(output.stdout)

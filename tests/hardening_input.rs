@@ -6,14 +6,15 @@
 //! exit as expected, keep answering afterwards, store nothing but the
 //! question log, and (on Discord) fit Discord's limits and ping nobody.
 
+mod binary;
 mod support;
 
 use std::ffi::OsString;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 use std::time::Duration;
 
+use binary::run_with_input;
 use serde_json::{json, Value};
 use summit_bot::app::App;
 use summit_bot::config::Config;
@@ -155,36 +156,11 @@ fn cases() -> Vec<Case> {
 
 // ---- the binary ------------------------------------------------------------------
 
-/// The binary, run in `dir` with none of the caller's summit-bot or
-/// Discord settings.
+/// The binary on database `db`.
 fn summit(dir: &Path, db: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_summit-bot"));
-    cmd.current_dir(dir).env_remove("RUST_LOG");
-    for (name, _) in std::env::vars_os() {
-        let name = name.to_string_lossy().into_owned();
-        if name.starts_with("SUMMIT_BOT_") || name.starts_with("DISCORD_") {
-            cmd.env_remove(name);
-        }
-    }
+    let mut cmd = binary::summit(dir);
     cmd.arg("--db").arg(db);
     cmd
-}
-
-/// Runs `cmd` with `input` on stdin (written from another thread, so a
-/// large input cannot deadlock against a full stdout pipe).
-fn run_with_input(mut cmd: Command, input: Vec<u8>) -> Output {
-    let mut child = cmd
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("summit-bot starts");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let writer = std::thread::spawn(move || stdin.write_all(&input));
-    let output = child.wait_with_output().expect("summit-bot runs");
-    // The process may stop reading early (`quit`): a broken pipe is fine.
-    let _ = writer.join().expect("writer thread");
-    output
 }
 
 /// Fails unless the run exited 0 without panicking.

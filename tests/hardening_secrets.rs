@@ -4,11 +4,12 @@
 //! a non-zero exit, and neither stdout nor stderr may hold the token or any
 //! part of it. `tests/discord.rs` checks the same of a run that succeeds.
 
+mod binary;
 mod support;
 
 use std::io::Read;
 use std::path::Path;
-use std::process::{Child, Command, ExitStatus, Stdio};
+use std::process::{Child, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
 use support::StandIn;
@@ -36,13 +37,7 @@ impl Drop for Running {
 /// Runs `summit-bot run` with `token` against `api_base`, at trace level,
 /// until it exits (or [`GIVE_UP`] passes); returns its exit and output.
 fn run_bot(dir: &Path, token: &str, api_base: &str) -> (Option<ExitStatus>, String) {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_summit-bot"));
-    for (name, _) in std::env::vars_os() {
-        let name = name.to_string_lossy().into_owned();
-        if name.starts_with("SUMMIT_BOT_") || name.starts_with("DISCORD_") {
-            cmd.env_remove(name);
-        }
-    }
+    let mut cmd = binary::summit(dir);
     let out_file = dir.join("out.log");
     let out = std::fs::File::create(&out_file).expect("log file");
     let child = cmd

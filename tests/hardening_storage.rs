@@ -12,24 +12,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-/// The binary with none of the caller's summit-bot or Discord settings.
-fn summit(dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_summit-bot"));
-    cmd.current_dir(dir);
-    clean_env(&mut cmd);
-    cmd
-}
-
-/// Keeps the developer's own settings from leaking into `cmd`.
-fn clean_env(cmd: &mut Command) {
-    cmd.env_remove("RUST_LOG");
-    for (name, _) in std::env::vars_os() {
-        let name = name.to_string_lossy().into_owned();
-        if name.starts_with("SUMMIT_BOT_") || name.starts_with("DISCORD_") {
-            cmd.env_remove(name);
-        }
-    }
-}
+mod binary;
+use binary::{clean_env, summit};
 
 /// A fresh database (created and seeded by the binary) in a temp dir.
 fn seeded() -> (tempfile::TempDir, PathBuf) {

@@ -3,11 +3,11 @@
 //! history, a stale edit, the unanswered list, export and import; and the
 //! same operations from the real binary's `facts` commands.
 
+mod binary;
 mod support;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Duration;
 
 use serde_json::{json, Value};
@@ -658,18 +658,6 @@ fn facts_of(json: &[u8]) -> Vec<Value> {
     facts
 }
 
-fn binary(dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_summit-bot"));
-    cmd.current_dir(dir).env_remove("RUST_LOG");
-    for (name, _) in std::env::vars_os() {
-        let name = name.to_string_lossy().into_owned();
-        if name.starts_with("SUMMIT_BOT_") || name.starts_with("DISCORD_") {
-            cmd.env_remove(name);
-        }
-    }
-    cmd
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn export_then_import_into_an_empty_database_reproduces_the_facts() {
     let bot = start().await;
@@ -700,7 +688,7 @@ async fn export_then_import_into_an_empty_database_reproduces_the_facts() {
 
     let empty = bot.dir.path().join("empty.db");
     let run = |args: &[&str]| {
-        let out = binary(bot.dir.path())
+        let out = binary::summit(bot.dir.path())
             .arg("--db")
             .arg(&empty)
             .args(args)
@@ -732,7 +720,7 @@ async fn export_then_import_into_an_empty_database_reproduces_the_facts() {
 
 /// Runs `summit-bot --db DB ARGS` in `dir`; (success, stdout, stderr).
 fn cli(dir: &Path, db: &Path, args: &[&str]) -> (bool, String, String) {
-    let out = binary(dir)
+    let out = binary::summit(dir)
         .arg("--db")
         .arg(db)
         .args(args)

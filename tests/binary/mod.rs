@@ -1,0 +1,49 @@
+//! Running the real `summit-bot` binary from tests: one place for how it is
+//! started (in a given folder, with none of the developer's own summit-bot
+//! or Discord settings) and fed standard input.
+
+#![allow(dead_code)] // each test file uses its own part
+
+use std::io::{ErrorKind, Write};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+/// The binary, run in `dir` with none of the caller's settings.
+pub fn summit(dir: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_summit-bot"));
+    cmd.current_dir(dir);
+    clean_env(&mut cmd);
+    cmd
+}
+
+/// Keeps the developer's own settings from leaking into `cmd`.
+pub fn clean_env(cmd: &mut Command) {
+    cmd.env_remove("RUST_LOG");
+    for (name, _) in std::env::vars_os() {
+        let name = name.to_string_lossy().into_owned();
+        if name.starts_with("SUMMIT_BOT_") || name.starts_with("DISCORD_") {
+            cmd.env_remove(name);
+        }
+    }
+}
+
+/// Runs `cmd` with `input` on stdin (written from another thread, so a
+/// large input cannot deadlock against a full stdout pipe). The process
+/// may stop reading early (`quit`): a broken pipe is fine, other write
+/// errors fail the test.
+pub fn run_with_input(mut cmd: Command, input: Vec<u8>) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("summit-bot starts");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let output = child.wait_with_output().expect("summit-bot runs");
+    match writer.join().expect("writer thread") {
+        Err(e) if e.kind() != ErrorKind::BrokenPipe => panic!("writing stdin: {e}"),
+        _ => {}
+    }
+    output
+}
