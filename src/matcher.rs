@@ -437,11 +437,17 @@ impl Index {
                 );
                 phrasings.push(p);
             }
-            let mut body_units = index.analyse(input.answer, false);
-            if input.quote != input.answer {
-                body_units.extend(index.analyse(input.quote, false));
-            }
+            // Each text is read once; the body is the answer and the quote.
             let answer_units = index.analyse(input.answer, false);
+            let quote_units = if input.quote == input.answer {
+                answer_units.clone()
+            } else {
+                index.analyse(input.quote, false)
+            };
+            let mut body_units = answer_units.clone();
+            if input.quote != input.answer {
+                body_units.extend(quote_units.iter().cloned());
+            }
             index.phrasing(
                 &answer_units,
                 input.answer,
@@ -450,7 +456,6 @@ impl Index {
                 &mut strength,
                 &mut entities,
             );
-            let quote_units = index.analyse(input.quote, false);
             index.phrasing(
                 &quote_units,
                 input.quote,
@@ -572,14 +577,6 @@ impl Index {
             }
         }
         for (article, (count, ents)) in article_docs {
-            if std::env::var_os("SUMMIT_DEBUG_BACKGROUND").is_some() {
-                let mut v: Vec<_> = ents
-                    .iter()
-                    .map(|(&e, &c)| (index.lexicon.entity(e).key.clone(), c as f32 / count as f32))
-                    .collect();
-                v.sort_by(|a, b| b.1.total_cmp(&a.1));
-                eprintln!("{article:?}: {v:?}");
-            }
             let set = ents
                 .into_iter()
                 .filter(|&(_, c)| c as f32 >= BACKGROUND_SHARE * count as f32)
