@@ -12,7 +12,7 @@
 //!
 //! Questions come from `../shared/eval/dev.jsonl` at run time (never copied
 //! here; SUMMIT_BENCH_QUESTIONS may name another path), else from
-//! `tests/data/heldout.jsonl`. SUMMIT_BENCH_SIZES (e.g.
+//! `tests/data/train-heldout.jsonl`. SUMMIT_BENCH_SIZES (e.g.
 //! `1000,10000`) limits the store sizes for a quick run.
 
 use std::hint::black_box;
@@ -71,9 +71,9 @@ fn questions() -> (String, Vec<EvalQuestion>) {
     let (path, text) = match std::fs::read_to_string(&dev) {
         Ok(text) => (dev, text),
         Err(_) => {
-            let held = manifest().join("tests/data/heldout.jsonl");
-            let text =
-                std::fs::read_to_string(&held).expect("tests/data/heldout.jsonl is in the repo");
+            let held = manifest().join("tests/data/train-heldout.jsonl");
+            let text = std::fs::read_to_string(&held)
+                .expect("tests/data/train-heldout.jsonl is in the repo");
             (held, text)
         }
     };

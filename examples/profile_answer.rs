@@ -1,7 +1,7 @@
 //! Answers the question set in a loop, for a profiler: `perf record`
 //! this example (release) and read where each question's time goes.
 //! Usage: profile_answer DB SECONDS (questions from ../shared/eval/dev.jsonl,
-//! else tests/data/heldout.jsonl).
+//! else tests/data/train-heldout.jsonl).
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -15,7 +15,7 @@ fn main() -> anyhow::Result<()> {
     let seconds: u64 = args.next().and_then(|s| s.parse().ok()).unwrap_or(5);
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(root.join("../shared/eval/dev.jsonl"))
-        .or_else(|_| std::fs::read_to_string(root.join("tests/data/heldout.jsonl")))?;
+        .or_else(|_| std::fs::read_to_string(root.join("tests/data/train-heldout.jsonl")))?;
     let questions = summit_bot::eval::parse_questions(&text)?;
     let config = Config::load_from(None, None, std::iter::empty())?;
     let app = App::open(&config, Some(Path::new(&db)))?;

@@ -15,6 +15,7 @@ use crate::config::Config;
 use crate::engine::Engine;
 use crate::extract::{self, Gap};
 use crate::lexicon::Lexicon;
+use crate::matcher::decide::Model;
 use crate::store::{QuestionLogEntry, Store};
 
 pub struct App {
@@ -163,6 +164,7 @@ fn build_engine(
         store.facts(false)?,
         gaps.to_vec(),
         lexicon.clone(),
+        Model::builtin().context("loading the shipped decision weights")?,
         config.settings(),
     ))
 }

@@ -2,14 +2,17 @@
 //! one call every edge makes, `ask`. Pure: built from values the store
 //! loaded, rebuilt (cheaply) when facts change.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::answer::{Alternative, Reply, SourceRef};
 use crate::extract::Gap;
 use crate::fact::{AnswerKind, ArticleId, ArticleMeta, Fact, FactId};
 use crate::lexicon::Lexicon;
-use crate::matcher::{DocInput, Index, Scored, Target};
+use crate::matcher::decide::{self, Candidate, Model};
+use crate::matcher::focus;
+use crate::matcher::social::{self, Social};
+use crate::matcher::{DocInput, Factors, Found, Index, Query, Scored, Target, Want};
 
 /// Tunables the config file sets.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,10 +23,15 @@ pub struct Settings {
     pub max_question_chars: usize,
 }
 
+/// The threshold `scripts/fit_decision.py` chose for precision, as
+/// `data/decision.json` and `config/default.toml` give it (a test keeps the
+/// three equal).
+pub const FITTED_THRESHOLD: f64 = 0.76;
+
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            threshold: 0.5,
+            threshold: FITTED_THRESHOLD,
             max_question_chars: 1000,
         }
     }
@@ -40,7 +48,12 @@ pub struct Engine {
     articles: HashMap<ArticleId, ArticleMeta>,
     facts: HashMap<FactId, Fact>,
     gaps: Vec<Gap>,
+    /// The article the gaps were written for.
+    gap_article: ArticleId,
+    /// Articles with at least one fact people's phrasings point to.
+    curated: HashSet<ArticleId>,
     index: Index,
+    model: Model,
     settings: Settings,
 }
 
@@ -48,6 +61,44 @@ pub struct Engine {
 const ALTERNATIVES: usize = 3;
 /// How far past the answer to look for distinct alternatives.
 const SEARCH_DEPTH: usize = 12;
+/// How many of the best-ranked facts the decision weighs: the right fact
+/// is nearly always among them, and each costs a feature vector.
+const DECIDE_DEPTH: usize = 6;
+/// A known gap is named in a decline when it matches at least this well.
+const GAP_NOTE: f32 = 0.5;
+
+/// One reading of a message: what the matcher found and how the decision
+/// weighed each candidate fact.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    pub found: Found,
+    pub considered: Vec<Considered>,
+}
+
+/// A candidate fact as the decision saw it.
+#[derive(Debug, Clone)]
+pub struct Considered {
+    pub fact_id: FactId,
+    /// Its place in the matcher's ranking.
+    pub rank: usize,
+    pub features: [f32; decide::FEATURES.len()],
+    pub phrased: bool,
+    /// That answering with it is right.
+    pub probability: f32,
+}
+
+impl Considered {
+    /// The features that moved the probability, for `why`.
+    fn explain(&self) -> String {
+        decide::FEATURES
+            .iter()
+            .zip(&self.features)
+            .filter(|(_, &x)| x != 0.0)
+            .map(|(n, x)| format!("{n} {x:.2}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
 
 impl Engine {
     /// Builds the engine over the facts in force (retired facts are skipped).
@@ -56,6 +107,7 @@ impl Engine {
         facts: Vec<Fact>,
         gaps: Vec<Gap>,
         lexicon: Arc<Lexicon>,
+        model: Model,
         settings: Settings,
     ) -> Self {
         let facts: HashMap<FactId, Fact> = facts
@@ -88,11 +140,19 @@ impl Engine {
                 speaker: None,
             }));
         let index = Index::build(lexicon, docs);
+        let curated = facts
+            .values()
+            .filter(|f| !f.questions.is_empty())
+            .map(|f| f.article)
+            .collect();
         Engine {
             articles: articles.into_iter().map(|a| (a.id, a)).collect(),
             facts,
             gaps,
+            gap_article: first_article,
+            curated,
             index,
+            model,
             settings,
         }
     }
@@ -115,55 +175,234 @@ impl Engine {
                 ),
             );
         }
-        let found = self.index.search(question, SEARCH_DEPTH);
+        if let Some(kind) = social::read(question) {
+            return self.small_talk(question, kind);
+        }
+        let readings = self.read(question);
+        // The reading whose best candidate the decision trusts most.
+        let top = |r: &Reading| {
+            r.considered
+                .iter()
+                .map(|c| c.probability)
+                .fold(f32::NEG_INFINITY, f32::max)
+        };
+        let Some(reading) = readings
+            .iter()
+            .reduce(|a, b| if top(b) > top(a) { b } else { a })
+        else {
+            return Reply::invalid(question, "The question is empty.");
+        };
+        let found = &reading.found;
         let read = self.index.explain(&found.query);
-        let best_fact = found.ranked.iter().find_map(|s| match s.target {
-            Target::Fact(id) => Some((s, id)),
-            Target::Gap(_) => None,
-        });
         let best_gap = found
             .ranked
             .iter()
             .find(|s| matches!(s.target, Target::Gap(_)));
+        let best = reading
+            .considered
+            .iter()
+            .max_by(|a, b| a.probability.total_cmp(&b.probability));
         let threshold = self.settings.threshold as f32;
-        let chosen = best_fact.filter(|(f, _)| {
-            f.confidence >= threshold && best_gap.is_none_or(|g| g.confidence <= f.confidence)
-        });
-        match chosen {
-            Some((s, id)) => {
-                let Some(fact) = self.facts.get(&id) else {
-                    return self.decline(question, &found.ranked, None, &read);
+        // An article nobody curated answers from bare sentences only, whose
+        // evidence is weaker: it must clear the model's stricter threshold.
+        let needed = |c: &Considered| {
+            let curated = self
+                .facts
+                .get(&c.fact_id)
+                .is_some_and(|f| self.curated.contains(&f.article));
+            if curated {
+                threshold
+            } else {
+                self.model.sentence_threshold(threshold)
+            }
+        };
+        match best.filter(|c| c.probability >= needed(c)) {
+            Some(c) => {
+                let s = &found.ranked[c.rank];
+                let Some(fact) = self.facts.get(&c.fact_id) else {
+                    return self.decline(question, reading, None, &read);
                 };
                 Reply {
                     question: question.to_string(),
                     answered: true,
-                    answer: Some(fact.answer.clone()),
-                    confidence: round(s.confidence),
-                    fact_id: Some(id),
+                    answer: Some(compose(fact, &found.query, &s.factors)),
+                    confidence: round(c.probability),
+                    fact_id: Some(c.fact_id),
                     sources: vec![self.source(fact)],
                     alternatives: self.alternatives(&found.ranked, Some(fact)),
                     error: None,
                     note: None,
-                    why: Some(format!("read: {read}; chose {id}: {}", s.why)),
+                    why: Some(format!(
+                        "read: {read}; chose {}: p {:.2} from {}; ranked on {}",
+                        c.fact_id,
+                        c.probability,
+                        c.explain(),
+                        s.why
+                    )),
                 }
             }
             None => {
+                let best_fact = found
+                    .ranked
+                    .iter()
+                    .find(|s| matches!(s.target, Target::Fact(_)));
                 let gap = best_gap
                     .filter(|g| {
-                        g.confidence >= threshold
-                            && best_fact.is_none_or(|(f, _)| g.confidence > f.confidence)
+                        g.confidence >= GAP_NOTE
+                            && best_fact.is_none_or(|f| g.confidence > f.confidence)
                     })
                     .and_then(|g| match g.target {
                         Target::Gap(i) => self.gaps.get(i),
                         Target::Fact(_) => None,
                     });
-                self.decline(question, &found.ranked, gap, &read)
+                self.decline(question, reading, gap, &read)
             }
         }
     }
 
-    fn decline(&self, question: &str, ranked: &[Scored], gap: Option<&Gap>, read: &str) -> Reply {
-        let best = ranked.first().map(|s| s.confidence).unwrap_or(0.0);
+    /// The ways of reading a message: whole, and (when it holds more than
+    /// its question) by its question clause; each searched and weighed.
+    pub fn read(&self, question: &str) -> Vec<Reading> {
+        std::iter::once(question.to_string())
+            .chain(focus::focus(question))
+            .enumerate()
+            .map(|(i, text)| {
+                let found = self.index.search(&text, SEARCH_DEPTH);
+                let considered = self.consider(&found, i > 0);
+                Reading { found, considered }
+            })
+            .collect()
+    }
+
+    /// Every fact among the best-ranked, with its features and the
+    /// probability that answering with it is right.
+    fn consider(&self, found: &Found, focused: bool) -> Vec<Considered> {
+        // Each article's candidates are weighed among themselves (runners-up,
+        // known gaps), so other articles' facts change nothing about how one
+        // article's facts are judged.
+        let mut groups: Vec<(ArticleId, Vec<(usize, Candidate)>)> = Vec::new();
+        for (rank, s) in found.ranked.iter().enumerate() {
+            let Target::Fact(id) = s.target else { continue };
+            let Some(fact) = self.facts.get(&id) else {
+                continue;
+            };
+            let i = match groups.iter().position(|(a, _)| *a == fact.article) {
+                Some(i) => i,
+                None => {
+                    groups.push((fact.article, Vec::new()));
+                    groups.len() - 1
+                }
+            };
+            if groups[i].1.len() < DECIDE_DEPTH {
+                groups[i].1.push((
+                    rank,
+                    Candidate {
+                        scored: s,
+                        paragraph: fact.paragraph,
+                    },
+                ));
+            }
+        }
+        let gap = found
+            .ranked
+            .iter()
+            .find(|s| matches!(s.target, Target::Gap(_)))
+            .map_or(0.0, |g| g.confidence);
+        let mut out = Vec::new();
+        for (article, facts) in &groups {
+            let gap = if *article == self.gap_article {
+                gap
+            } else {
+                0.0
+            };
+            let cands: Vec<Candidate> = facts.iter().map(|(_, c)| *c).collect();
+            for (i, (rank, c)) in facts.iter().enumerate() {
+                let Target::Fact(fact_id) = c.scored.target else {
+                    continue;
+                };
+                let features = decide::features(&found.query, &cands, i, gap, focused);
+                // "What did X say" is answered only from X's own words.
+                let probability = if c.scored.factors.speaker_wrong {
+                    0.0
+                } else {
+                    self.model.probability(&features)
+                };
+                out.push(Considered {
+                    fact_id,
+                    rank: *rank,
+                    probability,
+                    features,
+                    phrased: c.scored.factors.phrased,
+                });
+            }
+        }
+        out
+    }
+
+    /// The reply to a greeting, thanks, goodbye or request for help: what
+    /// the bot does, and questions to try. Never a fact.
+    fn small_talk(&self, question: &str, kind: Social) -> Reply {
+        let mut titles: Vec<&ArticleMeta> = self.articles.values().collect();
+        titles.sort_by_key(|a| a.id);
+        let about = match titles.as_slice() {
+            [one] => format!("the article “{}”", one.title),
+            many => format!("{} articles", many.len()),
+        };
+        let note = match kind {
+            Social::Greeting => format!(
+                "Hi! I answer questions about {about}, with the quote and paragraph each \
+                 answer rests on. Ask in your own words, or try one of these."
+            ),
+            Social::Thanks => format!("You're welcome! Ask me anything else about {about}."),
+            Social::Goodbye => format!("Bye! Come back with more questions about {about}."),
+            Social::Help => format!(
+                "I answer questions about {about}: a short answer, the quote it rests on and \
+                 its paragraph. When the article doesn't say, I tell you so and show what it \
+                 does cover. Ask in your own words, or try one of these."
+            ),
+        };
+        // A spread of phrased facts, the same every time.
+        let mut phrased: Vec<&Fact> = self
+            .facts
+            .values()
+            .filter(|f| !f.questions.is_empty())
+            .collect();
+        phrased.sort_by_key(|f| f.id);
+        let step = (phrased.len() / ALTERNATIVES).max(1);
+        let suggest = matches!(kind, Social::Greeting | Social::Help);
+        let alternatives = phrased
+            .iter()
+            .step_by(step)
+            .take(if suggest { ALTERNATIVES } else { 0 })
+            .map(|f| Alternative {
+                fact_id: f.id,
+                question: self.label(f),
+                confidence: 0.0,
+            })
+            .collect();
+        Reply {
+            question: question.to_string(),
+            answered: false,
+            answer: None,
+            confidence: 0.0,
+            fact_id: None,
+            sources: Vec::new(),
+            alternatives,
+            error: None,
+            note: Some(note),
+            why: Some(format!("small talk: {kind:?}")),
+        }
+    }
+
+    fn decline(&self, question: &str, reading: &Reading, gap: Option<&Gap>, read: &str) -> Reply {
+        let ranked = &reading.found.ranked;
+        // The confidence shown is the best candidate's probability of being
+        // right: below the threshold, or the bot would have answered.
+        let best = reading
+            .considered
+            .iter()
+            .map(|c| c.probability)
+            .fold(0.0, f32::max);
         let note = match gap {
             Some(g) => format!("The article doesn't say. {}", g.note),
             None => "The article doesn't say.".to_string(),
@@ -285,6 +524,27 @@ impl Engine {
     }
 }
 
+/// A yes/no fact says "Yes." or "No." only when the question asks yes or
+/// no in nearly the words of one of its phrasings: anything looser ("did
+/// the truces last" against "were the ceasefires broken") may ask the
+/// opposite, so the evidence is given without a verdict.
+const VERDICT_SIMILARITY: f32 = 0.9;
+
+/// The answer to show for `fact` to a question read as `query`.
+fn compose(fact: &Fact, query: &Query, factors: &Factors) -> String {
+    if fact.kind != AnswerKind::YesNo {
+        return fact.answer.clone();
+    }
+    let settled = query.want == Some(Want::YesNo) && factors.similarity >= VERDICT_SIMILARITY;
+    match ["Yes. ", "No. "]
+        .iter()
+        .find_map(|v| fact.answer.strip_prefix(v))
+    {
+        Some(evidence) if !settled => evidence.to_string(),
+        _ => fact.answer.clone(),
+    }
+}
+
 /// Confidence to three places, so output is stable and readable.
 fn round(x: f32) -> f64 {
     (f64::from(x) * 1000.0).round() / 1000.0
@@ -298,6 +558,8 @@ pub enum BuiltinError {
     Extract(#[from] crate::extract::ExtractError),
     #[error(transparent)]
     Lexicon(#[from] crate::lexicon::LexiconError),
+    #[error(transparent)]
+    Decision(#[from] decide::DecisionError),
 }
 
 /// The shipped article's facts numbered from 1 as a fresh store numbers
@@ -336,7 +598,15 @@ pub fn builtin(settings: Settings) -> Result<Engine, BuiltinError> {
     let (meta, facts) = builtin_facts()?;
     let gaps = crate::extract::builtin_gaps()?;
     let lexicon = Arc::new(Lexicon::builtin()?);
-    Ok(Engine::new(vec![meta], facts, gaps, lexicon, settings))
+    let model = Model::builtin()?;
+    Ok(Engine::new(
+        vec![meta],
+        facts,
+        gaps,
+        lexicon,
+        model,
+        settings,
+    ))
 }
 
 #[cfg(test)]
@@ -457,6 +727,12 @@ mod tests {
             assert!(!r.answered);
             assert!(r.error.is_some(), "{q:?}");
         }
+    }
+
+    #[test]
+    fn the_default_threshold_is_the_fitted_one() {
+        let model = Model::builtin().expect("the shipped model loads");
+        assert!((f64::from(model.threshold()) - FITTED_THRESHOLD).abs() < 1e-6);
     }
 
     #[test]

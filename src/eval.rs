@@ -154,12 +154,24 @@ pub struct Report {
     pub misses: Vec<Miss>,
     pub right: usize,
     pub total: usize,
+    /// Answers given (not declined), and how many of them were right.
+    pub given: Score,
 }
 
 impl Report {
     /// Right over total (0 for an empty set).
     pub fn accuracy(&self) -> f64 {
         ratio((self.right, self.total))
+    }
+
+    /// Of the answers given, the share that were right (1 when none were
+    /// given: nothing wrong was said), as `quality.py` counts it.
+    pub fn precision(&self) -> f64 {
+        if self.given.1 == 0 {
+            1.0
+        } else {
+            ratio(self.given)
+        }
     }
 }
 
@@ -204,6 +216,10 @@ pub fn grade(questions: &[EvalQuestion], replies: &[Reply]) -> Result<Report, Ev
         group.0 += ok;
         group.1 += 1;
         report.right += ok;
+        if reply.answered {
+            report.given.0 += ok;
+            report.given.1 += 1;
+        }
         if let Err(why) = verdict {
             report.misses.push(Miss {
                 id: q.id.clone(),

@@ -28,14 +28,48 @@ fn dev_accuracy_stays_above_the_floor() {
 /// shows whether answering generalises; its floor is a little lower.
 #[test]
 fn held_out_accuracy_stays_above_its_floor() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/heldout.jsonl");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/train-heldout.jsonl");
     let text = std::fs::read_to_string(&path).expect("held-out set is in the repo");
     grade_through_the_binary(&text, HELD_OUT_FLOOR);
 }
 
-const HELD_OUT_FLOOR: f64 = 0.85;
+const HELD_OUT_FLOOR: f64 = 0.80;
 
-fn grade_through_the_binary(text: &str, floor: f64) {
+/// The *final* split (`tests/data/final-*.jsonl`): questions written blind
+/// by people who saw only the article, never tuned on. Floors a little
+/// under what the shipped model measures (see the README), so a change
+/// that makes answering worse on unseen questions fails here.
+#[test]
+fn final_split_accuracy_and_precision_stay_above_their_floors() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let mut text = String::new();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/data is in the repo")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("final-") && n.ends_with(".jsonl"))
+        })
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no final split in {}", dir.display());
+    for f in files {
+        text.push_str(&std::fs::read_to_string(&f).expect("final split reads"));
+        text.push('\n');
+    }
+    let report = grade_through_the_binary(&text, FINAL_FLOOR);
+    assert!(
+        report.precision() >= FINAL_PRECISION,
+        "precision {:.3} is below the floor {FINAL_PRECISION}:\n{report}",
+        report.precision()
+    );
+}
+
+const FINAL_FLOOR: f64 = 0.70;
+const FINAL_PRECISION: f64 = 0.90;
+
+fn grade_through_the_binary(text: &str, floor: f64) -> eval::Report {
     let questions = eval::parse_questions(text).expect("dev set parses");
     let mut input = String::new();
     for q in &questions {
@@ -63,4 +97,5 @@ fn grade_through_the_binary(text: &str, floor: f64) {
         "accuracy {:.3} is below the floor {floor}:\n{report}",
         report.accuracy()
     );
+    report
 }

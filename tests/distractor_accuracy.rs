@@ -62,7 +62,7 @@ fn dev_accuracy_holds_among_100k_distractor_facts() {
 /// (answered or not, the answer, the cited paragraph) on the held-out set.
 #[test]
 fn distractors_change_no_reply() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/heldout.jsonl");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/train-heldout.jsonl");
     let text = std::fs::read_to_string(&path).expect("held-out set is in the repo");
     let questions = eval::parse_questions(&text).expect("question set parses");
     let dir = tempfile::tempdir().expect("temp dir");

@@ -47,3 +47,30 @@ pub fn run_with_input(mut cmd: Command, input: Vec<u8>) -> Output {
     }
     output
 }
+
+/// Asks each of `questions` through `ask --json -` on a fresh database in
+/// `dir`, one reply per question, in order.
+pub fn ask_all(dir: &Path, questions: &[&str]) -> Vec<summit_bot::answer::Reply> {
+    let mut input = String::new();
+    for q in questions {
+        input.push_str(q);
+        input.push('\n');
+    }
+    let mut cmd = summit(dir);
+    cmd.arg("--db")
+        .arg(dir.join("ask.db"))
+        .args(["ask", "--json", "-"]);
+    let output = run_with_input(cmd, input.into_bytes());
+    assert!(
+        output.status.success(),
+        "ask --json - failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let replies: Vec<summit_bot::answer::Reply> = String::from_utf8(output.stdout)
+        .expect("UTF-8 output")
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("a reply per line"))
+        .collect();
+    assert_eq!(replies.len(), questions.len(), "one reply per question");
+    replies
+}

@@ -29,6 +29,14 @@ use crate::fact::{AnswerKind, ArticleId, FactId};
 use crate::lexicon::{EntityKind, Lexicon};
 use crate::normalize::{is_common, is_stopword, tokens, Stemmer};
 
+pub mod decide;
+pub mod focus;
+pub mod meaning;
+pub mod social;
+pub mod words;
+
+use meaning::Stored;
+
 pub type TermId = u32;
 
 /// How strongly a term in a field shows the fact is about it.
@@ -98,6 +106,9 @@ const BACKGROUND_SHARE: f32 = 0.5;
 
 /// How many candidates get the full (costlier) scoring.
 const CANDIDATES: usize = 24;
+/// How many articles' candidates are scored: those whose best fact covers
+/// the question best.
+const ARTICLES: usize = 3;
 
 /// What an indexed document stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -154,7 +165,34 @@ struct Doc {
     phrasings: Vec<Phrasing>,
     /// The answer and quote as one phrasing-like set (for sentence facts).
     body: Phrasing,
+    /// What the phrasings, answer and quote mean (`meaning`).
+    meanings: Vec<Stored>,
+    /// Words of the answer and quote that could answer a kind of question
+    /// (a name, a number, a time, a cause), with their terms.
+    clues: Vec<(Option<TermId>, u8)>,
 }
+
+/// Kinds of answer a word of a fact can give (`Doc::clues`).
+const CLUE_NAME: u8 = 1;
+const CLUE_NUMBER: u8 = 2;
+const CLUE_TIME: u8 = 4;
+const CLUE_CAUSE: u8 = 8;
+
+/// Words that give a cause ("because", "due to", "led to"...).
+const CAUSE_WORDS: &[&str] = &[
+    "because", "due", "since", "so", "cause", "caused", "causes", "reason", "result", "led",
+    "after", "owing", "thanks", "order", "aim", "aimed", "fear", "fears", "feared", "to",
+];
+/// Time words beyond `TIME_WORDS` that date an event.
+const ERA_WORDS: &[&str] = &[
+    "century",
+    "centuries",
+    "decade",
+    "decades",
+    "bc",
+    "ad",
+    "era",
+];
 
 /// How a question word met the vocabulary.
 #[derive(Debug, Clone, PartialEq)]
@@ -186,6 +224,8 @@ pub struct QueryTerm {
     /// When an article lacks the term: an everyday word weighs little, any
     /// other as an unknown word of that article.
     common: bool,
+    /// How much the word says in English at large (`words::informativeness`).
+    pub info: f32,
 }
 
 /// A question as the matcher reads it.
@@ -198,17 +238,67 @@ pub struct Query {
     pub counts: Option<TermId>,
     pub counts_text: Option<String>,
     bigrams: Bigrams,
+    /// What the question means, when the table knows any of its words.
+    meaning: Option<Vec<f32>>,
 }
 
 /// A scored document.
 #[derive(Debug, Clone)]
 pub struct Scored {
     pub target: Target,
+    /// The hand-weighted ranking score: orders candidates; the decision to
+    /// answer is `decide`'s.
     pub confidence: f32,
     pub coverage: f32,
+    /// What the score was made of, for the decision stage.
+    pub factors: Factors,
     /// How the confidence was reached; filled in for the best only.
     pub why: String,
     doc: u32,
+}
+
+/// The evidence one candidate was scored on: the same values that make its
+/// ranking score, kept apart so the decision stage (`decide`) can weigh them.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Factors {
+    /// Best phrasing's similarity (or the sentence's, scaled).
+    pub similarity: f32,
+    /// Weighted share of the question the fact's own answer and quote hold.
+    pub body_coverage: f32,
+    /// The question asks for a kind of answer (who, when, how many...).
+    pub want: bool,
+    /// The fact answers with that kind.
+    pub want_fits: bool,
+    /// The fact answers with another specific kind.
+    pub want_other: bool,
+    /// Asked for someone's words, and these are not theirs.
+    pub speaker_wrong: bool,
+    /// Asked for someone's words, and the fact gives a name, time or number.
+    pub words_wrong: bool,
+    /// "How many X" and the fact has no X.
+    pub counts_missing: bool,
+    /// Product of the penalties for names the question has and the fact lacks.
+    pub entity_factor: f32,
+    /// Names the question has that the fact lacks entirely.
+    pub entities_missing: u32,
+    /// How much of the question's informative weight (by English word
+    /// frequency) the fact's article lacks, 0..1.
+    pub absent_info: f32,
+    /// The fact has hand-written phrasings (curated or moderator facts).
+    pub phrased: bool,
+    /// The fact's answer is a yes/no verdict.
+    pub yes_no_fact: bool,
+    /// Share of the question's informativeness in words the fact (its
+    /// phrasings, answer and quote) lacks.
+    pub missing_info: f32,
+    /// The most informative plain word of the question the fact lacks.
+    pub missing_max: f32,
+    /// The fact's answer or quote holds, beyond the question's own words,
+    /// something of the kind asked for (true when nothing specific is).
+    pub gives_wanted: bool,
+    /// Best cosine of the question's meaning with a phrasing's, the
+    /// answer's or the quote's (0 when either has no known word).
+    pub meaning: f32,
 }
 
 /// A search result: the best documents, best first.
@@ -264,6 +354,8 @@ struct Unit {
     everyday: bool,
     /// Index of the first token this unit came from.
     pos: usize,
+    /// The word as read (before stemming), for its English frequency.
+    word: String,
 }
 
 /// Say-verbs: a question with one of these after a person asks for that
@@ -347,9 +439,6 @@ const TIME_WORDS: &[&str] = &[
     "november",
     "december",
     "ago",
-    "recent",
-    "recently",
-    "previous",
     "decade",
     "day",
     "days",
@@ -425,8 +514,10 @@ impl Index {
             let mut strength: HashMap<TermId, f32> = HashMap::default();
             let mut entities = Vec::new();
             let mut phrasings = Vec::new();
+            let mut meanings = Vec::new();
             for q in input.questions {
                 let units = index.analyse(q, false);
+                meanings.extend(index.meaning(&units).map(|m| Stored::new(&m)));
                 let p = index.phrasing(
                     &units,
                     q,
@@ -448,6 +539,7 @@ impl Index {
             if input.quote != input.answer {
                 body_units.extend(quote_units.iter().cloned());
             }
+            meanings.extend(index.meaning(&body_units).map(|m| Stored::new(&m)));
             index.phrasing(
                 &answer_units,
                 input.answer,
@@ -496,6 +588,7 @@ impl Index {
                 w.chars().any(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&w.as_str())
             });
             let has_time = words.iter().any(|w| TIME_WORDS.contains(&w.as_str()));
+            let clues = index.clues(input.answer, input.quote);
             let mut speakers: Vec<usize> = input
                 .speaker
                 .and_then(|s| index.lexicon.entity_index(s))
@@ -533,6 +626,8 @@ impl Index {
                 related,
                 phrasings,
                 body,
+                meanings,
+                clues,
             });
         }
         // Articles in dense order, and each doc's.
@@ -774,6 +869,7 @@ impl Index {
                             scale: 1.0,
                             everyday: false,
                             pos: i + k,
+                            word: w.clone(),
                         });
                     }
                 }
@@ -784,7 +880,7 @@ impl Index {
                     .fold(1.0f32, f32::min);
                 let how = match &hows[i].0 {
                     How::Fuzzy(orig, e) => How::Fuzzy(orig.clone(), *e),
-                    _ if typed != self.lexicon.entity(m.entity).key => How::Alias(typed),
+                    _ if typed != self.lexicon.entity(m.entity).key => How::Alias(typed.clone()),
                     _ => How::Exact,
                 };
                 units.push(Unit {
@@ -795,6 +891,7 @@ impl Index {
                     scale: 1.0,
                     everyday: false,
                     pos: i,
+                    word: typed,
                 });
                 if query && m.len > 1 {
                     let entity = self.lexicon.entity(m.entity);
@@ -816,6 +913,7 @@ impl Index {
                                 scale: ALIAS_WORD,
                                 everyday: false,
                                 pos: i + k,
+                                word: w.clone(),
                             });
                         }
                     }
@@ -834,11 +932,87 @@ impl Index {
                     scale: 1.0,
                     everyday: is_common(w),
                     pos: i,
+                    word: w.clone(),
                 });
             }
             i += 1;
         }
         units
+    }
+
+    /// The words of a fact's answer and quote that could answer a kind of
+    /// question: names (capitalised inside a sentence), numbers, times and
+    /// cause words, each with its term (to tell them from the question's).
+    fn clues(&self, answer: &str, quote: &str) -> Vec<(Option<TermId>, u8)> {
+        let mut out = Vec::new();
+        for text in [answer, quote] {
+            let mut sentence_start = true;
+            for raw in text.split_whitespace() {
+                let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+                let starts = sentence_start;
+                sentence_start = raw.ends_with(['.', '?', '!', ':']);
+                let Some(t) = tokens(word).into_iter().next() else {
+                    continue;
+                };
+                let w = t.text.as_str();
+                let mut kind = 0;
+                if !starts && word.chars().next().is_some_and(char::is_uppercase) {
+                    kind |= CLUE_NAME;
+                }
+                if w.chars().any(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&w) {
+                    kind |= CLUE_NUMBER;
+                }
+                let year =
+                    w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1000..=2100).contains(&y));
+                if year || TIME_WORDS.contains(&w) || ERA_WORDS.contains(&w) {
+                    kind |= CLUE_TIME;
+                }
+                if CAUSE_WORDS.contains(&w) {
+                    kind |= CLUE_CAUSE;
+                }
+                if kind != 0 {
+                    out.push((self.terms.get(self.term_of(w).as_ref()).copied(), kind));
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether a fact holds, among words the question does not use, one of
+    /// the kind the question wants (a "who" needs a name the question lacks).
+    fn gives_wanted(query: &Query, doc: &Doc) -> bool {
+        let want = match query.want {
+            Some(Want::Who | Want::Place) => CLUE_NAME,
+            Some(Want::Number) => CLUE_NUMBER,
+            Some(Want::Time) => CLUE_TIME,
+            Some(Want::Reason) => CLUE_CAUSE,
+            Some(Want::YesNo) | None => return true,
+        };
+        let asked = |id: TermId| query.terms.iter().any(|t| t.id == Some(id));
+        doc.clues
+            .iter()
+            .any(|&(id, kind)| kind & want != 0 && !id.is_some_and(asked))
+    }
+
+    /// What analysed text means: its words' vectors, weighted by how
+    /// informative each is; a name by its canonical name's words.
+    fn meaning(&self, units: &[Unit]) -> Option<Vec<f32>> {
+        let table = meaning::table()?;
+        let mut words: Vec<(String, f32)> = Vec::with_capacity(units.len());
+        for u in units {
+            match u.entity {
+                Some(e) => {
+                    let name: Vec<String> = tokens(&self.lexicon.entity(e).name)
+                        .into_iter()
+                        .map(|t| t.text)
+                        .collect();
+                    let share = 1.0 / name.len().max(1) as f32;
+                    words.extend(name.into_iter().map(|w| (w, share)));
+                }
+                None => words.push((u.word.clone(), u.scale)),
+            }
+        }
+        table.embed(words.iter().map(|(w, k)| (w.as_str(), *k)))
     }
 
     /// A known word within one or two edits of an unknown `word`.
@@ -943,6 +1117,10 @@ impl Index {
                 cap,
                 scale: u.scale,
                 common,
+                info: match u.entity {
+                    Some(_) => words::NAME_INFO,
+                    None => words::informativeness(&u.word),
+                },
             });
         }
         // Whose words: a person named before a say-verb.
@@ -980,6 +1158,7 @@ impl Index {
             counts,
             counts_text: counts_unit.map(|u| u.term.clone()),
             bigrams: Bigrams::new(&text),
+            meaning: self.meaning(&units),
         }
     }
 
@@ -1005,12 +1184,23 @@ impl Index {
             .iter()
             .map(|t| match t.id.and_then(|id| self.local_idf.get(&(id, a))) {
                 Some(idf) => idf.min(t.cap) * t.scale,
-                None if t.common => UNKNOWN_COMMON_WEIGHT * t.scale,
-                None => self.article_unknown[a as usize] * t.scale,
+                None => self.unknown_weight(t, a),
             })
             .collect();
         let total = w.iter().sum();
         (w, total)
+    }
+
+    /// What a question word article `a` lacks weighs against a match: as a
+    /// rare word of the article, or an everyday one, scaled by how much the
+    /// word says in English at large (chatter says little).
+    fn unknown_weight(&self, t: &QueryTerm, a: u32) -> f32 {
+        let base = if t.common {
+            UNKNOWN_COMMON_WEIGHT
+        } else {
+            self.article_unknown[a as usize]
+        };
+        base * t.info.min(1.0) * t.scale
     }
 
     fn rank(&self, query: &Query, limit: usize) -> Vec<Scored> {
@@ -1049,8 +1239,7 @@ impl Index {
                 .zip(&arena[slot * n..slot * n + n])
                 .map(|(t, &w)| match w {
                     w if !w.is_nan() => w,
-                    _ if t.common => UNKNOWN_COMMON_WEIGHT * t.scale,
-                    _ => self.article_unknown[a as usize] * t.scale,
+                    _ => self.unknown_weight(t, a),
                 })
                 .collect()
         };
@@ -1058,22 +1247,44 @@ impl Index {
         for (&a, &slot) in &slot_of {
             totals.insert(a, article_weights(a, slot).iter().sum());
         }
-        let mut cands: Vec<(u32, f32)> = acc
+        let cands: Vec<(u32, f32)> = acc
             .into_iter()
             .map(|(doc, covered)| {
                 let total = totals[&self.article_of[doc as usize]];
                 (doc, if total > 0.0 { covered / total } else { 0.0 })
             })
             .collect();
-        // The best CANDIDATES under a total order (coverage, then doc), so
-        // the same ones in the same order as a full sort would give.
+        // The articles whose best fact covers the question best, and each
+        // one's best CANDIDATES, under a total order (coverage, then doc),
+        // so an article's candidates are the same whatever other articles
+        // the store holds (unless ARTICLES others beat it outright).
         let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-        if cands.len() > CANDIDATES {
-            cands.select_nth_unstable_by(CANDIDATES - 1, order);
-            cands.truncate(CANDIDATES);
+        let mut best: HashMap<u32, (u32, f32)> = HashMap::default();
+        for &(doc, c) in &cands {
+            let a = self.article_of[doc as usize];
+            let e = best.entry(a).or_insert((doc, c));
+            if order(&(doc, c), e).is_lt() {
+                *e = (doc, c);
+            }
         }
-        cands.sort_unstable_by(order);
-        let mut scored: Vec<Scored> = cands
+        let mut tops: Vec<(u32, (u32, f32))> = best.into_iter().collect();
+        tops.sort_unstable_by(|x, y| order(&x.1, &y.1));
+        tops.truncate(ARTICLES);
+        let mut kept: Vec<(u32, f32)> = Vec::new();
+        for (a, _) in &tops {
+            let mut own: Vec<(u32, f32)> = cands
+                .iter()
+                .copied()
+                .filter(|&(doc, _)| self.article_of[doc as usize] == *a)
+                .collect();
+            if own.len() > CANDIDATES {
+                own.select_nth_unstable_by(CANDIDATES - 1, order);
+                own.truncate(CANDIDATES);
+            }
+            kept.extend(own);
+        }
+        kept.sort_unstable_by(order);
+        let mut scored: Vec<Scored> = kept
             .iter()
             .map(|&(doc, coverage)| {
                 let a = self.article_of[doc as usize];
@@ -1081,8 +1292,18 @@ impl Index {
                 self.score(query, doc, coverage, &w, totals[&a], false)
             })
             .collect();
-        scored.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
-        scored.truncate(limit);
+        scored.sort_by(|a, b| {
+            b.confidence
+                .total_cmp(&a.confidence)
+                .then(a.doc.cmp(&b.doc))
+        });
+        // Up to `limit` of each article's.
+        let mut per: HashMap<u32, usize> = HashMap::default();
+        scored.retain(|s| {
+            let n = per.entry(self.article_of[s.doc as usize]).or_insert(0);
+            *n += 1;
+            *n <= limit
+        });
         // Only the best is explained: formatting every candidate's reasons
         // would cost more than scoring them.
         if let Some(first) = scored.first_mut() {
@@ -1141,6 +1362,27 @@ impl Index {
             similarity = SENTENCE_SIMILARITY * self.similarity(query, &doc.body, weights, total);
         }
         let mut conf = blend(coverage, similarity);
+        let mut f = Factors {
+            similarity,
+            body_coverage: if doc.phrasings.is_empty() {
+                coverage
+            } else {
+                self.body_coverage(query, &doc.body, weights, total)
+            },
+            want: query.want.is_some(),
+            entity_factor: 1.0,
+            absent_info: self.absent_info(query, self.article_of[doc_id as usize]),
+            phrased: !doc.phrasings.is_empty(),
+            yes_no_fact: doc.kind == AnswerKind::YesNo,
+            missing_info: 0.0,
+            missing_max: 0.0,
+            gives_wanted: Self::gives_wanted(query, doc),
+            meaning: query.meaning.as_ref().map_or(0.0, |q| {
+                doc.meanings.iter().map(|m| m.cosine(q)).fold(0.0, f32::max)
+            }),
+            ..Factors::default()
+        };
+        (f.missing_info, f.missing_max) = Self::missing(query, doc);
         note!("coverage {coverage:.2}, similarity {similarity:.2}");
         // What the question asks for.
         if let Some(want) = query.want {
@@ -1182,6 +1424,8 @@ impl Index {
                 _ => false,
             };
             let impossible = other;
+            f.want_fits = fits;
+            f.want_other = !fits && impossible;
             if fits {
                 conf += CUE_BONUS;
                 note!("; wants {want:?}: fits +{CUE_BONUS}");
@@ -1203,6 +1447,8 @@ impl Index {
                     | AnswerKind::Thing
                     | AnswerKind::List
             );
+            f.words_wrong = ok && !words;
+            f.speaker_wrong = !ok;
             if ok && !words {
                 // Asked for someone's words, this fact gives a time or a
                 // name instead.
@@ -1224,6 +1470,7 @@ impl Index {
             // What is counted must be in the answer or quote, not only in
             // a phrasing that mentions it.
             let present = query.counts.is_some_and(|id| doc.body.terms.contains(&id));
+            f.counts_missing = !present;
             if !present {
                 conf *= COUNT_MISMATCH;
                 note!("; counts no {c} ×{COUNT_MISMATCH}");
@@ -1252,12 +1499,15 @@ impl Index {
                 ENTITY_MISSING
             };
             conf *= factor;
+            f.entity_factor *= factor;
+            f.entities_missing += u32::from(factor == ENTITY_MISSING);
             note!("; {} not named ×{factor}", self.lexicon.entity(e).key);
         }
         Scored {
             target: doc.target,
             confidence: conf.clamp(0.0, 1.0),
             coverage,
+            factors: f,
             doc: doc_id,
             why,
         }
@@ -1269,6 +1519,64 @@ impl Index {
         let terms = self.term_similarity(query, p, weights, total);
         let chars = query.bigrams.dice(&p.bigrams) as f32;
         W_SIM_TERMS * terms + W_SIM_CHARS * chars
+    }
+
+    /// Weighted share of the question's terms a fact's answer and quote hold.
+    fn body_coverage(&self, query: &Query, body: &Phrasing, weights: &[f32], total: f32) -> f32 {
+        let held: f32 = query
+            .terms
+            .iter()
+            .zip(weights)
+            .filter(|(t, _)| t.id.is_some_and(|id| body.terms.binary_search(&id).is_ok()))
+            .map(|(t, w)| w * t.quality)
+            .sum();
+        if total > 0.0 {
+            held / total
+        } else {
+            0.0
+        }
+    }
+
+    /// The informativeness of the question's words a doc lacks: their
+    /// share, and the most any plain word lacking weighs.
+    fn missing(query: &Query, doc: &Doc) -> (f32, f32) {
+        let holds = |id: TermId| {
+            doc.body.terms.binary_search(&id).is_ok()
+                || doc
+                    .phrasings
+                    .iter()
+                    .any(|p| p.terms.binary_search(&id).is_ok())
+        };
+        let (mut lacking, mut all, mut max) = (0.0f32, 0.0f32, 0.0f32);
+        for t in &query.terms {
+            all += t.info;
+            if !t.id.is_some_and(holds) {
+                lacking += t.info;
+                if t.entity.is_none() {
+                    max = max.max(t.info);
+                }
+            }
+        }
+        (if all > 0.0 { lacking / all } else { 0.0 }, max)
+    }
+
+    /// Share of the question's informativeness (by English word frequency)
+    /// carried by words article `a` lacks.
+    fn absent_info(&self, query: &Query, a: u32) -> f32 {
+        let mut absent = 0.0;
+        let mut all = 0.0;
+        for t in &query.terms {
+            let info = t.info;
+            all += info;
+            if !t.id.is_some_and(|id| self.local_idf.contains_key(&(id, a))) {
+                absent += info;
+            }
+        }
+        if all > 0.0 {
+            absent / all
+        } else {
+            0.0
+        }
     }
 
     /// Weighted Dice overlap of the question's terms with a phrasing's.
@@ -1352,6 +1660,7 @@ impl Index {
                                     cap: f32::INFINITY,
                                     scale: 0.5,
                                     common: false,
+                                    info: words::informativeness(w),
                                 });
                             }
                         }
@@ -1505,6 +1814,7 @@ fn read_want(words: &[String]) -> Option<Want> {
     let any = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
     if has("how", "many")
         || has("how", "much")
+        || has("how", "old")
         || has("number", "of")
         || any(&["population", "percentage", "fraction", "proportion"])
     {

@@ -1,0 +1,119 @@
+//! Writes the decision stage's training rows: for every question of a
+//! labelled set, the candidate facts the engine weighs, each with its
+//! features and whether answering with it would be graded right (the rule
+//! of `../shared/eval/grade.py`, as `summit_bot::eval::judge`).
+//! `scripts/fit_decision.py` fits `data/decision.toml` from these rows.
+//!
+//!     decision_features SET.jsonl [ARTICLE.txt] > rows.jsonl
+//!
+//! Without ARTICLE the questions are asked of the shipped article with its
+//! curated facts and gaps; with it, of that article alone, uncurated (one
+//! fact per sentence), as `ingest` would store it.
+
+use std::sync::Arc;
+
+use anyhow::Context;
+use summit_bot::answer::{Reply, SourceRef};
+use summit_bot::article::{Article, Meta};
+use summit_bot::engine::{self, Engine, Settings};
+use summit_bot::fact::{ArticleId, ArticleMeta, Fact, FactId};
+use summit_bot::lexicon::Lexicon;
+use summit_bot::matcher::decide::Model;
+
+fn uncurated(path: &str) -> anyhow::Result<Engine> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {path}"))?;
+    let meta = Meta {
+        title: path.to_string(),
+        date: None,
+        publisher: None,
+    };
+    let article = Article::parse(meta, &text)?;
+    let facts = summit_bot::extract::sentence_facts(&article)
+        .into_iter()
+        .enumerate()
+        .map(|(i, f)| Fact {
+            id: FactId(i as i64 + 1),
+            key: f.key,
+            article: ArticleId(1),
+            paragraph: f.paragraph,
+            quote: f.quote,
+            answer: f.answer,
+            kind: f.kind,
+            speaker: f.speaker,
+            questions: f.questions,
+            source_note: f.source_note,
+            origin: f.origin,
+            version: 1,
+            retired: false,
+        })
+        .collect();
+    let meta = ArticleMeta {
+        id: ArticleId(1),
+        title: path.to_string(),
+        date: None,
+    };
+    Ok(Engine::new(
+        vec![meta],
+        facts,
+        Vec::new(),
+        Arc::new(Lexicon::builtin()?),
+        Model::builtin()?,
+        Settings::default(),
+    ))
+}
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(set) = args.first() else {
+        anyhow::bail!("usage: decision_features SET.jsonl [ARTICLE.txt]");
+    };
+    let text = std::fs::read_to_string(set).with_context(|| format!("reading {set}"))?;
+    let questions = summit_bot::eval::parse_questions(&text)?;
+    let engine = match args.get(1) {
+        Some(article) => uncurated(article)?,
+        None => engine::builtin(Settings::default())?,
+    };
+    for q in &questions {
+        let readings = engine.read(&q.question);
+        let cands: Vec<serde_json::Value> = readings
+            .iter()
+            .flat_map(|r| &r.considered)
+            .filter_map(|c| {
+                let fact = engine.fact(c.fact_id)?;
+                let reply = Reply {
+                    question: q.question.clone(),
+                    answered: true,
+                    answer: Some(fact.answer.clone()),
+                    confidence: 1.0,
+                    fact_id: Some(fact.id),
+                    sources: vec![SourceRef {
+                        paragraph: fact.paragraph,
+                        quote: fact.quote.clone(),
+                        title: String::new(),
+                    }],
+                    alternatives: Vec::new(),
+                    error: None,
+                    note: None,
+                    why: None,
+                };
+                let right = summit_bot::eval::judge(q, &reply).is_ok();
+                Some(serde_json::json!({
+                    "fact": fact.id.0,
+                    "rank": c.rank,
+                    "phrased": c.phrased,
+                    "right": right,
+                    "x": c.features.to_vec(),
+                }))
+            })
+            .collect();
+        let row = serde_json::json!({
+            "id": q.id,
+            "kind": q.kind,
+            "answerable": q.answerable,
+            "question": q.question,
+            "cands": cands,
+        });
+        println!("{row}");
+    }
+    Ok(())
+}

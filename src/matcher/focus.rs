@@ -1,0 +1,154 @@
+//! The question inside a chatty message: "hey so me and my roommate were
+//! debating this all night lol, who actually runs idlib these days?" asks
+//! "who actually runs idlib these days?". The words around it (who is
+//! asking, why, hedges, sign-offs) are not what the answer must cover, so
+//! the engine reads the message both whole and by its focus and keeps the
+//! reading the decision trusts more.
+//!
+//! Pure text: no index, no lexicon.
+
+/// Words a question clause starts with (after any lead-in).
+const OPENERS: &[&str] = &[
+    "who", "whom", "whose", "what", "whats", "which", "when", "where", "wheres", "why", "how",
+    "hows", "is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would",
+    "has", "have", "had", "should", "wat", "wut", "y",
+];
+
+/// Lead-ins that may stand before the question itself ("so", "like",
+/// "quick q", "do you know").
+const LEAD_INS: &[&str] = &[
+    "so",
+    "and",
+    "but",
+    "like",
+    "ok",
+    "okay",
+    "well",
+    "anyway",
+    "anyways",
+    "basically",
+    "also",
+    "btw",
+    "then",
+    "um",
+    "uh",
+    "hmm",
+    "actually",
+    "just",
+    "q",
+    "question",
+    "quick",
+    "real",
+];
+
+/// A clause shorter than this many words is not taken as the focus.
+const MIN_WORDS: usize = 2;
+
+/// The question clause of `message`, when the message holds more than it;
+/// None when the whole message is the question.
+pub fn focus(message: &str) -> Option<String> {
+    let clauses = split(message);
+    if clauses.len() < 2 {
+        return None;
+    }
+    let is_question = |c: &String| {
+        let words: Vec<String> = words(c);
+        words.len() >= MIN_WORDS && (c.trim_end().ends_with('?') || opens_question(&words))
+    };
+    // The last clause that reads as a question (it ends with "?" or opens
+    // with a question word after lead-ins), with the question clauses just
+    // before it ("where is idlib, and why does it matter?"); what follows
+    // it is a sign-off.
+    let last = clauses.iter().rposition(is_question)?;
+    let mut first = last;
+    while first > 0 && is_question(&clauses[first - 1]) {
+        first -= 1;
+    }
+    let text = clauses[first..=last].concat().trim().to_string();
+    let whole = message.split_whitespace().count();
+    (text.split_whitespace().count() < whole).then_some(text)
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('\'', ""))
+        .collect()
+}
+
+fn opens_question(words: &[String]) -> bool {
+    words
+        .iter()
+        .find(|w| !LEAD_INS.contains(&w.as_str()))
+        .is_some_and(|w| OPENERS.contains(&w.as_str()))
+}
+
+/// Clauses: split after sentence ends and at commas, semicolons, dashes
+/// and line breaks; each keeps its closing mark.
+fn split(message: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut chars = message.chars().peekable();
+    while let Some(c) = chars.next() {
+        cur.push(c);
+        let boundary = match c {
+            '?' | '!' | ';' | '\n' | ',' | '…' => true,
+            // A full stop ends a clause before a space, but not after an
+            // initial ("U.S. involved") nor inside a number ("3.5").
+            '.' => chars.peek().is_none_or(|n| n.is_whitespace()) && !after_initial(&cur),
+            '-' | '—' | '–' => chars.peek().is_some_and(|n| n.is_whitespace()),
+            _ => false,
+        };
+        if boundary {
+            if !cur.trim().is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            cur.clear();
+        }
+    }
+    if !cur.trim().is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Whether `clause` ends with a single letter and a full stop ("U.S.").
+fn after_initial(clause: &str) -> bool {
+    let mut rev = clause.chars().rev().skip(1);
+    matches!(
+        (rev.next(), rev.next()),
+        (Some(l), None) | (Some(l), Some(' ' | '.')) if l.is_alphabetic()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_question_in_chatter() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "hey so me and my roommate were debating this all night lol, who actually runs idlib these days?",
+                Some("who actually runs idlib these days?"),
+            ),
+            (
+                "sorry if this is dumb. where is the summit? need it for class",
+                Some("where is the summit?"),
+            ),
+            (
+                "ok so quick q, why is turkey worried about idlib? thx",
+                Some("why is turkey worried about idlib?"),
+            ),
+            ("who runs idlib", None),
+            ("who runs idlib?", None),
+            ("", None),
+            ("hi, thanks", None),
+            ("where is idlib, and why does it matter?", None),
+            ("Is the U.S. involved? 3.5 million refugees?", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(focus(text).as_deref(), *want, "{text:?}");
+        }
+    }
+}

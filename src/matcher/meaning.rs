@@ -1,0 +1,159 @@
+//! Meaning: a static word-embedding table (`data/embeddings.bin`, distilled
+//! from all-MiniLM-L6-v2 by `scripts/build_embeddings.py`) and the
+//! informativeness-weighted mean that turns a text's words into one vector,
+//! so a paraphrase ("prop up" for "support") still meets its fact. Evidence
+//! for the decision, never the decision alone: a cosine cannot tell a
+//! paraphrase from a near miss.
+//!
+//! Pure: the table is compiled in and read once, on first use.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::words;
+
+const EMBEDDINGS: &[u8] = include_bytes!("../../data/embeddings.bin");
+const MAGIC: &[u8] = b"SBEMB1";
+/// Stored vectors (a fact's) are kept as int8, unit length times this.
+const STORED_SCALE: f32 = 127.0;
+
+/// The word-vector table.
+pub struct Table {
+    dims: usize,
+    scale: f32,
+    rows: HashMap<&'static str, u32>,
+    values: Vec<i8>,
+}
+
+/// A text's meaning: unit length, int8 (see `STORED_SCALE`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stored(Box<[i8]>);
+
+fn parse(bytes: &'static [u8]) -> Option<Table> {
+    let rest = bytes.strip_prefix(MAGIC)?;
+    let u32_at = |b: &[u8], i: usize| -> Option<u32> {
+        Some(u32::from_le_bytes(b.get(i..i + 4)?.try_into().ok()?))
+    };
+    let dims = u32_at(rest, 0)? as usize;
+    let count = u32_at(rest, 4)? as usize;
+    let scale = f32::from_bits(u32_at(rest, 8)?);
+    let mut at = 12;
+    let mut rows = HashMap::with_capacity(count);
+    for i in 0..count {
+        let len = *rest.get(at)? as usize;
+        let word = std::str::from_utf8(rest.get(at + 1..at + 1 + len)?).ok()?;
+        rows.insert(word, i as u32);
+        at += 1 + len;
+    }
+    let values = rest
+        .get(at..at + count * dims)?
+        .iter()
+        .map(|&b| b as i8)
+        .collect();
+    Some(Table {
+        dims,
+        scale,
+        rows,
+        values,
+    })
+}
+
+/// The shipped table (None only if the compiled-in file is malformed,
+/// which a test rules out).
+pub fn table() -> Option<&'static Table> {
+    static TABLE: OnceLock<Option<Table>> = OnceLock::new();
+    TABLE.get_or_init(|| parse(EMBEDDINGS)).as_ref()
+}
+
+impl Table {
+    pub fn dims(&self) -> usize {
+        self.dims
+    }
+
+    /// Whether the table knows `word`.
+    pub fn knows(&self, word: &str) -> bool {
+        self.rows.contains_key(word)
+    }
+
+    /// The weighted mean of the words' vectors, unit length; None when no
+    /// word is known. Each word weighs its informativeness times `weight`.
+    pub fn embed<'a>(&self, words: impl IntoIterator<Item = (&'a str, f32)>) -> Option<Vec<f32>> {
+        let mut sum = vec![0.0f32; self.dims];
+        let mut any = false;
+        for (w, weight) in words {
+            let Some(&row) = self.rows.get(w) else {
+                continue;
+            };
+            let k = weight * words::informativeness(w) * self.scale;
+            let start = row as usize * self.dims;
+            for (s, &v) in sum.iter_mut().zip(&self.values[start..start + self.dims]) {
+                *s += k * f32::from(v);
+            }
+            any = true;
+        }
+        let norm = sum.iter().map(|x| x * x).sum::<f32>().sqrt();
+        (any && norm > 0.0).then(|| sum.iter().map(|x| x / norm).collect())
+    }
+}
+
+impl Stored {
+    pub fn new(v: &[f32]) -> Self {
+        Stored(
+            v.iter()
+                .map(|x| (x * STORED_SCALE).round().clamp(-127.0, 127.0) as i8)
+                .collect(),
+        )
+    }
+
+    /// Cosine with a unit-length query vector.
+    pub fn cosine(&self, query: &[f32]) -> f32 {
+        self.0
+            .iter()
+            .zip(query)
+            .map(|(&a, &b)| f32::from(a) * b)
+            .sum::<f32>()
+            / STORED_SCALE
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meaning(text: &str) -> Vec<f32> {
+        let t = table().expect("the shipped table parses");
+        t.embed(text.split(' ').map(|w| (w, 1.0)))
+            .expect("known words")
+    }
+
+    fn cos(a: &str, b: &str) -> f32 {
+        Stored::new(&meaning(a)).cosine(&meaning(b))
+    }
+
+    #[test]
+    fn the_shipped_table_parses_and_knows_everyday_and_article_words() {
+        let t = table().expect("the shipped table parses");
+        assert!(t.dims() >= 32);
+        for w in ["the", "truce", "support", "idlib", "rowhani", "erdogan"] {
+            assert!(t.knows(w), "{w}");
+        }
+        assert!(t.embed([("qqqqzz", 1.0)]).is_none());
+    }
+
+    #[test]
+    fn paraphrases_are_closer_than_unrelated_texts() {
+        let cases = [
+            ("truce broken", "ceasefire violated", "football match"),
+            ("prop up regime", "support government", "cooking pasta"),
+            ("kremlin", "moscow", "banana"),
+        ];
+        for (a, near, far) in cases {
+            assert!(
+                cos(a, near) > cos(a, far),
+                "{a:?}: {near:?} {} vs {far:?} {}",
+                cos(a, near),
+                cos(a, far)
+            );
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! How informative a word is in English at large, from its frequency
+//! (`data/wordfreq-en.tsv`, rebuilt by `scripts/build_wordfreq.py` from the
+//! `wordfreq` package). A question word the store lacks says little when it
+//! is everyday English ("roommate", "debating") and a lot when it is rare
+//! ("ceasefire"): this is what lets chatter pass and a real miss count.
+//!
+//! Pure data and one lookup; read once, on first use.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const WORDFREQ: &str = include_str!("../../data/wordfreq-en.tsv");
+
+/// Zipf frequency of a word seen nowhere in the list: rarer than the
+/// list's last entries (about 2.6), as typos and rare names are.
+const UNLISTED_ZIPF: f32 = 2.0;
+/// At or above this Zipf frequency a word says almost nothing ("the" is 7.7,
+/// "hey" 5.1, "summit" 4.3).
+const ZIPF_EMPTY: f32 = 6.5;
+/// Zipf span over which informativeness rises from nothing to one.
+const ZIPF_SPAN: f32 = 3.5;
+/// Least a word weighs: even "the" may be the point of a question.
+const INFO_FLOOR: f32 = 0.05;
+/// What a named entity weighs: names are the most informative words.
+pub const NAME_INFO: f32 = 1.3;
+
+fn table() -> &'static HashMap<&'static str, f32> {
+    static TABLE: OnceLock<HashMap<&'static str, f32>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        WORDFREQ
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (w, z) = l.split_once('\t')?;
+                Some((w, z.trim().parse().ok()?))
+            })
+            .collect()
+    })
+}
+
+/// The word's Zipf frequency (log10 of uses per billion words), if listed.
+pub fn zipf(word: &str) -> Option<f32> {
+    table().get(word).copied()
+}
+
+/// How much a (folded, lower-case) word says, from `INFO_FLOOR` for the
+/// commonest words up to about 1.3 for words too rare to be listed.
+pub fn informativeness(word: &str) -> f32 {
+    let z = zipf(word).unwrap_or(UNLISTED_ZIPF);
+    ((ZIPF_EMPTY - z) / ZIPF_SPAN).max(INFO_FLOOR)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_words_say_less_than_rare_ones() {
+        let cases = [
+            ("the", "ceasefire"),
+            ("hey", "summit"),
+            ("lol", "rebels"),
+            ("summit", "idlib"),
+            ("roommate", "xyzzyq"),
+        ];
+        for (common, rare) in cases {
+            assert!(
+                informativeness(common) < informativeness(rare),
+                "{common} should say less than {rare}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_word_weighs_something_and_unlisted_words_most() {
+        assert!(informativeness("the") >= INFO_FLOOR);
+        assert_eq!(zipf("qqqqzz"), None);
+        assert!(informativeness("qqqqzz") > 1.0);
+        assert!(zipf("the").is_some_and(|z| z > 7.0));
+    }
+}

@@ -1,0 +1,95 @@
+//! The bot says only what the article settles, through the real binary:
+//! a yes or no only when the fact settles that very question, someone's
+//! words only from their own quotes, answers that stand alone, the question
+//! inside chatter, and small talk answered as small talk, never with a fact.
+//! One test per rule, each over the cases that once went wrong.
+
+mod binary;
+
+use summit_bot::answer::Reply;
+
+fn ask(questions: &[&str]) -> Vec<Reply> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    binary::ask_all(dir.path(), questions)
+}
+
+fn answer(r: &Reply) -> &str {
+    r.answer.as_deref().unwrap_or("")
+}
+
+#[test]
+fn yes_or_no_only_when_the_fact_settles_the_question_asked() {
+    // "Did the truces last" asks the opposite of "were they broken": a
+    // "Yes." here would tell the user the truces lasted.
+    for r in ask(&["did the truces last", "is islamic state in idlib"]) {
+        assert!(
+            !answer(&r).starts_with("Yes") && !answer(&r).starts_with("No"),
+            "{:?} got a verdict: {:?}",
+            r.question,
+            answer(&r)
+        );
+    }
+}
+
+#[test]
+fn someones_words_come_only_from_their_own_quotes() {
+    // The article names Putin but quotes no words of his.
+    for r in ask(&[
+        "can u tell me what putin said",
+        "what did putin say about idlib?",
+    ]) {
+        assert!(!r.answered, "{:?} answered {:?}", r.question, answer(&r));
+    }
+}
+
+#[test]
+fn an_answer_stands_alone_and_gives_the_number_asked_for() {
+    let r = &ask(&["how many civilians are displaced"])[0];
+    if r.answered {
+        let a = answer(r);
+        assert!(!a.starts_with("They "), "dangling pronoun: {a:?}");
+        assert!(
+            a.contains("third") || a.contains('3') || a.contains("million"),
+            "no number in {a:?}"
+        );
+        assert_eq!(r.sources[0].paragraph, Some(12));
+    }
+}
+
+#[test]
+fn the_question_inside_a_chatty_message_is_answered() {
+    let replies = ask(&[
+        "hey so me and my roommate were debating this all night lol, who actually runs idlib these days?",
+        "who runs idlib",
+    ]);
+    for r in &replies {
+        assert!(r.answered, "{:?} was declined", r.question);
+        assert!(
+            answer(r).contains("Hayat Tahrir al-Sham"),
+            "{:?}: {:?}",
+            r.question,
+            answer(r)
+        );
+    }
+}
+
+#[test]
+fn small_talk_gets_a_reply_of_its_kind_never_a_fact() {
+    let replies = ask(&["hi", "thanks!", "help", "hey bot", "what can you do?"]);
+    for r in &replies {
+        assert!(!r.answered, "{:?} answered {:?}", r.question, answer(r));
+        let note = r.note.as_deref().unwrap_or("");
+        assert!(
+            !note.contains("doesn't say"),
+            "{:?} was treated as a question: {note:?}",
+            r.question
+        );
+        assert!(note.contains("Tehran"), "{:?}: {note:?}", r.question);
+    }
+    assert!(replies[0].note.as_deref().unwrap_or("").starts_with("Hi!"));
+    assert!(replies[1].note.as_deref().unwrap_or("").contains("welcome"));
+    assert!(
+        !replies[2].alternatives.is_empty(),
+        "help suggests questions"
+    );
+}
