@@ -9,8 +9,10 @@ use unicode_normalization::UnicodeNormalization;
 /// Folds text for matching: NFKD, accents and other combining marks
 /// removed, lower case, curly quotes and apostrophes made plain, dashes
 /// made hyphens, zero-width and bidirectional marks dropped (they hide
-/// inside words people paste), other control characters made spaces.
+/// inside words people paste), other control characters made spaces,
+/// terminal colour codes (`ESC [ 31 m`) dropped whole.
 pub fn fold(text: &str) -> String {
+    let text = &*strip_escapes(text);
     if text.is_ascii() {
         // Most questions: NFKD is the identity and no marks can occur.
         return text
@@ -39,6 +41,32 @@ pub fn fold(text: &str) -> String {
         }
     }
     out
+}
+
+/// Drops terminal escape sequences (`ESC [` parameters, then one final
+/// letter), so a colour code pasted from a terminal leaves no "31m" word.
+fn strip_escapes(text: &str) -> Cow<'_, str> {
+    if !text.contains('\u{1b}') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' && chars.peek() == Some(&'[') {
+            chars.next();
+            // Parameter and intermediate bytes, then the final byte.
+            while let Some(&n) = chars.peek() {
+                chars.next();
+                if ('\u{40}'..='\u{7e}').contains(&n) {
+                    break;
+                }
+            }
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Zero-width and bidirectional marks people paste by accident.

@@ -1124,19 +1124,24 @@ impl Index {
             });
         }
         // Whose words: a person named before a say-verb.
-        let say_pos = raw.iter().position(|w| SAY_WORDS.contains(&w.as_str()));
-        let speaker = say_pos.and_then(|sp| {
-            units
-                .iter()
-                .filter(|u| u.pos < sp)
-                .filter_map(|u| u.entity)
-                .rfind(|&e| {
-                    matches!(
-                        self.lexicon.entity(e).kind,
-                        EntityKind::Person | EntityKind::Org
-                    )
-                })
-        });
+        // (Any say-verb: in "can you tell me what putin said" the first one
+        // has no one before it.)
+        let speaker = raw
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| SAY_WORDS.contains(&w.as_str()))
+            .find_map(|(sp, _)| {
+                units
+                    .iter()
+                    .filter(|u| u.pos < sp)
+                    .filter_map(|u| u.entity)
+                    .rfind(|&e| {
+                        matches!(
+                            self.lexicon.entity(e).kind,
+                            EntityKind::Person | EntityKind::Org
+                        )
+                    })
+            });
         // What "how many" counts: the first plain word after it.
         let counts_unit = raw
             .windows(2)
@@ -1849,9 +1854,17 @@ fn read_want(words: &[String]) -> Option<Want> {
     if any(&["why"]) || has("how", "come") || what_about {
         return Some(Want::Reason);
     }
-    if words
-        .first()
-        .is_some_and(|w| AUXILIARIES.contains(&w.as_str()))
+    // "can you tell me...", "do you know...": a polite opener, not a yes/no.
+    let polite = words.len() > 2
+        && matches!(words[1].as_str(), "you" | "u")
+        && matches!(
+            words[2].as_str(),
+            "tell" | "explain" | "know" | "say" | "remind" | "help"
+        );
+    if !polite
+        && words
+            .first()
+            .is_some_and(|w| AUXILIARIES.contains(&w.as_str()))
     {
         return Some(Want::YesNo);
     }
