@@ -298,6 +298,7 @@ impl Engine {
                     rank,
                     Candidate {
                         scored: s,
+                        factors: self.index.evidence(&found.query, s),
                         paragraph: fact.paragraph,
                     },
                 ));
@@ -332,7 +333,7 @@ impl Engine {
                     rank: *rank,
                     probability,
                     features,
-                    phrased: c.scored.factors.phrased,
+                    phrased: c.factors.phrased,
                 });
             }
         }

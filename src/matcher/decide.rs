@@ -11,7 +11,7 @@
 
 use serde::Deserialize;
 
-use super::{Query, Scored, Want};
+use super::{Factors, Query, Scored, Want};
 
 /// The shipped weights.
 pub const BUILTIN_DECISION: &str = include_str!("../../data/decision.json");
@@ -50,11 +50,13 @@ pub const FEATURES: [&str; 27] = [
 /// Most missing names that count: past two, a fact is simply off topic.
 const MAX_MISSING: u32 = 2;
 
-/// One candidate as the decision sees it: its score and where its answer
-/// comes from (runners-up citing the same paragraph do not compete).
+/// One candidate as the decision sees it: its score, its factors with the
+/// decision's evidence (`Index::evidence`), and where its answer comes from
+/// (runners-up citing the same paragraph do not compete).
 #[derive(Debug, Clone, Copy)]
 pub struct Candidate<'a> {
     pub scored: &'a Scored,
+    pub factors: Factors,
     pub paragraph: Option<u32>,
 }
 
@@ -70,16 +72,16 @@ pub fn features(
 ) -> [f32; FEATURES.len()] {
     let c = cands[i];
     let s = c.scored;
-    let f = &s.factors;
+    let f = &c.factors;
     // Runners-up that would answer from elsewhere in the article.
     let rivals = || {
         cands
             .iter()
             .enumerate()
             .filter(move |&(j, o)| j != i && (o.paragraph != c.paragraph || c.paragraph.is_none()))
-            .map(|(_, o)| o.scored)
+            .map(|(_, o)| o)
     };
-    let rival = rivals().map(|o| o.confidence).fold(0.0f32, f32::max);
+    let rival = rivals().map(|o| o.scored.confidence).fold(0.0f32, f32::max);
     let rival_meaning = rivals().map(|o| o.factors.meaning).fold(0.0f32, f32::max);
     let yes_no = query.want == Some(Want::YesNo);
     let b = |x: bool| if x { 1.0 } else { 0.0 };
@@ -162,6 +164,18 @@ struct File {
     trees: Vec<Vec<Node>>,
 }
 
+/// A node laid out for evaluation: a split on `feature` at `value`, or a
+/// leaf (`feature == LEAF`) worth `value`; 16 bytes, one tree after another.
+#[derive(Debug, Clone, Copy)]
+struct Flat {
+    feature: u32,
+    value: f32,
+    left: u32,
+    right: u32,
+}
+
+const LEAF: u32 = u32::MAX;
+
 /// A fitted boosted-trees model: log-odds are `base` plus one leaf of each
 /// tree, and the probability their logistic.
 #[derive(Debug, Clone)]
@@ -169,7 +183,10 @@ pub struct Model {
     base: f32,
     threshold: f32,
     sentence_threshold: f32,
-    trees: Vec<Vec<Node>>,
+    /// All trees' nodes; children are absolute indices.
+    nodes: Vec<Flat>,
+    /// Where each tree's root is in `nodes`.
+    roots: Vec<u32>,
 }
 
 impl Model {
@@ -200,11 +217,32 @@ impl Model {
                 }
             }
         }
+        let mut nodes = Vec::new();
+        let mut roots = Vec::new();
+        for tree in &file.trees {
+            let at = nodes.len() as u32;
+            roots.push(at);
+            nodes.extend(tree.iter().map(|n| match n.feature {
+                Some(f) => Flat {
+                    feature: f as u32,
+                    value: n.threshold,
+                    left: at + n.left as u32,
+                    right: at + n.right as u32,
+                },
+                None => Flat {
+                    feature: LEAF,
+                    value: n.value,
+                    left: 0,
+                    right: 0,
+                },
+            }));
+        }
         Ok(Model {
             base: file.base,
             threshold: file.threshold,
             sentence_threshold: file.sentence_threshold,
-            trees: file.trees,
+            nodes,
+            roots,
         })
     }
 
@@ -229,16 +267,17 @@ impl Model {
     /// is right.
     pub fn probability(&self, x: &[f32; FEATURES.len()]) -> f32 {
         let mut z = self.base;
-        for tree in &self.trees {
-            let mut i = 0;
-            while let Some(f) = tree[i].feature {
-                i = if x[f] <= tree[i].threshold {
-                    tree[i].left
+        for &root in &self.roots {
+            let mut n = self.nodes[root as usize];
+            while n.feature != LEAF {
+                let next = if x[n.feature as usize] <= n.value {
+                    n.left
                 } else {
-                    tree[i].right
+                    n.right
                 };
+                n = self.nodes[next as usize];
             }
-            z += tree[i].value;
+            z += n.value;
         }
         1.0 / (1.0 + (-z).exp())
     }

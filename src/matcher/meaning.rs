@@ -7,8 +7,9 @@
 //!
 //! Pure: the table is compiled in and read once, on first use.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::words;
 
@@ -38,7 +39,7 @@ fn parse(bytes: &'static [u8]) -> Option<Table> {
     let count = u32_at(rest, 4)? as usize;
     let scale = f32::from_bits(u32_at(rest, 8)?);
     let mut at = 12;
-    let mut rows = HashMap::with_capacity(count);
+    let mut rows = HashMap::with_capacity_and_hasher(count, Default::default());
     for i in 0..count {
         let len = *rest.get(at)? as usize;
         let word = std::str::from_utf8(rest.get(at + 1..at + 1 + len)?).ok()?;

@@ -1376,18 +1376,10 @@ impl Index {
             },
             want: query.want.is_some(),
             entity_factor: 1.0,
-            absent_info: self.absent_info(query, self.article_of[doc_id as usize]),
             phrased: !doc.phrasings.is_empty(),
             yes_no_fact: doc.kind == AnswerKind::YesNo,
-            missing_info: 0.0,
-            missing_max: 0.0,
-            gives_wanted: Self::gives_wanted(query, doc),
-            meaning: query.meaning.as_ref().map_or(0.0, |q| {
-                doc.meanings.iter().map(|m| m.cosine(q)).fold(0.0, f32::max)
-            }),
             ..Factors::default()
         };
-        (f.missing_info, f.missing_max) = Self::missing(query, doc);
         note!("coverage {coverage:.2}, similarity {similarity:.2}");
         // What the question asks for.
         if let Some(want) = query.want {
@@ -1540,6 +1532,22 @@ impl Index {
         } else {
             0.0
         }
+    }
+
+    /// A candidate's factors with the costlier evidence only the decision
+    /// weighs (and only for the few candidates it considers): meaning, the
+    /// question's words the fact and its article lack, and whether the fact
+    /// gives the kind of thing asked for.
+    pub fn evidence(&self, query: &Query, s: &Scored) -> Factors {
+        let doc = &self.docs[s.doc as usize];
+        let mut f = s.factors;
+        f.absent_info = self.absent_info(query, self.article_of[s.doc as usize]);
+        (f.missing_info, f.missing_max) = Self::missing(query, doc);
+        f.gives_wanted = Self::gives_wanted(query, doc);
+        f.meaning = query.meaning.as_ref().map_or(0.0, |q| {
+            doc.meanings.iter().map(|m| m.cosine(q)).fold(0.0, f32::max)
+        });
+        f
     }
 
     /// The informativeness of the question's words a doc lacks: their

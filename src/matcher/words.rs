@@ -6,8 +6,9 @@
 //!
 //! Pure data and one lookup; read once, on first use.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap as HashMap;
 
 const WORDFREQ: &str = include_str!("../../data/wordfreq-en.tsv");
 
