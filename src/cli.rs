@@ -385,9 +385,13 @@ pub fn render(reply: &Reply) -> String {
         out.push_str(&format!("\n  (confidence {:.2})", reply.confidence));
         return out;
     }
-    out.push_str(reply.note.as_deref().unwrap_or("The article doesn't say."));
+    let note = reply.note.as_deref().unwrap_or("The article doesn't say.");
+    out.push_str(note);
     if !reply.alternatives.is_empty() {
-        out.push_str("\nNearest topics it does cover:");
+        // Small talk's note already offers its suggestions.
+        if note.starts_with("The article doesn't") {
+            out.push_str("\nNearest topics it does cover:");
+        }
         for alt in &reply.alternatives {
             out.push_str(&format!("\n  - {} ({})", alt.question, alt.fact_id));
         }

@@ -180,7 +180,8 @@ pub fn render(reply: &Reply) -> Card {
                 .unwrap_or(NOT_COVERED);
             let buttons: Vec<Button> = suggestions.collect();
             let mut description = escape(note);
-            if !buttons.is_empty() {
+            // Small talk's note already offers its suggestions.
+            if !buttons.is_empty() && note.starts_with("The article doesn't") {
                 description.push_str("\n\nIt does answer these; click one:");
             }
             fit(Card {
