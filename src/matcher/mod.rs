@@ -1264,29 +1264,37 @@ impl Index {
         // so an article's candidates are the same whatever other articles
         // the store holds (unless ARTICLES others beat it outright).
         let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-        let mut best: HashMap<u32, (u32, f32)> = HashMap::default();
+        // Each article's best candidate, by the article's dense index.
+        let mut best: Vec<Option<(u32, f32)>> = vec![None; self.article_unknown.len()];
         for &(doc, c) in &cands {
-            let a = self.article_of[doc as usize];
-            let e = best.entry(a).or_insert((doc, c));
-            if order(&(doc, c), e).is_lt() {
-                *e = (doc, c);
+            let e = &mut best[self.article_of[doc as usize] as usize];
+            if e.is_none_or(|b| order(&(doc, c), &b).is_lt()) {
+                *e = Some((doc, c));
             }
         }
-        let mut tops: Vec<(u32, (u32, f32))> = best.into_iter().collect();
-        tops.sort_unstable_by(|x, y| order(&x.1, &y.1));
-        tops.truncate(ARTICLES);
-        let mut kept: Vec<(u32, f32)> = Vec::new();
-        for (a, _) in &tops {
-            let mut own: Vec<(u32, f32)> = cands
-                .iter()
-                .copied()
-                .filter(|&(doc, _)| self.article_of[doc as usize] == *a)
-                .collect();
-            if own.len() > CANDIDATES {
-                own.select_nth_unstable_by(CANDIDATES - 1, order);
-                own.truncate(CANDIDATES);
+        let mut tops: Vec<(u32, f32)> = best.into_iter().flatten().collect();
+        if tops.len() > ARTICLES {
+            tops.select_nth_unstable_by(ARTICLES - 1, order);
+            tops.truncate(ARTICLES);
+        }
+        let top_articles: Vec<u32> = tops
+            .iter()
+            .map(|&(doc, _)| self.article_of[doc as usize])
+            .collect();
+        let mut own: Vec<Vec<(u32, f32)>> = vec![Vec::new(); top_articles.len()];
+        for &(doc, c) in &cands {
+            let a = self.article_of[doc as usize];
+            if let Some(i) = top_articles.iter().position(|&t| t == a) {
+                own[i].push((doc, c));
             }
-            kept.extend(own);
+        }
+        let mut kept: Vec<(u32, f32)> = Vec::new();
+        for mut list in own {
+            if list.len() > CANDIDATES {
+                list.select_nth_unstable_by(CANDIDATES - 1, order);
+                list.truncate(CANDIDATES);
+            }
+            kept.extend(list);
         }
         kept.sort_unstable_by(order);
         let mut scored: Vec<Scored> = kept
