@@ -16,7 +16,7 @@ use anyhow::Context;
 use summit_bot::answer::{Reply, SourceRef};
 use summit_bot::article::{Article, Meta};
 use summit_bot::engine::{self, Engine, Settings};
-use summit_bot::fact::{ArticleId, ArticleMeta, Fact, FactId};
+use summit_bot::fact::{ArticleId, ArticleMeta};
 use summit_bot::lexicon::Lexicon;
 use summit_bot::matcher::decide::Model;
 
@@ -28,25 +28,7 @@ fn uncurated(path: &str) -> anyhow::Result<Engine> {
         publisher: None,
     };
     let article = Article::parse(meta, &text)?;
-    let facts = summit_bot::extract::sentence_facts(&article)
-        .into_iter()
-        .enumerate()
-        .map(|(i, f)| Fact {
-            id: FactId(i as i64 + 1),
-            key: f.key,
-            article: ArticleId(1),
-            paragraph: f.paragraph,
-            quote: f.quote,
-            answer: f.answer,
-            kind: f.kind,
-            speaker: f.speaker,
-            questions: f.questions,
-            source_note: f.source_note,
-            origin: f.origin,
-            version: 1,
-            retired: false,
-        })
-        .collect();
+    let facts = engine::numbered(ArticleId(1), summit_bot::extract::sentence_facts(&article));
     let meta = ArticleMeta {
         id: ArticleId(1),
         title: path.to_string(),

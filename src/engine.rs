@@ -563,22 +563,16 @@ pub enum BuiltinError {
     Decision(#[from] decide::DecisionError),
 }
 
-/// The shipped article's facts numbered from 1 as a fresh store numbers
-/// them, for tests and benchmarks that need no store.
-pub fn builtin_facts() -> Result<(ArticleMeta, Vec<Fact>), BuiltinError> {
-    let article = crate::article::Article::builtin()?;
-    let meta = ArticleMeta {
-        id: ArticleId(1),
-        title: article.meta.title.clone(),
-        date: article.meta.date.clone(),
-    };
-    let facts = crate::extract::builtin_facts(&article)?
+/// New facts of one article numbered from 1 as a fresh store numbers them,
+/// for tests, benchmarks and fitting that need no store.
+pub fn numbered(article: ArticleId, facts: Vec<crate::extract::NewFact>) -> Vec<Fact> {
+    facts
         .into_iter()
         .enumerate()
         .map(|(i, f)| Fact {
             id: FactId(i as i64 + 1),
             key: f.key,
-            article: ArticleId(1),
+            article,
             paragraph: f.paragraph,
             quote: f.quote,
             answer: f.answer,
@@ -590,7 +584,19 @@ pub fn builtin_facts() -> Result<(ArticleMeta, Vec<Fact>), BuiltinError> {
             version: 1,
             retired: false,
         })
-        .collect();
+        .collect()
+}
+
+/// The shipped article's facts numbered from 1 as a fresh store numbers
+/// them, for tests and benchmarks that need no store.
+pub fn builtin_facts() -> Result<(ArticleMeta, Vec<Fact>), BuiltinError> {
+    let article = crate::article::Article::builtin()?;
+    let meta = ArticleMeta {
+        id: ArticleId(1),
+        title: article.meta.title.clone(),
+        date: article.meta.date.clone(),
+    };
+    let facts = numbered(ArticleId(1), crate::extract::builtin_facts(&article)?);
     Ok((meta, facts))
 }
 
