@@ -1,8 +1,8 @@
 //! summit-bot: answers questions about one news article (the September 2018
 //! Tehran summit on Idlib) from a SQLite fact store, with sources.
 //!
-//! The pure core (article, normalize, lexicon, extract, matcher, answer,
-//! engine) knows nothing of SQL, Discord or the terminal; the edges (store,
+//! The pure core (article, normalize, words, lexicon, extract, matcher,
+//! answer, engine) knows nothing of SQL, Discord or the terminal; the edges (store,
 //! config, cli, bot) parse input, call the core and format the reply.
 
 pub mod answer;
@@ -21,3 +21,4 @@ pub mod matcher;
 pub mod moderation;
 pub mod normalize;
 pub mod store;
+pub mod words;

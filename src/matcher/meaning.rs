@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::words;
+use crate::words;
 
 const EMBEDDINGS: &[u8] = include_bytes!("../../data/embeddings.bin");
 const MAGIC: &[u8] = b"SBEMB1";

@@ -33,9 +33,10 @@ pub mod decide;
 pub mod focus;
 pub mod meaning;
 pub mod social;
-pub mod words;
 
 use meaning::Stored;
+
+use crate::words;
 
 pub type TermId = u32;
 
@@ -177,22 +178,6 @@ const CLUE_NAME: u8 = 1;
 const CLUE_NUMBER: u8 = 2;
 const CLUE_TIME: u8 = 4;
 const CLUE_CAUSE: u8 = 8;
-
-/// Words that give a cause ("because", "due to", "led to"...).
-const CAUSE_WORDS: &[&str] = &[
-    "because", "due", "since", "so", "cause", "caused", "causes", "reason", "result", "led",
-    "after", "owing", "thanks", "order", "aim", "aimed", "fear", "fears", "feared", "to",
-];
-/// Time words beyond `TIME_WORDS` that date an event.
-const ERA_WORDS: &[&str] = &[
-    "century",
-    "centuries",
-    "decade",
-    "decades",
-    "bc",
-    "ad",
-    "era",
-];
 
 /// How a question word met the vocabulary.
 #[derive(Debug, Clone, PartialEq)]
@@ -358,126 +343,6 @@ struct Unit {
     word: String,
 }
 
-/// Say-verbs: a question with one of these after a person asks for that
-/// person's words.
-const SAY_WORDS: &[&str] = &[
-    "say",
-    "said",
-    "says",
-    "saying",
-    "tell",
-    "told",
-    "think",
-    "thinks",
-    "thought",
-    "claim",
-    "claimed",
-    "warn",
-    "warned",
-    "warning",
-    "describe",
-    "described",
-    "call",
-    "called",
-    "comment",
-    "commented",
-    "state",
-    "stated",
-    "mention",
-    "mentioned",
-    "believe",
-    "believes",
-    "reckon",
-    "view",
-    "views",
-    "stance",
-    "opinion",
-    "react",
-    "reacted",
-    "respond",
-    "responded",
-    "accuse",
-    "accused",
-    "stress",
-    "stressed",
-    "stressing",
-    "argue",
-    "argued",
-    "urge",
-    "urged",
-    "insist",
-    "insisted",
-];
-
-const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "week",
-    "weeks",
-    "month",
-    "months",
-    "year",
-    "years",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "ago",
-    "decade",
-    "day",
-    "days",
-];
-
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "twenty",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "million",
-    "millions",
-    "billion",
-    "third",
-    "half",
-    "quarter",
-    "dozen",
-    "dozens",
-    "percent",
-];
-
-const AUXILIARIES: &[&str] = &[
-    "is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "will",
-    "would", "should", "shall", "isnt", "arent", "didnt", "doesnt", "wasnt", "hasnt", "wont",
-];
-
 impl Index {
     /// Builds the index over `docs`.
     pub fn build<'a>(lexicon: Arc<Lexicon>, docs: impl IntoIterator<Item = DocInput<'a>>) -> Self {
@@ -499,7 +364,8 @@ impl Index {
             say_terms: HashSet::default(),
             word_terms: HashMap::default(),
         };
-        index.say_terms = SAY_WORDS
+        index.say_terms = words::lists()
+            .say
             .iter()
             .map(|w| index.lexicon.synonym(&index.stemmer.stem(w)).to_string())
             .collect();
@@ -585,9 +451,12 @@ impl Index {
             );
             let words: Vec<String> = tokens(&folded_text).into_iter().map(|t| t.text).collect();
             let has_number = words.iter().any(|w| {
-                w.chars().any(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&w.as_str())
+                w.chars().any(|c| c.is_ascii_digit())
+                    || words::has(&words::lists().number, w.as_str())
             });
-            let has_time = words.iter().any(|w| TIME_WORDS.contains(&w.as_str()));
+            let has_time = words
+                .iter()
+                .any(|w| words::has(&words::lists().time, w.as_str()));
             let clues = index.clues(input.answer, input.quote);
             let mut speakers: Vec<usize> = input
                 .speaker
@@ -596,7 +465,9 @@ impl Index {
                 .collect();
             if speakers.is_empty()
                 && input.questions.is_empty()
-                && words.iter().any(|w| SAY_WORDS.contains(&w.as_str()))
+                && words
+                    .iter()
+                    .any(|w| words::has(&words::lists().say, w.as_str()))
             {
                 // A sentence reporting words: its people (and bodies) are
                 // the candidates for whose words they are.
@@ -959,15 +830,16 @@ impl Index {
                 if !starts && word.chars().next().is_some_and(char::is_uppercase) {
                     kind |= CLUE_NAME;
                 }
-                if w.chars().any(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&w) {
+                if w.chars().any(|c| c.is_ascii_digit()) || words::has(&words::lists().number, w) {
                     kind |= CLUE_NUMBER;
                 }
                 let year =
                     w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1000..=2100).contains(&y));
-                if year || TIME_WORDS.contains(&w) || ERA_WORDS.contains(&w) {
+                if year || words::has(&words::lists().time, w) || words::has(&words::lists().era, w)
+                {
                     kind |= CLUE_TIME;
                 }
-                if CAUSE_WORDS.contains(&w) {
+                if words::has(&words::lists().cause, w) {
                     kind |= CLUE_CAUSE;
                 }
                 if kind != 0 {
@@ -1129,7 +1001,7 @@ impl Index {
         let speaker = raw
             .iter()
             .enumerate()
-            .filter(|(_, w)| SAY_WORDS.contains(&w.as_str()))
+            .filter(|(_, w)| words::has(&words::lists().say, w.as_str()))
             .find_map(|(sp, _)| {
                 units
                     .iter()
@@ -1880,7 +1752,7 @@ fn read_want(words: &[String]) -> Option<Want> {
     if !polite
         && words
             .first()
-            .is_some_and(|w| AUXILIARIES.contains(&w.as_str()))
+            .is_some_and(|w| words::has(&words::lists().auxiliaries, w.as_str()))
     {
         return Some(Want::YesNo);
     }

@@ -1,16 +1,46 @@
-//! How informative a word is in English at large, from its frequency
-//! (`data/wordfreq-en.tsv`, rebuilt by `scripts/build_wordfreq.py` from the
-//! `wordfreq` package). A question word the store lacks says little when it
-//! is everyday English ("roommate", "debating") and a lot when it is rare
-//! ("ceasefire"): this is what lets chatter pass and a real miss count.
+//! The word data the core reads, in one place: the hand-made word lists of
+//! `data/words.toml` (stopwords, everyday words, say-verbs, time and number
+//! words, auxiliaries, cause words), and how informative a word is in English
+//! at large, from its frequency (`data/wordfreq-en.tsv`, rebuilt by
+//! `scripts/build_wordfreq.py` from the `wordfreq` package). A question word
+//! the store lacks says little when it is everyday English ("roommate",
+//! "debating") and a lot when it is rare ("ceasefire"): this is what lets
+//! chatter pass and a real miss count.
 //!
-//! Pure data and one lookup; read once, on first use.
+//! Pure data and lookups; each file read once, on first use.
 
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap as HashMap;
 
-const WORDFREQ: &str = include_str!("../../data/wordfreq-en.tsv");
+const WORDFREQ: &str = include_str!("../data/wordfreq-en.tsv");
+const WORD_LISTS: &str = include_str!("../data/words.toml");
+
+/// The lists of `data/words.toml`.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lists {
+    pub stopwords: Vec<String>,
+    pub everyday: Vec<String>,
+    pub say: Vec<String>,
+    pub time: Vec<String>,
+    pub era: Vec<String>,
+    pub number: Vec<String>,
+    pub auxiliaries: Vec<String>,
+    pub cause: Vec<String>,
+}
+
+/// The shipped word lists (empty only if the compiled-in file were
+/// malformed, which a test rules out).
+pub fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| toml::from_str(WORD_LISTS).unwrap_or_default())
+}
+
+/// Whether `list` holds `word`.
+pub fn has(list: &[String], word: &str) -> bool {
+    list.iter().any(|w| w == word)
+}
 
 /// Zipf frequency of a word seen nowhere in the list: rarer than the
 /// list's last entries (about 2.6), as typos and rare names are.
@@ -54,6 +84,25 @@ pub fn informativeness(word: &str) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_shipped_word_lists_parse_and_none_is_empty() {
+        let parsed: Lists = toml::from_str(WORD_LISTS).expect("data/words.toml parses");
+        for (name, list) in [
+            ("stopwords", &parsed.stopwords),
+            ("everyday", &parsed.everyday),
+            ("say", &parsed.say),
+            ("time", &parsed.time),
+            ("era", &parsed.era),
+            ("number", &parsed.number),
+            ("auxiliaries", &parsed.auxiliaries),
+            ("cause", &parsed.cause),
+        ] {
+            assert!(!list.is_empty(), "{name} is empty");
+        }
+        assert!(has(&lists().stopwords, "the"));
+        assert!(has(&lists().say, "said"));
+    }
 
     #[test]
     fn common_words_say_less_than_rare_ones() {
