@@ -233,11 +233,17 @@ impl Engine {
                     error: None,
                     note: None,
                     why: Some(format!(
-                        "read: {read}; chose {}: p {:.2} from {}; ranked on {}",
+                        "read: {read}; chose {} (ranked {}): p {:.2} from {}{}",
                         c.fact_id,
+                        c.rank + 1,
                         c.probability,
                         c.explain(),
-                        s.why
+                        // Only the best-ranked candidate's ranking is spelled out.
+                        if s.why.is_empty() {
+                            String::new()
+                        } else {
+                            format!("; ranked on {}", s.why)
+                        }
                     )),
                 }
             }
