@@ -101,6 +101,19 @@ def score(qs, best, t, ts=0.0):
             ", ".join(f"{k} {sum(v)}/{len(v)}" for k, v in sorted(kinds.items())))
 
 
+def cross_validate(sets, paths, wanted):
+    """For each set in `wanted`, its questions' best candidates as judged
+    by a model fitted on the other groups of `paths` (a set's curated and
+    uncurated rows form one group, so no question predicts itself)."""
+    held = {}
+    for g in sorted({group(p) for p in paths}):
+        model = fit([q for p in paths if group(p) != g for q in sets[p]])
+        for p in wanted:
+            if group(p) == g:
+                held[p] = best_of(sets[p], model)
+    return held
+
+
 def synthetic(path):
     """A set asked of its own article (NAME.txt beside it), not the shipped one."""
     name = os.path.basename(path).replace(".rows.jsonl", "")
@@ -123,13 +136,7 @@ def main():
     sets = {p: load(p) for p in train_paths + check_paths}
     names = features()
     assert all(len(c["x"]) == len(names) for qs in sets.values() for q in qs for c in q["cands"]), "rows are stale"
-    groups = sorted({group(p) for p in train_paths})
-    held = {}
-    for g in groups:
-        model = fit([q for p in train_paths if group(p) != g for q in sets[p]])
-        for p in train_paths:
-            if group(p) == g:
-                held[p] = best_of(sets[p], model)
+    held = cross_validate(sets, train_paths, train_paths)
     all_q = [q for p in train_paths for q in sets[p]]
     all_b = [b for p in train_paths for b in held[p]]
 
@@ -215,12 +222,7 @@ def ablation():
         return out
 
     def run(sets, label):
-        held = {}
-        for g in sorted({group(p) for p in paths}):
-            model = fit([q for p in paths if group(p) != g for q in sets[p]])
-            for p in curated:
-                if group(p) == g:
-                    held[p] = best_of(sets[p], model)
+        held = cross_validate(sets, paths, curated)
         qs = [q for p in curated for q in sets[p]]
         bs = [b for p in curated for b in held[p]]
         for t in np.arange(0.30, 0.991, 0.01):
