@@ -128,9 +128,14 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--write", action="store_true", help="write data/decision.json")
     ap.add_argument("--ablation", action="store_true", help="cross-validate feature groups left out")
+    ap.add_argument("--stub-if-stale", action="store_true",
+                    help="when decide.rs's features differ from data/decision.json's, write a "
+                         "tree-less model with the new list, so the build that writes rows loads")
     args = ap.parse_args()
     if args.ablation:
         return ablation()
+    if args.stub_if_stale:
+        return stub_if_stale()
     train_paths = sorted(glob.glob(os.path.join(ROWS, "train-*.rows.jsonl")))
     check_paths = sorted(glob.glob(os.path.join(ROWS, "check-*.rows.jsonl")))
     sets = {p: load(p) for p in train_paths + check_paths}
@@ -194,6 +199,17 @@ def main():
         x, _ = matrix(all_q[:50])
         print("wrote", os.path.normpath(OUT), f"({len(trees)} trees); sample p:",
               " ".join(f"{v:.4f}" for v in model.predict_proba(x[:3])[:, 1]))
+
+
+def stub_if_stale():
+    with open(OUT) as f:
+        doc = json.load(f)
+    if doc["features"] != features():
+        doc.update(features=features(), trees=[])
+        with open(OUT, "w") as f:
+            json.dump(doc, f, separators=(",", ":"))
+            f.write("\n")
+        print("data/decision.json: features changed; wrote a tree-less stub until refitted")
 
 
 # Feature groups for --ablation: what each stage contributes.

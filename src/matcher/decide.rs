@@ -17,7 +17,7 @@ use super::{Factors, Query, Scored, Want};
 pub const BUILTIN_DECISION: &str = include_str!("../../data/decision.json");
 
 /// The features, in the order the weights file lists them.
-pub const FEATURES: [&str; 27] = [
+pub const FEATURES: [&str; 29] = [
     "score",
     "coverage",
     "similarity",
@@ -45,6 +45,8 @@ pub const FEATURES: [&str; 27] = [
     "phrased",
     "focused",
     "gives_wanted",
+    "unaligned_info",
+    "unaligned_max",
 ];
 
 /// Most missing names that count: past two, a fact is simply off topic.
@@ -113,6 +115,8 @@ pub fn features(
         b(f.phrased),
         b(focused),
         b(f.gives_wanted),
+        f.unaligned_info,
+        f.unaligned_max,
     ]
 }
 

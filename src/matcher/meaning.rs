@@ -24,6 +24,8 @@ pub struct Table {
     scale: f32,
     rows: HashMap<&'static str, u32>,
     values: Vec<i8>,
+    /// Each row's length, for word-to-word cosines.
+    norms: Vec<f32>,
 }
 
 /// A text's meaning: unit length, int8 (see `STORED_SCALE`).
@@ -50,12 +52,17 @@ fn parse(bytes: &'static [u8]) -> Option<Table> {
         .get(at..at + count * dims)?
         .iter()
         .map(|&b| b as i8)
+        .collect::<Vec<i8>>();
+    let norms = values
+        .chunks_exact(dims.max(1))
+        .map(|r| r.iter().map(|&v| f32::from(v).powi(2)).sum::<f32>().sqrt())
         .collect();
     Some(Table {
         dims,
         scale,
         rows,
         values,
+        norms,
     })
 }
 
@@ -76,6 +83,37 @@ impl Table {
         self.rows.contains_key(word)
     }
 
+    /// The row of `word`, when the table knows it.
+    pub fn row(&self, word: &str) -> Option<u32> {
+        self.rows.get(word).copied()
+    }
+
+    fn vector(&self, row: u32) -> &[i8] {
+        let start = row as usize * self.dims;
+        &self.values[start..start + self.dims]
+    }
+
+    /// Cosine of two words' vectors (rows from `row`): how near in meaning
+    /// two single words are ("truce" and "ceasefire" near, "truce" and
+    /// "football" far).
+    pub fn word_cosine(&self, a: u32, b: u32) -> f32 {
+        if a == b {
+            return 1.0;
+        }
+        let dot: i32 = self
+            .vector(a)
+            .iter()
+            .zip(self.vector(b))
+            .map(|(&x, &y)| i32::from(x) * i32::from(y))
+            .sum();
+        let norm = self.norms[a as usize] * self.norms[b as usize];
+        if norm > 0.0 {
+            dot as f32 / norm
+        } else {
+            0.0
+        }
+    }
+
     /// The weighted mean of the words' vectors, unit length; None when no
     /// word is known. Each word weighs its informativeness times `weight`.
     pub fn embed<'a>(&self, words: impl IntoIterator<Item = (&'a str, f32)>) -> Option<Vec<f32>> {
@@ -86,8 +124,7 @@ impl Table {
                 continue;
             };
             let k = weight * words::informativeness(w) * self.scale;
-            let start = row as usize * self.dims;
-            for (s, &v) in sum.iter_mut().zip(&self.values[start..start + self.dims]) {
+            for (s, &v) in sum.iter_mut().zip(self.vector(row)) {
                 *s += k * f32::from(v);
             }
             any = true;
@@ -139,6 +176,24 @@ mod tests {
             assert!(t.knows(w), "{w}");
         }
         assert!(t.embed([("qqqqzz", 1.0)]).is_none());
+    }
+
+    #[test]
+    fn single_words_near_in_meaning_have_the_higher_cosine() {
+        let t = table().expect("the shipped table parses");
+        let row = |w: &str| t.row(w).expect(w);
+        for (a, near, far) in [
+            ("truce", "ceasefire", "football"),
+            ("support", "backing", "banana"),
+            ("president", "leader", "weather"),
+        ] {
+            let (n, f) = (
+                t.word_cosine(row(a), row(near)),
+                t.word_cosine(row(a), row(far)),
+            );
+            assert!(n > f, "{a}: {near} {n} vs {far} {f}");
+        }
+        assert_eq!(t.word_cosine(row("truce"), row("truce")), 1.0);
     }
 
     #[test]

@@ -168,6 +168,9 @@ struct Doc {
     body: Phrasing,
     /// What the phrasings, answer and quote mean (`meaning`).
     meanings: Vec<Stored>,
+    /// The word-table rows of the phrasings', answer's and quote's words,
+    /// sorted: what a question word is aligned against (`Index::evidence`).
+    words: Vec<u32>,
     /// Words of the answer and quote that could answer a kind of question
     /// (a name, a number, a time, a cause), with their terms.
     clues: Vec<(Option<TermId>, u8)>,
@@ -211,6 +214,8 @@ pub struct QueryTerm {
     common: bool,
     /// How much the word says in English at large (`words::informativeness`).
     pub info: f32,
+    /// The plain word's row in the word table (`meaning`), if it has one.
+    row: Option<u32>,
 }
 
 /// A question as the matcher reads it.
@@ -284,6 +289,13 @@ pub struct Factors {
     /// Best cosine of the question's meaning with a phrasing's, the
     /// answer's or the quote's (0 when either has no known word).
     pub meaning: f32,
+    /// Like `missing_info`, but a plain word the fact lacks counts only as
+    /// far as no word of the fact is near it in meaning ("truce" is nearly
+    /// held by "ceasefire"): what a paraphrase leaves unmatched.
+    pub unaligned_info: f32,
+    /// The most any plain question word stays unaligned (its
+    /// informativeness times one minus its best word cosine).
+    pub unaligned_max: f32,
 }
 
 /// A search result: the best documents, best first.
@@ -381,9 +393,11 @@ impl Index {
             let mut entities = Vec::new();
             let mut phrasings = Vec::new();
             let mut meanings = Vec::new();
+            let mut rows = Vec::new();
             for q in input.questions {
                 let units = index.analyse(q, false);
                 meanings.extend(index.meaning(&units).map(|m| Stored::new(&m)));
+                index.word_rows(&units, &mut rows);
                 let p = index.phrasing(
                     &units,
                     q,
@@ -406,6 +420,9 @@ impl Index {
                 body_units.extend(quote_units.iter().cloned());
             }
             meanings.extend(index.meaning(&body_units).map(|m| Stored::new(&m)));
+            index.word_rows(&body_units, &mut rows);
+            rows.sort_unstable();
+            rows.dedup();
             index.phrasing(
                 &answer_units,
                 input.answer,
@@ -498,6 +515,7 @@ impl Index {
                 phrasings,
                 body,
                 meanings,
+                words: rows,
                 clues,
             });
         }
@@ -866,6 +884,24 @@ impl Index {
             .any(|&(id, kind)| kind & want != 0 && !id.is_some_and(asked))
     }
 
+    /// The word-table rows of analysed text's words (a name's by its
+    /// canonical name), appended to `out`.
+    fn word_rows(&self, units: &[Unit], out: &mut Vec<u32>) {
+        let Some(table) = meaning::table() else {
+            return;
+        };
+        for u in units {
+            match u.entity {
+                Some(e) => out.extend(
+                    tokens(&self.lexicon.entity(e).name)
+                        .iter()
+                        .filter_map(|t| table.row(&t.text)),
+                ),
+                None => out.extend(table.row(&u.word)),
+            }
+        }
+    }
+
     /// What analysed text means: its words' vectors, weighted by how
     /// informative each is; a name by its canonical name's words.
     fn meaning(&self, units: &[Unit]) -> Option<Vec<f32>> {
@@ -992,6 +1028,10 @@ impl Index {
                 info: match u.entity {
                     Some(_) => words::NAME_INFO,
                     None => words::informativeness(&u.word),
+                },
+                row: match u.entity {
+                    Some(_) => None,
+                    None => meaning::table().and_then(|t| t.row(&u.word)),
                 },
             });
         }
@@ -1423,6 +1463,7 @@ impl Index {
         let mut f = s.factors;
         f.absent_info = self.absent_info(query, self.article_of[s.doc as usize]);
         (f.missing_info, f.missing_max) = Self::missing(query, doc);
+        (f.unaligned_info, f.unaligned_max) = Self::unaligned(query, doc);
         f.gives_wanted = Self::gives_wanted(query, doc);
         f.meaning = query.meaning.as_ref().map_or(0.0, |q| {
             doc.meanings.iter().map(|m| m.cosine(q)).fold(0.0, f32::max)
@@ -1448,6 +1489,41 @@ impl Index {
                 if t.entity.is_none() {
                     max = max.max(t.info);
                 }
+            }
+        }
+        (if all > 0.0 { lacking / all } else { 0.0 }, max)
+    }
+
+    /// The informativeness of the question's plain words that no word of
+    /// the doc holds or is near in meaning: their share (names count as in
+    /// `missing`), and the most one plain word stays unaligned.
+    fn unaligned(query: &Query, doc: &Doc) -> (f32, f32) {
+        let table = meaning::table();
+        let holds = |id: TermId| {
+            doc.body.terms.binary_search(&id).is_ok()
+                || doc
+                    .phrasings
+                    .iter()
+                    .any(|p| p.terms.binary_search(&id).is_ok())
+        };
+        let (mut lacking, mut all, mut max) = (0.0f32, 0.0f32, 0.0f32);
+        for t in &query.terms {
+            all += t.info;
+            if t.id.is_some_and(holds) {
+                continue;
+            }
+            let nearest = match (table, t.row) {
+                (Some(table), Some(row)) if t.entity.is_none() => doc
+                    .words
+                    .iter()
+                    .map(|&w| table.word_cosine(row, w))
+                    .fold(0.0f32, f32::max),
+                _ => 0.0,
+            };
+            let left = t.info * (1.0 - nearest.clamp(0.0, 1.0));
+            lacking += left;
+            if t.entity.is_none() {
+                max = max.max(left);
             }
         }
         (if all > 0.0 { lacking / all } else { 0.0 }, max)
@@ -1554,6 +1630,7 @@ impl Index {
                                     scale: 0.5,
                                     common: false,
                                     info: words::informativeness(w),
+                                    row: None,
                                 });
                             }
                         }
