@@ -48,6 +48,12 @@ pub struct Cli {
     /// environment.
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
+    /// Log more on stderr: -v our details, -vv everything (RUST_LOG wins).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// Log only errors on stderr (RUST_LOG wins).
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -343,8 +349,8 @@ pub fn run(cli: Cli, config: Config) -> anyhow::Result<ExitCode> {
 
 /// `run`: Discord if a token is configured, else the console chat.
 fn run_bot(config: Config, db: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let mut app = App::open(&config, db)?;
     if config.discord.token.is_some() {
+        let app = App::open(&config, db)?;
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .enable_all()
             .build()
@@ -352,10 +358,21 @@ fn run_bot(config: Config, db: Option<&Path>) -> anyhow::Result<ExitCode> {
         runtime.block_on(crate::bot::run(app, config))?;
         return Ok(ExitCode::SUCCESS);
     }
+    // Under systemd or Docker there is nobody to chat with: the chat would
+    // read an empty stdin and exit 0, and the service would look fine.
+    if !io::stdin().is_terminal() {
+        eprintln!(
+            "error: no Discord token configured, and no terminal to chat on. Set DISCORD_TOKEN \
+             in the environment (or `token = \"...\"` under [discord] in config/local.toml) \
+             and run `summit-bot run` again; `summit-bot chat` chats over standard input."
+        );
+        return Ok(ExitCode::from(2));
+    }
     eprintln!(
         "No Discord token configured: starting the console chat. To run on Discord, set \
          DISCORD_TOKEN (or discord.token in config/local.toml) and run `summit-bot run`."
     );
+    let mut app = App::open(&config, db)?;
     chat(&mut app)?;
     Ok(ExitCode::SUCCESS)
 }

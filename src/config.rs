@@ -52,8 +52,8 @@ pub enum ConfigError {
 /// The whole configuration, validated.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
-    /// The SQLite database (relative paths are relative to the working
-    /// directory).
+    /// The SQLite database: as configured (relative paths are relative to
+    /// the working directory), else [`default_database`].
     pub database: PathBuf,
     pub matcher: MatcherConfig,
     pub discord: DiscordConfig,
@@ -425,6 +425,22 @@ const ENV_KEYS: &[&str] = &[
     "LIMITS_QUESTIONS_PER_MINUTE",
 ];
 
+/// The file name of the database in the data directory.
+pub const DATABASE_FILE: &str = "summit-bot.db";
+
+/// Where the database lives when no layer says: `summit-bot.db` in the
+/// platform's data directory for summit-bot (on Linux
+/// `$XDG_DATA_HOME/summit-bot`, by default `~/.local/share/summit-bot`; on
+/// macOS `~/Library/Application Support/summit-bot`), so every command finds
+/// the same database whatever the working directory. With no home directory
+/// to find it from: `summit-bot.db` in the working directory.
+pub fn default_database() -> PathBuf {
+    match directories::ProjectDirs::from("", "", "summit-bot") {
+        Some(dirs) => dirs.data_dir().join(DATABASE_FILE),
+        None => PathBuf::from(DATABASE_FILE),
+    }
+}
+
 /// Reads a config file; a missing optional file is no layer at all.
 fn read_layer(path: &Path, optional: bool) -> Result<Option<(Layer, String)>, ConfigError> {
     let text = match std::fs::read_to_string(path) {
@@ -491,7 +507,7 @@ impl Config {
             })
         }
         Ok(Config {
-            database: required(l.database, "database")?,
+            database: l.database.unwrap_or_else(default_database),
             matcher: MatcherConfig {
                 threshold: required(l.threshold, "matcher.threshold")?,
                 max_question_chars: required(l.max_question_chars, "matcher.max_question_chars")?,
@@ -557,7 +573,12 @@ mod tests {
     #[test]
     fn defaults_load_and_match_the_engine_defaults() {
         let c = Config::defaults().expect("defaults load");
-        assert_eq!(c.database, PathBuf::from("var/summit-bot.db"));
+        assert_eq!(c.database, default_database());
+        assert!(
+            c.database.ends_with("summit-bot/summit-bot.db") && c.database.is_absolute(),
+            "in the data directory: {}",
+            c.database.display()
+        );
         assert_eq!(c.settings(), Settings::default());
         assert_eq!(c.limits.questions_per_minute, 10);
         assert!(!c.discord.log_user_ids);

@@ -204,13 +204,37 @@ fn db_flag_and_default_path_create_the_database_on_first_use() {
     assert!(db.exists(), "--db created the database");
     assert!(count(&db, "SELECT count(*) FROM paragraphs") == 21);
 
-    // Without --db: the configured default, relative to the working dir.
-    let out = summit(dir.path())
-        .args(["ask", "who hosted the summit"])
-        .output()
-        .expect("runs");
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert!(dir.path().join("var/summit-bot.db").exists());
+    // Without --db: the data directory, whatever the working directory,
+    // and said on stderr.
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).expect("make a folder");
+    let default_db = binary::data_home(dir.path()).join("summit-bot/summit-bot.db");
+    for cwd in [dir.path(), &elsewhere] {
+        let out = summit(cwd)
+            .env("XDG_DATA_HOME", binary::data_home(dir.path()))
+            .args(["ask", "who hosted the summit"])
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains(&default_db.display().to_string()),
+            "the database is named at start: {}",
+            stderr(&out)
+        );
+    }
+    assert!(
+        default_db.exists(),
+        "the default database is in the data directory"
+    );
+    assert_eq!(
+        count(&default_db, "SELECT count(*) FROM question_log"),
+        2,
+        "both runs used the one database"
+    );
+    assert!(
+        !dir.path().join("var").exists(),
+        "nothing in the working directory"
+    );
 
     // And the environment overrides the config.
     let out = summit(dir.path())
@@ -398,15 +422,33 @@ fn chat_answers_each_line_until_quit() {
     );
 }
 
+/// Under systemd or Docker: no token and no terminal. The console chat
+/// would read nothing and exit 0, as if all were well.
 #[test]
-fn run_without_a_token_starts_the_console_chat_and_says_how_to_connect() {
+fn run_without_a_token_or_a_terminal_exits_non_zero_saying_how_to_set_it() {
     let (dir, db) = temp();
+    for args in [&[][..], &["run"][..]] {
+        let out = summit(dir.path())
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains("DISCORD_TOKEN") && err.contains("no terminal"),
+            "{err}"
+        );
+        assert!(stdout(&out).is_empty(), "{}", stdout(&out));
+        assert!(!db.exists(), "nothing opened");
+    }
+    // A pipe is no terminal either.
     let mut cmd = summit(dir.path());
-    cmd.arg("--db").arg(&db);
+    cmd.arg("--db").arg(&db).arg("run");
     let out = run_with_input(cmd, b"how many refugees does turkey host\n".to_vec());
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("DISCORD_TOKEN"), "{}", stderr(&out));
-    assert!(stdout(&out).contains("¶16"), "{}", stdout(&out));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }
 
 #[test]

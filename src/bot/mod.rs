@@ -17,6 +17,7 @@ mod help;
 mod messages;
 mod moderation;
 pub mod reply;
+pub mod shutdown;
 mod source;
 
 use std::collections::{HashMap, VecDeque};
@@ -271,6 +272,8 @@ pub async fn run(app: App, config: Config) -> anyhow::Result<()> {
 /// lock holds up answers, as a slow rebuild over a slow database does: the
 /// end-to-end tests use this to prove a slow answer is deferred in time.
 pub async fn run_shared(app: Arc<RwLock<App>>, config: Config) -> anyhow::Result<()> {
+    // First of all: until then a SIGTERM kills the process outright.
+    let stopped = shutdown::on_signal();
     let Some(token) = config.discord.token.clone() else {
         anyhow::bail!(
             "no Discord token: set DISCORD_TOKEN (or discord.token in config/local.toml)"
@@ -339,24 +342,44 @@ pub async fn run_shared(app: Arc<RwLock<App>>, config: Config) -> anyhow::Result
         .build();
 
     let http = http.build();
-    check_token(&http).await?;
+    tokio::select! {
+        checked = check_token(&http) => checked?,
+        () = shutdown::wait(stopped.clone()) => {
+            reloading.abort();
+            return Ok(());
+        }
+    }
+    let in_flight = shutdown::InFlight::default();
+    let framework = shutdown::Counted {
+        inner: framework,
+        in_flight: in_flight.clone(),
+    };
     let mut client = serenity::ClientBuilder::new_with_http(http, INTENTS)
         .framework(framework)
         .await
         .context("building the Discord client")?;
 
     let shards = client.shard_manager.clone();
+    let stop = stopped.clone();
     tokio::spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            tracing::info!("interrupted: disconnecting from Discord");
-            shards.shutdown_all().await;
-        }
+        shutdown::wait(stop).await;
+        // Closes each gateway connection with a normal close (1000).
+        shards.shutdown_all().await;
     });
     let served = client
         .start()
         .await
         .context("the Discord connection failed");
     reloading.abort();
+    if *stopped.borrow() {
+        // Answers under way still reach Discord over REST, and their
+        // question-log writes land, before the process ends.
+        let left = in_flight.drain(shutdown::DRAIN_WITHIN).await;
+        if left > 0 {
+            tracing::warn!(events = left, "stopped with events still being handled");
+        }
+        tracing::info!("disconnected from Discord");
+    }
     served
 }
 
