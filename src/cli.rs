@@ -121,6 +121,23 @@ pub enum Command {
         #[command(subcommand)]
         command: FactsCommand,
     },
+    /// The bot's slash commands on Discord (needs the token).
+    Commands {
+        #[command(subcommand)]
+        command: CommandsCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CommandsCommand {
+    /// Remove the bot's global slash commands, or with --guild those of one
+    /// server. After switching between the two (discord.guild_id), the old
+    /// copies show beside the new until cleared.
+    Clear {
+        /// The server whose commands to remove (default: the global ones).
+        #[arg(long, value_name = "ID")]
+        guild: Option<u64>,
+    },
 }
 
 impl Command {
@@ -134,6 +151,7 @@ impl Command {
             Command::Eval { .. } => "eval",
             Command::GenDistractors { .. } => "gen-distractors",
             Command::Facts { .. } => "facts",
+            Command::Commands { .. } => "commands",
         }
     }
 }
@@ -344,6 +362,23 @@ pub fn run(cli: Cli, config: Config) -> anyhow::Result<ExitCode> {
             run_eval(&app, &file)
         }
         Command::Facts { command } => facts(&config, db, command),
+        Command::Commands {
+            command: CommandsCommand::Clear { guild },
+        } => {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .context("starting the async runtime")?;
+            let cleared = runtime.block_on(crate::bot::registration::clear(&config, guild))?;
+            let scope = match guild {
+                Some(guild) => format!("in server {guild}"),
+                None => "globally".to_string(),
+            };
+            print_out(&format!(
+                "Cleared the bot's slash commands {scope} ({cleared} were registered)."
+            ))?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

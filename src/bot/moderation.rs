@@ -158,7 +158,8 @@ async fn say(ctx: Context<'_>, title: &str, body: &str) -> Result<(), Error> {
     let embed = serenity::CreateEmbed::new()
         .title(cut(title, MAX_TITLE))
         .description(cut(body, MAX_DESCRIPTION));
-    ctx.send(
+    super::respond(
+        ctx,
         poise::CreateReply::default()
             .embed(embed)
             .ephemeral(true)
@@ -579,7 +580,7 @@ async fn import(
             file.size
         )));
     }
-    ctx.defer_ephemeral().await?;
+    super::defer(ctx, true).await?;
     let bytes = file
         .download()
         .await

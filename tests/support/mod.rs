@@ -62,6 +62,8 @@ pub struct Call {
     /// The status of an injected fault this call was answered with (see
     /// [`StandIn::fail_next`]); None when it was served normally.
     pub fault: Option<u16>,
+    /// When it arrived.
+    pub at: std::time::Instant,
 }
 
 impl Call {
@@ -94,6 +96,8 @@ struct Recorded {
     /// The close code of each close frame the client sent (None: a close
     /// frame with no code).
     closes: Vec<Option<u16>>,
+    /// The commands registered, by scope (None: global), as last PUT.
+    commands: std::collections::HashMap<Option<String>, Value>,
 }
 
 /// Something for the live gateway session to do.
@@ -212,6 +216,15 @@ impl StandIn {
     /// gateway; 1000 is a normal close.
     pub fn gateway_closes(&self) -> Vec<Option<u16>> {
         self.shared.lock().closes.clone()
+    }
+
+    /// Registers `commands` in a scope (None: global) as if an earlier run
+    /// of the bot had.
+    pub fn preregister(&self, guild: Option<u64>, commands: Value) {
+        self.shared
+            .lock()
+            .commands
+            .insert(guild.map(|g| g.to_string()), commands);
     }
 
     /// How many heartbeats were ACKed.
@@ -560,6 +573,7 @@ async fn rest_call(
             .map(str::to_string),
         body: body.clone(),
         fault: None,
+        at: std::time::Instant::now(),
     };
     let authorised = call.authorization.as_deref() == Some(&format!("Bot {TOKEN}"));
     let (fault, delay) = {
@@ -635,7 +649,7 @@ async fn rest_call(
         .into_response(),
         ("PUT", ["api", "v10", "applications", _, "commands"])
         | ("PUT", ["api", "v10", "applications", _, "guilds", _, "commands"]) => {
-            let guild = segments.get(5).copied();
+            let guild = (segments.len() == 7).then(|| segments[5]);
             let echoed: Vec<Value> = body
                 .as_array()
                 .cloned()
@@ -654,7 +668,17 @@ async fn rest_call(
                     c
                 })
                 .collect();
+            shared
+                .lock()
+                .commands
+                .insert(guild.map(str::to_string), Value::Array(echoed.clone()));
             Json(Value::Array(echoed)).into_response()
+        }
+        ("GET", ["api", "v10", "applications", _, "commands"])
+        | ("GET", ["api", "v10", "applications", _, "guilds", _, "commands"]) => {
+            let guild = (segments.len() == 7).then(|| segments[5].to_string());
+            let listed = shared.lock().commands.get(&guild).cloned();
+            Json(listed.unwrap_or_else(|| json!([]))).into_response()
         }
         ("POST", ["api", "v10", "interactions", _, _, "callback"]) => StatusCode::NO_CONTENT.into_response(),
         ("POST", ["api", "v10", "channels", channel, "messages"]) => {
