@@ -115,6 +115,9 @@ pub enum Command {
     Eval {
         /// The question set.
         file: PathBuf,
+        /// Exit 1 when the accuracy is below this (0 to 1), e.g. in CI.
+        #[arg(long, value_name = "X", value_parser = parse_fraction)]
+        min_accuracy: Option<f64>,
     },
     /// Inspect the stored facts.
     Facts {
@@ -357,9 +360,9 @@ pub fn run(cli: Cli, config: Config) -> anyhow::Result<ExitCode> {
             gen_distractors(&dir, facts, seed)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Eval { file } => {
+        Command::Eval { file, min_accuracy } => {
             let app = App::open(&config, db)?;
-            run_eval(&app, &file)
+            run_eval(&app, &file, min_accuracy)
         }
         Command::Facts { command } => facts(&config, db, command),
         Command::Commands {
@@ -737,7 +740,7 @@ fn gen_distractors(dir: &Path, facts: usize, seed: u64) -> anyhow::Result<()> {
     ))
 }
 
-fn run_eval(app: &App, file: &Path) -> anyhow::Result<ExitCode> {
+fn run_eval(app: &App, file: &Path, min_accuracy: Option<f64>) -> anyhow::Result<ExitCode> {
     let text =
         std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
     let questions =
@@ -745,7 +748,23 @@ fn run_eval(app: &App, file: &Path) -> anyhow::Result<ExitCode> {
     let replies: Vec<Reply> = questions.iter().map(|q| app.answer(&q.question)).collect();
     let report = eval::grade(&questions, &replies)?;
     print_out(&report.to_string())?;
+    if let Some(min) = min_accuracy.filter(|min| report.accuracy() < *min) {
+        eprintln!(
+            "accuracy {:.3} is below --min-accuracy {min}",
+            report.accuracy()
+        );
+        return Ok(ExitCode::FAILURE);
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A number from 0 to 1.
+fn parse_fraction(text: &str) -> Result<f64, String> {
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|x| (0.0..=1.0).contains(x))
+        .ok_or_else(|| format!("a number from 0 to 1, not {text:?}"))
 }
 
 /// `12` or `#12`.
@@ -884,10 +903,14 @@ fn facts(config: &Config, db: Option<&Path>, command: FactsCommand) -> anyhow::R
         FactsCommand::History { id } => {
             let id = fact_id_arg(&id)?;
             let mut text = format!("fact {id}");
+            let now = crate::when::now();
             for r in store.history(id)? {
                 text.push_str(&format!(
                     "\nversion {} · {} by {} at {}",
-                    r.version, r.action, r.by_name, r.at
+                    r.version,
+                    r.action,
+                    r.by_name,
+                    crate::when::human(&r.at, now)
                 ));
                 if let Some(reason) = &r.reason {
                     text.push_str(&format!(" · “{reason}”"));

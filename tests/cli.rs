@@ -517,3 +517,110 @@ fn ingest_distractors_stores_exactly_the_facts_asked_for() {
     );
     assert_eq!(count(&db, "SELECT count(*) FROM facts"), shipped + 500);
 }
+
+#[test]
+fn eval_min_accuracy_exits_1_below_it() {
+    let (dir, db) = temp();
+    let set = dir.path().join("set.jsonl");
+    // One right, one the bot cannot get right (its answer is not "banana"):
+    // accuracy 0.5.
+    std::fs::write(
+        &set,
+        concat!(
+            r#"{"id":"x1","question":"how many refugees does turkey host","kind":"plain","answerable":true,"paragraphs":[16],"any_of":["3.5 million"]}"#,
+            "\n",
+            r#"{"id":"x2","question":"how many refugees does turkey host","kind":"plain","answerable":true,"paragraphs":[16],"any_of":["banana"]}"#,
+            "\n",
+        ),
+    )
+    .expect("write set");
+    let eval = |min: &str| {
+        summit(dir.path())
+            .arg("--db")
+            .arg(&db)
+            .arg("eval")
+            .arg(&set)
+            .args(["--min-accuracy", min])
+            .output()
+            .expect("runs")
+    };
+    let met = eval("0.5");
+    assert_eq!(met.status.code(), Some(0), "{}", stderr(&met));
+    assert!(
+        stdout(&met).contains("accuracy: 0.500 (1/2)"),
+        "{}",
+        stdout(&met)
+    );
+
+    let missed = eval("0.6");
+    assert_eq!(missed.status.code(), Some(1), "{}", stderr(&missed));
+    assert!(
+        stdout(&missed).contains("accuracy: 0.500"),
+        "the report is still printed"
+    );
+    assert!(
+        stderr(&missed).contains("below --min-accuracy 0.6"),
+        "{}",
+        stderr(&missed)
+    );
+
+    let nonsense = eval("1.5");
+    assert_eq!(nonsense.status.code(), Some(2), "{}", stderr(&nonsense));
+    assert!(
+        stderr(&nonsense).contains("from 0 to 1"),
+        "{}",
+        stderr(&nonsense)
+    );
+}
+
+#[test]
+fn facts_history_shows_times_people_read() {
+    let (dir, db) = temp();
+    let run = |args: &[&str]| {
+        let out = summit(dir.path())
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        stdout(&out)
+    };
+    let added = run(&[
+        "facts",
+        "add",
+        "--question",
+        "how many refugees does turkey host",
+        "--answer",
+        "3.5 million",
+        "--paragraph",
+        "16",
+    ]);
+    let id = added
+        .split_whitespace()
+        .nth(2)
+        .map(|w| w.trim_start_matches('#'))
+        .expect("the new fact's id")
+        .to_string();
+    let history = run(&["facts", "history", &id]);
+    let line = history
+        .lines()
+        .find(|l| l.starts_with("version 1 "))
+        .unwrap_or_else(|| panic!("no version 1 in {history}"));
+    assert!(line.ends_with(" UTC (just now)"), "{line}");
+    // The stored 2026-11-30T19:31:01.123Z shows as 2026-11-30 19:31.
+    let stored: String = rusqlite::Connection::open(&db)
+        .expect("open db")
+        .query_row(
+            "SELECT at FROM fact_revisions WHERE fact_id = ?1 AND version = 1",
+            [id.parse::<i64>().expect("a number")],
+            |row| row.get(0),
+        )
+        .expect("the revision");
+    assert!(!line.contains(&stored), "{line}");
+    let minute = stored.get(..16).expect("a stored time").replace('T', " ");
+    assert!(
+        line.contains(&format!("at {minute} UTC")),
+        "{line} / {stored}"
+    );
+}

@@ -414,3 +414,33 @@ async fn commands_clear_empties_a_scope_and_the_start_notes_commands_in_both() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("DISCORD_TOKEN"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fact_history_shows_times_in_the_readers_own_time_zone() {
+    let user = USER_ID.to_string();
+    let bot = start(&[("SUMMIT_BOT_DISCORD_MODERATOR_USER_IDS", &user)]).await;
+    let shown = bot
+        .interact(bot.discord.command(
+            Place::Guild,
+            "fact",
+            json!([{"name": "history", "type": 1, "options": [{"name": "id", "type": 4, "value": 1}]}]),
+        ))
+        .await;
+    let text = embed_text(&shown.body);
+    // Discord's timestamp markup: <t:UNIX:f> shows the date and time in
+    // each reader's zone; the stored ISO form is not shown.
+    let marked = text
+        .split("<t:")
+        .nth(1)
+        .and_then(|rest| rest.split(":f>").next())
+        .and_then(|t| t.parse::<u64>().ok());
+    assert!(
+        marked.is_some_and(|t| t + 3_600 > now() && t <= now()),
+        "{text}"
+    );
+    let stored_form = text
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b'Z');
+    assert!(!stored_form, "{text}");
+}

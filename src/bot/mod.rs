@@ -206,9 +206,7 @@ impl Data {
 
 /// Seconds since the Unix epoch (0 on a clock set before it).
 pub fn unix_now() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
+    u64::try_from(crate::when::now()).unwrap_or(0)
 }
 
 /// Who asked, for the question log: a DM or a server. The app keeps the
@@ -363,7 +361,7 @@ pub async fn run_shared(app: Arc<RwLock<App>>, config: Config) -> anyhow::Result
             "no Discord token: set DISCORD_TOKEN (or discord.token in config/local.toml)"
         );
     };
-    let client = reqwest::Client::new();
+    let client = rest::http_client().context("setting up HTTPS")?;
     let rest = rest::Rest::new(
         client.clone(),
         config.discord.api_base.as_deref().unwrap_or(rest::DISCORD),

@@ -450,7 +450,8 @@ async fn history(ctx: Context<'_>, #[description = "The fact's id"] id: i64) -> 
             r.version,
             r.action,
             escape(&r.by_name),
-            r.at
+            // Discord shows this in the reader's own time zone.
+            crate::when::unix(&r.at).map_or_else(|| r.at.clone(), |t| format!("<t:{t}:f>"))
         ));
         if let Some(reason) = &r.reason {
             body.push_str(&format!(" — “{}”", escape(reason)));

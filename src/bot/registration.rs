@@ -3,6 +3,7 @@
 //! (`summit-bot commands clear`). Commands registered in both scopes show
 //! twice in that server, so the start says so when it finds them.
 
+use anyhow::Context as _;
 use poise::serenity_prelude as serenity;
 use serde_json::Value;
 
@@ -95,7 +96,7 @@ pub async fn clear(config: &Config, guild: Option<u64>) -> anyhow::Result<usize>
         );
     };
     let rest = Rest::new(
-        reqwest::Client::new(),
+        rest::http_client().context("setting up HTTPS")?,
         config.discord.api_base.as_deref().unwrap_or(rest::DISCORD),
         token,
     );

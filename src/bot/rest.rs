@@ -339,6 +339,12 @@ impl Rest {
     }
 }
 
+/// The HTTP client for Discord, as serenity builds its own (rustls), so
+/// serenity and [`Rest`] can share one connection pool.
+pub fn http_client() -> Result<reqwest::Client, reqwest::Error> {
+    reqwest::Client::builder().use_rustls_tls().build()
+}
+
 /// Identifies the bot to Discord, as its API asks (`DiscordBot (url, version)`).
 const USER_AGENT: &str = concat!(
     "DiscordBot (https://github.com/summit-bot, ",
