@@ -345,12 +345,9 @@ pub fn http_client() -> Result<reqwest::Client, reqwest::Error> {
     reqwest::Client::builder().use_rustls_tls().build()
 }
 
-/// Identifies the bot to Discord, as its API asks (`DiscordBot (url, version)`).
-const USER_AGENT: &str = concat!(
-    "DiscordBot (https://github.com/summit-bot, ",
-    env!("CARGO_PKG_VERSION"),
-    ")"
-);
+/// Identifies the bot to Discord as its API asks (`DiscordBot (url,
+/// version)`): the same as serenity's own calls, made with the same library.
+const USER_AGENT: &str = ::serenity::constants::USER_AGENT;
 
 fn commands_path(
     application: serenity::ApplicationId,
