@@ -71,7 +71,13 @@ impl App {
         // Read the version before loading: a change committed meanwhile is
         // then seen by the next `reload_if_changed`, never missed.
         let seen_version = store.data_version()?;
+        let started = std::time::Instant::now();
         let engine = build_engine(&store, &gaps, &lexicon, config)?;
+        tracing::debug!(
+            facts = engine.fact_count(),
+            ms = started.elapsed().as_millis() as u64,
+            "built the engine"
+        );
         Ok(App {
             store,
             engine: Arc::new(engine),

@@ -48,6 +48,12 @@ pub struct Cli {
     /// environment.
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
+    /// Log more on stderr: -v our details, -vv everything (RUST_LOG wins).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// Log only errors on stderr (RUST_LOG wins).
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -109,11 +115,31 @@ pub enum Command {
     Eval {
         /// The question set.
         file: PathBuf,
+        /// Exit 1 when the accuracy is below this (0 to 1), e.g. in CI.
+        #[arg(long, value_name = "X", value_parser = parse_fraction)]
+        min_accuracy: Option<f64>,
     },
     /// Inspect the stored facts.
     Facts {
         #[command(subcommand)]
         command: FactsCommand,
+    },
+    /// The bot's slash commands on Discord (needs the token).
+    Commands {
+        #[command(subcommand)]
+        command: CommandsCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CommandsCommand {
+    /// Remove the bot's global slash commands, or with --guild those of one
+    /// server. After switching between the two (discord.guild_id), the old
+    /// copies show beside the new until cleared.
+    Clear {
+        /// The server whose commands to remove (default: the global ones).
+        #[arg(long, value_name = "ID")]
+        guild: Option<u64>,
     },
 }
 
@@ -128,6 +154,7 @@ impl Command {
             Command::Eval { .. } => "eval",
             Command::GenDistractors { .. } => "gen-distractors",
             Command::Facts { .. } => "facts",
+            Command::Commands { .. } => "commands",
         }
     }
 }
@@ -333,18 +360,35 @@ pub fn run(cli: Cli, config: Config) -> anyhow::Result<ExitCode> {
             gen_distractors(&dir, facts, seed)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Eval { file } => {
+        Command::Eval { file, min_accuracy } => {
             let app = App::open(&config, db)?;
-            run_eval(&app, &file)
+            run_eval(&app, &file, min_accuracy)
         }
         Command::Facts { command } => facts(&config, db, command),
+        Command::Commands {
+            command: CommandsCommand::Clear { guild },
+        } => {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .context("starting the async runtime")?;
+            let cleared = runtime.block_on(crate::bot::registration::clear(&config, guild))?;
+            let scope = match guild {
+                Some(guild) => format!("in server {guild}"),
+                None => "globally".to_string(),
+            };
+            print_out(&format!(
+                "Cleared the bot's slash commands {scope} ({cleared} were registered)."
+            ))?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
 /// `run`: Discord if a token is configured, else the console chat.
 fn run_bot(config: Config, db: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let mut app = App::open(&config, db)?;
     if config.discord.token.is_some() {
+        let app = App::open(&config, db)?;
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .enable_all()
             .build()
@@ -352,10 +396,21 @@ fn run_bot(config: Config, db: Option<&Path>) -> anyhow::Result<ExitCode> {
         runtime.block_on(crate::bot::run(app, config))?;
         return Ok(ExitCode::SUCCESS);
     }
+    // Under systemd or Docker there is nobody to chat with: the chat would
+    // read an empty stdin and exit 0, and the service would look fine.
+    if !io::stdin().is_terminal() {
+        eprintln!(
+            "error: no Discord token configured, and no terminal to chat on. Set DISCORD_TOKEN \
+             in the environment (or `token = \"...\"` under [discord] in config/local.toml) \
+             and run `summit-bot run` again; `summit-bot chat` chats over standard input."
+        );
+        return Ok(ExitCode::from(2));
+    }
     eprintln!(
         "No Discord token configured: starting the console chat. To run on Discord, set \
          DISCORD_TOKEN (or discord.token in config/local.toml) and run `summit-bot run`."
     );
+    let mut app = App::open(&config, db)?;
     chat(&mut app)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -685,7 +740,7 @@ fn gen_distractors(dir: &Path, facts: usize, seed: u64) -> anyhow::Result<()> {
     ))
 }
 
-fn run_eval(app: &App, file: &Path) -> anyhow::Result<ExitCode> {
+fn run_eval(app: &App, file: &Path, min_accuracy: Option<f64>) -> anyhow::Result<ExitCode> {
     let text =
         std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
     let questions =
@@ -693,7 +748,23 @@ fn run_eval(app: &App, file: &Path) -> anyhow::Result<ExitCode> {
     let replies: Vec<Reply> = questions.iter().map(|q| app.answer(&q.question)).collect();
     let report = eval::grade(&questions, &replies)?;
     print_out(&report.to_string())?;
+    if let Some(min) = min_accuracy.filter(|min| report.accuracy() < *min) {
+        eprintln!(
+            "accuracy {:.3} is below --min-accuracy {min}",
+            report.accuracy()
+        );
+        return Ok(ExitCode::FAILURE);
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A number from 0 to 1.
+fn parse_fraction(text: &str) -> Result<f64, String> {
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|x| (0.0..=1.0).contains(x))
+        .ok_or_else(|| format!("a number from 0 to 1, not {text:?}"))
 }
 
 /// `12` or `#12`.
@@ -832,10 +903,14 @@ fn facts(config: &Config, db: Option<&Path>, command: FactsCommand) -> anyhow::R
         FactsCommand::History { id } => {
             let id = fact_id_arg(&id)?;
             let mut text = format!("fact {id}");
+            let now = crate::when::now();
             for r in store.history(id)? {
                 text.push_str(&format!(
                     "\nversion {} · {} by {} at {}",
-                    r.version, r.action, r.by_name, r.at
+                    r.version,
+                    r.action,
+                    r.by_name,
+                    crate::when::human(&r.at, now)
                 ));
                 if let Some(reason) = &r.reason {
                     text.push_str(&format!(" · “{reason}”"));

@@ -28,6 +28,10 @@ pub const ENV_PREFIX: &str = "SUMMIT_BOT_";
 /// costs time in proportion to its length.
 const MAX_QUESTION_CHARS_LIMIT: usize = 10_000;
 
+/// Suggestion buttons live at most a week: Discord keeps an interaction's
+/// message editable for 15 minutes only, and a week-old suggestion is stale.
+const MAX_SUGGESTION_MINUTES: u32 = 7 * 24 * 60;
+
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read the config file {path}: {cause}")]
@@ -52,8 +56,8 @@ pub enum ConfigError {
 /// The whole configuration, validated.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
-    /// The SQLite database (relative paths are relative to the working
-    /// directory).
+    /// The SQLite database: as configured (relative paths are relative to
+    /// the working directory), else [`default_database`].
     pub database: PathBuf,
     pub matcher: MatcherConfig,
     pub discord: DiscordConfig,
@@ -81,6 +85,10 @@ pub struct DiscordConfig {
     pub log_user_ids: bool,
     pub moderator_user_ids: Vec<u64>,
     pub moderator_role_ids: Vec<u64>,
+    /// How long the suggestion buttons under a reply answer clicks.
+    pub suggestion_minutes: u32,
+    /// Whether `/fact` is offered in direct messages.
+    pub fact_in_dms: bool,
 }
 
 impl std::fmt::Debug for DiscordConfig {
@@ -92,6 +100,8 @@ impl std::fmt::Debug for DiscordConfig {
             .field("log_user_ids", &self.log_user_ids)
             .field("moderator_user_ids", &self.moderator_user_ids)
             .field("moderator_role_ids", &self.moderator_role_ids)
+            .field("suggestion_minutes", &self.suggestion_minutes)
+            .field("fact_in_dms", &self.fact_in_dms)
             .finish()
     }
 }
@@ -132,6 +142,8 @@ struct DiscordLayer {
     log_user_ids: Option<bool>,
     moderator_user_ids: Option<Vec<toml::Value>>,
     moderator_role_ids: Option<Vec<toml::Value>>,
+    suggestion_minutes: Option<i64>,
+    fact_in_dms: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -153,6 +165,8 @@ struct Layer {
     log_user_ids: Option<bool>,
     moderator_user_ids: Option<Vec<u64>>,
     moderator_role_ids: Option<Vec<u64>>,
+    suggestion_minutes: Option<u32>,
+    fact_in_dms: Option<bool>,
     questions_per_minute: Option<u32>,
 }
 
@@ -195,6 +209,17 @@ impl Key<'_> {
             .ok()
             .filter(|n| *n >= 1)
             .ok_or_else(|| self.invalid(format!("must be a whole number of at least 1, not {v}")))
+    }
+
+    fn minutes(&self, v: i64) -> Result<u32, ConfigError> {
+        u32::try_from(v)
+            .ok()
+            .filter(|n| (1..=MAX_SUGGESTION_MINUTES).contains(n))
+            .ok_or_else(|| {
+                self.invalid(format!(
+                    "must be between 1 and {MAX_SUGGESTION_MINUTES} minutes, not {v}"
+                ))
+            })
     }
 
     fn api_base(&self, v: &str) -> Result<Option<String>, ConfigError> {
@@ -307,6 +332,11 @@ impl Layer {
             log_user_ids: d.log_user_ids,
             moderator_user_ids: ids("discord.moderator_user_ids", d.moderator_user_ids)?,
             moderator_role_ids: ids("discord.moderator_role_ids", d.moderator_role_ids)?,
+            suggestion_minutes: d
+                .suggestion_minutes
+                .map(|v| key("discord.suggestion_minutes").minutes(v))
+                .transpose()?,
+            fact_in_dms: d.fact_in_dms,
             questions_per_minute: l
                 .questions_per_minute
                 .map(|v| key("limits.questions_per_minute").per_minute(v))
@@ -376,6 +406,10 @@ impl Layer {
                 "DISCORD_MODERATOR_ROLE_IDS" => {
                     layer.moderator_role_ids = Some(key.id_list_text(v)?)
                 }
+                "DISCORD_SUGGESTION_MINUTES" => {
+                    layer.suggestion_minutes = Some(key.minutes(key.int_text(v)?)?)
+                }
+                "DISCORD_FACT_IN_DMS" => layer.fact_in_dms = Some(key.bool_text(v)?),
                 "LIMITS_QUESTIONS_PER_MINUTE" => {
                     layer.questions_per_minute = Some(key.per_minute(key.int_text(v)?)?)
                 }
@@ -406,6 +440,8 @@ impl Layer {
             log_user_ids: over.log_user_ids.or(self.log_user_ids),
             moderator_user_ids: over.moderator_user_ids.or(self.moderator_user_ids),
             moderator_role_ids: over.moderator_role_ids.or(self.moderator_role_ids),
+            suggestion_minutes: over.suggestion_minutes.or(self.suggestion_minutes),
+            fact_in_dms: over.fact_in_dms.or(self.fact_in_dms),
             questions_per_minute: over.questions_per_minute.or(self.questions_per_minute),
         }
     }
@@ -422,8 +458,26 @@ const ENV_KEYS: &[&str] = &[
     "DISCORD_LOG_USER_IDS",
     "DISCORD_MODERATOR_USER_IDS",
     "DISCORD_MODERATOR_ROLE_IDS",
+    "DISCORD_SUGGESTION_MINUTES",
+    "DISCORD_FACT_IN_DMS",
     "LIMITS_QUESTIONS_PER_MINUTE",
 ];
+
+/// The file name of the database in the data directory.
+pub const DATABASE_FILE: &str = "summit-bot.db";
+
+/// Where the database lives when no layer says: `summit-bot.db` in the
+/// platform's data directory for summit-bot (on Linux
+/// `$XDG_DATA_HOME/summit-bot`, by default `~/.local/share/summit-bot`; on
+/// macOS `~/Library/Application Support/summit-bot`), so every command finds
+/// the same database whatever the working directory. With no home directory
+/// to find it from: `summit-bot.db` in the working directory.
+pub fn default_database() -> PathBuf {
+    match directories::ProjectDirs::from("", "", "summit-bot") {
+        Some(dirs) => dirs.data_dir().join(DATABASE_FILE),
+        None => PathBuf::from(DATABASE_FILE),
+    }
+}
 
 /// Reads a config file; a missing optional file is no layer at all.
 fn read_layer(path: &Path, optional: bool) -> Result<Option<(Layer, String)>, ConfigError> {
@@ -491,7 +545,7 @@ impl Config {
             })
         }
         Ok(Config {
-            database: required(l.database, "database")?,
+            database: l.database.unwrap_or_else(default_database),
             matcher: MatcherConfig {
                 threshold: required(l.threshold, "matcher.threshold")?,
                 max_question_chars: required(l.max_question_chars, "matcher.max_question_chars")?,
@@ -503,6 +557,8 @@ impl Config {
                 log_user_ids: required(l.log_user_ids, "discord.log_user_ids")?,
                 moderator_user_ids: required(l.moderator_user_ids, "discord.moderator_user_ids")?,
                 moderator_role_ids: required(l.moderator_role_ids, "discord.moderator_role_ids")?,
+                suggestion_minutes: required(l.suggestion_minutes, "discord.suggestion_minutes")?,
+                fact_in_dms: required(l.fact_in_dms, "discord.fact_in_dms")?,
             },
             limits: LimitsConfig {
                 questions_per_minute: required(
@@ -557,9 +613,16 @@ mod tests {
     #[test]
     fn defaults_load_and_match_the_engine_defaults() {
         let c = Config::defaults().expect("defaults load");
-        assert_eq!(c.database, PathBuf::from("var/summit-bot.db"));
+        assert_eq!(c.database, default_database());
+        assert!(
+            c.database.ends_with("summit-bot/summit-bot.db") && c.database.is_absolute(),
+            "in the data directory: {}",
+            c.database.display()
+        );
         assert_eq!(c.settings(), Settings::default());
         assert_eq!(c.limits.questions_per_minute, 10);
+        assert_eq!(c.discord.suggestion_minutes, 15);
+        assert!(!c.discord.fact_in_dms);
         assert!(!c.discord.log_user_ids);
         assert_eq!(c.discord.token, None);
         assert_eq!(c.discord.guild_id, None);
@@ -598,6 +661,12 @@ mod tests {
             }),
             ("SUMMIT_BOT_LIMITS_QUESTIONS_PER_MINUTE", "3", |c| {
                 c.limits.questions_per_minute == 3
+            }),
+            ("SUMMIT_BOT_DISCORD_SUGGESTION_MINUTES", "60", |c| {
+                c.discord.suggestion_minutes == 60
+            }),
+            ("SUMMIT_BOT_DISCORD_FACT_IN_DMS", "yes", |c| {
+                c.discord.fact_in_dms
             }),
             ("DISCORD_TOKEN", "abc.def", |c| {
                 c.discord.token.as_deref() == Some("abc.def")
@@ -662,6 +731,16 @@ mod tests {
                 "[limits]\nquestions_per_minute = 0\n",
                 &[],
                 "limits.questions_per_minute",
+            ),
+            (
+                "[discord]\nsuggestion_minutes = 0\n",
+                &[],
+                "discord.suggestion_minutes",
+            ),
+            (
+                "",
+                &[("SUMMIT_BOT_DISCORD_SUGGESTION_MINUTES", "20000")],
+                "SUMMIT_BOT_DISCORD_SUGGESTION_MINUTES",
             ),
             (
                 "",

@@ -21,4 +21,5 @@ pub mod matcher;
 pub mod moderation;
 pub mod normalize;
 pub mod store;
+pub mod when;
 pub mod words;

@@ -204,13 +204,37 @@ fn db_flag_and_default_path_create_the_database_on_first_use() {
     assert!(db.exists(), "--db created the database");
     assert!(count(&db, "SELECT count(*) FROM paragraphs") == 21);
 
-    // Without --db: the configured default, relative to the working dir.
-    let out = summit(dir.path())
-        .args(["ask", "who hosted the summit"])
-        .output()
-        .expect("runs");
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert!(dir.path().join("var/summit-bot.db").exists());
+    // Without --db: the data directory, whatever the working directory,
+    // and said on stderr.
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).expect("make a folder");
+    let default_db = binary::data_home(dir.path()).join("summit-bot/summit-bot.db");
+    for cwd in [dir.path(), &elsewhere] {
+        let out = summit(cwd)
+            .env("XDG_DATA_HOME", binary::data_home(dir.path()))
+            .args(["ask", "who hosted the summit"])
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains(&default_db.display().to_string()),
+            "the database is named at start: {}",
+            stderr(&out)
+        );
+    }
+    assert!(
+        default_db.exists(),
+        "the default database is in the data directory"
+    );
+    assert_eq!(
+        count(&default_db, "SELECT count(*) FROM question_log"),
+        2,
+        "both runs used the one database"
+    );
+    assert!(
+        !dir.path().join("var").exists(),
+        "nothing in the working directory"
+    );
 
     // And the environment overrides the config.
     let out = summit(dir.path())
@@ -398,15 +422,33 @@ fn chat_answers_each_line_until_quit() {
     );
 }
 
+/// Under systemd or Docker: no token and no terminal. The console chat
+/// would read nothing and exit 0, as if all were well.
 #[test]
-fn run_without_a_token_starts_the_console_chat_and_says_how_to_connect() {
+fn run_without_a_token_or_a_terminal_exits_non_zero_saying_how_to_set_it() {
     let (dir, db) = temp();
+    for args in [&[][..], &["run"][..]] {
+        let out = summit(dir.path())
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains("DISCORD_TOKEN") && err.contains("no terminal"),
+            "{err}"
+        );
+        assert!(stdout(&out).is_empty(), "{}", stdout(&out));
+        assert!(!db.exists(), "nothing opened");
+    }
+    // A pipe is no terminal either.
     let mut cmd = summit(dir.path());
-    cmd.arg("--db").arg(&db);
+    cmd.arg("--db").arg(&db).arg("run");
     let out = run_with_input(cmd, b"how many refugees does turkey host\n".to_vec());
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("DISCORD_TOKEN"), "{}", stderr(&out));
-    assert!(stdout(&out).contains("¶16"), "{}", stdout(&out));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }
 
 #[test]
@@ -474,4 +516,111 @@ fn ingest_distractors_stores_exactly_the_facts_asked_for() {
         stdout(&again)
     );
     assert_eq!(count(&db, "SELECT count(*) FROM facts"), shipped + 500);
+}
+
+#[test]
+fn eval_min_accuracy_exits_1_below_it() {
+    let (dir, db) = temp();
+    let set = dir.path().join("set.jsonl");
+    // One right, one the bot cannot get right (its answer is not "banana"):
+    // accuracy 0.5.
+    std::fs::write(
+        &set,
+        concat!(
+            r#"{"id":"x1","question":"how many refugees does turkey host","kind":"plain","answerable":true,"paragraphs":[16],"any_of":["3.5 million"]}"#,
+            "\n",
+            r#"{"id":"x2","question":"how many refugees does turkey host","kind":"plain","answerable":true,"paragraphs":[16],"any_of":["banana"]}"#,
+            "\n",
+        ),
+    )
+    .expect("write set");
+    let eval = |min: &str| {
+        summit(dir.path())
+            .arg("--db")
+            .arg(&db)
+            .arg("eval")
+            .arg(&set)
+            .args(["--min-accuracy", min])
+            .output()
+            .expect("runs")
+    };
+    let met = eval("0.5");
+    assert_eq!(met.status.code(), Some(0), "{}", stderr(&met));
+    assert!(
+        stdout(&met).contains("accuracy: 0.500 (1/2)"),
+        "{}",
+        stdout(&met)
+    );
+
+    let missed = eval("0.6");
+    assert_eq!(missed.status.code(), Some(1), "{}", stderr(&missed));
+    assert!(
+        stdout(&missed).contains("accuracy: 0.500"),
+        "the report is still printed"
+    );
+    assert!(
+        stderr(&missed).contains("below --min-accuracy 0.6"),
+        "{}",
+        stderr(&missed)
+    );
+
+    let nonsense = eval("1.5");
+    assert_eq!(nonsense.status.code(), Some(2), "{}", stderr(&nonsense));
+    assert!(
+        stderr(&nonsense).contains("from 0 to 1"),
+        "{}",
+        stderr(&nonsense)
+    );
+}
+
+#[test]
+fn facts_history_shows_times_people_read() {
+    let (dir, db) = temp();
+    let run = |args: &[&str]| {
+        let out = summit(dir.path())
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        stdout(&out)
+    };
+    let added = run(&[
+        "facts",
+        "add",
+        "--question",
+        "how many refugees does turkey host",
+        "--answer",
+        "3.5 million",
+        "--paragraph",
+        "16",
+    ]);
+    let id = added
+        .split_whitespace()
+        .nth(2)
+        .map(|w| w.trim_start_matches('#'))
+        .expect("the new fact's id")
+        .to_string();
+    let history = run(&["facts", "history", &id]);
+    let line = history
+        .lines()
+        .find(|l| l.starts_with("version 1 "))
+        .unwrap_or_else(|| panic!("no version 1 in {history}"));
+    assert!(line.ends_with(" UTC (just now)"), "{line}");
+    // The stored 2026-11-30T19:31:01.123Z shows as 2026-11-30 19:31.
+    let stored: String = rusqlite::Connection::open(&db)
+        .expect("open db")
+        .query_row(
+            "SELECT at FROM fact_revisions WHERE fact_id = ?1 AND version = 1",
+            [id.parse::<i64>().expect("a number")],
+            |row| row.get(0),
+        )
+        .expect("the revision");
+    assert!(!line.contains(&stored), "{line}");
+    let minute = stored.get(..16).expect("a stored time").replace('T', " ");
+    assert!(
+        line.contains(&format!("at {minute} UTC")),
+        "{line} / {stored}"
+    );
 }

@@ -520,7 +520,10 @@ async fn a_decline_offers_suggestions_and_clicking_one_answers_it() {
             .expect("a fact id");
     assert_eq!(
         Some(fact),
-        custom_id.strip_prefix("ask:").and_then(|n| n.parse().ok())
+        custom_id
+            .strip_prefix("ask:")
+            .and_then(|rest| rest.split(':').next())
+            .and_then(|n| n.parse().ok())
     );
     let shown = message_from_call(&answered, bot.discord.snowflake(), Place::Guild);
     let thanks = bot

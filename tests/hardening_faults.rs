@@ -304,14 +304,13 @@ async fn a_slow_answer_is_deferred_within_3_s_and_completed_after() {
         "deferred after {deferred_after:?}"
     );
 
-    // Poise completes a deferred response with the first follow-up
-    // (`POST /webhooks/{app}/{token}`), which Discord shows in place of
-    // "thinking…"; an edit of `@original` would do as well.
+    // The deferred response is completed by editing it (`PATCH
+    // …/messages/@original`), as Discord asks, never by a follow-up.
     let webhook = format!("/api/v10/webhooks/{APP_ID}/{}", interaction.token);
     let done = bot
         .discord
         .wait_for_call("the completed answer", |c| {
-            c.is("POST", &webhook) || c.is("PATCH", &format!("{webhook}/messages/@original"))
+            c.is("PATCH", &format!("{webhook}/messages/@original"))
         })
         .await;
     assert!(
@@ -320,14 +319,13 @@ async fn a_slow_answer_is_deferred_within_3_s_and_completed_after() {
     );
     assert!(embed_text(&done.body).contains(IN_ANSWER), "{}", done.body);
     holder.join().expect("the holder thread");
-    // One deferral, one completion: no second callback.
-    let callbacks = bot
-        .discord
-        .calls()
-        .iter()
-        .filter(|c| c.is("POST", &callback))
-        .count();
+    // One deferral, one completion: no second callback, no follow-up.
+    tokio::time::sleep(GRACE).await;
+    let calls = bot.discord.calls();
+    let callbacks = calls.iter().filter(|c| c.is("POST", &callback)).count();
     assert_eq!(callbacks, 1);
+    let followups = calls.iter().filter(|c| c.is("POST", &webhook)).count();
+    assert_eq!(followups, 0, "a follow-up was sent");
 }
 
 /// Permissions of a member who may moderate: view channel, send messages,

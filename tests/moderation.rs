@@ -93,6 +93,8 @@ async fn start() -> Bot {
         ("SUMMIT_BOT_DATABASE", db.display().to_string()),
         ("SUMMIT_BOT_DISCORD_GUILD_ID", GUILD_ID.to_string()),
         ("SUMMIT_BOT_DISCORD_MODERATOR_USER_IDS", BOB.to_string()),
+        // /fact in DMs is off by default; these tests moderate there too.
+        ("SUMMIT_BOT_DISCORD_FACT_IN_DMS", "true".to_string()),
         (
             "SUMMIT_BOT_DISCORD_MODERATOR_ROLE_IDS",
             MOD_ROLE.to_string(),

@@ -33,7 +33,8 @@ pub async fn about(ctx: Context<'_>) -> Result<(), Error> {
             "summit-bot {}",
             env!("CARGO_PKG_VERSION")
         )));
-    ctx.send(
+    super::respond(
+        ctx,
         poise::CreateReply::default()
             .embed(embed)
             .allowed_mentions(no_mentions()),

@@ -7,7 +7,7 @@ use std::time::Duration;
 use poise::serenity_prelude as serenity;
 
 use super::reply::{self, MAX_CHOICE};
-use super::{asker, no_mentions, question_text, Context, Error};
+use super::{asker, defer, no_mentions, question_text, respond, Context, Error};
 
 /// Discord shows at most this many autocomplete choices.
 const MAX_CHOICES: usize = 25;
@@ -49,7 +49,7 @@ pub async fn ask(
 
     let reply = deferring(data.answer(question_text(&question)), DEFER_AFTER, async {
         tracing::warn!("answering is slow: deferring the response");
-        ctx.defer().await.map_err(Error::from)
+        defer(ctx, false).await
     })
     .await?;
     tracing::info!(
@@ -58,8 +58,9 @@ pub async fn ask(
         confidence = reply.confidence,
         "asked"
     );
-    let card = reply::render(&reply);
-    ctx.send(
+    let card = reply::render(&reply).asked_by(ctx.author().id.get(), data.suggestions_until());
+    respond(
+        ctx,
         poise::CreateReply::default()
             .embed(card.embed())
             .components(card.components())

@@ -1,12 +1,14 @@
 //! The buttons under replies: a suggested question answers that fact when
-//! clicked (the decline turns into the answer); 👍 / 👎 record feedback
-//! against the fact in the store. Custom ids are made and read in
+//! clicked: for the asker the reply turns into the answer; for anyone else
+//! the answer comes privately and the asker's reply stays as it was. After
+//! `discord.suggestion_minutes` the buttons answer no one. 👍 / 👎 record
+//! feedback against the fact in the store. Custom ids are made and read in
 //! [`super::reply::Action`]; clicks on anything else are not ours.
 
 use poise::serenity_prelude as serenity;
 
-use super::reply::{self, Action};
-use super::{asker, no_mentions, user_error, Data, Error, UserError, APOLOGY};
+use super::reply::{self, Action, Owner};
+use super::{asker, no_mentions, unix_now, user_error, Data, Error, UserError, APOLOGY};
 use crate::answer::{Reply, SourceRef};
 use crate::engine::Engine;
 use crate::fact::FactId;
@@ -14,17 +16,17 @@ use crate::fact::FactId;
 /// What a click on an answer that has since been retired gets.
 const GONE: &str = "That answer is no longer in the fact store. Try `/ask` again.";
 
-pub async fn on_click(
-    ctx: &serenity::Context,
-    data: &Data,
-    click: &serenity::ComponentInteraction,
-) -> Result<(), Error> {
+/// What a click on a suggestion past its time gets.
+const EXPIRED: &str =
+    "Those suggestions have expired. Ask again with `/ask`, or mention me with your question.";
+
+pub async fn on_click(data: &Data, click: &serenity::ComponentInteraction) -> Result<(), Error> {
     let Some(action) = Action::parse(&click.data.custom_id) else {
         return Ok(());
     };
     let done = match action {
-        Action::Ask(fact) => answer_suggestion(ctx, data, click, fact).await,
-        Action::Feedback { fact, helpful } => feedback(ctx, data, click, fact, helpful).await,
+        Action::Ask { fact, owner } => answer_suggestion(data, click, fact, owner).await,
+        Action::Feedback { fact, helpful } => feedback(data, click, fact, helpful).await,
     };
     let Err(error) = done else {
         return Ok(());
@@ -40,16 +42,22 @@ pub async fn on_click(
             APOLOGY.to_string()
         }
     };
-    respond_privately(ctx, click, &shown).await
+    respond_privately(data, click, &shown).await
 }
 
-/// Answers the suggested fact, replacing the message the button was on.
+/// Answers the suggested fact: for its asker by replacing the message the
+/// button was on, for anyone else privately, leaving the asker's reply as
+/// it was. A button without an owner (made before buttons had one) answers
+/// privately.
 async fn answer_suggestion(
-    ctx: &serenity::Context,
     data: &Data,
     click: &serenity::ComponentInteraction,
     fact: FactId,
+    owner: Option<Owner>,
 ) -> Result<(), Error> {
+    if owner.is_some_and(|o| unix_now() > o.until) {
+        return Err(user_error(EXPIRED));
+    }
     data.check_rate(click.user.id)?;
     let engine = data.engine();
     let question = label_of(&click.message, &click.data.custom_id)
@@ -58,21 +66,24 @@ async fn answer_suggestion(
     let Some(reply) = reply_for_fact(&engine, fact, question) else {
         return Err(user_error(GONE));
     };
-    tracing::info!(fact = fact.0, "suggestion clicked");
+    let by_asker = owner.is_some_and(|o| o.user == click.user.id.get());
+    tracing::info!(fact = fact.0, by_asker, "suggestion clicked");
     let card = reply::render(&reply);
-    let response = serenity::CreateInteractionResponse::UpdateMessage(
-        serenity::CreateInteractionResponseMessage::new()
-            .embed(card.embed())
-            .components(card.components())
-            .allowed_mentions(no_mentions()),
-    );
-    click.create_response(ctx, response).await?;
+    let message = serenity::CreateInteractionResponseMessage::new()
+        .embed(card.embed())
+        .components(card.components())
+        .allowed_mentions(no_mentions());
+    let response = if by_asker {
+        serenity::CreateInteractionResponse::UpdateMessage(message)
+    } else {
+        serenity::CreateInteractionResponse::Message(message.ephemeral(true))
+    };
+    data.rest.respond(click.id, &click.token, &response).await?;
     data.log(reply, asker(click.user.id, click.guild_id)).await;
     Ok(())
 }
 
 async fn feedback(
-    ctx: &serenity::Context,
     data: &Data,
     click: &serenity::ComponentInteraction,
     fact: FactId,
@@ -88,11 +99,11 @@ async fn feedback(
     } else {
         "Thanks! Noted that this answer did not help; the fact will be reviewed."
     };
-    respond_privately(ctx, click, thanks).await
+    respond_privately(data, click, thanks).await
 }
 
 async fn respond_privately(
-    ctx: &serenity::Context,
+    data: &Data,
     click: &serenity::ComponentInteraction,
     text: &str,
 ) -> Result<(), Error> {
@@ -102,7 +113,7 @@ async fn respond_privately(
             .ephemeral(true)
             .allowed_mentions(no_mentions()),
     );
-    click.create_response(ctx, response).await?;
+    data.rest.respond(click.id, &click.token, &response).await?;
     Ok(())
 }
 

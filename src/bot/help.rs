@@ -25,7 +25,8 @@ does answer. Use 👍 / 👎 under an answer to say whether it helped.";
 /// What this bot can do, with examples
 #[poise::command(slash_command)]
 pub async fn help(ctx: Context<'_>) -> Result<(), Error> {
-    ctx.send(
+    super::respond(
+        ctx,
         poise::CreateReply::default()
             .embed(
                 serenity::CreateEmbed::new()

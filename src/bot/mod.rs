@@ -16,10 +16,14 @@ mod buttons;
 mod help;
 mod messages;
 mod moderation;
+pub mod registration;
 pub mod reply;
+pub mod rest;
+pub mod shutdown;
 mod source;
 
 use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex, PoisonError, RwLock, RwLockReadGuard};
 use std::time::{Duration, Instant};
 
@@ -72,20 +76,28 @@ pub fn no_mentions() -> serenity::CreateAllowedMentions {
 /// the per-user question counts. Locks here are never held across `.await`.
 pub struct Data {
     app: Arc<RwLock<App>>,
+    /// The REST calls the bot makes itself, with retries.
+    pub rest: rest::Rest,
     questions_per_minute: usize,
+    /// How long suggestion buttons answer clicks.
+    pub suggestions_last: Duration,
     recent: Mutex<HashMap<serenity::UserId, VecDeque<Instant>>>,
 }
 
 impl Data {
-    pub fn new(app: App, config: &Config) -> Data {
-        Data::shared(Arc::new(RwLock::new(app)), config)
+    pub fn new(app: App, config: &Config, rest: rest::Rest) -> Data {
+        Data::shared(Arc::new(RwLock::new(app)), config, rest)
     }
 
     /// Over an app someone else holds too (see [`run_shared`]).
-    pub fn shared(app: Arc<RwLock<App>>, config: &Config) -> Data {
+    pub fn shared(app: Arc<RwLock<App>>, config: &Config, rest: rest::Rest) -> Data {
         Data {
             app,
+            rest,
             questions_per_minute: config.limits.questions_per_minute as usize,
+            suggestions_last: Duration::from_secs(
+                u64::from(config.discord.suggestion_minutes) * 60,
+            ),
             recent: Mutex::new(HashMap::new()),
         }
     }
@@ -95,6 +107,11 @@ impl Data {
     /// poisoned lock is still safe to read.
     fn app(&self) -> RwLockReadGuard<'_, App> {
         self.app.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Until when (Unix seconds) suggestion buttons made now answer clicks.
+    pub fn suggestions_until(&self) -> u64 {
+        unix_now().saturating_add(self.suggestions_last.as_secs())
     }
 
     /// The engine in force now.
@@ -187,6 +204,11 @@ impl Data {
     }
 }
 
+/// Seconds since the Unix epoch (0 on a clock set before it).
+pub fn unix_now() -> u64 {
+    u64::try_from(crate::when::now()).unwrap_or(0)
+}
+
 /// Who asked, for the question log: a DM or a server. The app keeps the
 /// user id only if the config allows it.
 pub fn asker(user: serenity::UserId, guild: Option<serenity::GuildId>) -> Asker {
@@ -250,15 +272,76 @@ fn strip_mentions(word: &str) -> String {
     out
 }
 
-/// The slash commands, in the order Discord lists them.
-pub fn commands() -> Vec<poise::Command<Data, Error>> {
+/// The slash commands, in the order Discord lists them. `/fact` only in
+/// servers unless `discord.fact_in_dms`: Discord then does not list it in
+/// DMs, and poise refuses it there too.
+pub fn commands(config: &Config) -> Vec<poise::Command<Data, Error>> {
+    let mut fact = moderation::fact();
+    fact.guild_only = !config.discord.fact_in_dms;
     vec![
         ask::ask(),
         source::source(),
         about::about(),
         help::help(),
-        moderation::fact(),
+        fact,
     ]
+}
+
+/// Replies to the command in `ctx`: its first response, or after a
+/// deferral an edit of the deferred message (`@original`), never a
+/// follow-up, which Discord discourages there and which would not keep the
+/// deferral's visibility. Through [`rest::Rest`], so it is retried.
+pub async fn respond(ctx: Context<'_>, reply: poise::CreateReply) -> Result<(), Error> {
+    let poise::Context::Application(app) = ctx else {
+        ctx.send(reply).await?;
+        return Ok(());
+    };
+    let reply = ctx.reply_builder(reply);
+    let interaction = app.interaction;
+    let rest = &ctx.data().rest;
+    if app.has_sent_initial_response.load(Ordering::SeqCst) {
+        let edit = reply.to_slash_initial_response_edit(serenity::EditInteractionResponse::new());
+        rest.edit_original(interaction.application_id, &interaction.token, &edit)
+            .await?;
+    } else {
+        let message =
+            reply.to_slash_initial_response(serenity::CreateInteractionResponseMessage::new());
+        rest.respond(
+            interaction.id,
+            &interaction.token,
+            &serenity::CreateInteractionResponse::Message(message),
+        )
+        .await?;
+        app.has_sent_initial_response.store(true, Ordering::SeqCst);
+    }
+    Ok(())
+}
+
+/// Defers the response to the command in `ctx` ("thinking…"), for
+/// [`respond`] to complete; `private` makes the response ephemeral, which
+/// only the deferral can decide.
+pub async fn defer(ctx: Context<'_>, private: bool) -> Result<(), Error> {
+    let poise::Context::Application(app) = ctx else {
+        return Ok(());
+    };
+    if app.has_sent_initial_response.load(Ordering::SeqCst) {
+        return Ok(());
+    }
+    let interaction = app.interaction;
+    let mut message = serenity::CreateInteractionResponseMessage::new();
+    if private {
+        message = message.ephemeral(true);
+    }
+    ctx.data()
+        .rest
+        .respond(
+            interaction.id,
+            &interaction.token,
+            &serenity::CreateInteractionResponse::Defer(message),
+        )
+        .await?;
+    app.has_sent_initial_response.store(true, Ordering::SeqCst);
+    Ok(())
 }
 
 /// Connects to Discord (or to `discord.api_base`) and serves until the
@@ -271,12 +354,22 @@ pub async fn run(app: App, config: Config) -> anyhow::Result<()> {
 /// lock holds up answers, as a slow rebuild over a slow database does: the
 /// end-to-end tests use this to prove a slow answer is deferred in time.
 pub async fn run_shared(app: Arc<RwLock<App>>, config: Config) -> anyhow::Result<()> {
+    // First of all: until then a SIGTERM kills the process outright.
+    let stopped = shutdown::on_signal();
     let Some(token) = config.discord.token.clone() else {
         anyhow::bail!(
             "no Discord token: set DISCORD_TOKEN (or discord.token in config/local.toml)"
         );
     };
-    let mut http = serenity::HttpBuilder::new(&token).default_allowed_mentions(no_mentions());
+    let client = rest::http_client().context("setting up HTTPS")?;
+    let rest = rest::Rest::new(
+        client.clone(),
+        config.discord.api_base.as_deref().unwrap_or(rest::DISCORD),
+        &token,
+    );
+    let mut http = serenity::HttpBuilder::new(&token)
+        .client(client)
+        .default_allowed_mentions(no_mentions());
     if let Some(base) = &config.discord.api_base {
         // Serenity's rate limiter builds its requests without the proxy, so
         // it must be off; the proxy is the one to rate-limit.
@@ -286,12 +379,12 @@ pub async fn run_shared(app: Arc<RwLock<App>>, config: Config) -> anyhow::Result
         tracing::info!(api_base = %base, "sending Discord REST calls to the configured API base");
     }
     let guild_id = config.discord.guild_id.map(serenity::GuildId::new);
-    let data = Data::shared(app, &config);
+    let data = Data::shared(app, &config, rest.clone());
     let reloading = tokio::spawn(reload_when_changed(data.app.clone()));
 
     let framework = poise::Framework::builder()
         .options(poise::FrameworkOptions {
-            commands: commands(),
+            commands: commands(&config),
             on_error: |error| Box::pin(on_error(error)),
             pre_command: |ctx| {
                 Box::pin(async move {
@@ -311,52 +404,56 @@ pub async fn run_shared(app: Arc<RwLock<App>>, config: Config) -> anyhow::Result
             },
             ..Default::default()
         })
-        .setup(move |ctx, ready, framework| {
+        .setup(move |_ctx, ready, framework| {
             Box::pin(async move {
                 tracing::info!(bot = %ready.user.name, "connected to Discord");
-                let commands = &framework.options().commands;
                 // A failure here must not stop the bot: DMs and mentions work
                 // without commands, and Discord keeps the last registration.
-                let registered = match guild_id {
-                    Some(guild) => poise::builtins::register_in_guild(ctx, commands, guild).await,
-                    None => poise::builtins::register_globally(ctx, commands).await,
-                };
-                match registered {
-                    Ok(()) => tracing::info!(
-                        commands = commands.len(),
-                        scope = if guild_id.is_some() {
-                            "guild"
-                        } else {
-                            "global"
-                        },
-                        "registered the slash commands"
-                    ),
-                    Err(error) => tracing::error!(%error, "could not register the slash commands"),
-                }
+                registration::register(&rest, ready, &framework.options().commands, guild_id).await;
                 Ok(data)
             })
         })
         .build();
 
     let http = http.build();
-    check_token(&http).await?;
+    tokio::select! {
+        checked = check_token(&http) => checked?,
+        () = shutdown::wait(stopped.clone()) => {
+            reloading.abort();
+            return Ok(());
+        }
+    }
+    let in_flight = shutdown::InFlight::default();
+    let framework = shutdown::Counted {
+        inner: framework,
+        in_flight: in_flight.clone(),
+    };
     let mut client = serenity::ClientBuilder::new_with_http(http, INTENTS)
         .framework(framework)
         .await
         .context("building the Discord client")?;
 
     let shards = client.shard_manager.clone();
+    let stop = stopped.clone();
     tokio::spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            tracing::info!("interrupted: disconnecting from Discord");
-            shards.shutdown_all().await;
-        }
+        shutdown::wait(stop).await;
+        // Closes each gateway connection with a normal close (1000).
+        shards.shutdown_all().await;
     });
     let served = client
         .start()
         .await
         .context("the Discord connection failed");
     reloading.abort();
+    if *stopped.borrow() {
+        // Answers under way still reach Discord over REST, and their
+        // question-log writes land, before the process ends.
+        let left = in_flight.drain(shutdown::DRAIN_WITHIN).await;
+        if left > 0 {
+            tracing::warn!(events = left, "stopped with events still being handled");
+        }
+        tracing::info!("disconnected from Discord");
+    }
     served
 }
 
@@ -425,11 +522,11 @@ async fn on_event(
     framework: poise::FrameworkContext<'_, Data, Error>,
     event: &serenity::FullEvent,
 ) -> Result<(), Error> {
-    let (ctx, data) = (framework.serenity_context, framework.user_data);
+    let data = framework.user_data;
     match event {
         serenity::FullEvent::Message { new_message } => {
             let span = tracing::info_span!("message", in_guild = new_message.guild_id.is_some());
-            messages::on_message(ctx, data, framework.bot_id(), new_message)
+            messages::on_message(data, framework.bot_id(), new_message)
                 .instrument(span)
                 .await
         }
@@ -437,7 +534,7 @@ async fn on_event(
             interaction: serenity::Interaction::Component(click),
         } => {
             let span = tracing::info_span!("click", in_guild = click.guild_id.is_some());
-            buttons::on_click(ctx, data, click).instrument(span).await
+            buttons::on_click(data, click).instrument(span).await
         }
         _ => Ok(()),
     }
@@ -534,10 +631,12 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
                     .ephemeral(true)
                     .allowed_mentions(no_mentions()),
             );
-            if let Err(error) = interaction
-                .create_response(framework.serenity_context, response)
-                .await
-            {
+            let sent = framework
+                .user_data
+                .rest
+                .respond(interaction.id, &interaction.token, &response)
+                .await;
+            if let Err(error) = sent {
                 tracing::error!(%error, "could not answer an unknown command");
             }
             return;
@@ -547,14 +646,14 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             return;
         }
     };
-    let sent = ctx
-        .send(
-            poise::CreateReply::default()
-                .content(reply::cut(&shown, reply::MAX_CONTENT))
-                .ephemeral(true)
-                .allowed_mentions(no_mentions()),
-        )
-        .await;
+    let sent = respond(
+        ctx,
+        poise::CreateReply::default()
+            .content(reply::cut(&shown, reply::MAX_CONTENT))
+            .ephemeral(true)
+            .allowed_mentions(no_mentions()),
+    )
+    .await;
     if let Err(error) = sent {
         tracing::error!(%error, "could not tell the user about an error");
     }

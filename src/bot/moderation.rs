@@ -158,7 +158,8 @@ async fn say(ctx: Context<'_>, title: &str, body: &str) -> Result<(), Error> {
     let embed = serenity::CreateEmbed::new()
         .title(cut(title, MAX_TITLE))
         .description(cut(body, MAX_DESCRIPTION));
-    ctx.send(
+    super::respond(
+        ctx,
         poise::CreateReply::default()
             .embed(embed)
             .ephemeral(true)
@@ -449,7 +450,8 @@ async fn history(ctx: Context<'_>, #[description = "The fact's id"] id: i64) -> 
             r.version,
             r.action,
             escape(&r.by_name),
-            r.at
+            // Discord shows this in the reader's own time zone.
+            crate::when::unix(&r.at).map_or_else(|| r.at.clone(), |t| format!("<t:{t}:f>"))
         ));
         if let Some(reason) = &r.reason {
             body.push_str(&format!(" — “{}”", escape(reason)));
@@ -579,7 +581,7 @@ async fn import(
             file.size
         )));
     }
-    ctx.defer_ephemeral().await?;
+    super::defer(ctx, true).await?;
     let bytes = file
         .download()
         .await

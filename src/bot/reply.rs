@@ -63,16 +63,37 @@ pub struct Button {
 /// What a button does when clicked; its `custom_id` encodes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
-    /// Answer the fact this suggestion stands for.
-    Ask(FactId),
+    /// Answer the fact this suggestion stands for. Its `owner` is who asked
+    /// and until when it answers; None until [`Card::asked_by`] says, and on
+    /// buttons made before suggestions had owners.
+    Ask { fact: FactId, owner: Option<Owner> },
     /// Record whether this fact's answer helped.
     Feedback { fact: FactId, helpful: bool },
 }
 
+/// Who a suggestion button belongs to: a click by them replaces the reply;
+/// anyone else's gets a private answer. After `until` it answers no one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Owner {
+    /// The asker's Discord user id.
+    pub user: u64,
+    /// Unix time, in seconds.
+    pub until: u64,
+}
+
 impl Action {
+    /// A suggestion of `fact`, not yet stamped with its asker.
+    pub fn ask(fact: FactId) -> Action {
+        Action::Ask { fact, owner: None }
+    }
+
     pub fn custom_id(self) -> String {
         match self {
-            Action::Ask(id) => format!("ask:{}", id.0),
+            Action::Ask { fact, owner: None } => format!("ask:{}", fact.0),
+            Action::Ask {
+                fact,
+                owner: Some(owner),
+            } => format!("ask:{}:{}:{}", fact.0, owner.user, owner.until),
             Action::Feedback { fact, helpful } => {
                 format!(
                     "feedback:{}:{}",
@@ -85,12 +106,19 @@ impl Action {
 
     /// Reads a `custom_id` back; None for anything this bot did not make.
     pub fn parse(custom_id: &str) -> Option<Action> {
-        let mut parts = custom_id.split(':');
-        let action = match (parts.next()?, parts.next()?, parts.next()) {
-            ("ask", id, None) => Action::Ask(FactId(id.parse().ok()?)),
-            ("feedback", id, Some(vote)) => Action::Feedback {
+        let parts: Vec<&str> = custom_id.split(':').collect();
+        let action = match parts.as_slice() {
+            ["ask", id] => Action::ask(FactId(id.parse().ok()?)),
+            ["ask", id, user, until] => Action::Ask {
                 fact: FactId(id.parse().ok()?),
-                helpful: match vote {
+                owner: Some(Owner {
+                    user: user.parse().ok()?,
+                    until: until.parse().ok()?,
+                }),
+            },
+            ["feedback", id, vote] => Action::Feedback {
+                fact: FactId(id.parse().ok()?),
+                helpful: match *vote {
                     "up" => true,
                     "down" => false,
                     _ => return None,
@@ -98,7 +126,7 @@ impl Action {
             },
             _ => return None,
         };
-        parts.next().is_none().then_some(action)
+        Some(action)
     }
 }
 
@@ -120,7 +148,7 @@ pub fn render(reply: &Reply) -> Card {
         .iter()
         .take(MAX_SUGGESTIONS)
         .map(|a| Button {
-            action: Action::Ask(a.fact_id),
+            action: Action::ask(a.fact_id),
             label: cut(a.question.trim(), MAX_BUTTON_LABEL),
         });
     match (&reply.answer, reply.fact_id) {
@@ -279,11 +307,22 @@ impl Card {
         embed
     }
 
+    /// The card with its suggestions belonging to `user`, answering clicks
+    /// until `until` (Unix seconds).
+    pub fn asked_by(mut self, user: u64, until: u64) -> Card {
+        for b in &mut self.buttons {
+            if let Action::Ask { owner, .. } = &mut b.action {
+                *owner = Some(Owner { user, until });
+            }
+        }
+        self
+    }
+
     /// Feedback buttons on one row, suggestions on the next.
     pub fn components(&self) -> Vec<serenity::CreateActionRow> {
         let make = |b: &Button| {
             let style = match b.action {
-                Action::Ask(_) => serenity::ButtonStyle::Primary,
+                Action::Ask { .. } => serenity::ButtonStyle::Primary,
                 Action::Feedback { .. } => serenity::ButtonStyle::Secondary,
             };
             serenity::CreateButton::new(b.action.custom_id())
@@ -367,6 +406,10 @@ mod tests {
         assert!(card.buttons.len() <= 5);
         for b in &card.buttons {
             assert!(!b.label.is_empty() && b.label.chars().count() <= MAX_BUTTON_LABEL);
+            assert!(b.action.custom_id().len() <= MAX_CUSTOM_ID);
+        }
+        // With the longest owner stamp, too.
+        for b in &card.clone().asked_by(u64::MAX, u64::MAX).buttons {
             assert!(b.action.custom_id().len() <= MAX_CUSTOM_ID);
         }
     }
@@ -453,7 +496,7 @@ mod tests {
         assert!(card
             .buttons
             .iter()
-            .any(|b| b.action == Action::Ask(FactId(8))));
+            .any(|b| b.action == Action::ask(FactId(8))));
     }
 
     #[test]
@@ -468,7 +511,7 @@ mod tests {
         assert!(card
             .buttons
             .iter()
-            .all(|b| matches!(b.action, Action::Ask(_))));
+            .all(|b| matches!(b.action, Action::Ask { owner: None, .. })));
         within_limits(&card);
     }
 
@@ -549,7 +592,14 @@ mod tests {
     #[test]
     fn custom_ids_round_trip_and_reject_strangers() {
         for action in [
-            Action::Ask(FactId(42)),
+            Action::ask(FactId(42)),
+            Action::Ask {
+                fact: FactId(42),
+                owner: Some(Owner {
+                    user: u64::MAX,
+                    until: u64::MAX,
+                }),
+            },
             Action::Feedback {
                 fact: FactId(42),
                 helpful: true,
@@ -567,6 +617,8 @@ mod tests {
             "ask:",
             "ask:x",
             "ask:1:2",
+            "ask:1:2:x",
+            "ask:1:2:3:4",
             "feedback:1",
             "feedback:1:maybe",
             "other:1",

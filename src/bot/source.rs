@@ -39,7 +39,8 @@ pub async fn source(
             paragraphs.len()
         )));
     };
-    ctx.send(
+    super::respond(
+        ctx,
         poise::CreateReply::default()
             .embed(page.embed())
             .allowed_mentions(no_mentions()),

@@ -198,6 +198,9 @@ impl Store {
     /// Opens (creating the file and its folder if need be) and migrates the
     /// database at `path`. WAL mode, foreign keys on.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        // Said every time: a database chosen by accident (another working
+        // directory, another config) is then seen at once.
+        tracing::info!(path = %path.display(), "opening the database");
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|cause| StoreError::CreateDir {
                 path: dir.to_path_buf(),

@@ -8,12 +8,21 @@ use std::io::{ErrorKind, Write};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-/// The binary, run in `dir` with none of the caller's settings.
+/// The binary, run in `dir` with none of the caller's settings, and with
+/// its data directory (the default database's home) inside `dir`, never the
+/// developer's own.
 pub fn summit(dir: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_summit-bot"));
     cmd.current_dir(dir);
     clean_env(&mut cmd);
+    cmd.env("HOME", dir).env("XDG_DATA_HOME", data_home(dir));
     cmd
+}
+
+/// The data directory [`summit`] gives the binary in `dir`: the default
+/// database is `summit-bot/summit-bot.db` in it.
+pub fn data_home(dir: &Path) -> std::path::PathBuf {
+    dir.join("data-home")
 }
 
 /// Keeps the developer's own settings from leaking into `cmd`.

@@ -62,6 +62,8 @@ pub struct Call {
     /// The status of an injected fault this call was answered with (see
     /// [`StandIn::fail_next`]); None when it was served normally.
     pub fault: Option<u16>,
+    /// When it arrived.
+    pub at: std::time::Instant,
 }
 
 impl Call {
@@ -87,8 +89,15 @@ struct Recorded {
     connections: u64,
     /// Faults to answer REST calls with, first match first.
     faults: Vec<Fault>,
+    /// REST calls to answer late, first match first.
+    delays: Vec<Delay>,
     /// How the stand-in answers a RESUME (op 6).
     resume: Resume,
+    /// The close code of each close frame the client sent (None: a close
+    /// frame with no code).
+    closes: Vec<Option<u16>>,
+    /// The commands registered, by scope (None: global), as last PUT.
+    commands: std::collections::HashMap<Option<String>, Value>,
 }
 
 /// Something for the live gateway session to do.
@@ -106,6 +115,14 @@ struct Fault {
     status: u16,
     body: Value,
     headers: Vec<(String, String)>,
+}
+
+/// REST calls to serve only after a while, as a slow Discord would.
+struct Delay {
+    method: String,
+    path: String,
+    remaining: usize,
+    by: Duration,
 }
 
 /// How the stand-in answers a client's RESUME (op 6).
@@ -193,6 +210,21 @@ impl StandIn {
     /// The intents the client identified with.
     pub fn intents(&self) -> Option<u64> {
         self.shared.lock().intents
+    }
+
+    /// The close codes of the close frames the client sent on the
+    /// gateway; 1000 is a normal close.
+    pub fn gateway_closes(&self) -> Vec<Option<u16>> {
+        self.shared.lock().closes.clone()
+    }
+
+    /// Registers `commands` in a scope (None: global) as if an earlier run
+    /// of the bot had.
+    pub fn preregister(&self, guild: Option<u64>, commands: Value) {
+        self.shared
+            .lock()
+            .commands
+            .insert(guild.map(|g| g.to_string()), commands);
     }
 
     /// How many heartbeats were ACKed.
@@ -296,6 +328,17 @@ impl StandIn {
                 .iter()
                 .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect(),
+        });
+    }
+
+    /// Serves the next `times` calls of `method` on exactly `path` only
+    /// after `by` (recorded at once, answered late).
+    pub fn delay_next(&self, method: &str, path: &str, times: usize, by: Duration) {
+        self.shared.lock().delays.push(Delay {
+            method: method.to_string(),
+            path: path.to_string(),
+            remaining: times,
+            by,
         });
     }
 
@@ -530,10 +573,19 @@ async fn rest_call(
             .map(str::to_string),
         body: body.clone(),
         fault: None,
+        at: std::time::Instant::now(),
     };
     let authorised = call.authorization.as_deref() == Some(&format!("Bot {TOKEN}"));
-    let fault = {
+    let (fault, delay) = {
         let mut recorded = shared.lock();
+        let delay = recorded
+            .delays
+            .iter_mut()
+            .find(|d| d.remaining > 0 && d.method == call.method && d.path == call.path)
+            .map(|d| {
+                d.remaining -= 1;
+                d.by
+            });
         let fault = recorded
             .faults
             .iter_mut()
@@ -546,9 +598,12 @@ async fn rest_call(
             fault: fault.as_ref().map(|f| f.0),
             ..call
         });
-        fault
+        (fault, delay)
     };
     shared.changed();
+    if let Some(by) = delay {
+        tokio::time::sleep(by).await;
+    }
     if let Some((status, body, headers)) = fault {
         let mut response = Json(body).into_response();
         *response.status_mut() =
@@ -594,7 +649,7 @@ async fn rest_call(
         .into_response(),
         ("PUT", ["api", "v10", "applications", _, "commands"])
         | ("PUT", ["api", "v10", "applications", _, "guilds", _, "commands"]) => {
-            let guild = segments.get(5).copied();
+            let guild = (segments.len() == 7).then(|| segments[5]);
             let echoed: Vec<Value> = body
                 .as_array()
                 .cloned()
@@ -613,7 +668,17 @@ async fn rest_call(
                     c
                 })
                 .collect();
+            shared
+                .lock()
+                .commands
+                .insert(guild.map(str::to_string), Value::Array(echoed.clone()));
             Json(Value::Array(echoed)).into_response()
+        }
+        ("GET", ["api", "v10", "applications", _, "commands"])
+        | ("GET", ["api", "v10", "applications", _, "guilds", _, "commands"]) => {
+            let guild = (segments.len() == 7).then(|| segments[5].to_string());
+            let listed = shared.lock().commands.get(&guild).cloned();
+            Json(listed.unwrap_or_else(|| json!([]))).into_response()
         }
         ("POST", ["api", "v10", "interactions", _, _, "callback"]) => StatusCode::NO_CONTENT.into_response(),
         ("POST", ["api", "v10", "channels", channel, "messages"]) => {
@@ -686,7 +751,12 @@ async fn gateway_session(shared: Arc<Shared>, mut socket: WebSocket) {
                     Some(Ok(WsMessage::Binary(bytes))) => String::from_utf8_lossy(&bytes).into_owned(),
                     Some(Ok(WsMessage::Ping(_) | WsMessage::Pong(_))) => continue,
                     // The client closed or went away: flush rather than close from here.
-                    Some(Ok(WsMessage::Close(_))) | Some(Err(_)) | None => break,
+                    Some(Ok(WsMessage::Close(frame))) => {
+                        shared.lock().closes.push(frame.map(|f| f.code));
+                        shared.changed();
+                        break;
+                    }
+                    Some(Err(_)) | None => break,
                 };
                 let Ok(frame) = serde_json::from_str::<Value>(&text) else { continue };
                 let op = frame.get("op").and_then(Value::as_u64);
