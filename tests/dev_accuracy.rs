@@ -11,9 +11,9 @@ use summit_bot::answer::Reply;
 use summit_bot::eval;
 
 /// Not the target (0.95): the line below which a change has clearly broken
-/// answering (the shipped model measures 0.843).
+/// answering (the shipped model measures 0.857).
 const FLOOR: f64 = 0.80;
-/// Of the answers given, the share right (measured 0.975).
+/// Of the answers given, the share right (measured 0.953).
 const PRECISION_FLOOR: f64 = 0.95;
 
 #[test]
@@ -45,7 +45,7 @@ const HELD_OUT_FLOOR: f64 = 0.80;
 
 /// The *final* split (`tests/data/final-*.jsonl`): questions written blind
 /// by people who saw only the article, never tuned on. Floors a little
-/// under what the shipped model measures (accuracy 0.733, precision 0.897;
+/// under what the shipped model measures (accuracy 0.831, precision 0.971;
 /// the README), so a change that makes answering worse on unseen questions
 /// fails here. The targets (0.90 and 0.95) are not met yet.
 #[test]
@@ -75,8 +75,8 @@ fn final_split_accuracy_and_precision_stay_above_their_floors() {
     );
 }
 
-const FINAL_FLOOR: f64 = 0.70;
-const FINAL_PRECISION: f64 = 0.87;
+const FINAL_FLOOR: f64 = 0.78;
+const FINAL_PRECISION: f64 = 0.93;
 
 fn grade_through_the_binary(text: &str, floor: f64) -> eval::Report {
     let questions = eval::parse_questions(text).expect("dev set parses");

@@ -40,6 +40,26 @@ fn someones_words_come_only_from_their_own_quotes() {
     ]) {
         assert!(!r.answered, "{:?} answered {:?}", r.question, answer(&r));
     }
+    // A person *mentioned* or a thing *called* something is not speaking:
+    // these ask for a name, not for anyone's words. The bot may still
+    // decline them, but never for want of a quote.
+    for (q, name) in [
+        (
+            "who's the russian president mentioned in the article?",
+            "Putin",
+        ),
+        ("who is the russian president mentioned", "Putin"),
+        ("what is the turkish president called?", "Erdogan"),
+    ] {
+        let r = &ask(&[q])[0];
+        let why = r.why.as_deref().unwrap_or("");
+        assert!(!why.contains("whose words"), "{q:?} read as a quote: {why}");
+        if r.answered {
+            assert!(answer(r).contains(name), "{q:?}: {:?}", answer(r));
+        }
+    }
+    let r = &ask(&["who's the russian president"])[0];
+    assert!(answer(r).contains("Putin"), "{:?}", r.note);
 }
 
 #[test]

@@ -41,6 +41,34 @@ const LEAD_INS: &[&str] = &[
     "real",
 ];
 
+/// Words that start a question's content: where an embedded question
+/// ("i'm trying to find out who the envoy is") or a question after chatter
+/// in the same clause ("need a fact check 😅 how many live there?") begins.
+const WH: &[&str] = &[
+    "who", "whom", "whose", "what", "whats", "which", "when", "where", "wheres", "why", "how",
+    "hows",
+];
+
+/// Verbs that embed a question: "find out who", "wondering what", "tell me
+/// how", "not sure which".
+const EMBEDDERS: &[&str] = &[
+    "know",
+    "find",
+    "wondering",
+    "wonder",
+    "tell",
+    "explain",
+    "curious",
+    "remind",
+    "asking",
+    "check",
+    "confirm",
+    "understand",
+    "figure",
+    "learn",
+    "sure",
+];
+
 /// A clause shorter than this many words is not taken as the focus.
 const MIN_WORDS: usize = 2;
 
@@ -53,7 +81,8 @@ pub fn focus(message: &str) -> Option<String> {
     }
     let is_question = |c: &String| {
         let words: Vec<String> = words(c);
-        words.len() >= MIN_WORDS && (c.trim_end().ends_with('?') || opens_question(&words))
+        words.len() >= MIN_WORDS
+            && (c.trim_end().ends_with('?') || opens_question(&words) || embedded(&words).is_some())
     };
     // The last clause that reads as a question (it ends with "?" or opens
     // with a question word after lead-ins), with the question clauses just
@@ -64,7 +93,10 @@ pub fn focus(message: &str) -> Option<String> {
     while first > 0 && is_question(&clauses[first - 1]) {
         first -= 1;
     }
-    let text = clauses[first..=last].concat().trim().to_string();
+    let mut text = clauses[first..=last].concat().trim().to_string();
+    if let Some(rest) = from_wh(&text) {
+        text = rest;
+    }
     let whole = message.split_whitespace().count();
     (text.split_whitespace().count() < whole).then_some(text)
 }
@@ -74,6 +106,56 @@ fn words(text: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(|w| w.to_lowercase().replace('\'', ""))
         .collect()
+}
+
+/// Where, in `words`, a question embedded after a verb of asking begins
+/// ("find out *who*", "wondering *what*", "tell me *how*").
+fn embedded(words: &[String]) -> Option<usize> {
+    words.iter().enumerate().skip(1).find_map(|(i, w)| {
+        let asked = WH.contains(&w.as_str())
+            && words[i.saturating_sub(3)..i]
+                .iter()
+                .any(|b| EMBEDDERS.contains(&b.as_str()));
+        asked.then_some(i)
+    })
+}
+
+/// A clause that does not open as a question but holds one after chatter
+/// or a verb of asking: the text from its question word on.
+fn from_wh(clause: &str) -> Option<String> {
+    let words = words(clause);
+    if opens_question(&words) {
+        return None;
+    }
+    let at = embedded(&words).or_else(|| {
+        clause
+            .trim_end()
+            .ends_with('?')
+            .then(|| words.iter().position(|w| WH.contains(&w.as_str())))
+            .flatten()
+    })?;
+    if words.len() - at < MIN_WORDS + 1 {
+        return None;
+    }
+    // The clause's text from that word on (words are found again in the
+    // clause's own spelling, so the question keeps its punctuation).
+    let mut seen = 0;
+    let mut start = None;
+    for (i, _) in clause.match_indices(|c: char| c.is_alphanumeric() || c == '\'') {
+        let is_start = i == 0
+            || !clause[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|p| p.is_alphanumeric() || p == '\'');
+        if is_start {
+            if seen == at {
+                start = Some(i);
+                break;
+            }
+            seen += 1;
+        }
+    }
+    Some(clause[start?..].trim().to_string())
 }
 
 fn opens_question(words: &[String]) -> bool {
@@ -146,6 +228,15 @@ mod tests {
             ("hi, thanks", None),
             ("where is idlib, and why does it matter?", None),
             ("Is the U.S. involved? 3.5 million refugees?", None),
+            (
+                "Hi, I'm trying to find out who the UN envoy to Syria is. Thanks! xx",
+                Some("who the UN envoy to Syria is."),
+            ),
+            (
+                "hey hey, need a quick fact check for a debate 😅 how many civilians live in idlib? ty",
+                Some("how many civilians live in idlib?"),
+            ),
+            ("hi, the article mentions a diplomat who handles syria, what's his name?", Some("what's his name?")),
         ];
         for (text, want) in cases {
             assert_eq!(focus(text).as_deref(), *want, "{text:?}");

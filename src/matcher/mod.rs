@@ -1038,10 +1038,28 @@ impl Index {
         // Whose words: a person named before a say-verb.
         // (Any say-verb: in "can you tell me what putin said" the first one
         // has no one before it.)
+        // Not a passive say-verb: in "the president mentioned in the
+        // article", "what is the group called" or "who is the russian
+        // president mentioned" no one is speaking.
+        let copula = |w: &str| matches!(w, "is" | "are" | "was" | "were" | "s");
+        let passive = |sp: usize| {
+            let before = sp.checked_sub(1).map(|i| raw[i].as_str());
+            let after = raw.get(sp + 1).map(String::as_str);
+            let trailing_participle = after.is_none()
+                && raw[sp].ends_with("ed")
+                && raw[..sp].iter().any(|w| copula(w))
+                && !raw[..sp]
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "do" | "does" | "did" | "has" | "have" | "had"));
+            before.is_some_and(|w| copula(w) || matches!(w, "be" | "been" | "being"))
+                || matches!(after, Some("in" | "by" | "as"))
+                || trailing_participle
+        };
         let speaker = raw
             .iter()
             .enumerate()
             .filter(|(_, w)| words::has(&words::lists().say, w.as_str()))
+            .filter(|&(sp, _)| !passive(sp))
             .find_map(|(sp, _)| {
                 units
                     .iter()
