@@ -103,6 +103,7 @@ impl Lexicon {
         let file: File = toml::from_str(text)?;
         let stemmer = Stemmer::default();
         let mut lex = Lexicon::default();
+        let mut file_phrases: Vec<Phrase> = Vec::new();
         for e in file.entity {
             if lex.by_key.contains_key(&e.key) {
                 return Err(LexiconError::DuplicateEntity(e.key));
@@ -143,6 +144,18 @@ impl Lexicon {
             list.sort_by_key(|a| std::cmp::Reverse(a.words.len()));
         }
         for group in file.synonyms.groups {
+            // An entry of several words ("non-combatants", "build-up") is
+            // read as a phrase for the group's first word, since text is
+            // split into words before synonyms are looked up.
+            if let Some(head) = group.first() {
+                let value: Vec<String> = tokens(head).into_iter().map(|t| t.text).collect();
+                for w in &group[1..] {
+                    let key: Vec<String> = tokens(w).into_iter().map(|t| t.text).collect();
+                    if key.len() > 1 {
+                        file_phrases.push((key, value.clone()));
+                    }
+                }
+            }
             let mut stems = group
                 .iter()
                 .map(|w| stemmer.stem(&crate::normalize::fold(w)).into_owned());
@@ -160,9 +173,12 @@ impl Lexicon {
                 lex.shorthand.insert(key.clone(), value);
             }
         }
-        for (k, v) in file.phrases {
+        let written = file.phrases.into_iter().map(|(k, v)| {
             let key: Vec<String> = tokens(&k).into_iter().map(|t| t.text).collect();
             let value: Vec<String> = tokens(&v).into_iter().map(|t| t.text).collect();
+            (key, value)
+        });
+        for (key, value) in written.chain(file_phrases) {
             if let Some(first) = key.first().cloned() {
                 lex.phrases.entry(first).or_default().push((key, value));
             }
@@ -295,7 +311,7 @@ name = "United States"
 aliases = ["us", "u.s."]
 
 [synonyms]
-groups = [["troops", "soldiers"]]
+groups = [["troops", "soldiers"], ["civilians", "non-combatants"]]
 
 [shorthand]
 "b4" = "before"
@@ -349,6 +365,15 @@ groups = [["troops", "soldiers"]]
         lex.rewrite_phrases(&mut words, &mut caps);
         assert_eq!(words, ["where", "does", "it", "held", "now"]);
         assert_eq!(caps.len(), words.len());
+        // A hyphenated group member is split like any text, and still read
+        // as its group.
+        let mut words: Vec<String> = tokens("how many non-combatants")
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        let mut caps = vec![false; words.len()];
+        lex.rewrite_phrases(&mut words, &mut caps);
+        assert_eq!(words, ["how", "many", "civilians"]);
     }
 
     #[test]

@@ -11,9 +11,9 @@ use summit_bot::answer::Reply;
 use summit_bot::eval;
 
 /// Not the target (0.95): the line below which a change has clearly broken
-/// answering (the shipped model measures 0.857).
+/// answering (the shipped model measures 0.843).
 const FLOOR: f64 = 0.80;
-/// Of the answers given, the share right (measured 0.953).
+/// Of the answers given, the share right (measured 0.976).
 const PRECISION_FLOOR: f64 = 0.95;
 
 #[test]

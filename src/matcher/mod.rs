@@ -56,6 +56,11 @@ const FUZZY_FIRST_LETTER: f32 = 0.9;
 /// Shortest word corrected at all; shortest allowed two edits.
 const FUZZY_MIN_LEN: usize = 4;
 const FUZZY_TWO_EDITS_LEN: usize = 7;
+/// A word at least this common in English (Zipf; "keen" 4.1, "mediator"
+/// 3.3) is a word the asker meant, not a typo of one the store knows.
+const REAL_WORD_ZIPF: f32 = 3.5;
+/// A word this common is not taken for a slip on a stopword either.
+const STOPWORD_TYPO_ZIPF: f32 = 3.0;
 
 /// A content word inside a multi-word alias in a question counts this much
 /// of a plain word: the alias already names the entity.
@@ -697,14 +702,26 @@ impl Index {
                     }
                     continue;
                 }
-                raw.push(t.text.clone());
                 if let Some((fixed, edits)) = self.correct(&t.text) {
+                    raw.push(t.text.clone());
                     let q = fuzzy_quality(&t.text, &fixed, edits);
                     words.push(fixed);
                     caps.push(t.upper);
                     hows.push((How::Fuzzy(t.text, edits), q));
                     continue;
                 }
+                // "wht", "abot": a slip on a word that says nothing is
+                // read as that word, not as an unknown term.
+                if !self.surface_ids.contains_key(t.text.as_str()) {
+                    if let Some(meant) = stopword_typo(&t.text) {
+                        raw.push(meant.to_string());
+                        words.push(meant.to_string());
+                        caps.push(false);
+                        hows.push((How::Exact, 1.0));
+                        continue;
+                    }
+                }
+                raw.push(t.text.clone());
             }
             words.push(t.text);
             caps.push(t.upper);
@@ -931,6 +948,7 @@ impl Index {
             || self.surface_ids.contains_key(word)
             || word.chars().any(|c| c.is_ascii_digit())
             || is_common(word)
+            || words::zipf(word).is_some_and(|z| z >= REAL_WORD_ZIPF)
             || self.terms.contains_key(self.term_of(word).as_ref())
         {
             return None;
@@ -1774,6 +1792,43 @@ fn same_first(a: &str, b: &str) -> bool {
     a.chars().next() == b.chars().next()
 }
 
+/// The stopword `word` is one slip away from ("wht" → "what", "abot" →
+/// "about"), when `word` is no English word itself and keeps the
+/// stopword's first letter.
+fn stopword_typo(word: &str) -> Option<&'static str> {
+    if word.chars().count() < 3
+        || is_stopword(word)
+        || word.chars().any(|c| !c.is_ascii_alphabetic())
+        || words::zipf(word).is_some_and(|z| z >= STOPWORD_TYPO_ZIPF)
+    {
+        return None;
+    }
+    static LONG: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+        words::lists()
+            .stopwords
+            .iter()
+            .map(String::as_str)
+            .filter(|w| w.len() >= 3)
+            .collect()
+    });
+    let found: Vec<&'static str> = LONG
+        .iter()
+        .copied()
+        .filter(|s| same_first(word, s) && strsim::osa_distance(word, s) == 1)
+        .collect();
+    // A dropped letter is the commonest slip ("wht": "what" before "why");
+    // otherwise an ambiguous slip ("thy": "the" or "they") stays unknown.
+    let dropped: Vec<&'static str> = found
+        .iter()
+        .copied()
+        .filter(|s| s.len() == word.len() + 1)
+        .collect();
+    match (dropped.as_slice(), found.as_slice()) {
+        ([one], _) | (_, [one]) => Some(one),
+        _ => None,
+    }
+}
+
 fn fuzzy_quality(typed: &str, fixed: &str, edits: usize) -> f32 {
     let q = 1.0 - FUZZY_PER_EDIT * edits as f32;
     if same_first(typed, fixed) {
@@ -1832,8 +1887,15 @@ fn read_want(words: &[String]) -> Option<Want> {
         return Some(Want::Who);
     }
     // "what is the summit about": its purpose.
-    let what_about =
-        words.first().is_some_and(|w| w == "what") && words.last().is_some_and(|w| w == "about");
+    // Not "what did erdogan warn about": that asks what was said.
+    let what_be = match words {
+        [first, ..] if first == "whats" => true,
+        [first, be, ..] => {
+            first == "what" && matches!(be.as_str(), "is" | "was" | "are" | "were" | "s")
+        }
+        _ => false,
+    };
+    let what_about = what_be && words.last().is_some_and(|w| w == "about");
     if any(&["why"]) || has("how", "come") || what_about {
         return Some(Want::Reason);
     }
