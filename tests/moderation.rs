@@ -410,6 +410,80 @@ async fn ordinary_members_are_refused_and_nothing_is_written() {
     assert!(said(&alias).contains("version 2"), "{}", said(&alias));
 }
 
+/// The full names of every subcommand (`sub`, or `group sub`) under a
+/// registered command's options, as Discord was told them.
+fn subcommands(options: &Value) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    for o in options.as_array().into_iter().flatten() {
+        let name = o["name"].as_str().unwrap_or_default().to_string();
+        match o["type"].as_u64() {
+            // SUB_COMMAND
+            Some(1) => out.push(vec![name]),
+            // SUB_COMMAND_GROUP
+            Some(2) => out.extend(subcommands(&o["options"]).into_iter().map(|mut path| {
+                path.insert(0, name.clone());
+                path
+            })),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `/fact` invoked as the subcommand at `path`, with no arguments: a
+/// forged interaction (Discord would not let a member without the
+/// permission send it, nor leave out required arguments).
+fn forged(path: &[String]) -> Value {
+    let mut options = json!([]);
+    for (depth, name) in path.iter().enumerate().rev() {
+        let kind = if depth + 1 == path.len() { 1 } else { 2 };
+        options = json!([{"name": name, "type": kind, "options": options}]);
+    }
+    options
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_fact_subcommand_refuses_a_forged_call_from_a_non_moderator() {
+    let bot = start().await;
+    let registration = bot.discord.wait_ready().await;
+    let fact = registration
+        .body
+        .as_array()
+        .and_then(|c| c.iter().find(|c| c["name"] == "fact"))
+        .expect("/fact is registered")
+        .clone();
+    // Listed from the command tree the bot registered, so a subcommand
+    // added later is covered without editing this test.
+    let subs = subcommands(&fact["options"]);
+    assert!(subs.len() >= 11, "too few subcommands found: {subs:?}");
+    let tables = moderation_tables(&bot.db);
+    let stranger_in_dm = As {
+        place: Place::Dm,
+        ..ALICE_MOD
+    };
+    for path in &subs {
+        for (who, want) in [
+            (MEMBER, "Only moderators"),
+            (stranger_in_dm, "direct messages"),
+        ] {
+            let refused = bot.command(who, "fact", forged(path)).await;
+            assert_private(&refused);
+            assert!(
+                said(&refused).contains(want),
+                "/fact {} as {}: {}",
+                path.join(" "),
+                who.name,
+                said(&refused)
+            );
+        }
+    }
+    assert_eq!(
+        moderation_tables(&bot.db),
+        tables,
+        "a refused call wrote something"
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn edit_remove_restore_round_trip_and_history_names_every_author() {
     let bot = start().await;

@@ -484,10 +484,21 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             ),
         ),
         poise::FrameworkError::CommandCheckFailed { error, ctx, .. } => {
-            if let Some(error) = error {
-                tracing::error!(error = %format!("{error:#}"), "a command check failed");
+            // A check that refuses says why as a user error (`/fact`'s
+            // moderator check); any other error is ours.
+            let refusal = error
+                .as_ref()
+                .and_then(|e| e.downcast_ref::<UserError>())
+                .map(|user| user.0.clone());
+            match (refusal, error) {
+                (Some(refusal), _) => (ctx, refusal),
+                (None, error) => {
+                    if let Some(error) = error {
+                        tracing::error!(error = %format!("{error:#}"), "a command check failed");
+                    }
+                    (ctx, "You can't use that command here.".to_string())
+                }
             }
-            (ctx, "You can't use that command here.".to_string())
         }
         poise::FrameworkError::MissingUserPermissions { ctx, .. }
         | poise::FrameworkError::NotAnOwner { ctx, .. } => (

@@ -4,9 +4,12 @@
 //!
 //! Who may: Discord hides the command from members without Manage Messages
 //! (`default_member_permissions`), but a server admin can change that, so
-//! every subcommand starts with [`moderator`], which checks again from the
-//! interaction itself and refuses (privately, before anything is written)
-//! anyone else. In DMs only users named in the config may moderate.
+//! the parent command carries one poise `check`, [`may_moderate`], which
+//! poise runs before any subcommand (and before its arguments are read). It
+//! checks again from the interaction itself and refuses (privately, before
+//! anything is written) anyone else. In DMs only users named in the config
+//! may moderate. A subcommand added to the list is covered without a line
+//! of its own.
 //!
 //! Every change goes through [`change`]: the store writes it in one
 //! transaction and the engine is rebuilt at once, so the next question is
@@ -38,15 +41,12 @@ const REVIEW_ROWS: usize = 15;
 /// How many days `unanswered` looks back by default.
 const DEFAULT_DAYS: u32 = 7;
 
-/// Who is asking, if they may moderate here; a user error otherwise.
+/// The one permission check for `/fact`, on the parent command: whether
+/// the author may moderate here; a user error saying why not otherwise.
 /// Trusts only what Discord computed for this interaction (the member's
 /// permissions in the channel and their roles) and the config.
-fn moderator(ctx: Context<'_>) -> Result<Moderator, Error> {
+async fn may_moderate(ctx: Context<'_>) -> Result<bool, Error> {
     let user = ctx.author();
-    let who = Moderator {
-        id: Some(user.id.get()),
-        name: user.name.clone(),
-    };
     let (users, roles) = {
         let app = ctx.data().app();
         (
@@ -55,7 +55,7 @@ fn moderator(ctx: Context<'_>) -> Result<Moderator, Error> {
         )
     };
     if users.contains(&user.id.get()) {
-        return Ok(who);
+        return Ok(true);
     }
     let refuse = |message: &str| {
         tracing::info!(
@@ -79,9 +79,19 @@ fn moderator(ctx: Context<'_>) -> Result<Moderator, Error> {
         .is_some_and(|p| p.manage_messages() || p.administrator())
         || member.roles.iter().any(|r| roles.contains(&r.get()));
     if may {
-        Ok(who)
+        Ok(true)
     } else {
         refuse(REFUSED)
+    }
+}
+
+/// Who is making a change, for the history. Only called once
+/// [`may_moderate`] has let them in.
+fn moderator(ctx: Context<'_>) -> Moderator {
+    let user = ctx.author();
+    Moderator {
+        id: Some(user.id.get()),
+        name: user.name.clone(),
     }
 }
 
@@ -213,6 +223,7 @@ fn fact_title(f: &Fact) -> String {
 #[poise::command(
     slash_command,
     default_member_permissions = "MANAGE_MESSAGES",
+    check = "may_moderate",
     subcommand_required,
     subcommands(
         "add",
@@ -253,7 +264,7 @@ async fn add(
     source: Option<String>,
     #[description = "More phrasings, separated by |"] more_phrasings: Option<String>,
 ) -> Result<(), Error> {
-    let who = moderator(ctx)?;
+    let who = moderator(ctx);
     let source = match (paragraph, source) {
         (Some(_), Some(_)) => {
             return Err(user_error(
@@ -326,7 +337,7 @@ async fn edit(
     #[max_length = 512]
     reason: Option<String>,
 ) -> Result<(), Error> {
-    let who = moderator(ctx)?;
+    let who = moderator(ctx);
     let changes = Changes {
         answer,
         paragraph,
@@ -357,7 +368,7 @@ async fn alias(
     #[max_length = 100]
     phrasing: String,
 ) -> Result<(), Error> {
-    let who = moderator(ctx)?;
+    let who = moderator(ctx);
     let f = change(ctx.data(), "adding a phrasing", move |store| {
         store.alias_fact(FactId(id), &phrasing, &who, None)
     })
@@ -379,7 +390,7 @@ async fn remove(
     #[max_length = 512]
     reason: String,
 ) -> Result<(), Error> {
-    let who = moderator(ctx)?;
+    let who = moderator(ctx);
     let f = change(ctx.data(), "retiring a fact", move |store| {
         store.retire_fact(FactId(id), &who, &reason)
     })
@@ -407,7 +418,7 @@ async fn restore(
     #[max_length = 512]
     reason: Option<String>,
 ) -> Result<(), Error> {
-    let who = moderator(ctx)?;
+    let who = moderator(ctx);
     let f = change(ctx.data(), "restoring a fact", move |store| {
         store.restore_fact(FactId(id), version, &who, reason.as_deref())
     })
@@ -423,7 +434,6 @@ async fn restore(
 /// Show a fact as it is now, with its version
 #[poise::command(slash_command)]
 async fn show(ctx: Context<'_>, #[description = "The fact's id"] id: i64) -> Result<(), Error> {
-    moderator(ctx)?;
     let id = FactId(id);
     let f = look(ctx.data(), "loading a fact", move |store| {
         store.fact(id)?.ok_or(ModError::UnknownFact(id))
@@ -435,7 +445,6 @@ async fn show(ctx: Context<'_>, #[description = "The fact's id"] id: i64) -> Res
 /// Every version of a fact: who, when, why, what changed
 #[poise::command(slash_command)]
 async fn history(ctx: Context<'_>, #[description = "The fact's id"] id: i64) -> Result<(), Error> {
-    moderator(ctx)?;
     let id = FactId(id);
     let revisions = look(ctx.data(), "loading a fact's history", move |store| {
         store.history(id)
@@ -471,7 +480,6 @@ async fn unanswered(
     #[max = 3650]
     days: Option<u32>,
 ) -> Result<(), Error> {
-    moderator(ctx)?;
     let days = days.unwrap_or(DEFAULT_DAYS);
     let groups = look(ctx.data(), "reading the question log", move |store| {
         let rows = store.missed_questions(days, UNSURE_BELOW)?;
@@ -515,7 +523,6 @@ async fn unanswered(
 /// The facts with the worst 👍/👎 record
 #[poise::command(slash_command)]
 async fn feedback(ctx: Context<'_>) -> Result<(), Error> {
-    moderator(ctx)?;
     let rows = look(ctx.data(), "tallying feedback", |store| {
         let tallies = store.feedback_tallies(REVIEW_ROWS)?;
         let mut rows = Vec::new();
@@ -545,7 +552,6 @@ async fn feedback(ctx: Context<'_>) -> Result<(), Error> {
 /// Download every fact, retired ones included, as a JSON file
 #[poise::command(slash_command)]
 async fn export(ctx: Context<'_>) -> Result<(), Error> {
-    moderator(ctx)?;
     let facts = look(ctx.data(), "exporting facts", |store| store.export_facts()).await?;
     let json = serde_json::to_vec_pretty(&facts).context("writing the export")?;
     ctx.send(
@@ -572,7 +578,7 @@ async fn import(
     #[description = "A JSON file from /fact export"] file: serenity::Attachment,
     #[description = "Write the changes (default: only say what would change)"] apply: Option<bool>,
 ) -> Result<(), Error> {
-    let who = moderator(ctx)?;
+    let who = moderator(ctx);
     if file.size > MAX_IMPORT_BYTES {
         return Err(user_error(format!(
             "That file is {} bytes; an import can be at most {MAX_IMPORT_BYTES}.",
