@@ -21,8 +21,9 @@ use crate::distractors;
 use crate::eval;
 use crate::extract;
 use crate::fact::{AnswerKind, Fact, FactId};
-use crate::moderation::{self, Changes, Draft, Moderator, Source};
-use crate::store::{channel, QuestionLogEntry, Store};
+use crate::moderation::review::{self, History, Unanswered};
+use crate::moderation::{Changes, Draft, FeedbackTally, Moderator, Source};
+use crate::store::{channel, ImportReport, QuestionLogEntry, Store};
 
 /// Lines of `ask -` longer than this many bytes are not read whole: they
 /// are far past any question limit, and holding them could exhaust memory.
@@ -232,6 +233,8 @@ pub enum FactsCommand {
     History {
         /// The fact's id.
         id: String,
+        #[command(flatten)]
+        output: Output,
     },
     /// Import facts from an export: checks the whole file first, then
     /// prints what it changed (or, with --dry-run, would change).
@@ -244,15 +247,45 @@ pub enum FactsCommand {
         /// Who is making the change, for the history.
         #[arg(long, default_value = DEFAULT_BY, value_name = "NAME")]
         by: String,
+        #[command(flatten)]
+        output: Output,
     },
     /// Questions the bot declined or was unsure of, grouped, most asked first.
     Unanswered {
         /// How many days back to look.
-        #[arg(default_value_t = 7)]
+        #[arg(default_value_t = review::DEFAULT_DAYS)]
         days: u32,
+        #[command(flatten)]
+        output: Output,
     },
     /// The facts with the worst 👍/👎 record.
-    Feedback,
+    Feedback {
+        #[command(flatten)]
+        output: Output,
+    },
+}
+
+/// How a moderation report is printed.
+#[derive(Debug, clap::Args)]
+pub struct Output {
+    /// Print it as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+impl Output {
+    /// `data` as JSON, or as `text` makes it for people.
+    fn print<T: serde::Serialize>(
+        &self,
+        data: &T,
+        text: impl FnOnce(&T) -> String,
+    ) -> anyhow::Result<()> {
+        if self.json {
+            print_out(&serde_json::to_string_pretty(data)?)
+        } else {
+            print_out(&text(data))
+        }
+    }
 }
 
 /// Who makes a change and why, for the history.
@@ -278,9 +311,6 @@ impl Who {
 /// Who the history names for a change made at the command line, unless
 /// `--by` says.
 const DEFAULT_BY: &str = "operator (cli)";
-
-/// How many groups or facts `unanswered` and `feedback` list.
-const REVIEW_ROWS: usize = 25;
 
 fn parse_kind(text: &str) -> Result<AnswerKind, String> {
     AnswerKind::parse(text).ok_or_else(|| {
@@ -829,24 +859,16 @@ fn facts(config: &Config, db: Option<&Path>, command: FactsCommand) -> anyhow::R
                 f.id, f.version
             ))?;
         }
-        FactsCommand::History { id } => {
-            let id = fact_id_arg(&id)?;
-            let mut text = format!("fact {id}");
-            for r in store.history(id)? {
-                text.push_str(&format!(
-                    "\nversion {} · {} by {} at {}",
-                    r.version, r.action, r.by_name, r.at
-                ));
-                if let Some(reason) = &r.reason {
-                    text.push_str(&format!(" · “{reason}”"));
-                }
-                for change in r.changes() {
-                    text.push_str(&format!("\n    {change}"));
-                }
-            }
-            print_out(&text)?;
+        FactsCommand::History { id, output } => {
+            let history = review::history(&store, fact_id_arg(&id)?)?;
+            output.print(&history, history_text)?;
         }
-        FactsCommand::Import { file, dry_run, by } => {
+        FactsCommand::Import {
+            file,
+            dry_run,
+            by,
+            output,
+        } => {
             let json = if file.as_os_str() == "-" {
                 io::read_to_string(io::stdin().lock()).context("reading standard input")?
             } else {
@@ -854,42 +876,14 @@ fn facts(config: &Config, db: Option<&Path>, command: FactsCommand) -> anyhow::R
                     .with_context(|| format!("reading {}", file.display()))?
             };
             let by = Moderator { id: None, name: by };
-            let report = store.import_facts(&json, &by, !dry_run)?;
-            print_out(&import_summary(&report))?;
+            let report = review::import(&store, &json, &by, !dry_run)?;
+            output.print(&report, import_text)?;
         }
-        FactsCommand::Unanswered { days } => {
-            let rows = store.missed_questions(days, moderation::UNSURE_BELOW)?;
-            let stemmer = crate::normalize::Stemmer::default();
-            let groups =
-                moderation::group_questions(&rows, |q| moderation::question_key(&stemmer, q));
-            if groups.is_empty() {
-                print_out(&format!(
-                    "No declined or unsure questions in the last {days} days."
-                ))?;
-            }
-            let mut text = String::new();
-            for g in groups.iter().take(REVIEW_ROWS) {
-                text.push_str(&format!("{:>4}× {}", g.asked, g.wordings.join(" | ")));
-                text.push('\n');
-            }
-            if !text.is_empty() {
-                print_out(text.trim_end())?;
-            }
+        FactsCommand::Unanswered { days, output } => {
+            output.print(&review::unanswered(&store, days)?, unanswered_text)?;
         }
-        FactsCommand::Feedback => {
-            let tallies = store.feedback_tallies(REVIEW_ROWS)?;
-            if tallies.is_empty() {
-                print_out("No feedback yet.")?;
-            }
-            for t in tallies {
-                let answer = store.fact(t.fact_id)?.map(|f| f.answer).unwrap_or_default();
-                print_out(&format!(
-                    "{:>6} 👎 {:<3} 👍 {:<3} {answer}",
-                    t.fact_id.to_string(),
-                    t.unhelpful,
-                    t.helpful
-                ))?;
-            }
+        FactsCommand::Feedback { output } => {
+            output.print(&review::feedback(&store)?, |t| feedback_text(t))?;
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -901,28 +895,70 @@ fn fact_id_arg(text: &str) -> anyhow::Result<FactId> {
         .with_context(|| format!("{text:?} is not a fact id: give a number such as 12 or #12"))
 }
 
-/// What an import did (or would do), for people.
-pub fn import_summary(report: &crate::store::ImportReport) -> String {
-    let (add, change) = if report.applied {
-        ("added", "changed")
-    } else {
-        ("would add", "would change")
-    };
-    let mut text = format!(
-        "{}{add} {}, {change} {}; {} already as in the file; {} facts not in the file left as they are.",
-        if report.applied { "Imported: " } else { "Dry run, nothing written: " },
-        report.added.len(),
-        report.changed.len(),
-        report.unchanged,
-        report.not_in_file,
-    );
-    for id in &report.added {
-        text.push_str(&format!("\n  + {id}"));
-    }
-    for (id, changes) in &report.changed {
-        text.push_str(&format!("\n  ~ {id}: {}", changes.join("; ")));
+fn history_text(history: &History) -> String {
+    let mut text = format!("fact {}", history.fact_id);
+    for v in &history.versions {
+        text.push_str(&format!(
+            "\nversion {} · {} by {} at {}",
+            v.version, v.action, v.by_name, v.at
+        ));
+        if let Some(reason) = &v.reason {
+            text.push_str(&format!(" · “{reason}”"));
+        }
+        for change in &v.changes {
+            text.push_str(&format!("\n    {change}"));
+        }
     }
     text
+}
+
+/// What an import did (or would do), for people.
+fn import_text(report: &ImportReport) -> String {
+    let mut text = if report.applied {
+        "Imported: "
+    } else {
+        "Dry run, nothing written: "
+    }
+    .to_string();
+    text.push_str(&review::import_summary(report));
+    for line in review::import_lines(report) {
+        text.push_str(&format!("\n  {line}"));
+    }
+    text
+}
+
+fn unanswered_text(missed: &Unanswered) -> String {
+    if missed.groups.is_empty() {
+        return format!(
+            "No declined or unsure questions in the last {} days.",
+            missed.days
+        );
+    }
+    let lines: Vec<String> = missed
+        .groups
+        .iter()
+        .map(|g| format!("{:>4}× {}", g.asked, g.wordings.join(" | ")))
+        .collect();
+    lines.join("\n")
+}
+
+fn feedback_text(tallies: &[FeedbackTally]) -> String {
+    if tallies.is_empty() {
+        return "No feedback yet.".to_string();
+    }
+    let lines: Vec<String> = tallies
+        .iter()
+        .map(|t| {
+            format!(
+                "{:>6} 👎 {:<3} 👍 {:<3} {}",
+                t.fact_id.to_string(),
+                t.unhelpful,
+                t.helpful,
+                t.answer
+            )
+        })
+        .collect();
+    lines.join("\n")
 }
 
 fn list_line(f: &Fact) -> String {

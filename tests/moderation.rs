@@ -985,3 +985,31 @@ fn unanswered_and_feedback_from_the_command_line() {
     let (ok, out, _) = run(&["facts", "feedback"]);
     assert!(ok && out.contains("No feedback yet"), "{out}");
 }
+
+#[test]
+fn moderation_reports_print_as_json_from_the_same_data() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("cli.db");
+    let run = |args: &[&str]| {
+        let (ok, out, err) = cli(dir.path(), &db, args);
+        assert!(ok, "{args:?}: {err}");
+        serde_json::from_str::<Value>(&out).unwrap_or_else(|e| panic!("{args:?}: {e}: {out}"))
+    };
+    assert!(cli(dir.path(), &db, &["ask", "what did merkel say"]).0);
+    let history = run(&["facts", "history", "1", "--json"]);
+    assert_eq!(history["fact_id"], json!(1));
+    assert_eq!(history["versions"][0]["action"], json!("create"));
+    let missed = run(&["facts", "unanswered", "--json"]);
+    assert_eq!(missed["days"], json!(7));
+    assert_eq!(
+        missed["groups"][0]["wordings"][0],
+        json!("what did merkel say")
+    );
+    assert_eq!(run(&["facts", "feedback", "--json"]), json!([]));
+    let (ok, export, _) = cli(dir.path(), &db, &["facts", "export"]);
+    assert!(ok);
+    std::fs::write(dir.path().join("export.json"), export).expect("write");
+    let report = run(&["facts", "import", "--dry-run", "--json", "export.json"]);
+    assert_eq!(report["applied"], json!(false));
+    assert_eq!(report["changed"], json!([]));
+}

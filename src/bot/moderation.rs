@@ -23,8 +23,8 @@ use poise::serenity_prelude as serenity;
 use super::reply::{cut, escape, MAX_CONTENT, MAX_DESCRIPTION, MAX_TITLE};
 use super::{no_mentions, user_error, Context, Data, Error};
 use crate::fact::{Fact, FactId};
-use crate::moderation::{self, Changes, Draft, Moderator, Source, UNSURE_BELOW};
-use crate::normalize::Stemmer;
+use crate::moderation::review::{self, History};
+use crate::moderation::{Changes, Draft, Moderator, Source};
 use crate::store::{ImportReport, ModError, Store};
 
 /// What a member who may not moderate is told.
@@ -36,10 +36,6 @@ const REFUSED_IN_DM: &str = "In direct messages only the moderators named in the
 /// An import file bigger than this is refused before it is downloaded: an
 /// export of 100k facts is about 40 MB, far past any hand-curated set.
 const MAX_IMPORT_BYTES: u32 = 8 << 20;
-/// How many groups `unanswered` and facts `feedback` show.
-const REVIEW_ROWS: usize = 15;
-/// How many days `unanswered` looks back by default.
-const DEFAULT_DAYS: u32 = 7;
 
 /// The one permission check for `/fact`, on the parent command: whether
 /// the author may moderate here; a user error saying why not otherwise.
@@ -446,29 +442,38 @@ async fn show(ctx: Context<'_>, #[description = "The fact's id"] id: i64) -> Res
 #[poise::command(slash_command)]
 async fn history(ctx: Context<'_>, #[description = "The fact's id"] id: i64) -> Result<(), Error> {
     let id = FactId(id);
-    let revisions = look(ctx.data(), "loading a fact's history", move |store| {
-        store.history(id)
+    let history = look(ctx.data(), "loading a fact's history", move |store| {
+        review::history(store, id)
     })
     .await?;
+    say(
+        ctx,
+        &format!("History of fact {id}"),
+        &history_text(&history),
+    )
+    .await
+}
+
+fn history_text(history: &History) -> String {
     let mut body = String::new();
     // Newest first: when the list is cut, the oldest versions go.
-    for r in revisions.iter().rev() {
+    for v in history.versions.iter().rev() {
         body.push_str(&format!(
             "**v{}** {} by **{}** at {}",
-            r.version,
-            r.action,
-            escape(&r.by_name),
-            r.at
+            v.version,
+            v.action,
+            escape(&v.by_name),
+            v.at
         ));
-        if let Some(reason) = &r.reason {
+        if let Some(reason) = &v.reason {
             body.push_str(&format!(" — “{}”", escape(reason)));
         }
-        for c in r.changes() {
-            body.push_str(&format!("\n  {}", escape(&c)));
+        for c in &v.changes {
+            body.push_str(&format!("\n  {}", escape(c)));
         }
         body.push('\n');
     }
-    say(ctx, &format!("History of fact {id}"), &body).await
+    body
 }
 
 /// Questions the bot declined or was unsure of, grouped, most asked first
@@ -480,16 +485,12 @@ async fn unanswered(
     #[max = 3650]
     days: Option<u32>,
 ) -> Result<(), Error> {
-    let days = days.unwrap_or(DEFAULT_DAYS);
-    let groups = look(ctx.data(), "reading the question log", move |store| {
-        let rows = store.missed_questions(days, UNSURE_BELOW)?;
-        let stemmer = Stemmer::default();
-        Ok(moderation::group_questions(&rows, |q| {
-            moderation::question_key(&stemmer, q)
-        }))
+    let days = days.unwrap_or(review::DEFAULT_DAYS);
+    let missed = look(ctx.data(), "reading the question log", move |store| {
+        review::unanswered(store, days)
     })
     .await?;
-    if groups.is_empty() {
+    if missed.groups.is_empty() {
         return say(
             ctx,
             "Nothing unanswered",
@@ -498,7 +499,7 @@ async fn unanswered(
         .await;
     }
     let mut body = String::new();
-    for g in groups.iter().take(REVIEW_ROWS) {
+    for g in &missed.groups {
         let mut wordings = g.wordings.iter();
         let first = wordings.next().map(String::as_str).unwrap_or("");
         body.push_str(&format!("**{}×** {}", g.asked, escape(first)));
@@ -509,41 +510,28 @@ async fn unanswered(
         body.push('\n');
     }
     body.push_str("\nTurn one into a fact with `/fact add`.");
-    say(
-        ctx,
-        &format!(
-            "Unanswered in the last {days} days: {} questions",
-            groups.len()
-        ),
-        &body,
-    )
-    .await
+    let title = format!(
+        "Unanswered in the last {days} days: {} questions",
+        missed.total
+    );
+    say(ctx, &title, &body).await
 }
 
 /// The facts with the worst 👍/👎 record
 #[poise::command(slash_command)]
 async fn feedback(ctx: Context<'_>) -> Result<(), Error> {
-    let rows = look(ctx.data(), "tallying feedback", |store| {
-        let tallies = store.feedback_tallies(REVIEW_ROWS)?;
-        let mut rows = Vec::new();
-        for t in tallies {
-            let answer = store.fact(t.fact_id)?.map(|f| f.answer).unwrap_or_default();
-            rows.push((t, answer));
-        }
-        Ok(rows)
-    })
-    .await?;
-    if rows.is_empty() {
+    let tallies = look(ctx.data(), "tallying feedback", review::feedback).await?;
+    if tallies.is_empty() {
         return say(ctx, "No feedback yet", "Nobody has voted 👍 or 👎 yet.").await;
     }
     let mut body = String::new();
-    for (t, answer) in rows {
+    for t in tallies {
         body.push_str(&format!(
             "{} 👎 {} 👍 {} — {}\n",
             t.fact_id,
             t.unhelpful,
             t.helpful,
-            escape(&cut(&answer, 80))
+            escape(&cut(&t.answer, 80))
         ));
     }
     say(ctx, "Worst-rated facts", &body).await
@@ -598,12 +586,12 @@ async fn import(
     let apply = apply.unwrap_or(false);
     let report = if apply {
         change(ctx.data(), "importing facts", move |store| {
-            store.import_facts(&text, &who, true)
+            review::import(store, &text, &who, true)
         })
         .await?
     } else {
         look(ctx.data(), "checking an import", move |store| {
-            store.import_facts(&text, &who, false)
+            review::import(store, &text, &who, false)
         })
         .await?
     };
@@ -615,22 +603,14 @@ async fn import(
     say(ctx, title, &escape(&import_text(&report))).await
 }
 
+/// How many of an import's per-fact lines Discord is shown; the CLI, and
+/// the export file itself, have them all.
+const IMPORT_LINES: usize = 20;
+
 fn import_text(report: &ImportReport) -> String {
-    let (add, changed) = if report.applied {
-        ("Added", "Changed")
-    } else {
-        ("Would add", "Would change")
-    };
-    let mut text = format!(
-        "{add} {}, {} {}; {} already as in the file; {} not in the file, left as they are.",
-        report.added.len(),
-        changed.to_lowercase(),
-        report.changed.len(),
-        report.unchanged,
-        report.not_in_file
-    );
-    for (id, changes) in report.changed.iter().take(20) {
-        text.push_str(&format!("\n{id}: {}", changes.join("; ")));
+    let mut text = sentence(&review::import_summary(report));
+    for line in review::import_lines(report).iter().take(IMPORT_LINES) {
+        text.push_str(&format!("\n{line}"));
     }
     cut(&text, MAX_CONTENT * 2)
 }

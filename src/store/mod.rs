@@ -22,7 +22,7 @@ use crate::extract::{self, ExtractError, NewFact};
 use crate::fact::{AnswerKind, ArticleId, ArticleMeta, Fact, FactId, Origin};
 
 use migrations::MigrateError;
-pub use moderation::{Added, ExportedFact, ImportReport, ModError, Revision};
+pub use moderation::{Added, ExportedFact, ImportReport, ModError, Revision, RevisionAction};
 
 /// How long a write waits for another connection's write to finish. The bot
 /// and a CLI may share one database; their writes take milliseconds, so
@@ -360,7 +360,7 @@ impl Store {
             let mut revision = tx
                 .prepare_cached(
                     "INSERT INTO fact_revisions (fact_id, version, action, by_name, reason, after)
-                     VALUES (?1, 1, 'create', ?2, ?3, ?4)",
+                     VALUES (?1, 1, ?2, ?3, ?4, ?5)",
                 )
                 .map_err(sql_err(path, "storing fact revisions"))?;
             let reason = format!("ingest of {:?}", meta.title);
@@ -391,7 +391,13 @@ impl Store {
                 }
                 let after = new_fact_json(f, article_id);
                 revision
-                    .execute(params![fact_id, INGEST_AUTHOR, reason, after])
+                    .execute(params![
+                        fact_id,
+                        RevisionAction::Create,
+                        INGEST_AUTHOR,
+                        reason,
+                        after
+                    ])
                     .map_err(sql_err(path, "storing fact revisions"))?;
             }
         }

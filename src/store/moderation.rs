@@ -9,7 +9,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSqlOutput, ValueRef};
+use rusqlite::{params, Connection, OptionalExtension, ToSql, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
 use super::{fact_from_row, sql_err, Store, StoreError, FACT_COLUMNS};
@@ -78,12 +79,71 @@ impl ModError {
     }
 }
 
+/// What a revision did. Stored as the same lowercase words as ever (the
+/// schema's CHECK names them), so existing databases read unchanged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RevisionAction {
+    Create,
+    Edit,
+    Alias,
+    Retire,
+    Restore,
+    Import,
+}
+
+impl RevisionAction {
+    const ALL: [RevisionAction; 6] = [
+        RevisionAction::Create,
+        RevisionAction::Edit,
+        RevisionAction::Alias,
+        RevisionAction::Retire,
+        RevisionAction::Restore,
+        RevisionAction::Import,
+    ];
+
+    /// The word stored in `fact_revisions.action`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RevisionAction::Create => "create",
+            RevisionAction::Edit => "edit",
+            RevisionAction::Alias => "alias",
+            RevisionAction::Retire => "retire",
+            RevisionAction::Restore => "restore",
+            RevisionAction::Import => "import",
+        }
+    }
+
+    pub fn parse(word: &str) -> Option<RevisionAction> {
+        RevisionAction::ALL.into_iter().find(|a| a.as_str() == word)
+    }
+}
+
+impl std::fmt::Display for RevisionAction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl ToSql for RevisionAction {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.as_str()))
+    }
+}
+
+impl FromSql for RevisionAction {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        let word = value.as_str()?;
+        RevisionAction::parse(word)
+            .ok_or_else(|| FromSqlError::Other(format!("unknown revision action {word:?}").into()))
+    }
+}
+
 /// One row of a fact's history.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Revision {
     pub version: i64,
-    /// create, edit, alias, retire, restore or import.
-    pub action: String,
+    pub action: RevisionAction,
     pub by_id: Option<u64>,
     pub by_name: String,
     /// UTC, ISO 8601.
@@ -125,7 +185,7 @@ pub struct ExportedFact {
 }
 
 /// What an import did, or would do.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct ImportReport {
     /// New facts, with their ids here.
     pub added: Vec<FactId>,
@@ -208,7 +268,14 @@ impl Store {
         let fact = read_fact(&tx, id)
             .map_err(db(self, "adding a fact"))?
             .ok_or(ModError::UnknownFact(id))?;
-        self.revision(&tx, &fact, "create", by, reason.as_deref(), None)?;
+        self.revision(
+            &tx,
+            &fact,
+            RevisionAction::Create,
+            by,
+            reason.as_deref(),
+            None,
+        )?;
         tx.commit().map_err(db(self, "committing a new fact"))?;
         Ok(Added {
             fact,
@@ -279,7 +346,14 @@ impl Store {
                 }
             }
         }
-        self.save(tx, before, after, "edit", by, reason.as_deref())
+        self.save(
+            tx,
+            before,
+            after,
+            RevisionAction::Edit,
+            by,
+            reason.as_deref(),
+        )
     }
 
     /// Adds one phrasing to fact `id` (a new version).
@@ -300,7 +374,14 @@ impl Store {
         let mut after = before.clone();
         after.questions.push(phrasing.to_string());
         after.questions = check_phrasings(&after.questions)?;
-        self.save(tx, before, after, "alias", by, reason.as_deref())
+        self.save(
+            tx,
+            before,
+            after,
+            RevisionAction::Alias,
+            by,
+            reason.as_deref(),
+        )
     }
 
     /// Retires fact `id`: kept, restorable, no longer answered from. A
@@ -315,7 +396,7 @@ impl Store {
         }
         let mut after = before.clone();
         after.retired = true;
-        self.save(tx, before, after, "retire", by, Some(&reason))
+        self.save(tx, before, after, RevisionAction::Retire, by, Some(&reason))
     }
 
     /// Brings back a retired fact (`version` None), or the content of an
@@ -354,30 +435,40 @@ impl Store {
             let text = self.paragraph_text(&tx, after.article, p)?;
             check_quote(p, &text, &after.quote)?;
         }
-        self.save(tx, before, after, "restore", by, reason.as_deref())
+        self.save(
+            tx,
+            before,
+            after,
+            RevisionAction::Restore,
+            by,
+            reason.as_deref(),
+        )
     }
 
-    /// Every version of fact `id`, oldest first.
+    /// Every version of fact `id`, oldest first, in one query: the fact
+    /// joined to its revisions, so an unknown fact is told from one with no
+    /// history.
     pub fn history(&self, id: FactId) -> Result<Vec<Revision>, ModError> {
         let conn = self.conn();
         let op = "loading a fact's history";
-        if read_fact(&conn, id).map_err(db(self, op))?.is_none() {
-            return Err(ModError::UnknownFact(id));
-        }
         let mut st = conn
             .prepare_cached(
-                "SELECT version, action, by_id, by_name, at, reason, before, after
-                 FROM fact_revisions WHERE fact_id = ?1 ORDER BY version, id",
+                "SELECT r.version, r.action, r.by_id, r.by_name, r.at, r.reason, r.before, r.after
+                 FROM facts f LEFT JOIN fact_revisions r ON r.fact_id = f.id
+                 WHERE f.id = ?1 ORDER BY r.version, r.id",
             )
             .map_err(db(self, op))?;
         let rows = st
             .query_map([id.0], |row| {
+                let Some(version) = row.get::<_, Option<i64>>(0)? else {
+                    return Ok(None);
+                };
                 let snapshot = |i: usize| -> rusqlite::Result<Option<Snapshot>> {
                     let text: Option<String> = row.get(i)?;
                     Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
                 };
-                Ok(Revision {
-                    version: row.get(0)?,
+                Ok(Some(Revision {
+                    version,
                     action: row.get(1)?,
                     by_id: row.get::<_, Option<i64>>(2)?.map(|i| i as u64),
                     by_name: row.get(3)?,
@@ -385,10 +476,14 @@ impl Store {
                     reason: row.get(5)?,
                     before: snapshot(6)?,
                     after: snapshot(7)?,
-                })
+                }))
             })
             .map_err(db(self, op))?;
-        rows.collect::<Result<_, _>>().map_err(db(self, op))
+        let rows: Vec<Option<Revision>> = rows.collect::<Result<_, _>>().map_err(db(self, op))?;
+        if rows.is_empty() {
+            return Err(ModError::UnknownFact(id));
+        }
+        Ok(rows.into_iter().flatten().collect())
     }
 
     /// Questions of the last `days` days that were declined or answered with
@@ -419,15 +514,17 @@ impl Store {
     }
 
     /// The facts with the worst 👍/👎 record (most 👎 over 👍), at most
-    /// `limit`; only facts someone voted on.
+    /// `limit`, each with its answer; only facts someone voted on. One query.
     pub fn feedback_tallies(&self, limit: usize) -> Result<Vec<FeedbackTally>, ModError> {
         let conn = self.conn();
         let op = "tallying feedback";
         let mut st = conn
             .prepare_cached(
-                "SELECT fact_id, sum(helpful), sum(1 - helpful) FROM feedback
-                 GROUP BY fact_id
-                 ORDER BY sum(1 - helpful) - sum(helpful) DESC, sum(1 - helpful) DESC, fact_id
+                "SELECT v.fact_id, sum(v.helpful), sum(1 - v.helpful), coalesce(f.answer, '')
+                 FROM feedback v LEFT JOIN facts f ON f.id = v.fact_id
+                 GROUP BY v.fact_id
+                 ORDER BY sum(1 - v.helpful) - sum(v.helpful) DESC, sum(1 - v.helpful) DESC,
+                          v.fact_id
                  LIMIT ?1",
             )
             .map_err(db(self, op))?;
@@ -437,6 +534,7 @@ impl Store {
                     fact_id: FactId(row.get(0)?),
                     helpful: row.get(1)?,
                     unhelpful: row.get(2)?,
+                    answer: row.get(3)?,
                 })
             })
             .map_err(db(self, op))?;
@@ -592,7 +690,14 @@ impl Store {
                     ));
                     if apply {
                         write_fact(&tx, &next).map_err(db(self, "importing a fact"))?;
-                        self.revision(&tx, &next, "import", by, Some("import"), Some(t))?;
+                        self.revision(
+                            &tx,
+                            &next,
+                            RevisionAction::Import,
+                            by,
+                            Some("import"),
+                            Some(t),
+                        )?;
                     }
                 }
                 None => {
@@ -607,7 +712,14 @@ impl Store {
                         let stored = read_fact(&tx, id)
                             .map_err(db(self, "importing a fact"))?
                             .ok_or(ModError::UnknownFact(id))?;
-                        self.revision(&tx, &stored, "import", by, Some("import"), None)?;
+                        self.revision(
+                            &tx,
+                            &stored,
+                            RevisionAction::Import,
+                            by,
+                            Some("import"),
+                            None,
+                        )?;
                     }
                     report.added.push(next.id);
                 }
@@ -666,7 +778,7 @@ impl Store {
         tx: Transaction<'_>,
         before: Fact,
         mut after: Fact,
-        action: &str,
+        action: RevisionAction,
         by: &Moderator,
         reason: Option<&str>,
     ) -> Result<Fact, ModError> {
@@ -688,7 +800,7 @@ impl Store {
         &self,
         tx: &Transaction<'_>,
         after: &Fact,
-        action: &str,
+        action: RevisionAction,
         by: &Moderator,
         reason: Option<&str>,
         before: Option<&Fact>,
@@ -1001,8 +1113,8 @@ mod tests {
         assert_eq!(history.len(), 2);
         let edit = &history[1];
         assert_eq!(
-            (edit.action.as_str(), edit.by_name.as_str(), edit.by_id),
-            ("edit", "ben", Some(7))
+            (edit.action, edit.by_name.as_str(), edit.by_id),
+            (RevisionAction::Edit, "ben", Some(7))
         );
         assert_eq!(edit.reason.as_deref(), Some("newer"));
         assert_eq!(
@@ -1124,6 +1236,41 @@ mod tests {
             store.fact(FactId(2)).expect("load").map(|f| f.answer),
             Some("first".into())
         );
+    }
+
+    #[test]
+    fn feedback_tallies_carry_the_answer_worst_first() {
+        let (_dir, store) = store();
+        store.record_feedback(FactId(2), 1, false).expect("vote");
+        store.record_feedback(FactId(2), 2, false).expect("vote");
+        store.record_feedback(FactId(3), 1, true).expect("vote");
+        let tallies = store.feedback_tallies(10).expect("tallies");
+        let answer = |id| store.fact(FactId(id)).expect("load").map(|f| f.answer);
+        assert_eq!(tallies.len(), 2);
+        assert_eq!(
+            (tallies[0].fact_id, tallies[0].unhelpful, tallies[0].helpful),
+            (FactId(2), 2, 0)
+        );
+        assert_eq!(Some(tallies[0].answer.clone()), answer(2));
+        assert_eq!(Some(tallies[1].answer.clone()), answer(3));
+        assert_eq!(store.feedback_tallies(1).expect("tallies").len(), 1);
+    }
+
+    #[test]
+    fn revision_actions_are_stored_as_the_words_they_always_were() {
+        for (action, word) in [
+            (RevisionAction::Create, "create"),
+            (RevisionAction::Edit, "edit"),
+            (RevisionAction::Alias, "alias"),
+            (RevisionAction::Retire, "retire"),
+            (RevisionAction::Restore, "restore"),
+            (RevisionAction::Import, "import"),
+        ] {
+            assert_eq!(action.as_str(), word);
+            assert_eq!(RevisionAction::parse(word), Some(action));
+            assert_eq!(serde_json::to_value(action).expect("json"), word);
+        }
+        assert_eq!(RevisionAction::parse("delete"), None);
     }
 
     #[test]
