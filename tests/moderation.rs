@@ -3,24 +3,17 @@
 //! history, a stale edit, the unanswered list, export and import; and the
 //! same operations from the real binary's `facts` commands.
 
-mod binary;
 mod support;
 
-use std::ffi::OsString;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use serde_json::{json, Value};
-use summit_bot::app::App;
-use summit_bot::config::Config;
-use support::{embed_text, Call, Place, StandIn, GUILD_ID, TOKEN};
-
-/// Message flag: only the user who invoked the interaction sees it.
-const EPHEMERAL: u64 = 1 << 6;
-/// Manage Messages, as a permission bit.
-const MANAGE_MESSAGES: u64 = 8192;
-/// What an ordinary member may do: view, send, read history, use commands.
-const MEMBER_PERMISSIONS: u64 = 2_147_552_256;
+use support::db::{count, dump, moderation_tables};
+use support::{
+    binary, embed_text, flags, Call, Place, TestBot, EPHEMERAL, GUILD_ID, MANAGE_MESSAGES,
+    MEMBER_PERMISSIONS,
+};
 
 const ALICE: u64 = 460_000_000_000_000_001;
 const BOB: u64 = 460_000_000_000_000_002;
@@ -70,48 +63,22 @@ const MEMBER: As = As {
     place: Place::Guild,
 };
 
-struct Bot {
-    discord: StandIn,
-    db: PathBuf,
-    dir: tempfile::TempDir,
-}
+type Bot = TestBot;
 
 /// The bot against a new stand-in Discord and database; Bob is named a
 /// moderator in the config (so he may moderate from DMs too), and
 /// [`MOD_ROLE`] is a moderator role.
 async fn start() -> Bot {
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
-        .with_test_writer()
-        .try_init();
-    let discord = StandIn::start().await;
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("summit.db");
-    let env = [
-        ("DISCORD_TOKEN", TOKEN.to_string()),
-        ("DISCORD_API_BASE", discord.api_base.clone()),
-        ("SUMMIT_BOT_DATABASE", db.display().to_string()),
-        ("SUMMIT_BOT_DISCORD_GUILD_ID", GUILD_ID.to_string()),
-        ("SUMMIT_BOT_DISCORD_MODERATOR_USER_IDS", BOB.to_string()),
-        (
-            "SUMMIT_BOT_DISCORD_MODERATOR_ROLE_IDS",
-            MOD_ROLE.to_string(),
-        ),
-    ]
-    .into_iter()
-    .map(|(k, v)| (OsString::from(k), OsString::from(v)));
-    let config = Config::load_from(None, None, env).expect("config");
-    let app = App::open(&config, None).expect("open the app");
-    tokio::spawn(async move {
-        if let Err(error) = summit_bot::bot::run(app, config).await {
-            eprintln!("the bot stopped: {error:#}");
-        }
-    });
-    discord.wait_ready().await;
-    Bot { discord, db, dir }
+    let (guild, bob, role) = (GUILD_ID.to_string(), BOB.to_string(), MOD_ROLE.to_string());
+    TestBot::start(&[
+        ("SUMMIT_BOT_DISCORD_GUILD_ID", &guild),
+        ("SUMMIT_BOT_DISCORD_MODERATOR_USER_IDS", &bob),
+        ("SUMMIT_BOT_DISCORD_MODERATOR_ROLE_IDS", &role),
+    ])
+    .await
 }
 
-impl Bot {
+impl TestBot {
     /// Sends `/name` with `options` as `who` and waits for the response.
     async fn command(&self, who: As, name: &str, options: Value) -> Call {
         let (interaction, mut payload) = self.discord.command(who.place, name, options);
@@ -186,13 +153,12 @@ fn said(call: &Call) -> String {
 }
 
 fn assert_private(call: &Call) {
-    let f = call
-        .body
-        .pointer("/data/flags")
-        .or_else(|| call.body.get("flags"))
-        .and_then(Value::as_u64)
-        .unwrap_or(0);
-    assert_eq!(f & EPHEMERAL, EPHEMERAL, "not ephemeral: {}", call.body);
+    assert_eq!(
+        flags(&call.body) & EPHEMERAL,
+        EPHEMERAL,
+        "not ephemeral: {}",
+        call.body
+    );
 }
 
 /// The id in "Fact #12 · version 1".
@@ -208,37 +174,6 @@ fn fact_id(call: &Call) -> i64 {
         .collect::<String>()
         .parse()
         .expect("a fact id")
-}
-
-/// Every row of `table`, every column, in rowid order: to compare bytes.
-fn dump(db: &Path, table: &str) -> Vec<Vec<String>> {
-    let conn = rusqlite::Connection::open(db).expect("open the test database");
-    let mut st = conn
-        .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
-        .expect("prepare");
-    let columns = st.column_count();
-    st.query_map([], |row| {
-        (0..columns)
-            .map(|i| Ok(format!("{:?}", row.get_ref(i)?)))
-            .collect()
-    })
-    .expect("query")
-    .collect::<Result<_, _>>()
-    .expect("rows")
-}
-
-fn moderation_tables(db: &Path) -> Vec<Vec<Vec<String>>> {
-    ["facts", "fact_questions", "fact_revisions"]
-        .iter()
-        .map(|t| dump(db, t))
-        .collect()
-}
-
-fn count(db: &Path, sql: &str) -> i64 {
-    rusqlite::Connection::open(db)
-        .expect("open")
-        .query_row(sql, [], |row| row.get(0))
-        .expect(sql)
 }
 
 /// Waits until `sql` counts at least `n` (the bot logs after replying).

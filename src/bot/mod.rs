@@ -77,12 +77,8 @@ pub struct Data {
 }
 
 impl Data {
-    pub fn new(app: App, config: &Config) -> Data {
-        Data::shared(Arc::new(RwLock::new(app)), config)
-    }
-
-    /// Over an app someone else holds too (see [`run_shared`]).
-    pub fn shared(app: Arc<RwLock<App>>, config: &Config) -> Data {
+    /// Over the app the caller holds too (see [`run`]).
+    pub fn new(app: Arc<RwLock<App>>, config: &Config) -> Data {
         Data {
             app,
             questions_per_minute: config.limits.questions_per_minute as usize,
@@ -261,16 +257,11 @@ pub fn commands() -> Vec<poise::Command<Data, Error>> {
     ]
 }
 
-/// Connects to Discord (or to `discord.api_base`) and serves until the
-/// connection ends or the process is interrupted.
-pub async fn run(app: App, config: Config) -> anyhow::Result<()> {
-    run_shared(Arc::new(RwLock::new(app)), config).await
-}
-
-/// [`run`] over an app the caller keeps a handle to. Whoever holds its
-/// lock holds up answers, as a slow rebuild over a slow database does: the
-/// end-to-end tests use this to prove a slow answer is deferred in time.
-pub async fn run_shared(app: Arc<RwLock<App>>, config: Config) -> anyhow::Result<()> {
+/// Connects to Discord (or to `discord.api_base`) and serves `app` until
+/// the connection ends or the process is interrupted. The app is shared:
+/// whoever holds its lock (the reload, a moderator's change) holds up
+/// answers, which the bot then defers in time.
+pub async fn run(app: Arc<RwLock<App>>, config: Config) -> anyhow::Result<()> {
     let Some(token) = config.discord.token.clone() else {
         anyhow::bail!(
             "no Discord token: set DISCORD_TOKEN (or discord.token in config/local.toml)"
@@ -286,7 +277,7 @@ pub async fn run_shared(app: Arc<RwLock<App>>, config: Config) -> anyhow::Result
         tracing::info!(api_base = %base, "sending Discord REST calls to the configured API base");
     }
     let guild_id = config.discord.guild_id.map(serenity::GuildId::new);
-    let data = Data::shared(app, &config);
+    let data = Data::new(app, &config);
     let reloading = tokio::spawn(reload_when_changed(data.app.clone()));
 
     let framework = poise::Framework::builder()

@@ -40,6 +40,7 @@ pub(super) fn run_bot(config: Config, db: Option<&Path>) -> anyhow::Result<ExitC
             .enable_all()
             .build()
             .context("starting the async runtime")?;
+        let app = std::sync::Arc::new(std::sync::RwLock::new(app));
         runtime.block_on(crate::bot::run(app, config))?;
         return Ok(ExitCode::SUCCESS);
     }
