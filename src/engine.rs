@@ -569,8 +569,8 @@ pub fn numbered(article: ArticleId, facts: Vec<crate::extract::NewFact>) -> Vec<
 }
 
 /// The shipped article's facts numbered from 1 as a fresh store numbers
-/// them, for tests and benchmarks that need no store.
-pub fn builtin_facts() -> Result<(ArticleMeta, Vec<Fact>), BuiltinError> {
+/// them, for [`builtin`].
+fn builtin_facts() -> Result<(ArticleMeta, Vec<Fact>), BuiltinError> {
     let article = crate::article::Article::builtin()?;
     let meta = ArticleMeta {
         id: ArticleId(1),

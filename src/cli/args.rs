@@ -7,7 +7,6 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use super::print_out;
-use crate::distractors;
 use crate::fact::AnswerKind;
 use crate::moderation::review;
 use crate::moderation::Moderator;
@@ -58,27 +57,6 @@ pub enum Command {
         /// Its date, e.g. 2018-09-07.
         #[arg(long, requires = "file")]
         date: Option<String>,
-        /// Instead of FILE: store generated distractor stories (other news,
-        /// seeded) holding this many facts in all, to test speed and
-        /// accuracy at scale.
-        #[arg(long, value_name = "FACTS", conflicts_with = "file")]
-        distractors: Option<usize>,
-        /// The seed for --distractors (the same seed, the same stories).
-        #[arg(long, requires = "distractors", default_value_t = distractors::DEFAULT_SEED)]
-        seed: u64,
-    },
-    /// Write generated distractor stories as plain-text files in DIR, with
-    /// `index.tsv` (file, title, date) for `ingest FILE --title --date`.
-    #[command(hide = true)]
-    GenDistractors {
-        /// The folder to write to (created if need be).
-        dir: PathBuf,
-        /// How many facts (sentences) the stories hold in all.
-        #[arg(long, value_name = "FACTS")]
-        facts: usize,
-        /// The seed (the same seed, the same stories).
-        #[arg(long, default_value_t = distractors::DEFAULT_SEED)]
-        seed: u64,
     },
     /// Grade the bot on a question set (JSON lines, as in shared/eval) and
     /// print accuracy by kind and the misses.
@@ -102,7 +80,6 @@ impl Command {
             Command::Chat => "chat",
             Command::Ingest { .. } => "ingest",
             Command::Eval { .. } => "eval",
-            Command::GenDistractors { .. } => "gen-distractors",
             Command::Facts { .. } => "facts",
         }
     }

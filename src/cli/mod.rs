@@ -41,22 +41,8 @@ pub fn run(cli: Cli, config: Config) -> anyhow::Result<ExitCode> {
             chat(&mut App::open(&config, db)?)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Ingest {
-            distractors: Some(facts),
-            seed,
-            ..
-        } => {
-            ingest::ingest_distractors(&config, db, facts, seed)?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Ingest {
-            file, title, date, ..
-        } => {
+        Command::Ingest { file, title, date } => {
             ingest::ingest(&config, db, file.as_deref(), title, date)?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::GenDistractors { dir, facts, seed } => {
-            ingest::gen_distractors(&dir, facts, seed)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval { file } => ask::run_eval(&App::open(&config, db)?, &file),
