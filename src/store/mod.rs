@@ -420,7 +420,7 @@ fn store_new_facts(
         }
         added += 1;
         let fact_id = FactId(tx.last_insert_rowid());
-        phrasings::write_questions(tx, fact_id, &f.questions)?;
+        phrasings::add_questions(tx, fact_id, &f.questions)?;
         let after = new_fact_json(f, article_id);
         revision.execute(params![
             fact_id.0,

@@ -81,6 +81,16 @@ pub(super) fn write_questions(
     questions: &[String],
 ) -> rusqlite::Result<()> {
     conn.execute("DELETE FROM fact_questions WHERE fact_id = ?1", [id.0])?;
+    add_questions(conn, id, questions)
+}
+
+/// Writes the phrasings of a fact that has none yet (a new one): what the
+/// ingest calls once per fact, so it skips [`write_questions`]' delete.
+pub(super) fn add_questions(
+    conn: &Connection,
+    id: FactId,
+    questions: &[String],
+) -> rusqlite::Result<()> {
     let mut st = conn.prepare_cached(
         "INSERT INTO fact_questions (fact_id, position, question) VALUES (?1, ?2, ?3)",
     )?;
