@@ -85,12 +85,8 @@ pub struct Data {
 }
 
 impl Data {
-    pub fn new(app: App, config: &Config, rest: rest::Rest) -> Data {
-        Data::shared(Arc::new(RwLock::new(app)), config, rest)
-    }
-
-    /// Over an app someone else holds too (see [`run_shared`]).
-    pub fn shared(app: Arc<RwLock<App>>, config: &Config, rest: rest::Rest) -> Data {
+    /// Over the app the caller holds too (see [`run`]).
+    pub fn new(app: Arc<RwLock<App>>, config: &Config, rest: rest::Rest) -> Data {
         Data {
             app,
             rest,
@@ -272,12 +268,14 @@ fn strip_mentions(word: &str) -> String {
     out
 }
 
-/// The slash commands, in the order Discord lists them. `/fact` only in
-/// servers unless `discord.fact_in_dms`: Discord then does not list it in
-/// DMs, and poise refuses it there too.
+/// The slash commands, in the order Discord lists them. `/fact` is listed
+/// only in servers unless `discord.fact_in_dms`; its own check refuses it
+/// in DMs should Discord send one anyway.
 pub fn commands(config: &Config) -> Vec<poise::Command<Data, Error>> {
     let mut fact = moderation::fact();
-    fact.guild_only = !config.discord.fact_in_dms;
+    if !config.discord.fact_in_dms {
+        fact.interaction_context = Some(vec![serenity::InteractionContext::Guild]);
+    }
     vec![
         ask::ask(),
         source::source(),
@@ -344,16 +342,11 @@ pub async fn defer(ctx: Context<'_>, private: bool) -> Result<(), Error> {
     Ok(())
 }
 
-/// Connects to Discord (or to `discord.api_base`) and serves until the
-/// connection ends or the process is interrupted.
-pub async fn run(app: App, config: Config) -> anyhow::Result<()> {
-    run_shared(Arc::new(RwLock::new(app)), config).await
-}
-
-/// [`run`] over an app the caller keeps a handle to. Whoever holds its
-/// lock holds up answers, as a slow rebuild over a slow database does: the
-/// end-to-end tests use this to prove a slow answer is deferred in time.
-pub async fn run_shared(app: Arc<RwLock<App>>, config: Config) -> anyhow::Result<()> {
+/// Connects to Discord (or to `discord.api_base`) and serves `app` until
+/// the connection ends or the process is interrupted. The app is shared:
+/// whoever holds its lock (the reload, a moderator's change) holds up
+/// answers, which the bot then defers in time.
+pub async fn run(app: Arc<RwLock<App>>, config: Config) -> anyhow::Result<()> {
     // First of all: until then a SIGTERM kills the process outright.
     let stopped = shutdown::on_signal();
     let Some(token) = config.discord.token.clone() else {
@@ -379,7 +372,7 @@ pub async fn run_shared(app: Arc<RwLock<App>>, config: Config) -> anyhow::Result
         tracing::info!(api_base = %base, "sending Discord REST calls to the configured API base");
     }
     let guild_id = config.discord.guild_id.map(serenity::GuildId::new);
-    let data = Data::shared(app, &config, rest.clone());
+    let data = Data::new(app, &config, rest.clone());
     let reloading = tokio::spawn(reload_when_changed(data.app.clone()));
 
     let framework = poise::Framework::builder()
@@ -581,10 +574,21 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             ),
         ),
         poise::FrameworkError::CommandCheckFailed { error, ctx, .. } => {
-            if let Some(error) = error {
-                tracing::error!(error = %format!("{error:#}"), "a command check failed");
+            // A check that refuses says why as a user error (`/fact`'s
+            // moderator check); any other error is ours.
+            let refusal = error
+                .as_ref()
+                .and_then(|e| e.downcast_ref::<UserError>())
+                .map(|user| user.0.clone());
+            match (refusal, error) {
+                (Some(refusal), _) => (ctx, refusal),
+                (None, error) => {
+                    if let Some(error) = error {
+                        tracing::error!(error = %format!("{error:#}"), "a command check failed");
+                    }
+                    (ctx, "You can't use that command here.".to_string())
+                }
             }
-            (ctx, "You can't use that command here.".to_string())
         }
         poise::FrameworkError::MissingUserPermissions { ctx, .. }
         | poise::FrameworkError::NotAnOwner { ctx, .. } => (
