@@ -25,9 +25,9 @@ use criterion::Criterion;
 
 use summit_bot::app::App;
 use summit_bot::config::Config;
-use summit_bot::distractors::{self, DEFAULT_SEED};
 use summit_bot::eval::{self, EvalQuestion};
 use summit_bot::store::Store;
+use summit_distractors::DEFAULT_SEED;
 
 /// Store sizes (facts in all, the article's included).
 const SIZES: &[usize] = &[1_000, 10_000, 100_000];
@@ -92,12 +92,9 @@ fn config() -> Config {
 fn build_store(db: &Path, total: usize) -> Duration {
     let mut store = Store::open_seeded(db).expect("store opens");
     let shipped = store.fact_count().expect("counts facts");
-    let stories = distractors::stories(DEFAULT_SEED, total.saturating_sub(shipped));
+    let stories = summit_distractors::stories(DEFAULT_SEED, total.saturating_sub(shipped));
     let started = Instant::now();
-    for story in &stories {
-        let (article, facts) = story.facts().expect("a story parses");
-        store.ingest(&article, &facts).expect("ingest");
-    }
+    summit_distractors::ingest_stories(&mut store, &stories).expect("the stories are stored");
     started.elapsed()
 }
 

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::fact::FactId;
+use crate::fact::{ArticleMeta, Fact, FactId};
 
 /// Where an answer comes from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -15,6 +15,22 @@ pub struct SourceRef {
     pub quote: String,
     /// The article's title (or, for an outside source, its note/URL).
     pub title: String,
+}
+
+impl SourceRef {
+    /// Where `fact`'s answer comes from: its paragraph of `article` (the
+    /// article it belongs to), or its outside source.
+    pub fn of(fact: &Fact, article: Option<&ArticleMeta>) -> SourceRef {
+        let title = match (&fact.source_note, fact.paragraph) {
+            (Some(note), None) => note.clone(),
+            _ => article.map_or_else(|| "the article".to_string(), |a| a.title.clone()),
+        };
+        SourceRef {
+            paragraph: fact.paragraph,
+            quote: fact.quote.clone(),
+            title,
+        }
+    }
 }
 
 /// A runner-up the user may have meant.
@@ -55,6 +71,23 @@ pub struct Reply {
 }
 
 impl Reply {
+    /// The one check every question passes before it is matched, whichever
+    /// edge it came from: the refusal when it is blank or longer than `max`
+    /// characters, None when it may be asked. Counting stops just past the
+    /// limit, so a huge line costs no more.
+    pub fn unusable(question: &str, max: usize) -> Option<Reply> {
+        if question.trim().is_empty() {
+            return Some(Reply::invalid(question, "the question is empty"));
+        }
+        if question.chars().nth(max).is_some() {
+            return Some(Reply::invalid(
+                question,
+                format!("the question is longer than {max} characters"),
+            ));
+        }
+        None
+    }
+
     /// A reply to input that could not be used as a question at all.
     pub fn invalid(question: impl Into<String>, error: impl Into<String>) -> Self {
         Reply {

@@ -106,20 +106,9 @@ impl App {
         Ok(true)
     }
 
-    /// Answers `question` without logging it: checks the input the same way
-    /// for every edge, then asks the engine.
+    /// Answers `question` without logging it. The engine checks the input
+    /// ([`Reply::unusable`]), so every edge gets the same refusal.
     pub fn answer(&self, question: &str) -> Reply {
-        let max = self.config.matcher.max_question_chars;
-        if question.trim().is_empty() {
-            return Reply::invalid(question, "the question is empty");
-        }
-        // Counting stops just past the limit, so a huge line costs no more.
-        if question.chars().nth(max).is_some() {
-            return Reply::invalid(
-                question,
-                format!("the question is longer than {max} characters"),
-            );
-        }
         self.engine.ask(question)
     }
 

@@ -159,21 +159,8 @@ impl Engine {
 
     /// Answers one question (or declines, with the nearest topics).
     pub fn ask(&self, question: &str) -> Reply {
-        if question.trim().is_empty() {
-            return Reply::invalid(
-                question,
-                "The question is empty: ask something about the Tehran summit.",
-            );
-        }
-        let chars = question.chars().count();
-        if chars > self.settings.max_question_chars {
-            return Reply::invalid(
-                question,
-                format!(
-                    "The question is too long ({chars} characters; the limit is {}).",
-                    self.settings.max_question_chars
-                ),
-            );
+        if let Some(refused) = Reply::unusable(question, self.settings.max_question_chars) {
+            return refused;
         }
         if let Some(kind) = social::read(question) {
             return self.small_talk(question, kind);
@@ -475,19 +462,7 @@ impl Engine {
     }
 
     fn source(&self, fact: &Fact) -> SourceRef {
-        let title = match (&fact.source_note, fact.paragraph) {
-            (Some(note), None) => note.clone(),
-            _ => self
-                .articles
-                .get(&fact.article)
-                .map(|a| a.title.clone())
-                .unwrap_or_else(|| "unknown article".to_string()),
-        };
-        SourceRef {
-            paragraph: fact.paragraph,
-            quote: fact.quote.clone(),
-            title,
-        }
+        SourceRef::of(fact, self.articles.get(&fact.article))
     }
 
     /// Up to `limit` known phrasings matching what was typed so far.
@@ -594,8 +569,8 @@ pub fn numbered(article: ArticleId, facts: Vec<crate::extract::NewFact>) -> Vec<
 }
 
 /// The shipped article's facts numbered from 1 as a fresh store numbers
-/// them, for tests and benchmarks that need no store.
-pub fn builtin_facts() -> Result<(ArticleMeta, Vec<Fact>), BuiltinError> {
+/// them, for [`builtin`].
+fn builtin_facts() -> Result<(ArticleMeta, Vec<Fact>), BuiltinError> {
     let article = crate::article::Article::builtin()?;
     let meta = ArticleMeta {
         id: ArticleId(1),

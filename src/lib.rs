@@ -11,7 +11,6 @@ pub mod article;
 pub mod bot;
 pub mod cli;
 pub mod config;
-pub mod distractors;
 pub mod engine;
 pub mod eval;
 pub mod extract;

@@ -494,31 +494,6 @@ fn ingest_file_into_a_new_database_joins_the_shipped_article() {
 }
 
 #[test]
-fn ingest_distractors_stores_exactly_the_facts_asked_for() {
-    let (dir, db) = temp();
-    let run = || {
-        summit(dir.path())
-            .arg("--db")
-            .arg(&db)
-            .args(["ingest", "--distractors", "500"])
-            .output()
-            .expect("runs")
-    };
-    let out = run();
-    assert!(out.status.success(), "{}", stderr(&out));
-    let shipped = count(&db, "SELECT count(*) FROM facts WHERE article_id = 1");
-    assert_eq!(count(&db, "SELECT count(*) FROM facts"), shipped + 500);
-    // Same seed, same stories: a second run adds nothing.
-    let again = run();
-    assert!(
-        stdout(&again).contains(" 0 facts added"),
-        "{}",
-        stdout(&again)
-    );
-    assert_eq!(count(&db, "SELECT count(*) FROM facts"), shipped + 500);
-}
-
-#[test]
 fn eval_min_accuracy_exits_1_below_it() {
     let (dir, db) = temp();
     let set = dir.path().join("set.jsonl");

@@ -7,44 +7,21 @@
 
 #![cfg(unix)]
 
-mod binary;
 mod support;
 
-use std::path::Path;
-use std::process::{Child, Stdio};
+use std::process::{Child, ExitStatus};
 use std::time::{Duration, Instant};
 
 use serde_json::json;
-use support::{embed_text, user, Place, StandIn, DM_CHANNEL_ID, TOKEN, USER_ID};
+use support::db::count;
+use support::{binary, embed_text, user, Place, TestBot, DM_CHANNEL_ID, USER_ID};
 
 /// The bound on a clean stop.
 const STOP_WITHIN: Duration = Duration::from_secs(5);
 
-/// Kills the child when the test ends, however it ends.
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// Starts `summit-bot run` against `discord` on a database in `dir`, with
-/// its log in `dir/stderr.log`, and waits until it is ready.
-async fn start(discord: &StandIn, dir: &Path) -> Running {
-    let mut cmd = binary::summit(dir);
-    cmd.arg("run")
-        .env("DISCORD_TOKEN", TOKEN)
-        .env("DISCORD_API_BASE", &discord.api_base)
-        .env("SUMMIT_BOT_DATABASE", dir.join("summit.db"))
-        .env("SUMMIT_BOT_DISCORD_LOG_USER_IDS", "true")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(std::fs::File::create(dir.join("stderr.log")).expect("log file"));
-    let running = Running(cmd.spawn().expect("start summit-bot"));
-    discord.wait_ready().await;
-    running
+/// `summit-bot run` against a fresh stand-in, user ids logged.
+async fn start() -> TestBot {
+    TestBot::start(&[("SUMMIT_BOT_DISCORD_LOG_USER_IDS", "true")]).await
 }
 
 fn signal(child: &Child, name: &str) {
@@ -57,10 +34,10 @@ fn signal(child: &Child, name: &str) {
 }
 
 /// Waits for the child to exit, at most `within`; its status and how long.
-async fn exit(running: &mut Running, within: Duration) -> (std::process::ExitStatus, Duration) {
+async fn exit(child: &mut Child, within: Duration) -> (ExitStatus, Duration) {
     let started = Instant::now();
     loop {
-        if let Some(status) = running.0.try_wait().expect("wait for summit-bot") {
+        if let Some(status) = child.try_wait().expect("wait for summit-bot") {
             return (status, started.elapsed());
         }
         assert!(
@@ -71,38 +48,21 @@ async fn exit(running: &mut Running, within: Duration) -> (std::process::ExitSta
     }
 }
 
-fn log(dir: &Path) -> String {
-    std::fs::read_to_string(dir.join("stderr.log")).unwrap_or_default()
-}
-
-fn logged_questions(db: &Path) -> i64 {
-    rusqlite::Connection::open(db)
-        .expect("open the database")
-        .query_row("SELECT count(*) FROM question_log", [], |r| r.get(0))
-        .expect("count the question log")
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sigterm_and_sigint_close_the_gateway_normally_and_exit_0_within_5_s() {
     for name in ["TERM", "INT"] {
-        let discord = StandIn::start().await;
-        let dir = tempfile::tempdir().expect("temp dir");
-        let mut running = start(&discord, dir.path()).await;
+        let mut bot = start().await;
 
-        signal(&running.0, name);
-        let (status, took) = exit(&mut running, STOP_WITHIN).await;
-        assert!(
-            status.success(),
-            "SIG{name}: {status}; log:\n{}",
-            log(dir.path())
-        );
+        signal(bot.process(), name);
+        let (status, took) = exit(bot.process(), STOP_WITHIN).await;
+        assert!(status.success(), "SIG{name}: {status}; log:\n{}", bot.log());
         assert_eq!(
-            discord.gateway_closes(),
+            bot.discord.gateway_closes(),
             [Some(1000)],
             "SIG{name}: one normal close; log:\n{}",
-            log(dir.path())
+            bot.log()
         );
-        let text = log(dir.path());
+        let text = bot.log();
         assert!(
             text.contains(&format!("signal=\"SIG{name}\""))
                 || text.contains(&format!("signal=SIG{name}")),
@@ -122,9 +82,8 @@ async fn sigterm_and_sigint_close_the_gateway_normally_and_exit_0_within_5_s() {
 /// still be delivered and the question logged before the process ends.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_answer_under_way_at_sigterm_is_delivered_and_logged_before_exit() {
-    let discord = StandIn::start().await;
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut running = start(&discord, dir.path()).await;
+    let mut bot = start().await;
+    let discord = &bot.discord;
     let path = format!("/api/v10/channels/{DM_CHANNEL_ID}/messages");
     discord.delay_next("POST", &path, 1, Duration::from_millis(1_500));
 
@@ -141,21 +100,21 @@ async fn an_answer_under_way_at_sigterm_is_delivered_and_logged_before_exit() {
         })
         .await;
     assert!(embed_text(&reply.body).contains("Tehran"));
-    signal(&running.0, "TERM");
+    signal(bot.process(), "TERM");
 
-    let (status, took) = exit(&mut running, STOP_WITHIN).await;
-    assert!(status.success(), "{status}; log:\n{}", log(dir.path()));
+    let (status, took) = exit(bot.process(), STOP_WITHIN).await;
+    assert!(status.success(), "{status}; log:\n{}", bot.log());
     assert!(
         took >= Duration::from_millis(1_000),
         "it waited for the reply under way ({took:?})"
     );
     assert_eq!(
-        logged_questions(&dir.path().join("summit.db")),
+        count(&bot.db, "SELECT count(*) FROM question_log"),
         1,
         "the question was logged; log:\n{}",
-        log(dir.path())
+        bot.log()
     );
-    assert_eq!(discord.gateway_closes(), [Some(1000)]);
+    assert_eq!(bot.discord.gateway_closes(), [Some(1000)]);
 }
 
 /// `-q` leaves only errors on stderr, `-v` adds our details; RUST_LOG,

@@ -1,38 +1,24 @@
-//! End to end: the real bot (`summit_bot::bot::run`, serenity and poise
-//! unchanged) against a stand-in Discord on 127.0.0.1, on a fresh SQLite
-//! database in a temp dir. Each test starts its own stand-in and bot.
+//! End to end: the real binary (serenity and poise unchanged) against a
+//! stand-in Discord on 127.0.0.1, on a fresh SQLite database in a temp dir.
+//! Each test starts its own stand-in and bot ([`support::TestBot`]).
 
 mod support;
 
-use std::ffi::OsString;
-use std::path::PathBuf;
 use std::time::Duration;
 
 use serde_json::{json, Value};
-use summit_bot::app::App;
-use summit_bot::config::Config;
+use support::db::query;
 use support::{
     assert_pings_nobody, buttons_of, embed_text, embeds_of, message_from_call, user, Call, Place,
-    StandIn, APP_ID, BOT_ID, DM_CHANNEL_ID, GUILD_CHANNEL_ID, GUILD_ID, OTHER_BOT_ID, ROLE_ID,
-    TOKEN, USER_ID,
+    TestBot, APP_ID, AUTOCOMPLETE_RESULT, BOT_ID, CHANNEL_MESSAGE, DM_CHANNEL_ID, EPHEMERAL,
+    GUILD_CHANNEL_ID, GUILD_ID, OTHER_BOT_ID, ROLE_ID, TOKEN, UPDATE_MESSAGE, USER_ID,
 };
-
-/// Interaction response types (Discord's `InteractionCallbackType`).
-const CHANNEL_MESSAGE: u64 = 4;
-const UPDATE_MESSAGE: u64 = 7;
-const AUTOCOMPLETE_RESULT: u64 = 8;
-/// Message flag: only the user who invoked the interaction sees it.
-const EPHEMERAL: u64 = 1 << 6;
 
 /// How long to wait for something that must *not* happen, after something
 /// sent later already did.
 const GRACE: Duration = Duration::from_millis(500);
 
-struct Bot {
-    discord: StandIn,
-    db: PathBuf,
-    _dir: tempfile::TempDir,
-}
+type Bot = TestBot;
 
 /// Starts a stand-in Discord and the bot against it, with commands
 /// registered in [`GUILD_ID`] and user ids logged, and waits until it is
@@ -49,50 +35,10 @@ async fn start() -> Bot {
 /// [`start`] with only these config variables beyond the token, the API
 /// base and the database.
 async fn start_with(vars: &[(&str, &str)]) -> Bot {
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
-        .with_test_writer()
-        .try_init();
-    let discord = StandIn::start().await;
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("summit.db");
-    let mut env = vec![
-        ("DISCORD_TOKEN".to_string(), TOKEN.to_string()),
-        ("DISCORD_API_BASE".to_string(), discord.api_base.clone()),
-        ("SUMMIT_BOT_DATABASE".to_string(), db.display().to_string()),
-    ];
-    env.extend(vars.iter().map(|(k, v)| (k.to_string(), v.to_string())));
-    let env = env
-        .into_iter()
-        .map(|(k, v)| (OsString::from(k), OsString::from(v)));
-    let config = Config::load_from(None, None, env).expect("config");
-    let app = App::open(&config, None).expect("open the app");
-    tokio::spawn(async move {
-        if let Err(error) = summit_bot::bot::run(app, config).await {
-            eprintln!("the bot stopped: {error:#}");
-        }
-    });
-    discord.wait_ready().await;
-    Bot {
-        discord,
-        db,
-        _dir: dir,
-    }
+    TestBot::start(vars).await
 }
 
-impl Bot {
-    /// Injects an interaction and waits for the bot's callback to it.
-    async fn interact(&self, (interaction, payload): (support::Interaction, Value)) -> Call {
-        self.discord.dispatch("INTERACTION_CREATE", payload).await;
-        let path = interaction.callback_path();
-        self.discord
-            .wait_for_call(
-                &format!("the response to interaction {}", interaction.id),
-                |c| c.is("POST", &path),
-            )
-            .await
-    }
-
+impl TestBot {
     async fn ask(&self, place: Place, question: &str) -> Call {
         self.interact(self.discord.command(
             place,
@@ -127,37 +73,8 @@ impl Bot {
     /// Rows of a query on the bot's database, once `ready` holds for them
     /// (the bot logs after it has replied).
     async fn rows(&self, sql: &str, ready: impl Fn(&[Vec<Value>]) -> bool) -> Vec<Vec<Value>> {
-        let deadline = tokio::time::Instant::now() + support::WAIT;
-        loop {
-            let rows = query(&self.db, sql);
-            if ready(&rows) || tokio::time::Instant::now() > deadline {
-                return rows;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        support::db::rows_when(&self.db, sql, ready).await
     }
-}
-
-fn query(db: &std::path::Path, sql: &str) -> Vec<Vec<Value>> {
-    let conn = rusqlite::Connection::open(db).expect("open the test database");
-    let mut st = conn.prepare(sql).expect("prepare");
-    let columns = st.column_count();
-    st.query_map([], |row| {
-        (0..columns)
-            .map(|i| {
-                Ok(match row.get_ref(i)? {
-                    rusqlite::types::ValueRef::Null => Value::Null,
-                    rusqlite::types::ValueRef::Integer(n) => json!(n),
-                    rusqlite::types::ValueRef::Real(x) => json!(x),
-                    rusqlite::types::ValueRef::Text(t) => json!(String::from_utf8_lossy(t)),
-                    rusqlite::types::ValueRef::Blob(_) => json!("<blob>"),
-                })
-            })
-            .collect()
-    })
-    .expect("query")
-    .collect::<Result<_, _>>()
-    .expect("rows")
 }
 
 fn kind(call: &Call) -> Option<u64> {
@@ -680,6 +597,9 @@ async fn a_user_over_the_rate_limit_is_asked_to_wait() {
 async fn user_ids_are_logged_only_when_the_config_allows_it() {
     let bot = start_with(&[]).await;
     bot.ask(Place::Guild, "what did trump say").await;
+    // The bot logs after replying: wait, so the two rows come in order.
+    bot.rows("SELECT id FROM question_log", |rows| !rows.is_empty())
+        .await;
     bot.message(Place::Dm, "where is the summit being held?", json!([]))
         .await;
     let log = bot
@@ -697,35 +617,10 @@ async fn user_ids_are_logged_only_when_the_config_allows_it() {
     );
 }
 
-/// Kills the child process when the test ends, however it ends.
-struct Running(std::process::Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_binary_runs_the_bot_and_never_prints_the_token() {
-    let discord = StandIn::start().await;
-    let dir = tempfile::tempdir().expect("temp dir");
-    let log = dir.path().join("stderr.log");
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_summit-bot"))
-        .arg("run")
-        .current_dir(dir.path())
-        .env("DISCORD_TOKEN", TOKEN)
-        .env("DISCORD_API_BASE", &discord.api_base)
-        .env("SUMMIT_BOT_DATABASE", dir.path().join("summit.db"))
-        .env("RUST_LOG", "trace")
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::fs::File::create(&log).expect("log file"))
-        .spawn()
-        .expect("start summit-bot");
-    let _running = Running(child);
-
+    let bot = TestBot::start(&[("RUST_LOG", "trace")]).await;
+    let discord = &bot.discord;
     let registration = discord.wait_ready().await;
     assert_eq!(
         registration.path,
@@ -744,7 +639,7 @@ async fn the_binary_runs_the_bot_and_never_prints_the_token() {
         .await;
     assert!(embed_text(&reply.body).contains("Tehran"));
 
-    let logged = std::fs::read_to_string(&log).expect("read the log");
+    let logged = bot.log();
     assert!(logged.contains("connected to Discord"), "{logged}");
     assert!(logged.contains("TRACE"), "logged at every level");
     let secret = TOKEN.split('.').next().unwrap_or(TOKEN);

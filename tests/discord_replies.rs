@@ -2,27 +2,18 @@
 //! suggestion click answers and for how long, `/fact` in DMs, retries that
 //! honour `retry_after`, and clearing commands left in a scope.
 
-mod binary;
 mod support;
 
-use std::ffi::OsString;
 use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde_json::{json, Value};
-use summit_bot::app::App;
-use summit_bot::config::Config;
 use support::{
-    buttons_of, embed_text, message_from_call, Call, Place, StandIn, APP_ID, GUILD_ID, TOKEN,
-    USER_ID,
+    binary, buttons_of, embed_text, flags, message_from_call, Call, Place, StandIn, TestBot,
+    APP_ID, CHANNEL_MESSAGE, EPHEMERAL, GUILD_ID, TOKEN, UPDATE_MESSAGE, USER_ID,
 };
 
-/// Interaction response types (Discord's `InteractionCallbackType`).
-const CHANNEL_MESSAGE: u64 = 4;
-const UPDATE_MESSAGE: u64 = 7;
-/// Message flag: only the user who invoked the interaction sees it.
-const EPHEMERAL: u64 = 1 << 6;
 /// Someone other than the asker.
 const OTHER_USER_ID: u64 = 440_000_000_000_000_009;
 
@@ -32,56 +23,20 @@ const GRACE: Duration = Duration::from_millis(500);
 /// A question the article does not answer, whose decline offers suggestions.
 const UNCOVERED: &str = "what did erdogan eat for dinner in tehran";
 
-struct Bot {
-    discord: StandIn,
-    _dir: tempfile::TempDir,
-}
-
 /// The bot against a fresh stand-in, commands in [`GUILD_ID`], with `vars`.
-async fn start(vars: &[(&str, &str)]) -> Bot {
-    let discord = StandIn::start().await;
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut env = vec![
-        ("DISCORD_TOKEN".to_string(), TOKEN.to_string()),
-        ("DISCORD_API_BASE".to_string(), discord.api_base.clone()),
-        (
-            "SUMMIT_BOT_DATABASE".to_string(),
-            dir.path().join("summit.db").display().to_string(),
-        ),
-        (
-            "SUMMIT_BOT_DISCORD_GUILD_ID".to_string(),
-            GUILD_ID.to_string(),
-        ),
-    ];
-    env.extend(vars.iter().map(|(k, v)| (k.to_string(), v.to_string())));
-    let env = env
-        .into_iter()
-        .map(|(k, v)| (OsString::from(k), OsString::from(v)));
-    let config = Config::load_from(None, None, env).expect("config");
-    let app = App::open(&config, None).expect("open the app");
-    tokio::spawn(async move {
-        if let Err(error) = summit_bot::bot::run(app, config).await {
-            eprintln!("the bot stopped: {error:#}");
-        }
-    });
-    discord.wait_ready().await;
-    Bot { discord, _dir: dir }
+async fn start(vars: &[(&str, &str)]) -> TestBot {
+    start_on(StandIn::start().await, vars).await
 }
 
-impl Bot {
-    /// Injects an interaction and waits for the bot's first served
-    /// callback to it.
-    async fn interact(&self, (interaction, payload): (support::Interaction, Value)) -> Call {
-        self.discord.dispatch("INTERACTION_CREATE", payload).await;
-        let path = interaction.callback_path();
-        self.discord
-            .wait_for_call(
-                &format!("the response to interaction {}", interaction.id),
-                |c| c.is("POST", &path) && c.fault.is_none(),
-            )
-            .await
-    }
+/// [`start`] against `discord` as the test prepared it.
+async fn start_on(discord: StandIn, vars: &[(&str, &str)]) -> TestBot {
+    let guild = GUILD_ID.to_string();
+    let mut config = vec![("SUMMIT_BOT_DISCORD_GUILD_ID", guild.as_str())];
+    config.extend_from_slice(vars);
+    TestBot::start_on(discord, &config).await
+}
 
+impl TestBot {
     async fn ask(&self, question: &str) -> Call {
         self.interact(self.discord.command(
             Place::Guild,
@@ -101,13 +56,6 @@ impl Bot {
 
 fn kind(call: &Call) -> Option<u64> {
     call.body.get("type").and_then(Value::as_u64)
-}
-
-fn flags(call: &Call) -> u64 {
-    call.body
-        .pointer("/data/flags")
-        .and_then(Value::as_u64)
-        .unwrap_or(0)
 }
 
 fn now() -> u64 {
@@ -146,7 +94,11 @@ async fn a_second_users_click_is_answered_privately_and_the_askers_reply_is_unch
     // Someone else clicks: a private answer, the reply left alone.
     let other = bot.click_as(OTHER_USER_ID, &custom_id, shown.clone()).await;
     assert_eq!(kind(&other), Some(CHANNEL_MESSAGE), "{}", other.body);
-    assert_ne!(flags(&other) & EPHEMERAL, 0, "only the clicker sees it");
+    assert_ne!(
+        flags(&other.body) & EPHEMERAL,
+        0,
+        "only the clicker sees it"
+    );
     let text = embed_text(&other.body);
     assert!(text.contains("Source: "), "an answer: {text}");
     assert!(text.contains(label.trim_end_matches('…')), "{text}");
@@ -162,7 +114,7 @@ async fn a_second_users_click_is_answered_privately_and_the_askers_reply_is_unch
     // The asker clicks: the reply turns into the answer.
     let own = bot.click_as(USER_ID, &custom_id, shown).await;
     assert_eq!(kind(&own), Some(UPDATE_MESSAGE), "{}", own.body);
-    assert_eq!(flags(&own) & EPHEMERAL, 0);
+    assert_eq!(flags(&own.body) & EPHEMERAL, 0);
     assert!(embed_text(&own.body).contains("Source: "));
 }
 
@@ -191,7 +143,7 @@ async fn suggestion_buttons_stop_after_the_configured_time() {
     shown = serde_json::from_str(&stale_json).expect("json");
     let refused = bot.click_as(USER_ID, &stale, shown).await;
     assert_eq!(kind(&refused), Some(CHANNEL_MESSAGE));
-    assert_ne!(flags(&refused) & EPHEMERAL, 0);
+    assert_ne!(flags(&refused.body) & EPHEMERAL, 0);
     let said = refused
         .body
         .pointer("/data/content")
@@ -227,7 +179,7 @@ async fn fact_is_not_offered_in_dms_unless_configured() {
             json!([{"name": "show", "type": 1, "options": [{"name": "id", "type": 4, "value": 1}]}]),
         ))
         .await;
-    assert_ne!(flags(&refused) & EPHEMERAL, 0);
+    assert_ne!(flags(&refused.body) & EPHEMERAL, 0);
     assert!(
         refused.body.to_string().contains("only in a server"),
         "{}",
@@ -329,32 +281,19 @@ fn summit(discord: &StandIn, dir: &Path, args: &[&str]) -> (Option<i32>, String,
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn commands_clear_empties_a_scope_and_the_start_notes_commands_in_both() {
     let discord = StandIn::start().await;
-    let dir = tempfile::tempdir().expect("temp dir");
     let old = json!([{"id": "1", "application_id": APP_ID.to_string(), "name": "ask",
         "description": "old", "type": 1, "version": "1"}]);
     discord.preregister(None, old.clone());
 
     // Starting in one server with global commands left over says so.
-    let mut child = binary::summit(dir.path())
-        .arg("run")
-        .env("DISCORD_TOKEN", TOKEN)
-        .env("DISCORD_API_BASE", &discord.api_base)
-        .env("SUMMIT_BOT_DATABASE", dir.path().join("summit.db"))
-        .env("SUMMIT_BOT_DISCORD_GUILD_ID", GUILD_ID.to_string())
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(std::fs::File::create(dir.path().join("stderr.log")).expect("log"))
-        .spawn()
-        .expect("start summit-bot");
-    discord.wait_ready().await;
+    let mut bot = start_on(discord, &[]).await;
     let global = format!("/api/v10/applications/{APP_ID}/commands");
-    discord
+    bot.discord
         .wait_for_call("a look at the global commands", |c| c.is("GET", &global))
         .await;
-    let log = dir.path().join("stderr.log");
     let noted = tokio::time::timeout(support::WAIT, async {
         loop {
-            let text = std::fs::read_to_string(&log).unwrap_or_default();
+            let text = bot.log();
             if text.contains("both globally and in this server") {
                 return text;
             }
@@ -362,16 +301,17 @@ async fn commands_clear_empties_a_scope_and_the_start_notes_commands_in_both() {
         }
     })
     .await
-    .unwrap_or_else(|_| std::fs::read_to_string(&log).unwrap_or_default());
-    let _ = child.kill();
-    let _ = child.wait();
+    .unwrap_or_else(|_| bot.log());
+    let _ = bot.process().kill();
+    let _ = bot.process().wait();
+    let (discord, dir) = (&bot.discord, &bot.dir);
     assert!(
         noted.contains("summit-bot commands clear"),
         "the fix is named: {noted}"
     );
 
     // Clearing the global scope puts an empty list there, and only there.
-    let (code, out, err) = summit(&discord, dir.path(), &["commands", "clear"]);
+    let (code, out, err) = summit(discord, dir.path(), &["commands", "clear"]);
     assert_eq!(code, Some(0), "{err}");
     assert!(out.contains("globally (1 were registered)"), "{out}");
     let cleared = discord
@@ -385,7 +325,7 @@ async fn commands_clear_empties_a_scope_and_the_start_notes_commands_in_both() {
     // --guild clears that server's copies.
     let guild = GUILD_ID.to_string();
     let (code, out, err) = summit(
-        &discord,
+        discord,
         dir.path(),
         &["commands", "clear", "--guild", &guild],
     );

@@ -12,9 +12,9 @@ use std::path::Path;
 
 use summit_bot::app::App;
 use summit_bot::config::Config;
-use summit_bot::distractors::{self, DEFAULT_SEED};
 use summit_bot::eval::{self, EvalQuestion};
 use summit_bot::store::Store;
+use summit_distractors::{self as distractors, DEFAULT_SEED};
 
 /// Facts in the large store, the article's included.
 const FACTS: usize = 100_000;
@@ -74,10 +74,7 @@ fn distractors_change_no_reply() {
     drop(alone);
     let large = dir.path().join("large.db");
     let mut store = Store::open_seeded(&large).expect("store opens");
-    for story in distractors::stories(DEFAULT_SEED, 3_000) {
-        let (article, facts) = story.facts().expect("story parses");
-        store.ingest(&article, &facts).expect("ingest");
-    }
+    summit_distractors::ingest(&mut store, DEFAULT_SEED, 3_000).expect("stories stored");
     drop(store);
     let crowded = app(&large);
     for (q, want) in questions.iter().zip(&before) {
@@ -117,10 +114,7 @@ fn accuracy_holds_among(text: &str, facts: usize) {
     let large = dir.path().join("large.db");
     let mut store = Store::open_seeded(&large).expect("store opens");
     let shipped = store.fact_count().expect("counts");
-    for story in distractors::stories(DEFAULT_SEED, facts - shipped) {
-        let (article, facts) = story.facts().expect("story parses");
-        store.ingest(&article, &facts).expect("ingest");
-    }
+    summit_distractors::ingest(&mut store, DEFAULT_SEED, facts - shipped).expect("stories stored");
     assert_eq!(store.fact_count().expect("counts"), facts);
     drop(store);
     let crowded = app(&large);
@@ -146,4 +140,79 @@ fn accuracy_holds_among(text: &str, facts: usize) {
         "accuracy fell {:.1} points among the distractors ({base_acc:.3} → {acc:.3}); new misses: {new:#?}",
         (base_acc - acc) * 100.0
     );
+}
+
+/// Moved here with the stories from the binary's `ingest --distractors`:
+/// the facts asked for, exactly, and a second run with the same seed adds
+/// nothing.
+#[test]
+fn ingest_distractors_stores_exactly_the_facts_asked_for() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open_seeded(&dir.path().join("d.db")).expect("store opens");
+    let count = |store: &Store| store.facts(true).expect("facts").len();
+    let shipped = count(&store);
+    let first = summit_distractors::ingest(&mut store, DEFAULT_SEED, 500).expect("stored");
+    assert_eq!(first.added, 500);
+    assert_eq!(count(&store), shipped + 500);
+    // Same seed, same stories: a second run adds nothing.
+    let again = summit_distractors::ingest(&mut store, DEFAULT_SEED, 500).expect("stored");
+    assert_eq!((again.added, again.kept), (0, 500));
+    assert_eq!(count(&store), shipped + 500);
+}
+
+// ---- the stories themselves (moved with them from src/distractors.rs) ----
+
+#[test]
+fn same_seed_same_stories_other_seed_other_stories() {
+    let a = distractors::stories(7, 300);
+    assert_eq!(a, distractors::stories(7, 300));
+    assert_ne!(a, distractors::stories(8, 300));
+}
+
+#[test]
+fn stories_hold_exactly_the_facts_asked_for() {
+    for facts in [0, 1, 5, 97, 1000] {
+        let total: usize = distractors::stories(DEFAULT_SEED, facts)
+            .iter()
+            .map(|s| s.facts().expect("parses").1.len())
+            .sum();
+        assert_eq!(total, facts, "asked for {facts}");
+    }
+}
+
+#[test]
+fn every_story_parses_back_into_its_own_sentences_with_unique_titles() {
+    let all = distractors::stories(DEFAULT_SEED, 3000);
+    let mut titles = std::collections::HashSet::new();
+    for s in &all {
+        assert!(titles.insert(s.meta.title.clone()), "{}", s.meta.title);
+        let (article, facts) = s.facts().expect("parses");
+        assert_eq!(facts.len(), s.sentences, "{}\n{}", s.meta.title, s.text);
+        for f in &facts {
+            assert!(!f.quote.contains('{'), "unfilled slot: {}", f.quote);
+            assert!(f.quote.chars().next().is_some_and(char::is_uppercase));
+            assert!(f.quote.ends_with('.'), "{}", f.quote);
+        }
+        assert!(!article.paragraphs.is_empty());
+    }
+}
+
+#[test]
+fn stories_read_like_news_not_noise() {
+    let text: String = distractors::stories(1, 200)
+        .iter()
+        .map(|s| s.text.clone())
+        .collect();
+    // Names, numbers and places appear; the cast varies.
+    assert!(text.chars().any(|c| c.is_ascii_digit()));
+    let cities = distractors::CITIES
+        .iter()
+        .filter(|c| text.contains(**c))
+        .count();
+    assert!(cities > 10, "only {cities} cities");
+    let people = distractors::LAST_NAMES
+        .iter()
+        .filter(|n| text.contains(**n))
+        .count();
+    assert!(people > 10, "only {people} surnames");
 }

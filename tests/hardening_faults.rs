@@ -1,29 +1,24 @@
-//! Faults, end to end: the real bot (`summit_bot::bot::run_shared`,
-//! serenity and poise unchanged) against the stand-in Discord, which drops
-//! the gateway connection, asks the bot to reconnect, answers a reply with
-//! 429 or 500, while the bot must keep answering; and a slow answer, which
-//! must be deferred inside Discord's 3 s window and completed after.
+//! Faults, end to end: the real binary (serenity and poise unchanged)
+//! against the stand-in Discord, which drops the gateway connection, asks
+//! the bot to reconnect, answers a reply with 429 or 500, while the bot must
+//! keep answering; and a slow answer, which must be deferred inside
+//! Discord's 3 s window and completed after.
 //!
 //! The slow answer is made by holding the app's lock, as a rebuild of the
-//! engine over a slow database holds it: no test knob in the bot.
+//! engine over a slow database holds it: no test knob in the bot, so that
+//! test (and the one that switches the database's writes off under the
+//! running bot) runs the bot in process ([`TestBot::in_process`]).
 
 mod support;
 
-use std::ffi::OsString;
-use std::io::Write;
-use std::path::PathBuf;
-use std::sync::{Arc, Mutex, PoisonError, RwLock};
+use std::sync::PoisonError;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
-use summit_bot::app::App;
-use summit_bot::config::Config;
 use support::{
-    embed_text, user, Call, Place, Resume, StandIn, APP_ID, DM_CHANNEL_ID, GUILD_ID, TOKEN, USER_ID,
+    embed_text, flags, user, Call, Place, Resume, StandIn, TestBot, APP_ID, CHANNEL_MESSAGE,
+    DEFERRED, DM_CHANNEL_ID, EPHEMERAL, GUILD_ID, MODERATOR_PERMISSIONS, USER_ID,
 };
-
-/// Interaction callback type of a deferral ("thinking…").
-const DEFERRED: u64 = 5;
 
 /// Discord drops an interaction not answered or deferred in this long.
 const DISCORD_WINDOW: Duration = Duration::from_secs(3);
@@ -36,70 +31,24 @@ const GRACE: Duration = Duration::from_millis(1_500);
 const QUESTION: &str = "who is de mistura";
 const IN_ANSWER: &str = "Mistura";
 
-/// Everything the bot logged in this test binary (all its tests share one
-/// global subscriber), for tests that check a failure was logged.
-static LOG: Mutex<Vec<u8>> = Mutex::new(Vec::new());
+type Bot = TestBot;
 
-struct Captured;
-
-impl Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        LOG.lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
+/// The bot's settings here: commands registered in [`GUILD_ID`].
+fn config() -> [(&'static str, String); 1] {
+    [("SUMMIT_BOT_DISCORD_GUILD_ID", GUILD_ID.to_string())]
 }
 
-fn log_text() -> String {
-    String::from_utf8_lossy(&LOG.lock().unwrap_or_else(PoisonError::into_inner)).into_owned()
-}
-
-struct Bot {
-    discord: StandIn,
-    app: Arc<RwLock<App>>,
-    _db: PathBuf,
-    _dir: tempfile::TempDir,
-}
-
-/// Starts a stand-in Discord and the bot against it, on a fresh database,
-/// and waits until it is ready.
+/// Starts a stand-in Discord and the real binary against it, on a fresh
+/// database, and waits until it is ready.
 async fn start() -> Bot {
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::new("info"))
-        .with_ansi(false)
-        .with_writer(|| Captured)
-        .try_init();
-    let discord = StandIn::start().await;
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("summit.db");
-    let env = [
-        ("DISCORD_TOKEN", TOKEN.to_string()),
-        ("DISCORD_API_BASE", discord.api_base.clone()),
-        ("SUMMIT_BOT_DATABASE", db.display().to_string()),
-        ("SUMMIT_BOT_DISCORD_GUILD_ID", GUILD_ID.to_string()),
-    ]
-    .into_iter()
-    .map(|(k, v)| (OsString::from(k), OsString::from(v)));
-    let config = Config::load_from(None, None, env).expect("config");
-    let app = Arc::new(RwLock::new(App::open(&config, None).expect("open the app")));
-    let served = app.clone();
-    tokio::spawn(async move {
-        if let Err(error) = summit_bot::bot::run_shared(served, config).await {
-            eprintln!("the bot stopped: {error:#}");
-        }
-    });
-    discord.wait_ready().await;
-    Bot {
-        discord,
-        app,
-        _db: db,
-        _dir: dir,
-    }
+    let [(key, guild)] = config();
+    TestBot::start(&[(key, &guild)]).await
+}
+
+/// [`start`], with the bot in this process and its app in reach.
+async fn start_in_process() -> Bot {
+    let [(key, guild)] = config();
+    TestBot::in_process(&[(key, &guild)]).await
 }
 
 fn dm_path() -> String {
@@ -116,7 +65,7 @@ fn dm_sends(discord: &StandIn) -> Vec<Call> {
         .collect()
 }
 
-impl Bot {
+impl TestBot {
     /// Sends a DM, and waits for the first send to the DM channel after it
     /// that the stand-in served (not one it answered with a fault).
     async fn dm(&self, content: &str) -> Call {
@@ -256,7 +205,7 @@ async fn a_reply_refused_with_500_is_logged_not_repeated_and_the_bot_keeps_servi
     // twice, so the bot does not.
     let faults: Vec<Option<u16>> = dm_sends(&bot.discord).iter().map(|c| c.fault).collect();
     assert_eq!(faults, [Some(500), None]);
-    let log = log_text();
+    let log = bot.log();
     assert!(
         log.lines().any(|l| l.contains("ERROR")
             && l.contains("handling a Discord event failed")
@@ -267,12 +216,12 @@ async fn a_reply_refused_with_500_is_logged_not_repeated_and_the_bot_keeps_servi
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_slow_answer_is_deferred_within_3_s_and_completed_after() {
-    let bot = start().await;
+    let bot = start_in_process().await;
     // Hold the app as a rebuild over a slow database would: no answer can
     // be made until it is let go.
     const HELD: Duration = Duration::from_secs(4);
     let (held, wait_held) = std::sync::mpsc::channel();
-    let app = bot.app.clone();
+    let app = bot.app().clone();
     let holder = std::thread::spawn(move || {
         let _app = app.write().unwrap_or_else(PoisonError::into_inner);
         let _ = held.send(());
@@ -328,20 +277,11 @@ async fn a_slow_answer_is_deferred_within_3_s_and_completed_after() {
     assert_eq!(followups, 0, "a follow-up was sent");
 }
 
-/// Permissions of a member who may moderate: view channel, send messages,
-/// read history, use application commands, and Manage Messages.
-const MODERATOR_PERMISSIONS: u64 = 2_147_552_256 | 8_192;
-
-/// Interaction callback type of a message.
-const CHANNEL_MESSAGE: u64 = 4;
-/// Message flag: only the user who invoked the interaction sees it.
-const EPHEMERAL: u64 = 1 << 6;
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_database_turned_read_only_while_running_refuses_changes_and_keeps_answering() {
-    let bot = start().await;
+    let bot = start_in_process().await;
     let facts_before = bot
-        .app
+        .app()
         .read()
         .expect("app")
         .store
@@ -350,7 +290,7 @@ async fn a_database_turned_read_only_while_running_refuses_changes_and_keeps_ans
         .len();
     // No file permission can take writing from a connection already open,
     // so the store's own switch does, with the error a read-only file gives.
-    bot.app
+    bot.app()
         .read()
         .expect("app")
         .store
@@ -391,10 +331,13 @@ async fn a_database_turned_read_only_while_running_refuses_changes_and_keeps_ans
             "the refusal does not say {words:?}: {said}"
         );
     }
-    let flags = refused.body["data"]["flags"].as_u64().unwrap_or(0);
-    assert_eq!(flags & EPHEMERAL, EPHEMERAL, "shown to the moderator only");
+    assert_eq!(
+        flags(&refused.body) & EPHEMERAL,
+        EPHEMERAL,
+        "shown to the moderator only"
+    );
     assert!(
-        log_text().contains("the database is read-only"),
+        bot.log().contains("the database is read-only"),
         "the refusal is not logged for the operator"
     );
 
@@ -421,7 +364,7 @@ async fn a_database_turned_read_only_while_running_refuses_changes_and_keeps_ans
 
     // Writable again: nothing was half-saved, and changes go through.
     let store_facts = |bot: &Bot| {
-        bot.app
+        bot.app()
             .read()
             .expect("app")
             .store
@@ -430,7 +373,7 @@ async fn a_database_turned_read_only_while_running_refuses_changes_and_keeps_ans
             .len()
     };
     assert_eq!(store_facts(&bot), facts_before, "a fact was saved");
-    bot.app
+    bot.app()
         .read()
         .expect("app")
         .store

@@ -6,19 +6,18 @@
 //! exit as expected, keep answering afterwards, store nothing but the
 //! question log, and (on Discord) fit Discord's limits and ping nobody.
 
-mod binary;
 mod support;
 
-use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::Duration;
 
-use binary::run_with_input;
 use serde_json::{json, Value};
-use summit_bot::app::App;
-use summit_bot::config::Config;
-use support::{assert_pings_nobody, embed_text, embeds_of, user, Call, Place, StandIn, TOKEN};
+use support::binary::{self, run_with_input};
+use support::{
+    assert_pings_nobody, embed_text, embeds_of, flags, user, Call, Place, StandIn, TestBot,
+    DEFERRED, EPHEMERAL, GUILD_ID,
+};
 
 /// The configured question limit (`matcher.max_question_chars`).
 const MAX_QUESTION_CHARS: usize = 1000;
@@ -189,8 +188,6 @@ fn seeded() -> (tempfile::TempDir, PathBuf) {
 /// Everything in the database but the question log, as text: what no
 /// question may change. Includes the schema, so a dropped table shows.
 fn fingerprint(db: &Path) -> String {
-    let conn = rusqlite::Connection::open(db).expect("open the database");
-    let mut out = String::new();
     let tables = [
         "SELECT type, name, sql FROM sqlite_master ORDER BY name",
         "SELECT * FROM articles ORDER BY id",
@@ -201,19 +198,10 @@ fn fingerprint(db: &Path) -> String {
         "SELECT * FROM fact_revisions ORDER BY id",
         "SELECT * FROM feedback ORDER BY fact_id, user_id",
     ];
-    for sql in tables {
-        let mut st = conn.prepare(sql).unwrap_or_else(|e| panic!("{sql}: {e}"));
-        let columns = st.column_count();
-        let mut rows = st.query([]).expect(sql);
-        while let Some(row) = rows.next().expect(sql) {
-            for i in 0..columns {
-                out.push_str(&format!("{:?}|", row.get_ref(i).expect("column")));
-            }
-            out.push('\n');
-        }
-        out.push_str("--\n");
-    }
-    out
+    tables
+        .iter()
+        .map(|sql| format!("{:?}\n--\n", support::db::query(db, sql)))
+        .collect()
 }
 
 /// Checks the question log kept no question longer than the limit (an
@@ -497,10 +485,6 @@ const MAX_EMBED_TOTAL: usize = 6_000;
 const MAX_BUTTON_LABEL: usize = 80;
 const MAX_CUSTOM_ID: usize = 100;
 
-/// Interaction callback type of a deferral ("thinking…").
-const DEFERRED: u64 = 5;
-const EPHEMERAL: u64 = 1 << 6;
-
 fn chars(v: &Value, pointer: &str) -> usize {
     v.pointer(pointer)
         .and_then(Value::as_str)
@@ -604,7 +588,7 @@ fn chars_of(v: &Value, pointer: &str) -> String {
 fn check_discord(what: &str, body: &Value, expect: Expect, private_refusal: bool) {
     let data = body.get("data").unwrap_or(body);
     let text = format!("{}{}", embed_text(body), chars_of(data, "/content"));
-    let ephemeral = data.get("flags").and_then(Value::as_u64).unwrap_or(0) & EPHEMERAL != 0;
+    let ephemeral = flags(body) & EPHEMERAL != 0;
     match expect {
         Expect::Refused(why) => {
             assert!(
@@ -631,27 +615,13 @@ fn check_discord(what: &str, body: &Value, expect: Expect, private_refusal: bool
 
 /// The real bot against a stand-in Discord, on a fresh database, with a
 /// rate limit high enough for the whole table.
-async fn start_bot() -> (StandIn, tempfile::TempDir, PathBuf) {
-    let discord = StandIn::start().await;
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("summit.db");
-    let env = [
-        ("DISCORD_TOKEN", TOKEN.to_string()),
-        ("DISCORD_API_BASE", discord.api_base.clone()),
-        ("SUMMIT_BOT_DATABASE", db.display().to_string()),
-        ("SUMMIT_BOT_DISCORD_GUILD_ID", support::GUILD_ID.to_string()),
-        ("SUMMIT_BOT_LIMITS_QUESTIONS_PER_MINUTE", "1000".to_string()),
-    ]
-    .map(|(k, v)| (OsString::from(k), OsString::from(v)));
-    let config = Config::load_from(None, None, env).expect("config");
-    let app = App::open(&config, None).expect("open the app");
-    tokio::spawn(async move {
-        if let Err(error) = summit_bot::bot::run(app, config).await {
-            eprintln!("the bot stopped: {error:#}");
-        }
-    });
-    discord.wait_ready().await;
-    (discord, dir, db)
+async fn start_bot() -> TestBot {
+    let guild = GUILD_ID.to_string();
+    TestBot::start(&[
+        ("SUMMIT_BOT_DISCORD_GUILD_ID", &guild),
+        ("SUMMIT_BOT_LIMITS_QUESTIONS_PER_MINUTE", "1000"),
+    ])
+    .await
 }
 
 /// Waits for the bot's final response to `interaction` (after a deferral,
@@ -692,8 +662,9 @@ async fn dm(discord: &StandIn, content: &str) -> Call {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn slash_ask_and_dms_give_every_bad_input_a_reply_that_fits_and_pings_nobody() {
-    let (discord, _dir, db) = start_bot().await;
-    let before = fingerprint(&db);
+    let bot = start_bot().await;
+    let (discord, db) = (&bot.discord, &bot.db);
+    let before = fingerprint(db);
     for case in cases() {
         for place in [Place::Guild, Place::Dm] {
             let what = format!("/ask in {place:?} ({})", case.name);
@@ -703,13 +674,13 @@ async fn slash_ask_and_dms_give_every_bad_input_a_reply_that_fits_and_pings_nobo
                 json!([{"name": "question", "type": 3, "value": case.text}]),
             );
             discord.dispatch("INTERACTION_CREATE", payload).await;
-            let call = response_to(&discord, &interaction).await;
+            let call = response_to(discord, &interaction).await;
             assert_fits_discord(&what, &call.body);
             check_discord(&what, &call.body, case.discord, true);
         }
 
         let what = format!("DM ({})", case.name);
-        let call = dm(&discord, &case.text).await;
+        let call = dm(discord, &case.text).await;
         assert_fits_discord(&what, &call.body);
         match case.discord {
             // A DM with no question in it gets the help text.
@@ -721,7 +692,7 @@ async fn slash_ask_and_dms_give_every_bad_input_a_reply_that_fits_and_pings_nobo
         }
     }
     // Still answering, and nothing but the question log changed.
-    let call = dm(&discord, SENTINEL).await;
+    let call = dm(discord, SENTINEL).await;
     check_discord(
         "DM after the table",
         &call.body,
@@ -729,6 +700,6 @@ async fn slash_ask_and_dms_give_every_bad_input_a_reply_that_fits_and_pings_nobo
         false,
     );
     tokio::time::sleep(Duration::from_millis(300)).await;
-    assert_eq!(fingerprint(&db), before, "a question changed the database");
-    assert_log_is_bounded(&db);
+    assert_eq!(fingerprint(db), before, "a question changed the database");
+    assert_log_is_bounded(db);
 }

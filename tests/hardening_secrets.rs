@@ -4,15 +4,14 @@
 //! a non-zero exit, and neither stdout nor stderr may hold the token or any
 //! part of it. `tests/discord.rs` checks the same of a run that succeeds.
 
-mod binary;
 mod support;
 
 use std::io::Read;
 use std::path::Path;
-use std::process::{Child, ExitStatus, Stdio};
+use std::process::{ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
-use support::StandIn;
+use support::{binary, Running, StandIn};
 
 /// Tokens to try: a Discord-shaped one (id, timestamp, HMAC) and a plain one.
 const SECRETS: &[&str] = &[
@@ -23,16 +22,6 @@ const SECRETS: &[&str] = &[
 /// How long the binary may take to give up (it tries an unreachable API a
 /// few seconds apart).
 const GIVE_UP: Duration = Duration::from_secs(30);
-
-/// Kills the child when the test ends, however it ends.
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
 
 /// Runs `summit-bot run` with `token` against `api_base`, at trace level,
 /// until it exits (or [`GIVE_UP`] passes); returns its exit and output.

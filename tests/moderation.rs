@@ -3,24 +3,17 @@
 //! history, a stale edit, the unanswered list, export and import; and the
 //! same operations from the real binary's `facts` commands.
 
-mod binary;
 mod support;
 
-use std::ffi::OsString;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use serde_json::{json, Value};
-use summit_bot::app::App;
-use summit_bot::config::Config;
-use support::{embed_text, Call, Place, StandIn, GUILD_ID, TOKEN};
-
-/// Message flag: only the user who invoked the interaction sees it.
-const EPHEMERAL: u64 = 1 << 6;
-/// Manage Messages, as a permission bit.
-const MANAGE_MESSAGES: u64 = 8192;
-/// What an ordinary member may do: view, send, read history, use commands.
-const MEMBER_PERMISSIONS: u64 = 2_147_552_256;
+use support::db::{count, dump, moderation_tables};
+use support::{
+    binary, embed_text, flags, Call, Place, TestBot, EPHEMERAL, GUILD_ID, MANAGE_MESSAGES,
+    MEMBER_PERMISSIONS,
+};
 
 const ALICE: u64 = 460_000_000_000_000_001;
 const BOB: u64 = 460_000_000_000_000_002;
@@ -70,50 +63,24 @@ const MEMBER: As = As {
     place: Place::Guild,
 };
 
-struct Bot {
-    discord: StandIn,
-    db: PathBuf,
-    dir: tempfile::TempDir,
-}
+type Bot = TestBot;
 
 /// The bot against a new stand-in Discord and database; Bob is named a
 /// moderator in the config (so he may moderate from DMs too), and
 /// [`MOD_ROLE`] is a moderator role.
 async fn start() -> Bot {
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
-        .with_test_writer()
-        .try_init();
-    let discord = StandIn::start().await;
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("summit.db");
-    let env = [
-        ("DISCORD_TOKEN", TOKEN.to_string()),
-        ("DISCORD_API_BASE", discord.api_base.clone()),
-        ("SUMMIT_BOT_DATABASE", db.display().to_string()),
-        ("SUMMIT_BOT_DISCORD_GUILD_ID", GUILD_ID.to_string()),
-        ("SUMMIT_BOT_DISCORD_MODERATOR_USER_IDS", BOB.to_string()),
+    let (guild, bob, role) = (GUILD_ID.to_string(), BOB.to_string(), MOD_ROLE.to_string());
+    TestBot::start(&[
+        ("SUMMIT_BOT_DISCORD_GUILD_ID", &guild),
+        ("SUMMIT_BOT_DISCORD_MODERATOR_USER_IDS", &bob),
+        ("SUMMIT_BOT_DISCORD_MODERATOR_ROLE_IDS", &role),
         // /fact in DMs is off by default; these tests moderate there too.
-        ("SUMMIT_BOT_DISCORD_FACT_IN_DMS", "true".to_string()),
-        (
-            "SUMMIT_BOT_DISCORD_MODERATOR_ROLE_IDS",
-            MOD_ROLE.to_string(),
-        ),
-    ]
-    .into_iter()
-    .map(|(k, v)| (OsString::from(k), OsString::from(v)));
-    let config = Config::load_from(None, None, env).expect("config");
-    let app = App::open(&config, None).expect("open the app");
-    tokio::spawn(async move {
-        if let Err(error) = summit_bot::bot::run(app, config).await {
-            eprintln!("the bot stopped: {error:#}");
-        }
-    });
-    discord.wait_ready().await;
-    Bot { discord, db, dir }
+        ("SUMMIT_BOT_DISCORD_FACT_IN_DMS", "true"),
+    ])
+    .await
 }
 
-impl Bot {
+impl TestBot {
     /// Sends `/name` with `options` as `who` and waits for the response.
     async fn command(&self, who: As, name: &str, options: Value) -> Call {
         let (interaction, mut payload) = self.discord.command(who.place, name, options);
@@ -188,13 +155,12 @@ fn said(call: &Call) -> String {
 }
 
 fn assert_private(call: &Call) {
-    let f = call
-        .body
-        .pointer("/data/flags")
-        .or_else(|| call.body.get("flags"))
-        .and_then(Value::as_u64)
-        .unwrap_or(0);
-    assert_eq!(f & EPHEMERAL, EPHEMERAL, "not ephemeral: {}", call.body);
+    assert_eq!(
+        flags(&call.body) & EPHEMERAL,
+        EPHEMERAL,
+        "not ephemeral: {}",
+        call.body
+    );
 }
 
 /// The id in "Fact #12 · version 1".
@@ -210,37 +176,6 @@ fn fact_id(call: &Call) -> i64 {
         .collect::<String>()
         .parse()
         .expect("a fact id")
-}
-
-/// Every row of `table`, every column, in rowid order: to compare bytes.
-fn dump(db: &Path, table: &str) -> Vec<Vec<String>> {
-    let conn = rusqlite::Connection::open(db).expect("open the test database");
-    let mut st = conn
-        .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
-        .expect("prepare");
-    let columns = st.column_count();
-    st.query_map([], |row| {
-        (0..columns)
-            .map(|i| Ok(format!("{:?}", row.get_ref(i)?)))
-            .collect()
-    })
-    .expect("query")
-    .collect::<Result<_, _>>()
-    .expect("rows")
-}
-
-fn moderation_tables(db: &Path) -> Vec<Vec<Vec<String>>> {
-    ["facts", "fact_questions", "fact_revisions"]
-        .iter()
-        .map(|t| dump(db, t))
-        .collect()
-}
-
-fn count(db: &Path, sql: &str) -> i64 {
-    rusqlite::Connection::open(db)
-        .expect("open")
-        .query_row(sql, [], |row| row.get(0))
-        .expect(sql)
 }
 
 /// Waits until `sql` counts at least `n` (the bot logs after replying).
@@ -410,6 +345,80 @@ async fn ordinary_members_are_refused_and_nothing_is_written() {
         )
         .await;
     assert!(said(&alias).contains("version 2"), "{}", said(&alias));
+}
+
+/// The full names of every subcommand (`sub`, or `group sub`) under a
+/// registered command's options, as Discord was told them.
+fn subcommands(options: &Value) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    for o in options.as_array().into_iter().flatten() {
+        let name = o["name"].as_str().unwrap_or_default().to_string();
+        match o["type"].as_u64() {
+            // SUB_COMMAND
+            Some(1) => out.push(vec![name]),
+            // SUB_COMMAND_GROUP
+            Some(2) => out.extend(subcommands(&o["options"]).into_iter().map(|mut path| {
+                path.insert(0, name.clone());
+                path
+            })),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `/fact` invoked as the subcommand at `path`, with no arguments: a
+/// forged interaction (Discord would not let a member without the
+/// permission send it, nor leave out required arguments).
+fn forged(path: &[String]) -> Value {
+    let mut options = json!([]);
+    for (depth, name) in path.iter().enumerate().rev() {
+        let kind = if depth + 1 == path.len() { 1 } else { 2 };
+        options = json!([{"name": name, "type": kind, "options": options}]);
+    }
+    options
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_fact_subcommand_refuses_a_forged_call_from_a_non_moderator() {
+    let bot = start().await;
+    let registration = bot.discord.wait_ready().await;
+    let fact = registration
+        .body
+        .as_array()
+        .and_then(|c| c.iter().find(|c| c["name"] == "fact"))
+        .expect("/fact is registered")
+        .clone();
+    // Listed from the command tree the bot registered, so a subcommand
+    // added later is covered without editing this test.
+    let subs = subcommands(&fact["options"]);
+    assert!(subs.len() >= 11, "too few subcommands found: {subs:?}");
+    let tables = moderation_tables(&bot.db);
+    let stranger_in_dm = As {
+        place: Place::Dm,
+        ..ALICE_MOD
+    };
+    for path in &subs {
+        for (who, want) in [
+            (MEMBER, "Only moderators"),
+            (stranger_in_dm, "direct messages"),
+        ] {
+            let refused = bot.command(who, "fact", forged(path)).await;
+            assert_private(&refused);
+            assert!(
+                said(&refused).contains(want),
+                "/fact {} as {}: {}",
+                path.join(" "),
+                who.name,
+                said(&refused)
+            );
+        }
+    }
+    assert_eq!(
+        moderation_tables(&bot.db),
+        tables,
+        "a refused call wrote something"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -912,4 +921,32 @@ fn unanswered_and_feedback_from_the_command_line() {
     assert!(!out.contains("summit held"), "{out}");
     let (ok, out, _) = run(&["facts", "feedback"]);
     assert!(ok && out.contains("No feedback yet"), "{out}");
+}
+
+#[test]
+fn moderation_reports_print_as_json_from_the_same_data() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("cli.db");
+    let run = |args: &[&str]| {
+        let (ok, out, err) = cli(dir.path(), &db, args);
+        assert!(ok, "{args:?}: {err}");
+        serde_json::from_str::<Value>(&out).unwrap_or_else(|e| panic!("{args:?}: {e}: {out}"))
+    };
+    assert!(cli(dir.path(), &db, &["ask", "what did merkel say"]).0);
+    let history = run(&["facts", "history", "1", "--json"]);
+    assert_eq!(history["fact_id"], json!(1));
+    assert_eq!(history["versions"][0]["action"], json!("create"));
+    let missed = run(&["facts", "unanswered", "--json"]);
+    assert_eq!(missed["days"], json!(7));
+    assert_eq!(
+        missed["groups"][0]["wordings"][0],
+        json!("what did merkel say")
+    );
+    assert_eq!(run(&["facts", "feedback", "--json"]), json!([]));
+    let (ok, export, _) = cli(dir.path(), &db, &["facts", "export"]);
+    assert!(ok);
+    std::fs::write(dir.path().join("export.json"), export).expect("write");
+    let report = run(&["facts", "import", "--dry-run", "--json", "export.json"]);
+    assert_eq!(report["applied"], json!(false));
+    assert_eq!(report["changed"], json!([]));
 }

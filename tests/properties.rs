@@ -13,6 +13,7 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config as RunnerConfig, TestRunner};
 use summit_bot::article::Article;
 use summit_bot::engine::{self, Engine, Settings};
+use summit_bot::extract;
 use summit_bot::normalize::{fold, tokens};
 
 /// The most text one generated input holds.
@@ -181,7 +182,7 @@ proptest! {
 /// A question about the article: a known phrasing or a run of words from
 /// one of its sentences, roughed up the way people type.
 fn question() -> impl Strategy<Value = String> {
-    let (_, facts) = engine::builtin_facts().expect("the builtin facts");
+    let facts = extract::builtin_facts(article()).expect("the builtin facts");
     let phrasings: Vec<String> = facts.iter().flat_map(|f| f.questions.clone()).collect();
     let sentences: Vec<String> = article()
         .paragraphs

@@ -139,23 +139,13 @@ fn label_of(message: &serenity::Message, custom_id: &str) -> Option<String> {
 /// confidence (they chose it), resting on the fact's quote.
 fn reply_for_fact(engine: &Engine, id: FactId, question: String) -> Option<Reply> {
     let fact = engine.fact(id)?;
-    let title = match (&fact.source_note, fact.paragraph) {
-        (Some(note), None) => note.clone(),
-        _ => engine
-            .article(fact.article)
-            .map_or_else(|| "the article".to_string(), |a| a.title.clone()),
-    };
     Some(Reply {
         question,
         answered: true,
         answer: Some(fact.answer.clone()),
         confidence: 1.0,
         fact_id: Some(id),
-        sources: vec![SourceRef {
-            paragraph: fact.paragraph,
-            quote: fact.quote.clone(),
-            title,
-        }],
+        sources: vec![SourceRef::of(fact, engine.article(fact.article))],
         alternatives: Vec::new(),
         error: None,
         note: None,

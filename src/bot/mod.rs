@@ -6,13 +6,14 @@
 //!
 //! One file per command family ([`ask`], [`source`], [`about`], [`help`],
 //! the moderators' `/fact` in [`moderation`]),
-//! plain messages in [`messages`], buttons in [`buttons`]. The shared state
-//! is [`Data`]. Every message and interaction response sets
+//! plain messages in [`messages`], buttons in [`buttons`], what the user is
+//! told when something fails in [`errors`]. The shared state is [`Data`]. Every message and interaction response sets
 //! `allowed_mentions` to parse nothing, so no reply ever pings anyone.
 
 mod about;
 mod ask;
 mod buttons;
+mod errors;
 mod help;
 mod messages;
 mod moderation;
@@ -38,6 +39,8 @@ use crate::engine::Engine;
 use crate::fact::FactId;
 use crate::store::channel;
 
+pub use errors::{user_error, UserError, APOLOGY};
+
 pub type Error = anyhow::Error;
 pub type Context<'a> = poise::Context<'a, Data, Error>;
 
@@ -54,17 +57,6 @@ const RELOAD_EVERY: Duration = Duration::from_secs(10);
 
 /// How long the rate limit remembers a question.
 const RATE_WINDOW: Duration = Duration::from_secs(60);
-
-/// Something the user did wrong: shown to them, plainly and (where Discord
-/// allows) privately; not logged as a failure.
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct UserError(pub String);
-
-/// A [`UserError`] as the error type commands return.
-pub fn user_error(message: impl Into<String>) -> Error {
-    UserError(message.into()).into()
-}
 
 /// `allowed_mentions` that parses nothing and names nobody, not even the
 /// author of the message replied to.
@@ -85,12 +77,8 @@ pub struct Data {
 }
 
 impl Data {
-    pub fn new(app: App, config: &Config, rest: rest::Rest) -> Data {
-        Data::shared(Arc::new(RwLock::new(app)), config, rest)
-    }
-
-    /// Over an app someone else holds too (see [`run_shared`]).
-    pub fn shared(app: Arc<RwLock<App>>, config: &Config, rest: rest::Rest) -> Data {
+    /// Over the app the caller holds too (see [`run`]).
+    pub fn new(app: Arc<RwLock<App>>, config: &Config, rest: rest::Rest) -> Data {
         Data {
             app,
             rest,
@@ -272,12 +260,14 @@ fn strip_mentions(word: &str) -> String {
     out
 }
 
-/// The slash commands, in the order Discord lists them. `/fact` only in
-/// servers unless `discord.fact_in_dms`: Discord then does not list it in
-/// DMs, and poise refuses it there too.
+/// The slash commands, in the order Discord lists them. `/fact` is listed
+/// only in servers unless `discord.fact_in_dms`; its own check refuses it
+/// in DMs should Discord send one anyway.
 pub fn commands(config: &Config) -> Vec<poise::Command<Data, Error>> {
     let mut fact = moderation::fact();
-    fact.guild_only = !config.discord.fact_in_dms;
+    if !config.discord.fact_in_dms {
+        fact.interaction_context = Some(vec![serenity::InteractionContext::Guild]);
+    }
     vec![
         ask::ask(),
         source::source(),
@@ -344,16 +334,11 @@ pub async fn defer(ctx: Context<'_>, private: bool) -> Result<(), Error> {
     Ok(())
 }
 
-/// Connects to Discord (or to `discord.api_base`) and serves until the
-/// connection ends or the process is interrupted.
-pub async fn run(app: App, config: Config) -> anyhow::Result<()> {
-    run_shared(Arc::new(RwLock::new(app)), config).await
-}
-
-/// [`run`] over an app the caller keeps a handle to. Whoever holds its
-/// lock holds up answers, as a slow rebuild over a slow database does: the
-/// end-to-end tests use this to prove a slow answer is deferred in time.
-pub async fn run_shared(app: Arc<RwLock<App>>, config: Config) -> anyhow::Result<()> {
+/// Connects to Discord (or to `discord.api_base`) and serves `app` until
+/// the connection ends or the process is interrupted. The app is shared:
+/// whoever holds its lock (the reload, a moderator's change) holds up
+/// answers, which the bot then defers in time.
+pub async fn run(app: Arc<RwLock<App>>, config: Config) -> anyhow::Result<()> {
     // First of all: until then a SIGTERM kills the process outright.
     let stopped = shutdown::on_signal();
     let Some(token) = config.discord.token.clone() else {
@@ -379,13 +364,13 @@ pub async fn run_shared(app: Arc<RwLock<App>>, config: Config) -> anyhow::Result
         tracing::info!(api_base = %base, "sending Discord REST calls to the configured API base");
     }
     let guild_id = config.discord.guild_id.map(serenity::GuildId::new);
-    let data = Data::shared(app, &config, rest.clone());
+    let data = Data::new(app, &config, rest.clone());
     let reloading = tokio::spawn(reload_when_changed(data.app.clone()));
 
     let framework = poise::Framework::builder()
         .options(poise::FrameworkOptions {
             commands: commands(&config),
-            on_error: |error| Box::pin(on_error(error)),
+            on_error: |error| Box::pin(errors::on_error(error)),
             pre_command: |ctx| {
                 Box::pin(async move {
                     tracing::info!(
@@ -539,128 +524,6 @@ async fn on_event(
         _ => Ok(()),
     }
 }
-
-/// The one handler for every framework error: user errors go back to the
-/// user, privately; internal errors are logged with context and the user
-/// gets a short apology.
-async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
-    let (ctx, shown) = match error {
-        poise::FrameworkError::Command { error, ctx, .. } => {
-            match error.downcast_ref::<UserError>() {
-                Some(user) => (ctx, user.0.clone()),
-                None => {
-                    tracing::error!(
-                        command = %ctx.command().qualified_name,
-                        error = %format!("{error:#}"),
-                        "command failed"
-                    );
-                    (ctx, APOLOGY.to_string())
-                }
-            }
-        }
-        poise::FrameworkError::ArgumentParse { error, ctx, .. } => {
-            (ctx, format!("I couldn't read that: {error}. Try `/help`."))
-        }
-        poise::FrameworkError::CommandPanic { payload, ctx, .. } => {
-            tracing::error!(
-                command = %ctx.command().qualified_name,
-                panic = payload.as_deref().unwrap_or("?"),
-                "command panicked"
-            );
-            (ctx, APOLOGY.to_string())
-        }
-        poise::FrameworkError::CooldownHit {
-            remaining_cooldown,
-            ctx,
-            ..
-        } => (
-            ctx,
-            format!(
-                "Please wait {} s before using that again.",
-                remaining_cooldown.as_secs().max(1)
-            ),
-        ),
-        poise::FrameworkError::CommandCheckFailed { error, ctx, .. } => {
-            if let Some(error) = error {
-                tracing::error!(error = %format!("{error:#}"), "a command check failed");
-            }
-            (ctx, "You can't use that command here.".to_string())
-        }
-        poise::FrameworkError::MissingUserPermissions { ctx, .. }
-        | poise::FrameworkError::NotAnOwner { ctx, .. } => (
-            ctx,
-            "You don't have permission to use that command.".to_string(),
-        ),
-        poise::FrameworkError::MissingBotPermissions {
-            missing_permissions,
-            ctx,
-            ..
-        } => (
-            ctx,
-            format!("I need these permissions here to do that: {missing_permissions}."),
-        ),
-        poise::FrameworkError::GuildOnly { ctx, .. } => {
-            (ctx, "That command works only in a server.".to_string())
-        }
-        poise::FrameworkError::DmOnly { ctx, .. } => (
-            ctx,
-            "That command works only in a direct message.".to_string(),
-        ),
-        poise::FrameworkError::Setup { error, .. } => {
-            tracing::error!(error = %format!("{error:#}"), "setting up the bot failed");
-            return;
-        }
-        poise::FrameworkError::EventHandler { error, event, .. } => {
-            tracing::error!(
-                event = event.snake_case_name(),
-                error = %format!("{error:#}"),
-                "handling a Discord event failed"
-            );
-            return;
-        }
-        poise::FrameworkError::UnknownInteraction {
-            framework,
-            interaction,
-            ..
-        } => {
-            // A command Discord still lists but this version no longer has.
-            tracing::warn!(command = %interaction.data.name, "unknown command");
-            let response = serenity::CreateInteractionResponse::Message(
-                serenity::CreateInteractionResponseMessage::new()
-                    .content("That command is no longer available. Try `/help`.")
-                    .ephemeral(true)
-                    .allowed_mentions(no_mentions()),
-            );
-            let sent = framework
-                .user_data
-                .rest
-                .respond(interaction.id, &interaction.token, &response)
-                .await;
-            if let Err(error) = sent {
-                tracing::error!(%error, "could not answer an unknown command");
-            }
-            return;
-        }
-        other => {
-            tracing::warn!(error = %other, "framework error");
-            return;
-        }
-    };
-    let sent = respond(
-        ctx,
-        poise::CreateReply::default()
-            .content(reply::cut(&shown, reply::MAX_CONTENT))
-            .ephemeral(true)
-            .allowed_mentions(no_mentions()),
-    )
-    .await;
-    if let Err(error) = sent {
-        tracing::error!(%error, "could not tell the user about an error");
-    }
-}
-
-/// What a user sees when something broke on our side.
-pub const APOLOGY: &str = "Sorry, something went wrong on my side. Please try again in a moment.";
 
 #[cfg(test)]
 mod tests {

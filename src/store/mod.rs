@@ -5,9 +5,21 @@
 //! [`ArticleMeta`], [`NewFact`]) and every failure says which database and
 //! which operation. This module must not match, rank or format anything:
 //! the engine gets plain values from it.
+//!
+//! This file opens the database, ingests articles and reads facts; the
+//! moderators' operations are split by concern: [`facts`] (one fact's
+//! changes), [`phrasings`], [`quotes`] (what a fact cites), [`revisions`]
+//! (the history), [`import`] (export and import), and [`log`] (the question
+//! log and feedback).
 
+mod error;
+mod facts;
+mod import;
+mod log;
 mod migrations;
-mod moderation;
+mod phrasings;
+mod quotes;
+mod revisions;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
@@ -17,12 +29,17 @@ use rusqlite::types::ValueRef;
 use rusqlite::{params, Connection, Row, TransactionBehavior};
 use serde_json::json;
 
-use crate::article::{Article, ArticleError};
-use crate::extract::{self, ExtractError, NewFact};
+use crate::article::Article;
+use crate::extract::{self, NewFact};
 use crate::fact::{AnswerKind, ArticleId, ArticleMeta, Fact, FactId, Origin};
 
+use error::sql_err;
+pub use error::{ModError, StoreError};
+pub use facts::Added;
+pub use import::{ExportedFact, ImportReport};
+pub use log::QuestionLogEntry;
 use migrations::MigrateError;
-pub use moderation::{Added, ExportedFact, ImportReport, ModError, Revision};
+pub use revisions::{Revision, RevisionAction};
 
 /// How long a write waits for another connection's write to finish. The bot
 /// and a CLI may share one database; their writes take milliseconds, so
@@ -45,92 +62,6 @@ pub mod channel {
 /// Who the store says made a change when the ingest made it.
 pub const INGEST_AUTHOR: &str = "ingest";
 
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error(
-        "cannot create the folder {path} for the database: {cause}. Give another path with \
-         --db PATH, or set `database` in the config (SUMMIT_BOT_DATABASE)"
-    )]
-    CreateDir {
-        path: PathBuf,
-        cause: std::io::Error,
-    },
-    #[error("cannot open the database {path}: {cause}{}", fix(.cause))]
-    Open {
-        path: PathBuf,
-        cause: rusqlite::Error,
-    },
-    #[error(
-        "the database {path} is read-only, and summit-bot writes to it (the question log, fact \
-         changes): make the file and its folder writable, or give another path with --db PATH"
-    )]
-    ReadOnly { path: PathBuf },
-    #[error("database {path}: migrating to schema version {version}: {cause}{}", fix(.cause))]
-    Migrate {
-        path: PathBuf,
-        version: i64,
-        cause: rusqlite::Error,
-    },
-    #[error(
-        "database {path} has schema version {found}, which this summit-bot does not know \
-         (it knows up to {known}): is it from a newer summit-bot?"
-    )]
-    UnknownSchema {
-        path: PathBuf,
-        found: i64,
-        known: i64,
-    },
-    #[error("database {path}: {op}: {cause}{}", fix(.cause))]
-    Sql {
-        path: PathBuf,
-        op: &'static str,
-        cause: rusqlite::Error,
-    },
-    #[error("the shipped article does not parse: {0}")]
-    BuiltinArticle(#[from] ArticleError),
-    #[error("the shipped facts do not load: {0}")]
-    BuiltinFacts(#[from] ExtractError),
-}
-
-impl StoreError {
-    /// Whether the database refused a write because it is read-only (the
-    /// file, its folder, or this connection), at start or since.
-    pub fn is_read_only(&self) -> bool {
-        let cause = match self {
-            StoreError::ReadOnly { .. } => return true,
-            StoreError::Open { cause, .. }
-            | StoreError::Migrate { cause, .. }
-            | StoreError::Sql { cause, .. } => cause,
-            _ => return false,
-        };
-        cause.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly)
-    }
-}
-
-/// What to do about a SQLite failure a person can fix, as a sentence to
-/// follow the error; empty when there is nothing to suggest.
-fn fix(cause: &rusqlite::Error) -> &'static str {
-    use rusqlite::ErrorCode;
-    match cause.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
-            ". It is not a summit-bot database, or it is damaged: move it (and any -wal and -shm \
-             files beside it) aside to start afresh, restore it from a backup, or give another \
-             path with --db PATH"
-        }
-        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
-            ". Another program holds a lock on it (another summit-bot on the same database?): \
-             stop it and try again, or give another path with --db PATH"
-        }
-        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
-            ". summit-bot must be able to write the database and, beside it, its -wal and -shm \
-             files: check the permissions of the file and its folder, or give another path \
-             with --db PATH"
-        }
-        Some(ErrorCode::DiskFull) => ". The disk is full: free some space and try again",
-        _ => "",
-    }
-}
-
 /// What [`Store::ingest`] did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct IngestReport {
@@ -141,20 +72,6 @@ pub struct IngestReport {
     pub added_facts: usize,
     /// Facts already stored (same article and key), left as they were.
     pub kept_facts: usize,
-}
-
-/// One asked question, for the question log.
-#[derive(Debug, Clone, PartialEq)]
-pub struct QuestionLogEntry {
-    pub question: String,
-    pub answered: bool,
-    pub fact_id: Option<FactId>,
-    pub confidence: f64,
-    /// One of the [`channel`] constants.
-    pub channel: &'static str,
-    pub guild_id: Option<u64>,
-    /// Only when the config allows logging user ids.
-    pub user_id: Option<u64>,
 }
 
 /// The fact store. One connection, behind a mutex so the store can be
@@ -169,19 +86,6 @@ impl std::fmt::Debug for Store {
         f.debug_struct("Store")
             .field("path", &self.path)
             .finish_non_exhaustive()
-    }
-}
-
-/// Maps a SQLite error to a [`StoreError`] naming the database and what
-/// was being done.
-fn sql_err<'a>(
-    path: &'a Path,
-    op: &'static str,
-) -> impl FnOnce(rusqlite::Error) -> StoreError + 'a {
-    move |cause| StoreError::Sql {
-        path: path.to_path_buf(),
-        op,
-        cause,
     }
 }
 
@@ -302,102 +206,11 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sql_err(path, "starting the ingest"))?;
 
-        let meta = &article.meta;
-        let added_article = tx
-            .prepare_cached(
-                "INSERT INTO articles (title, date, publisher, text) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (title) DO NOTHING",
-            )
-            .and_then(|mut st| {
-                st.execute(params![meta.title, meta.date, meta.publisher, article.text])
-            })
-            .map_err(sql_err(path, "storing the article"))?
-            == 1;
-        let article_id: i64 = tx
-            .query_row(
-                "SELECT id FROM articles WHERE title = ?1",
-                [&meta.title],
-                |row| row.get(0),
-            )
-            .map_err(sql_err(path, "finding the article"))?;
-
-        {
-            let mut para = tx
-                .prepare_cached(
-                    "INSERT INTO paragraphs (article_id, number, text) VALUES (?1, ?2, ?3)
-                     ON CONFLICT DO NOTHING",
-                )
-                .map_err(sql_err(path, "storing paragraphs"))?;
-            let mut sentence = tx
-                .prepare_cached(
-                    "INSERT INTO sentences (article_id, paragraph, position, text) VALUES (?1, ?2, ?3, ?4)
-                     ON CONFLICT DO NOTHING",
-                )
-                .map_err(sql_err(path, "storing sentences"))?;
-            for p in &article.paragraphs {
-                para.execute(params![article_id, p.number, p.text])
-                    .map_err(sql_err(path, "storing paragraphs"))?;
-                for (i, s) in p.sentences.iter().enumerate() {
-                    sentence
-                        .execute(params![article_id, p.number, i + 1, s])
-                        .map_err(sql_err(path, "storing sentences"))?;
-                }
-            }
-        }
-
-        let (mut added_facts, mut kept_facts) = (0, 0);
-        {
-            let mut insert = tx
-                .prepare_cached(
-                    "INSERT INTO facts (article_id, key, paragraph, quote, answer, kind, speaker,
-                                        source_note, origin)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-                     ON CONFLICT (article_id, key) DO NOTHING",
-                )
+        let (article_id, added_article) =
+            store_article(&tx, article).map_err(sql_err(path, "storing the article"))?;
+        let (added_facts, kept_facts) =
+            store_new_facts(&tx, article_id, &article.meta.title, facts)
                 .map_err(sql_err(path, "storing facts"))?;
-            let mut question = tx
-                .prepare_cached(
-                    "INSERT INTO fact_questions (fact_id, position, question) VALUES (?1, ?2, ?3)",
-                )
-                .map_err(sql_err(path, "storing fact phrasings"))?;
-            let mut revision = tx
-                .prepare_cached(
-                    "INSERT INTO fact_revisions (fact_id, version, action, by_name, reason, after)
-                     VALUES (?1, 1, 'create', ?2, ?3, ?4)",
-                )
-                .map_err(sql_err(path, "storing fact revisions"))?;
-            let reason = format!("ingest of {:?}", meta.title);
-            for f in facts {
-                let inserted = insert
-                    .execute(params![
-                        article_id,
-                        f.key,
-                        f.paragraph,
-                        f.quote,
-                        f.answer,
-                        f.kind.as_str(),
-                        f.speaker,
-                        f.source_note,
-                        f.origin.as_str(),
-                    ])
-                    .map_err(sql_err(path, "storing facts"))?;
-                if inserted == 0 {
-                    kept_facts += 1;
-                    continue;
-                }
-                added_facts += 1;
-                let fact_id = tx.last_insert_rowid();
-                for (i, q) in f.questions.iter().enumerate() {
-                    question
-                        .execute(params![fact_id, i + 1, q])
-                        .map_err(sql_err(path, "storing fact phrasings"))?;
-                }
-                let after = new_fact_json(f, article_id);
-                revision
-                    .execute(params![fact_id, INGEST_AUTHOR, reason, after])
-                    .map_err(sql_err(path, "storing fact revisions"))?;
-            }
-        }
         tx.commit()
             .map_err(sql_err(path, "committing the ingest"))?;
         Ok(IngestReport {
@@ -517,61 +330,6 @@ impl Store {
             .map_err(sql_err(&self.path, "counting facts"))
     }
 
-    /// Adds one question to the question log.
-    pub fn log_question(&self, entry: &QuestionLogEntry) -> Result<(), StoreError> {
-        self.log_questions(std::slice::from_ref(entry))
-    }
-
-    /// Adds several questions to the question log in one transaction: what
-    /// a stream of questions should use, as one commit per question would
-    /// cost more than answering it.
-    pub fn log_questions(&self, entries: &[QuestionLogEntry]) -> Result<(), StoreError> {
-        let op = "logging questions";
-        let mut conn = self.conn();
-        let tx = conn.transaction().map_err(sql_err(&self.path, op))?;
-        {
-            let mut st = tx
-                .prepare_cached(
-                    "INSERT INTO question_log (question, answered, fact_id, confidence, channel,
-                                               guild_id, user_id)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                )
-                .map_err(sql_err(&self.path, op))?;
-            for e in entries {
-                st.execute(params![
-                    e.question,
-                    e.answered,
-                    e.fact_id.map(|f| f.0),
-                    e.confidence,
-                    e.channel,
-                    e.guild_id.map(id_to_sql),
-                    e.user_id.map(id_to_sql),
-                ])
-                .map_err(sql_err(&self.path, op))?;
-            }
-        }
-        tx.commit().map_err(sql_err(&self.path, op))
-    }
-
-    /// Records a user's 👍 (`helpful`) or 👎 on a fact; a second vote by the
-    /// same user on the same fact replaces the first.
-    pub fn record_feedback(
-        &self,
-        fact_id: FactId,
-        user_id: u64,
-        helpful: bool,
-    ) -> Result<(), StoreError> {
-        self.conn()
-            .prepare_cached(
-                "INSERT INTO feedback (fact_id, user_id, helpful) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (fact_id, user_id) DO UPDATE
-                 SET helpful = excluded.helpful, at = excluded.at",
-            )
-            .and_then(|mut st| st.execute(params![fact_id.0, id_to_sql(user_id), helpful]))
-            .map_err(sql_err(&self.path, "recording feedback"))?;
-        Ok(())
-    }
-
     /// Makes this connection refuse every write, with the error a read-only
     /// database file gives (SQLite's `query_only`), or accept them again.
     /// For a maintenance window, and for tests of a database that turns
@@ -591,6 +349,91 @@ impl Store {
             .pragma_query_value(None, "data_version", |row| row.get(0))
             .map_err(sql_err(&self.path, "reading the data version"))
     }
+}
+
+/// Stores `article` (matched by title) with its paragraphs and sentences,
+/// keeping what is there. Returns its id and whether it was new.
+fn store_article(tx: &Connection, article: &Article) -> rusqlite::Result<(i64, bool)> {
+    let meta = &article.meta;
+    let added = tx
+        .prepare_cached(
+            "INSERT INTO articles (title, date, publisher, text) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (title) DO NOTHING",
+        )?
+        .execute(params![meta.title, meta.date, meta.publisher, article.text])?
+        == 1;
+    let id: i64 = tx.query_row(
+        "SELECT id FROM articles WHERE title = ?1",
+        [&meta.title],
+        |row| row.get(0),
+    )?;
+    let mut para = tx.prepare_cached(
+        "INSERT INTO paragraphs (article_id, number, text) VALUES (?1, ?2, ?3)
+         ON CONFLICT DO NOTHING",
+    )?;
+    let mut sentence = tx.prepare_cached(
+        "INSERT INTO sentences (article_id, paragraph, position, text) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT DO NOTHING",
+    )?;
+    for p in &article.paragraphs {
+        para.execute(params![id, p.number, p.text])?;
+        for (i, s) in p.sentences.iter().enumerate() {
+            sentence.execute(params![id, p.number, i + 1, s])?;
+        }
+    }
+    Ok((id, added))
+}
+
+/// Stores those of `facts` that article `article_id` (titled `title`) does
+/// not hold yet (matched by key), each with its phrasings and a `create`
+/// revision by the ingest. Returns how many were added and kept.
+fn store_new_facts(
+    tx: &Connection,
+    article_id: i64,
+    title: &str,
+    facts: &[NewFact],
+) -> rusqlite::Result<(usize, usize)> {
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO facts (article_id, key, paragraph, quote, answer, kind, speaker,
+                            source_note, origin)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         ON CONFLICT (article_id, key) DO NOTHING",
+    )?;
+    let mut revision = tx.prepare_cached(
+        "INSERT INTO fact_revisions (fact_id, version, action, by_name, reason, after)
+         VALUES (?1, 1, ?2, ?3, ?4, ?5)",
+    )?;
+    let reason = format!("ingest of {title:?}");
+    let (mut added, mut kept) = (0, 0);
+    for f in facts {
+        let inserted = insert.execute(params![
+            article_id,
+            f.key,
+            f.paragraph,
+            f.quote,
+            f.answer,
+            f.kind.as_str(),
+            f.speaker,
+            f.source_note,
+            f.origin.as_str(),
+        ])?;
+        if inserted == 0 {
+            kept += 1;
+            continue;
+        }
+        added += 1;
+        let fact_id = FactId(tx.last_insert_rowid());
+        phrasings::add_questions(tx, fact_id, &f.questions)?;
+        let after = new_fact_json(f, article_id);
+        revision.execute(params![
+            fact_id.0,
+            RevisionAction::Create,
+            INGEST_AUTHOR,
+            reason,
+            after
+        ])?;
+    }
+    Ok((added, kept))
 }
 
 /// A fact row (in [`FACT_COLUMNS`] order), without its phrasings.
@@ -648,4 +491,45 @@ fn new_fact_json(f: &NewFact, article_id: i64) -> String {
         "retired": false,
     })
     .to_string()
+}
+
+/// What the store's unit tests share: a fresh seeded store, a moderator,
+/// a fact to add, and a count of revisions.
+#[cfg(test)]
+mod testing {
+    use super::Store;
+    use crate::moderation::{Draft, Moderator, Source};
+
+    pub fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open_seeded(&dir.path().join("t.db")).expect("store");
+        (dir, store)
+    }
+
+    pub fn who(name: &str) -> Moderator {
+        Moderator {
+            id: Some(7),
+            name: name.to_string(),
+        }
+    }
+
+    pub fn draft(question: &str) -> Draft {
+        Draft {
+            article: None,
+            questions: vec![question.to_string()],
+            answer: "About 8.7 million".to_string(),
+            source: Source::Outside {
+                note: "https://example.org/tehran".to_string(),
+                quote: None,
+            },
+            kind: None,
+        }
+    }
+
+    pub fn revisions(store: &Store) -> i64 {
+        store
+            .conn()
+            .query_row("SELECT count(*) FROM fact_revisions", [], |r| r.get(0))
+            .expect("count")
+    }
 }

@@ -5,14 +5,20 @@
 //! see whether the bot still finds the shipped article's answers among
 //! them.
 //!
-//! Pure: a seed in, texts and [`Article`]s out. No files, no store, no
-//! randomness from outside (a small xorshift, so the same seed gives the
+//! Benchmark data, not the product: a dev-only crate that the benchmarks
+//! and tests use (and its own small binary, for a store at a given size);
+//! the summit-bot binary does not carry it.
+//!
+//! The stories are pure: a seed in, texts and [`Article`]s out, no files,
+//! no randomness from outside (a small xorshift, so the same seed gives the
 //! same stories on every machine and in every version of the toolchain).
+//! [`ingest`] stores them as `summit-bot ingest FILE` would each.
 
-use crate::article::{Article, ArticleError, Meta};
-use crate::extract::{sentence_facts, NewFact};
+use summit_bot::article::{Article, ArticleError, Meta};
+use summit_bot::extract::{sentence_facts, NewFact};
+use summit_bot::store::{Store, StoreError};
 
-/// The seed the benchmarks and `ingest --distractors` use unless told.
+/// The seed the benchmarks and the tests use unless told.
 pub const DEFAULT_SEED: u64 = 0x5EED_2018_0907;
 
 /// Sentences per paragraph and paragraphs per article: a short wire story.
@@ -59,7 +65,7 @@ const FIRST_NAMES: &[&str] = &[
     "Pablo", "Sunita", "Henrik", "Beatriz", "Malik", "Astrid", "Juan", "Naomi", "Dmitri", "Clara",
 ];
 
-const LAST_NAMES: &[&str] = &[
+pub const LAST_NAMES: &[&str] = &[
     "Okafor",
     "Lindqvist",
     "Chen",
@@ -112,7 +118,7 @@ const LAST_NAMES: &[&str] = &[
     "Fischer",
 ];
 
-const CITIES: &[&str] = &[
+pub const CITIES: &[&str] = &[
     "Lisbon",
     "Gdansk",
     "Osaka",
@@ -610,6 +616,51 @@ pub fn stories(seed: u64, facts: usize) -> Vec<Story> {
     out
 }
 
+/// Why distractor stories could not be stored.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    #[error("parsing the story {title:?}: {cause}")]
+    Story { title: String, cause: ArticleError },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// What [`ingest`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ingested {
+    pub stories: usize,
+    /// Facts stored now.
+    pub added: usize,
+    /// Facts already stored (the same seed stores the same stories), kept.
+    pub kept: usize,
+}
+
+/// Stores the stories holding `facts` facts from `seed` in `store`, each as
+/// `summit-bot ingest FILE` stores an article: the one way the benchmarks,
+/// the tests and the `summit-distractors` binary make a large store.
+pub fn ingest(store: &mut Store, seed: u64, facts: usize) -> Result<Ingested, IngestError> {
+    ingest_stories(store, &stories(seed, facts))
+}
+
+/// Stores `stories` as [`ingest`] does: for timing the storing alone.
+pub fn ingest_stories(store: &mut Store, stories: &[Story]) -> Result<Ingested, IngestError> {
+    let (mut added, mut kept) = (0, 0);
+    for story in stories {
+        let (article, facts) = story.facts().map_err(|cause| IngestError::Story {
+            title: story.meta.title.clone(),
+            cause,
+        })?;
+        let report = store.ingest(&article, &facts)?;
+        added += report.added_facts;
+        kept += report.kept_facts;
+    }
+    Ok(Ingested {
+        stories: stories.len(),
+        added,
+        kept,
+    })
+}
+
 /// The cast of one story: who, where and which body it is about, fixed for
 /// the story so its sentences agree with each other.
 struct Slots {
@@ -702,56 +753,5 @@ fn capitalise_first(s: &mut String) {
             let upper: String = c.to_uppercase().collect();
             s.replace_range(..c.len_utf8(), &upper);
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn same_seed_same_stories_other_seed_other_stories() {
-        let a = stories(7, 300);
-        assert_eq!(a, stories(7, 300));
-        assert_ne!(a, stories(8, 300));
-    }
-
-    #[test]
-    fn stories_hold_exactly_the_facts_asked_for() {
-        for facts in [0, 1, 5, 97, 1000] {
-            let total: usize = stories(DEFAULT_SEED, facts)
-                .iter()
-                .map(|s| s.facts().expect("parses").1.len())
-                .sum();
-            assert_eq!(total, facts, "asked for {facts}");
-        }
-    }
-
-    #[test]
-    fn every_story_parses_back_into_its_own_sentences_with_unique_titles() {
-        let all = stories(DEFAULT_SEED, 3000);
-        let mut titles = std::collections::HashSet::new();
-        for s in &all {
-            assert!(titles.insert(s.meta.title.clone()), "{}", s.meta.title);
-            let (article, facts) = s.facts().expect("parses");
-            assert_eq!(facts.len(), s.sentences, "{}\n{}", s.meta.title, s.text);
-            for f in &facts {
-                assert!(!f.quote.contains('{'), "unfilled slot: {}", f.quote);
-                assert!(f.quote.chars().next().is_some_and(char::is_uppercase));
-                assert!(f.quote.ends_with('.'), "{}", f.quote);
-            }
-            assert!(!article.paragraphs.is_empty());
-        }
-    }
-
-    #[test]
-    fn stories_read_like_news_not_noise() {
-        let text: String = stories(1, 200).iter().map(|s| s.text.clone()).collect();
-        // Names, numbers and places appear; the cast varies.
-        assert!(text.chars().any(|c| c.is_ascii_digit()));
-        let cities = CITIES.iter().filter(|c| text.contains(**c)).count();
-        assert!(cities > 10, "only {cities} cities");
-        let people = LAST_NAMES.iter().filter(|n| text.contains(**n)).count();
-        assert!(people > 10, "only {people} surnames");
     }
 }

@@ -4,58 +4,72 @@
 //!
 //! Who may: Discord hides the command from members without Manage Messages
 //! (`default_member_permissions`), but a server admin can change that, so
-//! every subcommand starts with [`moderator`], which checks again from the
-//! interaction itself and refuses (privately, before anything is written)
-//! anyone else. In DMs only users named in the config may moderate.
+//! the parent command carries one poise `check`, [`may_moderate`], which
+//! poise runs before any subcommand (and before its arguments are read). It
+//! checks again from the interaction itself and refuses (privately, before
+//! anything is written) anyone else. In DMs `/fact` is refused unless
+//! `discord.fact_in_dms`, and then only users named in the config may
+//! moderate there. A subcommand added to the list is covered without a line
+//! of its own.
 //!
 //! Every change goes through [`change`]: the store writes it in one
 //! transaction and the engine is rebuilt at once, so the next question is
-//! answered from the new facts. Every reply here is ephemeral.
+//! answered from the new facts. Every reply here is ephemeral. This file
+//! holds the parent command, its check and the changes to one fact; the
+//! reports (history, unanswered, feedback) and export/import are in
+//! [`reports`].
+
+mod reports;
 
 use std::sync::PoisonError;
 
 use anyhow::Context as _;
 use poise::serenity_prelude as serenity;
 
-use super::reply::{cut, escape, MAX_CONTENT, MAX_DESCRIPTION, MAX_TITLE};
+use super::reply::{cut, escape, MAX_DESCRIPTION, MAX_TITLE};
 use super::{no_mentions, user_error, Context, Data, Error};
 use crate::fact::{Fact, FactId};
-use crate::moderation::{self, Changes, Draft, Moderator, Source, UNSURE_BELOW};
-use crate::normalize::Stemmer;
-use crate::store::{ImportReport, ModError, Store};
+use crate::moderation::{Changes, Draft, Moderator, Source};
+use crate::store::{ModError, Store};
+use reports::{export, feedback, history, import, unanswered};
 
 /// What a member who may not moderate is told.
 const REFUSED: &str = "Only moderators can use `/fact`: it needs the Manage Messages \
                        permission in this server, or a moderator role. Nothing was changed.";
+/// What a DM is told when `/fact` is for servers only (`discord.fact_in_dms`
+/// off), whoever sends it.
+const SERVER_ONLY: &str = "`/fact` works only in a server: this bot does not take it in \
+                           direct messages. Nothing was changed.";
 /// What a DM from someone not named in the config is told.
 const REFUSED_IN_DM: &str = "In direct messages only the moderators named in the bot's config \
                              can use `/fact`. Nothing was changed.";
-/// An import file bigger than this is refused before it is downloaded: an
-/// export of 100k facts is about 40 MB, far past any hand-curated set.
-const MAX_IMPORT_BYTES: u32 = 8 << 20;
-/// How many groups `unanswered` and facts `feedback` show.
-const REVIEW_ROWS: usize = 15;
-/// How many days `unanswered` looks back by default.
-const DEFAULT_DAYS: u32 = 7;
 
-/// Who is asking, if they may moderate here; a user error otherwise.
+/// The one permission check for `/fact`, on the parent command: whether
+/// the author may moderate here; a user error saying why not otherwise.
 /// Trusts only what Discord computed for this interaction (the member's
-/// permissions in the channel and their roles) and the config.
-fn moderator(ctx: Context<'_>) -> Result<Moderator, Error> {
+/// permissions in the channel and their roles) and the config. Discord is
+/// told not to list `/fact` in DMs unless `discord.fact_in_dms` (see
+/// [`super::commands`]); this is where that is enforced.
+async fn may_moderate(ctx: Context<'_>) -> Result<bool, Error> {
     let user = ctx.author();
-    let who = Moderator {
-        id: Some(user.id.get()),
-        name: user.name.clone(),
-    };
-    let (users, roles) = {
+    let (users, roles, in_dms) = {
         let app = ctx.data().app();
+        let discord = &app.config.discord;
         (
-            app.config.discord.moderator_user_ids.clone(),
-            app.config.discord.moderator_role_ids.clone(),
+            discord.moderator_user_ids.clone(),
+            discord.moderator_role_ids.clone(),
+            discord.fact_in_dms,
         )
     };
+    if ctx.guild_id().is_none() && !in_dms {
+        tracing::info!(
+            user = user.id.get(),
+            "refused a /fact command: not taken in DMs (discord.fact_in_dms)"
+        );
+        return Err(user_error(SERVER_ONLY));
+    }
     if users.contains(&user.id.get()) {
-        return Ok(who);
+        return Ok(true);
     }
     let refuse = |message: &str| {
         tracing::info!(
@@ -79,9 +93,19 @@ fn moderator(ctx: Context<'_>) -> Result<Moderator, Error> {
         .is_some_and(|p| p.manage_messages() || p.administrator())
         || member.roles.iter().any(|r| roles.contains(&r.get()));
     if may {
-        Ok(who)
+        Ok(true)
     } else {
         refuse(REFUSED)
+    }
+}
+
+/// Who is making a change, for the history. Only called once
+/// [`may_moderate`] has let them in.
+fn moderator(ctx: Context<'_>) -> Moderator {
+    let user = ctx.author();
+    Moderator {
+        id: Some(user.id.get()),
+        name: user.name.clone(),
     }
 }
 
@@ -214,6 +238,7 @@ fn fact_title(f: &Fact) -> String {
 #[poise::command(
     slash_command,
     default_member_permissions = "MANAGE_MESSAGES",
+    check = "may_moderate",
     subcommand_required,
     subcommands(
         "add",
@@ -254,7 +279,7 @@ async fn add(
     source: Option<String>,
     #[description = "More phrasings, separated by |"] more_phrasings: Option<String>,
 ) -> Result<(), Error> {
-    let who = moderator(ctx)?;
+    let who = moderator(ctx);
     let source = match (paragraph, source) {
         (Some(_), Some(_)) => {
             return Err(user_error(
@@ -327,7 +352,7 @@ async fn edit(
     #[max_length = 512]
     reason: Option<String>,
 ) -> Result<(), Error> {
-    let who = moderator(ctx)?;
+    let who = moderator(ctx);
     let changes = Changes {
         answer,
         paragraph,
@@ -358,7 +383,7 @@ async fn alias(
     #[max_length = 100]
     phrasing: String,
 ) -> Result<(), Error> {
-    let who = moderator(ctx)?;
+    let who = moderator(ctx);
     let f = change(ctx.data(), "adding a phrasing", move |store| {
         store.alias_fact(FactId(id), &phrasing, &who, None)
     })
@@ -380,7 +405,7 @@ async fn remove(
     #[max_length = 512]
     reason: String,
 ) -> Result<(), Error> {
-    let who = moderator(ctx)?;
+    let who = moderator(ctx);
     let f = change(ctx.data(), "retiring a fact", move |store| {
         store.retire_fact(FactId(id), &who, &reason)
     })
@@ -408,7 +433,7 @@ async fn restore(
     #[max_length = 512]
     reason: Option<String>,
 ) -> Result<(), Error> {
-    let who = moderator(ctx)?;
+    let who = moderator(ctx);
     let f = change(ctx.data(), "restoring a fact", move |store| {
         store.restore_fact(FactId(id), version, &who, reason.as_deref())
     })
@@ -424,211 +449,12 @@ async fn restore(
 /// Show a fact as it is now, with its version
 #[poise::command(slash_command)]
 async fn show(ctx: Context<'_>, #[description = "The fact's id"] id: i64) -> Result<(), Error> {
-    moderator(ctx)?;
     let id = FactId(id);
     let f = look(ctx.data(), "loading a fact", move |store| {
         store.fact(id)?.ok_or(ModError::UnknownFact(id))
     })
     .await?;
     say(ctx, &fact_title(&f), &fact_text(&f)).await
-}
-
-/// Every version of a fact: who, when, why, what changed
-#[poise::command(slash_command)]
-async fn history(ctx: Context<'_>, #[description = "The fact's id"] id: i64) -> Result<(), Error> {
-    moderator(ctx)?;
-    let id = FactId(id);
-    let revisions = look(ctx.data(), "loading a fact's history", move |store| {
-        store.history(id)
-    })
-    .await?;
-    let mut body = String::new();
-    // Newest first: when the list is cut, the oldest versions go.
-    for r in revisions.iter().rev() {
-        body.push_str(&format!(
-            "**v{}** {} by **{}** at {}",
-            r.version,
-            r.action,
-            escape(&r.by_name),
-            // Discord shows this in the reader's own time zone.
-            crate::when::unix(&r.at).map_or_else(|| r.at.clone(), |t| format!("<t:{t}:f>"))
-        ));
-        if let Some(reason) = &r.reason {
-            body.push_str(&format!(" — “{}”", escape(reason)));
-        }
-        for c in r.changes() {
-            body.push_str(&format!("\n  {}", escape(&c)));
-        }
-        body.push('\n');
-    }
-    say(ctx, &format!("History of fact {id}"), &body).await
-}
-
-/// Questions the bot declined or was unsure of, grouped, most asked first
-#[poise::command(slash_command)]
-async fn unanswered(
-    ctx: Context<'_>,
-    #[description = "How many days back to look (default 7)"]
-    #[min = 1]
-    #[max = 3650]
-    days: Option<u32>,
-) -> Result<(), Error> {
-    moderator(ctx)?;
-    let days = days.unwrap_or(DEFAULT_DAYS);
-    let groups = look(ctx.data(), "reading the question log", move |store| {
-        let rows = store.missed_questions(days, UNSURE_BELOW)?;
-        let stemmer = Stemmer::default();
-        Ok(moderation::group_questions(&rows, |q| {
-            moderation::question_key(&stemmer, q)
-        }))
-    })
-    .await?;
-    if groups.is_empty() {
-        return say(
-            ctx,
-            "Nothing unanswered",
-            &format!("No declined or unsure questions in the last {days} days."),
-        )
-        .await;
-    }
-    let mut body = String::new();
-    for g in groups.iter().take(REVIEW_ROWS) {
-        let mut wordings = g.wordings.iter();
-        let first = wordings.next().map(String::as_str).unwrap_or("");
-        body.push_str(&format!("**{}×** {}", g.asked, escape(first)));
-        let others: Vec<String> = wordings.take(2).map(|w| escape(w)).collect();
-        if !others.is_empty() {
-            body.push_str(&format!(" (also: {})", others.join("; ")));
-        }
-        body.push('\n');
-    }
-    body.push_str("\nTurn one into a fact with `/fact add`.");
-    say(
-        ctx,
-        &format!(
-            "Unanswered in the last {days} days: {} questions",
-            groups.len()
-        ),
-        &body,
-    )
-    .await
-}
-
-/// The facts with the worst 👍/👎 record
-#[poise::command(slash_command)]
-async fn feedback(ctx: Context<'_>) -> Result<(), Error> {
-    moderator(ctx)?;
-    let rows = look(ctx.data(), "tallying feedback", |store| {
-        let tallies = store.feedback_tallies(REVIEW_ROWS)?;
-        let mut rows = Vec::new();
-        for t in tallies {
-            let answer = store.fact(t.fact_id)?.map(|f| f.answer).unwrap_or_default();
-            rows.push((t, answer));
-        }
-        Ok(rows)
-    })
-    .await?;
-    if rows.is_empty() {
-        return say(ctx, "No feedback yet", "Nobody has voted 👍 or 👎 yet.").await;
-    }
-    let mut body = String::new();
-    for (t, answer) in rows {
-        body.push_str(&format!(
-            "{} 👎 {} 👍 {} — {}\n",
-            t.fact_id,
-            t.unhelpful,
-            t.helpful,
-            escape(&cut(&answer, 80))
-        ));
-    }
-    say(ctx, "Worst-rated facts", &body).await
-}
-
-/// Download every fact, retired ones included, as a JSON file
-#[poise::command(slash_command)]
-async fn export(ctx: Context<'_>) -> Result<(), Error> {
-    moderator(ctx)?;
-    let facts = look(ctx.data(), "exporting facts", |store| store.export_facts()).await?;
-    let json = serde_json::to_vec_pretty(&facts).context("writing the export")?;
-    ctx.send(
-        poise::CreateReply::default()
-            .content(format!(
-                "{} facts. `/fact import` reads this file back.",
-                facts.len()
-            ))
-            .attachment(serenity::CreateAttachment::bytes(
-                json,
-                "summit-bot-facts.json",
-            ))
-            .ephemeral(true)
-            .allowed_mentions(no_mentions()),
-    )
-    .await?;
-    Ok(())
-}
-
-/// Import facts from an export file: checked whole first; says what it would change
-#[poise::command(slash_command)]
-async fn import(
-    ctx: Context<'_>,
-    #[description = "A JSON file from /fact export"] file: serenity::Attachment,
-    #[description = "Write the changes (default: only say what would change)"] apply: Option<bool>,
-) -> Result<(), Error> {
-    let who = moderator(ctx)?;
-    if file.size > MAX_IMPORT_BYTES {
-        return Err(user_error(format!(
-            "That file is {} bytes; an import can be at most {MAX_IMPORT_BYTES}.",
-            file.size
-        )));
-    }
-    super::defer(ctx, true).await?;
-    let bytes = file
-        .download()
-        .await
-        .context("downloading the import file")?;
-    let Ok(text) = String::from_utf8(bytes) else {
-        return Err(user_error(
-            "That file is not UTF-8 text: it is not an export.",
-        ));
-    };
-    let apply = apply.unwrap_or(false);
-    let report = if apply {
-        change(ctx.data(), "importing facts", move |store| {
-            store.import_facts(&text, &who, true)
-        })
-        .await?
-    } else {
-        look(ctx.data(), "checking an import", move |store| {
-            store.import_facts(&text, &who, false)
-        })
-        .await?
-    };
-    let title = if apply {
-        "Imported"
-    } else {
-        "Dry run: nothing written (add apply:True to import)"
-    };
-    say(ctx, title, &escape(&import_text(&report))).await
-}
-
-fn import_text(report: &ImportReport) -> String {
-    let (add, changed) = if report.applied {
-        ("Added", "Changed")
-    } else {
-        ("Would add", "Would change")
-    };
-    let mut text = format!(
-        "{add} {}, {} {}; {} already as in the file; {} not in the file, left as they are.",
-        report.added.len(),
-        changed.to_lowercase(),
-        report.changed.len(),
-        report.unchanged,
-        report.not_in_file
-    );
-    for (id, changes) in report.changed.iter().take(20) {
-        text.push_str(&format!("\n{id}: {}", changes.join("; ")));
-    }
-    cut(&text, MAX_CONTENT * 2)
 }
 
 #[cfg(test)]

@@ -5,7 +5,11 @@
 //! versions of a fact.
 //!
 //! No SQL, no Discord, no terminal: the store runs these checks inside its
-//! transactions; the bot and the CLI format what they return.
+//! transactions. What the moderators' read commands show is computed once,
+//! in [`review`], for both edges (the CLI's `facts` and the bot's `/fact`),
+//! which only format it.
+
+pub mod review;
 
 use std::collections::HashMap;
 
@@ -255,7 +259,7 @@ pub struct LoggedQuestion {
 }
 
 /// Questions that ask the same thing, grouped.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QuestionGroup {
     /// How many times it was asked.
     pub asked: usize,
@@ -333,12 +337,14 @@ pub fn group_questions(
     out
 }
 
-/// One fact's 👍 and 👎 count.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One fact's 👍 and 👎 count, with its answer to show beside it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FeedbackTally {
     pub fact_id: FactId,
     pub helpful: u32,
     pub unhelpful: u32,
+    /// Empty if the fact is gone.
+    pub answer: String,
 }
 
 /// A fact as a revision's `before` or `after` holds it. Lenient: revisions

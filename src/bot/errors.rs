@@ -1,0 +1,154 @@
+//! What goes wrong, and who hears of it. A [`UserError`] is something the
+//! user did wrong: shown to them, plainly and privately, and not logged as
+//! a failure. Anything else is ours: logged with context, and the user gets
+//! [`APOLOGY`]. [`on_error`] is the one handler for every framework error;
+//! the message and button handlers, which poise does not wrap, make the
+//! same split themselves.
+
+use poise::serenity_prelude as serenity;
+
+use super::{no_mentions, reply, respond, Data, Error};
+
+/// Something the user did wrong: shown to them, plainly and (where Discord
+/// allows) privately; not logged as a failure.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UserError(pub String);
+
+/// A [`UserError`] as the error type commands return.
+pub fn user_error(message: impl Into<String>) -> Error {
+    UserError(message.into()).into()
+}
+
+/// The one handler for every framework error: user errors go back to the
+/// user, privately; internal errors are logged with context and the user
+/// gets a short apology.
+pub(super) async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
+    let (ctx, shown) = match error {
+        poise::FrameworkError::Command { error, ctx, .. } => {
+            match error.downcast_ref::<UserError>() {
+                Some(user) => (ctx, user.0.clone()),
+                None => {
+                    tracing::error!(
+                        command = %ctx.command().qualified_name,
+                        error = %format!("{error:#}"),
+                        "command failed"
+                    );
+                    (ctx, APOLOGY.to_string())
+                }
+            }
+        }
+        poise::FrameworkError::ArgumentParse { error, ctx, .. } => {
+            (ctx, format!("I couldn't read that: {error}. Try `/help`."))
+        }
+        poise::FrameworkError::CommandPanic { payload, ctx, .. } => {
+            tracing::error!(
+                command = %ctx.command().qualified_name,
+                panic = payload.as_deref().unwrap_or("?"),
+                "command panicked"
+            );
+            (ctx, APOLOGY.to_string())
+        }
+        poise::FrameworkError::CooldownHit {
+            remaining_cooldown,
+            ctx,
+            ..
+        } => (
+            ctx,
+            format!(
+                "Please wait {} s before using that again.",
+                remaining_cooldown.as_secs().max(1)
+            ),
+        ),
+        poise::FrameworkError::CommandCheckFailed { error, ctx, .. } => {
+            // A check that refuses says why as a user error (`/fact`'s
+            // moderator check); any other error is ours.
+            let refusal = error
+                .as_ref()
+                .and_then(|e| e.downcast_ref::<UserError>())
+                .map(|user| user.0.clone());
+            match (refusal, error) {
+                (Some(refusal), _) => (ctx, refusal),
+                (None, error) => {
+                    if let Some(error) = error {
+                        tracing::error!(error = %format!("{error:#}"), "a command check failed");
+                    }
+                    (ctx, "You can't use that command here.".to_string())
+                }
+            }
+        }
+        poise::FrameworkError::MissingUserPermissions { ctx, .. }
+        | poise::FrameworkError::NotAnOwner { ctx, .. } => (
+            ctx,
+            "You don't have permission to use that command.".to_string(),
+        ),
+        poise::FrameworkError::MissingBotPermissions {
+            missing_permissions,
+            ctx,
+            ..
+        } => (
+            ctx,
+            format!("I need these permissions here to do that: {missing_permissions}."),
+        ),
+        poise::FrameworkError::GuildOnly { ctx, .. } => {
+            (ctx, "That command works only in a server.".to_string())
+        }
+        poise::FrameworkError::DmOnly { ctx, .. } => (
+            ctx,
+            "That command works only in a direct message.".to_string(),
+        ),
+        poise::FrameworkError::Setup { error, .. } => {
+            tracing::error!(error = %format!("{error:#}"), "setting up the bot failed");
+            return;
+        }
+        poise::FrameworkError::EventHandler { error, event, .. } => {
+            tracing::error!(
+                event = event.snake_case_name(),
+                error = %format!("{error:#}"),
+                "handling a Discord event failed"
+            );
+            return;
+        }
+        poise::FrameworkError::UnknownInteraction {
+            framework,
+            interaction,
+            ..
+        } => {
+            // A command Discord still lists but this version no longer has.
+            tracing::warn!(command = %interaction.data.name, "unknown command");
+            let response = serenity::CreateInteractionResponse::Message(
+                serenity::CreateInteractionResponseMessage::new()
+                    .content("That command is no longer available. Try `/help`.")
+                    .ephemeral(true)
+                    .allowed_mentions(no_mentions()),
+            );
+            let sent = framework
+                .user_data
+                .rest
+                .respond(interaction.id, &interaction.token, &response)
+                .await;
+            if let Err(error) = sent {
+                tracing::error!(%error, "could not answer an unknown command");
+            }
+            return;
+        }
+        other => {
+            tracing::warn!(error = %other, "framework error");
+            return;
+        }
+    };
+    let sent = respond(
+        ctx,
+        poise::CreateReply::default()
+            .content(reply::cut(&shown, reply::MAX_CONTENT))
+            .ephemeral(true)
+            .allowed_mentions(no_mentions()),
+    )
+    .await;
+    if let Err(error) = sent {
+        tracing::error!(%error, "could not tell the user about an error");
+    }
+}
+
+/// What a user sees when something broke on our side.
+pub const APOLOGY: &str = "Sorry, something went wrong on my side. Please try again in a moment.";

@@ -1,0 +1,315 @@
+//! The command line's definitions: every subcommand, flag and argument,
+//! with the help text clap shows. What runs lives beside it, one file per
+//! command family.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use super::print_out;
+use crate::fact::AnswerKind;
+use crate::moderation::review;
+use crate::moderation::Moderator;
+
+/// Answers questions about the September 2018 Tehran summit on Idlib, with
+/// sources: on Discord, in a console chat, or one question at a time.
+#[derive(Debug, Parser)]
+#[command(name = "summit-bot", version)]
+pub struct Cli {
+    /// The SQLite database to use (default: `database` in the config).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// A config file read after config/local.toml and before the
+    /// environment.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Log more on stderr: -v our details, -vv everything (RUST_LOG wins).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// Log only errors on stderr (RUST_LOG wins).
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the bot: on Discord when a token is configured (DISCORD_TOKEN),
+    /// otherwise the console chat. What plain `summit-bot` does.
+    Run,
+    /// Answer a question. `ask -` answers one question per line of
+    /// standard input, in order.
+    Ask {
+        /// Print the reply as JSON (with `-`: one JSON object a line).
+        #[arg(long)]
+        json: bool,
+        /// The question (its words are joined with spaces), or `-` to read
+        /// questions from standard input.
+        #[arg(required = true, value_name = "QUESTION")]
+        words: Vec<String>,
+    },
+    /// Chat in the console: one question a line; `quit` or end of input
+    /// ends.
+    Chat,
+    /// Store an article and the facts extracted from it. Without FILE: the
+    /// shipped article with its curated facts. Never changes stored facts.
+    Ingest {
+        /// A plain-text article: paragraphs separated by blank lines.
+        file: Option<PathBuf>,
+        /// The article's title (default: the file's name).
+        #[arg(long, requires = "file")]
+        title: Option<String>,
+        /// Its date, e.g. 2018-09-07.
+        #[arg(long, requires = "file")]
+        date: Option<String>,
+    },
+    /// Grade the bot on a question set (JSON lines, as in shared/eval) and
+    /// print accuracy by kind and the misses.
+    Eval {
+        /// The question set.
+        file: PathBuf,
+        /// Exit 1 when the accuracy is below this (0 to 1), e.g. in CI.
+        #[arg(long, value_name = "X", value_parser = parse_fraction)]
+        min_accuracy: Option<f64>,
+    },
+    /// Inspect the stored facts.
+    Facts {
+        #[command(subcommand)]
+        command: FactsCommand,
+    },
+    /// The bot's slash commands on Discord (needs the token).
+    Commands {
+        #[command(subcommand)]
+        command: CommandsCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CommandsCommand {
+    /// Remove the bot's global slash commands, or with --guild those of one
+    /// server. After switching between the two (discord.guild_id), the old
+    /// copies show beside the new until cleared.
+    Clear {
+        /// The server whose commands to remove (default: the global ones).
+        #[arg(long, value_name = "ID")]
+        guild: Option<u64>,
+    },
+}
+
+impl Command {
+    /// The subcommand's name, for the tracing span.
+    pub(super) fn name(&self) -> &'static str {
+        match self {
+            Command::Run => "run",
+            Command::Ask { .. } => "ask",
+            Command::Chat => "chat",
+            Command::Ingest { .. } => "ingest",
+            Command::Eval { .. } => "eval",
+            Command::Facts { .. } => "facts",
+            Command::Commands { .. } => "commands",
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FactsCommand {
+    /// One line per fact: id, paragraph, kind, origin, answer.
+    List {
+        /// Include retired facts.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Everything about one fact, with its phrasings.
+    Show {
+        /// The fact's id (`12` or `#12`).
+        id: String,
+    },
+    /// All facts, retired ones included, as JSON (what `import` reads).
+    Export,
+    /// Add a fact; prints its id. Cite a paragraph (with --quote, or the
+    /// sentence closest to the answer is cited) or an outside --source.
+    Add(AddArgs),
+    /// Change a fact's answer, source or phrasings: a new version.
+    Edit(EditArgs),
+    /// Add a phrasing to a fact.
+    Alias {
+        /// The fact's id.
+        id: String,
+        /// The new phrasing (its words are joined with spaces).
+        #[arg(required = true)]
+        phrasing: Vec<String>,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Retire a fact: kept, restorable, no longer answered from.
+    Remove {
+        /// The fact's id.
+        id: String,
+        /// Why (its words are joined with spaces).
+        #[arg(required = true)]
+        reason: Vec<String>,
+        /// Who is making the change, for the history.
+        #[arg(long, default_value = DEFAULT_BY, value_name = "NAME")]
+        by: String,
+    },
+    /// Bring back a retired fact, or an earlier version of one.
+    Restore {
+        /// The fact's id.
+        id: String,
+        /// The version to bring back (default: the fact as it was retired).
+        version: Option<i64>,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Every version of a fact: who, when, why, what changed.
+    History {
+        /// The fact's id.
+        id: String,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Import facts from an export: checks the whole file first, then
+    /// prints what it changed (or, with --dry-run, would change).
+    Import {
+        /// The JSON file `facts export` wrote (`-`: standard input).
+        file: PathBuf,
+        /// Only say what would change.
+        #[arg(long)]
+        dry_run: bool,
+        /// Who is making the change, for the history.
+        #[arg(long, default_value = DEFAULT_BY, value_name = "NAME")]
+        by: String,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Questions the bot declined or was unsure of, grouped, most asked first.
+    Unanswered {
+        /// How many days back to look.
+        #[arg(default_value_t = review::DEFAULT_DAYS)]
+        days: u32,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// The facts with the worst 👍/👎 record.
+    Feedback {
+        #[command(flatten)]
+        output: Output,
+    },
+}
+
+/// `facts add`'s arguments.
+#[derive(Debug, clap::Args)]
+pub struct AddArgs {
+    /// A question the fact answers; repeat for more phrasings, main first.
+    #[arg(long = "question", required = true, value_name = "Q")]
+    pub questions: Vec<String>,
+    /// The short answer.
+    #[arg(long)]
+    pub answer: String,
+    /// The article paragraph the answer rests on.
+    #[arg(long, value_name = "N", required_unless_present = "source")]
+    pub paragraph: Option<u32>,
+    /// The words of that paragraph (or of the outside source) quoted.
+    #[arg(long, value_name = "Q")]
+    pub quote: Option<String>,
+    /// For a fact from outside the article: a URL or note.
+    #[arg(long, value_name = "URL_OR_NOTE", conflicts_with = "paragraph")]
+    pub source: Option<String>,
+    /// person, place, number, time, org, reason, yesno, statement,
+    /// list or thing (default: guessed from the question).
+    #[arg(long, value_parser = parse_kind)]
+    pub kind: Option<AnswerKind>,
+    #[command(flatten)]
+    pub who: Who,
+}
+
+/// `facts edit`'s arguments.
+#[derive(Debug, clap::Args)]
+pub struct EditArgs {
+    /// The fact's id (`12` or `#12`).
+    pub id: String,
+    /// The version the edit starts from (see `facts show`); refused if
+    /// someone changed the fact since. Default: the current version.
+    #[arg(long = "from-version", value_name = "N")]
+    pub from_version: Option<i64>,
+    #[arg(long)]
+    pub answer: Option<String>,
+    /// Cite this paragraph instead.
+    #[arg(long, value_name = "N")]
+    pub paragraph: Option<u32>,
+    #[arg(long, value_name = "Q")]
+    pub quote: Option<String>,
+    /// Cite this URL or note instead of a paragraph.
+    #[arg(long, value_name = "URL_OR_NOTE", conflicts_with = "paragraph")]
+    pub source: Option<String>,
+    /// Replaces all the phrasings; repeat for more.
+    #[arg(long = "question", value_name = "Q")]
+    pub questions: Vec<String>,
+    #[arg(long, value_parser = parse_kind)]
+    pub kind: Option<AnswerKind>,
+    #[command(flatten)]
+    pub who: Who,
+}
+
+/// How a moderation report is printed.
+#[derive(Debug, clap::Args)]
+pub struct Output {
+    /// Print it as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+impl Output {
+    /// `data` as JSON, or as `text` makes it for people.
+    pub(super) fn print<T: serde::Serialize>(
+        &self,
+        data: &T,
+        text: impl FnOnce(&T) -> String,
+    ) -> anyhow::Result<()> {
+        if self.json {
+            print_out(&serde_json::to_string_pretty(data)?)
+        } else {
+            print_out(&text(data))
+        }
+    }
+}
+
+/// Who makes a change and why, for the history.
+#[derive(Debug, clap::Args)]
+pub struct Who {
+    /// Who is making the change.
+    #[arg(long, default_value = DEFAULT_BY, value_name = "NAME")]
+    pub(super) by: String,
+    /// Why.
+    #[arg(long)]
+    pub(super) reason: Option<String>,
+}
+
+impl Who {
+    pub(super) fn moderator(&self) -> Moderator {
+        Moderator {
+            id: None,
+            name: self.by.clone(),
+        }
+    }
+}
+
+/// Who the history names for a change made at the command line, unless
+/// `--by` says.
+const DEFAULT_BY: &str = "operator (cli)";
+
+/// A number from 0 to 1.
+fn parse_fraction(text: &str) -> Result<f64, String> {
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|x| (0.0..=1.0).contains(x))
+        .ok_or_else(|| format!("a number from 0 to 1, not {text:?}"))
+}
+
+fn parse_kind(text: &str) -> Result<AnswerKind, String> {
+    AnswerKind::parse(text).ok_or_else(|| {
+        "one of person, place, number, time, org, reason, yesno, statement, list, thing".to_string()
+    })
+}

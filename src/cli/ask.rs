@@ -1,0 +1,237 @@
+//! Asking: `ask` (one question, or `ask -` for a stream), the console
+//! `chat`, plain `run` (Discord when a token is configured, else the chat)
+//! and `eval` (a question set graded). Human replies are formatted in one
+//! place, [`render`]; `--json` prints the [`Reply`] contract as it is.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+
+use super::print_out;
+use super::stream::{ask_stream, read_line_capped, reply_to_line, MAX_LINE_BYTES};
+use crate::answer::Reply;
+use crate::app::App;
+use crate::config::Config;
+use crate::eval;
+use crate::store::channel;
+
+/// `ask`: one question (its words joined), or with `-` one a line of
+/// standard input.
+pub(super) fn ask(app: &App, words: &[String], json: bool) -> anyhow::Result<()> {
+    if words.len() == 1 && words[0] == "-" {
+        return ask_stream(app, json);
+    }
+    let reply = app.ask(&words.join(" "), channel::CLI);
+    let text = if json {
+        serde_json::to_string(&reply)?
+    } else {
+        render(&reply)
+    };
+    print_out(&text)
+}
+
+/// `run`: Discord if a token is configured, else the console chat.
+pub(super) fn run_bot(config: Config, db: Option<&Path>) -> anyhow::Result<ExitCode> {
+    if config.discord.token.is_some() {
+        let app = App::open(&config, db)?;
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .context("starting the async runtime")?;
+        let app = std::sync::Arc::new(std::sync::RwLock::new(app));
+        runtime.block_on(crate::bot::run(app, config))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    // Under systemd or Docker there is nobody to chat with: the chat would
+    // read an empty stdin and exit 0, and the service would look fine.
+    if !io::stdin().is_terminal() {
+        eprintln!(
+            "error: no Discord token configured, and no terminal to chat on. Set DISCORD_TOKEN \
+             in the environment (or `token = \"...\"` under [discord] in config/local.toml) \
+             and run `summit-bot run` again; `summit-bot chat` chats over standard input."
+        );
+        return Ok(ExitCode::from(2));
+    }
+    eprintln!(
+        "No Discord token configured: starting the console chat. To run on Discord, set \
+         DISCORD_TOKEN (or discord.token in config/local.toml) and run `summit-bot run`."
+    );
+    let mut app = App::open(&config, db)?;
+    chat(&mut app)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The human form of a reply, as `ask` and the console chat print it.
+pub fn render(reply: &Reply) -> String {
+    let mut out = String::new();
+    if let Some(error) = &reply.error {
+        out.push_str(&format!("I can't take that as a question: {error}."));
+        return out;
+    }
+    if reply.answered {
+        out.push_str(reply.answer.as_deref().unwrap_or(""));
+        for source in &reply.sources {
+            // A sentence fact's answer is its quote: don't say it twice.
+            if reply.answer.as_deref() != Some(source.quote.as_str()) {
+                out.push_str(&format!(
+                    "\n  “{}”",
+                    source.quote.trim_matches(['“', '”', '"'])
+                ));
+            }
+            match source.paragraph {
+                Some(p) => out.push_str(&format!("\n  — {}, ¶{p}", source.title)),
+                None => out.push_str(&format!("\n  — {}", source.title)),
+            }
+        }
+        out.push_str(&format!("\n  (confidence {:.2})", reply.confidence));
+        return out;
+    }
+    let note = reply.note.as_deref().unwrap_or("The article doesn't say.");
+    out.push_str(note);
+    if !reply.alternatives.is_empty() {
+        // Small talk's note already offers its suggestions.
+        if note.starts_with("The article doesn't") {
+            out.push_str("\nNearest topics it does cover:");
+        }
+        for alt in &reply.alternatives {
+            out.push_str(&format!("\n  - {} ({})", alt.question, alt.fact_id));
+        }
+    }
+    out
+}
+
+/// The console chat: one question a line, the same replies as `ask`.
+/// Notices fact changes made by other processes (a bot's moderators)
+/// before each question.
+pub fn chat(app: &mut App) -> anyhow::Result<()> {
+    let interactive = io::stdin().is_terminal();
+    let title = app
+        .store
+        .articles()?
+        .first()
+        .map(|a| a.title.clone())
+        .unwrap_or_else(|| "the stored articles".to_string());
+    print_out(&format!(
+        "Ask me about “{title}”. One question a line; `quit` or end of input ends."
+    ))?;
+    let mut input = io::stdin().lock();
+    let mut line = Vec::new();
+    loop {
+        if interactive {
+            let mut out = io::stdout().lock();
+            write!(out, "> ").and_then(|()| out.flush()).ok();
+        }
+        let Some(len) = read_line_capped(&mut input, &mut line, MAX_LINE_BYTES)
+            .context("reading standard input")?
+        else {
+            break;
+        };
+        let text = String::from_utf8_lossy(&line);
+        let question = text.trim();
+        if question.is_empty() {
+            continue;
+        }
+        if matches!(question.to_lowercase().as_str(), "quit" | "exit") {
+            break;
+        }
+        if let Err(error) = app.reload_if_changed() {
+            tracing::warn!(error = %format!("{error:#}"), "could not reload changed facts");
+        }
+        let reply = if len > line.len() {
+            reply_to_line(app, &line, len)
+        } else {
+            app.ask(question, channel::CONSOLE)
+        };
+        print_out(&format!("{}\n", render(&reply)))?;
+    }
+    Ok(())
+}
+
+/// `eval`: grades `app` on the question set in `file`; below
+/// `min_accuracy` the exit code is 1, the report printed all the same.
+pub(super) fn run_eval(
+    app: &App,
+    file: &Path,
+    min_accuracy: Option<f64>,
+) -> anyhow::Result<ExitCode> {
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+    let questions =
+        eval::parse_questions(&text).with_context(|| format!("reading {}", file.display()))?;
+    let replies: Vec<Reply> = questions.iter().map(|q| app.answer(&q.question)).collect();
+    let report = eval::grade(&questions, &replies)?;
+    print_out(&report.to_string())?;
+    if let Some(min) = min_accuracy.filter(|min| report.accuracy() < *min) {
+        eprintln!(
+            "accuracy {:.3} is below --min-accuracy {min}",
+            report.accuracy()
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::{Alternative, SourceRef};
+    use crate::fact::FactId;
+
+    fn reply() -> Reply {
+        Reply {
+            question: "how many refugees does turkey host".into(),
+            answered: true,
+            answer: Some("3.5 million".into()),
+            confidence: 0.876,
+            fact_id: Some(FactId(3)),
+            sources: vec![SourceRef {
+                paragraph: Some(16),
+                quote: "Turkey already hosts 3.5 million Syrian refugees.".into(),
+                title: "Summit".into(),
+            }],
+            alternatives: Vec::new(),
+            error: None,
+            note: None,
+            why: None,
+        }
+    }
+
+    #[test]
+    fn renders_an_answer_with_quote_paragraph_and_confidence() {
+        assert_eq!(
+            render(&reply()),
+            "3.5 million\n  “Turkey already hosts 3.5 million Syrian refugees.”\n  — Summit, ¶16\n  (confidence 0.88)"
+        );
+        let mut sentence = reply();
+        sentence.answer = Some(sentence.sources[0].quote.clone());
+        assert_eq!(
+            render(&sentence),
+            "Turkey already hosts 3.5 million Syrian refugees.\n  — Summit, ¶16\n  (confidence 0.88)"
+        );
+    }
+
+    #[test]
+    fn renders_a_decline_with_nearest_topics() {
+        let mut declined = reply();
+        declined.answered = false;
+        declined.answer = None;
+        declined.sources.clear();
+        declined.note = Some("The article doesn't say what Merkel said.".into());
+        declined.alternatives = vec![Alternative {
+            fact_id: FactId(7),
+            question: "What did Erdogan warn of?".into(),
+            confidence: 0.3,
+        }];
+        assert_eq!(
+            render(&declined),
+            "The article doesn't say what Merkel said.\nNearest topics it does cover:\n  - What did Erdogan warn of? (#7)"
+        );
+        let invalid = Reply::invalid("", "the question is empty");
+        assert_eq!(
+            render(&invalid),
+            "I can't take that as a question: the question is empty."
+        );
+    }
+}

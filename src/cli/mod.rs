@@ -1,0 +1,68 @@
+//! The command line: parses arguments, calls the app, and prints.
+//!
+//! [`args`] defines every subcommand and flag; what runs is one file per
+//! command family: [`ask`] (ask, chat, run, eval), [`ingest`],
+//! [`facts`] (the moderators' `facts …`) and [`commands`] (the bot's slash
+//! commands on Discord), with [`stream`] reading standard input safely for
+//! `ask -` and the chat.
+//!
+//! Output for the user goes to stdout; diagnostics go through tracing to
+//! stderr.
+
+mod args;
+mod ask;
+mod commands;
+mod facts;
+mod ingest;
+mod stream;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+
+use crate::app::App;
+use crate::config::Config;
+
+pub use args::{Cli, Command, CommandsCommand, FactsCommand, Output, Who};
+pub use ask::{chat, render};
+pub use stream::MAX_LINE_BYTES;
+
+/// Carries out `cli` with `config` (already loaded from `cli.config`).
+pub fn run(cli: Cli, config: Config) -> anyhow::Result<ExitCode> {
+    let db = cli.db.as_deref();
+    let command = cli.command.unwrap_or(Command::Run);
+    let _span = tracing::info_span!("command", name = command.name()).entered();
+    match command {
+        Command::Run => ask::run_bot(config, db),
+        Command::Ask { json, words } => {
+            ask::ask(&App::open(&config, db)?, &words, json)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Chat => {
+            chat(&mut App::open(&config, db)?)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Ingest { file, title, date } => {
+            ingest::ingest(&config, db, file.as_deref(), title, date)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval { file, min_accuracy } => {
+            ask::run_eval(&App::open(&config, db)?, &file, min_accuracy)
+        }
+        Command::Facts { command } => facts::run(&config, db, command),
+        Command::Commands {
+            command: CommandsCommand::Clear { guild },
+        } => commands::clear(&config, guild),
+    }
+}
+
+/// Writes `text` and a newline to stdout, treating a closed pipe (`| head`)
+/// as the reader being done rather than as an error.
+fn print_out(text: &str) -> anyhow::Result<()> {
+    let mut out = io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.context("writing to standard output"),
+    }
+}

@@ -1,0 +1,183 @@
+//! One way to start the bot for a test: [`TestBot::start`] runs the real
+//! binary (`summit-bot run`) against a fresh stand-in Discord and a fresh
+//! SQLite file in a temp dir, and waits until it has registered its
+//! commands. [`TestBot::in_process`] runs the same `summit_bot::bot::run`
+//! inside the test instead, for the few tests that must reach into the
+//! running app (hold its lock as a slow rebuild would, switch its
+//! connection's writes off): no file or signal can do that to a process.
+
+use std::fs::File;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Child, Stdio};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
+
+use serde_json::Value;
+use summit_bot::app::App;
+use summit_bot::config::Config;
+
+use super::binary;
+use super::standin::{Call, Interaction, StandIn, TOKEN};
+
+/// Kills the child process when the test ends, however it ends.
+pub struct Running(pub Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The bot, running against its own stand-in Discord and database.
+pub struct TestBot {
+    pub discord: StandIn,
+    /// The SQLite file it uses.
+    pub db: PathBuf,
+    /// Its working folder (removed when the test ends).
+    pub dir: tempfile::TempDir,
+    /// The running app: only when started [`TestBot::in_process`].
+    app: Option<Arc<RwLock<App>>>,
+    /// The binary's process: only when started [`TestBot::start`].
+    process: Option<Running>,
+}
+
+/// What the in-process bots of a test binary logged (they share one
+/// global subscriber).
+static LOG: Mutex<Vec<u8>> = Mutex::new(Vec::new());
+
+struct Captured;
+
+impl Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        LOG.lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The settings every test bot gets: the stand-in's token and address, and
+/// the database in `dir`; then `config`, as `SUMMIT_BOT_*` variables.
+fn environment(
+    discord: &StandIn,
+    db: &std::path::Path,
+    config: &[(&str, &str)],
+) -> Vec<(String, String)> {
+    let mut env = vec![
+        ("DISCORD_TOKEN".to_string(), TOKEN.to_string()),
+        ("DISCORD_API_BASE".to_string(), discord.api_base.clone()),
+        ("SUMMIT_BOT_DATABASE".to_string(), db.display().to_string()),
+    ];
+    env.extend(config.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+    env
+}
+
+impl TestBot {
+    /// The real binary, configured with `config` (`SUMMIT_BOT_*` variables,
+    /// or `RUST_LOG`: `info` unless given) beyond the stand-in's token and
+    /// address and a fresh database; ready when this returns. Its log goes
+    /// to `stderr.log` in [`TestBot::dir`] (see [`TestBot::log`]).
+    pub async fn start(config: &[(&str, &str)]) -> TestBot {
+        TestBot::start_on(StandIn::start().await, config).await
+    }
+
+    /// [`TestBot::start`] against `discord` as the test prepared it (say,
+    /// with commands an earlier run left registered).
+    pub async fn start_on(discord: StandIn, config: &[(&str, &str)]) -> TestBot {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("summit.db");
+        let log = File::create(dir.path().join("stderr.log")).expect("log file");
+        let mut cmd = binary::summit(dir.path());
+        cmd.arg("run")
+            .env("RUST_LOG", "info")
+            .envs(environment(&discord, &db, config))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(log);
+        let process = Running(cmd.spawn().expect("start summit-bot"));
+        discord.wait_ready().await;
+        TestBot {
+            discord,
+            db,
+            dir,
+            app: None,
+            process: Some(process),
+        }
+    }
+
+    /// `summit_bot::bot::run` in this process, as [`TestBot::start`] runs
+    /// it in the binary, with the app in reach ([`TestBot::app`]).
+    pub async fn in_process(config: &[(&str, &str)]) -> TestBot {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new("info"))
+            .with_ansi(false)
+            .with_writer(|| Captured)
+            .try_init();
+        let discord = StandIn::start().await;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("summit.db");
+        let env = environment(&discord, &db, config)
+            .into_iter()
+            .map(|(k, v)| (k.into(), v.into()));
+        let config = Config::load_from(None, None, env).expect("config");
+        let app = Arc::new(RwLock::new(App::open(&config, None).expect("open the app")));
+        let served = app.clone();
+        tokio::spawn(async move {
+            if let Err(error) = summit_bot::bot::run(served, config).await {
+                eprintln!("the bot stopped: {error:#}");
+            }
+        });
+        discord.wait_ready().await;
+        TestBot {
+            discord,
+            db,
+            dir,
+            app: Some(app),
+            process: None,
+        }
+    }
+
+    /// The running app: a bot started [`TestBot::in_process`] only.
+    pub fn app(&self) -> &Arc<RwLock<App>> {
+        self.app
+            .as_ref()
+            .expect("the app is in reach only of a bot started in_process")
+    }
+
+    /// The bot's process, to signal or stop: a bot started from the binary
+    /// only.
+    pub fn process(&mut self) -> &mut Child {
+        &mut self
+            .process
+            .as_mut()
+            .expect("only a bot started from the binary has a process")
+            .0
+    }
+
+    /// What the bot has logged so far.
+    pub fn log(&self) -> String {
+        if self.app.is_some() {
+            let log = LOG.lock().unwrap_or_else(PoisonError::into_inner);
+            return String::from_utf8_lossy(&log).into_owned();
+        }
+        std::fs::read_to_string(self.dir.path().join("stderr.log")).expect("read the log")
+    }
+
+    /// Injects an interaction and waits for the bot's callback to it: the
+    /// first one served, past any the stand-in was told to fail.
+    pub async fn interact(&self, (interaction, payload): (Interaction, Value)) -> Call {
+        self.discord.dispatch("INTERACTION_CREATE", payload).await;
+        let path = interaction.callback_path();
+        self.discord
+            .wait_for_call(
+                &format!("the response to interaction {}", interaction.id),
+                |c| c.is("POST", &path) && c.fault.is_none(),
+            )
+            .await
+    }
+}
