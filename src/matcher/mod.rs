@@ -181,6 +181,17 @@ struct Doc {
     clues: Vec<(Option<TermId>, u8)>,
 }
 
+impl Doc {
+    /// Whether the doc's body or one of its phrasings holds the term.
+    fn holds(&self, id: TermId) -> bool {
+        self.body.terms.binary_search(&id).is_ok()
+            || self
+                .phrasings
+                .iter()
+                .any(|p| p.terms.binary_search(&id).is_ok())
+    }
+}
+
 /// Kinds of answer a word of a fact can give (`Doc::clues`).
 const CLUE_NAME: u8 = 1;
 const CLUE_NUMBER: u8 = 2;
@@ -1510,13 +1521,7 @@ impl Index {
     /// The informativeness of the question's words a doc lacks: their
     /// share, and the most any plain word lacking weighs.
     fn missing(query: &Query, doc: &Doc) -> (f32, f32) {
-        let holds = |id: TermId| {
-            doc.body.terms.binary_search(&id).is_ok()
-                || doc
-                    .phrasings
-                    .iter()
-                    .any(|p| p.terms.binary_search(&id).is_ok())
-        };
+        let holds = |id: TermId| doc.holds(id);
         let (mut lacking, mut all, mut max) = (0.0f32, 0.0f32, 0.0f32);
         for t in &query.terms {
             all += t.info;
@@ -1535,13 +1540,7 @@ impl Index {
     /// `missing`), and the most one plain word stays unaligned.
     fn unaligned(query: &Query, doc: &Doc) -> (f32, f32) {
         let table = meaning::table();
-        let holds = |id: TermId| {
-            doc.body.terms.binary_search(&id).is_ok()
-                || doc
-                    .phrasings
-                    .iter()
-                    .any(|p| p.terms.binary_search(&id).is_ok())
-        };
+        let holds = |id: TermId| doc.holds(id);
         let (mut lacking, mut all, mut max) = (0.0f32, 0.0f32, 0.0f32);
         for t in &query.terms {
             all += t.info;
