@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::article::Article;
 use crate::fact::{AnswerKind, Origin};
+use crate::moderation::phrasing_key;
 
 /// The curated facts shipped in `data/`.
 pub const BUILTIN_FACTS: &str = include_str!("../data/facts.toml");
@@ -220,13 +221,19 @@ pub fn builtin_facts_learned_except(
 }
 
 /// Adds each learned question of `toml_text` (except those from the set
-/// `except`) to its curated fact's phrasings, once.
+/// `except`) to its curated fact's phrasings, unless some fact already has
+/// it (as the store compares phrasings: no two facts share one).
 pub fn learn(
     facts: &mut [NewFact],
     toml_text: &str,
     except: Option<&str>,
 ) -> Result<(), ExtractError> {
     let file: LearnedFile = toml::from_str(toml_text)?;
+    let mut taken: std::collections::HashSet<String> = facts
+        .iter()
+        .flat_map(|f| &f.questions)
+        .map(|q| phrasing_key(q))
+        .collect();
     for l in file.learned {
         if except == Some(l.set.as_str()) {
             continue;
@@ -239,7 +246,7 @@ pub fn learn(
                 question: l.question.clone(),
             })?;
         let q = l.question.trim();
-        if !q.is_empty() && !fact.questions.iter().any(|p| p.eq_ignore_ascii_case(q)) {
+        if !q.is_empty() && taken.insert(phrasing_key(q)) {
             fact.questions.push(q.to_string());
         }
     }
@@ -320,8 +327,15 @@ mod tests {
             learn(&mut facts, unknown, None),
             Err(ExtractError::UnknownFact { .. })
         ));
-        // The shipped file applies.
-        builtin_facts(&article).expect("data/learned.toml names curated facts");
+        // The shipped file applies, and no two facts share a phrasing.
+        let facts = builtin_facts(&article).expect("data/learned.toml names curated facts");
+        let mut seen = std::collections::HashMap::new();
+        for f in &facts {
+            for q in &f.questions {
+                let owner = seen.entry(phrasing_key(q)).or_insert(&f.key);
+                assert_eq!(*owner, &f.key, "{q:?} is a phrasing of two facts");
+            }
+        }
     }
 
     #[test]
