@@ -58,7 +58,7 @@ fn curated(set: &str) -> anyhow::Result<Engine> {
     Ok(Engine::new(
         vec![meta],
         engine::numbered(ArticleId(1), facts),
-        summit_bot::extract::builtin_gaps()?,
+        summit_bot::extract::builtin_gaps_learned_except(Some(set))?,
         Arc::new(Lexicon::builtin()?),
         Model::builtin()?,
         Settings::default(),

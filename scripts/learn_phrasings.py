@@ -11,7 +11,8 @@ A question is learned when one of its candidate facts would be graded right
 (the rows' `right`, ../shared/eval's rule): the best-ranked such curated
 fact gets it. Left out, so a phrasing never teaches the bot something false
 or noisy:
-- unanswerable questions (near misses, out of scope): they have no fact;
+- unanswerable questions: they have no fact (near misses of at most 14
+  words become the phrasings of the gap `near-misses` instead);
 - yes/no facts ("Yes. …"): a phrasing close to the question shows the
   verdict, and a question graded right on the evidence may ask the opposite;
 - typo and chatty questions: their misspellings and chatter would become
@@ -29,6 +30,10 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 ROWS = os.path.join(ROOT, "target", "decision")
 OUT = os.path.join(ROOT, "data", "learned.toml")
 KINDS = {"paraphrase", "plain", "short", "yesno"}
+# Near misses (asked about what the article covers, not answered by it)
+# become the phrasings of one gap, so a question like one of them weighs
+# against answering; long chatty ones are left out, for their chatter.
+MAX_NEAR_WORDS = 14
 
 
 def toml_str(s):
@@ -36,7 +41,7 @@ def toml_str(s):
 
 
 def main():
-    learned = []
+    learned, declined = [], []
     for path in sorted(glob.glob(os.path.join(ROWS, "train-*.rows.jsonl"))):
         name = os.path.basename(path).replace(".rows.jsonl", "")
         # Only sets asked of the shipped article with its curated facts.
@@ -45,6 +50,10 @@ def main():
         with open(path) as f:
             for line in f:
                 q = json.loads(line)
+                if (not q["answerable"] and q.get("kind") == "near"
+                        and len(q["question"].split()) <= MAX_NEAR_WORDS):
+                    declined.append((name, q["question"].strip()))
+                    continue
                 if not q["answerable"] or q.get("kind") not in KINDS:
                     continue
                 right = [c for c in q["cands"]
@@ -60,7 +69,11 @@ def main():
         for key, name, question in learned:
             f.write(f"  {{ fact = {toml_str(key)}, set = {toml_str(name)}, question = {toml_str(question)} }},\n")
         f.write("]\n")
-    print(f"wrote {os.path.normpath(OUT)}: {len(learned)} phrasings")
+        f.write("declined = [\n")
+        for name, question in sorted(declined):
+            f.write(f"  {{ set = {toml_str(name)}, question = {toml_str(question)} }},\n")
+        f.write("]\n")
+    print(f"wrote {os.path.normpath(OUT)}: {len(learned)} phrasings, {len(declined)} near misses")
 
 
 if __name__ == "__main__":

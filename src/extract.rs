@@ -96,7 +96,22 @@ struct CuratedFact {
 struct LearnedFile {
     #[serde(default)]
     learned: Vec<Learned>,
+    #[serde(default)]
+    declined: Vec<Declined>,
 }
+
+/// A labelled training question the article does not answer, though it
+/// asks about what the article covers (a near miss).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Declined {
+    set: String,
+    question: String,
+}
+
+/// The key of the gap the learned near misses make: a decline never names
+/// it (it has no topic of its own).
+pub const NEAR_MISSES: &str = "near-misses";
 
 /// A labelled training question and the curated fact that answers it.
 #[derive(Deserialize)]
@@ -259,9 +274,31 @@ pub fn gaps(toml_text: &str) -> Result<Vec<Gap>, ExtractError> {
     Ok(file.gap)
 }
 
-/// The shipped article's gaps.
+/// The shipped article's gaps, with the learned near misses as one more.
 pub fn builtin_gaps() -> Result<Vec<Gap>, ExtractError> {
-    gaps(BUILTIN_GAPS)
+    builtin_gaps_learned_except(None)
+}
+
+/// The shipped gaps, and the near misses learned from every question set
+/// but `except` as the gap [`NEAR_MISSES`] (with no topic or note).
+pub fn builtin_gaps_learned_except(except: Option<&str>) -> Result<Vec<Gap>, ExtractError> {
+    let mut gaps = gaps(BUILTIN_GAPS)?;
+    let file: LearnedFile = toml::from_str(LEARNED_PHRASINGS)?;
+    let questions: Vec<String> = file
+        .declined
+        .into_iter()
+        .filter(|d| except != Some(d.set.as_str()))
+        .map(|d| d.question)
+        .collect();
+    if !questions.is_empty() {
+        gaps.push(Gap {
+            key: NEAR_MISSES.to_string(),
+            topic: String::new(),
+            note: String::new(),
+            questions,
+        });
+    }
+    Ok(gaps)
 }
 
 #[cfg(test)]
@@ -386,8 +423,19 @@ kind = "number"
     #[test]
     fn gaps_parse() {
         let gaps = builtin_gaps().expect("gaps parse");
-        assert!(gaps
+        let (learned, written): (Vec<&Gap>, Vec<&Gap>) =
+            gaps.iter().partition(|g| g.key == NEAR_MISSES);
+        assert!(written
             .iter()
             .all(|g| !g.questions.is_empty() && !g.note.is_empty()));
+        // The learned near misses: one gap with nothing a decline could name,
+        // and a set can be left out of it.
+        let [near] = learned.as_slice() else {
+            panic!("one near-misses gap, got {}", learned.len())
+        };
+        assert!(near.note.is_empty() && near.topic.is_empty());
+        let fewer = builtin_gaps_learned_except(Some("train-ta")).expect("gaps");
+        let near_without = fewer.iter().find(|g| g.key == NEAR_MISSES).expect("gap");
+        assert!(near_without.questions.len() < near.questions.len());
     }
 }

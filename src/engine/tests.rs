@@ -140,3 +140,33 @@ fn autocomplete_offers_known_phrasings() {
         "{typo:?}"
     );
 }
+
+#[test]
+fn a_learned_near_miss_is_declined_without_naming_a_topic() {
+    let e = engine();
+    let learned: toml::Value =
+        toml::from_str(crate::extract::LEARNED_PHRASINGS).expect("learned file parses");
+    let near: Vec<&str> = learned["declined"]
+        .as_array()
+        .expect("declined list")
+        .iter()
+        .filter_map(|d| d["question"].as_str())
+        .collect();
+    assert!(near.len() >= 100, "only {} near misses", near.len());
+    let mut declined = 0;
+    for q in &near {
+        let r = e.ask(q);
+        if !r.answered {
+            declined += 1;
+            let note = r.note.as_deref().unwrap_or_default();
+            assert!(!note.ends_with(' '), "{q:?}: {note:?}");
+        }
+    }
+    // Most of the near misses it learned from are declined (not all: each
+    // weighs as evidence, never a rule).
+    assert!(
+        declined * 10 >= near.len() * 9,
+        "{declined} of {}",
+        near.len()
+    );
+}
