@@ -83,6 +83,13 @@ pub enum Command {
         #[command(subcommand)]
         command: CommandsCommand,
     },
+    /// Print a shell completion script for SHELL on standard output.
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) on standard output.
+    Man,
 }
 
 #[derive(Debug, Subcommand)]
@@ -108,6 +115,8 @@ impl Command {
             Command::Eval { .. } => "eval",
             Command::Facts { .. } => "facts",
             Command::Commands { .. } => "commands",
+            Command::Completions { .. } => "completions",
+            Command::Man => "man",
         }
     }
 }

@@ -4,7 +4,7 @@
 //! command family: [`ask`] (ask, chat, run, eval), [`ingest`],
 //! [`facts`] (the moderators' `facts …`) and [`commands`] (the bot's slash
 //! commands on Discord), with [`stream`] reading standard input safely for
-//! `ask -` and the chat.
+//! `ask -` and the chat, and [`shell`] the completion scripts and man page.
 //!
 //! Output for the user goes to stdout; diagnostics go through tracing to
 //! stderr.
@@ -14,6 +14,7 @@ mod ask;
 mod commands;
 mod facts;
 mod ingest;
+mod shell;
 mod stream;
 
 use std::io::{self, Write};
@@ -54,6 +55,14 @@ pub fn run(cli: Cli, config: Config) -> anyhow::Result<ExitCode> {
         Command::Commands {
             command: CommandsCommand::Clear { guild },
         } => commands::clear(&config, guild),
+        Command::Completions { shell } => {
+            shell::completions(shell)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            shell::man()?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

@@ -1,0 +1,95 @@
+//! The command line's conventions, through the real binary: shell
+//! completions and the man page, `--reason` on every change, `--json` on
+//! the fact reports, progress only at a terminal, and the chat's input
+//! cleaned of terminal escapes.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use tempfile::TempDir;
+
+mod support;
+use support::binary::{run_with_input, summit};
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn temp() -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("test.db");
+    (dir, db)
+}
+
+/// Runs the binary on `db` with `args`, expecting success; its stdout.
+fn run_ok(dir: &Path, db: &Path, args: &[&str]) -> String {
+    let out = summit(dir)
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    stdout(&out)
+}
+
+/// What bash offers for the last of `words` with `script` loaded, as a
+/// person pressing Tab after typing them would see.
+fn bash_completes(script: &Path, words: &[&str]) -> Vec<String> {
+    let cword = words.len() - 1;
+    let line = format!(
+        "source {}; COMP_WORDS=({}); COMP_CWORD={cword}; _summit__bot summit-bot {} {}; \
+         printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+        script.display(),
+        words.join(" "),
+        words[cword],
+        words[cword - 1],
+    );
+    let out = std::process::Command::new("bash")
+        .args(["--norc", "-c", &line])
+        .output()
+        .expect("bash runs");
+    assert!(out.status.success(), "{line}: {}", stderr(&out));
+    stdout(&out).lines().map(str::to_string).collect()
+}
+
+#[test]
+fn completions_and_the_man_page_describe_every_subcommand() {
+    let (dir, db) = temp();
+    let bash = run_ok(dir.path(), &db, &["completions", "bash"]);
+    let script = dir.path().join("summit-bot.bash");
+    std::fs::write(&script, &bash).expect("write the script");
+    assert_eq!(bash_completes(&script, &["summit-bot", "fa"]), ["facts"]);
+    assert_eq!(
+        bash_completes(&script, &["summit-bot", "facts", "un"]),
+        ["unanswered"],
+        "a subcommand's subcommands complete too"
+    );
+    assert_eq!(
+        bash_completes(&script, &["summit-bot", "ingest", "--ti"]),
+        ["--title"],
+        "and a subcommand's flags"
+    );
+    for sub in ["ask", "chat", "ingest", "completions", "man"] {
+        assert!(bash.contains(sub), "bash completes {sub}");
+    }
+    for shell in ["zsh", "fish", "elvish", "powershell"] {
+        let script = run_ok(dir.path(), &db, &["completions", shell]);
+        assert!(script.contains("summit-bot"), "{shell}: {script:.200}");
+    }
+    let unknown = summit(dir.path())
+        .args(["completions", "tcsh"])
+        .output()
+        .expect("runs");
+    assert_eq!(unknown.status.code(), Some(2), "{}", stderr(&unknown));
+
+    let man = run_ok(dir.path(), &db, &["man"]);
+    assert!(man.contains(".TH summit-bot 1"), "{man:.300}");
+    assert!(man.contains(".SH NAME\nsummit\\-bot"), "{man:.300}");
+    assert!(man.contains("ingest") && man.contains("facts"), "{man}");
+    assert!(!db.exists(), "neither opens the database");
+}
