@@ -93,3 +93,66 @@ fn completions_and_the_man_page_describe_every_subcommand() {
     assert!(man.contains("ingest") && man.contains("facts"), "{man}");
     assert!(!db.exists(), "neither opens the database");
 }
+
+/// Adds a fact citing paragraph 16 and returns its id (`12`).
+fn add_fact(dir: &Path, db: &Path, question: &str) -> String {
+    let added = run_ok(
+        dir,
+        db,
+        &[
+            "facts",
+            "add",
+            "--question",
+            question,
+            "--answer",
+            "12",
+            "--paragraph",
+            "16",
+        ],
+    );
+    added
+        .split_whitespace()
+        .nth(2)
+        .map(|w| w.trim_start_matches('#').to_string())
+        .unwrap_or_else(|| panic!("no id in {added}"))
+}
+
+#[test]
+fn facts_remove_takes_reason_as_the_other_changes_do() {
+    let (dir, db) = temp();
+    let id = add_fact(dir.path(), &db, "how many posts does turkey run");
+    let remove = |args: &[&str]| {
+        summit(dir.path())
+            .arg("--db")
+            .arg(&db)
+            .args(["facts", "remove", &id])
+            .args(args)
+            .output()
+            .expect("runs")
+    };
+    let none = remove(&[]);
+    assert_eq!(none.status.code(), Some(2), "{}", stderr(&none));
+    assert!(stderr(&none).contains("--reason"), "{}", stderr(&none));
+    let both = remove(&["--reason", "a", "b"]);
+    assert_eq!(both.status.code(), Some(2), "{}", stderr(&both));
+
+    let removed = remove(&["--reason", "counted twice", "--by", "dana"]);
+    assert!(removed.status.success(), "{}", stderr(&removed));
+    run_ok(
+        dir.path(),
+        &db,
+        &["facts", "restore", &id, "--reason", "back"],
+    );
+    // The older form, the reason as words after the id, still reads.
+    let removed = remove(&["not", "needed"]);
+    assert!(removed.status.success(), "{}", stderr(&removed));
+
+    let history = run_ok(dir.path(), &db, &["facts", "history", &id]);
+    let retires: Vec<&str> = history.lines().filter(|l| l.contains(" retire ")).collect();
+    assert_eq!(retires.len(), 2, "{history}");
+    assert!(
+        retires[0].contains("by dana") && retires[0].ends_with("· “counted twice”"),
+        "{history}"
+    );
+    assert!(retires[1].ends_with("· “not needed”"), "{history}");
+}

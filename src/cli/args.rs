@@ -155,9 +155,13 @@ pub enum FactsCommand {
     Remove {
         /// The fact's id.
         id: String,
-        /// Why (its words are joined with spaces).
-        #[arg(required = true)]
-        reason: Vec<String>,
+        /// Why it is retired (required), for the history.
+        #[arg(long, value_name = "TEXT", required_unless_present = "words")]
+        reason: Option<String>,
+        /// The reason as words after the id: the older form of --reason,
+        /// still read.
+        #[arg(value_name = "REASON", conflicts_with = "reason", hide = true)]
+        words: Vec<String>,
         /// Who is making the change, for the history.
         #[arg(long, default_value = DEFAULT_BY, value_name = "NAME")]
         by: String,
@@ -242,11 +246,15 @@ pub struct EditArgs {
     /// someone changed the fact since. Default: the current version.
     #[arg(long = "from-version", value_name = "N")]
     pub from_version: Option<i64>,
+    /// The new short answer.
     #[arg(long)]
     pub answer: Option<String>,
     /// Cite this paragraph instead.
     #[arg(long, value_name = "N")]
     pub paragraph: Option<u32>,
+    /// The words of the paragraph (or of the outside source) to quote
+    /// instead; with a new --paragraph and no --quote, the quote is kept if
+    /// that paragraph holds it, else its closest sentence is cited.
     #[arg(long, value_name = "Q")]
     pub quote: Option<String>,
     /// Cite this URL or note instead of a paragraph.
@@ -255,6 +263,8 @@ pub struct EditArgs {
     /// Replaces all the phrasings; repeat for more.
     #[arg(long = "question", value_name = "Q")]
     pub questions: Vec<String>,
+    /// The kind of answer: person, place, number, time, org, reason,
+    /// yesno, statement, list or thing.
     #[arg(long, value_parser = parse_kind)]
     pub kind: Option<AnswerKind>,
     #[command(flatten)]
@@ -287,11 +297,11 @@ impl Output {
 /// Who makes a change and why, for the history.
 #[derive(Debug, clap::Args)]
 pub struct Who {
-    /// Who is making the change.
+    /// Who is making the change, for the history.
     #[arg(long, default_value = DEFAULT_BY, value_name = "NAME")]
     pub(super) by: String,
-    /// Why.
-    #[arg(long)]
+    /// Why, for the history.
+    #[arg(long, value_name = "TEXT")]
     pub(super) reason: Option<String>,
 }
 
@@ -321,4 +331,60 @@ fn parse_kind(text: &str) -> Result<AnswerKind, String> {
     AnswerKind::parse(text).ok_or_else(|| {
         "one of person, place, number, time, org, reason, yesno, statement, list, thing".to_string()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    /// Every argument and subcommand under `cmd` that has no help text,
+    /// named by its path (`facts edit --answer`).
+    fn undocumented(cmd: &clap::Command, path: &str, out: &mut Vec<String>) {
+        for arg in cmd.get_arguments() {
+            if arg.get_help().is_none() && arg.get_long_help().is_none() {
+                let name = match arg.get_long() {
+                    Some(long) => format!("--{long}"),
+                    None => arg.get_id().to_string(),
+                };
+                out.push(format!("{path} {name}"));
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            let path = format!("{path} {}", sub.get_name());
+            if sub.get_about().is_none() && sub.get_long_about().is_none() {
+                out.push(path.clone());
+            }
+            undocumented(sub, &path, out);
+        }
+    }
+
+    #[test]
+    fn the_definitions_are_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    /// `--help`, the man page and the completions show these texts: a new
+    /// flag without one fails here.
+    #[test]
+    fn every_flag_argument_and_subcommand_has_help() {
+        let mut missing = Vec::new();
+        undocumented(&Cli::command(), "summit-bot", &mut missing);
+        assert!(missing.is_empty(), "no help text: {missing:#?}");
+    }
+
+    #[test]
+    fn the_walk_finds_an_argument_without_help() {
+        let cmd = clap::Command::new("t")
+            .arg(clap::Arg::new("told").long("told").help("Said."))
+            .subcommand(
+                clap::Command::new("sub")
+                    .about("A sub.")
+                    .arg(clap::Arg::new("bare")),
+            );
+        let mut missing = Vec::new();
+        undocumented(&cmd, "t", &mut missing);
+        assert_eq!(missing, ["t sub bare"]);
+    }
 }

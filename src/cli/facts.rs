@@ -44,9 +44,15 @@ pub(super) fn run(
                 f.version
             ))?;
         }
-        FactsCommand::Remove { id, reason, by } => {
+        FactsCommand::Remove {
+            id,
+            reason,
+            words,
+            by,
+        } => {
             let by = Moderator { id: None, name: by };
-            let f = store.retire_fact(fact_id_arg(&id)?, &by, &reason.join(" "))?;
+            let reason = reason.unwrap_or_else(|| words.join(" "));
+            let f = store.retire_fact(fact_id_arg(&id)?, &by, &reason)?;
             print_out(&format!(
                 "Retired fact {} (version {}); `summit-bot facts restore {}` brings it back.",
                 f.id, f.version, f.id.0
