@@ -6,10 +6,11 @@
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
+use serde_json::Value;
 use tempfile::TempDir;
 
 mod support;
-use support::binary::{run_with_input, summit};
+use support::binary::summit;
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
@@ -155,4 +156,100 @@ fn facts_remove_takes_reason_as_the_other_changes_do() {
         "{history}"
     );
     assert!(retires[1].ends_with("· “not needed”"), "{history}");
+}
+
+/// The keys of a JSON object, sorted.
+fn keys(v: &Value) -> Vec<&str> {
+    let mut keys: Vec<&str> = v
+        .as_object()
+        .unwrap_or_else(|| panic!("not an object: {v}"))
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    keys
+}
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text:.300}"))
+}
+
+/// The fields the README documents for `facts list|show|history|unanswered
+/// --json`: other tools read them, so a rename fails here.
+#[test]
+fn facts_json_has_the_documented_fields() {
+    const FACT: [&str; 14] = [
+        "answer",
+        "article",
+        "article_title",
+        "id",
+        "key",
+        "kind",
+        "origin",
+        "paragraph",
+        "questions",
+        "quote",
+        "retired",
+        "source_note",
+        "speaker",
+        "version",
+    ];
+    let (dir, db) = temp();
+    let id = add_fact(dir.path(), &db, "how many posts does turkey run");
+    run_ok(
+        dir.path(),
+        &db,
+        &["ask", "what did merkel say about idlib?"],
+    );
+
+    let list = json(&run_ok(dir.path(), &db, &["facts", "list", "--json"]));
+    let list = list.as_array().expect("an array");
+    let human = run_ok(dir.path(), &db, &["facts", "list"]);
+    assert_eq!(list.len(), human.lines().count(), "one object a line");
+    for f in list {
+        assert_eq!(keys(f), FACT, "{f}");
+    }
+    let added = list
+        .iter()
+        .find(|f| f["id"].as_i64().map(|n| n.to_string()).as_deref() == Some(id.as_str()))
+        .expect("the added fact is listed");
+    assert_eq!(added["paragraph"], 16);
+    assert_eq!(added["origin"], "moderator");
+    assert_eq!(added["questions"][0], "how many posts does turkey run");
+    assert_eq!(
+        added["article_title"],
+        "Iran, Russia and Turkey meet in Tehran over Idlib"
+    );
+
+    let show = json(&run_ok(dir.path(), &db, &["facts", "show", &id, "--json"]));
+    assert_eq!(&show, added, "show prints what list does");
+
+    let history = json(&run_ok(
+        dir.path(),
+        &db,
+        &["facts", "history", &id, "--json"],
+    ));
+    assert_eq!(keys(&history), ["fact_id", "versions"]);
+    assert_eq!(history["fact_id"].to_string(), id);
+    let version = &history["versions"][0];
+    assert_eq!(
+        keys(version),
+        ["action", "at", "by_id", "by_name", "changes", "reason", "version"]
+    );
+    assert_eq!(version["action"], "create");
+    assert_eq!(version["by_name"], "operator (cli)");
+    assert!(
+        version["at"].as_str().is_some_and(|at| at.ends_with('Z')),
+        "{version}"
+    );
+
+    let missed = json(&run_ok(dir.path(), &db, &["facts", "unanswered", "--json"]));
+    assert_eq!(keys(&missed), ["days", "groups", "total"]);
+    assert_eq!(missed["days"], 7);
+    let group = &missed["groups"][0];
+    assert_eq!(
+        keys(group),
+        ["asked", "best_confidence", "last_at", "wordings"]
+    );
+    assert_eq!(group["wordings"][0], "what did merkel say about idlib?");
 }

@@ -128,11 +128,15 @@ pub enum FactsCommand {
         /// Include retired facts.
         #[arg(long)]
         all: bool,
+        #[command(flatten)]
+        output: Output,
     },
     /// Everything about one fact, with its phrasings.
     Show {
         /// The fact's id (`12` or `#12`).
         id: String,
+        #[command(flatten)]
+        output: Output,
     },
     /// All facts, retired ones included, as JSON (what `import` reads).
     Export,
@@ -271,10 +275,10 @@ pub struct EditArgs {
     pub who: Who,
 }
 
-/// How a moderation report is printed.
+/// How a moderation report or a fact is printed.
 #[derive(Debug, clap::Args)]
 pub struct Output {
-    /// Print it as JSON.
+    /// Print it as JSON (the fields are in the README).
     #[arg(long)]
     json: bool,
 }

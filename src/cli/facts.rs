@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 
-use super::args::{AddArgs, EditArgs, FactsCommand};
+use super::args::{AddArgs, EditArgs, FactsCommand, Output};
 use super::print_out;
 use crate::config::Config;
 use crate::fact::{Fact, FactId};
@@ -24,11 +24,14 @@ pub(super) fn run(
 ) -> anyhow::Result<ExitCode> {
     let store = Store::open_seeded(db.unwrap_or(&config.database))?;
     match command {
-        FactsCommand::List { all } => {
-            let lines: Vec<String> = store.facts(all)?.iter().map(list_line).collect();
-            print_out(&lines.join("\n"))?;
+        FactsCommand::List { all, output } => {
+            let facts = store.with_titles(store.facts(all)?)?;
+            output.print(&facts, |facts| {
+                let lines: Vec<String> = facts.iter().map(|f| list_line(&f.fact)).collect();
+                lines.join("\n")
+            })?;
         }
-        FactsCommand::Show { id } => return show_fact(&store, &id),
+        FactsCommand::Show { id, output } => return show_fact(&store, &id, &output),
         FactsCommand::Export => {
             print_out(&serde_json::to_string_pretty(&store.export_facts()?)?)?;
         }
@@ -94,7 +97,7 @@ pub(super) fn run(
 
 /// `facts show ID`: exit code 2 for an id that is not one, 1 for an
 /// unknown fact.
-fn show_fact(store: &Store, id: &str) -> anyhow::Result<ExitCode> {
+fn show_fact(store: &Store, id: &str, output: &Output) -> anyhow::Result<ExitCode> {
     let Some(id) = parse_fact_id(id) else {
         eprintln!("{id:?} is not a fact id: give a number such as 12 or #12");
         return Ok(ExitCode::from(2));
@@ -103,7 +106,8 @@ fn show_fact(store: &Store, id: &str) -> anyhow::Result<ExitCode> {
         eprintln!("there is no fact {id}; `summit-bot facts list` shows them");
         return Ok(ExitCode::FAILURE);
     };
-    print_out(&show(&fact))?;
+    let shown = store.with_titles(vec![fact])?;
+    output.print(&shown[0], |f| show(&f.fact))?;
     Ok(ExitCode::SUCCESS)
 }
 

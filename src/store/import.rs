@@ -10,7 +10,7 @@ use super::error::{db, ModError};
 use super::facts::{load_all, read_fact, write_fact};
 use super::phrasings::{shared_phrasing, write_questions};
 use super::revisions::RevisionAction;
-use super::Store;
+use super::{Store, StoreError};
 use crate::fact::{ArticleId, Fact, FactId};
 use crate::moderation::{
     self, check_phrasings, check_quote, check_text, Moderator, Snapshot, MAX_ANSWER, MAX_NOTE,
@@ -52,13 +52,18 @@ struct Step<'e> {
 impl Store {
     /// Every fact, retired ones included, with its article's title.
     pub fn export_facts(&self) -> Result<Vec<ExportedFact>, ModError> {
+        Ok(self.with_titles(self.facts(true)?)?)
+    }
+
+    /// `facts` as `export` writes them, each with its article's title: also
+    /// what `facts list --json` and `facts show --json` print.
+    pub fn with_titles(&self, facts: Vec<Fact>) -> Result<Vec<ExportedFact>, StoreError> {
         let titles: HashMap<ArticleId, String> = self
             .articles()?
             .into_iter()
             .map(|a| (a.id, a.title))
             .collect();
-        Ok(self
-            .facts(true)?
+        Ok(facts
             .into_iter()
             .map(|fact| ExportedFact {
                 article_title: titles.get(&fact.article).cloned(),
