@@ -60,8 +60,8 @@ pub enum Command {
         /// The article's title (default: the file's name).
         #[arg(long, requires = "file")]
         title: Option<String>,
-        /// Its date, e.g. 2018-09-07.
-        #[arg(long, requires = "file")]
+        /// Its date, as YYYY-MM-DD (e.g. 2018-09-07).
+        #[arg(long, requires = "file", value_name = "YYYY-MM-DD", value_parser = parse_date)]
         date: Option<String>,
     },
     /// Grade the bot on a question set (JSON lines, as in shared/eval) and
@@ -329,6 +329,15 @@ fn parse_fraction(text: &str) -> Result<f64, String> {
         .ok()
         .filter(|x| (0.0..=1.0).contains(x))
         .ok_or_else(|| format!("a number from 0 to 1, not {text:?}"))
+}
+
+/// A calendar date, `YYYY-MM-DD`.
+fn parse_date(text: &str) -> Result<String, String> {
+    if crate::when::is_date(text) {
+        Ok(text.to_string())
+    } else {
+        Err("a date as YYYY-MM-DD, such as 2018-09-07".to_string())
+    }
 }
 
 fn parse_kind(text: &str) -> Result<AnswerKind, String> {
