@@ -67,3 +67,202 @@ fn ingest_date_must_be_a_calendar_date() {
     );
     assert_eq!(count(&db, "SELECT count(*) FROM articles"), 2);
 }
+
+const SHIPPED: &str = "Iran, Russia and Turkey meet in Tehran over Idlib";
+const CORK: &str = "Cork harbour reopens";
+const CORK_TEXT: &str = "The harbour in Cork reopened on Monday.\n\n\
+    It had been closed for three weeks after a storm damaged the quay.\n\n\
+    “We are relieved,” the harbour master said.\n";
+
+/// A database with the shipped article and [`CORK`] (article 2).
+fn two_articles() -> (TempDir, PathBuf) {
+    let (dir, db) = temp();
+    let file = write(dir.path(), "cork.txt", CORK_TEXT);
+    run_ok(dir.path(), &db, &["ingest", &file, "--title", CORK]);
+    (dir, db)
+}
+
+#[test]
+fn a_fact_added_to_a_second_article_is_answered_and_cited_from_it() {
+    let (dir, db) = two_articles();
+    let added = run_ok(
+        dir.path(),
+        &db,
+        &[
+            "facts",
+            "add",
+            "--article",
+            CORK,
+            "--paragraph",
+            "2",
+            "--question",
+            "How long was the harbour in Cork closed?",
+            "--answer",
+            "Three weeks",
+            "--quote",
+            "closed for three weeks",
+        ],
+    );
+    assert!(added.starts_with("Added fact #"), "{added}");
+    let question = "how long was the cork harbour closed";
+    let reply: serde_json::Value =
+        serde_json::from_str(&run_ok(dir.path(), &db, &["ask", "--json", question])).expect("JSON");
+    assert_eq!(reply["answered"], true, "{reply}");
+    assert_eq!(reply["answer"], "Three weeks", "{reply}");
+    assert_eq!(reply["sources"][0]["title"], CORK, "{reply}");
+    assert_eq!(reply["sources"][0]["paragraph"], 2, "{reply}");
+    let human = run_ok(dir.path(), &db, &["ask", question]);
+    assert!(human.contains(&format!("— {CORK}, ¶2")), "{human}");
+
+    // By id too; and list, export and feedback narrow to one article.
+    run_ok(
+        dir.path(),
+        &db,
+        &[
+            "facts",
+            "add",
+            "--article",
+            "2",
+            "--paragraph",
+            "3",
+            "--question",
+            "Who was relieved in Cork?",
+            "--answer",
+            "The harbour master",
+        ],
+    );
+    let listed: serde_json::Value = serde_json::from_str(&run_ok(
+        dir.path(),
+        &db,
+        &[
+            "facts",
+            "list",
+            "--article",
+            "cork harbour REOPENS",
+            "--json",
+        ],
+    ))
+    .expect("JSON");
+    let listed = listed.as_array().expect("facts");
+    // Its three sentences and the two facts added.
+    assert_eq!(listed.len(), 5, "{listed:?}");
+    assert!(listed
+        .iter()
+        .all(|f| f["article_title"] == CORK && f["article"] == 2));
+    let exported: serde_json::Value = serde_json::from_str(&run_ok(
+        dir.path(),
+        &db,
+        &["facts", "export", "--article", "1"],
+    ))
+    .expect("JSON");
+    let exported = exported.as_array().expect("facts");
+    assert!(!exported.is_empty());
+    assert!(exported.iter().all(|f| f["article_title"] == SHIPPED));
+    let feedback = run_ok(dir.path(), &db, &["facts", "feedback", "--article", CORK]);
+    assert_eq!(feedback.trim(), "No feedback yet.");
+}
+
+#[test]
+fn an_unknown_article_is_refused_naming_the_known_ones() {
+    let (dir, db) = two_articles();
+    let facts = count(&db, "SELECT count(*) FROM facts");
+    let commands: [&[&str]; 4] = [
+        &[
+            "facts",
+            "add",
+            "--article",
+            "Dublin port",
+            "--paragraph",
+            "1",
+            "--question",
+            "Is Dublin open?",
+            "--answer",
+            "Yes",
+        ],
+        &["facts", "list", "--article", "Dublin port"],
+        &["facts", "export", "--article", "7"],
+        &[
+            "facts",
+            "edit",
+            "1",
+            "--article",
+            "Dublin port",
+            "--paragraph",
+            "1",
+        ],
+    ];
+    for args in commands {
+        let out = run(dir.path(), &db, args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = stderr(&out);
+        assert!(err.contains("there is no article"), "{err}");
+        assert!(
+            err.contains(&format!("1 “{SHIPPED}”")) && err.contains(&format!("2 “{CORK}”")),
+            "names the known articles: {err}"
+        );
+        assert!(stdout(&out).is_empty(), "{}", stdout(&out));
+    }
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM facts"),
+        facts,
+        "nothing added"
+    );
+}
+
+#[test]
+fn a_fact_moves_to_another_article_with_a_paragraph_of_it() {
+    let (dir, db) = two_articles();
+    let id = run_ok(
+        dir.path(),
+        &db,
+        &[
+            "facts",
+            "add",
+            "--paragraph",
+            "16",
+            "--question",
+            "Where did the harbour reopen?",
+            "--answer",
+            "Tehran",
+        ],
+    )
+    .split_whitespace()
+    .nth(2)
+    .map(|w| w.trim_start_matches('#').to_string())
+    .expect("an id");
+    let stuck = run(dir.path(), &db, &["facts", "edit", &id, "--article", CORK]);
+    assert_eq!(stuck.status.code(), Some(1));
+    assert!(
+        stderr(&stuck).contains("which of its paragraphs"),
+        "{}",
+        stderr(&stuck)
+    );
+
+    run_ok(
+        dir.path(),
+        &db,
+        &[
+            "facts",
+            "edit",
+            &id,
+            "--article",
+            CORK,
+            "--paragraph",
+            "1",
+            "--answer",
+            "Cork",
+            "--reason",
+            "wrong article",
+        ],
+    );
+    let fact: serde_json::Value =
+        serde_json::from_str(&run_ok(dir.path(), &db, &["facts", "show", &id, "--json"]))
+            .expect("JSON");
+    assert_eq!(fact["article_title"], CORK);
+    assert_eq!(fact["paragraph"], 1);
+    assert_eq!(fact["quote"], "The harbour in Cork reopened on Monday.");
+    let history = run_ok(dir.path(), &db, &["facts", "history", &id]);
+    assert!(history.contains("article: “1” → “2”"), "{history}");
+    let reply = run_ok(dir.path(), &db, &["ask", "where did the harbour reopen"]);
+    assert!(reply.contains(&format!("— {CORK}, ¶1")), "{reply}");
+}

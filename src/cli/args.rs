@@ -128,6 +128,10 @@ pub enum FactsCommand {
         /// Include retired facts.
         #[arg(long)]
         all: bool,
+        /// Only this article's facts (its id or title; default: every
+        /// article's).
+        #[arg(long, value_name = "ID|TITLE")]
+        article: Option<String>,
         #[command(flatten)]
         output: Output,
     },
@@ -139,7 +143,12 @@ pub enum FactsCommand {
         output: Output,
     },
     /// All facts, retired ones included, as JSON (what `import` reads).
-    Export,
+    Export {
+        /// Only this article's facts (its id or title; default: every
+        /// article's).
+        #[arg(long, value_name = "ID|TITLE")]
+        article: Option<String>,
+    },
     /// Add a fact; prints its id. Cite a paragraph (with --quote, or the
     /// sentence closest to the answer is cited) or an outside --source.
     Add(AddArgs),
@@ -210,6 +219,10 @@ pub enum FactsCommand {
     },
     /// The facts with the worst 👍/👎 record.
     Feedback {
+        /// Only this article's facts (its id or title; default: every
+        /// article's).
+        #[arg(long, value_name = "ID|TITLE")]
+        article: Option<String>,
         #[command(flatten)]
         output: Output,
     },
@@ -224,7 +237,11 @@ pub struct AddArgs {
     /// The short answer.
     #[arg(long)]
     pub answer: String,
-    /// The article paragraph the answer rests on.
+    /// The article the fact belongs to, by id or title (default: the
+    /// first one stored, the shipped article).
+    #[arg(long, value_name = "ID|TITLE")]
+    pub article: Option<String>,
+    /// The paragraph of that article the answer rests on.
     #[arg(long, value_name = "N", required_unless_present = "source")]
     pub paragraph: Option<u32>,
     /// The words of that paragraph (or of the outside source) quoted.
@@ -250,6 +267,11 @@ pub struct EditArgs {
     /// someone changed the fact since. Default: the current version.
     #[arg(long = "from-version", value_name = "N")]
     pub from_version: Option<i64>,
+    /// Move the fact to this article, by id or title; give the --paragraph
+    /// it cites there (default: the fact stays in its article, and
+    /// --paragraph means one of that article's).
+    #[arg(long, value_name = "ID|TITLE")]
+    pub article: Option<String>,
     /// The new short answer.
     #[arg(long)]
     pub answer: Option<String>,

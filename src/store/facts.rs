@@ -129,6 +129,14 @@ impl Store {
             return Err(ModError::Retired(id));
         }
         let mut after = before.clone();
+        if let Some(article) = changes.article.filter(|a| *a != before.article) {
+            if after.paragraph.is_some() && changes.paragraph.is_none() && changes.note.is_none() {
+                return Err(Invalid::ArticleWithoutParagraph.into());
+            }
+            after.article = article;
+            // A key is how its article's ingest knows the fact as its own.
+            after.key = None;
+        }
         if let Some(answer) = &changes.answer {
             after.answer = check_text("answer", answer, MAX_ANSWER)?;
         }
@@ -369,11 +377,12 @@ pub(super) fn load_all(conn: &Connection) -> rusqlite::Result<Vec<Fact>> {
     Ok(facts)
 }
 
-/// Overwrites a stored fact's content, version and phrasings.
+/// Overwrites a stored fact's article, key, content, version and phrasings.
 pub(super) fn write_fact(conn: &Connection, f: &Fact) -> rusqlite::Result<()> {
     conn.execute(
         "UPDATE facts SET paragraph = ?2, quote = ?3, answer = ?4, kind = ?5, speaker = ?6,
                           source_note = ?7, origin = ?8, version = ?9, retired = ?10,
+                          article_id = ?11, key = ?12,
                           updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
          WHERE id = ?1",
         params![
@@ -387,6 +396,8 @@ pub(super) fn write_fact(conn: &Connection, f: &Fact) -> rusqlite::Result<()> {
             f.origin.as_str(),
             f.version,
             f.retired,
+            f.article.0,
+            f.key,
         ],
     )?;
     write_questions(conn, f.id, &f.questions)

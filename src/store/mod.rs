@@ -32,6 +32,7 @@ use serde_json::json;
 use crate::article::Article;
 use crate::extract::{self, NewFact};
 use crate::fact::{AnswerKind, ArticleId, ArticleMeta, Fact, FactId, Origin};
+use crate::moderation;
 
 use error::sql_err;
 pub use error::{ModError, StoreError};
@@ -238,6 +239,13 @@ impl Store {
             .map_err(sql_err(&self.path, "listing articles"))?;
         rows.collect::<Result<_, _>>()
             .map_err(sql_err(&self.path, "listing articles"))
+    }
+
+    /// The article `wanted` names (its id or its title: see
+    /// [`moderation::find_article`]), or an error naming the known ones.
+    pub fn article(&self, wanted: &str) -> Result<ArticleMeta, ModError> {
+        let articles = self.articles()?;
+        Ok(moderation::find_article(&articles, wanted)?.clone())
     }
 
     /// The facts, with their phrasings, in id order; retired ones only when
