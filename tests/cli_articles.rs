@@ -266,3 +266,196 @@ fn a_fact_moves_to_another_article_with_a_paragraph_of_it() {
     let reply = run_ok(dir.path(), &db, &["ask", "where did the harbour reopen"]);
     assert!(reply.contains(&format!("— {CORK}, ¶1")), "{reply}");
 }
+
+/// The id `facts add` printed (`Added fact #12 …` → `12`).
+fn added_id(out: &str) -> String {
+    out.split_whitespace()
+        .nth(2)
+        .map(|w| w.trim_start_matches('#').to_string())
+        .unwrap_or_else(|| panic!("no id in {out}"))
+}
+
+fn show(dir: &Path, db: &Path, id: &str) -> serde_json::Value {
+    serde_json::from_str(&run_ok(dir, db, &["facts", "show", id, "--json"])).expect("JSON")
+}
+
+#[test]
+fn re_ingest_with_another_text_is_refused_then_replaced_keeping_moderators_facts() {
+    let (dir, db) = two_articles();
+    let add = |paragraph: &str, question: &str, answer: &str, quote: &str| {
+        added_id(&run_ok(
+            dir.path(),
+            &db,
+            &[
+                "facts",
+                "add",
+                "--article",
+                CORK,
+                "--paragraph",
+                paragraph,
+                "--question",
+                question,
+                "--answer",
+                answer,
+                "--quote",
+                quote,
+            ],
+        ))
+    };
+    let closed = add(
+        "2",
+        "How long was the harbour in Cork closed?",
+        "Three weeks",
+        "closed for three weeks",
+    );
+    let relieved = add(
+        "3",
+        "Who was relieved in Cork?",
+        "The harbour master",
+        "the harbour master said",
+    );
+    let monday = query(
+        &db,
+        "SELECT id FROM facts WHERE article_id = 2 AND key = 's1.1'",
+    )[0][0]
+        .to_string();
+    run_ok(
+        dir.path(),
+        &db,
+        &["facts", "edit", &monday, "--answer", "On Monday"],
+    );
+
+    // The same text again changes nothing, as ever.
+    let file = write(dir.path(), "cork.txt", CORK_TEXT);
+    let again = run_ok(dir.path(), &db, &["ingest", &file, "--title", CORK]);
+    assert!(again.contains(" 0 facts added"), "{again}");
+
+    // Another text under the same title: refused, naming --replace.
+    let tables = [
+        "articles",
+        "paragraphs",
+        "sentences",
+        "facts",
+        "fact_questions",
+        "fact_revisions",
+    ];
+    let dump = || tables.map(|t| support::db::dump(&db, t));
+    let before = dump();
+    let new_text = "It had been closed for three weeks after a storm damaged the quay.\n\n\
+        The harbour in Cork reopened on Monday. Ships queued in the bay overnight.\n";
+    let file = write(dir.path(), "cork-2.txt", new_text);
+    let refused = run(dir.path(), &db, &["ingest", &file, "--title", CORK]);
+    assert_eq!(refused.status.code(), Some(1), "{}", stderr(&refused));
+    let err = stderr(&refused);
+    assert!(
+        err.contains(CORK) && err.contains("another text") && err.contains("--replace"),
+        "{err}"
+    );
+    assert!(dump() == before, "a refused ingest changes nothing");
+
+    let replaced = run_ok(
+        dir.path(),
+        &db,
+        &["ingest", &file, "--title", CORK, "--replace"],
+    );
+    assert!(
+        replaced.starts_with(&format!("Replaced the text of “{CORK}”")),
+        "{replaced}"
+    );
+    assert!(
+        replaced.contains("2 added, 1 rewritten for the new text, 1 retired"),
+        "{replaced}"
+    );
+    assert!(
+        replaced.contains(&format!("#{relieved} (`summit-bot facts history ID`")),
+        "{replaced}"
+    );
+    assert_eq!(
+        query(
+            &db,
+            "SELECT number, text FROM paragraphs WHERE article_id = 2 ORDER BY number"
+        ),
+        [
+            [
+                serde_json::json!(1),
+                serde_json::json!(
+                    "It had been closed for three weeks after a storm damaged the quay."
+                )
+            ],
+            [
+                serde_json::json!(2),
+                serde_json::json!(
+                    "The harbour in Cork reopened on Monday. Ships queued in the bay overnight."
+                )
+            ],
+        ]
+    );
+    // The earlier text is kept.
+    assert_eq!(
+        query(
+            &db,
+            "SELECT text FROM article_revisions WHERE article_id = 2"
+        ),
+        [[serde_json::json!(CORK_TEXT)]]
+    );
+
+    // A moderator's fact whose quote is still there is kept, citing where
+    // it is now, with the move in its history.
+    let fact = show(dir.path(), &db, &closed);
+    assert_eq!(
+        (fact["paragraph"].clone(), fact["retired"].clone()),
+        (1.into(), false.into())
+    );
+    let history = run_ok(dir.path(), &db, &["facts", "history", &closed]);
+    assert!(history.contains("source: “¶2” → “¶1”"), "{history}");
+    assert!(
+        history.contains("by ingest") && history.contains("replaced"),
+        "{history}"
+    );
+    let fact = show(dir.path(), &db, &monday);
+    assert_eq!(fact["answer"], "On Monday", "the moderator's edit is kept");
+    assert_eq!(
+        (fact["paragraph"].clone(), fact["retired"].clone()),
+        (2.into(), false.into())
+    );
+
+    // One whose quote is gone is retired, and cites the earlier text now
+    // that its paragraph is gone too.
+    let fact = show(dir.path(), &db, &relieved);
+    assert_eq!(fact["retired"], true);
+    assert_eq!(fact["paragraph"], serde_json::Value::Null);
+    assert_eq!(
+        fact["source_note"],
+        format!("¶3 of an earlier text of “{CORK}”")
+    );
+
+    // The new text's sentences are facts; the old one's gone ones are not.
+    let in_force = |quote: &str| {
+        count(
+            &db,
+            &format!(
+            "SELECT count(*) FROM facts WHERE article_id = 2 AND retired = 0 AND quote = '{quote}'"
+        ),
+        )
+    };
+    assert_eq!(in_force("Ships queued in the bay overnight."), 1);
+    assert_eq!(in_force("“We are relieved,” the harbour master said."), 0);
+
+    let reply = run_ok(
+        dir.path(),
+        &db,
+        &["ask", "how long was the cork harbour closed"],
+    );
+    assert!(
+        reply.contains("Three weeks") && reply.contains(&format!("— {CORK}, ¶1")),
+        "{reply}"
+    );
+
+    // The new text again is the same text: nothing to do.
+    let again = run_ok(
+        dir.path(),
+        &db,
+        &["ingest", &file, "--title", CORK, "--replace"],
+    );
+    assert!(again.contains(" 0 facts added"), "{again}");
+}

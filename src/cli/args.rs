@@ -53,17 +53,9 @@ pub enum Command {
     /// ends.
     Chat,
     /// Store an article and the facts extracted from it. Without FILE: the
-    /// shipped article with its curated facts. Never changes stored facts.
-    Ingest {
-        /// A plain-text article: paragraphs separated by blank lines.
-        file: Option<PathBuf>,
-        /// The article's title (default: the file's name).
-        #[arg(long, requires = "file")]
-        title: Option<String>,
-        /// Its date, as YYYY-MM-DD (e.g. 2018-09-07).
-        #[arg(long, requires = "file", value_name = "YYYY-MM-DD", value_parser = parse_date)]
-        date: Option<String>,
-    },
+    /// shipped article with its curated facts. Never changes stored facts;
+    /// a title stored with another text is refused unless --replace.
+    Ingest(IngestArgs),
     /// Grade the bot on a question set (JSON lines, as in shared/eval) and
     /// print accuracy by kind and the misses.
     Eval {
@@ -111,7 +103,7 @@ impl Command {
             Command::Run => "run",
             Command::Ask { .. } => "ask",
             Command::Chat => "chat",
-            Command::Ingest { .. } => "ingest",
+            Command::Ingest(_) => "ingest",
             Command::Eval { .. } => "eval",
             Command::Facts { .. } => "facts",
             Command::Commands { .. } => "commands",
@@ -226,6 +218,24 @@ pub enum FactsCommand {
         #[command(flatten)]
         output: Output,
     },
+}
+
+/// `ingest`'s arguments.
+#[derive(Debug, clap::Args)]
+pub struct IngestArgs {
+    /// A plain-text article: paragraphs separated by blank lines.
+    pub file: Option<PathBuf>,
+    /// The article's title (default: the file's name).
+    #[arg(long, requires = "file")]
+    pub title: Option<String>,
+    /// Its date, as YYYY-MM-DD (e.g. 2018-09-07).
+    #[arg(long, requires = "file", value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<String>,
+    /// When the title is stored with another text, replace that text: the
+    /// earlier one is kept as a revision, moderators' facts whose quotes
+    /// are still in the new text are kept, the others retired.
+    #[arg(long)]
+    pub replace: bool,
 }
 
 /// `facts add`'s arguments.

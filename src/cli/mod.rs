@@ -44,8 +44,8 @@ pub fn run(cli: Cli, config: Config) -> anyhow::Result<ExitCode> {
             chat(&mut App::open(&config, db)?)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Ingest { file, title, date } => {
-            ingest::ingest(&config, db, file.as_deref(), title, date)?;
+        Command::Ingest(args) => {
+            ingest::ingest(&config, db, args)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval { file, min_accuracy } => {

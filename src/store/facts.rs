@@ -361,14 +361,28 @@ pub(super) fn read_fact(conn: &Connection, id: FactId) -> rusqlite::Result<Optio
 
 /// Every fact, with phrasings, on a given connection.
 pub(super) fn load_all(conn: &Connection) -> rusqlite::Result<Vec<Fact>> {
+    load_facts(conn, None)
+}
+
+/// Every fact of `article` (of every article when None), retired ones
+/// too, with phrasings, on a given connection.
+pub(super) fn load_facts(
+    conn: &Connection,
+    article: Option<ArticleId>,
+) -> rusqlite::Result<Vec<Fact>> {
+    let article = article.map(|a| a.0);
     let mut facts: Vec<Fact> = conn
-        .prepare(&format!("SELECT {FACT_COLUMNS} FROM facts ORDER BY id"))?
-        .query_map([], fact_from_row)?
+        .prepare(&format!(
+            "SELECT {FACT_COLUMNS} FROM facts WHERE ?1 IS NULL OR article_id = ?1 ORDER BY id"
+        ))?
+        .query_map([article], fact_from_row)?
         .collect::<Result<_, _>>()?;
     let index: HashMap<FactId, usize> = facts.iter().enumerate().map(|(i, f)| (f.id, i)).collect();
-    let mut st =
-        conn.prepare("SELECT fact_id, question FROM fact_questions ORDER BY fact_id, position")?;
-    let mut rows = st.query([])?;
+    let mut st = conn.prepare(
+        "SELECT q.fact_id, q.question FROM fact_questions q JOIN facts f ON f.id = q.fact_id
+         WHERE ?1 IS NULL OR f.article_id = ?1 ORDER BY q.fact_id, q.position",
+    )?;
+    let mut rows = st.query([article])?;
     while let Some(row) = rows.next()? {
         if let Some(&i) = index.get(&FactId(row.get(0)?)) {
             facts[i].questions.push(row.get(1)?);

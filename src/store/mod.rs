@@ -6,11 +6,11 @@
 //! which operation. This module must not match, rank or format anything:
 //! the engine gets plain values from it.
 //!
-//! This file opens the database, ingests articles and reads facts; the
-//! moderators' operations are split by concern: [`facts`] (one fact's
-//! changes), [`phrasings`], [`quotes`] (what a fact cites), [`revisions`]
-//! (the history), [`import`] (export and import), and [`log`] (the question
-//! log and feedback).
+//! This file opens the database, ingests articles and reads facts;
+//! [`replace`] replaces an article's text. The moderators' operations are
+//! split by concern: [`facts`] (one fact's changes), [`phrasings`],
+//! [`quotes`] (what a fact cites), [`revisions`] (the history), [`import`]
+//! (export and import), and [`log`] (the question log and feedback).
 
 mod error;
 mod facts;
@@ -19,6 +19,7 @@ mod log;
 mod migrations;
 mod phrasings;
 mod quotes;
+mod replace;
 mod revisions;
 
 use std::path::{Path, PathBuf};
@@ -26,7 +27,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use rusqlite::types::ValueRef;
-use rusqlite::{params, Connection, Row, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, Row, TransactionBehavior};
 use serde_json::json;
 
 use crate::article::Article;
@@ -40,6 +41,7 @@ pub use facts::Added;
 pub use import::{ExportedFact, ImportReport};
 pub use log::QuestionLogEntry;
 use migrations::MigrateError;
+pub use replace::Replaced;
 pub use revisions::{Revision, RevisionAction};
 
 /// How long a write waits for another connection's write to finish. The bot
@@ -64,7 +66,7 @@ pub mod channel {
 pub const INGEST_AUTHOR: &str = "ingest";
 
 /// What [`Store::ingest`] did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IngestReport {
     pub article_id: ArticleId,
     /// Whether the article itself was new (matched by title).
@@ -73,6 +75,17 @@ pub struct IngestReport {
     pub added_facts: usize,
     /// Facts already stored (same article and key), left as they were.
     pub kept_facts: usize,
+    /// What replacing the stored text did, when it was replaced.
+    pub replaced: Option<Replaced>,
+}
+
+/// What [`Store::ingest_with`] does with a title stored with another text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangedText {
+    /// Refuse it ([`StoreError::TextChanged`]), changing nothing.
+    Refuse,
+    /// Replace the stored text (see [`replace`]).
+    Replace,
 }
 
 /// The fact store. One connection, behind a mutex so the store can be
@@ -194,32 +207,72 @@ impl Store {
     /// Stores `article` (matched by title), its paragraphs and sentences,
     /// and those of `facts` it does not hold yet (matched by article and
     /// key). Never changes a stored fact, so a fact a person edited
-    /// survives re-ingesting. Each new fact gets a `create` revision. One
-    /// transaction: all or nothing.
+    /// survives re-ingesting. Each new fact gets a `create` revision. A
+    /// title stored with other paragraphs is refused
+    /// ([`StoreError::TextChanged`]). One transaction: all or nothing.
     pub fn ingest(
         &mut self,
         article: &Article,
         facts: &[NewFact],
     ) -> Result<IngestReport, StoreError> {
+        self.ingest_with(article, facts, ChangedText::Refuse, &mut |_, _| {})
+    }
+
+    /// [`Store::ingest`], with a title stored with other paragraphs
+    /// replaced when `changed` says so (see [`replace`]), and `progress`
+    /// told (done, total) as facts are stored.
+    pub fn ingest_with(
+        &mut self,
+        article: &Article,
+        facts: &[NewFact],
+        changed: ChangedText,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<IngestReport, StoreError> {
         let path = &self.path;
+        let title = &article.meta.title;
         let conn = self.conn.get_mut().unwrap_or_else(PoisonError::into_inner);
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sql_err(path, "starting the ingest"))?;
 
-        let (article_id, added_article) =
-            store_article(&tx, article).map_err(sql_err(path, "storing the article"))?;
-        let (added_facts, kept_facts) =
-            store_new_facts(&tx, article_id, &article.meta.title, facts)
-                .map_err(sql_err(path, "storing facts"))?;
+        let stored = stored_with_other_text(&tx, article)
+            .map_err(sql_err(path, "comparing the stored text"))?;
+        let report = match (stored, changed) {
+            (Some(_), ChangedText::Refuse) => {
+                return Err(StoreError::TextChanged {
+                    title: title.clone(),
+                })
+            }
+            (Some(id), ChangedText::Replace) => {
+                let (replaced, added_facts) =
+                    replace::replace(&tx, id, article, facts, progress)
+                        .map_err(sql_err(path, "replacing the article's text"))?;
+                IngestReport {
+                    article_id: id,
+                    added_article: false,
+                    added_facts,
+                    kept_facts: facts.len() - added_facts,
+                    replaced: Some(replaced),
+                }
+            }
+            (None, _) => {
+                let (article_id, added_article) =
+                    store_article(&tx, article).map_err(sql_err(path, "storing the article"))?;
+                let (added_facts, kept_facts) =
+                    store_new_facts(&tx, article_id, title, facts, progress)
+                        .map_err(sql_err(path, "storing facts"))?;
+                IngestReport {
+                    article_id: ArticleId(article_id),
+                    added_article,
+                    added_facts,
+                    kept_facts,
+                    replaced: None,
+                }
+            }
+        };
         tx.commit()
             .map_err(sql_err(path, "committing the ingest"))?;
-        Ok(IngestReport {
-            article_id: ArticleId(article_id),
-            added_article,
-            added_facts,
-            kept_facts,
-        })
+        Ok(report)
     }
 
     /// Every stored article, in id order.
@@ -359,6 +412,37 @@ impl Store {
     }
 }
 
+/// The id of the article stored under `article`'s title, when its
+/// paragraphs are not `article`'s; None when the title is new or the text
+/// the same.
+fn stored_with_other_text(
+    tx: &Connection,
+    article: &Article,
+) -> rusqlite::Result<Option<ArticleId>> {
+    let id: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM articles WHERE title = ?1",
+            [&article.meta.title],
+            |row| row.get(0),
+        )
+        .optional()?;
+    let Some(id) = id else {
+        return Ok(None);
+    };
+    let mut st = tx.prepare_cached(
+        "SELECT number, text FROM paragraphs WHERE article_id = ?1 ORDER BY number",
+    )?;
+    let stored: Vec<(u32, String)> = st
+        .query_map([id], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let same = stored.len() == article.paragraphs.len()
+        && stored
+            .iter()
+            .zip(&article.paragraphs)
+            .all(|((n, text), p)| *n == p.number && *text == p.text);
+    Ok((!same).then_some(ArticleId(id)))
+}
+
 /// Stores `article` (matched by title) with its paragraphs and sentences,
 /// keeping what is there. Returns its id and whether it was new.
 fn store_article(tx: &Connection, article: &Article) -> rusqlite::Result<(i64, bool)> {
@@ -375,10 +459,25 @@ fn store_article(tx: &Connection, article: &Article) -> rusqlite::Result<(i64, b
         [&meta.title],
         |row| row.get(0),
     )?;
-    let mut para = tx.prepare_cached(
+    store_paragraphs(tx, id, article, false)?;
+    Ok((id, added))
+}
+
+/// Stores `article`'s paragraphs and sentences under article `id`: those
+/// not there yet, and with `overwrite` a stored paragraph's text too.
+fn store_paragraphs(
+    tx: &Connection,
+    id: i64,
+    article: &Article,
+    overwrite: bool,
+) -> rusqlite::Result<()> {
+    let mut para = tx.prepare_cached(if overwrite {
         "INSERT INTO paragraphs (article_id, number, text) VALUES (?1, ?2, ?3)
-         ON CONFLICT DO NOTHING",
-    )?;
+         ON CONFLICT DO UPDATE SET text = excluded.text"
+    } else {
+        "INSERT INTO paragraphs (article_id, number, text) VALUES (?1, ?2, ?3)
+         ON CONFLICT DO NOTHING"
+    })?;
     let mut sentence = tx.prepare_cached(
         "INSERT INTO sentences (article_id, paragraph, position, text) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT DO NOTHING",
@@ -389,17 +488,19 @@ fn store_article(tx: &Connection, article: &Article) -> rusqlite::Result<(i64, b
             sentence.execute(params![id, p.number, i + 1, s])?;
         }
     }
-    Ok((id, added))
+    Ok(())
 }
 
 /// Stores those of `facts` that article `article_id` (titled `title`) does
 /// not hold yet (matched by key), each with its phrasings and a `create`
-/// revision by the ingest. Returns how many were added and kept.
+/// revision by the ingest, telling `progress` (done, total) after each.
+/// Returns how many were added and kept.
 fn store_new_facts(
     tx: &Connection,
     article_id: i64,
     title: &str,
     facts: &[NewFact],
+    progress: &mut dyn FnMut(usize, usize),
 ) -> rusqlite::Result<(usize, usize)> {
     let mut insert = tx.prepare_cached(
         "INSERT INTO facts (article_id, key, paragraph, quote, answer, kind, speaker,
@@ -413,7 +514,8 @@ fn store_new_facts(
     )?;
     let reason = format!("ingest of {title:?}");
     let (mut added, mut kept) = (0, 0);
-    for f in facts {
+    for (i, f) in facts.iter().enumerate() {
+        progress(i, facts.len());
         let inserted = insert.execute(params![
             article_id,
             f.key,
@@ -441,6 +543,7 @@ fn store_new_facts(
             after
         ])?;
     }
+    progress(facts.len(), facts.len());
     Ok((added, kept))
 }
 
