@@ -253,3 +253,83 @@ fn facts_json_has_the_documented_fields() {
     );
     assert_eq!(group["wordings"][0], "what did merkel say about idlib?");
 }
+
+/// An article of 2,000 paragraphs: long enough to take a moment.
+fn long_article(dir: &Path) -> PathBuf {
+    let mut text = String::new();
+    for p in 0..2000 {
+        for s in 0..3 {
+            text.push_str(&format!("Ship {p} left berth {s} of the port of Cork. "));
+        }
+        text.push_str("\n\n");
+    }
+    let file = dir.join("long.txt");
+    std::fs::write(&file, text).expect("write the article");
+    file
+}
+
+/// Runs the binary with `args` under script(1), so that its standard
+/// streams are a terminal, as for a person typing; what the terminal
+/// showed (stdout and stderr together), and whether it succeeded.
+fn at_a_terminal(dir: &Path, args: &[&str], input: &[u8]) -> (bool, String) {
+    let quote = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
+    let mut line = quote(env!("CARGO_BIN_EXE_summit-bot"));
+    for a in args {
+        line.push(' ');
+        line.push_str(&quote(a));
+    }
+    let mut cmd = std::process::Command::new("script");
+    cmd.args(["--quiet", "--return", "--command", &line, "/dev/null"])
+        .current_dir(dir)
+        .env("HOME", dir)
+        .env("XDG_DATA_HOME", support::binary::data_home(dir));
+    support::binary::clean_env(&mut cmd);
+    let out = support::binary::run_with_input(cmd, input.to_vec());
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn progress_is_drawn_at_a_terminal_and_nowhere_else() {
+    let (dir, db) = temp();
+    let file = long_article(dir.path());
+    let file = file.to_str().expect("a UTF-8 path");
+    let db = db.to_str().expect("a UTF-8 path");
+
+    let (ok, shown) = at_a_terminal(dir.path(), &["--db", db, "ingest", file], b"");
+    assert!(ok, "{shown}");
+    assert!(
+        shown.contains("Storing sentences and facts ["),
+        "{shown:.2000}"
+    );
+    assert!(shown.contains("6000 facts added"), "{shown:.2000}");
+    let (ok, shown) = at_a_terminal(dir.path(), &["--db", db, "ask", "who left berth 2"], b"");
+    assert!(ok, "{shown}");
+    assert!(shown.contains("Building the index of"), "{shown:.2000}");
+    // -q: errors only, and no progress either.
+    let (ok, shown) = at_a_terminal(dir.path(), &["-q", "--db", db, "ask", "who left"], b"");
+    assert!(ok && !shown.contains("Building"), "{shown:.2000}");
+
+    // Into a pipe or a file: not a byte of it.
+    let other = dir.path().join("other.db");
+    for args in [vec!["ingest", file], vec!["ask", "who left berth 2"]] {
+        let out = summit(dir.path())
+            .arg("--db")
+            .arg(&other)
+            .args(&args)
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{}", stderr(&out));
+        let err = stderr(&out);
+        assert!(
+            !err.contains("Storing") && !err.contains("Building"),
+            "{args:?}: {err}"
+        );
+        assert!(
+            !err.contains('\r') && !err.contains('\u{1b}'),
+            "{args:?}: no terminal codes: {err:?}"
+        );
+    }
+}

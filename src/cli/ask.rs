@@ -9,8 +9,8 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 
-use super::print_out;
 use super::stream::{ask_stream, read_line_capped, reply_to_line, MAX_LINE_BYTES};
+use super::{open_app, print_out};
 use crate::answer::Reply;
 use crate::app::App;
 use crate::config::Config;
@@ -32,10 +32,15 @@ pub(super) fn ask(app: &App, words: &[String], json: bool) -> anyhow::Result<()>
     print_out(&text)
 }
 
-/// `run`: Discord if a token is configured, else the console chat.
-pub(super) fn run_bot(config: Config, db: Option<&Path>) -> anyhow::Result<ExitCode> {
+/// `run`: Discord if a token is configured, else the console chat;
+/// `progress` shows building the index at a terminal.
+pub(super) fn run_bot(
+    config: Config,
+    db: Option<&Path>,
+    progress: bool,
+) -> anyhow::Result<ExitCode> {
     if config.discord.token.is_some() {
-        let app = App::open(&config, db)?;
+        let app = open_app(&config, db, progress)?;
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .enable_all()
             .build()
@@ -58,7 +63,7 @@ pub(super) fn run_bot(config: Config, db: Option<&Path>) -> anyhow::Result<ExitC
         "No Discord token configured: starting the console chat. To run on Discord, set \
          DISCORD_TOKEN (or discord.token in config/local.toml) and run `summit-bot run`."
     );
-    let mut app = App::open(&config, db)?;
+    let mut app = open_app(&config, db, progress)?;
     chat(&mut app)?;
     Ok(ExitCode::SUCCESS)
 }

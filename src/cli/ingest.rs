@@ -7,13 +7,20 @@ use std::path::Path;
 use anyhow::Context as _;
 
 use super::args::IngestArgs;
-use super::print_out;
+use super::{print_out, progress};
 use crate::article::{Article, Meta};
 use crate::config::Config;
 use crate::extract::{self, NewFact};
 use crate::store::{ChangedText, IngestReport, Replaced, Store, StoreError};
 
-pub(super) fn ingest(config: &Config, db: Option<&Path>, args: IngestArgs) -> anyhow::Result<()> {
+/// `ingest`; `show` draws a bar while the rows are written (see
+/// [`super::progress`]).
+pub(super) fn ingest(
+    config: &Config,
+    db: Option<&Path>,
+    args: IngestArgs,
+    show: bool,
+) -> anyhow::Result<()> {
     let path = db.unwrap_or(&config.database);
     // A new database gets the shipped article first, as every other
     // command gives it: an added article joins it rather than replacing it.
@@ -27,7 +34,13 @@ pub(super) fn ingest(config: &Config, db: Option<&Path>, args: IngestArgs) -> an
     } else {
         ChangedText::Refuse
     };
-    let report = match store.ingest_with(&article, &facts, changed, &mut |_, _| {}) {
+    let bar = progress::bar(show, "Storing sentences and facts");
+    let stored = store.ingest_with(&article, &facts, changed, &mut |done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    });
+    bar.finish_and_clear();
+    let report = match stored {
         Err(StoreError::TextChanged { title }) => anyhow::bail!(
             "“{title}” is stored already, with another text; nothing was changed. To replace \
              it, run the same command with --replace: the earlier text is kept as a revision, \

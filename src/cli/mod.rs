@@ -4,7 +4,8 @@
 //! command family: [`ask`] (ask, chat, run, eval), [`ingest`],
 //! [`facts`] (the moderators' `facts …`) and [`commands`] (the bot's slash
 //! commands on Discord), with [`stream`] reading standard input safely for
-//! `ask -` and the chat, and [`shell`] the completion scripts and man page.
+//! `ask -` and the chat, [`progress`] drawing progress at a terminal, and
+//! [`shell`] the completion scripts and man page.
 //!
 //! Output for the user goes to stdout; diagnostics go through tracing to
 //! stderr.
@@ -14,6 +15,7 @@ mod ask;
 mod commands;
 mod facts;
 mod ingest;
+mod progress;
 mod shell;
 mod stream;
 
@@ -24,6 +26,7 @@ use anyhow::Context as _;
 
 use crate::app::App;
 use crate::config::Config;
+use crate::store::Store;
 
 pub use args::{Cli, Command, CommandsCommand, FactsCommand, Output, Who};
 pub use ask::{chat, render};
@@ -32,24 +35,25 @@ pub use stream::MAX_LINE_BYTES;
 /// Carries out `cli` with `config` (already loaded from `cli.config`).
 pub fn run(cli: Cli, config: Config) -> anyhow::Result<ExitCode> {
     let db = cli.db.as_deref();
+    let show = progress::wanted(cli.quiet);
     let command = cli.command.unwrap_or(Command::Run);
     let _span = tracing::info_span!("command", name = command.name()).entered();
     match command {
-        Command::Run => ask::run_bot(config, db),
+        Command::Run => ask::run_bot(config, db, show),
         Command::Ask { json, words } => {
-            ask::ask(&App::open(&config, db)?, &words, json)?;
+            ask::ask(&open_app(&config, db, show)?, &words, json)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Chat => {
-            chat(&mut App::open(&config, db)?)?;
+            chat(&mut open_app(&config, db, show)?)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Ingest(args) => {
-            ingest::ingest(&config, db, args)?;
+            ingest::ingest(&config, db, args, show)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval { file, min_accuracy } => {
-            ask::run_eval(&App::open(&config, db)?, &file, min_accuracy)
+            ask::run_eval(&open_app(&config, db, show)?, &file, min_accuracy)
         }
         Command::Facts { command } => facts::run(&config, db, command),
         Command::Commands {
@@ -64,6 +68,19 @@ pub fn run(cli: Cli, config: Config) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The app over the database at `db` (or the configured one), with a
+/// spinner while the index is built when `show` (see [`progress`]).
+fn open_app(config: &Config, db: Option<&std::path::Path>, show: bool) -> anyhow::Result<App> {
+    let store = Store::open_seeded(db.unwrap_or(&config.database))?;
+    let spinner = progress::spinner(
+        show,
+        format!("Building the index of {} facts", store.fact_count()?),
+    );
+    let app = App::with_store(store, config);
+    spinner.finish_and_clear();
+    app
 }
 
 /// Writes `text` and a newline to stdout, treating a closed pipe (`| head`)

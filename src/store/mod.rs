@@ -220,7 +220,8 @@ impl Store {
 
     /// [`Store::ingest`], with a title stored with other paragraphs
     /// replaced when `changed` says so (see [`replace`]), and `progress`
-    /// told (done, total) as facts are stored.
+    /// told (done, total) as the sentences and facts are written (see
+    /// [`Progress`]).
     pub fn ingest_with(
         &mut self,
         article: &Article,
@@ -234,6 +235,8 @@ impl Store {
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sql_err(path, "starting the ingest"))?;
+        let sentences: usize = article.paragraphs.iter().map(|p| p.sentences.len()).sum();
+        let progress = &mut Progress::new(sentences + facts.len(), progress);
 
         let stored = stored_with_other_text(&tx, article)
             .map_err(sql_err(path, "comparing the stored text"))?;
@@ -256,8 +259,8 @@ impl Store {
                 }
             }
             (None, _) => {
-                let (article_id, added_article) =
-                    store_article(&tx, article).map_err(sql_err(path, "storing the article"))?;
+                let (article_id, added_article) = store_article(&tx, article, progress)
+                    .map_err(sql_err(path, "storing the article"))?;
                 let (added_facts, kept_facts) =
                     store_new_facts(&tx, article_id, title, facts, progress)
                         .map_err(sql_err(path, "storing facts"))?;
@@ -443,9 +446,49 @@ fn stored_with_other_text(
     Ok((!same).then_some(ArticleId(id)))
 }
 
+/// Counts an ingest's rows (sentences and facts) as they are written, and
+/// tells a caller showing progress every [`Progress::EVERY`] rows.
+pub(super) struct Progress<'a> {
+    done: usize,
+    total: usize,
+    tell: &'a mut dyn FnMut(usize, usize),
+}
+
+impl<'a> Progress<'a> {
+    /// Telling per row would cost more than the row on a large ingest.
+    const EVERY: usize = 256;
+
+    fn new(total: usize, tell: &'a mut dyn FnMut(usize, usize)) -> Progress<'a> {
+        tell(0, total);
+        Progress {
+            done: 0,
+            total,
+            tell,
+        }
+    }
+
+    /// More rows to write than first counted (a replace's stored facts).
+    pub(super) fn expect_more(&mut self, rows: usize) {
+        self.total += rows;
+        (self.tell)(self.done, self.total);
+    }
+
+    /// One row written.
+    pub(super) fn step(&mut self) {
+        self.done += 1;
+        if self.done.is_multiple_of(Self::EVERY) || self.done >= self.total {
+            (self.tell)(self.done, self.total);
+        }
+    }
+}
+
 /// Stores `article` (matched by title) with its paragraphs and sentences,
 /// keeping what is there. Returns its id and whether it was new.
-fn store_article(tx: &Connection, article: &Article) -> rusqlite::Result<(i64, bool)> {
+fn store_article(
+    tx: &Connection,
+    article: &Article,
+    progress: &mut Progress<'_>,
+) -> rusqlite::Result<(i64, bool)> {
     let meta = &article.meta;
     let added = tx
         .prepare_cached(
@@ -459,7 +502,7 @@ fn store_article(tx: &Connection, article: &Article) -> rusqlite::Result<(i64, b
         [&meta.title],
         |row| row.get(0),
     )?;
-    store_paragraphs(tx, id, article, false)?;
+    store_paragraphs(tx, id, article, false, progress)?;
     Ok((id, added))
 }
 
@@ -470,6 +513,7 @@ fn store_paragraphs(
     id: i64,
     article: &Article,
     overwrite: bool,
+    progress: &mut Progress<'_>,
 ) -> rusqlite::Result<()> {
     let mut para = tx.prepare_cached(if overwrite {
         "INSERT INTO paragraphs (article_id, number, text) VALUES (?1, ?2, ?3)
@@ -486,6 +530,7 @@ fn store_paragraphs(
         para.execute(params![id, p.number, p.text])?;
         for (i, s) in p.sentences.iter().enumerate() {
             sentence.execute(params![id, p.number, i + 1, s])?;
+            progress.step();
         }
     }
     Ok(())
@@ -493,14 +538,14 @@ fn store_paragraphs(
 
 /// Stores those of `facts` that article `article_id` (titled `title`) does
 /// not hold yet (matched by key), each with its phrasings and a `create`
-/// revision by the ingest, telling `progress` (done, total) after each.
+/// revision by the ingest, each a step of `progress`.
 /// Returns how many were added and kept.
 fn store_new_facts(
     tx: &Connection,
     article_id: i64,
     title: &str,
     facts: &[NewFact],
-    progress: &mut dyn FnMut(usize, usize),
+    progress: &mut Progress<'_>,
 ) -> rusqlite::Result<(usize, usize)> {
     let mut insert = tx.prepare_cached(
         "INSERT INTO facts (article_id, key, paragraph, quote, answer, kind, speaker,
@@ -514,8 +559,8 @@ fn store_new_facts(
     )?;
     let reason = format!("ingest of {title:?}");
     let (mut added, mut kept) = (0, 0);
-    for (i, f) in facts.iter().enumerate() {
-        progress(i, facts.len());
+    for f in facts {
+        progress.step();
         let inserted = insert.execute(params![
             article_id,
             f.key,
@@ -543,7 +588,6 @@ fn store_new_facts(
             after
         ])?;
     }
-    progress(facts.len(), facts.len());
     Ok((added, kept))
 }
 

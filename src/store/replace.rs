@@ -19,7 +19,7 @@ use rusqlite::{params, Connection};
 
 use super::facts::{load_facts, write_fact};
 use super::revisions::{record, RevisionAction};
-use super::{store_new_facts, store_paragraphs, INGEST_AUTHOR};
+use super::{store_new_facts, store_paragraphs, Progress, INGEST_AUTHOR};
 use crate::article::Article;
 use crate::extract::NewFact;
 use crate::fact::{ArticleId, Fact, FactId, Origin};
@@ -45,13 +45,13 @@ pub struct Replaced {
 
 /// Replaces the text of `article_id` with `article`'s, and settles its
 /// facts against `facts` (the new text's). Returns what it did and how many
-/// facts it added; `progress` hears (done, total) as facts are settled.
+/// facts it added; each sentence and fact written is a step of `progress`.
 pub(super) fn replace(
     tx: &Connection,
     article_id: ArticleId,
     article: &Article,
     facts: &[NewFact],
-    progress: &mut dyn FnMut(usize, usize),
+    progress: &mut Progress<'_>,
 ) -> rusqlite::Result<(Replaced, usize)> {
     let title = &article.meta.title;
     let mut done = Replaced {
@@ -73,10 +73,10 @@ pub(super) fn replace(
         "DELETE FROM sentences WHERE article_id = ?1",
         [article_id.0],
     )?;
-    store_paragraphs(tx, article_id.0, article, true)?;
+    store_paragraphs(tx, article_id.0, article, true, progress)?;
 
     let existing = load_facts(tx, Some(article_id))?;
-    let total = existing.len() + facts.len();
+    progress.expect_more(existing.len());
     let new_by_key: HashMap<&str, &NewFact> = facts
         .iter()
         .filter_map(|f| f.key.as_deref().map(|k| (k, f)))
@@ -89,7 +89,7 @@ pub(super) fn replace(
         },
         reason: format!("the text of {title:?} replaced"),
     };
-    for (i, fact) in existing.into_iter().enumerate() {
+    for fact in existing {
         let key_is_new = fact.key.as_deref().and_then(|k| new_by_key.get(k)).copied();
         match fact.origin {
             Origin::Sentence | Origin::Curated => {
@@ -97,16 +97,14 @@ pub(super) fn replace(
             }
             Origin::Moderator => settle.moderated(tx, fact, key_is_new, &mut done)?,
         }
-        progress(i + 1, total);
+        progress.step();
     }
     let last = article.paragraphs.len();
     tx.execute(
         "DELETE FROM paragraphs WHERE article_id = ?1 AND number > ?2",
         params![article_id.0, last],
     )?;
-    let (added, _) = store_new_facts(tx, article_id.0, title, facts, &mut |n, _| {
-        progress(total - facts.len() + n, total)
-    })?;
+    let (added, _) = store_new_facts(tx, article_id.0, title, facts, progress)?;
     Ok((done, added))
 }
 
