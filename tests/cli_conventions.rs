@@ -268,27 +268,110 @@ fn long_article(dir: &Path) -> PathBuf {
     file
 }
 
-/// Runs the binary with `args` under script(1), so that its standard
-/// streams are a terminal, as for a person typing; what the terminal
-/// showed (stdout and stderr together), and whether it succeeded.
-fn at_a_terminal(dir: &Path, args: &[&str], input: &[u8]) -> (bool, String) {
-    let quote = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
-    let mut line = quote(env!("CARGO_BIN_EXE_summit-bot"));
-    for a in args {
-        line.push(' ');
-        line.push_str(&quote(a));
+/// The binary at a pseudo-terminal (script(1)), so its standard streams
+/// are a terminal, driven as a person would drive it: wait for what it
+/// shows, then type.
+struct Terminal {
+    child: std::process::Child,
+    keys: Option<std::process::ChildStdin>,
+    shown: std::sync::Arc<std::sync::Mutex<Vec<u8>>>,
+    reader: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Terminal {
+    fn start(dir: &Path, args: &[&str]) -> Terminal {
+        use std::io::Read;
+        use std::process::Stdio;
+        let quote = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
+        let mut line = quote(env!("CARGO_BIN_EXE_summit-bot"));
+        for a in args {
+            line.push(' ');
+            line.push_str(&quote(a));
+        }
+        let mut cmd = std::process::Command::new("script");
+        cmd.args(["--quiet", "--return", "--command", &line, "/dev/null"])
+            .current_dir(dir)
+            .env("HOME", dir)
+            .env("XDG_DATA_HOME", support::binary::data_home(dir))
+            .env("TERM", "xterm")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        support::binary::clean_env(&mut cmd);
+        let mut child = cmd.spawn().expect("script(1) runs (util-linux)");
+        let keys = child.stdin.take();
+        let mut out = child.stdout.take().expect("stdout");
+        let shown = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let sink = shown.clone();
+        let reader = std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = out.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().expect("lock").extend_from_slice(&buf[..n]);
+            }
+        });
+        Terminal {
+            child,
+            keys,
+            shown,
+            reader: Some(reader),
+        }
     }
-    let mut cmd = std::process::Command::new("script");
-    cmd.args(["--quiet", "--return", "--command", &line, "/dev/null"])
-        .current_dir(dir)
-        .env("HOME", dir)
-        .env("XDG_DATA_HOME", support::binary::data_home(dir));
-    support::binary::clean_env(&mut cmd);
-    let out = support::binary::run_with_input(cmd, input.to_vec());
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-    )
+
+    fn shown(&self) -> String {
+        String::from_utf8_lossy(&self.shown.lock().expect("lock")).into_owned()
+    }
+
+    /// Waits until the terminal has shown `what` `times` times in all,
+    /// and the prompt after the last of them: ready for the next line.
+    fn wait_for(&self, what: &str, times: usize) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        loop {
+            let shown = self.shown();
+            let ready = shown
+                .match_indices(what)
+                .nth(times - 1)
+                .is_some_and(|(at, _)| shown[at..].contains(PROMPT));
+            if ready {
+                return;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "never saw {what:?} {times} times, then the prompt: {shown:?}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+
+    fn type_keys(&mut self, keys: &[u8]) {
+        use std::io::Write;
+        let stdin = self.keys.as_mut().expect("still typing");
+        stdin
+            .write_all(keys)
+            .and_then(|()| stdin.flush())
+            .expect("type");
+    }
+
+    /// Stops typing, waits for the program to end; whether it succeeded,
+    /// and all the terminal showed.
+    fn finish(mut self) -> (bool, String) {
+        drop(self.keys.take());
+        let status = self.child.wait().expect("script(1) ends");
+        if let Some(reader) = self.reader.take() {
+            reader.join().expect("reader");
+        }
+        (status.success(), self.shown())
+    }
+}
+
+/// What the chat shows before each line.
+const PROMPT: &str = "> ";
+
+/// Runs the binary with `args` at a terminal, typing nothing.
+fn at_a_terminal(dir: &Path, args: &[&str]) -> (bool, String) {
+    Terminal::start(dir, args).finish()
 }
 
 #[test]
@@ -298,18 +381,18 @@ fn progress_is_drawn_at_a_terminal_and_nowhere_else() {
     let file = file.to_str().expect("a UTF-8 path");
     let db = db.to_str().expect("a UTF-8 path");
 
-    let (ok, shown) = at_a_terminal(dir.path(), &["--db", db, "ingest", file], b"");
+    let (ok, shown) = at_a_terminal(dir.path(), &["--db", db, "ingest", file]);
     assert!(ok, "{shown}");
     assert!(
         shown.contains("Storing sentences and facts ["),
         "{shown:.2000}"
     );
     assert!(shown.contains("6000 facts added"), "{shown:.2000}");
-    let (ok, shown) = at_a_terminal(dir.path(), &["--db", db, "ask", "who left berth 2"], b"");
+    let (ok, shown) = at_a_terminal(dir.path(), &["--db", db, "ask", "who left berth 2"]);
     assert!(ok, "{shown}");
     assert!(shown.contains("Building the index of"), "{shown:.2000}");
     // -q: errors only, and no progress either.
-    let (ok, shown) = at_a_terminal(dir.path(), &["-q", "--db", db, "ask", "who left"], b"");
+    let (ok, shown) = at_a_terminal(dir.path(), &["-q", "--db", db, "ask", "who left"]);
     assert!(ok && !shown.contains("Building"), "{shown:.2000}");
 
     // Into a pipe or a file: not a byte of it.
@@ -332,4 +415,55 @@ fn progress_is_drawn_at_a_terminal_and_nowhere_else() {
             "{args:?}: no terminal codes: {err:?}"
         );
     }
+}
+
+#[test]
+fn chat_never_asks_terminal_escapes() {
+    let (dir, db) = temp();
+    let mut cmd = summit(dir.path());
+    cmd.arg("--db").arg(&db).arg("chat");
+    let out = support::binary::run_with_input(
+        cmd,
+        b"\x1b[A\n\x1b[A\x1b[Ahow many refugees does turkey host\x1b[B\n\x1b[D\tquit\n".to_vec(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("\u{b6}16"), "{}", stdout(&out));
+    assert_eq!(
+        support::db::query(&db, "SELECT question FROM question_log"),
+        [[Value::from("how many refugees does turkey host")]],
+        "the escapes are dropped, and a line of nothing but escapes is not asked"
+    );
+}
+
+/// At a terminal the chat edits lines: ↑ brings back the last question,
+/// ← moves the cursor to fix a typo; only the questions are logged.
+#[test]
+fn chat_at_a_terminal_edits_lines_with_history() {
+    let (dir, db) = temp();
+    let db_arg = db.to_str().expect("a UTF-8 path");
+    let mut term = Terminal::start(dir.path(), &["--db", db_arg, "chat"]);
+    term.wait_for("One question a line", 1);
+    term.type_keys(b"how many refugees does turkey host\r");
+    term.wait_for("\u{b6}16", 1);
+    term.type_keys(b"\x1b[A\r"); // up, enter: the same question again
+    term.wait_for("\u{b6}16", 2);
+    term.type_keys(b"who is de mistua\x1b[Dr\r"); // left, then the missing r
+    term.wait_for("Mistura", 1);
+    term.type_keys(b"quit\r");
+    let (ok, shown) = term.finish();
+    assert!(ok, "{shown}");
+    let asked: Vec<Value> =
+        support::db::query(&db, "SELECT question FROM question_log ORDER BY id")
+            .into_iter()
+            .flatten()
+            .collect();
+    assert_eq!(
+        asked,
+        [
+            "how many refugees does turkey host",
+            "how many refugees does turkey host",
+            "who is de mistura",
+        ]
+        .map(Value::from)
+    );
 }

@@ -1,7 +1,7 @@
 //! The command line: parses arguments, calls the app, and prints.
 //!
 //! [`args`] defines every subcommand and flag; what runs is one file per
-//! command family: [`ask`] (ask, chat, run, eval), [`ingest`],
+//! command family: [`ask`] (ask, run, eval), [`chat`], [`ingest`],
 //! [`facts`] (the moderators' `facts …`) and [`commands`] (the bot's slash
 //! commands on Discord), with [`stream`] reading standard input safely for
 //! `ask -` and the chat, [`progress`] drawing progress at a terminal, and
@@ -12,6 +12,7 @@
 
 mod args;
 mod ask;
+mod chat;
 mod commands;
 mod facts;
 mod ingest;
@@ -29,7 +30,8 @@ use crate::config::Config;
 use crate::store::Store;
 
 pub use args::{Cli, Command, CommandsCommand, FactsCommand, Output, Who};
-pub use ask::{chat, render};
+pub use ask::render;
+pub use chat::chat;
 pub use stream::MAX_LINE_BYTES;
 
 /// Carries out `cli` with `config` (already loaded from `cli.config`).
