@@ -3,44 +3,12 @@
 //! `--replace` to replace it), and `ingest --date`.
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
 use tempfile::TempDir;
 
 mod support;
-use support::binary::summit;
-use support::db::{count, query};
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn temp() -> (TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("test.db");
-    (dir, db)
-}
-
-/// The binary on `db` with `args`.
-fn run(dir: &Path, db: &Path, args: &[&str]) -> Output {
-    summit(dir)
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .expect("runs")
-}
-
-/// [`run`], expecting success; its stdout.
-fn run_ok(dir: &Path, db: &Path, args: &[&str]) -> String {
-    let out = run(dir, db, args);
-    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
-    stdout(&out)
-}
+use support::binary::{added_fact_id, run_ok, run_on as run, stderr, stdout, temp};
+use support::db::{count, dump, moderation_tables, query};
 
 /// Writes `text` to `name` in `dir`; its path as an argument.
 fn write(dir: &Path, name: &str, text: &str) -> String {
@@ -82,28 +50,48 @@ fn two_articles() -> (TempDir, PathBuf) {
     (dir, db)
 }
 
+/// A moderator's fact, added with `facts add`: its id.
+struct Add<'a> {
+    /// None: the default, the first article.
+    article: Option<&'a str>,
+    paragraph: &'a str,
+    question: &'a str,
+    answer: &'a str,
+    /// None: the paragraph's sentence closest to the answer.
+    quote: Option<&'a str>,
+}
+
+impl Add<'_> {
+    fn to(&self, dir: &Path, db: &Path) -> String {
+        let mut args = vec!["facts", "add", "--paragraph", self.paragraph];
+        args.extend(["--question", self.question, "--answer", self.answer]);
+        if let Some(article) = self.article {
+            args.extend(["--article", article]);
+        }
+        if let Some(quote) = self.quote {
+            args.extend(["--quote", quote]);
+        }
+        added_fact_id(&run_ok(dir, db, &args))
+    }
+}
+
+/// How long the harbour was closed: paragraph 2 of [`CORK`].
+const CLOSED: Add = Add {
+    article: Some(CORK),
+    paragraph: "2",
+    question: "How long was the harbour in Cork closed?",
+    answer: "Three weeks",
+    quote: Some("closed for three weeks"),
+};
+
+fn show(dir: &Path, db: &Path, id: &str) -> serde_json::Value {
+    serde_json::from_str(&run_ok(dir, db, &["facts", "show", id, "--json"])).expect("JSON")
+}
+
 #[test]
 fn a_fact_added_to_a_second_article_is_answered_and_cited_from_it() {
     let (dir, db) = two_articles();
-    let added = run_ok(
-        dir.path(),
-        &db,
-        &[
-            "facts",
-            "add",
-            "--article",
-            CORK,
-            "--paragraph",
-            "2",
-            "--question",
-            "How long was the harbour in Cork closed?",
-            "--answer",
-            "Three weeks",
-            "--quote",
-            "closed for three weeks",
-        ],
-    );
-    assert!(added.starts_with("Added fact #"), "{added}");
+    CLOSED.to(dir.path(), &db);
     let question = "how long was the cork harbour closed";
     let reply: serde_json::Value =
         serde_json::from_str(&run_ok(dir.path(), &db, &["ask", "--json", question])).expect("JSON");
@@ -115,22 +103,14 @@ fn a_fact_added_to_a_second_article_is_answered_and_cited_from_it() {
     assert!(human.contains(&format!("— {CORK}, ¶2")), "{human}");
 
     // By id too; and list, export and feedback narrow to one article.
-    run_ok(
-        dir.path(),
-        &db,
-        &[
-            "facts",
-            "add",
-            "--article",
-            "2",
-            "--paragraph",
-            "3",
-            "--question",
-            "Who was relieved in Cork?",
-            "--answer",
-            "The harbour master",
-        ],
-    );
+    Add {
+        article: Some("2"),
+        paragraph: "3",
+        question: "Who was relieved in Cork?",
+        answer: "The harbour master",
+        quote: None,
+    }
+    .to(dir.path(), &db);
     let listed: serde_json::Value = serde_json::from_str(&run_ok(
         dir.path(),
         &db,
@@ -212,24 +192,14 @@ fn an_unknown_article_is_refused_naming_the_known_ones() {
 #[test]
 fn a_fact_moves_to_another_article_with_a_paragraph_of_it() {
     let (dir, db) = two_articles();
-    let id = run_ok(
-        dir.path(),
-        &db,
-        &[
-            "facts",
-            "add",
-            "--paragraph",
-            "16",
-            "--question",
-            "Where did the harbour reopen?",
-            "--answer",
-            "Tehran",
-        ],
-    )
-    .split_whitespace()
-    .nth(2)
-    .map(|w| w.trim_start_matches('#').to_string())
-    .expect("an id");
+    let id = Add {
+        article: None,
+        paragraph: "16",
+        question: "Where did the harbour reopen?",
+        answer: "Tehran",
+        quote: None,
+    }
+    .to(dir.path(), &db);
     let stuck = run(dir.path(), &db, &["facts", "edit", &id, "--article", CORK]);
     assert_eq!(stuck.status.code(), Some(1));
     assert!(
@@ -255,9 +225,7 @@ fn a_fact_moves_to_another_article_with_a_paragraph_of_it() {
             "wrong article",
         ],
     );
-    let fact: serde_json::Value =
-        serde_json::from_str(&run_ok(dir.path(), &db, &["facts", "show", &id, "--json"]))
-            .expect("JSON");
+    let fact = show(dir.path(), &db, &id);
     assert_eq!(fact["article_title"], CORK);
     assert_eq!(fact["paragraph"], 1);
     assert_eq!(fact["quote"], "The harbour in Cork reopened on Monday.");
@@ -267,53 +235,18 @@ fn a_fact_moves_to_another_article_with_a_paragraph_of_it() {
     assert!(reply.contains(&format!("— {CORK}, ¶1")), "{reply}");
 }
 
-/// The id `facts add` printed (`Added fact #12 …` → `12`).
-fn added_id(out: &str) -> String {
-    out.split_whitespace()
-        .nth(2)
-        .map(|w| w.trim_start_matches('#').to_string())
-        .unwrap_or_else(|| panic!("no id in {out}"))
-}
-
-fn show(dir: &Path, db: &Path, id: &str) -> serde_json::Value {
-    serde_json::from_str(&run_ok(dir, db, &["facts", "show", id, "--json"])).expect("JSON")
-}
-
 #[test]
 fn re_ingest_with_another_text_is_refused_then_replaced_keeping_moderators_facts() {
     let (dir, db) = two_articles();
-    let add = |paragraph: &str, question: &str, answer: &str, quote: &str| {
-        added_id(&run_ok(
-            dir.path(),
-            &db,
-            &[
-                "facts",
-                "add",
-                "--article",
-                CORK,
-                "--paragraph",
-                paragraph,
-                "--question",
-                question,
-                "--answer",
-                answer,
-                "--quote",
-                quote,
-            ],
-        ))
-    };
-    let closed = add(
-        "2",
-        "How long was the harbour in Cork closed?",
-        "Three weeks",
-        "closed for three weeks",
-    );
-    let relieved = add(
-        "3",
-        "Who was relieved in Cork?",
-        "The harbour master",
-        "the harbour master said",
-    );
+    let closed = CLOSED.to(dir.path(), &db);
+    let relieved = Add {
+        article: Some(CORK),
+        paragraph: "3",
+        question: "Who was relieved in Cork?",
+        answer: "The harbour master",
+        quote: Some("the harbour master said"),
+    }
+    .to(dir.path(), &db);
     let monday = query(
         &db,
         "SELECT id FROM facts WHERE article_id = 2 AND key = 's1.1'",
@@ -331,15 +264,10 @@ fn re_ingest_with_another_text_is_refused_then_replaced_keeping_moderators_facts
     assert!(again.contains(" 0 facts added"), "{again}");
 
     // Another text under the same title: refused, naming --replace.
-    let tables = [
-        "articles",
-        "paragraphs",
-        "sentences",
-        "facts",
-        "fact_questions",
-        "fact_revisions",
-    ];
-    let dump = || tables.map(|t| support::db::dump(&db, t));
+    let dump = || {
+        let text = ["articles", "paragraphs", "sentences"].map(|t| dump(&db, t));
+        (text, moderation_tables(&db))
+    };
     let before = dump();
     let new_text = "It had been closed for three weeks after a storm damaged the quay.\n\n\
         The harbour in Cork reopened on Monday. Ships queued in the bay overnight.\n";

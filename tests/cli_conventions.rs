@@ -4,39 +4,12 @@
 //! cleaned of terminal escapes.
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
 use serde_json::Value;
-use tempfile::TempDir;
 
 mod support;
-use support::binary::summit;
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn temp() -> (TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("test.db");
-    (dir, db)
-}
-
-/// Runs the binary on `db` with `args`, expecting success; its stdout.
-fn run_ok(dir: &Path, db: &Path, args: &[&str]) -> String {
-    let out = summit(dir)
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .expect("runs");
-    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
-    stdout(&out)
-}
+use support::binary::{added_fact_id, run_ok, stderr, stdout, summit, temp};
+use support::terminal::Terminal;
 
 /// What bash offers for the last of `words` with `script` loaded, as a
 /// person pressing Tab after typing them would see.
@@ -97,7 +70,7 @@ fn completions_and_the_man_page_describe_every_subcommand() {
 
 /// Adds a fact citing paragraph 16 and returns its id (`12`).
 fn add_fact(dir: &Path, db: &Path, question: &str) -> String {
-    let added = run_ok(
+    added_fact_id(&run_ok(
         dir,
         db,
         &[
@@ -110,12 +83,7 @@ fn add_fact(dir: &Path, db: &Path, question: &str) -> String {
             "--paragraph",
             "16",
         ],
-    );
-    added
-        .split_whitespace()
-        .nth(2)
-        .map(|w| w.trim_start_matches('#').to_string())
-        .unwrap_or_else(|| panic!("no id in {added}"))
+    ))
 }
 
 #[test]
@@ -268,104 +236,6 @@ fn long_article(dir: &Path) -> PathBuf {
     file
 }
 
-/// The binary at a pseudo-terminal (script(1)), so its standard streams
-/// are a terminal, driven as a person would drive it: wait for what it
-/// shows, then type.
-struct Terminal {
-    child: std::process::Child,
-    keys: Option<std::process::ChildStdin>,
-    shown: std::sync::Arc<std::sync::Mutex<Vec<u8>>>,
-    reader: Option<std::thread::JoinHandle<()>>,
-}
-
-impl Terminal {
-    fn start(dir: &Path, args: &[&str]) -> Terminal {
-        use std::io::Read;
-        use std::process::Stdio;
-        let quote = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
-        let mut line = quote(env!("CARGO_BIN_EXE_summit-bot"));
-        for a in args {
-            line.push(' ');
-            line.push_str(&quote(a));
-        }
-        let mut cmd = std::process::Command::new("script");
-        cmd.args(["--quiet", "--return", "--command", &line, "/dev/null"])
-            .current_dir(dir)
-            .env("HOME", dir)
-            .env("XDG_DATA_HOME", support::binary::data_home(dir))
-            .env("TERM", "xterm")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        support::binary::clean_env(&mut cmd);
-        let mut child = cmd.spawn().expect("script(1) runs (util-linux)");
-        let keys = child.stdin.take();
-        let mut out = child.stdout.take().expect("stdout");
-        let shown = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-        let sink = shown.clone();
-        let reader = std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = out.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().expect("lock").extend_from_slice(&buf[..n]);
-            }
-        });
-        Terminal {
-            child,
-            keys,
-            shown,
-            reader: Some(reader),
-        }
-    }
-
-    fn shown(&self) -> String {
-        String::from_utf8_lossy(&self.shown.lock().expect("lock")).into_owned()
-    }
-
-    /// Waits until the terminal has shown `what` `times` times in all,
-    /// and the prompt after the last of them: ready for the next line.
-    fn wait_for(&self, what: &str, times: usize) {
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-        loop {
-            let shown = self.shown();
-            let ready = shown
-                .match_indices(what)
-                .nth(times - 1)
-                .is_some_and(|(at, _)| shown[at..].contains(PROMPT));
-            if ready {
-                return;
-            }
-            assert!(
-                std::time::Instant::now() < deadline,
-                "never saw {what:?} {times} times, then the prompt: {shown:?}"
-            );
-            std::thread::sleep(std::time::Duration::from_millis(20));
-        }
-    }
-
-    fn type_keys(&mut self, keys: &[u8]) {
-        use std::io::Write;
-        let stdin = self.keys.as_mut().expect("still typing");
-        stdin
-            .write_all(keys)
-            .and_then(|()| stdin.flush())
-            .expect("type");
-    }
-
-    /// Stops typing, waits for the program to end; whether it succeeded,
-    /// and all the terminal showed.
-    fn finish(mut self) -> (bool, String) {
-        drop(self.keys.take());
-        let status = self.child.wait().expect("script(1) ends");
-        if let Some(reader) = self.reader.take() {
-            reader.join().expect("reader");
-        }
-        (status.success(), self.shown())
-    }
-}
-
 /// What the chat shows before each line.
 const PROMPT: &str = "> ";
 
@@ -442,13 +312,13 @@ fn chat_at_a_terminal_edits_lines_with_history() {
     let (dir, db) = temp();
     let db_arg = db.to_str().expect("a UTF-8 path");
     let mut term = Terminal::start(dir.path(), &["--db", db_arg, "chat"]);
-    term.wait_for("One question a line", 1);
+    term.wait_for("One question a line", 1, PROMPT);
     term.type_keys(b"how many refugees does turkey host\r");
-    term.wait_for("\u{b6}16", 1);
+    term.wait_for("\u{b6}16", 1, PROMPT);
     term.type_keys(b"\x1b[A\r"); // up, enter: the same question again
-    term.wait_for("\u{b6}16", 2);
+    term.wait_for("\u{b6}16", 2, PROMPT);
     term.type_keys(b"who is de mistua\x1b[Dr\r"); // left, then the missing r
-    term.wait_for("Mistura", 1);
+    term.wait_for("Mistura", 1, PROMPT);
     term.type_keys(b"quit\r");
     let (ok, shown) = term.finish();
     assert!(ok, "{shown}");

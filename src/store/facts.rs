@@ -12,7 +12,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBe
 use super::error::{db, ModError};
 use super::phrasings::write_questions;
 use super::quotes::{sentences, Quoting};
-use super::revisions::{last_change, revision_after, RevisionAction};
+use super::revisions::{last_change, record, revision_after, RevisionAction};
 use super::{fact_from_row, Store, FACT_COLUMNS};
 use crate::fact::{ArticleId, Fact, FactId, Origin};
 use crate::moderation::{
@@ -92,14 +92,9 @@ impl Store {
         let fact = read_fact(&tx, id)
             .map_err(db(self, "adding a fact"))?
             .ok_or(ModError::UnknownFact(id))?;
-        self.revision(
-            &tx,
-            &fact,
-            RevisionAction::Create,
-            by,
-            reason.as_deref(),
-            None,
-        )?;
+        let create = RevisionAction::Create;
+        record(&tx, &fact, create, by, reason.as_deref(), None)
+            .map_err(db(self, "recording a revision"))?;
         tx.commit().map_err(db(self, "committing a new fact"))?;
         Ok(Added {
             fact,
@@ -322,7 +317,8 @@ impl Store {
         after.version = before.version + 1;
         after.origin = Origin::Moderator;
         write_fact(&tx, &after).map_err(db(self, "saving a fact"))?;
-        self.revision(&tx, &after, action, by, reason, Some(&before))?;
+        record(&tx, &after, action, by, reason, Some(&before))
+            .map_err(db(self, "recording a revision"))?;
         tx.commit().map_err(db(self, "committing a fact change"))?;
         Ok(after)
     }

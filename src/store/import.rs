@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::error::{db, ModError};
 use super::facts::{load_all, read_fact, write_fact};
 use super::phrasings::{shared_phrasing, write_questions};
-use super::revisions::RevisionAction;
+use super::revisions::{record, RevisionAction};
 use super::{Store, StoreError};
 use crate::fact::{ArticleId, Fact, FactId};
 use crate::moderation::{
@@ -205,7 +205,8 @@ impl Store {
                 if apply {
                     write_fact(tx, &next).map_err(db(self, op))?;
                     let action = RevisionAction::Import;
-                    self.revision(tx, &next, action, by, Some("import"), Some(t))?;
+                    record(tx, &next, action, by, Some("import"), Some(t))
+                        .map_err(db(self, "recording a revision"))?;
                 }
             }
             None => {
@@ -218,7 +219,8 @@ impl Store {
                         .map_err(db(self, op))?
                         .ok_or(ModError::UnknownFact(id))?;
                     let action = RevisionAction::Import;
-                    self.revision(tx, &stored, action, by, Some("import"), None)?;
+                    record(tx, &stored, action, by, Some("import"), None)
+                        .map_err(db(self, "recording a revision"))?;
                 }
                 report.added.push(next.id);
             }

@@ -136,22 +136,11 @@ impl Store {
         }
         Ok(rows.into_iter().flatten().collect())
     }
-
-    pub(super) fn revision(
-        &self,
-        tx: &Connection,
-        after: &Fact,
-        action: RevisionAction,
-        by: &Moderator,
-        reason: Option<&str>,
-        before: Option<&Fact>,
-    ) -> Result<(), ModError> {
-        record(tx, after, action, by, reason, before).map_err(db(self, "recording a revision"))
-    }
 }
 
 /// Writes the revision that made `after` (from `before`, None for a new
-/// fact): the one way a fact's history grows.
+/// fact): the one way a fact's history grows (callers map the error with
+/// "recording a revision").
 pub(super) fn record(
     conn: &Connection,
     after: &Fact,
