@@ -18,8 +18,9 @@ use std::collections::HashMap;
 use rusqlite::{params, Connection};
 
 use super::facts::{load_facts, write_fact};
+use super::ingest::{store_new_facts, store_paragraphs, Progress};
 use super::revisions::{record, RevisionAction};
-use super::{store_new_facts, store_paragraphs, Progress, INGEST_AUTHOR};
+use super::INGEST_AUTHOR;
 use crate::article::Article;
 use crate::extract::NewFact;
 use crate::fact::{ArticleId, Fact, FactId, Origin};
