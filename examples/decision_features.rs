@@ -7,7 +7,8 @@
 //!     decision_features SET.jsonl [ARTICLE.txt] > rows.jsonl
 //!
 //! Without ARTICLE the questions are asked of the shipped article with its
-//! curated facts and gaps; with it, of that article alone, uncurated (one
+//! curated facts and gaps (the phrasings learned from SET itself left
+//! out); with it, of that article alone, uncurated (one
 //! fact per sentence), as `ingest` would store it.
 
 use std::sync::Arc;
@@ -44,6 +45,26 @@ fn uncurated(path: &str) -> anyhow::Result<Engine> {
     ))
 }
 
+/// The shipped article with its curated facts and gaps, the phrasings
+/// learned from the set `set` left out: its questions are asked as unseen.
+fn curated(set: &str) -> anyhow::Result<Engine> {
+    let article = Article::builtin()?;
+    let meta = ArticleMeta {
+        id: ArticleId(1),
+        title: article.meta.title.clone(),
+        date: article.meta.date.clone(),
+    };
+    let facts = summit_bot::extract::builtin_facts_learned_except(&article, Some(set))?;
+    Ok(Engine::new(
+        vec![meta],
+        engine::numbered(ArticleId(1), facts),
+        summit_bot::extract::builtin_gaps()?,
+        Arc::new(Lexicon::builtin()?),
+        Model::builtin()?,
+        Settings::default(),
+    ))
+}
+
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(set) = args.first() else {
@@ -53,7 +74,13 @@ fn main() -> anyhow::Result<()> {
     let questions = summit_bot::eval::parse_questions(&text)?;
     let engine = match args.get(1) {
         Some(article) => uncurated(article)?,
-        None => engine::builtin(Settings::default())?,
+        None => {
+            let name = std::path::Path::new(set)
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default();
+            curated(name)?
+        }
     };
     for q in &questions {
         let readings = engine.read(&q.question);
@@ -81,6 +108,9 @@ fn main() -> anyhow::Result<()> {
                 let right = summit_bot::eval::judge(q, &reply).is_ok();
                 Some(serde_json::json!({
                     "fact": fact.id.0,
+                    "key": fact.key,
+                    "kind": fact.kind.as_str(),
+                    "origin": fact.origin.as_str(),
                     "rank": c.rank,
                     "phrased": c.phrased,
                     "right": right,

@@ -7,9 +7,13 @@ use serde::Deserialize;
 
 use crate::article::Article;
 use crate::fact::{AnswerKind, Origin};
+use crate::moderation::phrasing_key;
 
 /// The curated facts shipped in `data/`.
 pub const BUILTIN_FACTS: &str = include_str!("../data/facts.toml");
+/// Phrasings learned from the project's own labelled training questions
+/// (`scripts/learn_phrasings.py`): each question a curated fact answers.
+pub const LEARNED_PHRASINGS: &str = include_str!("../data/learned.toml");
 /// Topics the shipped article does not cover, shipped in `data/`.
 pub const BUILTIN_GAPS: &str = include_str!("../data/gaps.toml");
 
@@ -62,6 +66,8 @@ pub enum ExtractError {
     Empty { key: String, what: &'static str },
     #[error("two facts share the key {0:?}")]
     DuplicateKey(String),
+    #[error("learned phrasing {question:?}: no curated fact has the key {key:?}")]
+    UnknownFact { key: String, question: String },
 }
 
 #[derive(Deserialize)]
@@ -83,6 +89,23 @@ struct CuratedFact {
     speaker: Option<String>,
     #[serde(default)]
     questions: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LearnedFile {
+    #[serde(default)]
+    learned: Vec<Learned>,
+}
+
+/// A labelled training question and the curated fact that answers it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Learned {
+    fact: String,
+    /// The question set it comes from (`train-ta`).
+    set: String,
+    question: String,
 }
 
 #[derive(Deserialize)]
@@ -180,9 +203,54 @@ pub fn extract(article: &Article, curated: &str) -> Result<Vec<NewFact>, Extract
     Ok(facts)
 }
 
-/// The shipped article's facts.
+/// The shipped article's facts, with the learned phrasings.
 pub fn builtin_facts(article: &Article) -> Result<Vec<NewFact>, ExtractError> {
-    extract(article, BUILTIN_FACTS)
+    builtin_facts_learned_except(article, None)
+}
+
+/// The shipped article's facts with the phrasings learned from every
+/// question set but `except` (so a set can be asked without its own
+/// questions among the phrasings, as unseen questions are).
+pub fn builtin_facts_learned_except(
+    article: &Article,
+    except: Option<&str>,
+) -> Result<Vec<NewFact>, ExtractError> {
+    let mut facts = extract(article, BUILTIN_FACTS)?;
+    learn(&mut facts, LEARNED_PHRASINGS, except)?;
+    Ok(facts)
+}
+
+/// Adds each learned question of `toml_text` (except those from the set
+/// `except`) to its curated fact's phrasings, unless some fact already has
+/// it (as the store compares phrasings: no two facts share one).
+pub fn learn(
+    facts: &mut [NewFact],
+    toml_text: &str,
+    except: Option<&str>,
+) -> Result<(), ExtractError> {
+    let file: LearnedFile = toml::from_str(toml_text)?;
+    let mut taken: std::collections::HashSet<String> = facts
+        .iter()
+        .flat_map(|f| &f.questions)
+        .map(|q| phrasing_key(q))
+        .collect();
+    for l in file.learned {
+        if except == Some(l.set.as_str()) {
+            continue;
+        }
+        let fact = facts
+            .iter_mut()
+            .find(|f| f.origin == Origin::Curated && f.key.as_deref() == Some(l.fact.as_str()))
+            .ok_or_else(|| ExtractError::UnknownFact {
+                key: l.fact.clone(),
+                question: l.question.clone(),
+            })?;
+        let q = l.question.trim();
+        if !q.is_empty() && taken.insert(phrasing_key(q)) {
+            fact.questions.push(q.to_string());
+        }
+    }
+    Ok(())
 }
 
 /// Parses a gaps file.
@@ -222,6 +290,51 @@ mod tests {
                 f.key
             );
             assert!(!f.questions.is_empty(), "{:?} has no phrasings", f.key);
+        }
+    }
+
+    #[test]
+    fn learned_phrasings_join_their_fact_once_and_a_set_can_be_left_out() {
+        let article = Article::builtin().expect("article parses");
+        let learned = r#"learned = [
+  { fact = "summit-location", set = "train-x", question = "which town hosts the talks" },
+  { fact = "summit-location", set = "train-y", question = "Which town hosts the talks" },
+  { fact = "summit-location", set = "train-y", question = "host city of the meeting" },
+]"#;
+        let phrasings = |except| {
+            let mut facts = extract(&article, BUILTIN_FACTS).expect("facts");
+            learn(&mut facts, learned, except).expect("learned phrasings apply");
+            let f = facts
+                .into_iter()
+                .find(|f| f.key.as_deref() == Some("summit-location"));
+            f.expect("fact").questions
+        };
+        let all = phrasings(None);
+        assert_eq!(
+            all.iter()
+                .filter(|q| q.eq_ignore_ascii_case("which town hosts the talks"))
+                .count(),
+            1
+        );
+        assert!(all.iter().any(|q| q == "host city of the meeting"));
+        let without_y = phrasings(Some("train-y"));
+        assert!(!without_y.iter().any(|q| q == "host city of the meeting"));
+        assert!(without_y.iter().any(|q| q == "which town hosts the talks"));
+
+        let mut facts = extract(&article, BUILTIN_FACTS).expect("facts");
+        let unknown = r#"learned = [{ fact = "no-such-fact", set = "t", question = "q" }]"#;
+        assert!(matches!(
+            learn(&mut facts, unknown, None),
+            Err(ExtractError::UnknownFact { .. })
+        ));
+        // The shipped file applies, and no two facts share a phrasing.
+        let facts = builtin_facts(&article).expect("data/learned.toml names curated facts");
+        let mut seen = std::collections::HashMap::new();
+        for f in &facts {
+            for q in &f.questions {
+                let owner = seen.entry(phrasing_key(q)).or_insert(&f.key);
+                assert_eq!(*owner, &f.key, "{q:?} is a phrasing of two facts");
+            }
         }
     }
 

@@ -77,6 +77,11 @@ struct Alias {
 /// A multi-word expression and the words it reads as.
 type Phrase = (Vec<String>, Vec<String>);
 
+/// The folded words of a name, alias or phrase.
+fn words_of(text: &str) -> Vec<String> {
+    tokens(text).into_iter().map(|t| t.text).collect()
+}
+
 /// An entity found in a token sequence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mention {
@@ -101,36 +106,53 @@ pub struct Lexicon {
 impl Lexicon {
     pub fn parse(text: &str) -> Result<Self, LexiconError> {
         let file: File = toml::from_str(text)?;
-        let stemmer = Stemmer::default();
         let mut lex = Lexicon::default();
-        let mut file_phrases: Vec<Phrase> = Vec::new();
-        for e in file.entity {
-            if lex.by_key.contains_key(&e.key) {
+        lex.add_entities(file.entity)?;
+        let group_phrases = lex.add_synonyms(file.synonyms.groups);
+        for (k, v) in file.shorthand {
+            if let [key] = words_of(&k).as_slice() {
+                lex.shorthand.insert(key.clone(), words_of(&v));
+            }
+        }
+        let written = file.phrases.iter().map(|(k, v)| (words_of(k), words_of(v)));
+        for (key, value) in written.chain(group_phrases) {
+            if let Some(first) = key.first().cloned() {
+                lex.phrases.entry(first).or_default().push((key, value));
+            }
+        }
+        for list in lex.phrases.values_mut() {
+            list.sort_by_key(|a| std::cmp::Reverse(a.0.len()));
+        }
+        Ok(lex)
+    }
+
+    /// The entities, each findable by its name, aliases and key.
+    fn add_entities(&mut self, entities: Vec<Entity>) -> Result<(), LexiconError> {
+        for e in entities {
+            if self.by_key.contains_key(&e.key) {
                 return Err(LexiconError::DuplicateEntity(e.key));
             }
-            lex.by_key.insert(e.key.clone(), lex.entities.len());
-            lex.entities.push(e);
+            self.by_key.insert(e.key.clone(), self.entities.len());
+            self.entities.push(e);
         }
-        for (i, e) in lex.entities.iter().enumerate() {
-            for r in &e.related {
-                if !lex.by_key.contains_key(r) {
-                    return Err(LexiconError::UnknownRelated {
-                        entity: e.key.clone(),
-                        related: r.clone(),
-                    });
-                }
+        for (i, e) in self.entities.iter().enumerate() {
+            if let Some(r) = e.related.iter().find(|r| !self.by_key.contains_key(*r)) {
+                return Err(LexiconError::UnknownRelated {
+                    entity: e.key.clone(),
+                    related: r.clone(),
+                });
             }
             let names = std::iter::once(&e.name)
                 .chain(e.aliases.iter())
                 .chain(std::iter::once(&e.key));
             for alias in names {
-                let words: Vec<String> = tokens(alias).into_iter().map(|t| t.text).collect();
+                let words = words_of(alias);
                 let Some(first) = words.first().cloned() else {
                     continue;
                 };
                 let needs_caps =
                     words.len() == 1 && (is_stopword(&first) || first.chars().count() <= 2);
-                let list = lex.aliases.entry(first).or_default();
+                let list = self.aliases.entry(first).or_default();
                 if !list.iter().any(|a| a.words == words && a.entity == i) {
                     list.push(Alias {
                         words,
@@ -140,19 +162,26 @@ impl Lexicon {
                 }
             }
         }
-        for list in lex.aliases.values_mut() {
+        for list in self.aliases.values_mut() {
             list.sort_by_key(|a| std::cmp::Reverse(a.words.len()));
         }
-        for group in file.synonyms.groups {
-            // An entry of several words ("non-combatants", "build-up") is
-            // read as a phrase for the group's first word, since text is
-            // split into words before synonyms are looked up.
+        Ok(())
+    }
+
+    /// Each synonym group's stems read as its first word's stem. Returns the
+    /// phrases for its members of several words ("non-combatants",
+    /// "build-up"): text is split into words before synonyms are looked up,
+    /// so those are read as a phrase for the group's first word.
+    fn add_synonyms(&mut self, groups: Vec<Vec<String>>) -> Vec<Phrase> {
+        let stemmer = Stemmer::default();
+        let mut phrases = Vec::new();
+        for group in groups {
             if let Some(head) = group.first() {
-                let value: Vec<String> = tokens(head).into_iter().map(|t| t.text).collect();
+                let value = words_of(head);
                 for w in &group[1..] {
-                    let key: Vec<String> = tokens(w).into_iter().map(|t| t.text).collect();
+                    let key = words_of(w);
                     if key.len() > 1 {
-                        file_phrases.push((key, value.clone()));
+                        phrases.push((key, value.clone()));
                     }
                 }
             }
@@ -162,31 +191,11 @@ impl Lexicon {
             let Some(head) = stems.next() else { continue };
             for s in stems {
                 if s != head {
-                    lex.synonyms.entry(s).or_insert_with(|| head.clone());
+                    self.synonyms.entry(s).or_insert_with(|| head.clone());
                 }
             }
         }
-        for (k, v) in file.shorthand {
-            let key: Vec<String> = tokens(&k).into_iter().map(|t| t.text).collect();
-            if let [key] = key.as_slice() {
-                let value = tokens(&v).into_iter().map(|t| t.text).collect();
-                lex.shorthand.insert(key.clone(), value);
-            }
-        }
-        let written = file.phrases.into_iter().map(|(k, v)| {
-            let key: Vec<String> = tokens(&k).into_iter().map(|t| t.text).collect();
-            let value: Vec<String> = tokens(&v).into_iter().map(|t| t.text).collect();
-            (key, value)
-        });
-        for (key, value) in written.chain(file_phrases) {
-            if let Some(first) = key.first().cloned() {
-                lex.phrases.entry(first).or_default().push((key, value));
-            }
-        }
-        for list in lex.phrases.values_mut() {
-            list.sort_by_key(|a| std::cmp::Reverse(a.0.len()));
-        }
-        Ok(lex)
+        phrases
     }
 
     /// Rewrites multi-word expressions into the words they stand for

@@ -7,7 +7,7 @@
 
 use poise::serenity_prelude as serenity;
 
-use super::{no_mentions, reply, respond, Data, Error};
+use super::{no_mentions, reply, respond, Context, Data, Error};
 
 /// Something the user did wrong: shown to them, plainly and (where Discord
 /// allows) privately; not logged as a failure.
@@ -25,19 +25,34 @@ pub fn user_error(message: impl Into<String>) -> Error {
 /// gets a short apology.
 pub(super) async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
     let (ctx, shown) = match error {
-        poise::FrameworkError::Command { error, ctx, .. } => {
-            match error.downcast_ref::<UserError>() {
-                Some(user) => (ctx, user.0.clone()),
-                None => {
-                    tracing::error!(
-                        command = %ctx.command().qualified_name,
-                        error = %format!("{error:#}"),
-                        "command failed"
-                    );
-                    (ctx, APOLOGY.to_string())
-                }
-            }
-        }
+        poise::FrameworkError::UnknownInteraction {
+            framework,
+            interaction,
+            ..
+        } => return answer_unknown_command(framework, interaction).await,
+        error => match what_to_tell(error) {
+            Some(told) => told,
+            None => return,
+        },
+    };
+    let sent = respond(
+        ctx,
+        poise::CreateReply::default()
+            .content(reply::cut(&shown, reply::MAX_CONTENT))
+            .ephemeral(true)
+            .allowed_mentions(no_mentions()),
+    )
+    .await;
+    if let Err(error) = sent {
+        tracing::error!(%error, "could not tell the user about an error");
+    }
+}
+
+/// Whom to tell what about `error`, once what is ours is logged; None
+/// when no command is there to answer (setup, events).
+fn what_to_tell(error: poise::FrameworkError<'_, Data, Error>) -> Option<(Context<'_>, String)> {
+    let told = match error {
+        poise::FrameworkError::Command { error, ctx, .. } => (ctx, command_failed(ctx, &error)),
         poise::FrameworkError::ArgumentParse { error, ctx, .. } => {
             (ctx, format!("I couldn't read that: {error}. Try `/help`."))
         }
@@ -60,23 +75,7 @@ pub(super) async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
                 remaining_cooldown.as_secs().max(1)
             ),
         ),
-        poise::FrameworkError::CommandCheckFailed { error, ctx, .. } => {
-            // A check that refuses says why as a user error (`/fact`'s
-            // moderator check); any other error is ours.
-            let refusal = error
-                .as_ref()
-                .and_then(|e| e.downcast_ref::<UserError>())
-                .map(|user| user.0.clone());
-            match (refusal, error) {
-                (Some(refusal), _) => (ctx, refusal),
-                (None, error) => {
-                    if let Some(error) = error {
-                        tracing::error!(error = %format!("{error:#}"), "a command check failed");
-                    }
-                    (ctx, "You can't use that command here.".to_string())
-                }
-            }
-        }
+        poise::FrameworkError::CommandCheckFailed { error, ctx, .. } => (ctx, check_refused(error)),
         poise::FrameworkError::MissingUserPermissions { ctx, .. }
         | poise::FrameworkError::NotAnOwner { ctx, .. } => (
             ctx,
@@ -99,7 +98,7 @@ pub(super) async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
         ),
         poise::FrameworkError::Setup { error, .. } => {
             tracing::error!(error = %format!("{error:#}"), "setting up the bot failed");
-            return;
+            return None;
         }
         poise::FrameworkError::EventHandler { error, event, .. } => {
             tracing::error!(
@@ -107,46 +106,70 @@ pub(super) async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
                 error = %format!("{error:#}"),
                 "handling a Discord event failed"
             );
-            return;
-        }
-        poise::FrameworkError::UnknownInteraction {
-            framework,
-            interaction,
-            ..
-        } => {
-            // A command Discord still lists but this version no longer has.
-            tracing::warn!(command = %interaction.data.name, "unknown command");
-            let response = serenity::CreateInteractionResponse::Message(
-                serenity::CreateInteractionResponseMessage::new()
-                    .content("That command is no longer available. Try `/help`.")
-                    .ephemeral(true)
-                    .allowed_mentions(no_mentions()),
-            );
-            let sent = framework
-                .user_data
-                .rest
-                .respond(interaction.id, &interaction.token, &response)
-                .await;
-            if let Err(error) = sent {
-                tracing::error!(%error, "could not answer an unknown command");
-            }
-            return;
+            return None;
         }
         other => {
             tracing::warn!(error = %other, "framework error");
-            return;
+            return None;
         }
     };
-    let sent = respond(
-        ctx,
-        poise::CreateReply::default()
-            .content(reply::cut(&shown, reply::MAX_CONTENT))
+    Some(told)
+}
+
+/// What the user of a failed command is told: a user error as it is;
+/// anything else is logged and they get [`APOLOGY`].
+fn command_failed(ctx: Context<'_>, error: &Error) -> String {
+    match error.downcast_ref::<UserError>() {
+        Some(user) => user.0.clone(),
+        None => {
+            tracing::error!(
+                command = %ctx.command().qualified_name,
+                error = %format!("{error:#}"),
+                "command failed"
+            );
+            APOLOGY.to_string()
+        }
+    }
+}
+
+/// What a user is told when a command's check refused them. A check that
+/// refuses says why as a user error (`/fact`'s moderator check); any other
+/// error is ours.
+fn check_refused(error: Option<Error>) -> String {
+    let refusal = error
+        .as_ref()
+        .and_then(|e| e.downcast_ref::<UserError>())
+        .map(|user| user.0.clone());
+    match (refusal, error) {
+        (Some(refusal), _) => refusal,
+        (None, error) => {
+            if let Some(error) = error {
+                tracing::error!(error = %format!("{error:#}"), "a command check failed");
+            }
+            "You can't use that command here.".to_string()
+        }
+    }
+}
+
+/// Answers a command Discord still lists but this version no longer has.
+async fn answer_unknown_command(
+    framework: poise::FrameworkContext<'_, Data, Error>,
+    interaction: &serenity::CommandInteraction,
+) {
+    tracing::warn!(command = %interaction.data.name, "unknown command");
+    let response = serenity::CreateInteractionResponse::Message(
+        serenity::CreateInteractionResponseMessage::new()
+            .content("That command is no longer available. Try `/help`.")
             .ephemeral(true)
             .allowed_mentions(no_mentions()),
-    )
-    .await;
+    );
+    let sent = framework
+        .user_data
+        .rest
+        .respond(interaction.id, &interaction.token, &response)
+        .await;
     if let Err(error) = sent {
-        tracing::error!(%error, "could not tell the user about an error");
+        tracing::error!(%error, "could not answer an unknown command");
     }
 }
 

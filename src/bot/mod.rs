@@ -7,8 +7,10 @@
 //! One file per command family ([`ask`], [`source`], [`about`], [`help`],
 //! the moderators' `/fact` in [`moderation`]),
 //! plain messages in [`messages`], buttons in [`buttons`], what the user is
-//! told when something fails in [`errors`]. The shared state is [`Data`]. Every message and interaction response sets
-//! `allowed_mentions` to parse nothing, so no reply ever pings anyone.
+//! told when something fails in [`errors`], connecting to Discord and
+//! serving until stopped in [`serve`]. The shared state is [`Data`]. Every
+//! message and interaction response sets `allowed_mentions` to parse
+//! nothing, so no reply ever pings anyone.
 
 mod about;
 mod ask;
@@ -20,6 +22,7 @@ mod moderation;
 pub mod registration;
 pub mod reply;
 pub mod rest;
+mod serve;
 pub mod shutdown;
 mod source;
 
@@ -30,7 +33,6 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use poise::serenity_prelude as serenity;
-use tracing::Instrument as _;
 
 use crate::answer::Reply;
 use crate::app::{App, Asker};
@@ -40,6 +42,7 @@ use crate::fact::FactId;
 use crate::store::channel;
 
 pub use errors::{user_error, UserError, APOLOGY};
+pub use serve::run;
 
 pub type Error = anyhow::Error;
 pub type Context<'a> = poise::Context<'a, Data, Error>;
@@ -49,11 +52,6 @@ pub type Context<'a> = poise::Context<'a, Data, Error>;
 /// MESSAGE_CONTENT intent, and the bot reads nothing else.
 pub const INTENTS: serenity::GatewayIntents =
     serenity::GatewayIntents::GUILD_MESSAGES.union(serenity::GatewayIntents::DIRECT_MESSAGES);
-
-/// How often the bot checks whether another process (the CLI, say) changed
-/// the facts in the database. A fact edit shows within this long; checking
-/// costs one PRAGMA.
-const RELOAD_EVERY: Duration = Duration::from_secs(10);
 
 /// How long the rate limit remembers a question.
 const RATE_WINDOW: Duration = Duration::from_secs(60);
@@ -332,197 +330,6 @@ pub async fn defer(ctx: Context<'_>, private: bool) -> Result<(), Error> {
         .await?;
     app.has_sent_initial_response.store(true, Ordering::SeqCst);
     Ok(())
-}
-
-/// Connects to Discord (or to `discord.api_base`) and serves `app` until
-/// the connection ends or the process is interrupted. The app is shared:
-/// whoever holds its lock (the reload, a moderator's change) holds up
-/// answers, which the bot then defers in time.
-pub async fn run(app: Arc<RwLock<App>>, config: Config) -> anyhow::Result<()> {
-    // First of all: until then a SIGTERM kills the process outright.
-    let stopped = shutdown::on_signal();
-    let Some(token) = config.discord.token.clone() else {
-        anyhow::bail!(
-            "no Discord token: set DISCORD_TOKEN (or discord.token in config/local.toml)"
-        );
-    };
-    let client = rest::http_client().context("setting up HTTPS")?;
-    let rest = rest::Rest::new(
-        client.clone(),
-        config.discord.api_base.as_deref().unwrap_or(rest::DISCORD),
-        &token,
-    );
-    let mut http = serenity::HttpBuilder::new(&token)
-        .client(client)
-        .default_allowed_mentions(no_mentions());
-    if let Some(base) = &config.discord.api_base {
-        // Serenity's rate limiter builds its requests without the proxy, so
-        // it must be off; the proxy is the one to rate-limit.
-        http = http
-            .proxy(base.trim_end_matches('/'))
-            .ratelimiter_disabled(true);
-        tracing::info!(api_base = %base, "sending Discord REST calls to the configured API base");
-    }
-    let guild_id = config.discord.guild_id.map(serenity::GuildId::new);
-    let data = Data::new(app, &config, rest.clone());
-    let reloading = tokio::spawn(reload_when_changed(data.app.clone()));
-
-    let framework = poise::Framework::builder()
-        .options(poise::FrameworkOptions {
-            commands: commands(&config),
-            on_error: |error| Box::pin(errors::on_error(error)),
-            pre_command: |ctx| {
-                Box::pin(async move {
-                    tracing::info!(
-                        command = %ctx.command().qualified_name,
-                        in_guild = ctx.guild_id().is_some(),
-                        "command"
-                    );
-                })
-            },
-            event_handler: |framework, event| Box::pin(on_event(framework, event)),
-            allowed_mentions: Some(no_mentions()),
-            prefix_options: poise::PrefixFrameworkOptions {
-                // Mentions are questions, handled in `messages`, not commands.
-                mention_as_prefix: false,
-                ..Default::default()
-            },
-            ..Default::default()
-        })
-        .setup(move |_ctx, ready, framework| {
-            Box::pin(async move {
-                tracing::info!(bot = %ready.user.name, "connected to Discord");
-                // A failure here must not stop the bot: DMs and mentions work
-                // without commands, and Discord keeps the last registration.
-                registration::register(&rest, ready, &framework.options().commands, guild_id).await;
-                Ok(data)
-            })
-        })
-        .build();
-
-    let http = http.build();
-    tokio::select! {
-        checked = check_token(&http) => checked?,
-        () = shutdown::wait(stopped.clone()) => {
-            reloading.abort();
-            return Ok(());
-        }
-    }
-    let in_flight = shutdown::InFlight::default();
-    let framework = shutdown::Counted {
-        inner: framework,
-        in_flight: in_flight.clone(),
-    };
-    let mut client = serenity::ClientBuilder::new_with_http(http, INTENTS)
-        .framework(framework)
-        .await
-        .context("building the Discord client")?;
-
-    let shards = client.shard_manager.clone();
-    let stop = stopped.clone();
-    tokio::spawn(async move {
-        shutdown::wait(stop).await;
-        // Closes each gateway connection with a normal close (1000).
-        shards.shutdown_all().await;
-    });
-    let served = client
-        .start()
-        .await
-        .context("the Discord connection failed");
-    reloading.abort();
-    if *stopped.borrow() {
-        // Answers under way still reach Discord over REST, and their
-        // question-log writes land, before the process ends.
-        let left = in_flight.drain(shutdown::DRAIN_WITHIN).await;
-        if left > 0 {
-            tracing::warn!(events = left, "stopped with events still being handled");
-        }
-        tracing::info!("disconnected from Discord");
-    }
-    served
-}
-
-/// How many times the start-up check tries to reach Discord, and how long
-/// it waits between tries: a brief network blip should not stop the bot.
-const CHECK_TRIES: u32 = 3;
-const CHECK_PAUSE: Duration = Duration::from_secs(2);
-
-/// Checks the token with one authenticated call before connecting. Serenity
-/// retries a failed gateway start every 5 s forever, with only a warning, so
-/// a wrong token or an unreachable API would look like a bot that runs.
-/// Neither error message holds the token.
-async fn check_token(http: &serenity::Http) -> anyhow::Result<()> {
-    let mut tries = 0;
-    loop {
-        tries += 1;
-        let error = match http.get_bot_gateway().await {
-            Ok(_) => return Ok(()),
-            Err(error) => error,
-        };
-        let status = match &error {
-            serenity::Error::Http(e) => e.status_code().map(|s| s.as_u16()),
-            _ => None,
-        };
-        if matches!(status, Some(401 | 403)) {
-            anyhow::bail!(
-                "Discord refused the bot token ({error}): check DISCORD_TOKEN (or discord.token \
-                 in config/local.toml); the Bot page of the Developer Portal can reset it"
-            );
-        }
-        if tries >= CHECK_TRIES {
-            return Err(anyhow::Error::new(error).context(format!(
-                "cannot reach Discord's API (tried {tries} times): check the network, or \
-                 discord.api_base / DISCORD_API_BASE if set"
-            )));
-        }
-        tracing::warn!(%error, "could not reach Discord's API; trying again");
-        tokio::time::sleep(CHECK_PAUSE).await;
-    }
-}
-
-/// Rebuilds the engine whenever another process (the CLI, say) changed the
-/// facts in the database.
-async fn reload_when_changed(app: Arc<RwLock<App>>) {
-    let mut every = tokio::time::interval(RELOAD_EVERY);
-    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    every.tick().await;
-    loop {
-        every.tick().await;
-        let app = app.clone();
-        let done = tokio::task::spawn_blocking(move || {
-            let mut app = app.write().unwrap_or_else(PoisonError::into_inner);
-            app.reload_if_changed()
-        })
-        .await;
-        match done {
-            Ok(Ok(true)) => tracing::info!("the facts changed in the database: reloaded"),
-            Ok(Ok(false)) => {}
-            Ok(Err(error)) => tracing::error!(error = %format!("{error:#}"), "reloading the facts"),
-            Err(error) => tracing::error!(%error, "reloading the facts panicked"),
-        }
-    }
-}
-
-async fn on_event(
-    framework: poise::FrameworkContext<'_, Data, Error>,
-    event: &serenity::FullEvent,
-) -> Result<(), Error> {
-    let data = framework.user_data;
-    match event {
-        serenity::FullEvent::Message { new_message } => {
-            let span = tracing::info_span!("message", in_guild = new_message.guild_id.is_some());
-            messages::on_message(data, framework.bot_id(), new_message)
-                .instrument(span)
-                .await
-        }
-        serenity::FullEvent::InteractionCreate {
-            interaction: serenity::Interaction::Component(click),
-        } => {
-            let span = tracing::info_span!("click", in_guild = click.guild_id.is_some());
-            buttons::on_click(data, click).instrument(span).await
-        }
-        _ => Ok(()),
-    }
 }
 
 #[cfg(test)]

@@ -1080,7 +1080,8 @@ impl Index {
                 && !raw[..sp]
                     .iter()
                     .any(|w| matches!(w.as_str(), "do" | "does" | "did" | "has" | "have" | "had"));
-            before.is_some_and(|w| copula(w) || matches!(w, "be" | "been" | "being"))
+            // After "of" a say-word is a noun: "head of state", "point of view".
+            before.is_some_and(|w| copula(w) || matches!(w, "be" | "been" | "being" | "of"))
                 || matches!(after, Some("in" | "by" | "as"))
                 || trailing_participle
         };

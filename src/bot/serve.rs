@@ -1,0 +1,239 @@
+//! Connecting to Discord and serving until the connection ends or the
+//! process is stopped: the token checked first, the poise framework built,
+//! the facts reloaded when another process changes them, and the events
+//! under way drained on a clean stop.
+
+use std::sync::{Arc, PoisonError, RwLock};
+use std::time::Duration;
+
+use anyhow::Context as _;
+use poise::serenity_prelude as serenity;
+use tracing::Instrument as _;
+
+use super::{
+    buttons, commands, errors, messages, no_mentions, registration, rest, shutdown, Data, Error,
+    INTENTS,
+};
+use crate::app::App;
+use crate::config::Config;
+
+/// How often the bot checks whether another process (the CLI, say) changed
+/// the facts in the database. A fact edit shows within this long; checking
+/// costs one PRAGMA.
+const RELOAD_EVERY: Duration = Duration::from_secs(10);
+
+/// Connects to Discord (or to `discord.api_base`) and serves `app` until
+/// the connection ends or the process is interrupted. The app is shared:
+/// whoever holds its lock (the reload, a moderator's change) holds up
+/// answers, which the bot then defers in time.
+pub async fn run(app: Arc<RwLock<App>>, config: Config) -> anyhow::Result<()> {
+    // First of all: until then a SIGTERM kills the process outright.
+    let stopped = shutdown::on_signal();
+    let Some(token) = config.discord.token.clone() else {
+        anyhow::bail!(
+            "no Discord token: set DISCORD_TOKEN (or discord.token in config/local.toml)"
+        );
+    };
+    let https = rest::http_client().context("setting up HTTPS")?;
+    let rest = rest::Rest::new(
+        https.clone(),
+        config.discord.api_base.as_deref().unwrap_or(rest::DISCORD),
+        &token,
+    );
+    let http = serenity_http(&config, &token, https);
+    let data = Data::new(app, &config, rest.clone());
+    let reloading = tokio::spawn(reload_when_changed(data.app.clone()));
+    let framework = framework(&config, data, rest);
+
+    tokio::select! {
+        checked = check_token(&http) => checked?,
+        () = shutdown::wait(stopped.clone()) => {
+            reloading.abort();
+            return Ok(());
+        }
+    }
+    let in_flight = shutdown::InFlight::default();
+    let mut client = discord_client(http, framework, in_flight.clone(), stopped.clone()).await?;
+    let served = client
+        .start()
+        .await
+        .context("the Discord connection failed");
+    reloading.abort();
+    if *stopped.borrow() {
+        drain(in_flight).await;
+    }
+    served
+}
+
+/// Serenity's HTTP client for `token`, sending to `discord.api_base` when
+/// it is set.
+fn serenity_http(config: &Config, token: &str, https: reqwest::Client) -> serenity::Http {
+    let mut http = serenity::HttpBuilder::new(token)
+        .client(https)
+        .default_allowed_mentions(no_mentions());
+    if let Some(base) = &config.discord.api_base {
+        // Serenity's rate limiter builds its requests without the proxy, so
+        // it must be off; the proxy is the one to rate-limit.
+        http = http
+            .proxy(base.trim_end_matches('/'))
+            .ratelimiter_disabled(true);
+        tracing::info!(api_base = %base, "sending Discord REST calls to the configured API base");
+    }
+    http.build()
+}
+
+/// The poise framework: the commands, the one error handler, the events
+/// the bot handles itself, and the commands' registration once connected.
+fn framework(config: &Config, data: Data, rest: rest::Rest) -> poise::Framework<Data, Error> {
+    let guild_id = config.discord.guild_id.map(serenity::GuildId::new);
+    poise::Framework::builder()
+        .options(poise::FrameworkOptions {
+            commands: commands(config),
+            on_error: |error| Box::pin(errors::on_error(error)),
+            pre_command: |ctx| {
+                Box::pin(async move {
+                    tracing::info!(
+                        command = %ctx.command().qualified_name,
+                        in_guild = ctx.guild_id().is_some(),
+                        "command"
+                    );
+                })
+            },
+            event_handler: |framework, event| Box::pin(on_event(framework, event)),
+            allowed_mentions: Some(no_mentions()),
+            prefix_options: poise::PrefixFrameworkOptions {
+                // Mentions are questions, handled in `messages`, not commands.
+                mention_as_prefix: false,
+                ..Default::default()
+            },
+            ..Default::default()
+        })
+        .setup(move |_ctx, ready, framework| {
+            Box::pin(async move {
+                tracing::info!(bot = %ready.user.name, "connected to Discord");
+                // A failure here must not stop the bot: DMs and mentions work
+                // without commands, and Discord keeps the last registration.
+                registration::register(&rest, ready, &framework.options().commands, guild_id).await;
+                Ok(data)
+            })
+        })
+        .build()
+}
+
+/// The Discord client over `framework`, counting the events under way in
+/// `in_flight`; its gateway connections close when `stopped` says.
+async fn discord_client(
+    http: serenity::Http,
+    framework: poise::Framework<Data, Error>,
+    in_flight: shutdown::InFlight,
+    stopped: tokio::sync::watch::Receiver<bool>,
+) -> anyhow::Result<serenity::Client> {
+    let framework = shutdown::Counted {
+        inner: framework,
+        in_flight,
+    };
+    let client = serenity::ClientBuilder::new_with_http(http, INTENTS)
+        .framework(framework)
+        .await
+        .context("building the Discord client")?;
+    let shards = client.shard_manager.clone();
+    tokio::spawn(async move {
+        shutdown::wait(stopped).await;
+        // Closes each gateway connection with a normal close (1000).
+        shards.shutdown_all().await;
+    });
+    Ok(client)
+}
+
+/// After a stop: answers under way still reach Discord over REST, and
+/// their question-log writes land, before the process ends.
+async fn drain(in_flight: shutdown::InFlight) {
+    let left = in_flight.drain(shutdown::DRAIN_WITHIN).await;
+    if left > 0 {
+        tracing::warn!(events = left, "stopped with events still being handled");
+    }
+    tracing::info!("disconnected from Discord");
+}
+
+/// How many times the start-up check tries to reach Discord, and how long
+/// it waits between tries: a brief network blip should not stop the bot.
+const CHECK_TRIES: u32 = 3;
+const CHECK_PAUSE: Duration = Duration::from_secs(2);
+
+/// Checks the token with one authenticated call before connecting. Serenity
+/// retries a failed gateway start every 5 s forever, with only a warning, so
+/// a wrong token or an unreachable API would look like a bot that runs.
+/// Neither error message holds the token.
+async fn check_token(http: &serenity::Http) -> anyhow::Result<()> {
+    let mut tries = 0;
+    loop {
+        tries += 1;
+        let error = match http.get_bot_gateway().await {
+            Ok(_) => return Ok(()),
+            Err(error) => error,
+        };
+        let status = match &error {
+            serenity::Error::Http(e) => e.status_code().map(|s| s.as_u16()),
+            _ => None,
+        };
+        if matches!(status, Some(401 | 403)) {
+            anyhow::bail!(
+                "Discord refused the bot token ({error}): check DISCORD_TOKEN (or discord.token \
+                 in config/local.toml); the Bot page of the Developer Portal can reset it"
+            );
+        }
+        if tries >= CHECK_TRIES {
+            return Err(anyhow::Error::new(error).context(format!(
+                "cannot reach Discord's API (tried {tries} times): check the network, or \
+                 discord.api_base / DISCORD_API_BASE if set"
+            )));
+        }
+        tracing::warn!(%error, "could not reach Discord's API; trying again");
+        tokio::time::sleep(CHECK_PAUSE).await;
+    }
+}
+
+/// Rebuilds the engine whenever another process (the CLI, say) changed the
+/// facts in the database.
+async fn reload_when_changed(app: Arc<RwLock<App>>) {
+    let mut every = tokio::time::interval(RELOAD_EVERY);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    every.tick().await;
+    loop {
+        every.tick().await;
+        let app = app.clone();
+        let done = tokio::task::spawn_blocking(move || {
+            let mut app = app.write().unwrap_or_else(PoisonError::into_inner);
+            app.reload_if_changed()
+        })
+        .await;
+        match done {
+            Ok(Ok(true)) => tracing::info!("the facts changed in the database: reloaded"),
+            Ok(Ok(false)) => {}
+            Ok(Err(error)) => tracing::error!(error = %format!("{error:#}"), "reloading the facts"),
+            Err(error) => tracing::error!(%error, "reloading the facts panicked"),
+        }
+    }
+}
+
+async fn on_event(
+    framework: poise::FrameworkContext<'_, Data, Error>,
+    event: &serenity::FullEvent,
+) -> Result<(), Error> {
+    let data = framework.user_data;
+    match event {
+        serenity::FullEvent::Message { new_message } => {
+            let span = tracing::info_span!("message", in_guild = new_message.guild_id.is_some());
+            messages::on_message(data, framework.bot_id(), new_message)
+                .instrument(span)
+                .await
+        }
+        serenity::FullEvent::InteractionCreate {
+            interaction: serenity::Interaction::Component(click),
+        } => {
+            let span = tracing::info_span!("click", in_guild = click.guild_id.is_some());
+            buttons::on_click(data, click).instrument(span).await
+        }
+        _ => Ok(()),
+    }
+}

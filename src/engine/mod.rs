@@ -1,0 +1,273 @@
+//! The answering engine: the facts in force, the index over them, and the
+//! one call every edge makes, `ask`. Pure: built from values the store
+//! loaded, rebuilt (cheaply) when facts change.
+//!
+//! Here: the engine and its decision (which reading, which fact, answer or
+//! decline). How a message is read and its candidates weighed is in
+//! `reading`; what a reply says in `compose` (answers, declines, the
+//! questions offered) and `small_talk`; the engine over the shipped article,
+//! for tests and tools that need no store, in `builtin`.
+
+mod builtin;
+mod compose;
+mod reading;
+mod small_talk;
+#[cfg(test)]
+mod tests;
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use crate::answer::Reply;
+use crate::extract::Gap;
+use crate::fact::{AnswerKind, ArticleId, ArticleMeta, Fact, FactId};
+use crate::lexicon::Lexicon;
+use crate::matcher::decide::Model;
+use crate::matcher::social;
+use crate::matcher::{DocInput, Found, Index, Target};
+use crate::moderation::phrasing_key;
+
+pub use builtin::{builtin, numbered, BuiltinError};
+pub use reading::{Considered, Reading};
+
+/// Tunables the config file sets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// Below this confidence the bot declines (0..1).
+    pub threshold: f64,
+    /// Longer questions are refused as input errors.
+    pub max_question_chars: usize,
+}
+
+/// The threshold `scripts/fit_decision.py` chose for precision, as
+/// `data/decision.json` and `config/default.toml` give it (a test keeps the
+/// three equal).
+pub const FITTED_THRESHOLD: f64 = 0.65;
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            threshold: FITTED_THRESHOLD,
+            max_question_chars: 1000,
+        }
+    }
+}
+
+/// One autocomplete suggestion: a phrasing and the fact it answers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion {
+    pub fact_id: FactId,
+    pub question: String,
+}
+
+pub struct Engine {
+    articles: HashMap<ArticleId, ArticleMeta>,
+    facts: HashMap<FactId, Fact>,
+    gaps: Vec<Gap>,
+    /// The article the gaps were written for.
+    gap_article: ArticleId,
+    /// Articles with at least one fact people's phrasings point to.
+    curated: HashSet<ArticleId>,
+    index: Index,
+    model: Model,
+    settings: Settings,
+    /// Each phrasing (as [`phrasing_key`] compares them) and its fact.
+    phrased_as: HashMap<String, FactId>,
+}
+
+/// A known gap is named in a decline when it matches at least this well.
+const GAP_NOTE: f32 = 0.5;
+
+impl Engine {
+    /// Builds the engine over the facts in force (retired facts are skipped).
+    pub fn new(
+        articles: Vec<ArticleMeta>,
+        facts: Vec<Fact>,
+        gaps: Vec<Gap>,
+        lexicon: Arc<Lexicon>,
+        model: Model,
+        settings: Settings,
+    ) -> Self {
+        let facts: HashMap<FactId, Fact> = facts
+            .into_iter()
+            .filter(|f| !f.retired)
+            .map(|f| (f.id, f))
+            .collect();
+        let mut ordered: Vec<&Fact> = facts.values().collect();
+        ordered.sort_by_key(|f| f.id);
+        // Gaps belong to the first article (the one they were written for).
+        let first_article = articles.iter().map(|a| a.id).min().unwrap_or(ArticleId(1));
+        let docs = ordered
+            .iter()
+            .map(|f| DocInput {
+                target: Target::Fact(f.id),
+                article: f.article,
+                questions: &f.questions,
+                answer: &f.answer,
+                quote: &f.quote,
+                kind: f.kind,
+                speaker: f.speaker.as_deref(),
+            })
+            .chain(gaps.iter().enumerate().map(|(i, g)| DocInput {
+                target: Target::Gap(i),
+                article: first_article,
+                questions: &g.questions,
+                answer: "",
+                quote: "",
+                kind: AnswerKind::Thing,
+                speaker: None,
+            }));
+        let index = Index::build(lexicon, docs);
+        let curated = facts
+            .values()
+            .filter(|f| !f.questions.is_empty())
+            .map(|f| f.article)
+            .collect();
+        let phrased_as = ordered
+            .iter()
+            .flat_map(|f| f.questions.iter().map(|q| (phrasing_key(q), f.id)))
+            .collect();
+        Engine {
+            phrased_as,
+            articles: articles.into_iter().map(|a| (a.id, a)).collect(),
+            facts,
+            gaps,
+            gap_article: first_article,
+            curated,
+            index,
+            model,
+            settings,
+        }
+    }
+
+    /// Answers one question (or declines, with the nearest topics).
+    pub fn ask(&self, question: &str) -> Reply {
+        if let Some(refused) = Reply::unusable(question, self.settings.max_question_chars) {
+            return refused;
+        }
+        if let Some(kind) = social::read(question) {
+            return self.small_talk(question, kind);
+        }
+        let readings = self.read(question);
+        let Some(reading) = most_trusted(&readings) else {
+            return Reply::invalid(question, "The question is empty.");
+        };
+        let found = &reading.found;
+        let read = self.index.explain(&found.query);
+        match self.choose(question, reading) {
+            Some(c) => match self.facts.get(&c.fact_id) {
+                Some(fact) => self.answer(question, reading, c, fact, &read),
+                None => self.decline(question, reading, None, &read),
+            },
+            None => self.decline(question, reading, self.known_gap(found), &read),
+        }
+    }
+
+    /// The candidate to answer with, if any reaches the probability it
+    /// needs: the most probable, unless the question is word for word a
+    /// phrasing of one that also does (a moderator's phrasing is answered
+    /// by its fact, even beside a near twin).
+    fn choose<'r>(&self, question: &str, reading: &'r Reading) -> Option<&'r Considered> {
+        let passing = || {
+            reading
+                .considered
+                .iter()
+                .filter(|c| c.probability >= self.needed(c))
+        };
+        let own = self.phrased_as.get(&phrasing_key(question));
+        passing()
+            .find(|c| Some(&c.fact_id) == own)
+            .or_else(|| passing().max_by(|a, b| a.probability.total_cmp(&b.probability)))
+    }
+
+    /// The probability a candidate must reach to be the answer. An article
+    /// nobody curated answers from bare sentences only, whose evidence is
+    /// weaker: it must clear the model's stricter threshold.
+    fn needed(&self, c: &Considered) -> f32 {
+        let threshold = self.settings.threshold as f32;
+        let curated = self
+            .facts
+            .get(&c.fact_id)
+            .is_some_and(|f| self.curated.contains(&f.article));
+        if curated {
+            threshold
+        } else {
+            self.model.sentence_threshold(threshold)
+        }
+    }
+
+    /// The known gap a decline names: the best-ranked one, when it matches
+    /// at least [`GAP_NOTE`] and better than any fact.
+    fn known_gap(&self, found: &Found) -> Option<&Gap> {
+        let best_gap = found
+            .ranked
+            .iter()
+            .find(|s| matches!(s.target, Target::Gap(_)));
+        let best_fact = found
+            .ranked
+            .iter()
+            .find(|s| matches!(s.target, Target::Fact(_)));
+        best_gap
+            .filter(|g| {
+                g.confidence >= GAP_NOTE && best_fact.is_none_or(|f| g.confidence > f.confidence)
+            })
+            .and_then(|g| match g.target {
+                Target::Gap(i) => self.gaps.get(i),
+                Target::Fact(_) => None,
+            })
+    }
+
+    /// Up to `limit` known phrasings matching what was typed so far.
+    pub fn suggest(&self, partial: &str, limit: usize) -> Vec<Suggestion> {
+        let mut out: Vec<Suggestion> = Vec::new();
+        for (target, i) in self.index.complete(partial, limit) {
+            let Target::Fact(id) = target else { continue };
+            let Some(q) = self.facts.get(&id).and_then(|f| f.questions.get(i)) else {
+                continue;
+            };
+            if out.iter().any(|s| s.question == *q) {
+                continue;
+            }
+            out.push(Suggestion {
+                fact_id: id,
+                question: q.clone(),
+            });
+        }
+        out
+    }
+
+    pub fn fact(&self, id: FactId) -> Option<&Fact> {
+        self.facts.get(&id)
+    }
+
+    /// How many facts are in force.
+    pub fn fact_count(&self) -> usize {
+        self.facts.len()
+    }
+
+    pub fn article(&self, id: ArticleId) -> Option<&ArticleMeta> {
+        self.articles.get(&id)
+    }
+
+    pub fn articles(&self) -> impl Iterator<Item = &ArticleMeta> {
+        self.articles.values()
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+}
+
+/// The reading whose best candidate the decision trusts most (the first
+/// of equals).
+fn most_trusted(readings: &[Reading]) -> Option<&Reading> {
+    let top = |r: &Reading| {
+        r.considered
+            .iter()
+            .map(|c| c.probability)
+            .fold(f32::NEG_INFINITY, f32::max)
+    };
+    readings
+        .iter()
+        .reduce(|a, b| if top(b) > top(a) { b } else { a })
+}

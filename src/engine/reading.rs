@@ -1,0 +1,131 @@
+//! Reading a message: the ways of reading it (whole, and by its question
+//! clause), each searched in the index, and every candidate fact weighed by
+//! the decision model. The choice between them is the engine's.
+
+use crate::fact::{ArticleId, FactId};
+use crate::matcher::decide::{self, Candidate};
+use crate::matcher::focus;
+use crate::matcher::{Found, Target};
+
+use super::Engine;
+
+/// How far past the answer to look for distinct alternatives.
+const SEARCH_DEPTH: usize = 12;
+/// How many of the best-ranked facts the decision weighs: the right fact
+/// is nearly always among them, and each costs a feature vector.
+const DECIDE_DEPTH: usize = 6;
+
+/// One reading of a message: what the matcher found and how the decision
+/// weighed each candidate fact.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    pub found: Found,
+    pub considered: Vec<Considered>,
+}
+
+/// A candidate fact as the decision saw it.
+#[derive(Debug, Clone)]
+pub struct Considered {
+    pub fact_id: FactId,
+    /// Its place in the matcher's ranking.
+    pub rank: usize,
+    pub features: [f32; decide::FEATURES.len()],
+    pub phrased: bool,
+    /// That answering with it is right.
+    pub probability: f32,
+}
+
+impl Considered {
+    /// The features that moved the probability, for `why`.
+    pub(super) fn explain(&self) -> String {
+        decide::FEATURES
+            .iter()
+            .zip(&self.features)
+            .filter(|(_, &x)| x != 0.0)
+            .map(|(n, x)| format!("{n} {x:.2}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+impl Engine {
+    /// The ways of reading a message: whole, and (when it holds more than
+    /// its question) by its question clause; each searched and weighed.
+    pub fn read(&self, question: &str) -> Vec<Reading> {
+        std::iter::once(question.to_string())
+            .chain(focus::focus(question))
+            .enumerate()
+            .map(|(i, text)| {
+                let found = self.index.search(&text, SEARCH_DEPTH);
+                let considered = self.consider(&found, i > 0);
+                Reading { found, considered }
+            })
+            .collect()
+    }
+
+    /// Every fact among the best-ranked, with its features and the
+    /// probability that answering with it is right.
+    fn consider(&self, found: &Found, focused: bool) -> Vec<Considered> {
+        // Each article's candidates are weighed among themselves (runners-up,
+        // known gaps), so other articles' facts change nothing about how one
+        // article's facts are judged.
+        let mut groups: Vec<(ArticleId, Vec<(usize, Candidate)>)> = Vec::new();
+        for (rank, s) in found.ranked.iter().enumerate() {
+            let Target::Fact(id) = s.target else { continue };
+            let Some(fact) = self.facts.get(&id) else {
+                continue;
+            };
+            let i = match groups.iter().position(|(a, _)| *a == fact.article) {
+                Some(i) => i,
+                None => {
+                    groups.push((fact.article, Vec::new()));
+                    groups.len() - 1
+                }
+            };
+            if groups[i].1.len() < DECIDE_DEPTH {
+                groups[i].1.push((
+                    rank,
+                    Candidate {
+                        scored: s,
+                        factors: self.index.evidence(&found.query, s),
+                        paragraph: fact.paragraph,
+                    },
+                ));
+            }
+        }
+        let gap = found
+            .ranked
+            .iter()
+            .find(|s| matches!(s.target, Target::Gap(_)))
+            .map_or(0.0, |g| g.confidence);
+        let mut out = Vec::new();
+        for (article, facts) in &groups {
+            let gap = if *article == self.gap_article {
+                gap
+            } else {
+                0.0
+            };
+            let cands: Vec<Candidate> = facts.iter().map(|(_, c)| *c).collect();
+            for (i, (rank, c)) in facts.iter().enumerate() {
+                let Target::Fact(fact_id) = c.scored.target else {
+                    continue;
+                };
+                let features = decide::features(&found.query, &cands, i, gap, focused);
+                // "What did X say" is answered only from X's own words.
+                let probability = if c.scored.factors.speaker_wrong {
+                    0.0
+                } else {
+                    self.model.probability(&features)
+                };
+                out.push(Considered {
+                    fact_id,
+                    rank: *rank,
+                    probability,
+                    features,
+                    phrased: c.factors.phrased,
+                });
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,142 @@
+use super::*;
+
+fn engine() -> Engine {
+    builtin(Settings::default()).expect("builtin engine")
+}
+
+/// The answer (or None when declined) and the cited paragraph.
+fn ask(e: &Engine, q: &str) -> (Option<String>, Option<u32>) {
+    let r = e.ask(q);
+    (
+        r.answer.clone(),
+        r.sources.first().and_then(|s| s.paragraph),
+    )
+}
+
+#[test]
+fn typos_and_name_variants_still_find_the_fact() {
+    let e = engine();
+    // (question, a word the answer must hold, the paragraph it cites)
+    let cases = [
+        ("how many obsevation posts has turky got in idlib", "12", 16),
+        ("how many syrian refugess does turkey host", "3.5", 16),
+        (
+            "wot did erdgoan warn would happen if idleb gets shelled",
+            "massacre",
+            14,
+        ),
+        ("who did rouhanni meet ahead of the summit", "Erdogan", 3),
+        ("what did de mistoura warn about", "civilians", 13),
+        ("how many al-qaida linked fightrs in idlib", "10,000", 13),
+        ("who is the UN envoy", "de Mistura", 13),
+        (
+            "what's the kremlin want the talks to focus on",
+            "stabili",
+            19,
+        ),
+        (
+            "what does Erdoğan say washington and moscow did",
+            "evaded",
+            17,
+        ),
+    ];
+    for (q, want, para) in cases {
+        let (answer, cited) = ask(&e, q);
+        let answer = answer.unwrap_or_else(|| panic!("declined {q:?}"));
+        assert!(
+            answer.to_lowercase().contains(&want.to_lowercase()),
+            "{q:?}: {answer:?} lacks {want:?}"
+        );
+        assert_eq!(cited, Some(para), "{q:?}: {answer:?}");
+    }
+}
+
+#[test]
+fn declines_what_the_article_does_not_say() {
+    let e = engine();
+    let cases = [
+        "what did angela merkel say about the summit",
+        "macron's view on idlib?",
+        "what was decided at the end of the tehran talks",
+        "how many people have died in idlib",
+        "what is the population of tehran",
+        "how many refugees does russia host",
+        "what did putin say to the press afterwards",
+        "best pizza in rome?",
+        "how do i center a div",
+        "",
+    ];
+    for q in cases {
+        let r = e.ask(q);
+        assert!(
+            !r.answered,
+            "{q:?} answered: {:?} ({})",
+            r.answer, r.confidence
+        );
+        assert!(r.sources.is_empty());
+    }
+}
+
+#[test]
+fn declines_name_the_nearest_topics() {
+    let e = engine();
+    let r = e.ask("what did putin say about turkish refugees");
+    assert!(!r.answered, "{:?}", r.answer);
+    assert!(!r.alternatives.is_empty() && r.alternatives.len() <= 3);
+    assert!(r.note.is_some());
+}
+
+#[test]
+fn an_answer_always_carries_its_source() {
+    let e = engine();
+    let article = crate::article::Article::builtin().expect("article");
+    let r = e.ask("where is the summit held");
+    assert!(r.answered);
+    assert_eq!(
+        r.answer.as_deref().map(|a| a.contains("Tehran")),
+        Some(true)
+    );
+    let s = r.sources.first().expect("a source");
+    let p = s
+        .paragraph
+        .and_then(|n| article.paragraph(n))
+        .expect("paragraph");
+    assert!(p.text.contains(&s.quote));
+    assert_eq!(s.title, article.meta.title);
+    assert!(r.confidence > 0.0 && r.confidence <= 1.0);
+}
+
+#[test]
+fn input_errors_are_plain_replies() {
+    let e = engine();
+    for q in ["", "   \n\t", &"x".repeat(5000)] {
+        let r = e.ask(q);
+        assert!(!r.answered);
+        assert!(r.error.is_some(), "{q:?}");
+    }
+}
+
+#[test]
+fn the_default_threshold_is_the_fitted_one() {
+    let model = Model::builtin().expect("the shipped model loads");
+    assert!((f64::from(model.threshold()) - FITTED_THRESHOLD).abs() < 1e-6);
+}
+
+#[test]
+fn autocomplete_offers_known_phrasings() {
+    let e = engine();
+    let s = e.suggest("observ", 25);
+    assert!(!s.is_empty() && s.len() <= 25);
+    assert!(
+        s.iter()
+            .any(|s| s.question.to_lowercase().contains("observation")),
+        "{s:?}"
+    );
+    assert!(e.suggest("", 25).len() <= 25);
+    let typo = e.suggest("refugess turkey", 25);
+    assert!(
+        typo.iter()
+            .any(|s| s.question.to_lowercase().contains("refugee")),
+        "{typo:?}"
+    );
+}
