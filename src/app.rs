@@ -65,7 +65,12 @@ impl App {
     /// or the configured path, and builds the engine over its facts.
     pub fn open(config: &Config, db_override: Option<&Path>) -> anyhow::Result<App> {
         let path = db_override.unwrap_or(&config.database);
-        let store = Store::open_seeded(path)?;
+        App::with_store(Store::open_seeded(path)?, config)
+    }
+
+    /// The app over an open `store`: builds the engine over its facts,
+    /// which takes seconds for a large store.
+    pub fn with_store(store: Store, config: &Config) -> anyhow::Result<App> {
         let gaps = extract::builtin_gaps().context("loading the shipped gaps")?;
         let lexicon = Arc::new(Lexicon::builtin().context("loading the shipped lexicon")?);
         // Read the version before loading: a change committed meanwhile is

@@ -58,6 +58,26 @@ pub fn human(at: &str, now_unix: i64) -> String {
     text
 }
 
+/// Whether `text` is a calendar date written `YYYY-MM-DD` (a four-digit
+/// year; the month and day two digits each, and a day that month has).
+pub fn is_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [year, month, day] = parts[..] else {
+        return false;
+    };
+    let digits =
+        |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(year, 4) && digits(month, 2) && digits(day, 2)) {
+        return false;
+    }
+    let number = |part: &str| part.parse::<i64>().unwrap_or(0);
+    let (year, month, day) = (number(year), number(month), number(day));
+    // A day past the month's end (02-30) comes back as another date.
+    (1..=12).contains(&month)
+        && (1..=31).contains(&day)
+        && civil_from_days(days_from_civil(year, month, day)) == (year, month, day)
+}
+
 fn ago(seconds: i64) -> Option<String> {
     Some(match seconds {
         // A clock a little behind the database's is still "just now".
@@ -125,6 +145,33 @@ mod tests {
         ];
         for (at, want) in cases {
             assert_eq!(unix(at), want, "{at}");
+        }
+    }
+
+    #[test]
+    fn dates_are_calendar_days_written_yyyy_mm_dd() {
+        let cases = [
+            ("2018-09-07", true),
+            ("2024-02-29", true),
+            ("2000-02-29", true),
+            ("1999-12-31", true),
+            ("2023-02-29", false),
+            ("1900-02-29", false),
+            ("2018-09-31", false),
+            ("2018-13-01", false),
+            ("2018-00-10", false),
+            ("2018-09-00", false),
+            ("2018-9-7", false),
+            ("18-09-07", false),
+            ("2018-09-07 ", false),
+            ("2018-09-07T00:00Z", false),
+            ("+018-09-07", false),
+            ("２０１８-09-07", false),
+            ("next tuesday", false),
+            ("", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(is_date(text), want, "{text:?}");
         }
     }
 

@@ -1,28 +1,12 @@
 //! The real `summit-bot` binary on a temp database: the `ask --json -`
 //! contract, config errors, database creation, ingest, eval, facts, chat.
 
-use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::path::Path;
 
 use serde_json::Value;
-use tempfile::TempDir;
 
 mod binary;
-use binary::{run_with_input, summit};
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn temp() -> (TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("test.db");
-    (dir, db)
-}
+use binary::{run_with_input, stderr, stdout, summit, temp};
 
 fn count(db: &Path, sql: &str) -> i64 {
     rusqlite::Connection::open(db)

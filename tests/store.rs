@@ -9,7 +9,7 @@ use rusqlite::Connection;
 use summit_bot::article::{Article, Meta};
 use summit_bot::extract;
 use summit_bot::fact::{FactId, Origin};
-use summit_bot::store::{channel, QuestionLogEntry, Store, StoreError};
+use summit_bot::store::{channel, ChangedText, QuestionLogEntry, Store, StoreError};
 use tempfile::TempDir;
 
 /// A fresh temp dir and a database path inside a folder that does not
@@ -313,6 +313,28 @@ fn big_article(paragraphs: usize, per: usize) -> Article {
         publisher: None,
     };
     Article::parse(meta, &text).expect("generated article parses")
+}
+
+/// What a progress bar over an ingest is told: from 0 to a total that
+/// counts every sentence and fact, never going back, ending at the total.
+#[test]
+fn ingest_tells_progress_up_to_its_total() {
+    let (_dir, path) = temp_db();
+    let mut store = Store::open(&path).expect("opens");
+    let article = big_article(300, 4);
+    let facts = extract::sentence_facts(&article);
+    let mut told: Vec<(usize, usize)> = Vec::new();
+    store
+        .ingest_with(&article, &facts, ChangedText::Refuse, &mut |done, total| {
+            told.push((done, total))
+        })
+        .expect("ingest");
+    let rows = 2 * 300 * 4;
+    assert_eq!(told.first(), Some(&(0, rows)));
+    assert_eq!(told.last(), Some(&(rows, rows)));
+    assert!(told.windows(2).all(|w| w[0].0 <= w[1].0), "{told:?}");
+    // Not once per row: a terminal cannot show that many, and asking costs.
+    assert!(told.len() < rows / 100, "{} calls", told.len());
 }
 
 #[test]

@@ -53,17 +53,9 @@ pub enum Command {
     /// ends.
     Chat,
     /// Store an article and the facts extracted from it. Without FILE: the
-    /// shipped article with its curated facts. Never changes stored facts.
-    Ingest {
-        /// A plain-text article: paragraphs separated by blank lines.
-        file: Option<PathBuf>,
-        /// The article's title (default: the file's name).
-        #[arg(long, requires = "file")]
-        title: Option<String>,
-        /// Its date, e.g. 2018-09-07.
-        #[arg(long, requires = "file")]
-        date: Option<String>,
-    },
+    /// shipped article with its curated facts. Never changes stored facts;
+    /// a title stored with another text is refused unless --replace.
+    Ingest(IngestArgs),
     /// Grade the bot on a question set (JSON lines, as in shared/eval) and
     /// print accuracy by kind and the misses.
     Eval {
@@ -83,6 +75,13 @@ pub enum Command {
         #[command(subcommand)]
         command: CommandsCommand,
     },
+    /// Print a shell completion script for SHELL on standard output.
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) on standard output.
+    Man,
 }
 
 #[derive(Debug, Subcommand)]
@@ -104,10 +103,12 @@ impl Command {
             Command::Run => "run",
             Command::Ask { .. } => "ask",
             Command::Chat => "chat",
-            Command::Ingest { .. } => "ingest",
+            Command::Ingest(_) => "ingest",
             Command::Eval { .. } => "eval",
             Command::Facts { .. } => "facts",
             Command::Commands { .. } => "commands",
+            Command::Completions { .. } => "completions",
+            Command::Man => "man",
         }
     }
 }
@@ -119,14 +120,27 @@ pub enum FactsCommand {
         /// Include retired facts.
         #[arg(long)]
         all: bool,
+        /// Only this article's facts (its id or title; default: every
+        /// article's).
+        #[arg(long, value_name = "ID|TITLE")]
+        article: Option<String>,
+        #[command(flatten)]
+        output: Output,
     },
     /// Everything about one fact, with its phrasings.
     Show {
         /// The fact's id (`12` or `#12`).
         id: String,
+        #[command(flatten)]
+        output: Output,
     },
     /// All facts, retired ones included, as JSON (what `import` reads).
-    Export,
+    Export {
+        /// Only this article's facts (its id or title; default: every
+        /// article's).
+        #[arg(long, value_name = "ID|TITLE")]
+        article: Option<String>,
+    },
     /// Add a fact; prints its id. Cite a paragraph (with --quote, or the
     /// sentence closest to the answer is cited) or an outside --source.
     Add(AddArgs),
@@ -146,9 +160,13 @@ pub enum FactsCommand {
     Remove {
         /// The fact's id.
         id: String,
-        /// Why (its words are joined with spaces).
-        #[arg(required = true)]
-        reason: Vec<String>,
+        /// Why it is retired (required), for the history.
+        #[arg(long, value_name = "TEXT", required_unless_present = "words")]
+        reason: Option<String>,
+        /// The reason as words after the id: the older form of --reason,
+        /// still read.
+        #[arg(value_name = "REASON", conflicts_with = "reason", hide = true)]
+        words: Vec<String>,
         /// Who is making the change, for the history.
         #[arg(long, default_value = DEFAULT_BY, value_name = "NAME")]
         by: String,
@@ -193,9 +211,31 @@ pub enum FactsCommand {
     },
     /// The facts with the worst 👍/👎 record.
     Feedback {
+        /// Only this article's facts (its id or title; default: every
+        /// article's).
+        #[arg(long, value_name = "ID|TITLE")]
+        article: Option<String>,
         #[command(flatten)]
         output: Output,
     },
+}
+
+/// `ingest`'s arguments.
+#[derive(Debug, clap::Args)]
+pub struct IngestArgs {
+    /// A plain-text article: paragraphs separated by blank lines.
+    pub file: Option<PathBuf>,
+    /// The article's title (default: the file's name).
+    #[arg(long, requires = "file")]
+    pub title: Option<String>,
+    /// Its date, as YYYY-MM-DD (e.g. 2018-09-07).
+    #[arg(long, requires = "file", value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<String>,
+    /// When the title is stored with another text, replace that text: the
+    /// earlier one is kept as a revision, moderators' facts whose quotes
+    /// are still in the new text are kept, the others retired.
+    #[arg(long)]
+    pub replace: bool,
 }
 
 /// `facts add`'s arguments.
@@ -207,7 +247,11 @@ pub struct AddArgs {
     /// The short answer.
     #[arg(long)]
     pub answer: String,
-    /// The article paragraph the answer rests on.
+    /// The article the fact belongs to, by id or title (default: the
+    /// first one stored, the shipped article).
+    #[arg(long, value_name = "ID|TITLE")]
+    pub article: Option<String>,
+    /// The paragraph of that article the answer rests on.
     #[arg(long, value_name = "N", required_unless_present = "source")]
     pub paragraph: Option<u32>,
     /// The words of that paragraph (or of the outside source) quoted.
@@ -233,11 +277,20 @@ pub struct EditArgs {
     /// someone changed the fact since. Default: the current version.
     #[arg(long = "from-version", value_name = "N")]
     pub from_version: Option<i64>,
+    /// Move the fact to this article, by id or title; give the --paragraph
+    /// it cites there (default: the fact stays in its article, and
+    /// --paragraph means one of that article's).
+    #[arg(long, value_name = "ID|TITLE")]
+    pub article: Option<String>,
+    /// The new short answer.
     #[arg(long)]
     pub answer: Option<String>,
     /// Cite this paragraph instead.
     #[arg(long, value_name = "N")]
     pub paragraph: Option<u32>,
+    /// The words of the paragraph (or of the outside source) to quote
+    /// instead; with a new --paragraph and no --quote, the quote is kept if
+    /// that paragraph holds it, else its closest sentence is cited.
     #[arg(long, value_name = "Q")]
     pub quote: Option<String>,
     /// Cite this URL or note instead of a paragraph.
@@ -246,16 +299,18 @@ pub struct EditArgs {
     /// Replaces all the phrasings; repeat for more.
     #[arg(long = "question", value_name = "Q")]
     pub questions: Vec<String>,
+    /// The kind of answer: person, place, number, time, org, reason,
+    /// yesno, statement, list or thing.
     #[arg(long, value_parser = parse_kind)]
     pub kind: Option<AnswerKind>,
     #[command(flatten)]
     pub who: Who,
 }
 
-/// How a moderation report is printed.
+/// How a moderation report or a fact is printed.
 #[derive(Debug, clap::Args)]
 pub struct Output {
-    /// Print it as JSON.
+    /// Print it as JSON (the fields are in the README).
     #[arg(long)]
     json: bool,
 }
@@ -278,11 +333,11 @@ impl Output {
 /// Who makes a change and why, for the history.
 #[derive(Debug, clap::Args)]
 pub struct Who {
-    /// Who is making the change.
+    /// Who is making the change, for the history.
     #[arg(long, default_value = DEFAULT_BY, value_name = "NAME")]
     pub(super) by: String,
-    /// Why.
-    #[arg(long)]
+    /// Why, for the history.
+    #[arg(long, value_name = "TEXT")]
     pub(super) reason: Option<String>,
 }
 
@@ -308,8 +363,73 @@ fn parse_fraction(text: &str) -> Result<f64, String> {
         .ok_or_else(|| format!("a number from 0 to 1, not {text:?}"))
 }
 
+/// A calendar date, `YYYY-MM-DD`.
+fn parse_date(text: &str) -> Result<String, String> {
+    if crate::when::is_date(text) {
+        Ok(text.to_string())
+    } else {
+        Err("a date as YYYY-MM-DD, such as 2018-09-07".to_string())
+    }
+}
+
 fn parse_kind(text: &str) -> Result<AnswerKind, String> {
     AnswerKind::parse(text).ok_or_else(|| {
         "one of person, place, number, time, org, reason, yesno, statement, list, thing".to_string()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    /// Every argument and subcommand under `cmd` that has no help text,
+    /// named by its path (`facts edit --answer`).
+    fn undocumented(cmd: &clap::Command, path: &str, out: &mut Vec<String>) {
+        for arg in cmd.get_arguments() {
+            if arg.get_help().is_none() && arg.get_long_help().is_none() {
+                let name = match arg.get_long() {
+                    Some(long) => format!("--{long}"),
+                    None => arg.get_id().to_string(),
+                };
+                out.push(format!("{path} {name}"));
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            let path = format!("{path} {}", sub.get_name());
+            if sub.get_about().is_none() && sub.get_long_about().is_none() {
+                out.push(path.clone());
+            }
+            undocumented(sub, &path, out);
+        }
+    }
+
+    #[test]
+    fn the_definitions_are_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    /// `--help`, the man page and the completions show these texts: a new
+    /// flag without one fails here.
+    #[test]
+    fn every_flag_argument_and_subcommand_has_help() {
+        let mut missing = Vec::new();
+        undocumented(&Cli::command(), "summit-bot", &mut missing);
+        assert!(missing.is_empty(), "no help text: {missing:#?}");
+    }
+
+    #[test]
+    fn the_walk_finds_an_argument_without_help() {
+        let cmd = clap::Command::new("t")
+            .arg(clap::Arg::new("told").long("told").help("Said."))
+            .subcommand(
+                clap::Command::new("sub")
+                    .about("A sub.")
+                    .arg(clap::Arg::new("bare")),
+            );
+        let mut missing = Vec::new();
+        undocumented(&cmd, "t", &mut missing);
+        assert_eq!(missing, ["t sub bare"]);
+    }
 }

@@ -1,16 +1,17 @@
-//! Asking: `ask` (one question, or `ask -` for a stream), the console
-//! `chat`, plain `run` (Discord when a token is configured, else the chat)
-//! and `eval` (a question set graded). Human replies are formatted in one
-//! place, [`render`]; `--json` prints the [`Reply`] contract as it is.
+//! Asking: `ask` (one question, or `ask -` for a stream), plain `run`
+//! (Discord when a token is configured, else the console chat) and `eval`
+//! (a question set graded). Human replies are formatted in one place,
+//! [`render`]; `--json` prints the [`Reply`] contract as it is.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
 
-use super::print_out;
-use super::stream::{ask_stream, read_line_capped, reply_to_line, MAX_LINE_BYTES};
+use super::chat::chat;
+use super::stream::ask_stream;
+use super::{open_app, print_out};
 use crate::answer::Reply;
 use crate::app::App;
 use crate::config::Config;
@@ -32,10 +33,15 @@ pub(super) fn ask(app: &App, words: &[String], json: bool) -> anyhow::Result<()>
     print_out(&text)
 }
 
-/// `run`: Discord if a token is configured, else the console chat.
-pub(super) fn run_bot(config: Config, db: Option<&Path>) -> anyhow::Result<ExitCode> {
+/// `run`: Discord if a token is configured, else the console chat;
+/// `progress` shows building the index at a terminal.
+pub(super) fn run_bot(
+    config: Config,
+    db: Option<&Path>,
+    progress: bool,
+) -> anyhow::Result<ExitCode> {
     if config.discord.token.is_some() {
-        let app = App::open(&config, db)?;
+        let app = open_app(&config, db, progress)?;
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .enable_all()
             .build()
@@ -58,7 +64,7 @@ pub(super) fn run_bot(config: Config, db: Option<&Path>) -> anyhow::Result<ExitC
         "No Discord token configured: starting the console chat. To run on Discord, set \
          DISCORD_TOKEN (or discord.token in config/local.toml) and run `summit-bot run`."
     );
-    let mut app = App::open(&config, db)?;
+    let mut app = open_app(&config, db, progress)?;
     chat(&mut app)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -100,53 +106,6 @@ pub fn render(reply: &Reply) -> String {
         }
     }
     out
-}
-
-/// The console chat: one question a line, the same replies as `ask`.
-/// Notices fact changes made by other processes (a bot's moderators)
-/// before each question.
-pub fn chat(app: &mut App) -> anyhow::Result<()> {
-    let interactive = io::stdin().is_terminal();
-    let title = app
-        .store
-        .articles()?
-        .first()
-        .map(|a| a.title.clone())
-        .unwrap_or_else(|| "the stored articles".to_string());
-    print_out(&format!(
-        "Ask me about “{title}”. One question a line; `quit` or end of input ends."
-    ))?;
-    let mut input = io::stdin().lock();
-    let mut line = Vec::new();
-    loop {
-        if interactive {
-            let mut out = io::stdout().lock();
-            write!(out, "> ").and_then(|()| out.flush()).ok();
-        }
-        let Some(len) = read_line_capped(&mut input, &mut line, MAX_LINE_BYTES)
-            .context("reading standard input")?
-        else {
-            break;
-        };
-        let text = String::from_utf8_lossy(&line);
-        let question = text.trim();
-        if question.is_empty() {
-            continue;
-        }
-        if matches!(question.to_lowercase().as_str(), "quit" | "exit") {
-            break;
-        }
-        if let Err(error) = app.reload_if_changed() {
-            tracing::warn!(error = %format!("{error:#}"), "could not reload changed facts");
-        }
-        let reply = if len > line.len() {
-            reply_to_line(app, &line, len)
-        } else {
-            app.ask(question, channel::CONSOLE)
-        };
-        print_out(&format!("{}\n", render(&reply)))?;
-    }
-    Ok(())
 }
 
 /// `eval`: grades `app` on the question set in `file`; below

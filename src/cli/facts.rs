@@ -8,10 +8,10 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 
-use super::args::{AddArgs, EditArgs, FactsCommand};
+use super::args::{AddArgs, EditArgs, FactsCommand, Output};
 use super::print_out;
 use crate::config::Config;
-use crate::fact::{Fact, FactId};
+use crate::fact::{ArticleId, Fact, FactId};
 use crate::moderation::review::{self, History, Unanswered};
 use crate::moderation::{Changes, Draft, FeedbackTally, Moderator, Source};
 use crate::store::{ImportReport, Store};
@@ -24,13 +24,25 @@ pub(super) fn run(
 ) -> anyhow::Result<ExitCode> {
     let store = Store::open_seeded(db.unwrap_or(&config.database))?;
     match command {
-        FactsCommand::List { all } => {
-            let lines: Vec<String> = store.facts(all)?.iter().map(list_line).collect();
-            print_out(&lines.join("\n"))?;
+        FactsCommand::List {
+            all,
+            article,
+            output,
+        } => {
+            let article = article_arg(&store, article.as_deref())?;
+            let facts = store.facts(all)?.into_iter();
+            let facts = store.with_titles(facts.filter(|f| in_article(f, article)).collect())?;
+            output.print(&facts, |facts| {
+                let lines: Vec<String> = facts.iter().map(|f| list_line(&f.fact)).collect();
+                lines.join("\n")
+            })?;
         }
-        FactsCommand::Show { id } => return show_fact(&store, &id),
-        FactsCommand::Export => {
-            print_out(&serde_json::to_string_pretty(&store.export_facts()?)?)?;
+        FactsCommand::Show { id, output } => return show_fact(&store, &id, &output),
+        FactsCommand::Export { article } => {
+            let article = article_arg(&store, article.as_deref())?;
+            let mut facts = store.export_facts()?;
+            facts.retain(|f| in_article(&f.fact, article));
+            print_out(&serde_json::to_string_pretty(&facts)?)?;
         }
         FactsCommand::Add(args) => add(&store, args)?,
         FactsCommand::Edit(args) => edit(&store, args)?,
@@ -44,9 +56,15 @@ pub(super) fn run(
                 f.version
             ))?;
         }
-        FactsCommand::Remove { id, reason, by } => {
+        FactsCommand::Remove {
+            id,
+            reason,
+            words,
+            by,
+        } => {
             let by = Moderator { id: None, name: by };
-            let f = store.retire_fact(fact_id_arg(&id)?, &by, &reason.join(" "))?;
+            let reason = reason.unwrap_or_else(|| words.join(" "));
+            let f = store.retire_fact(fact_id_arg(&id)?, &by, &reason)?;
             print_out(&format!(
                 "Retired fact {} (version {}); `summit-bot facts restore {}` brings it back.",
                 f.id, f.version, f.id.0
@@ -79,8 +97,9 @@ pub(super) fn run(
         FactsCommand::Unanswered { days, output } => {
             output.print(&review::unanswered(&store, days)?, unanswered_text)?;
         }
-        FactsCommand::Feedback { output } => {
-            output.print(&review::feedback(&store)?, |t| feedback_text(t))?;
+        FactsCommand::Feedback { article, output } => {
+            let article = article_arg(&store, article.as_deref())?;
+            output.print(&review::feedback(&store, article)?, |t| feedback_text(t))?;
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -88,7 +107,7 @@ pub(super) fn run(
 
 /// `facts show ID`: exit code 2 for an id that is not one, 1 for an
 /// unknown fact.
-fn show_fact(store: &Store, id: &str) -> anyhow::Result<ExitCode> {
+fn show_fact(store: &Store, id: &str, output: &Output) -> anyhow::Result<ExitCode> {
     let Some(id) = parse_fact_id(id) else {
         eprintln!("{id:?} is not a fact id: give a number such as 12 or #12");
         return Ok(ExitCode::from(2));
@@ -97,7 +116,8 @@ fn show_fact(store: &Store, id: &str) -> anyhow::Result<ExitCode> {
         eprintln!("there is no fact {id}; `summit-bot facts list` shows them");
         return Ok(ExitCode::FAILURE);
     };
-    print_out(&show(&fact))?;
+    let shown = store.with_titles(vec![fact])?;
+    output.print(&shown[0], |f| show(&f.fact))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -105,6 +125,7 @@ fn add(store: &Store, args: AddArgs) -> anyhow::Result<()> {
     let AddArgs {
         questions,
         answer,
+        article,
         paragraph,
         quote,
         source,
@@ -117,7 +138,7 @@ fn add(store: &Store, args: AddArgs) -> anyhow::Result<()> {
         (None, None) => anyhow::bail!("give --paragraph N or --source URL_OR_NOTE"),
     };
     let draft = Draft {
-        article: None,
+        article: article_arg(store, article.as_deref())?,
         questions,
         answer,
         source,
@@ -150,6 +171,7 @@ fn edit(store: &Store, args: EditArgs) -> anyhow::Result<()> {
         }
     };
     let changes = Changes {
+        article: article_arg(store, args.article.as_deref())?,
         answer: args.answer,
         paragraph: args.paragraph,
         quote: args.quote,
@@ -159,7 +181,8 @@ fn edit(store: &Store, args: EditArgs) -> anyhow::Result<()> {
     };
     if changes.is_empty() {
         anyhow::bail!(
-            "say what to change: --answer, --paragraph, --quote, --source, --question or --kind"
+            "say what to change: --answer, --article, --paragraph, --quote, --source, --question \
+             or --kind"
         );
     }
     let who = &args.who;
@@ -174,6 +197,20 @@ fn read_import(file: &Path) -> anyhow::Result<String> {
     } else {
         std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))
     }
+}
+
+/// The article an `--article ID|TITLE` names, or an error naming the
+/// stored ones; None without the flag.
+fn article_arg(store: &Store, wanted: Option<&str>) -> anyhow::Result<Option<ArticleId>> {
+    Ok(match wanted {
+        Some(wanted) => Some(store.article(wanted)?.id),
+        None => None,
+    })
+}
+
+/// Whether `fact` is in `article` (any article when None).
+fn in_article(fact: &Fact, article: Option<ArticleId>) -> bool {
+    article.is_none_or(|a| fact.article == a)
 }
 
 /// `facts list` cuts answers to this many characters to keep one line each.

@@ -1,19 +1,23 @@
 //! The command line: parses arguments, calls the app, and prints.
 //!
 //! [`args`] defines every subcommand and flag; what runs is one file per
-//! command family: [`ask`] (ask, chat, run, eval), [`ingest`],
+//! command family: [`ask`] (ask, run, eval), [`chat`], [`ingest`],
 //! [`facts`] (the moderators' `facts …`) and [`commands`] (the bot's slash
 //! commands on Discord), with [`stream`] reading standard input safely for
-//! `ask -` and the chat.
+//! `ask -` and the chat, [`progress`] drawing progress at a terminal, and
+//! [`shell`] the completion scripts and man page.
 //!
 //! Output for the user goes to stdout; diagnostics go through tracing to
 //! stderr.
 
 mod args;
 mod ask;
+mod chat;
 mod commands;
 mod facts;
 mod ingest;
+mod progress;
+mod shell;
 mod stream;
 
 use std::io::{self, Write};
@@ -23,38 +27,62 @@ use anyhow::Context as _;
 
 use crate::app::App;
 use crate::config::Config;
+use crate::store::Store;
 
 pub use args::{Cli, Command, CommandsCommand, FactsCommand, Output, Who};
-pub use ask::{chat, render};
+pub use ask::render;
+pub use chat::chat;
 pub use stream::MAX_LINE_BYTES;
 
 /// Carries out `cli` with `config` (already loaded from `cli.config`).
 pub fn run(cli: Cli, config: Config) -> anyhow::Result<ExitCode> {
     let db = cli.db.as_deref();
+    let show = progress::wanted(cli.quiet);
     let command = cli.command.unwrap_or(Command::Run);
     let _span = tracing::info_span!("command", name = command.name()).entered();
     match command {
-        Command::Run => ask::run_bot(config, db),
+        Command::Run => ask::run_bot(config, db, show),
         Command::Ask { json, words } => {
-            ask::ask(&App::open(&config, db)?, &words, json)?;
+            ask::ask(&open_app(&config, db, show)?, &words, json)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Chat => {
-            chat(&mut App::open(&config, db)?)?;
+            chat(&mut open_app(&config, db, show)?)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Ingest { file, title, date } => {
-            ingest::ingest(&config, db, file.as_deref(), title, date)?;
+        Command::Ingest(args) => {
+            ingest::ingest(&config, db, args, show)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval { file, min_accuracy } => {
-            ask::run_eval(&App::open(&config, db)?, &file, min_accuracy)
+            ask::run_eval(&open_app(&config, db, show)?, &file, min_accuracy)
         }
         Command::Facts { command } => facts::run(&config, db, command),
         Command::Commands {
             command: CommandsCommand::Clear { guild },
         } => commands::clear(&config, guild),
+        Command::Completions { shell } => {
+            shell::completions(shell)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            shell::man()?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
+}
+
+/// The app over the database at `db` (or the configured one), with a
+/// spinner while the index is built when `show` (see [`progress`]).
+fn open_app(config: &Config, db: Option<&std::path::Path>, show: bool) -> anyhow::Result<App> {
+    let store = Store::open_seeded(db.unwrap_or(&config.database))?;
+    let spinner = progress::spinner(
+        show,
+        format!("Building the index of {} facts", store.fact_count()?),
+    );
+    let app = App::with_store(store, config);
+    spinner.finish_and_clear();
+    app
 }
 
 /// Writes `text` and a newline to stdout, treating a closed pipe (`| head`)

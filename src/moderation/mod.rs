@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::fact::{AnswerKind, ArticleId, Fact, FactId};
+use crate::fact::{AnswerKind, ArticleId, ArticleMeta, Fact, FactId};
 use crate::normalize::{self, Stemmer};
 
 /// A phrasing is offered back as an autocomplete choice, whose name Discord
@@ -35,6 +35,9 @@ pub const MAX_REASON: usize = 512;
 pub const UNSURE_BELOW: f64 = 0.6;
 /// More phrasings than this is a list no one reviews.
 pub const MAX_PHRASINGS: usize = 20;
+/// An unknown article's error names at most this many known ones: all of a
+/// small store's, the closest titles of a large one's.
+pub const ARTICLES_NAMED: usize = 10;
 
 /// Who made a change: a Discord user (id and name) or an operator at the
 /// command line (a name only).
@@ -71,6 +74,9 @@ pub struct Draft {
 /// What an edit changes; None leaves a field as it is.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Changes {
+    /// Move the fact to this article; a fact citing a paragraph then needs
+    /// a `paragraph` of it.
+    pub article: Option<ArticleId>,
     pub answer: Option<String>,
     /// Cite this paragraph (drops an outside source).
     pub paragraph: Option<u32>,
@@ -111,6 +117,68 @@ pub enum Invalid {
     QuoteNotInParagraph { number: u32, text: String },
     #[error("paragraph {number} has no sentence to quote")]
     NoSentence { number: u32 },
+    #[error("there is no article {wanted:?} (give its id or its title); {known}")]
+    UnknownArticle { wanted: String, known: String },
+    #[error("moving a fact to another article: say which of its paragraphs it cites")]
+    ArticleWithoutParagraph,
+}
+
+/// The article `wanted` names: its id (`2` or `#2`), else its title
+/// exactly, else its title in any case.
+pub fn find_article<'a>(
+    articles: &'a [ArticleMeta],
+    wanted: &str,
+) -> Result<&'a ArticleMeta, Invalid> {
+    let text = wanted.trim();
+    let id = text.trim_start_matches('#').parse::<i64>().ok();
+    let lower = text.to_lowercase();
+    let found = id
+        .and_then(|id| articles.iter().find(|a| a.id.0 == id))
+        .or_else(|| articles.iter().find(|a| a.title == text))
+        .or_else(|| {
+            let mut same = articles.iter().filter(|a| a.title.to_lowercase() == lower);
+            // Two titles that differ only in case: neither is meant.
+            same.next().filter(|_| same.next().is_none())
+        });
+    found.ok_or_else(|| Invalid::UnknownArticle {
+        wanted: text.to_string(),
+        known: known_articles(articles, text),
+    })
+}
+
+/// The articles an unknown one's error names, with their ids: every one
+/// when there are few, else the titles closest to `wanted`.
+fn known_articles(articles: &[ArticleMeta], wanted: &str) -> String {
+    let named = |list: Vec<&ArticleMeta>| {
+        let names: Vec<String> = list
+            .iter()
+            .map(|a| format!("{} “{}”", a.id.0, a.title))
+            .collect();
+        names.join(", ")
+    };
+    if articles.is_empty() {
+        return "the store has no articles: ingest one first".to_string();
+    }
+    if articles.len() <= ARTICLES_NAMED {
+        return format!("the store has {}", named(articles.iter().collect()));
+    }
+    let wanted = wanted.to_lowercase();
+    let mut closest: Vec<(f64, &ArticleMeta)> = articles
+        .iter()
+        .map(|a| {
+            (
+                strsim::normalized_levenshtein(&wanted, &a.title.to_lowercase()),
+                a,
+            )
+        })
+        .collect();
+    closest.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.id.cmp(&y.1.id)));
+    let list = closest.into_iter().take(ARTICLES_NAMED).map(|(_, a)| a);
+    format!(
+        "the closest of its {} articles are {}",
+        articles.len(),
+        named(list.collect())
+    )
 }
 
 /// `text` trimmed, refused when empty or longer than `max` characters.
@@ -352,6 +420,10 @@ pub struct FeedbackTally {
 /// adds must still read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {
+    /// The article it belongs to (every revision records it; None only in
+    /// a hand-made file).
+    #[serde(default)]
+    pub article: Option<ArticleId>,
     #[serde(default)]
     pub paragraph: Option<u32>,
     pub quote: String,
@@ -371,6 +443,7 @@ pub struct Snapshot {
 impl Snapshot {
     pub fn of(fact: &Fact) -> Snapshot {
         Snapshot {
+            article: Some(fact.article),
             paragraph: fact.paragraph,
             quote: fact.quote.clone(),
             answer: fact.answer.clone(),
@@ -382,9 +455,12 @@ impl Snapshot {
         }
     }
 
-    /// `fact` with this snapshot's content (id, key, article, origin and
-    /// version stay).
+    /// `fact` with this snapshot's content and article (id, key, origin
+    /// and version stay).
     pub fn apply_to(&self, fact: &mut Fact) {
+        if let Some(article) = self.article {
+            fact.article = article;
+        }
         fact.paragraph = self.paragraph;
         fact.quote = self.quote.clone();
         fact.answer = self.answer.clone();
@@ -407,6 +483,9 @@ pub fn describe_changes(before: Option<&Snapshot>, after: &Snapshot) -> Vec<Stri
             out.push(format!("{name}: “{a}” → “{b}”"));
         }
     };
+    if let (Some(a), Some(b)) = (before.article, after.article) {
+        text("article", &a.0.to_string(), &b.0.to_string());
+    }
     text("answer", &before.answer, &after.answer);
     text("quote", &before.quote, &after.quote);
     let source = |s: &Snapshot| match (s.paragraph, &s.source_note) {
@@ -437,6 +516,71 @@ pub fn describe_changes(before: Option<&Snapshot>, after: &Snapshot) -> Vec<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn article(id: i64, title: &str) -> ArticleMeta {
+        ArticleMeta {
+            id: ArticleId(id),
+            title: title.to_string(),
+            date: None,
+        }
+    }
+
+    #[test]
+    fn an_article_is_found_by_id_or_title() {
+        let articles = [
+            article(1, "Iran, Russia and Turkey meet in Tehran over Idlib"),
+            article(2, "Cork harbour reopens"),
+            article(3, "1"),
+            article(4, "Talks"),
+            article(5, "TALKS"),
+        ];
+        let cases: &[(&str, Option<i64>)] = &[
+            ("2", Some(2)),
+            ("#2", Some(2)),
+            (" 2 ", Some(2)),
+            ("Cork harbour reopens", Some(2)),
+            ("cork HARBOUR reopens", Some(2)),
+            // An id wins over a title that is a number.
+            ("1", Some(1)),
+            ("Talks", Some(4)),
+            ("TALKS", Some(5)),
+            ("talks", None),
+            ("9", None),
+            ("Cork", None),
+            ("", None),
+        ];
+        for (wanted, want) in cases {
+            let got = find_article(&articles, wanted).ok().map(|a| a.id.0);
+            assert_eq!(got, *want, "{wanted:?}");
+        }
+        let error = find_article(&articles, "Cork")
+            .expect_err("unknown")
+            .to_string();
+        assert!(
+            error.contains("no article \"Cork\"")
+                && error.contains("1 “Iran, Russia and Turkey meet in Tehran over Idlib”")
+                && error.contains("2 “Cork harbour reopens”"),
+            "{error}"
+        );
+        let none = find_article(&[], "Cork").expect_err("none").to_string();
+        assert!(none.contains("no articles"), "{none}");
+    }
+
+    #[test]
+    fn a_large_store_names_the_closest_titles() {
+        let articles: Vec<ArticleMeta> = (1..=500)
+            .map(|i| article(i, &format!("Story number {i}")))
+            .chain([article(501, "Cork harbour reopens")])
+            .collect();
+        let error = find_article(&articles, "cork harbor reopened")
+            .expect_err("unknown")
+            .to_string();
+        assert!(
+            error.contains("the closest of its 501 articles are 501 “Cork harbour reopens”"),
+            "{error}"
+        );
+        assert_eq!(error.matches('“').count(), ARTICLES_NAMED, "{error}");
+    }
 
     #[test]
     fn text_is_trimmed_and_checked_against_its_limit() {
@@ -576,6 +720,7 @@ mod tests {
     #[test]
     fn changes_are_described_field_by_field() {
         let before = Snapshot {
+            article: Some(ArticleId(1)),
             paragraph: Some(3),
             quote: "q".into(),
             answer: "old".into(),
@@ -594,6 +739,12 @@ mod tests {
             ["answer: “old” → “new”", "+ phrasing “b?”", "retired"]
         );
         assert_eq!(describe_changes(None, &before), ["created: “old”"]);
+        let mut moved = before.clone();
+        moved.article = Some(ArticleId(2));
+        assert_eq!(
+            describe_changes(Some(&before), &moved),
+            ["article: “1” → “2”"]
+        );
         assert!(describe_changes(Some(&before), &before).is_empty());
     }
 }

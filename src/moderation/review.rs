@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use super::{group_questions, question_key, FeedbackTally, Moderator, QuestionGroup, UNSURE_BELOW};
-use crate::fact::FactId;
+use crate::fact::{ArticleId, FactId};
 use crate::normalize::Stemmer;
 use crate::store::{ImportReport, ModError, RevisionAction, Store};
 
@@ -87,9 +87,10 @@ pub fn unanswered(store: &Store, days: u32) -> Result<Unanswered, ModError> {
     })
 }
 
-/// The facts with the worst 👍/👎 record, at most [`FEEDBACK_ROWS`].
-pub fn feedback(store: &Store) -> Result<Vec<FeedbackTally>, ModError> {
-    store.feedback_tallies(FEEDBACK_ROWS)
+/// The facts with the worst 👍/👎 record, at most [`FEEDBACK_ROWS`]; with
+/// `article`, only that article's.
+pub fn feedback(store: &Store, article: Option<ArticleId>) -> Result<Vec<FeedbackTally>, ModError> {
+    store.feedback_tallies(FEEDBACK_ROWS, article)
 }
 
 /// Imports an export (or, with `apply` false, says what it would change).

@@ -51,6 +51,8 @@ pub enum StoreError {
         op: &'static str,
         cause: rusqlite::Error,
     },
+    #[error("“{title}” is stored already, with another text")]
+    TextChanged { title: String },
     #[error("the shipped article does not parse: {0}")]
     BuiltinArticle(#[from] ArticleError),
     #[error("the shipped facts do not load: {0}")]

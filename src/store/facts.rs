@@ -12,7 +12,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBe
 use super::error::{db, ModError};
 use super::phrasings::write_questions;
 use super::quotes::{sentences, Quoting};
-use super::revisions::{last_change, revision_after, RevisionAction};
+use super::revisions::{last_change, record, revision_after, RevisionAction};
 use super::{fact_from_row, Store, FACT_COLUMNS};
 use crate::fact::{ArticleId, Fact, FactId, Origin};
 use crate::moderation::{
@@ -92,14 +92,9 @@ impl Store {
         let fact = read_fact(&tx, id)
             .map_err(db(self, "adding a fact"))?
             .ok_or(ModError::UnknownFact(id))?;
-        self.revision(
-            &tx,
-            &fact,
-            RevisionAction::Create,
-            by,
-            reason.as_deref(),
-            None,
-        )?;
+        let create = RevisionAction::Create;
+        record(&tx, &fact, create, by, reason.as_deref(), None)
+            .map_err(db(self, "recording a revision"))?;
         tx.commit().map_err(db(self, "committing a new fact"))?;
         Ok(Added {
             fact,
@@ -129,6 +124,14 @@ impl Store {
             return Err(ModError::Retired(id));
         }
         let mut after = before.clone();
+        if let Some(article) = changes.article.filter(|a| *a != before.article) {
+            if after.paragraph.is_some() && changes.paragraph.is_none() && changes.note.is_none() {
+                return Err(Invalid::ArticleWithoutParagraph.into());
+            }
+            after.article = article;
+            // A key is how its article's ingest knows the fact as its own.
+            after.key = None;
+        }
         if let Some(answer) = &changes.answer {
             after.answer = check_text("answer", answer, MAX_ANSWER)?;
         }
@@ -314,7 +317,8 @@ impl Store {
         after.version = before.version + 1;
         after.origin = Origin::Moderator;
         write_fact(&tx, &after).map_err(db(self, "saving a fact"))?;
-        self.revision(&tx, &after, action, by, reason, Some(&before))?;
+        record(&tx, &after, action, by, reason, Some(&before))
+            .map_err(db(self, "recording a revision"))?;
         tx.commit().map_err(db(self, "committing a fact change"))?;
         Ok(after)
     }
@@ -353,14 +357,28 @@ pub(super) fn read_fact(conn: &Connection, id: FactId) -> rusqlite::Result<Optio
 
 /// Every fact, with phrasings, on a given connection.
 pub(super) fn load_all(conn: &Connection) -> rusqlite::Result<Vec<Fact>> {
+    load_facts(conn, None)
+}
+
+/// Every fact of `article` (of every article when None), retired ones
+/// too, with phrasings, on a given connection.
+pub(super) fn load_facts(
+    conn: &Connection,
+    article: Option<ArticleId>,
+) -> rusqlite::Result<Vec<Fact>> {
+    let article = article.map(|a| a.0);
     let mut facts: Vec<Fact> = conn
-        .prepare(&format!("SELECT {FACT_COLUMNS} FROM facts ORDER BY id"))?
-        .query_map([], fact_from_row)?
+        .prepare(&format!(
+            "SELECT {FACT_COLUMNS} FROM facts WHERE ?1 IS NULL OR article_id = ?1 ORDER BY id"
+        ))?
+        .query_map([article], fact_from_row)?
         .collect::<Result<_, _>>()?;
     let index: HashMap<FactId, usize> = facts.iter().enumerate().map(|(i, f)| (f.id, i)).collect();
-    let mut st =
-        conn.prepare("SELECT fact_id, question FROM fact_questions ORDER BY fact_id, position")?;
-    let mut rows = st.query([])?;
+    let mut st = conn.prepare(
+        "SELECT q.fact_id, q.question FROM fact_questions q JOIN facts f ON f.id = q.fact_id
+         WHERE ?1 IS NULL OR f.article_id = ?1 ORDER BY q.fact_id, q.position",
+    )?;
+    let mut rows = st.query([article])?;
     while let Some(row) = rows.next()? {
         if let Some(&i) = index.get(&FactId(row.get(0)?)) {
             facts[i].questions.push(row.get(1)?);
@@ -369,11 +387,12 @@ pub(super) fn load_all(conn: &Connection) -> rusqlite::Result<Vec<Fact>> {
     Ok(facts)
 }
 
-/// Overwrites a stored fact's content, version and phrasings.
+/// Overwrites a stored fact's article, key, content, version and phrasings.
 pub(super) fn write_fact(conn: &Connection, f: &Fact) -> rusqlite::Result<()> {
     conn.execute(
         "UPDATE facts SET paragraph = ?2, quote = ?3, answer = ?4, kind = ?5, speaker = ?6,
                           source_note = ?7, origin = ?8, version = ?9, retired = ?10,
+                          article_id = ?11, key = ?12,
                           updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
          WHERE id = ?1",
         params![
@@ -387,6 +406,8 @@ pub(super) fn write_fact(conn: &Connection, f: &Fact) -> rusqlite::Result<()> {
             f.origin.as_str(),
             f.version,
             f.retired,
+            f.article.0,
+            f.key,
         ],
     )?;
     write_questions(conn, f.id, &f.questions)

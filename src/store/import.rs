@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use super::error::{db, ModError};
 use super::facts::{load_all, read_fact, write_fact};
 use super::phrasings::{shared_phrasing, write_questions};
-use super::revisions::RevisionAction;
-use super::Store;
+use super::revisions::{record, RevisionAction};
+use super::{Store, StoreError};
 use crate::fact::{ArticleId, Fact, FactId};
 use crate::moderation::{
     self, check_phrasings, check_quote, check_text, Moderator, Snapshot, MAX_ANSWER, MAX_NOTE,
@@ -52,13 +52,18 @@ struct Step<'e> {
 impl Store {
     /// Every fact, retired ones included, with its article's title.
     pub fn export_facts(&self) -> Result<Vec<ExportedFact>, ModError> {
+        Ok(self.with_titles(self.facts(true)?)?)
+    }
+
+    /// `facts` as `export` writes them, each with its article's title: also
+    /// what `facts list --json` and `facts show --json` print.
+    pub fn with_titles(&self, facts: Vec<Fact>) -> Result<Vec<ExportedFact>, StoreError> {
         let titles: HashMap<ArticleId, String> = self
             .articles()?
             .into_iter()
             .map(|a| (a.id, a.title))
             .collect();
-        Ok(self
-            .facts(true)?
+        Ok(facts
             .into_iter()
             .map(|fact| ExportedFact {
                 article_title: titles.get(&fact.article).cloned(),
@@ -200,7 +205,8 @@ impl Store {
                 if apply {
                     write_fact(tx, &next).map_err(db(self, op))?;
                     let action = RevisionAction::Import;
-                    self.revision(tx, &next, action, by, Some("import"), Some(t))?;
+                    record(tx, &next, action, by, Some("import"), Some(t))
+                        .map_err(db(self, "recording a revision"))?;
                 }
             }
             None => {
@@ -213,7 +219,8 @@ impl Store {
                         .map_err(db(self, op))?
                         .ok_or(ModError::UnknownFact(id))?;
                     let action = RevisionAction::Import;
-                    self.revision(tx, &stored, action, by, Some("import"), None)?;
+                    record(tx, &stored, action, by, Some("import"), None)
+                        .map_err(db(self, "recording a revision"))?;
                 }
                 report.added.push(next.id);
             }

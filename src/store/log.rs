@@ -5,7 +5,7 @@ use rusqlite::params;
 
 use super::error::{db, sql_err, ModError, StoreError};
 use super::{id_to_sql, Store};
-use crate::fact::FactId;
+use crate::fact::{ArticleId, FactId};
 use crate::moderation::{FeedbackTally, LoggedQuestion};
 
 /// One asked question, for the question log.
@@ -106,14 +106,20 @@ impl Store {
     }
 
     /// The facts with the worst 👍/👎 record (most 👎 over 👍), at most
-    /// `limit`, each with its answer; only facts someone voted on. One query.
-    pub fn feedback_tallies(&self, limit: usize) -> Result<Vec<FeedbackTally>, ModError> {
+    /// `limit`, each with its answer; only facts someone voted on, and with
+    /// `article` only that article's. One query.
+    pub fn feedback_tallies(
+        &self,
+        limit: usize,
+        article: Option<ArticleId>,
+    ) -> Result<Vec<FeedbackTally>, ModError> {
         let conn = self.conn();
         let op = "tallying feedback";
         let mut st = conn
             .prepare_cached(
                 "SELECT v.fact_id, sum(v.helpful), sum(1 - v.helpful), coalesce(f.answer, '')
                  FROM feedback v LEFT JOIN facts f ON f.id = v.fact_id
+                 WHERE ?2 IS NULL OR f.article_id = ?2
                  GROUP BY v.fact_id
                  ORDER BY sum(1 - v.helpful) - sum(v.helpful) DESC, sum(1 - v.helpful) DESC,
                           v.fact_id
@@ -121,14 +127,20 @@ impl Store {
             )
             .map_err(db(self, op))?;
         let rows = st
-            .query_map([i64::try_from(limit).unwrap_or(i64::MAX)], |row| {
-                Ok(FeedbackTally {
-                    fact_id: FactId(row.get(0)?),
-                    helpful: row.get(1)?,
-                    unhelpful: row.get(2)?,
-                    answer: row.get(3)?,
-                })
-            })
+            .query_map(
+                params![
+                    i64::try_from(limit).unwrap_or(i64::MAX),
+                    article.map(|a| a.0)
+                ],
+                |row| {
+                    Ok(FeedbackTally {
+                        fact_id: FactId(row.get(0)?),
+                        helpful: row.get(1)?,
+                        unhelpful: row.get(2)?,
+                        answer: row.get(3)?,
+                    })
+                },
+            )
             .map_err(db(self, op))?;
         rows.collect::<Result<_, _>>().map_err(db(self, op))
     }
@@ -145,7 +157,7 @@ mod tests {
         store.record_feedback(FactId(2), 1, false).expect("vote");
         store.record_feedback(FactId(2), 2, false).expect("vote");
         store.record_feedback(FactId(3), 1, true).expect("vote");
-        let tallies = store.feedback_tallies(10).expect("tallies");
+        let tallies = store.feedback_tallies(10, None).expect("tallies");
         let answer = |id| store.fact(FactId(id)).expect("load").map(|f| f.answer);
         assert_eq!(tallies.len(), 2);
         assert_eq!(
@@ -154,6 +166,19 @@ mod tests {
         );
         assert_eq!(Some(tallies[0].answer.clone()), answer(2));
         assert_eq!(Some(tallies[1].answer.clone()), answer(3));
-        assert_eq!(store.feedback_tallies(1).expect("tallies").len(), 1);
+        assert_eq!(store.feedback_tallies(1, None).expect("tallies").len(), 1);
+        let first = store.fact(FactId(2)).expect("load").expect("fact").article;
+        let other = crate::fact::ArticleId(first.0 + 1);
+        assert_eq!(
+            store
+                .feedback_tallies(10, Some(first))
+                .expect("tallies")
+                .len(),
+            2
+        );
+        assert!(store
+            .feedback_tallies(10, Some(other))
+            .expect("tallies")
+            .is_empty());
     }
 }

@@ -9,7 +9,10 @@ use rusqlite::{Connection, TransactionBehavior};
 
 /// The migration steps, in order; step `i` takes the schema from version
 /// `i` to `i + 1`.
-pub(super) const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+pub(super) const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_article_revisions.sql"),
+];
 
 /// The schema version this build writes and reads.
 pub(super) fn latest() -> i64 {

@@ -6,19 +6,21 @@
 //! which operation. This module must not match, rank or format anything:
 //! the engine gets plain values from it.
 //!
-//! This file opens the database, ingests articles and reads facts; the
-//! moderators' operations are split by concern: [`facts`] (one fact's
-//! changes), [`phrasings`], [`quotes`] (what a fact cites), [`revisions`]
-//! (the history), [`import`] (export and import), and [`log`] (the question
-//! log and feedback).
+//! This file opens the database and reads articles and facts; [`ingest`]
+//! stores an article and its facts, [`replace`] a new text for a stored
+//! one. The moderators' operations are split by concern: [`facts`] (one fact's changes), [`phrasings`],
+//! [`quotes`] (what a fact cites), [`revisions`] (the history), [`import`]
+//! (export and import), and [`log`] (the question log and feedback).
 
 mod error;
 mod facts;
 mod import;
+mod ingest;
 mod log;
 mod migrations;
 mod phrasings;
 mod quotes;
+mod replace;
 mod revisions;
 
 use std::path::{Path, PathBuf};
@@ -26,19 +28,21 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use rusqlite::types::ValueRef;
-use rusqlite::{params, Connection, Row, TransactionBehavior};
-use serde_json::json;
+use rusqlite::{Connection, Row};
 
 use crate::article::Article;
-use crate::extract::{self, NewFact};
+use crate::extract;
 use crate::fact::{AnswerKind, ArticleId, ArticleMeta, Fact, FactId, Origin};
+use crate::moderation;
 
 use error::sql_err;
 pub use error::{ModError, StoreError};
 pub use facts::Added;
 pub use import::{ExportedFact, ImportReport};
+pub use ingest::{ChangedText, IngestReport};
 pub use log::QuestionLogEntry;
 use migrations::MigrateError;
+pub use replace::Replaced;
 pub use revisions::{Revision, RevisionAction};
 
 /// How long a write waits for another connection's write to finish. The bot
@@ -61,18 +65,6 @@ pub mod channel {
 
 /// Who the store says made a change when the ingest made it.
 pub const INGEST_AUTHOR: &str = "ingest";
-
-/// What [`Store::ingest`] did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct IngestReport {
-    pub article_id: ArticleId,
-    /// Whether the article itself was new (matched by title).
-    pub added_article: bool,
-    /// Facts stored now.
-    pub added_facts: usize,
-    /// Facts already stored (same article and key), left as they were.
-    pub kept_facts: usize,
-}
 
 /// The fact store. One connection, behind a mutex so the store can be
 /// shared between threads; every call holds it only for its own queries.
@@ -190,37 +182,6 @@ impl Store {
         self.conn.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Stores `article` (matched by title), its paragraphs and sentences,
-    /// and those of `facts` it does not hold yet (matched by article and
-    /// key). Never changes a stored fact, so a fact a person edited
-    /// survives re-ingesting. Each new fact gets a `create` revision. One
-    /// transaction: all or nothing.
-    pub fn ingest(
-        &mut self,
-        article: &Article,
-        facts: &[NewFact],
-    ) -> Result<IngestReport, StoreError> {
-        let path = &self.path;
-        let conn = self.conn.get_mut().unwrap_or_else(PoisonError::into_inner);
-        let tx = conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sql_err(path, "starting the ingest"))?;
-
-        let (article_id, added_article) =
-            store_article(&tx, article).map_err(sql_err(path, "storing the article"))?;
-        let (added_facts, kept_facts) =
-            store_new_facts(&tx, article_id, &article.meta.title, facts)
-                .map_err(sql_err(path, "storing facts"))?;
-        tx.commit()
-            .map_err(sql_err(path, "committing the ingest"))?;
-        Ok(IngestReport {
-            article_id: ArticleId(article_id),
-            added_article,
-            added_facts,
-            kept_facts,
-        })
-    }
-
     /// Every stored article, in id order.
     pub fn articles(&self) -> Result<Vec<ArticleMeta>, StoreError> {
         let conn = self.conn();
@@ -238,6 +199,13 @@ impl Store {
             .map_err(sql_err(&self.path, "listing articles"))?;
         rows.collect::<Result<_, _>>()
             .map_err(sql_err(&self.path, "listing articles"))
+    }
+
+    /// The article `wanted` names (its id or its title: see
+    /// [`moderation::find_article`]), or an error naming the known ones.
+    pub fn article(&self, wanted: &str) -> Result<ArticleMeta, ModError> {
+        let articles = self.articles()?;
+        Ok(moderation::find_article(&articles, wanted)?.clone())
     }
 
     /// The facts, with their phrasings, in id order; retired ones only when
@@ -351,91 +319,6 @@ impl Store {
     }
 }
 
-/// Stores `article` (matched by title) with its paragraphs and sentences,
-/// keeping what is there. Returns its id and whether it was new.
-fn store_article(tx: &Connection, article: &Article) -> rusqlite::Result<(i64, bool)> {
-    let meta = &article.meta;
-    let added = tx
-        .prepare_cached(
-            "INSERT INTO articles (title, date, publisher, text) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (title) DO NOTHING",
-        )?
-        .execute(params![meta.title, meta.date, meta.publisher, article.text])?
-        == 1;
-    let id: i64 = tx.query_row(
-        "SELECT id FROM articles WHERE title = ?1",
-        [&meta.title],
-        |row| row.get(0),
-    )?;
-    let mut para = tx.prepare_cached(
-        "INSERT INTO paragraphs (article_id, number, text) VALUES (?1, ?2, ?3)
-         ON CONFLICT DO NOTHING",
-    )?;
-    let mut sentence = tx.prepare_cached(
-        "INSERT INTO sentences (article_id, paragraph, position, text) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT DO NOTHING",
-    )?;
-    for p in &article.paragraphs {
-        para.execute(params![id, p.number, p.text])?;
-        for (i, s) in p.sentences.iter().enumerate() {
-            sentence.execute(params![id, p.number, i + 1, s])?;
-        }
-    }
-    Ok((id, added))
-}
-
-/// Stores those of `facts` that article `article_id` (titled `title`) does
-/// not hold yet (matched by key), each with its phrasings and a `create`
-/// revision by the ingest. Returns how many were added and kept.
-fn store_new_facts(
-    tx: &Connection,
-    article_id: i64,
-    title: &str,
-    facts: &[NewFact],
-) -> rusqlite::Result<(usize, usize)> {
-    let mut insert = tx.prepare_cached(
-        "INSERT INTO facts (article_id, key, paragraph, quote, answer, kind, speaker,
-                            source_note, origin)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-         ON CONFLICT (article_id, key) DO NOTHING",
-    )?;
-    let mut revision = tx.prepare_cached(
-        "INSERT INTO fact_revisions (fact_id, version, action, by_name, reason, after)
-         VALUES (?1, 1, ?2, ?3, ?4, ?5)",
-    )?;
-    let reason = format!("ingest of {title:?}");
-    let (mut added, mut kept) = (0, 0);
-    for f in facts {
-        let inserted = insert.execute(params![
-            article_id,
-            f.key,
-            f.paragraph,
-            f.quote,
-            f.answer,
-            f.kind.as_str(),
-            f.speaker,
-            f.source_note,
-            f.origin.as_str(),
-        ])?;
-        if inserted == 0 {
-            kept += 1;
-            continue;
-        }
-        added += 1;
-        let fact_id = FactId(tx.last_insert_rowid());
-        phrasings::add_questions(tx, fact_id, &f.questions)?;
-        let after = new_fact_json(f, article_id);
-        revision.execute(params![
-            fact_id.0,
-            RevisionAction::Create,
-            INGEST_AUTHOR,
-            reason,
-            after
-        ])?;
-    }
-    Ok((added, kept))
-}
-
 /// A fact row (in [`FACT_COLUMNS`] order), without its phrasings.
 fn fact_from_row(row: &Row<'_>) -> rusqlite::Result<Fact> {
     Ok(Fact {
@@ -472,25 +355,6 @@ fn parse_column<T>(
             format!("unknown {what} {text:?}").into(),
         )
     })
-}
-
-/// A new fact as the `after` of its `create` revision.
-fn new_fact_json(f: &NewFact, article_id: i64) -> String {
-    json!({
-        "article": article_id,
-        "key": f.key,
-        "paragraph": f.paragraph,
-        "quote": f.quote,
-        "answer": f.answer,
-        "kind": f.kind,
-        "speaker": f.speaker,
-        "questions": f.questions,
-        "source_note": f.source_note,
-        "origin": f.origin,
-        "version": 1,
-        "retired": false,
-    })
-    .to_string()
 }
 
 /// What the store's unit tests share: a fresh seeded store, a moderator,

@@ -136,36 +136,35 @@ impl Store {
         }
         Ok(rows.into_iter().flatten().collect())
     }
+}
 
-    pub(super) fn revision(
-        &self,
-        tx: &Connection,
-        after: &Fact,
-        action: RevisionAction,
-        by: &Moderator,
-        reason: Option<&str>,
-        before: Option<&Fact>,
-    ) -> Result<(), ModError> {
-        let json = |f: &Fact| serde_json::to_string(f).ok();
-        tx.prepare_cached(
-            "INSERT INTO fact_revisions (fact_id, version, action, by_id, by_name, reason, before, after)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        )
-        .and_then(|mut st| {
-            st.execute(params![
-                after.id.0,
-                after.version,
-                action,
-                by.id.map(super::id_to_sql),
-                by.name,
-                reason,
-                before.and_then(json),
-                json(after),
-            ])
-        })
-        .map_err(db(self, "recording a revision"))?;
-        Ok(())
-    }
+/// Writes the revision that made `after` (from `before`, None for a new
+/// fact): the one way a fact's history grows (callers map the error with
+/// "recording a revision").
+pub(super) fn record(
+    conn: &Connection,
+    after: &Fact,
+    action: RevisionAction,
+    by: &Moderator,
+    reason: Option<&str>,
+    before: Option<&Fact>,
+) -> rusqlite::Result<()> {
+    let json = |f: &Fact| serde_json::to_string(f).ok();
+    conn.prepare_cached(
+        "INSERT INTO fact_revisions (fact_id, version, action, by_id, by_name, reason, before, after)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![
+        after.id.0,
+        after.version,
+        action,
+        by.id.map(super::id_to_sql),
+        by.name,
+        reason,
+        before.and_then(json),
+        json(after),
+    ])?;
+    Ok(())
 }
 
 /// The content of version `version` of a fact, from its revision.

@@ -5,8 +5,10 @@
 #![allow(dead_code)] // each test file uses its own part
 
 use std::io::{ErrorKind, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+
+use tempfile::TempDir;
 
 /// The binary, run in `dir` with none of the caller's settings, and with
 /// its data directory (the default database's home) inside `dir`, never the
@@ -34,6 +36,48 @@ pub fn clean_env(cmd: &mut Command) {
             cmd.env_remove(name);
         }
     }
+}
+
+/// A fresh temp dir and the path of a database in it (not created yet).
+pub fn temp() -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("test.db");
+    (dir, db)
+}
+
+/// A run's standard output, which must be UTF-8.
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+/// A run's standard error, for messages.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The binary in `dir` on database `db` with `args`.
+pub fn run_on(dir: &Path, db: &Path, args: &[&str]) -> Output {
+    summit(dir)
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("summit-bot runs")
+}
+
+/// [`run_on`], which must succeed; its standard output.
+pub fn run_ok(dir: &Path, db: &Path, args: &[&str]) -> String {
+    let out = run_on(dir, db, args);
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    stdout(&out)
+}
+
+/// The id in what `facts add` printed (`Added fact #12 …` → `12`).
+pub fn added_fact_id(out: &str) -> String {
+    out.split_whitespace()
+        .nth(2)
+        .map(|w| w.trim_start_matches('#').to_string())
+        .unwrap_or_else(|| panic!("no fact id in {out:?}"))
 }
 
 /// Runs `cmd` with `input` on stdin (written from another thread, so a

@@ -1,7 +1,8 @@
 //! The one harness for end-to-end tests: a stand-in Discord ([`standin`]),
 //! one way to start the bot against it ([`TestBot`]), the real binary's
-//! clean environment ([`binary`]), the database helpers every test reads
-//! the store with ([`db`]), and the Discord constants they assert on.
+//! clean environment ([`binary`]) and at a pseudo-terminal ([`terminal`]),
+//! the database helpers every test reads the store with ([`db`]), and the
+//! Discord constants they assert on.
 
 #![allow(dead_code, unused_imports)] // each test file uses its own part of the harness
 
@@ -10,6 +11,7 @@ pub mod binary;
 mod bot;
 pub mod db;
 mod standin;
+pub mod terminal;
 
 pub use bot::{Running, TestBot};
 pub use standin::*;

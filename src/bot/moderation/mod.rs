@@ -354,6 +354,7 @@ async fn edit(
 ) -> Result<(), Error> {
     let who = moderator(ctx);
     let changes = Changes {
+        article: None,
         answer,
         paragraph,
         quote,

@@ -101,7 +101,10 @@ pub(super) async fn unanswered(
 /// The facts with the worst 👍/👎 record
 #[poise::command(slash_command)]
 pub(super) async fn feedback(ctx: Context<'_>) -> Result<(), Error> {
-    let tallies = look(ctx.data(), "tallying feedback", review::feedback).await?;
+    let tallies = look(ctx.data(), "tallying feedback", |store| {
+        review::feedback(store, None)
+    })
+    .await?;
     if tallies.is_empty() {
         return say(ctx, "No feedback yet", "Nobody has voted 👍 or 👎 yet.").await;
     }
