@@ -11,8 +11,8 @@ use std::time::Duration;
 use serde_json::{json, Value};
 use support::db::{count, dump, moderation_tables};
 use support::{
-    binary, embed_text, flags, Call, Place, TestBot, EPHEMERAL, GUILD_ID, MANAGE_MESSAGES,
-    MEMBER_PERMISSIONS,
+    binary, embed_text, flags, Call, Place, TestBot, AUTOCOMPLETE_RESULT, EPHEMERAL, GUILD_ID,
+    MANAGE_MESSAGES, MEMBER_PERMISSIONS, MODERATOR_PERMISSIONS,
 };
 
 const ALICE: u64 = 460_000_000_000_000_001;
@@ -69,14 +69,23 @@ type Bot = TestBot;
 /// moderator in the config (so he may moderate from DMs too), and
 /// [`MOD_ROLE`] is a moderator role.
 async fn start() -> Bot {
+    start_with_articles(&[]).await
+}
+
+/// [`start`] on a database holding `articles` (title, text) after the
+/// shipped one: the first is article 2.
+async fn start_with_articles(articles: &[(&str, &str)]) -> Bot {
     let (guild, bob, role) = (GUILD_ID.to_string(), BOB.to_string(), MOD_ROLE.to_string());
-    TestBot::start(&[
-        ("SUMMIT_BOT_DISCORD_GUILD_ID", &guild),
-        ("SUMMIT_BOT_DISCORD_MODERATOR_USER_IDS", &bob),
-        ("SUMMIT_BOT_DISCORD_MODERATOR_ROLE_IDS", &role),
-        // /fact in DMs is off by default; these tests moderate there too.
-        ("SUMMIT_BOT_DISCORD_FACT_IN_DMS", "true"),
-    ])
+    TestBot::start_with_articles(
+        &[
+            ("SUMMIT_BOT_DISCORD_GUILD_ID", &guild),
+            ("SUMMIT_BOT_DISCORD_MODERATOR_USER_IDS", &bob),
+            ("SUMMIT_BOT_DISCORD_MODERATOR_ROLE_IDS", &role),
+            // /fact in DMs is off by default; these tests moderate there too.
+            ("SUMMIT_BOT_DISCORD_FACT_IN_DMS", "true"),
+        ],
+        articles,
+    )
     .await
 }
 
@@ -271,6 +280,120 @@ async fn a_moderator_adds_a_fact_and_the_next_question_is_answered_from_it() {
         said(&cited).contains("12 observation posts in Idlib"),
         "{}",
         said(&cited)
+    );
+}
+
+const CORK: &str = "Cork harbour reopens";
+const CORK_TEXT: &str = "The harbour in Cork reopened on Monday.\n\n\
+    It had been closed for three weeks after a storm damaged the quay.\n\n\
+    “We are relieved,” the harbour master said.\n";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_fact_added_to_a_second_article_by_its_title_is_answered_and_cited_from_it() {
+    let bot = start_with_articles(&[(CORK, CORK_TEXT)]).await;
+    let closed = |article: &str| {
+        json!([
+            text("question", "How long was the harbour in Cork closed?"),
+            text("answer", "Three weeks"),
+            int("paragraph", 2),
+            text("article", article),
+            text("quote", "closed for three weeks"),
+        ])
+    };
+
+    // An article that is not there: refused, naming those that are, and
+    // nothing written.
+    let before = moderation_tables(&bot.db);
+    let refused = bot.fact(ALICE_MOD, "add", closed("Dublin port")).await;
+    assert_private(&refused);
+    let shown = said(&refused);
+    assert!(shown.contains("Dublin port"), "{shown}");
+    assert!(
+        shown.contains(CORK) && shown.contains("Iran, Russia and Turkey"),
+        "{shown}"
+    );
+    assert_eq!(moderation_tables(&bot.db), before, "nothing written");
+
+    let added = bot.fact(ALICE_MOD, "add", closed(CORK)).await;
+    assert_private(&added);
+    assert!(
+        said(&added).contains(&format!("Article:** {CORK}")),
+        "{}",
+        said(&added)
+    );
+    let id = fact_id(&added);
+    assert_eq!(
+        count(
+            &bot.db,
+            &format!("SELECT article_id FROM facts WHERE id = {id}")
+        ),
+        2
+    );
+    let answer = said(&bot.ask("how long was the cork harbour closed").await);
+    assert!(answer.contains("Three weeks"), "{answer}");
+    assert!(answer.contains(&format!("{CORK}, ¶2")), "{answer}");
+
+    // `/fact edit article:` moves a fact to another article's paragraph.
+    let relieved = bot
+        .fact(
+            ALICE_MOD,
+            "add",
+            json!([
+                text("question", "Who said they were relieved in Cork?"),
+                text("answer", "The harbour master"),
+                int("paragraph", 1),
+            ]),
+        )
+        .await;
+    let moved = fact_id(&relieved);
+    let edited = bot
+        .fact(
+            ALICE_MOD,
+            "edit",
+            json!([
+                int("id", moved),
+                int("version", 1),
+                int("paragraph", 3),
+                text("article", "#2"),
+                text("quote", "We are relieved"),
+            ]),
+        )
+        .await;
+    assert!(
+        said(&edited).contains("Edited: Fact #"),
+        "{}",
+        said(&edited)
+    );
+    assert_eq!(
+        count(
+            &bot.db,
+            &format!("SELECT article_id FROM facts WHERE id = {moved}")
+        ),
+        2
+    );
+
+    // Autocomplete offers the stored titles that match what was typed.
+    let (interaction, mut payload) = bot.discord.autocomplete_options(
+        Place::Guild,
+        "fact",
+        json!([{"name": "add", "type": 1, "options": [
+            {"name": "question", "type": 3, "value": "q"},
+            {"name": "article", "type": 3, "value": "cork har", "focused": true}
+        ]}]),
+    );
+    payload["member"]["permissions"] = json!(MODERATOR_PERMISSIONS.to_string());
+    let call = bot.interact((interaction, payload)).await;
+    assert_eq!(
+        call.body["type"],
+        json!(AUTOCOMPLETE_RESULT),
+        "{}",
+        call.body
+    );
+    assert_eq!(
+        call.body["data"]["choices"],
+        json!([{"name": CORK, "value": CORK}]),
+        "{}",
+        call.body
     );
 }
 

@@ -13,6 +13,7 @@
 //! nothing, so no reply ever pings anyone.
 
 mod about;
+mod article;
 mod ask;
 mod buttons;
 mod errors;

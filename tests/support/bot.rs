@@ -89,8 +89,32 @@ impl TestBot {
     /// [`TestBot::start`] against `discord` as the test prepared it (say,
     /// with commands an earlier run left registered).
     pub async fn start_on(discord: StandIn, config: &[(&str, &str)]) -> TestBot {
+        TestBot::start_prepared(discord, config, &[]).await
+    }
+
+    /// [`TestBot::start`] on a database where `summit-bot ingest` has
+    /// stored `articles` (title, text) after the shipped one, in order:
+    /// the first is article 2.
+    pub async fn start_with_articles(
+        config: &[(&str, &str)],
+        articles: &[(&str, &str)],
+    ) -> TestBot {
+        TestBot::start_prepared(StandIn::start().await, config, articles).await
+    }
+
+    async fn start_prepared(
+        discord: StandIn,
+        config: &[(&str, &str)],
+        articles: &[(&str, &str)],
+    ) -> TestBot {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = dir.path().join("summit.db");
+        for (i, (title, text)) in articles.iter().enumerate() {
+            let file = dir.path().join(format!("article-{i}.txt"));
+            std::fs::write(&file, text).expect("write an article");
+            let file = file.to_string_lossy().into_owned();
+            binary::run_ok(dir.path(), &db, &["ingest", &file, "--title", title]);
+        }
         let log = File::create(dir.path().join("stderr.log")).expect("log file");
         let mut cmd = binary::summit(dir.path());
         cmd.arg("run")

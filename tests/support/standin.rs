@@ -405,6 +405,21 @@ impl StandIn {
         )
     }
 
+    /// An autocomplete request with `options` as Discord nests them (a
+    /// subcommand's options inside it), the focused one marked so.
+    pub fn autocomplete_options(
+        &self,
+        place: Place,
+        name: &str,
+        options: Value,
+    ) -> (Interaction, Value) {
+        self.interaction(
+            place,
+            4,
+            json!({"id": "1", "name": name, "type": 1, "options": options}),
+        )
+    }
+
     /// A click on the button `custom_id` of `message` (a Message object the
     /// bot sent, e.g. from [`message_from_call`]).
     pub fn click(&self, place: Place, custom_id: &str, message: Value) -> (Interaction, Value) {

@@ -27,8 +27,8 @@ use anyhow::Context as _;
 use poise::serenity_prelude as serenity;
 
 use super::reply::{cut, escape, MAX_DESCRIPTION, MAX_TITLE};
-use super::{no_mentions, user_error, Context, Data, Error};
-use crate::fact::{Fact, FactId};
+use super::{article, no_mentions, user_error, Context, Data, Error};
+use crate::fact::{ArticleId, Fact, FactId};
 use crate::moderation::{Changes, Draft, Moderator, Source};
 use crate::store::{ModError, Store};
 use reports::{export, feedback, history, import, unanswered};
@@ -130,7 +130,7 @@ pub const READ_ONLY: &str = "Nothing was saved: the database is read-only right 
      file and its folder writable again (the bot's log names the file); then try again.";
 
 /// `text` with a capital first letter and a full stop.
-fn sentence(text: &str) -> String {
+pub(super) fn sentence(text: &str) -> String {
     let mut chars = text.chars();
     let mut out: String = chars
         .next()
@@ -225,6 +225,27 @@ fn fact_text(f: &Fact) -> String {
     out
 }
 
+/// The article an `article` option names (None: the store's default, the
+/// first article), found as the CLI's `--article` finds it.
+fn article_id(store: &Store, wanted: Option<&str>) -> Result<Option<ArticleId>, ModError> {
+    wanted
+        .map(|wanted| store.article(wanted).map(|a| a.id))
+        .transpose()
+}
+
+/// "**Article:** its title" and a new line when the bot knows several
+/// articles, so a moderator sees where a fact went; else nothing.
+fn in_article(ctx: Context<'_>, f: &Fact) -> String {
+    let engine = ctx.data().engine();
+    if engine.articles().nth(1).is_none() {
+        return String::new();
+    }
+    engine
+        .article(f.article)
+        .map(|a| format!("**Article:** {}\n", escape(&a.title)))
+        .unwrap_or_default()
+}
+
 fn fact_title(f: &Fact) -> String {
     format!(
         "Fact {} · version {}{}",
@@ -260,6 +281,7 @@ pub async fn fact(_ctx: Context<'_>) -> Result<(), Error> {
 
 /// Add a fact: a question, a short answer, and its source
 #[poise::command(slash_command)]
+#[allow(clippy::too_many_arguments)]
 async fn add(
     ctx: Context<'_>,
     #[description = "A question this fact answers"]
@@ -271,6 +293,10 @@ async fn add(
     #[description = "The article paragraph (¶) it rests on"]
     #[min = 1]
     paragraph: Option<u32>,
+    #[description = "The article that paragraph is in, by title or id (default: the first article)"]
+    #[autocomplete = "article::complete"]
+    #[max_length = 256]
+    article: Option<String>,
     #[description = "The words of that paragraph quoted (default: its sentence closest to the answer)"]
     #[max_length = 1024]
     quote: Option<String>,
@@ -301,7 +327,7 @@ async fn add(
             .map(split_phrasings)
             .unwrap_or_default(),
     );
-    let draft = Draft {
+    let mut draft = Draft {
         article: None,
         questions,
         answer,
@@ -309,12 +335,18 @@ async fn add(
         kind: None,
     };
     let added = change(ctx.data(), "adding a fact", move |store| {
+        draft.article = article_id(store, article.as_deref())?;
         store.add_fact(&draft, &who, None)
     })
     .await?;
     let f = &added.fact;
-    tracing::info!(fact = f.id.0, "moderator added a fact");
-    let mut body = fact_text(f);
+    tracing::info!(
+        fact = f.id.0,
+        article = f.article.0,
+        "moderator added a fact"
+    );
+    let mut body = in_article(ctx, f);
+    body.push_str(&fact_text(f));
     if added.picked_quote {
         body.push_str("\n\nNo quote given, so it cites the sentence closest to the answer. ");
         if added.sentences.len() > 1 {
@@ -341,6 +373,10 @@ async fn edit(
     #[description = "Cite this paragraph (¶) instead"]
     #[min = 1]
     paragraph: Option<u32>,
+    #[description = "Move the fact to this article (by title or id), citing its `paragraph`"]
+    #[autocomplete = "article::complete"]
+    #[max_length = 256]
+    article: Option<String>,
     #[description = "The new quote, word for word from the paragraph"]
     #[max_length = 1024]
     quote: Option<String>,
@@ -353,7 +389,7 @@ async fn edit(
     reason: Option<String>,
 ) -> Result<(), Error> {
     let who = moderator(ctx);
-    let changes = Changes {
+    let mut changes = Changes {
         article: None,
         answer,
         paragraph,
@@ -362,17 +398,19 @@ async fn edit(
         questions: phrasings.as_deref().map(split_phrasings),
         kind: None,
     };
-    if changes.is_empty() {
+    if changes.is_empty() && article.is_none() {
         return Err(user_error(
-            "Say what to change: answer, paragraph, quote, source or phrasings.",
+            "Say what to change: answer, article, paragraph, quote, source or phrasings.",
         ));
     }
     let id = FactId(id);
     let f = change(ctx.data(), "editing a fact", move |store| {
+        changes.article = article_id(store, article.as_deref())?;
         store.edit_fact(id, version, &changes, &who, reason.as_deref())
     })
     .await?;
-    say(ctx, &format!("Edited: {}", fact_title(&f)), &fact_text(&f)).await
+    let body = in_article(ctx, &f) + &fact_text(&f);
+    say(ctx, &format!("Edited: {}", fact_title(&f)), &body).await
 }
 
 /// Add a phrasing (a way people ask) to a fact
