@@ -124,14 +124,23 @@ async fn at_start_it_registers_exactly_its_commands_with_their_options() {
     assert!(!question["description"].as_str().unwrap_or("").is_empty());
 
     let source = &commands[1];
-    assert_eq!(option_names(source), ["paragraph"]);
+    assert_eq!(option_names(source), ["paragraph", "article"]);
     let paragraph = &source["options"][0];
     assert_eq!(paragraph["type"], json!(4), "an integer: {paragraph}");
     assert_eq!(paragraph["required"], json!(true));
     assert_eq!(paragraph["min_value"].as_f64(), Some(1.0), "{paragraph}");
-    assert_eq!(paragraph["max_value"].as_f64(), Some(21.0), "{paragraph}");
+    // No maximum of one article's length (the first has 21): articles
+    // differ, and the bot checks the number against the chosen one.
+    let max = paragraph["max_value"].as_f64().unwrap_or(f64::INFINITY);
+    assert!(max >= 1e6, "{paragraph}");
+    for article in [&source["options"][1], &commands[2]["options"][1]] {
+        assert_eq!(article["name"], json!("article"), "{article}");
+        assert_eq!(article["type"], json!(3), "a string: {article}");
+        assert_ne!(article["required"], json!(true), "{article}");
+        assert_eq!(article["autocomplete"], json!(true), "{article}");
+    }
 
-    assert!(option_names(&commands[2]).is_empty());
+    assert_eq!(option_names(&commands[2]), ["page", "article"]);
     assert!(option_names(&commands[3]).is_empty());
 
     // Only the intents it needs; every REST call carries the token.
@@ -517,7 +526,7 @@ async fn source_about_help_and_an_unknown_command() {
         .collect();
     assert_eq!(fields, ["Before: ¶17", "After: ¶19"]);
 
-    // Discord enforces 1..21 too, but the bot does not rely on it.
+    // Past the article's last paragraph: refused, saying how many there are.
     let call = bot
         .interact(bot.discord.command(
             Place::Guild,
@@ -644,4 +653,122 @@ async fn the_binary_runs_the_bot_and_never_prints_the_token() {
     assert!(logged.contains("TRACE"), "logged at every level");
     let secret = TOKEN.split('.').next().unwrap_or(TOKEN);
     assert!(!logged.contains(secret), "the token is in the log");
+}
+
+const CORK: &str = "Cork harbour reopens";
+const CORK_TEXT: &str = "The harbour in Cork reopened on Monday.\n\n\
+    It had been closed for three weeks after a storm damaged the quay.\n\n\
+    “We are relieved,” the harbour master said.\n";
+
+/// Discord's limits on one embed: every text in it together, and fields.
+const EMBED_TOTAL: usize = 6_000;
+const EMBED_FIELDS: usize = 25;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn source_and_about_for_any_of_many_articles() {
+    let guild = GUILD_ID.to_string();
+    let small: Vec<(String, String)> = (1..=40)
+        .map(|i| {
+            (
+                format!("Small article number {i} about a long-running *local* story"),
+                format!("Paragraph one of article {i}.\n\nParagraph two of article {i}.\n"),
+            )
+        })
+        .collect();
+    let mut articles = vec![(CORK, CORK_TEXT)];
+    articles.extend(small.iter().map(|(t, x)| (t.as_str(), x.as_str())));
+    let bot =
+        TestBot::start_with_articles(&[("SUMMIT_BOT_DISCORD_GUILD_ID", &guild)], &articles).await;
+    let command =
+        |name: &str, options: Value| bot.interact(bot.discord.command(Place::Guild, name, options));
+
+    let call = command(
+        "source",
+        json!([
+            {"name": "paragraph", "type": 4, "value": 3},
+            {"name": "article", "type": 3, "value": CORK}
+        ]),
+    )
+    .await;
+    assert_pings_nobody(&call.body);
+    let text = embed_text(&call.body);
+    assert!(text.contains(&format!("¶3 of 3: {CORK}")), "{text}");
+    assert!(text.contains("We are relieved"), "{text}");
+    assert!(text.contains("Before: ¶2"), "{text}");
+
+    // Its paragraph 4 does not exist, though the first article's does.
+    let call = command(
+        "source",
+        json!([
+            {"name": "paragraph", "type": 4, "value": 4},
+            {"name": "article", "type": 3, "value": "2"}
+        ]),
+    )
+    .await;
+    assert_ne!(flags(&call) & EPHEMERAL, 0);
+    let content = call.body["data"]["content"].as_str().unwrap_or("");
+    assert!(
+        content.contains(CORK) && content.contains("1 to 3"),
+        "{content}"
+    );
+    let call = command(
+        "source",
+        json!([
+            {"name": "paragraph", "type": 4, "value": 1},
+            {"name": "article", "type": 3, "value": "Dublin port"}
+        ]),
+    )
+    .await;
+    let content = call.body["data"]["content"].as_str().unwrap_or("");
+    assert!(
+        content.contains("Dublin port") && content.contains(CORK),
+        "{content}"
+    );
+
+    // 42 articles: /about pages them, each page one embed within the limits.
+    let mut listed = String::new();
+    for page in 1..=5 {
+        let call = command("about", json!([{"name": "page", "type": 4, "value": page}])).await;
+        assert_pings_nobody(&call.body);
+        let embeds = embeds_of(&call.body);
+        assert_eq!(embeds.len(), 1, "{}", call.body);
+        let text = embed_text(&call.body);
+        assert!(text.chars().count() <= EMBED_TOTAL, "page {page}: {text}");
+        let fields = embeds[0]["fields"].as_array().map_or(0, Vec::len);
+        assert!(fields <= EMBED_FIELDS, "page {page}");
+        assert!(text.contains(&format!("Page {page} of 5")), "{text}");
+        listed.push_str(&text);
+    }
+    for (title, _) in &articles {
+        let shown = title.replace('*', "\\*");
+        assert!(listed.contains(&shown), "{shown} is on no page");
+    }
+    let call = command("about", json!([{"name": "page", "type": 4, "value": 6}])).await;
+    assert_ne!(flags(&call) & EPHEMERAL, 0);
+    let content = call.body["data"]["content"].as_str().unwrap_or("");
+    assert!(content.contains("5 pages"), "{content}");
+
+    let call = command(
+        "about",
+        json!([{"name": "article", "type": 3, "value": CORK}]),
+    )
+    .await;
+    let text = embed_text(&call.body);
+    assert!(
+        text.contains(CORK) && text.contains("3 paragraphs"),
+        "{text}"
+    );
+
+    // The article option's autocomplete.
+    let call = bot
+        .interact(
+            bot.discord
+                .autocomplete(Place::Guild, "source", "article", "harbour"),
+        )
+        .await;
+    assert_eq!(kind(&call), Some(AUTOCOMPLETE_RESULT));
+    assert_eq!(
+        call.body["data"]["choices"],
+        json!([{"name": CORK, "value": CORK}])
+    );
 }

@@ -1,41 +1,41 @@
-//! `/source paragraph:<n>`: one paragraph of the article, with its
-//! neighbours named, so a reader can check an answer's ¶ in context.
+//! `/source paragraph:<n> [article]`: one paragraph of an article (the
+//! first by default), with its neighbours named, so a reader can check an answer's ¶ in context.
 
 use poise::serenity_prelude as serenity;
 
 use super::reply::{cut, escape, MAX_DESCRIPTION, MAX_TITLE};
-use super::{no_mentions, user_error, Context, Error};
+use super::{article, no_mentions, user_error, Context, Error};
 use crate::fact::ArticleMeta;
 
 /// How many words of a neighbouring paragraph name it: enough to recognise,
 /// short enough for an embed field.
 const NEIGHBOUR_WORDS: usize = 12;
 
-/// Show a paragraph of the article, with its neighbours named
+/// Show a paragraph of an article, with its neighbours named
 #[poise::command(slash_command)]
 pub async fn source(
     ctx: Context<'_>,
-    #[description = "Paragraph number (the ¶ an answer cites), 1 to 21"]
+    #[description = "Paragraph number (the ¶ an answer cites), from 1"]
     #[min = 1]
-    #[max = 21]
     paragraph: u32,
+    #[description = "The article, by title or id (default: the first article)"]
+    #[autocomplete = "article::complete"]
+    #[max_length = 256]
+    article: Option<String>,
 ) -> Result<(), Error> {
-    let loaded = ctx
+    let (article, paragraphs) = ctx
         .data()
-        .with_app("loading the article", |app| {
-            let Some(article) = app.store.articles()?.into_iter().min_by_key(|a| a.id) else {
-                return Ok(None);
-            };
-            let paragraphs = app.store.paragraphs(article.id)?;
-            Ok::<_, crate::store::StoreError>(Some((article, paragraphs)))
+        .with_app("loading the article", move |app| {
+            let articles = app.store.articles()?;
+            let chosen = article::pick(&articles, article.as_deref())?;
+            let paragraphs = app.store.paragraphs(chosen.id)?;
+            Ok::<_, Error>((chosen, paragraphs))
         })
         .await??;
-    let Some((article, paragraphs)) = loaded else {
-        return Err(user_error("There is no article in the store yet."));
-    };
     let Some(page) = page(&article, &paragraphs, paragraph) else {
         return Err(user_error(format!(
-            "There is no paragraph {paragraph}: the article has paragraphs 1 to {}.",
+            "There is no paragraph {paragraph} in “{}”: it has paragraphs 1 to {}.",
+            cut(&escape(&article.title), MAX_TITLE),
             paragraphs.len()
         )));
     };
