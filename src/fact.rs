@@ -136,3 +136,55 @@ pub struct ArticleMeta {
     pub title: String,
     pub date: Option<String>,
 }
+
+/// How many titles a greeting names before "and N more": enough to see
+/// what the bot knows, few enough to read at a glance.
+pub const TITLES_NAMED: usize = 5;
+
+/// The titles of `articles`, in the order given, quoted, for a sentence:
+/// "“A”", "“A” and “B”", "“A”, “B”, … and 3 more"; at most
+/// [`TITLES_NAMED`] of them; "the stored articles" when there are none.
+pub fn titles_named(articles: &[ArticleMeta]) -> String {
+    let quoted: Vec<String> = articles
+        .iter()
+        .take(TITLES_NAMED)
+        .map(|a| format!("“{}”", a.title))
+        .collect();
+    let more = articles.len().saturating_sub(TITLES_NAMED);
+    match (quoted.as_slice(), more) {
+        ([], _) => "the stored articles".to_string(),
+        ([one], _) => one.clone(),
+        ([first @ .., last], 0) => format!("{} and {last}", first.join(", ")),
+        (all, more) => format!("{} and {more} more", all.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_are_named_up_to_a_handful() {
+        let articles: Vec<ArticleMeta> = ["Tehran", "Cork", "Köln", "Oslo", "Lima", "Baku", "Pune"]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| ArticleMeta {
+                id: ArticleId(i as i64 + 1),
+                title: t.to_string(),
+                date: None,
+            })
+            .collect();
+        let cases = [
+            (0, "the stored articles"),
+            (1, "“Tehran”"),
+            (2, "“Tehran” and “Cork”"),
+            (3, "“Tehran”, “Cork” and “Köln”"),
+            (5, "“Tehran”, “Cork”, “Köln”, “Oslo” and “Lima”"),
+            (6, "“Tehran”, “Cork”, “Köln”, “Oslo”, “Lima” and 1 more"),
+            (7, "“Tehran”, “Cork”, “Köln”, “Oslo”, “Lima” and 2 more"),
+        ];
+        for (count, named) in cases {
+            assert_eq!(titles_named(&articles[..count]), named, "{count}");
+        }
+    }
+}

@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
 mod support;
-use support::binary::{added_fact_id, run_ok, run_on as run, stderr, stdout, temp};
+use support::binary::{
+    added_fact_id, run_ok, run_on as run, run_with_input, stderr, stdout, summit, temp,
+};
 use support::db::{count, dump, moderation_tables, query};
 
 /// Writes `text` to `name` in `dir`; its path as an argument.
@@ -386,4 +388,41 @@ fn re_ingest_with_another_text_is_refused_then_replaced_keeping_moderators_facts
         &["ingest", &file, "--title", CORK, "--replace"],
     );
     assert!(again.contains(" 0 facts added"), "{again}");
+}
+
+/// The chat's first line, on `db`.
+fn chat_greeting(dir: &Path, db: &Path) -> String {
+    let mut cmd = summit(dir);
+    cmd.arg("--db").arg(db).arg("chat");
+    let out = run_with_input(cmd, b"quit\n".to_vec());
+    assert!(out.status.success(), "{}", stderr(&out));
+    stdout(&out).lines().next().unwrap_or("").to_string()
+}
+
+#[test]
+fn the_chat_greeting_names_the_articles_up_to_a_handful() {
+    let (dir, db) = two_articles();
+    assert_eq!(
+        chat_greeting(dir.path(), &db),
+        format!("Ask me about “{SHIPPED}” and “{CORK}”. One question a line; `quit` or end of input ends.")
+    );
+    for i in 3..=7 {
+        let file = write(
+            dir.path(),
+            &format!("a{i}.txt"),
+            &format!("Article {i} text.\n"),
+        );
+        run_ok(
+            dir.path(),
+            &db,
+            &["ingest", &file, "--title", &format!("Article {i}")],
+        );
+    }
+    let greeting = chat_greeting(dir.path(), &db);
+    assert!(
+        greeting.starts_with(&format!(
+            "Ask me about “{SHIPPED}”, “{CORK}”, “Article 3”, “Article 4”, “Article 5” and 2 more."
+        )),
+        "{greeting}"
+    );
 }

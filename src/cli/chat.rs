@@ -25,14 +25,9 @@ const HISTORY: usize = 500;
 /// The console chat. Notices fact changes made by other processes (a bot's
 /// moderators) before each question.
 pub fn chat(app: &mut App) -> anyhow::Result<()> {
-    let title = app
-        .store
-        .articles()?
-        .first()
-        .map(|a| a.title.clone())
-        .unwrap_or_else(|| "the stored articles".to_string());
+    let titles = crate::fact::titles_named(&app.store.articles()?);
     print_out(&format!(
-        "Ask me about “{title}”. One question a line; `quit` or end of input ends."
+        "Ask me about {titles}. One question a line; `quit` or end of input ends."
     ))?;
     if io::stdin().is_terminal() {
         edited_lines(app)
