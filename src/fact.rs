@@ -137,6 +137,18 @@ pub struct ArticleMeta {
     pub date: Option<String>,
 }
 
+#[cfg(test)]
+impl ArticleMeta {
+    /// An undated article, for unit tests.
+    pub fn undated(id: i64, title: &str) -> ArticleMeta {
+        ArticleMeta {
+            id: ArticleId(id),
+            title: title.to_string(),
+            date: None,
+        }
+    }
+}
+
 /// How many titles a greeting names before "and N more": enough to see
 /// what the bot knows, few enough to read at a glance.
 pub const TITLES_NAMED: usize = 5;
@@ -168,11 +180,7 @@ mod tests {
         let articles: Vec<ArticleMeta> = ["Tehran", "Cork", "Köln", "Oslo", "Lima", "Baku", "Pune"]
             .iter()
             .enumerate()
-            .map(|(i, t)| ArticleMeta {
-                id: ArticleId(i as i64 + 1),
-                title: t.to_string(),
-                date: None,
-            })
+            .map(|(i, t)| ArticleMeta::undated(i as i64 + 1, t))
             .collect();
         let cases = [
             (0, "the stored articles"),

@@ -681,15 +681,17 @@ async fn source_and_about_for_any_of_many_articles() {
         TestBot::start_with_articles(&[("SUMMIT_BOT_DISCORD_GUILD_ID", &guild)], &articles).await;
     let command =
         |name: &str, options: Value| bot.interact(bot.discord.command(Place::Guild, name, options));
+    let source = |paragraph: u32, article: &str| {
+        command(
+            "source",
+            json!([
+                {"name": "paragraph", "type": 4, "value": paragraph},
+                {"name": "article", "type": 3, "value": article}
+            ]),
+        )
+    };
 
-    let call = command(
-        "source",
-        json!([
-            {"name": "paragraph", "type": 4, "value": 3},
-            {"name": "article", "type": 3, "value": CORK}
-        ]),
-    )
-    .await;
+    let call = source(3, CORK).await;
     assert_pings_nobody(&call.body);
     let text = embed_text(&call.body);
     assert!(text.contains(&format!("¶3 of 3: {CORK}")), "{text}");
@@ -697,28 +699,14 @@ async fn source_and_about_for_any_of_many_articles() {
     assert!(text.contains("Before: ¶2"), "{text}");
 
     // Its paragraph 4 does not exist, though the first article's does.
-    let call = command(
-        "source",
-        json!([
-            {"name": "paragraph", "type": 4, "value": 4},
-            {"name": "article", "type": 3, "value": "2"}
-        ]),
-    )
-    .await;
+    let call = source(4, "2").await;
     assert_ne!(flags(&call) & EPHEMERAL, 0);
     let content = call.body["data"]["content"].as_str().unwrap_or("");
     assert!(
         content.contains(CORK) && content.contains("1 to 3"),
         "{content}"
     );
-    let call = command(
-        "source",
-        json!([
-            {"name": "paragraph", "type": 4, "value": 1},
-            {"name": "article", "type": 3, "value": "Dublin port"}
-        ]),
-    )
-    .await;
+    let call = source(1, "Dublin port").await;
     let content = call.body["data"]["content"].as_str().unwrap_or("");
     assert!(
         content.contains("Dublin port") && content.contains(CORK),

@@ -70,20 +70,12 @@ mod tests {
     use super::*;
     use crate::fact::ArticleId;
 
-    fn article(id: i64, title: &str) -> ArticleMeta {
-        ArticleMeta {
-            id: ArticleId(id),
-            title: title.to_string(),
-            date: None,
-        }
-    }
-
     #[test]
     fn titles_match_in_any_case_and_by_id() {
         let stored = [
-            article(1, "Iran, Russia and Turkey meet in Tehran over Idlib"),
-            article(2, "Cork harbour reopens"),
-            article(3, "Ärzte in Köln streiken"),
+            ArticleMeta::undated(1, "Iran, Russia and Turkey meet in Tehran over Idlib"),
+            ArticleMeta::undated(2, "Cork harbour reopens"),
+            ArticleMeta::undated(3, "Ärzte in Köln streiken"),
         ];
         let all: Vec<&ArticleMeta> = stored.iter().collect();
         let cases: [(&str, &[i64]); 7] = [
@@ -103,20 +95,28 @@ mod tests {
 
     #[test]
     fn at_most_25_choices() {
-        let stored: Vec<ArticleMeta> = (1..=40).map(|i| article(i, "A summit")).collect();
+        let stored: Vec<ArticleMeta> = (1..=40)
+            .map(|i| ArticleMeta::undated(i, "A summit"))
+            .collect();
         let all: Vec<&ArticleMeta> = stored.iter().collect();
         assert_eq!(matching(&all, "summit").len(), 25);
     }
 
     #[test]
     fn a_long_title_is_chosen_by_id() {
-        assert_eq!(choice_value(&article(2, "Cork")), "Cork");
-        assert_eq!(choice_value(&article(7, &"x".repeat(101))), "#7");
+        assert_eq!(choice_value(&ArticleMeta::undated(2, "Cork")), "Cork");
+        assert_eq!(
+            choice_value(&ArticleMeta::undated(7, &"x".repeat(101))),
+            "#7"
+        );
     }
 
     #[test]
     fn no_article_named_is_the_first() {
-        let stored = [article(2, "Cork"), article(1, "Tehran")];
+        let stored = [
+            ArticleMeta::undated(2, "Cork"),
+            ArticleMeta::undated(1, "Tehran"),
+        ];
         assert_eq!(pick(&stored, None).expect("first").id, ArticleId(1));
         assert_eq!(pick(&stored, Some("cork")).expect("cork").id, ArticleId(2));
         let refused = pick(&stored, Some("Dublin")).expect_err("unknown");

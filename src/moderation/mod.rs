@@ -518,11 +518,7 @@ mod tests {
     use super::*;
 
     fn article(id: i64, title: &str) -> ArticleMeta {
-        ArticleMeta {
-            id: ArticleId(id),
-            title: title.to_string(),
-            date: None,
-        }
+        ArticleMeta::undated(id, title)
     }
 
     #[test]
