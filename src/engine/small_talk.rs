@@ -12,11 +12,11 @@ impl Engine {
     /// The reply to a greeting, thanks, goodbye or request for help: what
     /// the bot does, and questions to try. Never a fact.
     pub(super) fn small_talk(&self, question: &str, kind: Social) -> Reply {
-        let mut titles: Vec<&ArticleMeta> = self.articles.values().collect();
+        let mut titles: Vec<ArticleMeta> = self.articles.values().cloned().collect();
         titles.sort_by_key(|a| a.id);
         let about = match titles.as_slice() {
             [one] => format!("the article “{}”", one.title),
-            many => format!("{} articles", many.len()),
+            many => format!("the articles {}", crate::fact::titles_named(many)),
         };
         let note = match kind {
             Social::Greeting => format!(

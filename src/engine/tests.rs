@@ -170,3 +170,26 @@ fn a_learned_near_miss_is_declined_without_naming_a_topic() {
         near.len()
     );
 }
+
+#[test]
+fn a_greeting_names_every_article_up_to_a_handful() {
+    let e = engine();
+    let mut articles: Vec<ArticleMeta> = e.articles().cloned().collect();
+    articles.push(ArticleMeta::undated(2, "Cork harbour reopens"));
+    let facts: Vec<Fact> = e.facts.values().cloned().collect();
+    let two = Engine::new(
+        articles,
+        facts,
+        Vec::new(),
+        Arc::new(Lexicon::builtin().expect("lexicon")),
+        Model::builtin().expect("model"),
+        Settings::default(),
+    );
+    let note = two.ask("hi").note.unwrap_or_default();
+    assert!(
+        note.contains(
+            "“Iran, Russia and Turkey meet in Tehran over Idlib” and “Cork harbour reopens”"
+        ),
+        "{note}"
+    );
+}
