@@ -11,9 +11,9 @@ use summit_bot::answer::Reply;
 use summit_bot::eval;
 
 /// Not the target (0.95): the line below which a change has clearly broken
-/// answering (the shipped model measures 0.843).
-const FLOOR: f64 = 0.80;
-/// Of the answers given, the share right (measured 0.976).
+/// answering (the shipped model measures 0.943).
+const FLOOR: f64 = 0.90;
+/// Of the answers given, the share right (measured 0.960).
 const PRECISION_FLOOR: f64 = 0.95;
 
 #[test]
@@ -33,7 +33,8 @@ fn dev_accuracy_stays_above_the_floor() {
 
 /// Written apart from the dev set and from the curated facts; now part of
 /// the decision model's train split, so it guards against a model that no
-/// longer fits what it was fitted on (measured 0.850).
+/// longer fits what it was fitted on (its questions are also learned
+/// phrasings now; measured 0.975).
 #[test]
 fn held_out_accuracy_stays_above_its_floor() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/train-heldout.jsonl");
@@ -41,13 +42,13 @@ fn held_out_accuracy_stays_above_its_floor() {
     grade_through_the_binary(&text, HELD_OUT_FLOOR);
 }
 
-const HELD_OUT_FLOOR: f64 = 0.80;
+const HELD_OUT_FLOOR: f64 = 0.90;
 
 /// The *final* split (`tests/data/final-*.jsonl`): questions written blind
-/// by people who saw only the article, never tuned on. Floors a little
-/// under what the shipped model measures (accuracy 0.831, precision 0.971;
-/// the README), so a change that makes answering worse on unseen questions
-/// fails here. The targets (0.90 and 0.95) are not met yet.
+/// by people who saw only the article, never tuned on. The floors issue 9
+/// asks for (0.85 and 0.92), under what the shipped model measures
+/// (0.915 and 0.950 over 390 questions; the README), so a change that makes answering worse
+/// on unseen questions fails here.
 #[test]
 fn final_split_accuracy_and_precision_stay_above_their_floors() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
@@ -75,8 +76,8 @@ fn final_split_accuracy_and_precision_stay_above_their_floors() {
     );
 }
 
-const FINAL_FLOOR: f64 = 0.78;
-const FINAL_PRECISION: f64 = 0.93;
+const FINAL_FLOOR: f64 = 0.85;
+const FINAL_PRECISION: f64 = 0.92;
 
 fn grade_through_the_binary(text: &str, floor: f64) -> eval::Report {
     let questions = eval::parse_questions(text).expect("dev set parses");
