@@ -69,9 +69,14 @@ impl Engine {
             .iter()
             .map(|c| c.probability)
             .fold(0.0, f32::max);
+        // With several articles, "the article" would not say which.
+        let none = match self.articles.len() {
+            0 | 1 => "The article doesn't say.".to_string(),
+            n => format!("None of the {n} articles covers that."),
+        };
         let note = match gap {
-            Some(g) => format!("The article doesn't say. {}", g.note),
-            None => "The article doesn't say.".to_string(),
+            Some(g) => format!("{none} {}", g.note),
+            None => none,
         };
         Reply {
             question: question.to_string(),

@@ -172,7 +172,7 @@ fn a_learned_near_miss_is_declined_without_naming_a_topic() {
 }
 
 #[test]
-fn a_greeting_names_every_article_up_to_a_handful() {
+fn with_several_articles_greetings_name_them_and_declines_say_none_covers_it() {
     let e = engine();
     let mut articles: Vec<ArticleMeta> = e.articles().cloned().collect();
     articles.push(ArticleMeta::undated(2, "Cork harbour reopens"));
@@ -191,5 +191,13 @@ fn a_greeting_names_every_article_up_to_a_handful() {
             "“Iran, Russia and Turkey meet in Tehran over Idlib” and “Cork harbour reopens”"
         ),
         "{note}"
+    );
+    // A decline says that none of them covers it, not "the article".
+    let declined = two.ask("what did angela merkel say about the summit");
+    assert!(!declined.answered);
+    assert_eq!(
+        declined.note.as_deref(),
+        Some("None of the 2 articles covers that."),
+        "{declined:?}"
     );
 }
