@@ -238,21 +238,7 @@ fn facts_gap_add_edit_remove_restore_change_the_decline_and_keep_a_history() {
 
     // Mistakes are refused, saying what to fix, and write nothing.
     for (args, says) in [
-        (
-            vec![
-                "facts",
-                "gap",
-                "add",
-                "merkel",
-                "--topic",
-                "t",
-                "--note",
-                "n",
-                "--question",
-                "q",
-            ],
-            "already",
-        ),
+        (gap_add_args("merkel"), "already"),
         (
             vec!["facts", "gap", "remove", "nope", "--reason", "r"],
             "no gap \"nope\"",
@@ -261,21 +247,7 @@ fn facts_gap_add_edit_remove_restore_change_the_decline_and_keep_a_history() {
             vec!["facts", "gap", "restore", "merkel"],
             "in force already",
         ),
-        (
-            vec![
-                "facts",
-                "gap",
-                "add",
-                "Two Words",
-                "--topic",
-                "t",
-                "--note",
-                "n",
-                "--question",
-                "q",
-            ],
-            "lowercase",
-        ),
+        (gap_add_args("Two Words"), "lowercase"),
     ] {
         let out = run_on(dir, db, &args);
         assert!(!out.status.success(), "{args:?}");
@@ -289,6 +261,15 @@ fn facts_gap_add_edit_remove_restore_change_the_decline_and_keep_a_history() {
         .len(),
         4
     );
+}
+
+/// `facts gap add KEY` with a topic, a note and one question.
+fn gap_add_args(key: &str) -> Vec<&str> {
+    let rest = ["--topic", "t", "--note", "n", "--question", "q"];
+    ["facts", "gap", "add", key]
+        .into_iter()
+        .chain(rest)
+        .collect()
 }
 
 /// Each row of `sql`'s one text column.

@@ -239,37 +239,9 @@ pub enum GapCommand {
     },
     /// Add a gap: a question like one of its questions is declined with
     /// its note.
-    Add {
-        /// A short name for it, one word (`summit-outcome`).
-        key: String,
-        /// What it is about, in a line.
-        #[arg(long)]
-        topic: String,
-        /// What a decline adds after "The article doesn't say.".
-        #[arg(long)]
-        note: String,
-        /// A question it covers; repeat for more.
-        #[arg(long = "question", required = true, value_name = "Q")]
-        questions: Vec<String>,
-        #[command(flatten)]
-        who: Who,
-    },
+    Add(GapAddArgs),
     /// Change a gap's topic, note or questions: a new version.
-    Edit {
-        /// The gap's key.
-        key: String,
-        /// The new topic.
-        #[arg(long)]
-        topic: Option<String>,
-        /// The new note.
-        #[arg(long)]
-        note: Option<String>,
-        /// Replaces all its questions; repeat for more.
-        #[arg(long = "question", value_name = "Q")]
-        questions: Vec<String>,
-        #[command(flatten)]
-        who: Who,
-    },
+    Edit(GapEditArgs),
     /// Retire a gap: kept, restorable, no longer declined on. For a topic
     /// a fact now answers.
     Remove {
@@ -289,6 +261,42 @@ pub enum GapCommand {
         #[command(flatten)]
         who: Who,
     },
+}
+
+/// `facts gap add`'s arguments.
+#[derive(Debug, clap::Args)]
+pub struct GapAddArgs {
+    /// A short name for it, one word (`summit-outcome`).
+    pub key: String,
+    /// What it is about, in a line.
+    #[arg(long)]
+    pub topic: String,
+    /// What a decline adds after "The article doesn't say.".
+    #[arg(long)]
+    pub note: String,
+    /// A question it covers; repeat for more.
+    #[arg(long = "question", required = true, value_name = "Q")]
+    pub questions: Vec<String>,
+    #[command(flatten)]
+    pub who: Who,
+}
+
+/// `facts gap edit`'s arguments: what is not given stays.
+#[derive(Debug, clap::Args)]
+pub struct GapEditArgs {
+    /// The gap's key.
+    pub key: String,
+    /// The new topic.
+    #[arg(long)]
+    pub topic: Option<String>,
+    /// The new note.
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Replaces all its questions; repeat for more.
+    #[arg(long = "question", value_name = "Q")]
+    pub questions: Vec<String>,
+    #[command(flatten)]
+    pub who: Who,
 }
 
 /// `ingest`'s arguments.

@@ -1,7 +1,7 @@
 //! `facts gap …`: the topics the articles do not cover, over the same
 //! store methods as the bot's `/fact gap`. Parses, calls the store, prints.
 
-use super::args::GapCommand;
+use super::args::{GapAddArgs, GapCommand, GapEditArgs};
 use super::print_out;
 use crate::extract::Gap;
 use crate::moderation::gap::GapChanges;
@@ -21,39 +21,19 @@ pub(super) fn run(store: &Store, command: GapCommand) -> anyhow::Result<()> {
                 lines.join("\n")
             })?;
         }
-        GapCommand::Add {
-            key,
-            topic,
-            note,
-            questions,
-            who,
-        } => {
-            let gap = Gap {
-                key,
-                topic,
-                note,
-                questions,
-            };
-            let g = store.add_gap(&gap, &who.moderator(), who.reason.as_deref())?;
+        GapCommand::Add(args) => {
+            let who = args.who.moderator();
+            let g = store.add_gap(&args.gap(), &who, args.who.reason.as_deref())?;
             print_out(&format!(
                 "Added gap {} (version 1): {} questions.",
                 g.gap.key,
                 g.gap.questions.len()
             ))?;
         }
-        GapCommand::Edit {
-            key,
-            topic,
-            note,
-            questions,
-            who,
-        } => {
-            let changes = GapChanges {
-                topic,
-                note,
-                questions: (!questions.is_empty()).then_some(questions),
-            };
-            let g = store.edit_gap(&key, &changes, &who.moderator(), who.reason.as_deref())?;
+        GapCommand::Edit(args) => {
+            let (who, changes) = (args.who.moderator(), args.changes());
+            let reason = args.who.reason.as_deref();
+            let g = store.edit_gap(&args.key, &changes, &who, reason)?;
             print_out(&format!("Edited gap {}: version {}.", g.gap.key, g.version))?;
         }
         GapCommand::Remove { key, reason, by } => {
@@ -85,4 +65,27 @@ fn list_line(g: &StoredGap) -> String {
         g.version,
         if g.retired { " [retired]" } else { "" }
     )
+}
+
+impl GapAddArgs {
+    /// The gap these arguments describe, unchecked (the store checks it).
+    fn gap(&self) -> Gap {
+        Gap {
+            key: self.key.clone(),
+            topic: self.topic.clone(),
+            note: self.note.clone(),
+            questions: self.questions.clone(),
+        }
+    }
+}
+
+impl GapEditArgs {
+    /// The changes asked for; no `--question` keeps the questions.
+    fn changes(&self) -> GapChanges {
+        GapChanges {
+            topic: self.topic.clone(),
+            note: self.note.clone(),
+            questions: (!self.questions.is_empty()).then(|| self.questions.clone()),
+        }
+    }
 }

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use super::error::{db, sql_err, ModError, StoreError};
 use super::facts::check_reason;
-use super::revisions::RevisionAction;
+use super::revisions::{self, Change, Kept, RevisionAction};
 use super::{Store, INGEST_AUTHOR};
 use crate::extract::Gap;
 use crate::moderation::gap::{check_gap, check_gap_key, GapChanges};
@@ -191,8 +191,8 @@ impl Store {
             return Err(ModError::GapNoChange(key));
         }
         after.version = before.version + 1;
-        save(&tx, id, &after, action, by, reason, Some(&before))
-            .map_err(db(self, "saving a gap"))?;
+        let change = Change { action, by, reason };
+        save(&tx, id, change, &before, &after).map_err(db(self, "saving a gap"))?;
         tx.commit().map_err(db(self, "committing a gap change"))?;
         Ok(after)
     }
@@ -251,19 +251,23 @@ fn insert(
         version: 1,
         retired: false,
     };
-    record(tx, id, &stored, RevisionAction::Create, by, reason, None)?;
+    let change = Change {
+        action: RevisionAction::Create,
+        by,
+        reason,
+    };
+    revisions::write(tx, Kept::Gap, id, 1, change, None, &stored)?;
     Ok(stored)
 }
 
-/// Writes `after` over gap `id` and records the revision that made it.
+/// Writes `after` over gap `id` (`before` as it was) and records the
+/// revision that made it.
 fn save(
     tx: &Transaction<'_>,
     id: i64,
+    change: Change<'_>,
+    before: &StoredGap,
     after: &StoredGap,
-    action: RevisionAction,
-    by: &Moderator,
-    reason: Option<&str>,
-    before: Option<&StoredGap>,
 ) -> rusqlite::Result<()> {
     tx.execute(
         "UPDATE gaps SET topic = ?2, note = ?3, questions = ?4, version = ?5, retired = ?6
@@ -277,33 +281,13 @@ fn save(
             after.retired
         ],
     )?;
-    record(tx, id, after, action, by, reason, before)
-}
-
-/// One `gap_revisions` row: the one way a gap's history grows.
-fn record(
-    tx: &Transaction<'_>,
-    id: i64,
-    after: &StoredGap,
-    action: RevisionAction,
-    by: &Moderator,
-    reason: Option<&str>,
-    before: Option<&StoredGap>,
-) -> rusqlite::Result<()> {
-    let json = |g: &StoredGap| serde_json::to_string(g).ok();
-    tx.prepare_cached(
-        "INSERT INTO gap_revisions (gap_id, version, action, by_id, by_name, reason, before, after)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?
-    .execute(params![
+    revisions::write(
+        tx,
+        Kept::Gap,
         id,
         after.version,
-        action,
-        by.id.map(super::id_to_sql),
-        by.name,
-        reason,
-        before.and_then(json),
-        json(after),
-    ])?;
-    Ok(())
+        change,
+        Some(before),
+        after,
+    )
 }
