@@ -55,7 +55,7 @@ pub(super) fn run(store: &Store, command: GapCommand) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `summit-outcome  What the summit agreed (10 questions) [retired]`.
+/// `summit-outcome   What the summit agreed (10 questions, version 2) [retired]`.
 fn list_line(g: &StoredGap) -> String {
     format!(
         "{:<16} {} ({} questions, version {}){}",
