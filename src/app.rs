@@ -22,8 +22,9 @@ pub struct App {
     pub store: Store,
     pub engine: Arc<Engine>,
     pub config: Config,
-    /// Parsed once: they come from the binary, not the store.
-    gaps: Vec<Gap>,
+    /// The learned near-miss gap, parsed once: it comes from the binary
+    /// (the decision model's training), not the store.
+    learned_gap: Option<Gap>,
     lexicon: Arc<Lexicon>,
     /// The store's `data_version` when the engine was last built.
     seen_version: i64,
@@ -71,13 +72,13 @@ impl App {
     /// The app over an open `store`: builds the engine over its facts,
     /// which takes seconds for a large store.
     pub fn with_store(store: Store, config: &Config) -> anyhow::Result<App> {
-        let gaps = extract::builtin_gaps().context("loading the shipped gaps")?;
+        let learned_gap = extract::learned_gap(None).context("loading the learned near misses")?;
         let lexicon = Arc::new(Lexicon::builtin().context("loading the shipped lexicon")?);
         // Read the version before loading: a change committed meanwhile is
         // then seen by the next `reload_if_changed`, never missed.
         let seen_version = store.data_version()?;
         let started = std::time::Instant::now();
-        let engine = build_engine(&store, &gaps, &lexicon, config)?;
+        let engine = build_engine(&store, learned_gap.as_ref(), &lexicon, config)?;
         tracing::debug!(
             facts = engine.fact_count(),
             ms = started.elapsed().as_millis() as u64,
@@ -87,7 +88,7 @@ impl App {
             store,
             engine: Arc::new(engine),
             config: config.clone(),
-            gaps,
+            learned_gap,
             lexicon,
             seen_version,
         })
@@ -96,7 +97,12 @@ impl App {
     /// Rebuilds the engine from the facts now in the store.
     pub fn reload(&mut self) -> anyhow::Result<()> {
         self.seen_version = self.store.data_version()?;
-        let engine = build_engine(&self.store, &self.gaps, &self.lexicon, &self.config)?;
+        let engine = build_engine(
+            &self.store,
+            self.learned_gap.as_ref(),
+            &self.lexicon,
+            &self.config,
+        )?;
         self.engine = Arc::new(engine);
         Ok(())
     }
@@ -153,16 +159,24 @@ impl App {
     }
 }
 
+/// The engine over the store's facts and gaps in force, with the learned
+/// gap after the stored ones (as the decision model was fitted).
 fn build_engine(
     store: &Store,
-    gaps: &[Gap],
+    learned_gap: Option<&Gap>,
     lexicon: &Arc<Lexicon>,
     config: &Config,
 ) -> anyhow::Result<Engine> {
+    let gaps = store
+        .gaps(false)?
+        .into_iter()
+        .map(|g| g.gap)
+        .chain(learned_gap.cloned())
+        .collect();
     Ok(Engine::new(
         store.articles()?,
         store.facts(false)?,
-        gaps.to_vec(),
+        gaps,
         lexicon.clone(),
         Model::builtin().context("loading the shipped decision weights")?,
         config.settings(),

@@ -3,7 +3,7 @@
 //! `data/facts.toml` add short direct answers with the phrasings people use.
 //! Pure: parsing and validation only, no store.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
 use crate::fact::{AnswerKind, Origin};
@@ -14,7 +14,8 @@ pub const BUILTIN_FACTS: &str = include_str!("../data/facts.toml");
 /// Phrasings learned from the project's own labelled training questions
 /// (`scripts/learn_phrasings.py`): each question a curated fact answers.
 pub const LEARNED_PHRASINGS: &str = include_str!("../data/learned.toml");
-/// Topics the shipped article does not cover, shipped in `data/`.
+/// Topics the shipped article does not cover, shipped in `data/`: what a
+/// new database's `gaps` table is seeded with.
 pub const BUILTIN_GAPS: &str = include_str!("../data/gaps.toml");
 
 /// A fact before it has an id: what extraction produces and the store keeps.
@@ -35,7 +36,7 @@ pub struct NewFact {
 
 /// A topic the article does not cover, so questions about it are declined
 /// with a note instead of a near-miss answer.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Gap {
     pub key: String,
@@ -283,6 +284,14 @@ pub fn builtin_gaps() -> Result<Vec<Gap>, ExtractError> {
 /// but `except` as the gap [`NEAR_MISSES`] (with no topic or note).
 pub fn builtin_gaps_learned_except(except: Option<&str>) -> Result<Vec<Gap>, ExtractError> {
     let mut gaps = gaps(BUILTIN_GAPS)?;
+    gaps.extend(learned_gap(except)?);
+    Ok(gaps)
+}
+
+/// The near misses learned from every question set but `except`, as the
+/// gap [`NEAR_MISSES`] (None when there are none). Part of the decision
+/// model's training, so it is built in: never stored, never edited.
+pub fn learned_gap(except: Option<&str>) -> Result<Option<Gap>, ExtractError> {
     let file: LearnedFile = toml::from_str(LEARNED_PHRASINGS)?;
     let questions: Vec<String> = file
         .declined
@@ -290,15 +299,12 @@ pub fn builtin_gaps_learned_except(except: Option<&str>) -> Result<Vec<Gap>, Ext
         .filter(|d| except != Some(d.set.as_str()))
         .map(|d| d.question)
         .collect();
-    if !questions.is_empty() {
-        gaps.push(Gap {
-            key: NEAR_MISSES.to_string(),
-            topic: String::new(),
-            note: String::new(),
-            questions,
-        });
-    }
-    Ok(gaps)
+    Ok((!questions.is_empty()).then(|| Gap {
+        key: NEAR_MISSES.to_string(),
+        topic: String::new(),
+        note: String::new(),
+        questions,
+    }))
 }
 
 #[cfg(test)]

@@ -132,6 +132,18 @@ impl TestBot {
         .await
     }
 
+    /// `/fact gap SUB` with `options`, as `who`.
+    async fn gap(&self, who: As, sub: &str, options: Value) -> Call {
+        self.command(
+            who,
+            "fact",
+            json!([{"name": "gap", "type": 2, "options": [
+                {"name": sub, "type": 1, "options": options}
+            ]}]),
+        )
+        .await
+    }
+
     async fn ask(&self, question: &str) -> Call {
         self.command(
             MEMBER,
@@ -470,6 +482,100 @@ async fn ordinary_members_are_refused_and_nothing_is_written() {
     assert!(said(&alias).contains("version 2"), "{}", said(&alias));
 }
 
+/// Issue 11: moderators override the "not covered" list from Discord. A
+/// retired gap is no longer named in a decline and a fact then answers its
+/// question; a gap added is named at the next `/ask`; both in the history.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_moderator_retires_and_adds_gaps_and_the_next_ask_follows() {
+    const DEAL: &str = "did they reach a deal";
+    const OUTCOME_NOTE: &str = "doesn't report their outcome";
+    let bot = start().await;
+    bot.discord.wait_ready().await;
+    let declined = said(&bot.ask(DEAL).await);
+    assert!(declined.contains(OUTCOME_NOTE), "{declined}");
+
+    let retired = bot
+        .gap(
+            ALICE_MOD,
+            "remove",
+            json!([
+                text("key", "summit-outcome"),
+                text("reason", "a fact answers it now")
+            ]),
+        )
+        .await;
+    assert_private(&retired);
+    assert!(
+        said(&retired).contains("Retired: gap summit-outcome · version 2"),
+        "{}",
+        said(&retired)
+    );
+    let still = said(&bot.ask(DEAL).await);
+    assert!(!still.contains(OUTCOME_NOTE), "{still}");
+    let added = bot
+        .fact(
+            ALICE_MOD,
+            "add",
+            json!([
+                text("question", DEAL),
+                text(
+                    "answer",
+                    "No: the summit ended without a ceasefire for Idlib"
+                ),
+                text("source", "https://example.org/tehran-summit-ends"),
+            ]),
+        )
+        .await;
+    assert!(said(&added).contains("Added Fact #"), "{}", said(&added));
+    let answered = said(&bot.ask(DEAL).await);
+    assert!(answered.contains("without a ceasefire"), "{answered}");
+
+    let merkel = "what did angela merkel say about the summit";
+    let gap = bot
+        .gap(
+            CAROL_ROLE,
+            "add",
+            json!([
+                text("key", "merkel"),
+                text("topic", "Merkel's view"),
+                text("note", "It reports nothing from Angela Merkel."),
+                text(
+                    "questions",
+                    &format!("{merkel} | merkel's opinion on idlib")
+                ),
+            ]),
+        )
+        .await;
+    assert_private(&gap);
+    assert!(
+        said(&gap).contains("Added: gap merkel · version 1"),
+        "{}",
+        said(&gap)
+    );
+    let named = said(&bot.ask(merkel).await);
+    assert!(named.contains("nothing from Angela Merkel"), "{named}");
+
+    let listed = said(
+        &bot.gap(ALICE_MOD, "list", json!([opt("all", 5, json!(true))]))
+            .await,
+    );
+    assert!(
+        listed.contains("summit-outcome") && listed.contains("retired"),
+        "{listed}"
+    );
+    assert!(listed.contains("merkel"), "{listed}");
+    assert_eq!(
+        count(
+            &bot.db,
+            &format!(
+                "SELECT count(*) FROM gap_revisions WHERE (by_id = {ALICE} AND action = 'retire') \
+                 OR (by_id = {CAROL} AND action = 'create' AND by_name = 'carol')"
+            )
+        ),
+        2
+    );
+}
+
 /// The full names of every subcommand (`sub`, or `group sub`) under a
 /// registered command's options, as Discord was told them.
 fn subcommands(options: &Value) -> Vec<Vec<String>> {
@@ -516,6 +622,10 @@ async fn every_fact_subcommand_refuses_a_forged_call_from_a_non_moderator() {
     // added later is covered without editing this test.
     let subs = subcommands(&fact["options"]);
     assert!(subs.len() >= 11, "too few subcommands found: {subs:?}");
+    for sub in ["list", "add", "edit", "remove", "restore"] {
+        let path = vec!["gap".to_string(), sub.to_string()];
+        assert!(subs.contains(&path), "no /fact gap {sub} in {subs:?}");
+    }
     let tables = moderation_tables(&bot.db);
     let stranger_in_dm = As {
         place: Place::Dm,

@@ -420,3 +420,67 @@ fn writes_refused_while_running_are_read_only_errors_and_reads_go_on() {
         .expect("a write goes through again");
     assert_eq!(count(&raw(&path), "SELECT COUNT(*) FROM question_log"), 1);
 }
+
+/// A database from before gaps were stored (schema version 2, an article
+/// in it) upgrades in place: the gaps table is added and seeded once, the
+/// facts untouched; a gap retired since is never seeded back.
+#[test]
+fn a_schema_2_database_upgrades_in_place_and_gets_the_shipped_gaps_once() {
+    let (_dir, path) = temp_db();
+    let facts_before = {
+        let store = Store::open(&path).expect("opens");
+        let (article, facts) = builtin();
+        let mut store = store;
+        store.ingest(&article, &facts).expect("ingest");
+        store.facts(true).expect("facts")
+    };
+    // Back to version 2, as a summit-bot from before gaps left it.
+    let conn = raw(&path);
+    conn.execute_batch("DROP TABLE gap_revisions; DROP TABLE gaps; PRAGMA user_version = 2;")
+        .expect("downgrade");
+    drop(conn);
+
+    let store = Store::open_seeded(&path).expect("upgrades");
+    assert_eq!(store.schema_version().expect("version"), 3);
+    let shipped = extract::gaps(extract::BUILTIN_GAPS).expect("parse");
+    let stored = store.gaps(false).expect("gaps");
+    assert_eq!(
+        stored.iter().map(|g| &g.gap).collect::<Vec<_>>(),
+        shipped.iter().collect::<Vec<_>>()
+    );
+    assert_eq!(store.facts(true).expect("facts"), facts_before);
+    assert_eq!(count(&raw(&path), "SELECT count(*) FROM articles"), 1);
+
+    let by = summit_bot::moderation::Moderator {
+        id: None,
+        name: "dana".into(),
+    };
+    store
+        .retire_gap("summit-outcome", &by, "answered now")
+        .expect("retire");
+    drop(store);
+    let again = Store::open_seeded(&path).expect("opens again");
+    assert_eq!(again.gaps(false).expect("gaps").len(), shipped.len() - 1);
+    assert_eq!(again.gaps(true).expect("gaps").len(), shipped.len());
+}
+
+#[test]
+fn processes_opening_a_new_database_at_once_seed_the_gaps_once() {
+    let (_dir, path) = temp_db();
+    let threads: Vec<_> = (0..4)
+        .map(|_| {
+            let path = path.clone();
+            std::thread::spawn(move || Store::open_seeded(&path).map(|s| s.gaps(false)))
+        })
+        .collect();
+    let shipped = extract::gaps(extract::BUILTIN_GAPS).expect("parse");
+    for t in threads {
+        let gaps = t.join().expect("thread").expect("opens").expect("gaps");
+        assert_eq!(gaps.len(), shipped.len());
+    }
+    let conn = raw(&path);
+    assert_eq!(
+        count(&conn, "SELECT count(*) FROM gap_revisions") as usize,
+        shipped.len()
+    );
+}

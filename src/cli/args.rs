@@ -209,6 +209,12 @@ pub enum FactsCommand {
         #[command(flatten)]
         output: Output,
     },
+    /// The topics the articles do not cover ("gaps"): a question about one
+    /// is declined naming it. List, add, edit, retire, restore.
+    Gap {
+        #[command(subcommand)]
+        command: GapCommand,
+    },
     /// The facts with the worst 👍/👎 record.
     Feedback {
         /// Only this article's facts (its id or title; default: every
@@ -218,6 +224,79 @@ pub enum FactsCommand {
         #[command(flatten)]
         output: Output,
     },
+}
+
+/// `facts gap …`: the topics the articles do not cover.
+#[derive(Debug, clap::Subcommand)]
+pub enum GapCommand {
+    /// The gaps in force: key, topic, how many questions.
+    List {
+        /// Retired gaps too.
+        #[arg(long)]
+        all: bool,
+        #[command(flatten)]
+        output: Output,
+    },
+    /// Add a gap: a question like one of its questions is declined with
+    /// its note.
+    Add(GapAddArgs),
+    /// Change a gap's topic, note or questions: a new version.
+    Edit(GapEditArgs),
+    /// Retire a gap: kept, restorable, no longer declined on. For a topic
+    /// a fact now answers.
+    Remove {
+        /// The gap's key.
+        key: String,
+        /// Why it is retired (required), for the history.
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+        /// Who is making the change, for the history.
+        #[arg(long, default_value = DEFAULT_BY, value_name = "NAME")]
+        by: String,
+    },
+    /// Bring back a retired gap.
+    Restore {
+        /// The gap's key.
+        key: String,
+        #[command(flatten)]
+        who: Who,
+    },
+}
+
+/// `facts gap add`'s arguments.
+#[derive(Debug, clap::Args)]
+pub struct GapAddArgs {
+    /// A short name for it, one word (`summit-outcome`).
+    pub key: String,
+    /// What it is about, in a line.
+    #[arg(long)]
+    pub topic: String,
+    /// What a decline adds after "The article doesn't say.".
+    #[arg(long)]
+    pub note: String,
+    /// A question it covers; repeat for more.
+    #[arg(long = "question", required = true, value_name = "Q")]
+    pub questions: Vec<String>,
+    #[command(flatten)]
+    pub who: Who,
+}
+
+/// `facts gap edit`'s arguments: what is not given stays.
+#[derive(Debug, clap::Args)]
+pub struct GapEditArgs {
+    /// The gap's key.
+    pub key: String,
+    /// The new topic.
+    #[arg(long)]
+    pub topic: Option<String>,
+    /// The new note.
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Replaces all its questions; repeat for more.
+    #[arg(long = "question", value_name = "Q")]
+    pub questions: Vec<String>,
+    #[command(flatten)]
+    pub who: Who,
 }
 
 /// `ingest`'s arguments.

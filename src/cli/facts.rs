@@ -97,6 +97,7 @@ pub(super) fn run(
         FactsCommand::Unanswered { days, output } => {
             output.print(&review::unanswered(&store, days)?, unanswered_text)?;
         }
+        FactsCommand::Gap { command } => super::gaps::run(&store, command)?,
         FactsCommand::Feedback { article, output } => {
             let article = article_arg(&store, article.as_deref())?;
             output.print(&review::feedback(&store, article)?, |t| feedback_text(t))?;

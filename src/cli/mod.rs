@@ -2,7 +2,7 @@
 //!
 //! [`args`] defines every subcommand and flag; what runs is one file per
 //! command family: [`ask`] (ask, run, eval), [`chat`], [`ingest`],
-//! [`facts`] (the moderators' `facts …`) and [`commands`] (the bot's slash
+//! [`facts`] (the moderators' `facts …`), [`gaps`] (their `facts gap …`) and [`commands`] (the bot's slash
 //! commands on Discord), with [`stream`] reading standard input safely for
 //! `ask -` and the chat, [`progress`] drawing progress at a terminal, and
 //! [`shell`] the completion scripts and man page.
@@ -15,6 +15,7 @@ mod ask;
 mod chat;
 mod commands;
 mod facts;
+mod gaps;
 mod ingest;
 mod progress;
 mod shell;

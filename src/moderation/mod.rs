@@ -9,6 +9,7 @@
 //! in [`review`], for both edges (the CLI's `facts` and the bot's `/fact`),
 //! which only format it.
 
+pub mod gap;
 pub mod review;
 
 use std::collections::HashMap;
@@ -121,6 +122,10 @@ pub enum Invalid {
     UnknownArticle { wanted: String, known: String },
     #[error("moving a fact to another article: say which of its paragraphs it cites")]
     ArticleWithoutParagraph,
+    #[error("the gap key {key:?} is not one word of lowercase letters, digits and -")]
+    BadGapKey { key: String },
+    #[error("{key:?} is the learned gap, built in: it cannot be stored or edited")]
+    ReservedGapKey { key: String },
 }
 
 /// The article `wanted` names: its id (`2` or `#2`), else its title

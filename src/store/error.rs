@@ -147,6 +147,18 @@ pub enum ModError {
     },
     #[error("that changes nothing in fact {0}")]
     NoChange(FactId),
+    #[error("there is no gap {0:?} (`facts gap list --all` lists them)")]
+    UnknownGap(String),
+    #[error("there is a gap {0:?} already: edit it, or choose another key")]
+    GapExists(String),
+    #[error("gap {0:?} is retired: restore it first")]
+    GapRetired(String),
+    #[error("gap {0:?} is already retired")]
+    GapAlreadyRetired(String),
+    #[error("gap {0:?} is in force already")]
+    GapInForce(String),
+    #[error("that changes nothing in gap {0:?}")]
+    GapNoChange(String),
     #[error("there is no article to add the fact to: ingest one first")]
     NoArticle,
     #[error("the file is not a facts export: {0}")]

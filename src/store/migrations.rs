@@ -12,6 +12,7 @@ use rusqlite::{Connection, TransactionBehavior};
 pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_article_revisions.sql"),
+    include_str!("migrations/0003_gaps.sql"),
 ];
 
 /// The schema version this build writes and reads.

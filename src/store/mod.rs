@@ -8,12 +8,14 @@
 //!
 //! This file opens the database and reads articles and facts; [`ingest`]
 //! stores an article and its facts, [`replace`] a new text for a stored
-//! one. The moderators' operations are split by concern: [`facts`] (one fact's changes), [`phrasings`],
+//! one. The moderators' operations are split by concern: [`facts`] (one fact's changes), [`gaps`]
+//! (the topics no article covers), [`phrasings`],
 //! [`quotes`] (what a fact cites), [`revisions`] (the history), [`import`]
 //! (export and import), and [`log`] (the question log and feedback).
 
 mod error;
 mod facts;
+mod gaps;
 mod import;
 mod ingest;
 mod log;
@@ -38,6 +40,7 @@ use crate::moderation;
 use error::sql_err;
 pub use error::{ModError, StoreError};
 pub use facts::Added;
+pub use gaps::StoredGap;
 pub use import::{ExportedFact, ImportReport};
 pub use ingest::{ChangedText, IngestReport};
 pub use log::QuestionLogEntry;
@@ -150,9 +153,14 @@ impl Store {
     }
 
     /// [`Store::open`], then stores the shipped article and its facts if
-    /// the database holds no article yet.
+    /// the database holds no article yet, and the shipped gaps if it never
+    /// held a gap (a database from before gaps were stored gets them too).
     pub fn open_seeded(path: &Path) -> Result<Store, StoreError> {
         let mut store = Store::open(path)?;
+        let seeded = store.seed_gaps(&extract::gaps(extract::BUILTIN_GAPS)?)?;
+        if seeded > 0 {
+            tracing::info!(path = %path.display(), gaps = seeded, "seeded the shipped gaps");
+        }
         if store.articles()?.is_empty() {
             let article = Article::builtin()?;
             let facts = extract::builtin_facts(&article)?;

@@ -149,18 +149,64 @@ pub(super) fn record(
     reason: Option<&str>,
     before: Option<&Fact>,
 ) -> rusqlite::Result<()> {
-    let json = |f: &Fact| serde_json::to_string(f).ok();
-    conn.prepare_cached(
-        "INSERT INTO fact_revisions (fact_id, version, action, by_id, by_name, reason, before, after)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?
-    .execute(params![
+    let change = Change { action, by, reason };
+    write(
+        conn,
+        Kept::Fact,
         after.id.0,
         after.version,
-        action,
-        by.id.map(super::id_to_sql),
-        by.name,
-        reason,
+        change,
+        before,
+        after,
+    )
+}
+
+/// Whose history a revision row joins: a fact's or a gap's. Both tables
+/// have the same columns, the owner's id first.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Kept {
+    Fact,
+    Gap,
+}
+
+/// What a change was, who made it and why: what every revision row says
+/// besides the versions.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Change<'a> {
+    pub action: RevisionAction,
+    pub by: &'a Moderator,
+    pub reason: Option<&'a str>,
+}
+
+/// One revision row: version `version` of `owner` (a fact's or a gap's
+/// id), made by `change` from `before` (as JSON; None for a new one).
+pub(super) fn write<T: Serialize>(
+    conn: &Connection,
+    kept: Kept,
+    owner: i64,
+    version: i64,
+    change: Change<'_>,
+    before: Option<&T>,
+    after: &T,
+) -> rusqlite::Result<()> {
+    let json = |t: &T| serde_json::to_string(t).ok();
+    let sql = match kept {
+        Kept::Fact => {
+            "INSERT INTO fact_revisions (fact_id, version, action, by_id, by_name, reason, before, after)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+        }
+        Kept::Gap => {
+            "INSERT INTO gap_revisions (gap_id, version, action, by_id, by_name, reason, before, after)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+        }
+    };
+    conn.prepare_cached(sql)?.execute(params![
+        owner,
+        version,
+        change.action,
+        change.by.id.map(super::id_to_sql),
+        change.by.name,
+        change.reason,
         before.and_then(json),
         json(after),
     ])?;

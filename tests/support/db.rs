@@ -35,13 +35,19 @@ pub fn dump(db: &Path, table: &str) -> Vec<Vec<Value>> {
     query(db, &format!("SELECT * FROM {table} ORDER BY 1, 2"))
 }
 
-/// The facts, their phrasings and their revisions: what a moderator's
-/// refused change must leave as it was.
+/// The facts, their phrasings and their revisions, and the gaps and
+/// theirs: what a moderator's refused change must leave as it was.
 pub fn moderation_tables(db: &Path) -> Vec<Vec<Vec<Value>>> {
-    ["facts", "fact_questions", "fact_revisions"]
-        .iter()
-        .map(|t| dump(db, t))
-        .collect()
+    [
+        "facts",
+        "fact_questions",
+        "fact_revisions",
+        "gaps",
+        "gap_revisions",
+    ]
+    .iter()
+    .map(|t| dump(db, t))
+    .collect()
 }
 
 /// The one number `sql` returns.

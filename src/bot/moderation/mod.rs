@@ -17,8 +17,9 @@
 //! answered from the new facts. Every reply here is ephemeral. This file
 //! holds the parent command, its check and the changes to one fact; the
 //! reports (history, unanswered, feedback) and export/import are in
-//! [`reports`].
+//! [`reports`], the gaps (`/fact gap …`) in [`gaps`].
 
+mod gaps;
 mod reports;
 
 use std::sync::PoisonError;
@@ -31,6 +32,7 @@ use super::{article, no_mentions, user_error, Context, Data, Error};
 use crate::fact::{ArticleId, Fact, FactId};
 use crate::moderation::{Changes, Draft, Moderator, Source};
 use crate::store::{ModError, Store};
+use gaps::gap;
 use reports::{export, feedback, history, import, unanswered};
 
 /// What a member who may not moderate is told.
@@ -255,7 +257,7 @@ fn fact_title(f: &Fact) -> String {
     )
 }
 
-/// Moderators: add, edit, retire and restore facts, and review what the bot missed
+/// Moderators: add, edit, retire and restore facts and gaps, and review what the bot missed
 #[poise::command(
     slash_command,
     default_member_permissions = "MANAGE_MESSAGES",
@@ -272,7 +274,8 @@ fn fact_title(f: &Fact) -> String {
         "unanswered",
         "feedback",
         "export",
-        "import"
+        "import",
+        "gap"
     )
 )]
 pub async fn fact(_ctx: Context<'_>) -> Result<(), Error> {
