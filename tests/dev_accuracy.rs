@@ -109,3 +109,51 @@ fn grade_through_the_binary(text: &str, floor: f64) -> eval::Report {
     );
     report
 }
+
+/// With a second article stored, a question about it is never answered
+/// from the shipped article's facts: over the shared SQuAD-style article's
+/// questions (read at run time), every answer given cites that article.
+#[test]
+fn questions_about_another_article_are_never_answered_from_the_shipped_one() {
+    let squad = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/squad");
+    let (Ok(text), Ok(_)) = (
+        std::fs::read_to_string(squad.join("Normans.jsonl")),
+        std::fs::metadata(squad.join("Normans.txt")),
+    ) else {
+        eprintln!("skipped: no squad article at {}", squad.display());
+        return;
+    };
+    let questions = eval::parse_questions(&text).expect("squad set parses");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("two.db");
+    let article = squad.join("Normans.txt");
+    binary::run_ok(
+        dir.path(),
+        &db,
+        &[
+            "ingest",
+            article.to_str().expect("path"),
+            "--title",
+            "Normans",
+        ],
+    );
+    let input: String = questions
+        .iter()
+        .map(|q| format!("{}\n", q.question))
+        .collect();
+    let mut cmd = binary::summit(dir.path());
+    cmd.arg("--db").arg(&db).args(["ask", "--json", "-"]);
+    let output = binary::run_with_input(cmd, input.into_bytes());
+    assert!(output.status.success());
+    for line in String::from_utf8(output.stdout).expect("UTF-8").lines() {
+        let reply: Reply = serde_json::from_str(line).expect("a reply per line");
+        if reply.answered {
+            assert!(
+                reply.sources.iter().all(|s| s.title == "Normans"),
+                "{:?} answered from another article: {:?}",
+                reply.question,
+                reply.answer
+            );
+        }
+    }
+}

@@ -75,6 +75,10 @@ pub struct Engine {
     phrased_as: HashMap<String, FactId>,
 }
 
+/// How much better another article must cover a question for an answer
+/// from this one to be declined as off topic.
+const OTHER_ARTICLE_MARGIN: f32 = 0.1;
+
 /// A known gap is named in a decline when it matches at least this well.
 const GAP_NOTE: f32 = 0.5;
 
@@ -178,6 +182,30 @@ impl Engine {
         passing()
             .find(|c| Some(&c.fact_id) == own)
             .or_else(|| passing().max_by(|a, b| a.probability.total_cmp(&b.probability)))
+            .filter(|c| !self.another_article_fits_better(reading, c.fact_id))
+    }
+
+    /// Whether an article other than `fact`'s covers the question's words
+    /// clearly better: the question is about that one, so an answer from
+    /// this one (however sure within its own article) would be off topic.
+    fn another_article_fits_better(&self, reading: &Reading, fact: FactId) -> bool {
+        let Some(article) = self.facts.get(&fact).map(|f| f.article) else {
+            return false;
+        };
+        let article_of = |t: &Target| match t {
+            Target::Fact(id) => self.facts.get(id).map(|f| f.article),
+            Target::Gap(_) => Some(self.gap_article),
+        };
+        let best = |same: bool| {
+            reading
+                .found
+                .ranked
+                .iter()
+                .filter(|s| article_of(&s.target).is_some_and(|a| (a == article) == same))
+                .map(|s| s.coverage)
+                .fold(0.0f32, f32::max)
+        };
+        best(false) > best(true) + OTHER_ARTICLE_MARGIN
     }
 
     /// The probability a candidate must reach to be the answer. An article
