@@ -233,10 +233,7 @@ async fn a_moderator_adds_a_fact_and_the_next_question_is_answered_from_it() {
         .and_then(|c| c.iter().find(|c| c["name"] == "fact"))
         .expect("/fact is registered")
         .clone();
-    assert_eq!(
-        fact["default_member_permissions"],
-        json!(MANAGE_MESSAGES.to_string())
-    );
+    assert_eq!(fact["default_member_permissions"], json!(MANAGE_MESSAGES));
     let subs: Vec<&str> = fact["options"]
         .as_array()
         .into_iter()

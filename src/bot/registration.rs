@@ -28,7 +28,7 @@ pub async fn register(
 ) {
     let application = ready.application.id;
     let body = match serde_json::to_value(poise::builtins::create_application_commands(commands)) {
-        Ok(body) => body,
+        Ok(body) => permissions_as_integers(body),
         Err(error) => {
             tracing::error!(%error, "could not write the slash commands");
             return;
@@ -62,6 +62,21 @@ pub async fn register(
             Err(error) => tracing::debug!(%error, "could not list the commands of another scope"),
         }
     }
+}
+
+/// Discord's published OpenAPI spec types a command's
+/// `default_member_permissions` in a request as an integer (its prose docs
+/// say a string, and Discord takes both); serenity writes a string. The
+/// integer is what every reading of Discord's API accepts.
+fn permissions_as_integers(mut body: Value) -> Value {
+    for command in body.as_array_mut().into_iter().flatten() {
+        if let Some(field) = command.get_mut("default_member_permissions") {
+            if let Some(bits) = field.as_str().and_then(|s| s.parse::<u64>().ok()) {
+                *field = Value::from(bits);
+            }
+        }
+    }
+    body
 }
 
 fn warn_both_scopes(
@@ -122,5 +137,19 @@ fn refused(error: RestError, doing: &str) -> anyhow::Error {
             anyhow::anyhow!("{doing}: Discord refused the bot token ({error}); check DISCORD_TOKEN")
         }
         _ => anyhow::Error::new(error).context(doing.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn permissions_go_to_discord_as_integers() {
+        let body = json!([{"name": "ask"}, {"name": "fact", "default_member_permissions": "8192"}]);
+        let sent = permissions_as_integers(body);
+        assert_eq!(sent[1]["default_member_permissions"], json!(8192));
+        assert_eq!(sent[0].get("default_member_permissions"), None);
     }
 }

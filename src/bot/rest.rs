@@ -50,6 +50,18 @@ pub enum Repeat {
     Once,
 }
 
+/// What a call carries.
+#[derive(Clone, Copy)]
+enum Body<'a> {
+    Json(&'a Value),
+    /// A message with one file: `payload_json` and `files[0]`.
+    WithFile {
+        payload: &'a Value,
+        name: &'a str,
+        bytes: &'a [u8],
+    },
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum RestError {
     #[error("Discord answered {method} {route} with {status}: {message}")]
@@ -149,6 +161,18 @@ impl Rest {
         body: Option<&Value>,
         repeat: Repeat,
     ) -> Result<Value, RestError> {
+        let body = body.map(Body::Json);
+        self.send_body(method, route, path, body, repeat).await
+    }
+
+    async fn send_body(
+        &self,
+        method: Method,
+        route: &'static str,
+        path: &str,
+        body: Option<Body<'_>>,
+        repeat: Repeat,
+    ) -> Result<Value, RestError> {
         let backoff = ExponentialBuilder::default()
             .with_min_delay(FIRST_WAIT)
             .with_max_delay(LONGEST_BACKOFF)
@@ -174,7 +198,7 @@ impl Rest {
         method: Method,
         route: &'static str,
         path: &str,
-        body: Option<&Value>,
+        body: Option<Body<'_>>,
     ) -> Result<Value, RestError> {
         let transport = |cause| RestError::Transport {
             method: method.clone(),
@@ -187,10 +211,31 @@ impl Rest {
             .header(reqwest::header::AUTHORIZATION, &self.authorization)
             .header(reqwest::header::USER_AGENT, USER_AGENT)
             .timeout(TIMEOUT);
-        if let Some(body) = body {
-            request = request
-                .header(reqwest::header::CONTENT_TYPE, "application/json")
-                .body(body.to_string());
+        match body {
+            Some(Body::Json(body)) => {
+                request = request
+                    .header(reqwest::header::CONTENT_TYPE, "application/json")
+                    .body(body.to_string());
+            }
+            Some(Body::WithFile {
+                payload,
+                name,
+                bytes,
+            }) => {
+                let file = reqwest::multipart::Part::bytes(bytes.to_vec())
+                    .file_name(name.to_string())
+                    .mime_str("application/json")
+                    .map_err(transport)?;
+                let payload = reqwest::multipart::Part::text(payload.to_string())
+                    .mime_str("application/json")
+                    .map_err(transport)?;
+                request = request.multipart(
+                    reqwest::multipart::Form::new()
+                        .part("payload_json", payload)
+                        .part("files[0]", file),
+                );
+            }
+            None => {}
         }
         let response = request.send().await.map_err(transport)?;
         let status = response.status();
@@ -249,6 +294,41 @@ impl Rest {
             "/interactions/{id}/{token}/callback",
             &path,
             Some(&json(response)),
+            Repeat::Safe,
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// The first response to an interaction, carrying one file (the
+    /// message's `attachments[0]`): a multipart body whose `payload_json`
+    /// is `response` with the attachment described, as Discord's spec types
+    /// it (its id a snowflake string).
+    pub async fn respond_with_file(
+        &self,
+        interaction: serenity::InteractionId,
+        token: &str,
+        response: &serenity::CreateInteractionResponse,
+        name: &str,
+        bytes: &[u8],
+    ) -> Result<(), RestError> {
+        let mut payload = json(response);
+        if let Some(data) = payload.get_mut("data").and_then(Value::as_object_mut) {
+            data.insert(
+                "attachments".to_string(),
+                serde_json::json!([{"id": "0", "filename": name}]),
+            );
+        }
+        let path = format!("/interactions/{interaction}/{token}/callback");
+        self.send_body(
+            Method::POST,
+            "/interactions/{id}/{token}/callback",
+            &path,
+            Some(Body::WithFile {
+                payload: &payload,
+                name,
+                bytes,
+            }),
             Repeat::Safe,
         )
         .await?;

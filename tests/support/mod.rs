@@ -10,6 +10,7 @@
 pub mod binary;
 mod bot;
 pub mod db;
+pub mod openapi;
 mod standin;
 pub mod terminal;
 

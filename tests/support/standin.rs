@@ -96,6 +96,8 @@ struct Recorded {
     closes: Vec<Option<u16>>,
     /// The commands registered, by scope (None: global), as last PUT.
     commands: std::collections::HashMap<Option<String>, Value>,
+    /// What Discord's OpenAPI spec says is wrong with the calls made.
+    violations: Vec<String>,
 }
 
 /// Something for the live gateway session to do.
@@ -158,10 +160,25 @@ impl Shared {
 }
 
 /// A running stand-in Discord. Its servers stop when the test's runtime ends.
+/// Every REST call is checked against Discord's OpenAPI spec
+/// ([`super::openapi`]); a test whose bot made an invalid one fails when its
+/// stand-in is dropped.
 pub struct StandIn {
     /// Base URL of the REST API (scheme, host, port): what `DISCORD_API_BASE` gets.
     pub api_base: String,
     shared: Arc<Shared>,
+}
+
+impl Drop for StandIn {
+    fn drop(&mut self) {
+        let violations = std::mem::take(&mut self.shared.lock().violations);
+        if !violations.is_empty() && !std::thread::panicking() {
+            panic!(
+                "the bot made REST calls Discord's OpenAPI spec does not allow:\n  {}",
+                violations.join("\n  ")
+            );
+        }
+    }
 }
 
 impl StandIn {
@@ -588,8 +605,13 @@ async fn rest_call(
         at: std::time::Instant::now(),
     };
     let authorised = call.authorization.as_deref() == Some(&format!("Bot {TOKEN}"));
+    let violations = super::openapi::violations(&call.method, &call.path, &call.raw);
+    for violation in &violations {
+        eprintln!("stand-in: not valid by Discord's OpenAPI spec: {violation}");
+    }
     let (fault, delay) = {
         let mut recorded = shared.lock();
+        recorded.violations.extend(violations);
         let delay = recorded
             .delays
             .iter_mut()

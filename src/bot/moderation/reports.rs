@@ -126,20 +126,28 @@ pub(super) async fn feedback(ctx: Context<'_>) -> Result<(), Error> {
 pub(super) async fn export(ctx: Context<'_>) -> Result<(), Error> {
     let facts = look(ctx.data(), "exporting facts", |store| store.export_facts()).await?;
     let json = serde_json::to_vec_pretty(&facts).context("writing the export")?;
-    ctx.send(
-        poise::CreateReply::default()
-            .content(format!(
-                "{} facts. `/fact import` reads this file back.",
-                facts.len()
-            ))
-            .attachment(serenity::CreateAttachment::bytes(
-                json,
-                "summit-bot-facts.json",
-            ))
-            .ephemeral(true)
-            .allowed_mentions(no_mentions()),
-    )
-    .await?;
+    let message = serenity::CreateInteractionResponseMessage::new()
+        .content(format!(
+            "{} facts. `/fact import` reads this file back.",
+            facts.len()
+        ))
+        .ephemeral(true)
+        .allowed_mentions(no_mentions());
+    let poise::Context::Application(app) = ctx else {
+        return Ok(());
+    };
+    ctx.data()
+        .rest
+        .respond_with_file(
+            app.interaction.id,
+            &app.interaction.token,
+            &serenity::CreateInteractionResponse::Message(message),
+            "summit-bot-facts.json",
+            &json,
+        )
+        .await?;
+    app.has_sent_initial_response
+        .store(true, std::sync::atomic::Ordering::SeqCst);
     Ok(())
 }
 
