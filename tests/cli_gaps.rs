@@ -235,6 +235,31 @@ fn facts_gap_add_edit_remove_restore_change_the_decline_and_keep_a_history() {
             "4 restore finn -"
         ]
     );
+    // `facts gap history` tells it as people read it, each change named.
+    let told = run_ok(dir, db, &["facts", "gap", "history", "merkel"]);
+    for line in [
+        "gap merkel",
+        "version 1 · create by erin at ",
+        "created: “Merkel's view”, 2 questions",
+        "version 2 · edit by erin",
+        "note: “It reports nothing from Angela Merkel.” → “Germany is not in it.”",
+        "version 3 · retire by finn at ",
+        " · “test”",
+        "    retired",
+        "version 4 · restore by finn",
+        "    restored",
+    ] {
+        assert!(told.contains(line), "{line:?} missing from:\n{told}");
+    }
+    let json: Vec<Value> = serde_json::from_str(&run_ok(
+        dir,
+        db,
+        &["facts", "gap", "history", "merkel", "--json"],
+    ))
+    .expect("history as JSON");
+    let actions: Vec<&str> = json.iter().filter_map(|v| v["action"].as_str()).collect();
+    assert_eq!(actions, ["create", "edit", "retire", "restore"]);
+    assert_eq!(json[0]["reason"], "asked twice");
 
     // Mistakes are refused, saying what to fix, and write nothing.
     for (args, says) in [
@@ -248,6 +273,7 @@ fn facts_gap_add_edit_remove_restore_change_the_decline_and_keep_a_history() {
             "in force already",
         ),
         (gap_add_args("Two Words"), "lowercase"),
+        (vec!["facts", "gap", "history", "nope"], "no gap \"nope\""),
     ] {
         let out = run_on(dir, db, &args);
         assert!(!out.status.success(), "{args:?}");

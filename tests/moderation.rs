@@ -561,6 +561,21 @@ async fn a_moderator_retires_and_adds_gaps_and_the_next_ask_follows() {
         "{listed}"
     );
     assert!(listed.contains("merkel"), "{listed}");
+    let history = said(
+        &bot.gap(
+            ALICE_MOD,
+            "history",
+            json!([opt("key", 3, json!("summit-outcome"))]),
+        )
+        .await,
+    );
+    assert!(
+        history.contains("History of gap summit-outcome")
+            && history.contains("**v2** retire by")
+            && history.contains("\n  retired")
+            && history.contains("**v1** create by **ingest**"),
+        "{history}"
+    );
     assert_eq!(
         count(
             &bot.db,
@@ -619,7 +634,7 @@ async fn every_fact_subcommand_refuses_a_forged_call_from_a_non_moderator() {
     // added later is covered without editing this test.
     let subs = subcommands(&fact["options"]);
     assert!(subs.len() >= 11, "too few subcommands found: {subs:?}");
-    for sub in ["list", "add", "edit", "remove", "restore"] {
+    for sub in ["list", "add", "edit", "remove", "restore", "history"] {
         let path = vec!["gap".to_string(), sub.to_string()];
         assert!(subs.contains(&path), "no /fact gap {sub} in {subs:?}");
     }

@@ -261,6 +261,13 @@ pub enum GapCommand {
         #[command(flatten)]
         who: Who,
     },
+    /// Every version of a gap: who changed what, when and why.
+    History {
+        /// The gap's key.
+        key: String,
+        #[command(flatten)]
+        output: Output,
+    },
 }
 
 /// `facts gap add`'s arguments.

@@ -233,19 +233,34 @@ fn fact_id_arg(text: &str) -> anyhow::Result<FactId> {
 fn history_text(history: &History, now: i64) -> String {
     let mut text = format!("fact {}", history.fact_id);
     for v in &history.versions {
-        text.push_str(&format!(
-            "\nversion {} · {} by {} at {}",
-            v.version,
-            v.action,
-            v.by_name,
-            crate::when::human(&v.at, now)
+        let reason = v.reason.as_deref();
+        text.push_str(&version_text(
+            v.version, &v.action, &v.by_name, &v.at, reason, &v.changes, now,
         ));
-        if let Some(reason) = &v.reason {
-            text.push_str(&format!(" · “{reason}”"));
-        }
-        for change in &v.changes {
-            text.push_str(&format!("\n    {change}"));
-        }
+    }
+    text
+}
+
+/// One version of a fact's or a gap's history: a line saying what, by
+/// whom, when and why, then a line per change.
+pub(super) fn version_text(
+    version: i64,
+    action: &dyn std::fmt::Display,
+    by: &str,
+    at: &str,
+    reason: Option<&str>,
+    changes: &[String],
+    now: i64,
+) -> String {
+    let mut text = format!(
+        "\nversion {version} · {action} by {by} at {}",
+        crate::when::human(at, now)
+    );
+    if let Some(reason) = reason {
+        text.push_str(&format!(" · “{reason}”"));
+    }
+    for change in changes {
+        text.push_str(&format!("\n    {change}"));
     }
     text
 }

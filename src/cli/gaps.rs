@@ -2,11 +2,12 @@
 //! store methods as the bot's `/fact gap`. Parses, calls the store, prints.
 
 use super::args::{GapAddArgs, GapCommand, GapEditArgs};
+use super::facts::version_text;
 use super::print_out;
 use crate::extract::Gap;
 use crate::moderation::gap::GapChanges;
 use crate::moderation::Moderator;
-use crate::store::{Store, StoredGap};
+use crate::store::{GapRevision, Store, StoredGap};
 
 /// Carries out one `facts gap` subcommand.
 pub(super) fn run(store: &Store, command: GapCommand) -> anyhow::Result<()> {
@@ -51,8 +52,25 @@ pub(super) fn run(store: &Store, command: GapCommand) -> anyhow::Result<()> {
                 g.gap.key, g.version
             ))?;
         }
+        GapCommand::History { key, output } => {
+            let history = store.gap_history(&key)?;
+            let now = crate::when::now();
+            output.print(&history, |h| history_text(&key, h, now))?;
+        }
     }
     Ok(())
+}
+
+/// `gap KEY`, then each version: what, by whom, when, why, and its changes.
+fn history_text(key: &str, history: &[GapRevision], now: i64) -> String {
+    let mut text = format!("gap {key}");
+    for v in history {
+        let reason = v.reason.as_deref();
+        text.push_str(&version_text(
+            v.version, &v.action, &v.by_name, &v.at, reason, &v.changes, now,
+        ));
+    }
+    text
 }
 
 /// `summit-outcome   What the summit agreed (10 questions, version 2) [retired]`.

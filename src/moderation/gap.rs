@@ -24,6 +24,48 @@ pub struct GapChanges {
     pub questions: Option<Vec<String>>,
 }
 
+/// A gap as one of its revisions recorded it (the stored gap's JSON; its
+/// other fields, such as the version, are the revision's own).
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct GapSnapshot {
+    pub topic: String,
+    pub note: String,
+    pub questions: Vec<String>,
+    #[serde(default)]
+    pub retired: bool,
+}
+
+/// What a gap's revision changed, one line each, as a moderator reads it.
+pub fn describe_gap_changes(before: Option<&GapSnapshot>, after: &GapSnapshot) -> Vec<String> {
+    let Some(before) = before else {
+        return vec![format!(
+            "created: “{}”, {} questions",
+            after.topic,
+            after.questions.len()
+        )];
+    };
+    let mut out = Vec::new();
+    let (a, b) = (before, after);
+    if a.topic != b.topic {
+        out.push(format!("topic: “{}” → “{}”", a.topic, b.topic));
+    }
+    if a.note != b.note {
+        out.push(format!("note: “{}” → “{}”", a.note, b.note));
+    }
+    for q in b.questions.iter().filter(|q| !a.questions.contains(q)) {
+        out.push(format!("+ question “{q}”"));
+    }
+    for q in a.questions.iter().filter(|q| !b.questions.contains(q)) {
+        out.push(format!("− question “{q}”"));
+    }
+    match (before.retired, after.retired) {
+        (false, true) => out.push("retired".to_string()),
+        (true, false) => out.push("restored".to_string()),
+        _ => {}
+    }
+    out
+}
+
 /// `key` trimmed: lowercase letters, digits and `-`, and not the learned
 /// gap's.
 pub fn check_gap_key(key: &str) -> Result<String, Invalid> {
@@ -83,6 +125,38 @@ mod tests {
             assert_eq!(check_gap_key(key).is_ok(), ok, "{key:?}");
         }
         assert_eq!(check_gap_key(" g7 "), Ok("g7".to_string()));
+    }
+
+    #[test]
+    fn a_revision_says_what_it_changed() {
+        let snap = |topic: &str, questions: &[&str], retired: bool| GapSnapshot {
+            topic: topic.into(),
+            note: "Note.".into(),
+            questions: questions.iter().map(|q| q.to_string()).collect(),
+            retired,
+        };
+        let first = snap("Deal", &["a", "b"], false);
+        assert_eq!(
+            describe_gap_changes(None, &first),
+            ["created: “Deal”, 2 questions"]
+        );
+        let edited = snap("The deal", &["b", "c"], false);
+        assert_eq!(
+            describe_gap_changes(Some(&first), &edited),
+            [
+                "topic: “Deal” → “The deal”",
+                "+ question “c”",
+                "− question “a”"
+            ]
+        );
+        let retired = snap("The deal", &["b", "c"], true);
+        assert_eq!(describe_gap_changes(Some(&edited), &retired), ["retired"]);
+        assert_eq!(describe_gap_changes(Some(&retired), &edited), ["restored"]);
+        let stored = r#"{"key":"k","topic":"Deal","note":"Note.","questions":["a","b"],"version":1,"retired":false}"#;
+        assert_eq!(
+            serde_json::from_str::<GapSnapshot>(stored).expect("a stored gap reads back"),
+            first
+        );
     }
 
     #[test]

@@ -16,7 +16,9 @@ use super::facts::check_reason;
 use super::revisions::{self, Change, Kept, RevisionAction};
 use super::{Store, INGEST_AUTHOR};
 use crate::extract::Gap;
-use crate::moderation::gap::{check_gap, check_gap_key, GapChanges};
+use crate::moderation::gap::{
+    check_gap, check_gap_key, describe_gap_changes, GapChanges, GapSnapshot,
+};
 use crate::moderation::{check_text, Moderator, MAX_REASON};
 
 /// A stored gap: what it says, its version and whether it is retired.
@@ -27,6 +29,20 @@ pub struct StoredGap {
     /// From 1; every change makes the next.
     pub version: i64,
     pub retired: bool,
+}
+
+/// One version in a gap's history: who made it, when, why, what changed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GapRevision {
+    pub version: i64,
+    pub action: RevisionAction,
+    pub by_id: Option<u64>,
+    pub by_name: String,
+    /// UTC, ISO 8601.
+    pub at: String,
+    pub reason: Option<String>,
+    /// One line per change (see [`describe_gap_changes`]).
+    pub changes: Vec<String>,
 }
 
 const GAP_COLUMNS: &str = "key, topic, note, questions, version, retired";
@@ -47,6 +63,49 @@ impl Store {
             .map_err(sql_err(&self.path, op))?;
         rows.collect::<Result<_, _>>()
             .map_err(sql_err(&self.path, op))
+    }
+
+    /// Every version of gap `key` (retired or not), oldest first.
+    pub fn gap_history(&self, key: &str) -> Result<Vec<GapRevision>, ModError> {
+        let key = check_gap_key(key)?;
+        let conn = self.conn();
+        let op = "loading a gap's history";
+        let mut st = conn
+            .prepare_cached(
+                "SELECT r.version, r.action, r.by_id, r.by_name, r.at, r.reason, r.before, r.after
+                 FROM gaps g LEFT JOIN gap_revisions r ON r.gap_id = g.id
+                 WHERE g.key = ?1 ORDER BY r.version, r.id",
+            )
+            .map_err(db(self, op))?;
+        let rows = st
+            .query_map([&key], |row| {
+                let Some(version) = row.get::<_, Option<i64>>(0)? else {
+                    return Ok(None);
+                };
+                let snapshot = |i: usize| -> rusqlite::Result<Option<GapSnapshot>> {
+                    let text: Option<String> = row.get(i)?;
+                    Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
+                };
+                let (before, after) = (snapshot(6)?, snapshot(7)?);
+                Ok(Some(GapRevision {
+                    version,
+                    action: row.get(1)?,
+                    by_id: row.get::<_, Option<i64>>(2)?.map(|i| i as u64),
+                    by_name: row.get(3)?,
+                    at: row.get(4)?,
+                    reason: row.get(5)?,
+                    changes: after
+                        .map(|a| describe_gap_changes(before.as_ref(), &a))
+                        .unwrap_or_default(),
+                }))
+            })
+            .map_err(db(self, op))?;
+        let rows: Vec<Option<GapRevision>> =
+            rows.collect::<Result<_, _>>().map_err(db(self, op))?;
+        if rows.is_empty() {
+            return Err(ModError::UnknownGap(key));
+        }
+        Ok(rows.into_iter().flatten().collect())
     }
 
     /// Stores the shipped gaps, by the ingest, unless this database has

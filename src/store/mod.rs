@@ -40,7 +40,7 @@ use crate::moderation;
 use error::sql_err;
 pub use error::{ModError, StoreError};
 pub use facts::Added;
-pub use gaps::StoredGap;
+pub use gaps::{GapRevision, StoredGap};
 pub use import::{ExportedFact, ImportReport};
 pub use ingest::{ChangedText, IngestReport};
 pub use log::QuestionLogEntry;

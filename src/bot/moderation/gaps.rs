@@ -6,16 +6,24 @@
 
 use super::super::reply::escape;
 use super::super::{user_error, Context, Error};
+use super::reports::version_text;
 use super::{change, look, moderator, say, split_phrasings};
 use crate::extract::Gap;
 use crate::moderation::gap::GapChanges;
-use crate::store::StoredGap;
+use crate::store::{GapRevision, StoredGap};
 
 /// Gaps: the topics the articles do not cover, declined by name
 #[poise::command(
     slash_command,
     subcommand_required,
-    subcommands("gap_list", "gap_add", "gap_edit", "gap_remove", "gap_restore")
+    subcommands(
+        "gap_list",
+        "gap_add",
+        "gap_edit",
+        "gap_remove",
+        "gap_restore",
+        "gap_history"
+    )
 )]
 pub(super) async fn gap(_ctx: Context<'_>) -> Result<(), Error> {
     Ok(())
@@ -169,6 +177,40 @@ async fn gap_restore(
     })
     .await?;
     say(ctx, &gap_title("Restored", &g), &gap_text(&g)).await
+}
+
+/// Every version of a gap: who, when, why, what changed
+#[poise::command(slash_command, rename = "history")]
+async fn gap_history(
+    ctx: Context<'_>,
+    #[description = "The gap's key"]
+    #[max_length = 64]
+    key: String,
+) -> Result<(), Error> {
+    let title = format!("History of gap {key}");
+    let history = look(ctx.data(), "loading a gap's history", move |store| {
+        store.gap_history(&key)
+    })
+    .await?;
+    say(ctx, &title, &history_text(&history)).await
+}
+
+/// Newest first: when the list is cut, the oldest versions go.
+fn history_text(history: &[GapRevision]) -> String {
+    history
+        .iter()
+        .rev()
+        .map(|v| {
+            version_text(
+                v.version,
+                &v.action,
+                &v.by_name,
+                &v.at,
+                v.reason.as_deref(),
+                &v.changes,
+            )
+        })
+        .collect()
 }
 
 fn gap_title(done: &str, g: &StoredGap) -> String {

@@ -35,25 +35,46 @@ pub(super) async fn history(
 }
 
 fn history_text(history: &History) -> String {
-    let mut body = String::new();
     // Newest first: when the list is cut, the oldest versions go.
-    for v in history.versions.iter().rev() {
-        body.push_str(&format!(
-            "**v{}** {} by **{}** at {}",
-            v.version,
-            v.action,
-            escape(&v.by_name),
-            // Discord shows this in the reader's own time zone.
-            crate::when::unix(&v.at).map_or_else(|| v.at.clone(), |t| format!("<t:{t}:f>"))
-        ));
-        if let Some(reason) = &v.reason {
-            body.push_str(&format!(" — “{}”", escape(reason)));
-        }
-        for c in &v.changes {
-            body.push_str(&format!("\n  {}", escape(c)));
-        }
-        body.push('\n');
+    history
+        .versions
+        .iter()
+        .rev()
+        .map(|v| {
+            version_text(
+                v.version,
+                &v.action,
+                &v.by_name,
+                &v.at,
+                v.reason.as_deref(),
+                &v.changes,
+            )
+        })
+        .collect()
+}
+
+/// One version of a fact's or a gap's history, for a moderator to read:
+/// what, by whom, when (in the reader's own time zone), why, what changed.
+pub(super) fn version_text(
+    version: i64,
+    action: &dyn std::fmt::Display,
+    by: &str,
+    at: &str,
+    reason: Option<&str>,
+    changes: &[String],
+) -> String {
+    let mut body = format!(
+        "**v{version}** {action} by **{}** at {}",
+        escape(by),
+        crate::when::unix(at).map_or_else(|| at.to_string(), |t| format!("<t:{t}:f>"))
+    );
+    if let Some(reason) = reason {
+        body.push_str(&format!(" — “{}”", escape(reason)));
     }
+    for c in changes {
+        body.push_str(&format!("\n  {}", escape(c)));
+    }
+    body.push('\n');
     body
 }
 
