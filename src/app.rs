@@ -26,7 +26,7 @@ pub struct App {
     /// (the decision model's training), not the store.
     learned_gap: Option<Gap>,
     lexicon: Arc<Lexicon>,
-    /// The store's `data_version` when the engine was last built.
+    /// The store's content revision when the engine was last built.
     seen_version: i64,
 }
 
@@ -76,7 +76,7 @@ impl App {
         let lexicon = Arc::new(Lexicon::builtin().context("loading the shipped lexicon")?);
         // Read the version before loading: a change committed meanwhile is
         // then seen by the next `reload_if_changed`, never missed.
-        let seen_version = store.data_version()?;
+        let seen_version = store.content_revision()?;
         let started = std::time::Instant::now();
         let engine = build_engine(&store, learned_gap.as_ref(), &lexicon, config)?;
         tracing::debug!(
@@ -96,7 +96,7 @@ impl App {
 
     /// Rebuilds the engine from the facts now in the store.
     pub fn reload(&mut self) -> anyhow::Result<()> {
-        self.seen_version = self.store.data_version()?;
+        self.seen_version = self.store.content_revision()?;
         let engine = build_engine(
             &self.store,
             self.learned_gap.as_ref(),
@@ -107,10 +107,11 @@ impl App {
         Ok(())
     }
 
-    /// Rebuilds the engine if another connection (another process) changed
-    /// the database since the last build. Returns whether it did.
+    /// Rebuilds the engine if the articles, facts or gaps changed since the
+    /// last build (by another process, say); questions and feedback logged
+    /// meanwhile are no reason to. Returns whether it did.
     pub fn reload_if_changed(&mut self) -> anyhow::Result<bool> {
-        if self.store.data_version()? == self.seen_version {
+        if self.store.content_revision()? == self.seen_version {
             return Ok(false);
         }
         self.reload()?;

@@ -271,19 +271,37 @@ fn questions_and_feedback_are_written() {
 }
 
 #[test]
-fn data_version_notices_another_connections_commit() {
+fn the_content_revision_moves_with_facts_and_gaps_not_with_the_question_log() {
     let (_dir, path) = temp_db();
     let store = Store::open_seeded(&path).expect("opens seeded");
-    let before = store.data_version().expect("version");
+    let before = store.content_revision().expect("revision");
     assert_eq!(
-        store.data_version().expect("version"),
+        store.content_revision().expect("revision"),
         before,
         "stable without changes"
     );
-    raw(&path)
+    // What every question writes, from another connection: no change.
+    let other = raw(&path);
+    other
+        .execute(
+            "INSERT INTO question_log (channel, question, answered, confidence)
+             VALUES ('cli', 'who hosted it', 1, 0.9)",
+            [],
+        )
+        .expect("log a question");
+    assert_eq!(store.content_revision().expect("revision"), before);
+    other
         .execute("UPDATE facts SET retired = 1 WHERE key = 's1.1'", [])
         .expect("retire");
-    assert_ne!(store.data_version().expect("version"), before);
+    let after_fact = store.content_revision().expect("revision");
+    assert!(after_fact > before, "a fact retired elsewhere moves it");
+    other
+        .execute(
+            "UPDATE gaps SET note = 'n' WHERE key = 'summit-outcome'",
+            [],
+        )
+        .expect("edit a gap");
+    assert!(store.content_revision().expect("revision") > after_fact);
     // Retired facts are left out unless asked for.
     let all = store.facts(true).expect("all");
     let in_force = store.facts(false).expect("in force");
@@ -436,12 +454,26 @@ fn a_schema_2_database_upgrades_in_place_and_gets_the_shipped_gaps_once() {
     };
     // Back to version 2, as a summit-bot from before gaps left it.
     let conn = raw(&path);
-    conn.execute_batch("DROP TABLE gap_revisions; DROP TABLE gaps; PRAGMA user_version = 2;")
-        .expect("downgrade");
+    let triggers: Vec<String> = {
+        let mut st = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+            .expect("triggers");
+        let names = st.query_map([], |r| r.get(0)).expect("triggers");
+        names.collect::<Result<_, _>>().expect("triggers")
+    };
+    for name in triggers {
+        conn.execute_batch(&format!("DROP TRIGGER {name}"))
+            .expect("drop trigger");
+    }
+    conn.execute_batch(
+        "DROP TABLE content_revision; DROP TABLE gap_revisions; DROP TABLE gaps; \
+         PRAGMA user_version = 2;",
+    )
+    .expect("downgrade");
     drop(conn);
 
     let store = Store::open_seeded(&path).expect("upgrades");
-    assert_eq!(store.schema_version().expect("version"), 3);
+    assert_eq!(store.schema_version().expect("version"), 4);
     let shipped = extract::gaps(extract::BUILTIN_GAPS).expect("parse");
     let stored = store.gaps(false).expect("gaps");
     assert_eq!(
@@ -483,4 +515,55 @@ fn processes_opening_a_new_database_at_once_seed_the_gaps_once() {
         count(&conn, "SELECT count(*) FROM gap_revisions") as usize,
         shipped.len()
     );
+}
+
+/// Two processes on one database (two `App`s, as the bot and the CLI are):
+/// questions logged by one are no reason for the other to rebuild its
+/// index; a fact added by one is answered by the other after its next
+/// check.
+#[test]
+fn another_apps_fact_is_picked_up_and_its_question_log_is_not() {
+    use summit_bot::app::{App, Asker};
+    use summit_bot::config::Config;
+    use summit_bot::moderation::{Draft, Moderator, Source};
+
+    let (_dir, path) = temp_db();
+    let config = Config::load_from(None, None, std::iter::empty()).expect("built-in config");
+    let mut bot = App::open(&config, Some(&path)).expect("bot opens");
+    let cli = App::open(&config, Some(&path)).expect("cli opens");
+    let question = "what is the capital of the moon colony";
+    assert!(!bot.answer(question).answered);
+
+    let reply = cli.answer("who hosted the summit");
+    cli.store
+        .log_question(&cli.log_entry(&reply, Asker::local("cli")))
+        .expect("log");
+    assert!(
+        !bot.reload_if_changed().expect("check"),
+        "a logged question"
+    );
+
+    let draft = Draft {
+        article: None,
+        questions: vec![question.to_string()],
+        answer: "Nova Tehran is the moon colony's capital.".to_string(),
+        source: Source::Outside {
+            note: "https://example.org/moon".to_string(),
+            quote: None,
+        },
+        kind: None,
+    };
+    let by = Moderator {
+        id: None,
+        name: "dana".to_string(),
+    };
+    cli.store.add_fact(&draft, &by, None).expect("added");
+    assert!(bot.reload_if_changed().expect("check"), "a fact added");
+    let answer = bot.answer(question);
+    let text = answer.answer.clone().unwrap_or_default();
+    assert!(
+        answer.answered && text.contains("Nova Tehran"),
+        "{answer:?}"
+    );
+    assert!(!bot.reload_if_changed().expect("check"), "once only");
 }

@@ -13,6 +13,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_article_revisions.sql"),
     include_str!("migrations/0003_gaps.sql"),
+    include_str!("migrations/0004_content_revision.sql"),
 ];
 
 /// The schema version this build writes and reads.

@@ -317,13 +317,18 @@ impl Store {
             .map_err(sql_err(&self.path, "switching writes off or on"))
     }
 
-    /// SQLite's `PRAGMA data_version`: changes when another connection (say,
-    /// another bot process) commits to the database, so a caller polling it
-    /// knows when to reload. This connection's own commits do not change it.
-    pub fn data_version(&self) -> Result<i64, StoreError> {
+    /// How many changes the articles, facts, phrasings and gaps have seen
+    /// (the `content_revision` counter, moved by triggers in the changing
+    /// transaction, by any connection or process). What a built index
+    /// depends on: the question log and feedback never move it.
+    pub fn content_revision(&self) -> Result<i64, StoreError> {
         self.conn()
-            .pragma_query_value(None, "data_version", |row| row.get(0))
-            .map_err(sql_err(&self.path, "reading the data version"))
+            .query_row(
+                "SELECT value FROM content_revision WHERE id = 1",
+                [],
+                |row| row.get(0),
+            )
+            .map_err(sql_err(&self.path, "reading the content revision"))
     }
 }
 
