@@ -760,3 +760,108 @@ async fn source_and_about_for_any_of_many_articles() {
         json!([{"name": CORK, "value": CORK}])
     );
 }
+
+/// A second person in the same channel, for follow-ups.
+const OTHER_USER_ID: u64 = 440_000_000_000_000_003;
+
+impl TestBot {
+    /// A DM from the asker, and the bot's next message in the DM (DM
+    /// replies reference nothing, so the one after those sent before).
+    async fn dm(&self, question: &str) -> Call {
+        let path = format!("/api/v10/channels/{DM_CHANNEL_ID}/messages");
+        let sent = |s: &support::StandIn| -> Vec<Call> {
+            s.calls()
+                .into_iter()
+                .filter(|c| c.is("POST", &path))
+                .collect()
+        };
+        let before = sent(&self.discord).len();
+        let message = self.discord.message(
+            Place::Dm,
+            user(USER_ID, "asker", false),
+            question,
+            json!([]),
+        );
+        self.discord.dispatch("MESSAGE_CREATE", message).await;
+        self.discord
+            .wait_until(&format!("a reply to {question:?}"), support::WAIT, |s| {
+                sent(s).into_iter().nth(before)
+            })
+            .await
+    }
+
+    /// A mention of the bot in the server channel from `author`, and the
+    /// bot's reply to it.
+    async fn mention_from(&self, author: Value, question: &str) -> Call {
+        let message = self.discord.message(
+            Place::Guild,
+            author,
+            &format!("<@{BOT_ID}> {question}"),
+            json!([user(BOT_ID, "summit-bot", true)]),
+        );
+        let id = message["id"].clone();
+        self.discord.dispatch("MESSAGE_CREATE", message).await;
+        let path = format!("/api/v10/channels/{GUILD_CHANNEL_ID}/messages");
+        self.discord
+            .wait_for_call(&format!("a reply to message {id}"), |c| {
+                c.is("POST", &path) && c.body.pointer("/message_reference/message_id") == Some(&id)
+            })
+            .await
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn follow_ups_in_a_dm_are_read_with_the_last_exchange() {
+    let bot = start().await;
+    let first = bot.dm("who's the iranian diplomat they quote?").await;
+    let text = embed_text(&first.body);
+    assert!(
+        text.contains("Jaberi Ansari") && !text.contains("Taking"),
+        "{text}"
+    );
+
+    let second = bot.dm("what did he say about idlib").await;
+    assert_pings_nobody(&second.body);
+    let text = embed_text(&second.body);
+    assert!(
+        text.contains("Taking *he* as Hossein Jaberi Ansari:"),
+        "{text}"
+    );
+    assert!(text.contains("dilemma") && text.contains("¶5"), "{text}");
+
+    let third = bot.dm("whats his job exactly").await;
+    let text = embed_text(&third.body);
+    assert!(
+        text.contains("Taking *his* as Hossein Jaberi Ansari:"),
+        "{text}"
+    );
+    assert!(text.contains("senior aide"), "{text}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_follow_up_never_borrows_another_persons_context() {
+    let bot = start().await;
+    let asker = user(USER_ID, "asker", false);
+    let other = user(OTHER_USER_ID, "other", false);
+    let first = bot
+        .mention_from(asker.clone(), "who is staffan de mistura")
+        .await;
+    assert!(embed_text(&first.body).contains("de Mistura"));
+
+    // The same follow-up from someone else in the same channel: read alone.
+    let theirs = bot.mention_from(other, "what was he warning about?").await;
+    let text = embed_text(&theirs.body);
+    assert!(
+        !text.contains("Taking") && !text.contains("de Mistura"),
+        "{text}"
+    );
+
+    // From the one who asked: about de Mistura.
+    let mine = bot.mention_from(asker, "what was he warning about?").await;
+    let text = embed_text(&mine.body);
+    assert!(
+        text.contains("Taking *he* as Staffan de Mistura:"),
+        "{text}"
+    );
+    assert!(text.contains("¶13"), "{text}");
+}

@@ -47,7 +47,8 @@ pub async fn ask(
     let data = ctx.data();
     data.check_rate(ctx.author().id)?;
 
-    let reply = deferring(data.answer(question_text(&question)), DEFER_AFTER, async {
+    let asked = data.answer_in(ctx.author().id, ctx.channel_id(), question_text(&question));
+    let reply = deferring(asked, DEFER_AFTER, async {
         tracing::warn!("answering is slow: deferring the response");
         defer(ctx, false).await
     })

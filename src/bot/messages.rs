@@ -1,5 +1,7 @@
 //! Plain messages: any direct message is a question; in a server, a message
-//! that mentions the bot is, and gets the answer as a reply. Messages from
+//! that mentions the bot is, and gets the answer as a reply. A question that
+//! leans on the asker's last exchange in the same DM, channel or thread
+//! ("what did he say?") is read with it. Messages from
 //! bots (this one included) are ignored.
 
 use poise::serenity_prelude as serenity;
@@ -30,7 +32,9 @@ pub async fn on_message(
             .map_or(APOLOGY.to_string(), |e| e.0.clone());
         return send(data, msg, Answer::Text(&text)).await;
     }
-    let reply = data.answer(question).await?;
+    let reply = data
+        .answer_in(msg.author.id, msg.channel_id, question)
+        .await?;
     tracing::info!(
         answered = reply.answered,
         fact = ?reply.fact_id.map(|f| f.0),

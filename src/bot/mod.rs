@@ -38,6 +38,7 @@ use poise::serenity_prelude as serenity;
 use crate::answer::Reply;
 use crate::app::{App, Asker};
 use crate::config::Config;
+use crate::conversation::Conversations;
 use crate::engine::Engine;
 use crate::fact::FactId;
 use crate::store::channel;
@@ -73,6 +74,10 @@ pub struct Data {
     /// How long suggestion buttons answer clicks.
     pub suggestions_last: Duration,
     recent: Mutex<HashMap<serenity::UserId, VecDeque<Instant>>>,
+    /// Each person's last exchange in each channel, DM or thread, for
+    /// follow-up questions: in memory only, bounded, never shared between
+    /// people or channels.
+    conversations: Mutex<Conversations<(serenity::UserId, serenity::ChannelId)>>,
 }
 
 impl Data {
@@ -86,6 +91,7 @@ impl Data {
                 u64::from(config.discord.suggestion_minutes) * 60,
             ),
             recent: Mutex::new(HashMap::new()),
+            conversations: Mutex::new(config.conversations()),
         }
     }
 
@@ -124,6 +130,36 @@ impl Data {
     pub async fn answer(&self, question: String) -> Result<Reply, Error> {
         self.with_app("answering a question", move |app| app.answer(&question))
             .await
+    }
+
+    /// Answers a question `user` asked in `channel`, read as a follow-up of
+    /// their last exchange there when it leans on it (see
+    /// [`Engine::ask_following`]); the reply becomes that last exchange.
+    /// Does not log it.
+    pub async fn answer_in(
+        &self,
+        user: serenity::UserId,
+        channel: serenity::ChannelId,
+        question: String,
+    ) -> Result<Reply, Error> {
+        let key = (user, channel);
+        let now = Instant::now();
+        let previous = self
+            .conversations
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .previous(&key, now)
+            .cloned();
+        let reply = self
+            .with_app("answering a question", move |app| {
+                app.answer_following(&question, previous.as_ref())
+            })
+            .await?;
+        self.conversations
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remember(key, &reply, now);
+        Ok(reply)
     }
 
     /// Adds an answered question to the question log. A failure is logged

@@ -20,9 +20,9 @@ use crate::store::channel;
 
 /// `ask`: one question (its words joined), or with `-` one a line of
 /// standard input.
-pub(super) fn ask(app: &App, words: &[String], json: bool) -> anyhow::Result<()> {
+pub(super) fn ask(app: &App, words: &[String], json: bool, sessions: bool) -> anyhow::Result<()> {
     if words.len() == 1 && words[0] == "-" {
-        return ask_stream(app, json);
+        return ask_stream(app, json, sessions);
     }
     let reply = app.ask(&words.join(" "), channel::CLI);
     let text = if json {
@@ -77,6 +77,9 @@ pub fn render(reply: &Reply) -> String {
         return out;
     }
     if reply.answered {
+        if let Some(taking) = &reply.taking {
+            out.push_str(&format!("{}: ", taking.sentence()));
+        }
         out.push_str(reply.answer.as_deref().unwrap_or(""));
         for source in &reply.sources {
             // A sentence fact's answer is its quote: don't say it twice.
@@ -140,6 +143,7 @@ mod tests {
 
     fn reply() -> Reply {
         Reply {
+            taking: None,
             question: "how many refugees does turkey host".into(),
             answered: true,
             answer: Some("3.5 million".into()),

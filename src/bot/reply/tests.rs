@@ -3,6 +3,7 @@ use crate::answer::{Alternative, SourceRef};
 
 fn answered(question: &str, answer: &str, quote: &str, confidence: f64) -> Reply {
     Reply {
+        taking: None,
         question: question.to_string(),
         answered: true,
         answer: Some(answer.to_string()),
@@ -22,6 +23,7 @@ fn answered(question: &str, answer: &str, quote: &str, confidence: f64) -> Reply
 
 fn declined(question: &str, alternatives: Vec<Alternative>) -> Reply {
     Reply {
+        taking: None,
         question: question.to_string(),
         answered: false,
         answer: None,
