@@ -107,7 +107,19 @@ async fn at_start_it_registers_exactly_its_commands_with_their_options() {
     );
     let commands = registration.body.as_array().expect("a list of commands");
     let names: Vec<&str> = commands.iter().filter_map(|c| c["name"].as_str()).collect();
-    assert_eq!(names, ["ask", "source", "about", "help", "fact"]);
+    assert_eq!(
+        names,
+        ["ask", "source", "about", "help", "fact", "Ask summit-bot"]
+    );
+    // The message menu command: type 3, and (as Discord requires) no
+    // description or options.
+    let (menu, commands) = commands.split_last().expect("commands");
+    assert_eq!(menu["type"], json!(3), "{menu}");
+    assert!(
+        menu["description"].as_str().unwrap_or("").is_empty(),
+        "{menu}"
+    );
+    assert!(option_names(menu).is_empty(), "{menu}");
     for c in commands {
         // Discord reads a missing type as 1, a slash command.
         assert!(c.get("type").is_none_or(|t| t == 1), "{c}");
@@ -172,7 +184,7 @@ async fn without_a_server_configured_commands_are_registered_globally() {
         registration.path,
         format!("/api/v10/applications/{APP_ID}/commands")
     );
-    assert_eq!(registration.body.as_array().map(Vec::len), Some(5));
+    assert_eq!(registration.body.as_array().map(Vec::len), Some(6));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -864,4 +876,94 @@ async fn a_follow_up_never_borrows_another_persons_context() {
         "{text}"
     );
     assert!(text.contains("¶13"), "{text}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ask_summit_bot_on_another_users_message_answers_it_privately() {
+    let bot = start().await;
+    // Someone else's message, not addressed to the bot: not answered.
+    let theirs = bot.discord.message(
+        Place::Guild,
+        user(OTHER_USER_ID, "other", false),
+        "how many refugees does turkey host? @everyone",
+        json!([]),
+    );
+    bot.discord.dispatch("MESSAGE_CREATE", theirs.clone()).await;
+
+    let call = bot
+        .interact(
+            bot.discord
+                .message_command(Place::Guild, "Ask summit-bot", theirs),
+        )
+        .await;
+    assert_pings_nobody(&call.body);
+    assert_eq!(kind(&call), Some(CHANNEL_MESSAGE));
+    assert_ne!(flags(&call) & EPHEMERAL, 0, "private by default");
+    let text = embed_text(&call.body);
+    assert!(
+        text.contains("3.5 million") && text.contains("¶16"),
+        "{text}"
+    );
+    let posts = bot
+        .discord
+        .calls()
+        .into_iter()
+        .filter(|c| c.method == "POST" && c.path.contains("/channels/"))
+        .count();
+    assert_eq!(posts, 0, "no channel message: only the menu's response");
+    let log = bot
+        .rows("SELECT question, answered FROM question_log", |rows| {
+            !rows.is_empty()
+        })
+        .await;
+    assert_eq!(
+        log,
+        vec![vec![json!("how many refugees does turkey host?"), json!(1)]]
+    );
+
+    // An empty message is refused, privately.
+    let empty = bot.discord.message(
+        Place::Guild,
+        user(OTHER_USER_ID, "other", false),
+        "<@42>",
+        json!([]),
+    );
+    let call = bot
+        .interact(
+            bot.discord
+                .message_command(Place::Guild, "Ask summit-bot", empty),
+        )
+        .await;
+    assert_ne!(flags(&call) & EPHEMERAL, 0);
+    let content = call.body["data"]["content"].as_str().unwrap_or("");
+    assert!(content.contains("no text"), "{content}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ask_summit_bot_answers_publicly_when_configured() {
+    let guild = GUILD_ID.to_string();
+    let bot = start_with(&[
+        ("SUMMIT_BOT_DISCORD_GUILD_ID", &guild),
+        ("SUMMIT_BOT_DISCORD_ASK_MENU_PUBLIC", "true"),
+    ])
+    .await;
+    let theirs = bot.discord.message(
+        Place::Guild,
+        user(OTHER_USER_ID, "other", false),
+        "who is de mistura",
+        json!([]),
+    );
+    let call = bot
+        .interact(
+            bot.discord
+                .message_command(Place::Guild, "Ask summit-bot", theirs),
+        )
+        .await;
+    assert_pings_nobody(&call.body);
+    assert_eq!(flags(&call) & EPHEMERAL, 0, "public when configured");
+    let text = embed_text(&call.body);
+    assert!(
+        text.contains("de Mistura") && text.contains("¶13"),
+        "{text}"
+    );
 }

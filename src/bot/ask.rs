@@ -76,7 +76,7 @@ pub async fn ask(
 
 /// Awaits `answer`; if it is not ready within `after`, runs `defer` first
 /// (and still waits for the answer).
-async fn deferring<T, E>(
+pub(super) async fn deferring<T, E>(
     answer: impl Future<Output = Result<T, E>>,
     after: Duration,
     defer: impl Future<Output = Result<(), E>>,

@@ -5,7 +5,8 @@
 //! answers itself, nor touch SQL beyond the store's methods.
 //!
 //! One file per command family ([`ask`], [`source`], [`about`], [`help`],
-//! the moderators' `/fact` in [`moderation`]),
+//! the moderators' `/fact` in [`moderation`], the message menu's "Ask
+//! summit-bot" in [`menu`]),
 //! plain messages in [`messages`], buttons in [`buttons`], what the user is
 //! told when something fails in [`errors`], connecting to Discord and
 //! serving until stopped in [`serve`]. The shared state is [`Data`]. Every
@@ -18,6 +19,7 @@ mod ask;
 mod buttons;
 mod errors;
 mod help;
+mod menu;
 mod messages;
 mod moderation;
 pub mod registration;
@@ -73,6 +75,8 @@ pub struct Data {
     questions_per_minute: usize,
     /// How long suggestion buttons answer clicks.
     pub suggestions_last: Duration,
+    /// Whether "Ask summit-bot" on a message answers for everyone to see.
+    pub ask_menu_public: bool,
     recent: Mutex<HashMap<serenity::UserId, VecDeque<Instant>>>,
     /// Each person's last exchange in each channel, DM or thread, for
     /// follow-up questions: in memory only, bounded, never shared between
@@ -90,6 +94,7 @@ impl Data {
             suggestions_last: Duration::from_secs(
                 u64::from(config.discord.suggestion_minutes) * 60,
             ),
+            ask_menu_public: config.discord.ask_menu_public,
             recent: Mutex::new(HashMap::new()),
             conversations: Mutex::new(config.conversations()),
         }
@@ -295,7 +300,8 @@ fn strip_mentions(word: &str) -> String {
     out
 }
 
-/// The slash commands, in the order Discord lists them. `/fact` is listed
+/// The slash commands, in the order Discord lists them, then the message
+/// menu command "Ask summit-bot". `/fact` is listed
 /// only in servers unless `discord.fact_in_dms`; its own check refuses it
 /// in DMs should Discord send one anyway.
 pub fn commands(config: &Config) -> Vec<poise::Command<Data, Error>> {
@@ -309,6 +315,7 @@ pub fn commands(config: &Config) -> Vec<poise::Command<Data, Error>> {
         about::about(),
         help::help(),
         fact,
+        menu::ask_menu(),
     ]
 }
 

@@ -388,6 +388,21 @@ impl StandIn {
         )
     }
 
+    /// A message context-menu command (`type` 2, command type 3) named
+    /// `name` on `target` (a Message object, e.g. from [`StandIn::message`]),
+    /// which Discord sends whole under `resolved.messages`.
+    pub fn message_command(&self, place: Place, name: &str, target: Value) -> (Interaction, Value) {
+        let target_id = target["id"].clone();
+        let mut messages = serde_json::Map::new();
+        messages.insert(target_id.as_str().unwrap_or("0").to_string(), target);
+        self.interaction(
+            place,
+            2,
+            json!({"id": "2", "name": name, "type": 3, "target_id": target_id,
+                   "resolved": {"messages": messages}}),
+        )
+    }
+
     /// An autocomplete request for `name`'s option `option`, typed so far `partial`.
     pub fn autocomplete(
         &self,
