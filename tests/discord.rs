@@ -967,3 +967,85 @@ async fn ask_summit_bot_answers_publicly_when_configured() {
         "{text}"
     );
 }
+
+/// A forum channel listed in `discord.help_channel_ids`, and a post in it.
+const HELP_FORUM_ID: u64 = 430_000_000_000_000_010;
+const FORUM_POST_ID: u64 = 430_000_000_000_000_011;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_help_forum_post_is_answered_when_sure_and_left_alone_when_not() {
+    let guild = GUILD_ID.to_string();
+    let forum = HELP_FORUM_ID.to_string();
+    let bot = start_with(&[
+        ("SUMMIT_BOT_DISCORD_GUILD_ID", &guild),
+        ("SUMMIT_BOT_DISCORD_HELP_CHANNEL_IDS", &forum),
+    ])
+    .await;
+    bot.discord.add_thread(FORUM_POST_ID, HELP_FORUM_ID);
+    let post = |content: &str| {
+        let mut m = bot.discord.message(
+            Place::Guild,
+            user(USER_ID, "asker", false),
+            content,
+            json!([]),
+        );
+        m["channel_id"] = json!(FORUM_POST_ID.to_string());
+        m
+    };
+    let path = format!("/api/v10/channels/{FORUM_POST_ID}/messages");
+
+    // Unsure (the article doesn't say): silence, and logged as unanswered.
+    let unsure = post("what did merkel say about idlib?");
+    bot.discord.dispatch("MESSAGE_CREATE", unsure).await;
+    let log = bot
+        .rows(
+            "SELECT question, answered, fact_id FROM question_log",
+            |rows| !rows.is_empty(),
+        )
+        .await;
+    assert_eq!(
+        log,
+        vec![vec![
+            json!("what did merkel say about idlib?"),
+            json!(0),
+            Value::Null
+        ]]
+    );
+
+    // Sure: answered in the post, without a mention, as a reply.
+    let sure = post("how many syrian refugees does turkey host?");
+    let id = sure["id"].clone();
+    bot.discord.dispatch("MESSAGE_CREATE", sure).await;
+    let reply = bot
+        .discord
+        .wait_for_call("the answer in the forum post", |c| c.is("POST", &path))
+        .await;
+    assert_pings_nobody(&reply.body);
+    assert_eq!(
+        reply.body.pointer("/message_reference/message_id"),
+        Some(&id)
+    );
+    let text = embed_text(&reply.body);
+    assert!(
+        text.contains("3.5 million") && text.contains("¶16"),
+        "{text}"
+    );
+
+    tokio::time::sleep(GRACE).await;
+    let posts = bot
+        .discord
+        .calls()
+        .into_iter()
+        .filter(|c| c.is("POST", &path))
+        .count();
+    assert_eq!(posts, 1, "nothing said to the unsure question");
+    let lookups = bot
+        .discord
+        .calls()
+        .into_iter()
+        .filter(|c| c.is("GET", &format!("/api/v10/channels/{FORUM_POST_ID}")))
+        .count();
+    assert_eq!(lookups, 1, "the post's parent is looked up once");
+    // Unmentioned messages have content only with MESSAGE_CONTENT (32768).
+    assert_eq!(bot.discord.intents(), Some(512 | 4096 | 32768));
+}

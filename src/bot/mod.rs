@@ -57,6 +57,18 @@ pub type Context<'a> = poise::Context<'a, Data, Error>;
 pub const INTENTS: serenity::GatewayIntents =
     serenity::GatewayIntents::GUILD_MESSAGES.union(serenity::GatewayIntents::DIRECT_MESSAGES);
 
+/// The intents for `config`: [`INTENTS`], and with help channels
+/// configured also the privileged MESSAGE_CONTENT (enable it on the
+/// application's Bot page), without which Discord sends the messages of a
+/// help channel that do not mention the bot with empty content.
+pub fn intents(config: &Config) -> serenity::GatewayIntents {
+    if config.discord.help_channel_ids.is_empty() {
+        INTENTS
+    } else {
+        INTENTS | serenity::GatewayIntents::MESSAGE_CONTENT
+    }
+}
+
 /// How long the rate limit remembers a question.
 const RATE_WINDOW: Duration = Duration::from_secs(60);
 
@@ -77,6 +89,13 @@ pub struct Data {
     pub suggestions_last: Duration,
     /// Whether "Ask summit-bot" on a message answers for everyone to see.
     pub ask_menu_public: bool,
+    /// Channels whose messages (and whose threads' messages) are questions.
+    help_channels: Vec<serenity::ChannelId>,
+    /// How sure an answer in a help channel must be.
+    pub help_threshold: f64,
+    /// Each channel's parent (None: no thread), as looked up, so a forum
+    /// post's messages cost one lookup in all.
+    parents: Mutex<HashMap<serenity::ChannelId, Option<serenity::ChannelId>>>,
     recent: Mutex<HashMap<serenity::UserId, VecDeque<Instant>>>,
     /// Each person's last exchange in each channel, DM or thread, for
     /// follow-up questions: in memory only, bounded, never shared between
@@ -95,6 +114,15 @@ impl Data {
                 u64::from(config.discord.suggestion_minutes) * 60,
             ),
             ask_menu_public: config.discord.ask_menu_public,
+            help_channels: config
+                .discord
+                .help_channel_ids
+                .iter()
+                .filter(|&&id| id != 0)
+                .map(|&id| serenity::ChannelId::new(id))
+                .collect(),
+            help_threshold: config.discord.help_channel_threshold,
+            parents: Mutex::new(HashMap::new()),
             recent: Mutex::new(HashMap::new()),
             conversations: Mutex::new(config.conversations()),
         }
@@ -135,6 +163,44 @@ impl Data {
     pub async fn answer(&self, question: String) -> Result<Reply, Error> {
         self.with_app("answering a question", move |app| app.answer(&question))
             .await
+    }
+
+    /// Whether `channel` is a help channel: listed in
+    /// `discord.help_channel_ids`, or a thread (a forum post) of one. A
+    /// failed lookup counts as no: the bot then stays silent, as it should
+    /// where it was not asked.
+    pub async fn is_help_channel(&self, channel: serenity::ChannelId) -> bool {
+        if self.help_channels.is_empty() {
+            return false;
+        }
+        if self.help_channels.contains(&channel) {
+            return true;
+        }
+        let known = self
+            .parents
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&channel)
+            .copied();
+        let parent = match known {
+            Some(parent) => parent,
+            None => match self.rest.parent_of(channel).await {
+                Ok(parent) => {
+                    let mut parents = self.parents.lock().unwrap_or_else(PoisonError::into_inner);
+                    // Channels are few; a bound keeps a flood of threads cheap.
+                    if parents.len() >= 10_000 {
+                        parents.clear();
+                    }
+                    parents.insert(channel, parent);
+                    parent
+                }
+                Err(error) => {
+                    tracing::warn!(%error, "could not look up a channel's parent");
+                    None
+                }
+            },
+        };
+        parent.is_some_and(|p| self.help_channels.contains(&p))
     }
 
     /// Answers a question `user` asked in `channel`, read as a follow-up of
