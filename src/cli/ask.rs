@@ -176,6 +176,17 @@ mod tests {
     }
 
     #[test]
+    fn a_follow_up_says_what_it_took_the_question_to_mean() {
+        let mut followed = reply();
+        followed.taking = Some(crate::answer::Taking {
+            took: "it".into(),
+            as_: "Turkey".into(),
+            read_as: "how many refugees does turkey host".into(),
+        });
+        assert!(render(&followed).starts_with("Taking *it* as Turkey: 3.5 million\n"));
+    }
+
+    #[test]
     fn renders_a_decline_with_nearest_topics() {
         let mut declined = reply();
         declined.answered = false;

@@ -65,6 +65,32 @@ fn within_limits(card: &Card) {
 }
 
 #[test]
+fn a_follow_up_says_what_it_took_the_question_to_mean_escaped() {
+    let mut reply = answered(
+        "what did *he* say",
+        "Trump warned of a slaughter.",
+        "Trump warned the Syrian government against a slaughter.",
+        0.9,
+    );
+    reply.taking = Some(crate::answer::Taking {
+        took: "*he*".into(),
+        as_: "Donald Trump".into(),
+        read_as: "what did donald trump say".into(),
+    });
+    let card = render(&reply);
+    assert!(
+        card.description
+            .starts_with("Taking *\\*he\\** as Donald Trump:\n\nTrump warned"),
+        "{}",
+        card.description
+    );
+    within_limits(&card);
+    assert!(!render(&answered("q", "a", "b", 0.9))
+        .description
+        .contains("Taking"));
+}
+
+#[test]
 fn an_answer_shows_answer_quote_and_source() {
     let card = render(&answered(
         "what did trump say",
