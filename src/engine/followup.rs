@@ -231,7 +231,7 @@ pub fn dangling(lexicon: &Lexicon, question: &str) -> Option<Dangling> {
                     .iter()
                     .any(|k| matches!(k, EntityKind::Place | EntityKind::Country))
                     && !next.is_some_and(|n| is_aux(n) || n == "be" || n == "been")
-                    && !prev.is_some_and(is_aux)
+                    && !prev.is_some_and(|p| is_aux(p) || matches!(p, "be" | "being" | "been"))
             }
             // "that" ends a question it points back from ("who said
             // that?"); elsewhere it is mostly a conjunction.
@@ -429,10 +429,26 @@ fn candidates(lexicon: &Lexicon, asked: &[Token], answer: &[Token], refers: Refe
         .into_iter()
         .filter(|e| !in_question.contains(e))
         .collect();
-    let asks_for_one = asked
-        .iter()
-        .find(|t| !FILLERS.contains(&t.text.as_str()) && t.text != "and")
-        .is_some_and(|t| matches!(t.text.as_str(), "who" | "whom" | "where" | "which"));
+    // "who is rowhani", "who's hayat tahrir al-sham": the answer says
+    // what the named one is, and "it" or "he" next still means them.
+    let only_a_name = {
+        let words: Vec<&str> = asked.iter().map(|t| t.text.as_str()).collect();
+        let caps: Vec<bool> = asked.iter().map(|t| t.upper).collect();
+        let lead = wh_lead(&words).len();
+        let mentions = lexicon.mentions(&words[lead..], &caps[lead..]);
+        !mentions.is_empty()
+            && (lead..words.len()).all(|i| {
+                crate::normalize::is_stopword(words[i])
+                    || mentions
+                        .iter()
+                        .any(|m| (m.start + lead..m.start + lead + m.len).contains(&i))
+            })
+    };
+    let asks_for_one = !only_a_name
+        && asked
+            .iter()
+            .find(|t| !FILLERS.contains(&t.text.as_str()) && t.text != "and")
+            .is_some_and(|t| matches!(t.text.as_str(), "who" | "whom" | "where" | "which"));
     let (first, second) = match (asks_for_one, refers) {
         (true, _) => (in_answer, in_question),
         (false, Refers::Person) => (in_question, in_answer),
@@ -568,6 +584,13 @@ mod tests {
             "who is de mistura",
             "and who backs assad?",
             "what did rowhani say about it",
+            "did de mistura say the jihadists being there justifies an attack?",
+            "what time is it in new york now",
+            "anyone know if it's gonna rain tomorrow",
+            "what share of the province's residents were uprooted from their homes",
+            "the un guy for syria, what did he say about the fighters",
+            "who said ruthless process",
+            "how many displaced",
             "",
             "???",
             "Эрдоган и Путин?",
@@ -686,6 +709,17 @@ mod tests {
                 )
             )[0],
             "how many refugees does turkey host already"
+        );
+        // "who is X": the answer says what X is; "it" is still X.
+        assert_eq!(
+            read(
+                "when was it formed?",
+                &exchange(
+                    "who's hayat tahrir al-sham",
+                    Some("Hayat Tahrir al-Sham is an Islamist alliance led by an al-Qaeda-affiliated group.")
+                )
+            )[0],
+            "when was hayat tahrir al sham formed"
         );
         // No entity fits: the topic of the last question.
         assert_eq!(
