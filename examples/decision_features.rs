@@ -90,6 +90,7 @@ fn main() -> anyhow::Result<()> {
             .filter_map(|c| {
                 let fact = engine.fact(c.fact_id)?;
                 let reply = Reply {
+                    taking: None,
                     question: q.question.clone(),
                     answered: true,
                     answer: Some(fact.answer.clone()),

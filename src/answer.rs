@@ -42,6 +42,27 @@ pub struct Alternative {
     pub confidence: f64,
 }
 
+/// What a follow-up was taken to mean, for the reply to say.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Taking {
+    /// The words of the question that leaned on the last exchange ("he",
+    /// or the whole fragment "and the kremlin?").
+    pub took: String,
+    /// What they were taken as: an entity's name ("Hossein Jaberi
+    /// Ansari"), or the whole question read.
+    #[serde(rename = "as")]
+    pub as_: String,
+    /// The question as asked of the facts.
+    pub read_as: String,
+}
+
+impl Taking {
+    /// "Taking *he* as Hossein Jaberi Ansari", as the reply says it.
+    pub fn sentence(&self) -> String {
+        format!("Taking *{}* as {}", self.took, self.as_)
+    }
+}
+
 /// The reply to one question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Reply {
@@ -68,6 +89,10 @@ pub struct Reply {
     /// How the matcher chose (matched tokens, cues, penalties), for tuning.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub why: Option<String>,
+    /// When the question was read as a follow-up of the last exchange:
+    /// what it was taken to mean.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub taking: Option<Taking>,
 }
 
 impl Reply {
@@ -91,6 +116,7 @@ impl Reply {
     /// A reply to input that could not be used as a question at all.
     pub fn invalid(question: impl Into<String>, error: impl Into<String>) -> Self {
         Reply {
+            taking: None,
             question: question.into(),
             answered: false,
             answer: None,

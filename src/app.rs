@@ -12,7 +12,7 @@ use anyhow::Context;
 
 use crate::answer::Reply;
 use crate::config::Config;
-use crate::engine::Engine;
+use crate::engine::{Engine, Exchange};
 use crate::extract::{self, Gap};
 use crate::lexicon::Lexicon;
 use crate::matcher::decide::Model;
@@ -124,6 +124,12 @@ impl App {
         self.engine.ask(question)
     }
 
+    /// Answers `question` asked right after `previous` (see
+    /// [`Engine::ask_following`]), without logging it.
+    pub fn answer_following(&self, question: &str, previous: Option<&Exchange>) -> Reply {
+        self.engine.ask_following(question, previous)
+    }
+
     /// Answers `question` asked from `channel` at this machine, and logs it.
     pub fn ask(&self, question: &str, channel: &'static str) -> Reply {
         self.ask_as(question, Asker::local(channel))
@@ -133,10 +139,16 @@ impl App {
     /// reported through tracing and does not cost the user the answer.
     pub fn ask_as(&self, question: &str, asker: Asker) -> Reply {
         let reply = self.answer(question);
-        if let Err(error) = self.store.log_question(&self.log_entry(&reply, asker)) {
+        self.log(&reply, asker);
+        reply
+    }
+
+    /// Adds `reply` from `asker` to the question log. A failure is reported
+    /// through tracing and does not cost the user the answer.
+    pub fn log(&self, reply: &Reply, asker: Asker) {
+        if let Err(error) = self.store.log_question(&self.log_entry(reply, asker)) {
             tracing::error!(%error, "could not log a question");
         }
-        reply
     }
 
     /// What the question log keeps of `reply`. The user id only when the

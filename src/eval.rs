@@ -294,6 +294,7 @@ mod tests {
 
     fn answered(answer: &str, paragraphs: &[Option<u32>]) -> Reply {
         Reply {
+            taking: None,
             question: "q".into(),
             answered: true,
             answer: Some(answer.into()),
@@ -316,6 +317,7 @@ mod tests {
 
     fn declined() -> Reply {
         Reply {
+            taking: None,
             answered: false,
             answer: None,
             fact_id: None,

@@ -11,6 +11,7 @@ pub mod article;
 pub mod bot;
 pub mod cli;
 pub mod config;
+pub mod conversation;
 pub mod engine;
 pub mod eval;
 pub mod extract;

@@ -107,7 +107,19 @@ async fn at_start_it_registers_exactly_its_commands_with_their_options() {
     );
     let commands = registration.body.as_array().expect("a list of commands");
     let names: Vec<&str> = commands.iter().filter_map(|c| c["name"].as_str()).collect();
-    assert_eq!(names, ["ask", "source", "about", "help", "fact"]);
+    assert_eq!(
+        names,
+        ["ask", "source", "about", "help", "fact", "Ask summit-bot"]
+    );
+    // The message menu command: type 3, and (as Discord requires) no
+    // description or options.
+    let (menu, commands) = commands.split_last().expect("commands");
+    assert_eq!(menu["type"], json!(3), "{menu}");
+    assert!(
+        menu["description"].as_str().unwrap_or("").is_empty(),
+        "{menu}"
+    );
+    assert!(option_names(menu).is_empty(), "{menu}");
     for c in commands {
         // Discord reads a missing type as 1, a slash command.
         assert!(c.get("type").is_none_or(|t| t == 1), "{c}");
@@ -172,7 +184,7 @@ async fn without_a_server_configured_commands_are_registered_globally() {
         registration.path,
         format!("/api/v10/applications/{APP_ID}/commands")
     );
-    assert_eq!(registration.body.as_array().map(Vec::len), Some(5));
+    assert_eq!(registration.body.as_array().map(Vec::len), Some(6));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -759,4 +771,281 @@ async fn source_and_about_for_any_of_many_articles() {
         call.body["data"]["choices"],
         json!([{"name": CORK, "value": CORK}])
     );
+}
+
+/// A second person in the same channel, for follow-ups.
+const OTHER_USER_ID: u64 = 440_000_000_000_000_003;
+
+impl TestBot {
+    /// A DM from the asker, and the bot's next message in the DM (DM
+    /// replies reference nothing, so the one after those sent before).
+    async fn dm(&self, question: &str) -> Call {
+        let path = format!("/api/v10/channels/{DM_CHANNEL_ID}/messages");
+        let sent = |s: &support::StandIn| -> Vec<Call> {
+            s.calls()
+                .into_iter()
+                .filter(|c| c.is("POST", &path))
+                .collect()
+        };
+        let before = sent(&self.discord).len();
+        let message = self.discord.message(
+            Place::Dm,
+            user(USER_ID, "asker", false),
+            question,
+            json!([]),
+        );
+        self.discord.dispatch("MESSAGE_CREATE", message).await;
+        self.discord
+            .wait_until(&format!("a reply to {question:?}"), support::WAIT, |s| {
+                sent(s).into_iter().nth(before)
+            })
+            .await
+    }
+
+    /// A mention of the bot in the server channel from `author`, and the
+    /// bot's reply to it.
+    async fn mention_from(&self, author: Value, question: &str) -> Call {
+        let message = self.discord.message(
+            Place::Guild,
+            author,
+            &format!("<@{BOT_ID}> {question}"),
+            json!([user(BOT_ID, "summit-bot", true)]),
+        );
+        let id = message["id"].clone();
+        self.discord.dispatch("MESSAGE_CREATE", message).await;
+        let path = format!("/api/v10/channels/{GUILD_CHANNEL_ID}/messages");
+        self.discord
+            .wait_for_call(&format!("a reply to message {id}"), |c| {
+                c.is("POST", &path) && c.body.pointer("/message_reference/message_id") == Some(&id)
+            })
+            .await
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn follow_ups_in_a_dm_are_read_with_the_last_exchange() {
+    let bot = start().await;
+    let first = bot.dm("who's the iranian diplomat they quote?").await;
+    let text = embed_text(&first.body);
+    assert!(
+        text.contains("Jaberi Ansari") && !text.contains("Taking"),
+        "{text}"
+    );
+
+    let second = bot.dm("what did he say about idlib").await;
+    assert_pings_nobody(&second.body);
+    let text = embed_text(&second.body);
+    assert!(
+        text.contains("Taking *he* as Hossein Jaberi Ansari:"),
+        "{text}"
+    );
+    assert!(text.contains("dilemma") && text.contains("¶5"), "{text}");
+
+    let third = bot.dm("whats his job exactly").await;
+    let text = embed_text(&third.body);
+    assert!(
+        text.contains("Taking *his* as Hossein Jaberi Ansari:"),
+        "{text}"
+    );
+    assert!(text.contains("senior aide"), "{text}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_follow_up_never_borrows_another_persons_context() {
+    let bot = start().await;
+    let asker = user(USER_ID, "asker", false);
+    let other = user(OTHER_USER_ID, "other", false);
+    let first = bot
+        .mention_from(asker.clone(), "who is staffan de mistura")
+        .await;
+    assert!(embed_text(&first.body).contains("de Mistura"));
+
+    // The same follow-up from someone else in the same channel: read alone.
+    let theirs = bot.mention_from(other, "what was he warning about?").await;
+    let text = embed_text(&theirs.body);
+    assert!(
+        !text.contains("Taking") && !text.contains("de Mistura"),
+        "{text}"
+    );
+
+    // From the one who asked: about de Mistura.
+    let mine = bot.mention_from(asker, "what was he warning about?").await;
+    let text = embed_text(&mine.body);
+    assert!(
+        text.contains("Taking *he* as Staffan de Mistura:"),
+        "{text}"
+    );
+    assert!(text.contains("¶13"), "{text}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ask_summit_bot_on_another_users_message_answers_it_privately() {
+    let bot = start().await;
+    // Someone else's message, not addressed to the bot: not answered.
+    let theirs = bot.discord.message(
+        Place::Guild,
+        user(OTHER_USER_ID, "other", false),
+        "how many refugees does turkey host? @everyone",
+        json!([]),
+    );
+    bot.discord.dispatch("MESSAGE_CREATE", theirs.clone()).await;
+
+    let call = bot
+        .interact(
+            bot.discord
+                .message_command(Place::Guild, "Ask summit-bot", theirs),
+        )
+        .await;
+    assert_pings_nobody(&call.body);
+    assert_eq!(kind(&call), Some(CHANNEL_MESSAGE));
+    assert_ne!(flags(&call) & EPHEMERAL, 0, "private by default");
+    let text = embed_text(&call.body);
+    assert!(
+        text.contains("3.5 million") && text.contains("¶16"),
+        "{text}"
+    );
+    let posts = bot
+        .discord
+        .calls()
+        .into_iter()
+        .filter(|c| c.method == "POST" && c.path.contains("/channels/"))
+        .count();
+    assert_eq!(posts, 0, "no channel message: only the menu's response");
+    let log = bot
+        .rows("SELECT question, answered FROM question_log", |rows| {
+            !rows.is_empty()
+        })
+        .await;
+    assert_eq!(
+        log,
+        vec![vec![json!("how many refugees does turkey host?"), json!(1)]]
+    );
+
+    // An empty message is refused, privately.
+    let empty = bot.discord.message(
+        Place::Guild,
+        user(OTHER_USER_ID, "other", false),
+        "<@42>",
+        json!([]),
+    );
+    let call = bot
+        .interact(
+            bot.discord
+                .message_command(Place::Guild, "Ask summit-bot", empty),
+        )
+        .await;
+    assert_ne!(flags(&call) & EPHEMERAL, 0);
+    let content = call.body["data"]["content"].as_str().unwrap_or("");
+    assert!(content.contains("no text"), "{content}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ask_summit_bot_answers_publicly_when_configured() {
+    let guild = GUILD_ID.to_string();
+    let bot = start_with(&[
+        ("SUMMIT_BOT_DISCORD_GUILD_ID", &guild),
+        ("SUMMIT_BOT_DISCORD_ASK_MENU_PUBLIC", "true"),
+    ])
+    .await;
+    let theirs = bot.discord.message(
+        Place::Guild,
+        user(OTHER_USER_ID, "other", false),
+        "who is de mistura",
+        json!([]),
+    );
+    let call = bot
+        .interact(
+            bot.discord
+                .message_command(Place::Guild, "Ask summit-bot", theirs),
+        )
+        .await;
+    assert_pings_nobody(&call.body);
+    assert_eq!(flags(&call) & EPHEMERAL, 0, "public when configured");
+    let text = embed_text(&call.body);
+    assert!(
+        text.contains("de Mistura") && text.contains("¶13"),
+        "{text}"
+    );
+}
+
+/// A forum channel listed in `discord.help_channel_ids`, and a post in it.
+const HELP_FORUM_ID: u64 = 430_000_000_000_000_010;
+const FORUM_POST_ID: u64 = 430_000_000_000_000_011;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_help_forum_post_is_answered_when_sure_and_left_alone_when_not() {
+    let guild = GUILD_ID.to_string();
+    let forum = HELP_FORUM_ID.to_string();
+    let bot = start_with(&[
+        ("SUMMIT_BOT_DISCORD_GUILD_ID", &guild),
+        ("SUMMIT_BOT_DISCORD_HELP_CHANNEL_IDS", &forum),
+    ])
+    .await;
+    bot.discord.add_thread(FORUM_POST_ID, HELP_FORUM_ID);
+    let post = |content: &str| {
+        let mut m = bot.discord.message(
+            Place::Guild,
+            user(USER_ID, "asker", false),
+            content,
+            json!([]),
+        );
+        m["channel_id"] = json!(FORUM_POST_ID.to_string());
+        m
+    };
+    let path = format!("/api/v10/channels/{FORUM_POST_ID}/messages");
+
+    // Unsure (the article doesn't say): silence, and logged as unanswered.
+    let unsure = post("what did merkel say about idlib?");
+    bot.discord.dispatch("MESSAGE_CREATE", unsure).await;
+    let log = bot
+        .rows(
+            "SELECT question, answered, fact_id FROM question_log",
+            |rows| !rows.is_empty(),
+        )
+        .await;
+    assert_eq!(
+        log,
+        vec![vec![
+            json!("what did merkel say about idlib?"),
+            json!(0),
+            Value::Null
+        ]]
+    );
+
+    // Sure: answered in the post, without a mention, as a reply.
+    let sure = post("how many syrian refugees does turkey host?");
+    let id = sure["id"].clone();
+    bot.discord.dispatch("MESSAGE_CREATE", sure).await;
+    let reply = bot
+        .discord
+        .wait_for_call("the answer in the forum post", |c| c.is("POST", &path))
+        .await;
+    assert_pings_nobody(&reply.body);
+    assert_eq!(
+        reply.body.pointer("/message_reference/message_id"),
+        Some(&id)
+    );
+    let text = embed_text(&reply.body);
+    assert!(
+        text.contains("3.5 million") && text.contains("¶16"),
+        "{text}"
+    );
+
+    tokio::time::sleep(GRACE).await;
+    let posts = bot
+        .discord
+        .calls()
+        .into_iter()
+        .filter(|c| c.is("POST", &path))
+        .count();
+    assert_eq!(posts, 1, "nothing said to the unsure question");
+    let lookups = bot
+        .discord
+        .calls()
+        .into_iter()
+        .filter(|c| c.is("GET", &format!("/api/v10/channels/{FORUM_POST_ID}")))
+        .count();
+    assert_eq!(lookups, 1, "the post's parent is looked up once");
+    // Unmentioned messages have content only with MESSAGE_CONTENT (32768).
+    assert_eq!(bot.discord.intents(), Some(512 | 4096 | 32768));
 }

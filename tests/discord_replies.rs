@@ -331,7 +331,7 @@ async fn commands_clear_empties_a_scope_and_the_start_notes_commands_in_both() {
     );
     assert_eq!(code, Some(0), "{err}");
     assert!(
-        out.contains(&format!("in server {GUILD_ID} (5 were registered)")),
+        out.contains(&format!("in server {GUILD_ID} (6 were registered)")),
         "{out}"
     );
     let path = format!("/api/v10/applications/{APP_ID}/guilds/{GUILD_ID}/commands");

@@ -47,7 +47,8 @@ pub async fn ask(
     let data = ctx.data();
     data.check_rate(ctx.author().id)?;
 
-    let reply = deferring(data.answer(question_text(&question)), DEFER_AFTER, async {
+    let asked = data.answer_in(ctx.author().id, ctx.channel_id(), question_text(&question));
+    let reply = deferring(asked, DEFER_AFTER, async {
         tracing::warn!("answering is slow: deferring the response");
         defer(ctx, false).await
     })
@@ -75,7 +76,7 @@ pub async fn ask(
 
 /// Awaits `answer`; if it is not ready within `after`, runs `defer` first
 /// (and still waits for the answer).
-async fn deferring<T, E>(
+pub(super) async fn deferring<T, E>(
     answer: impl Future<Output = Result<T, E>>,
     after: Duration,
     defer: impl Future<Output = Result<(), E>>,

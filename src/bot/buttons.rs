@@ -140,6 +140,7 @@ fn label_of(message: &serenity::Message, custom_id: &str) -> Option<String> {
 fn reply_for_fact(engine: &Engine, id: FactId, question: String) -> Option<Reply> {
     let fact = engine.fact(id)?;
     Some(Reply {
+        taking: None,
         question,
         answered: true,
         answer: Some(fact.answer.clone()),

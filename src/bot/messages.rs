@@ -1,5 +1,9 @@
 //! Plain messages: any direct message is a question; in a server, a message
-//! that mentions the bot is, and gets the answer as a reply. Messages from
+//! that mentions the bot is, and gets the answer as a reply. A question that
+//! leans on the asker's last exchange in the same DM, channel or thread
+//! ("what did he say?") is read with it. In a help channel
+//! (`discord.help_channel_ids`, or a thread of one: a forum post) every
+//! message is a question, answered only when the bot is sure. Messages from
 //! bots (this one included) are ignored.
 
 use poise::serenity_prelude as serenity;
@@ -19,6 +23,9 @@ pub async fn on_message(
     let question = match msg.guild_id {
         None => question_text(&msg.content),
         Some(_) if msg.mentions.iter().any(|u| u.id == bot_id) => question_text(&msg.content),
+        Some(_) if data.is_help_channel(msg.channel_id).await => {
+            return help_channel(data, msg).await;
+        }
         Some(_) => return Ok(()),
     };
     if question.is_empty() {
@@ -30,7 +37,9 @@ pub async fn on_message(
             .map_or(APOLOGY.to_string(), |e| e.0.clone());
         return send(data, msg, Answer::Text(&text)).await;
     }
-    let reply = data.answer(question).await?;
+    let reply = data
+        .answer_in(msg.author.id, msg.channel_id, question)
+        .await?;
     tracing::info!(
         answered = reply.answered,
         fact = ?reply.fact_id.map(|f| f.0),
@@ -39,6 +48,39 @@ pub async fn on_message(
     );
     let card = reply::render(&reply).asked_by(msg.author.id.get(), data.suggestions_until());
     send(data, msg, Answer::Card(&card)).await?;
+    data.log(reply, asker(msg.author.id, msg.guild_id)).await;
+    Ok(())
+}
+
+/// A message in a help channel (or a post in a help forum), which did not
+/// mention the bot: answered only when the bot is at least
+/// `discord.help_channel_threshold` sure. Otherwise nothing is said — the
+/// channel is for people too — and the question is logged as unanswered, so
+/// moderators find it in `/fact unanswered`. Never a help text, never a
+/// rate-limit notice.
+async fn help_channel(data: &Data, msg: &serenity::Message) -> Result<(), Error> {
+    let question = question_text(&msg.content);
+    if question.is_empty() || data.check_rate(msg.author.id).is_err() {
+        return Ok(());
+    }
+    let mut reply = data
+        .answer_in(msg.author.id, msg.channel_id, question)
+        .await?;
+    let sure = reply.answered && reply.confidence >= data.help_threshold;
+    tracing::info!(
+        answered = sure,
+        fact = ?reply.fact_id.map(|f| f.0),
+        confidence = reply.confidence,
+        "help channel message"
+    );
+    if sure {
+        let card = reply::render(&reply).asked_by(msg.author.id.get(), data.suggestions_until());
+        send(data, msg, Answer::Card(&card)).await?;
+    } else {
+        reply.answered = false;
+        reply.answer = None;
+        reply.fact_id = None;
+    }
     data.log(reply, asker(msg.author.id, msg.guild_id)).await;
     Ok(())
 }

@@ -5,7 +5,8 @@
 //! answers itself, nor touch SQL beyond the store's methods.
 //!
 //! One file per command family ([`ask`], [`source`], [`about`], [`help`],
-//! the moderators' `/fact` in [`moderation`]),
+//! the moderators' `/fact` in [`moderation`], the message menu's "Ask
+//! summit-bot" in [`menu`]),
 //! plain messages in [`messages`], buttons in [`buttons`], what the user is
 //! told when something fails in [`errors`], connecting to Discord and
 //! serving until stopped in [`serve`]. The shared state is [`Data`]. Every
@@ -18,6 +19,7 @@ mod ask;
 mod buttons;
 mod errors;
 mod help;
+mod menu;
 mod messages;
 mod moderation;
 pub mod registration;
@@ -38,6 +40,7 @@ use poise::serenity_prelude as serenity;
 use crate::answer::Reply;
 use crate::app::{App, Asker};
 use crate::config::Config;
+use crate::conversation::Conversations;
 use crate::engine::Engine;
 use crate::fact::FactId;
 use crate::store::channel;
@@ -53,6 +56,18 @@ pub type Context<'a> = poise::Context<'a, Data, Error>;
 /// MESSAGE_CONTENT intent, and the bot reads nothing else.
 pub const INTENTS: serenity::GatewayIntents =
     serenity::GatewayIntents::GUILD_MESSAGES.union(serenity::GatewayIntents::DIRECT_MESSAGES);
+
+/// The intents for `config`: [`INTENTS`], and with help channels
+/// configured also the privileged MESSAGE_CONTENT (enable it on the
+/// application's Bot page), without which Discord sends the messages of a
+/// help channel that do not mention the bot with empty content.
+pub fn intents(config: &Config) -> serenity::GatewayIntents {
+    if config.discord.help_channel_ids.is_empty() {
+        INTENTS
+    } else {
+        INTENTS | serenity::GatewayIntents::MESSAGE_CONTENT
+    }
+}
 
 /// How long the rate limit remembers a question.
 const RATE_WINDOW: Duration = Duration::from_secs(60);
@@ -72,7 +87,20 @@ pub struct Data {
     questions_per_minute: usize,
     /// How long suggestion buttons answer clicks.
     pub suggestions_last: Duration,
+    /// Whether "Ask summit-bot" on a message answers for everyone to see.
+    pub ask_menu_public: bool,
+    /// Channels whose messages (and whose threads' messages) are questions.
+    help_channels: Vec<serenity::ChannelId>,
+    /// How sure an answer in a help channel must be.
+    pub help_threshold: f64,
+    /// Each channel's parent (None: no thread), as looked up, so a forum
+    /// post's messages cost one lookup in all.
+    parents: Mutex<HashMap<serenity::ChannelId, Option<serenity::ChannelId>>>,
     recent: Mutex<HashMap<serenity::UserId, VecDeque<Instant>>>,
+    /// Each person's last exchange in each channel, DM or thread, for
+    /// follow-up questions: in memory only, bounded, never shared between
+    /// people or channels.
+    conversations: Mutex<Conversations<(serenity::UserId, serenity::ChannelId)>>,
 }
 
 impl Data {
@@ -85,7 +113,18 @@ impl Data {
             suggestions_last: Duration::from_secs(
                 u64::from(config.discord.suggestion_minutes) * 60,
             ),
+            ask_menu_public: config.discord.ask_menu_public,
+            help_channels: config
+                .discord
+                .help_channel_ids
+                .iter()
+                .filter(|&&id| id != 0)
+                .map(|&id| serenity::ChannelId::new(id))
+                .collect(),
+            help_threshold: config.discord.help_channel_threshold,
+            parents: Mutex::new(HashMap::new()),
             recent: Mutex::new(HashMap::new()),
+            conversations: Mutex::new(config.conversations()),
         }
     }
 
@@ -124,6 +163,74 @@ impl Data {
     pub async fn answer(&self, question: String) -> Result<Reply, Error> {
         self.with_app("answering a question", move |app| app.answer(&question))
             .await
+    }
+
+    /// Whether `channel` is a help channel: listed in
+    /// `discord.help_channel_ids`, or a thread (a forum post) of one. A
+    /// failed lookup counts as no: the bot then stays silent, as it should
+    /// where it was not asked.
+    pub async fn is_help_channel(&self, channel: serenity::ChannelId) -> bool {
+        if self.help_channels.is_empty() {
+            return false;
+        }
+        if self.help_channels.contains(&channel) {
+            return true;
+        }
+        let known = self
+            .parents
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&channel)
+            .copied();
+        let parent = match known {
+            Some(parent) => parent,
+            None => match self.rest.parent_of(channel).await {
+                Ok(parent) => {
+                    let mut parents = self.parents.lock().unwrap_or_else(PoisonError::into_inner);
+                    // Channels are few; a bound keeps a flood of threads cheap.
+                    if parents.len() >= 10_000 {
+                        parents.clear();
+                    }
+                    parents.insert(channel, parent);
+                    parent
+                }
+                Err(error) => {
+                    tracing::warn!(%error, "could not look up a channel's parent");
+                    None
+                }
+            },
+        };
+        parent.is_some_and(|p| self.help_channels.contains(&p))
+    }
+
+    /// Answers a question `user` asked in `channel`, read as a follow-up of
+    /// their last exchange there when it leans on it (see
+    /// [`Engine::ask_following`]); the reply becomes that last exchange.
+    /// Does not log it.
+    pub async fn answer_in(
+        &self,
+        user: serenity::UserId,
+        channel: serenity::ChannelId,
+        question: String,
+    ) -> Result<Reply, Error> {
+        let key = (user, channel);
+        let now = Instant::now();
+        let previous = self
+            .conversations
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .previous(&key, now)
+            .cloned();
+        let reply = self
+            .with_app("answering a question", move |app| {
+                app.answer_following(&question, previous.as_ref())
+            })
+            .await?;
+        self.conversations
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remember(key, &reply, now);
+        Ok(reply)
     }
 
     /// Adds an answered question to the question log. A failure is logged
@@ -259,7 +366,8 @@ fn strip_mentions(word: &str) -> String {
     out
 }
 
-/// The slash commands, in the order Discord lists them. `/fact` is listed
+/// The slash commands, in the order Discord lists them, then the message
+/// menu command "Ask summit-bot". `/fact` is listed
 /// only in servers unless `discord.fact_in_dms`; its own check refuses it
 /// in DMs should Discord send one anyway.
 pub fn commands(config: &Config) -> Vec<poise::Command<Data, Error>> {
@@ -273,6 +381,7 @@ pub fn commands(config: &Config) -> Vec<poise::Command<Data, Error>> {
         about::about(),
         help::help(),
         fact,
+        menu::ask_menu(),
     ]
 }
 

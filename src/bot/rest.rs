@@ -399,6 +399,29 @@ impl Rest {
         Ok(listed.as_array().cloned().unwrap_or_default())
     }
 
+    /// The channel a thread (a forum post) belongs to: `parent_id` of `GET
+    /// /channels/{id}`; None for a channel that is no thread.
+    pub async fn parent_of(
+        &self,
+        channel: serenity::ChannelId,
+    ) -> Result<Option<serenity::ChannelId>, RestError> {
+        let found = self
+            .send(
+                Method::GET,
+                "/channels/{channel.id}",
+                &format!("/channels/{channel}"),
+                None,
+                Repeat::Safe,
+            )
+            .await?;
+        Ok(found
+            .get("parent_id")
+            .and_then(Value::as_str)
+            .and_then(|id| id.parse::<u64>().ok())
+            .filter(|id| *id != 0)
+            .map(serenity::ChannelId::new))
+    }
+
     /// The bot's application id (`GET /oauth2/applications/@me`).
     pub async fn application_id(&self) -> Result<Option<serenity::ApplicationId>, RestError> {
         let app = self

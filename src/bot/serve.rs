@@ -12,7 +12,6 @@ use tracing::Instrument as _;
 
 use super::{
     buttons, commands, errors, messages, no_mentions, registration, rest, shutdown, Data, Error,
-    INTENTS,
 };
 use crate::app::App;
 use crate::config::Config;
@@ -53,7 +52,9 @@ pub async fn run(app: Arc<RwLock<App>>, config: Config) -> anyhow::Result<()> {
         }
     }
     let in_flight = shutdown::InFlight::default();
-    let mut client = discord_client(http, framework, in_flight.clone(), stopped.clone()).await?;
+    let intents = super::intents(&config);
+    let mut client =
+        discord_client(http, intents, framework, in_flight.clone(), stopped.clone()).await?;
     let served = client
         .start()
         .await
@@ -124,6 +125,7 @@ fn framework(config: &Config, data: Data, rest: rest::Rest) -> poise::Framework<
 /// `in_flight`; its gateway connections close when `stopped` says.
 async fn discord_client(
     http: serenity::Http,
+    intents: serenity::GatewayIntents,
     framework: poise::Framework<Data, Error>,
     in_flight: shutdown::InFlight,
     stopped: tokio::sync::watch::Receiver<bool>,
@@ -132,7 +134,7 @@ async fn discord_client(
         inner: framework,
         in_flight,
     };
-    let client = serenity::ClientBuilder::new_with_http(http, INTENTS)
+    let client = serenity::ClientBuilder::new_with_http(http, intents)
         .framework(framework)
         .await
         .context("building the Discord client")?;

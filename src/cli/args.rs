@@ -44,6 +44,11 @@ pub enum Command {
         /// Print the reply as JSON (with `-`: one JSON object a line).
         #[arg(long)]
         json: bool,
+        /// With `-`: each line is a JSON object {"session": ID, "question":
+        /// TEXT}, and a question is read as a follow-up of the last one in
+        /// the same session (as in a DM), for limits.followup_minutes.
+        #[arg(long)]
+        sessions: bool,
         /// The question (its words are joined with spaces), or `-` to read
         /// questions from standard input.
         #[arg(required = true, value_name = "QUESTION")]

@@ -20,9 +20,9 @@ use crate::store::channel;
 
 /// `ask`: one question (its words joined), or with `-` one a line of
 /// standard input.
-pub(super) fn ask(app: &App, words: &[String], json: bool) -> anyhow::Result<()> {
+pub(super) fn ask(app: &App, words: &[String], json: bool, sessions: bool) -> anyhow::Result<()> {
     if words.len() == 1 && words[0] == "-" {
-        return ask_stream(app, json);
+        return ask_stream(app, json, sessions);
     }
     let reply = app.ask(&words.join(" "), channel::CLI);
     let text = if json {
@@ -77,6 +77,9 @@ pub fn render(reply: &Reply) -> String {
         return out;
     }
     if reply.answered {
+        if let Some(taking) = &reply.taking {
+            out.push_str(&format!("{}: ", taking.sentence()));
+        }
         out.push_str(reply.answer.as_deref().unwrap_or(""));
         for source in &reply.sources {
             // A sentence fact's answer is its quote: don't say it twice.
@@ -140,6 +143,7 @@ mod tests {
 
     fn reply() -> Reply {
         Reply {
+            taking: None,
             question: "how many refugees does turkey host".into(),
             answered: true,
             answer: Some("3.5 million".into()),
@@ -169,6 +173,17 @@ mod tests {
             render(&sentence),
             "Turkey already hosts 3.5 million Syrian refugees.\n  — Summit, ¶16\n  (confidence 0.88)"
         );
+    }
+
+    #[test]
+    fn a_follow_up_says_what_it_took_the_question_to_mean() {
+        let mut followed = reply();
+        followed.taking = Some(crate::answer::Taking {
+            took: "it".into(),
+            as_: "Turkey".into(),
+            read_as: "how many refugees does turkey host".into(),
+        });
+        assert!(render(&followed).starts_with("Taking *it* as Turkey: 3.5 million\n"));
     }
 
     #[test]

@@ -13,8 +13,10 @@ use rustyline::error::ReadlineError;
 use super::ask::render;
 use super::print_out;
 use super::stream::{read_line_capped, reply_to_line, MAX_LINE_BYTES};
-use crate::app::App;
+use crate::app::{App, Asker};
+use crate::conversation::Conversations;
 use crate::store::channel;
+use std::time::Instant;
 
 /// What the chat shows before each line at a terminal.
 const PROMPT: &str = "> ";
@@ -25,20 +27,21 @@ const HISTORY: usize = 500;
 /// The console chat. Notices fact changes made by other processes (a bot's
 /// moderators) before each question.
 pub fn chat(app: &mut App) -> anyhow::Result<()> {
+    let mut conversation = app.config.conversations::<()>();
     let titles = crate::fact::titles_named(&app.store.articles()?);
     print_out(&format!(
         "Ask me about {titles}. One question a line; `quit` or end of input ends."
     ))?;
     if io::stdin().is_terminal() {
-        edited_lines(app)
+        edited_lines(app, &mut conversation)
     } else {
-        plain_lines(app)
+        plain_lines(app, &mut conversation)
     }
 }
 
 /// Lines typed at a terminal, edited with rustyline. End of input (Ctrl-D)
 /// and Ctrl-C end the chat, as `quit` does.
-fn edited_lines(app: &mut App) -> anyhow::Result<()> {
+fn edited_lines(app: &mut App, conversation: &mut Conversations<()>) -> anyhow::Result<()> {
     let config = rustyline::Config::builder()
         .max_history_size(HISTORY)
         .context("setting up line editing")?
@@ -57,7 +60,7 @@ fn edited_lines(app: &mut App) -> anyhow::Result<()> {
             // Only fails for a history that refuses entries: nothing lost.
             editor.add_history_entry(question.as_str()).ok();
         }
-        if !turn(app, &question, None)? {
+        if !turn(app, conversation, &question, None)? {
             return Ok(());
         }
     }
@@ -65,7 +68,7 @@ fn edited_lines(app: &mut App) -> anyhow::Result<()> {
 
 /// Lines from a pipe or a file, as `ask -` reads them (one over
 /// [`MAX_LINE_BYTES`] gets an error reply, not its whole self in memory).
-fn plain_lines(app: &mut App) -> anyhow::Result<()> {
+fn plain_lines(app: &mut App, conversation: &mut Conversations<()>) -> anyhow::Result<()> {
     let mut input = io::stdin().lock();
     let mut line = Vec::new();
     while let Some(len) =
@@ -73,16 +76,23 @@ fn plain_lines(app: &mut App) -> anyhow::Result<()> {
     {
         let question = clean_line(&String::from_utf8_lossy(&line));
         let too_long = (len > line.len()).then_some((line.as_slice(), len));
-        if !turn(app, &question, too_long)? {
+        if !turn(app, conversation, &question, too_long)? {
             break;
         }
     }
     Ok(())
 }
 
-/// Answers one cleaned line; false when it ends the chat. `too_long` is
-/// the start of a line too long to read whole, and its length.
-fn turn(app: &mut App, question: &str, too_long: Option<(&[u8], usize)>) -> anyhow::Result<bool> {
+/// Answers one cleaned line, as a follow-up of the last one when it leans
+/// on it (the console is one conversation, like a DM); false when it ends
+/// the chat. `too_long` is the start of a line too long to read whole, and
+/// its length.
+fn turn(
+    app: &mut App,
+    conversation: &mut Conversations<()>,
+    question: &str,
+    too_long: Option<(&[u8], usize)>,
+) -> anyhow::Result<bool> {
     if question.is_empty() {
         return Ok(true);
     }
@@ -92,10 +102,16 @@ fn turn(app: &mut App, question: &str, too_long: Option<(&[u8], usize)>) -> anyh
     if let Err(error) = app.reload_if_changed() {
         tracing::warn!(error = %format!("{error:#}"), "could not reload changed facts");
     }
+    let now = Instant::now();
     let reply = match too_long {
         Some((start, len)) => reply_to_line(app, start, len),
-        None => app.ask(question, channel::CONSOLE),
+        None => {
+            let reply = app.answer_following(question, conversation.previous(&(), now));
+            app.log(&reply, Asker::local(channel::CONSOLE));
+            reply
+        }
     };
+    conversation.remember((), &reply, now);
     print_out(&format!("{}\n", render(&reply)))?;
     Ok(true)
 }

@@ -43,8 +43,16 @@ pub fn run(cli: Cli, config: Config) -> anyhow::Result<ExitCode> {
     let _span = tracing::info_span!("command", name = command.name()).entered();
     match command {
         Command::Run => ask::run_bot(config, db, show),
-        Command::Ask { json, words } => {
-            ask::ask(&open_app(&config, db, show)?, &words, json)?;
+        Command::Ask {
+            json,
+            sessions,
+            words,
+        } => {
+            if sessions && !(words.len() == 1 && words[0] == "-") {
+                eprintln!("error: --sessions reads standard input: give `-` as the question");
+                return Ok(ExitCode::from(2));
+            }
+            ask::ask(&open_app(&config, db, show)?, &words, json, sessions)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Chat => {

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use super::ask::render;
 use crate::answer::Reply;
 use crate::app::{App, Asker};
+use crate::conversation::Conversations;
 use crate::store::{channel, QuestionLogEntry};
 
 /// Lines of `ask -` longer than this many bytes are not read whole: they
@@ -76,10 +77,48 @@ pub(super) fn reply_to_line(app: &App, line: &[u8], len: usize) -> Reply {
     }
 }
 
+/// One line of `ask --sessions -`.
+#[derive(serde::Deserialize)]
+struct SessionLine {
+    session: serde_json::Value,
+    question: String,
+}
+
+/// The reply to one line of `ask --sessions -`: its question read as a
+/// follow-up of the last one in its session, which it then becomes.
+fn reply_in_session(
+    app: &App,
+    sessions: &mut Conversations<String>,
+    line: &[u8],
+    len: usize,
+) -> Reply {
+    if len > line.len() {
+        return reply_to_line(app, line, len);
+    }
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let parsed = serde_json::from_slice::<SessionLine>(line)
+        .ok()
+        .filter(|l| l.session.is_string() || l.session.is_number());
+    let Some(SessionLine { session, question }) = parsed else {
+        return Reply::invalid(
+            String::from_utf8_lossy(line),
+            "with --sessions each line is a JSON object with \"session\" (a string or number) \
+             and \"question\"",
+        );
+    };
+    let key = session.to_string();
+    let now = Instant::now();
+    let reply = app.answer_following(&question, sessions.previous(&key, now));
+    sessions.remember(key, &reply, now);
+    reply
+}
+
 /// `ask -`: one reply a line of standard input, in order, each flushed as
 /// soon as it is written. Questions are logged in batches (see
-/// [`LOG_BATCH`]), not one commit each.
-pub(super) fn ask_stream(app: &App, json: bool) -> anyhow::Result<()> {
+/// [`LOG_BATCH`]), not one commit each. With `sessions`, each line names
+/// its session and questions are read as follow-ups within it.
+pub(super) fn ask_stream(app: &App, json: bool, sessions: bool) -> anyhow::Result<()> {
+    let mut conversations = sessions.then(|| app.config.conversations::<String>());
     let mut input = io::stdin().lock();
     let mut out = io::stdout().lock();
     let mut line = Vec::new();
@@ -92,7 +131,10 @@ pub(super) fn ask_stream(app: &App, json: bool) -> anyhow::Result<()> {
             Ok(None) => break Ok(()),
             Err(e) => break Err(anyhow::Error::new(e).context("reading standard input")),
         };
-        let reply = reply_to_line(app, &line, len);
+        let reply = match conversations.as_mut() {
+            Some(c) => reply_in_session(app, c, &line, len),
+            None => reply_to_line(app, &line, len),
+        };
         let text = if json {
             match serde_json::to_string(&reply) {
                 Ok(text) => text,

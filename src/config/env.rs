@@ -22,7 +22,12 @@ const ENV_KEYS: &[&str] = &[
     "DISCORD_MODERATOR_ROLE_IDS",
     "DISCORD_SUGGESTION_MINUTES",
     "DISCORD_FACT_IN_DMS",
+    "DISCORD_ASK_MENU_PUBLIC",
+    "DISCORD_HELP_CHANNEL_IDS",
+    "DISCORD_HELP_CHANNEL_THRESHOLD",
     "LIMITS_QUESTIONS_PER_MINUTE",
+    "LIMITS_FOLLOWUP_MINUTES",
+    "LIMITS_CONVERSATIONS",
 ];
 
 /// How errors name the layer the environment makes.
@@ -70,6 +75,17 @@ impl Layer {
                 self.suggestion_minutes = Some(key.minutes(key.int_text(v)?)?)
             }
             "DISCORD_FACT_IN_DMS" => self.fact_in_dms = Some(key.bool_text(v)?),
+            "DISCORD_ASK_MENU_PUBLIC" => self.ask_menu_public = Some(key.bool_text(v)?),
+            "DISCORD_HELP_CHANNEL_IDS" => self.help_channel_ids = Some(key.id_list_text(v)?),
+            "DISCORD_HELP_CHANNEL_THRESHOLD" => {
+                self.help_channel_threshold = Some(key.threshold(key.float_text(v)?)?)
+            }
+            "LIMITS_FOLLOWUP_MINUTES" => {
+                self.followup_minutes = Some(key.followup_minutes(key.int_text(v)?)?)
+            }
+            "LIMITS_CONVERSATIONS" => {
+                self.conversations = Some(key.conversations(key.int_text(v)?)?)
+            }
             "LIMITS_QUESTIONS_PER_MINUTE" => {
                 self.questions_per_minute = Some(key.per_minute(key.int_text(v)?)?)
             }

@@ -12,6 +12,13 @@ const MAX_QUESTION_CHARS_LIMIT: usize = 10_000;
 /// message editable for 15 minutes only, and a week-old suggestion is stale.
 const MAX_SUGGESTION_MINUTES: u32 = 7 * 24 * 60;
 
+/// A follow-up leans on an exchange at most a day old: older, the person
+/// has long moved on.
+const MAX_FOLLOWUP_MINUTES: u32 = 24 * 60;
+
+/// At most this many conversations are remembered (about 200 bytes each).
+const MAX_CONVERSATIONS: u32 = 1_000_000;
+
 /// Names the key being checked and where its value came from.
 pub(super) struct Key<'a> {
     pub(super) name: String,
@@ -42,6 +49,30 @@ impl Key<'_> {
             .ok_or_else(|| {
                 self.invalid(format!(
                     "must be between 1 and {MAX_QUESTION_CHARS_LIMIT}, not {v}"
+                ))
+            })
+    }
+
+    /// Minutes a follow-up may lean on the last exchange: 0 (off) to a day.
+    pub(super) fn followup_minutes(&self, v: i64) -> Result<u32, ConfigError> {
+        u32::try_from(v)
+            .ok()
+            .filter(|n| *n <= MAX_FOLLOWUP_MINUTES)
+            .ok_or_else(|| {
+                self.invalid(format!(
+                    "must be between 0 and {MAX_FOLLOWUP_MINUTES} minutes, not {v}"
+                ))
+            })
+    }
+
+    /// How many conversations are remembered: 1 to a million.
+    pub(super) fn conversations(&self, v: i64) -> Result<u32, ConfigError> {
+        u32::try_from(v)
+            .ok()
+            .filter(|n| (1..=MAX_CONVERSATIONS).contains(n))
+            .ok_or_else(|| {
+                self.invalid(format!(
+                    "must be between 1 and {MAX_CONVERSATIONS}, not {v}"
                 ))
             })
     }

@@ -40,12 +40,17 @@ struct DiscordLayer {
     moderator_role_ids: Option<Vec<toml::Value>>,
     suggestion_minutes: Option<i64>,
     fact_in_dms: Option<bool>,
+    ask_menu_public: Option<bool>,
+    help_channel_ids: Option<Vec<toml::Value>>,
+    help_channel_threshold: Option<f64>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LimitsLayer {
     questions_per_minute: Option<i64>,
+    followup_minutes: Option<i64>,
+    conversations: Option<i64>,
 }
 
 /// One layer, validated; `None` leaves the value of the layers below.
@@ -63,7 +68,12 @@ pub(super) struct Layer {
     pub(super) moderator_role_ids: Option<Vec<u64>>,
     pub(super) suggestion_minutes: Option<u32>,
     pub(super) fact_in_dms: Option<bool>,
+    pub(super) ask_menu_public: Option<bool>,
+    pub(super) help_channel_ids: Option<Vec<u64>>,
+    pub(super) help_channel_threshold: Option<f64>,
     pub(super) questions_per_minute: Option<u32>,
+    pub(super) followup_minutes: Option<u32>,
+    pub(super) conversations: Option<u32>,
 }
 
 impl Layer {
@@ -110,9 +120,23 @@ impl Layer {
                 .map(|v| key("discord.suggestion_minutes").minutes(v))
                 .transpose()?,
             fact_in_dms: d.fact_in_dms,
+            ask_menu_public: d.ask_menu_public,
+            help_channel_ids: ids("discord.help_channel_ids", d.help_channel_ids)?,
+            help_channel_threshold: d
+                .help_channel_threshold
+                .map(|v| key("discord.help_channel_threshold").threshold(v))
+                .transpose()?,
             questions_per_minute: l
                 .questions_per_minute
                 .map(|v| key("limits.questions_per_minute").per_minute(v))
+                .transpose()?,
+            followup_minutes: l
+                .followup_minutes
+                .map(|v| key("limits.followup_minutes").followup_minutes(v))
+                .transpose()?,
+            conversations: l
+                .conversations
+                .map(|v| key("limits.conversations").conversations(v))
                 .transpose()?,
         })
     }
@@ -131,7 +155,12 @@ impl Layer {
             moderator_role_ids: over.moderator_role_ids.or(self.moderator_role_ids),
             suggestion_minutes: over.suggestion_minutes.or(self.suggestion_minutes),
             fact_in_dms: over.fact_in_dms.or(self.fact_in_dms),
+            ask_menu_public: over.ask_menu_public.or(self.ask_menu_public),
+            help_channel_ids: over.help_channel_ids.or(self.help_channel_ids),
+            help_channel_threshold: over.help_channel_threshold.or(self.help_channel_threshold),
             questions_per_minute: over.questions_per_minute.or(self.questions_per_minute),
+            followup_minutes: over.followup_minutes.or(self.followup_minutes),
+            conversations: over.conversations.or(self.conversations),
         }
     }
 }

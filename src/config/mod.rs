@@ -89,6 +89,13 @@ pub struct DiscordConfig {
     pub suggestion_minutes: u32,
     /// Whether `/fact` is offered in direct messages.
     pub fact_in_dms: bool,
+    /// Whether "Ask summit-bot" on a message answers for everyone to see.
+    pub ask_menu_public: bool,
+    /// Channels (and forum channels, whose posts are threads) answered
+    /// without a mention, only when sure.
+    pub help_channel_ids: Vec<u64>,
+    /// How sure (0..1) an answer in a help channel must be; below, silence.
+    pub help_channel_threshold: f64,
 }
 
 impl std::fmt::Debug for DiscordConfig {
@@ -102,6 +109,9 @@ impl std::fmt::Debug for DiscordConfig {
             .field("moderator_role_ids", &self.moderator_role_ids)
             .field("suggestion_minutes", &self.suggestion_minutes)
             .field("fact_in_dms", &self.fact_in_dms)
+            .field("ask_menu_public", &self.ask_menu_public)
+            .field("help_channel_ids", &self.help_channel_ids)
+            .field("help_channel_threshold", &self.help_channel_threshold)
             .finish()
     }
 }
@@ -110,6 +120,10 @@ impl std::fmt::Debug for DiscordConfig {
 pub struct LimitsConfig {
     /// Questions one user may ask per minute.
     pub questions_per_minute: u32,
+    /// How long a follow-up may lean on the last exchange (0: never).
+    pub followup_minutes: u32,
+    /// How many conversations' last exchanges are remembered at most.
+    pub conversations: u32,
 }
 
 /// The file name of the database in the data directory.
@@ -192,15 +206,33 @@ impl Config {
                 moderator_role_ids: required(l.moderator_role_ids, "discord.moderator_role_ids")?,
                 suggestion_minutes: required(l.suggestion_minutes, "discord.suggestion_minutes")?,
                 fact_in_dms: required(l.fact_in_dms, "discord.fact_in_dms")?,
+                ask_menu_public: required(l.ask_menu_public, "discord.ask_menu_public")?,
+                help_channel_ids: required(l.help_channel_ids, "discord.help_channel_ids")?,
+                help_channel_threshold: required(
+                    l.help_channel_threshold,
+                    "discord.help_channel_threshold",
+                )?,
             },
             limits: LimitsConfig {
                 questions_per_minute: required(
                     l.questions_per_minute,
                     "limits.questions_per_minute",
                 )?,
+                followup_minutes: required(l.followup_minutes, "limits.followup_minutes")?,
+                conversations: required(l.conversations, "limits.conversations")?,
             },
             origins,
         })
+    }
+
+    /// A fresh memory of conversations' last exchanges, as configured.
+    pub fn conversations<K: std::hash::Hash + Eq + Clone>(
+        &self,
+    ) -> crate::conversation::Conversations<K> {
+        crate::conversation::Conversations::new(
+            std::time::Duration::from_secs(u64::from(self.limits.followup_minutes) * 60),
+            self.limits.conversations as usize,
+        )
     }
 
     /// The engine's tunables.

@@ -101,6 +101,33 @@ fn environment_keys_in_table() {
 }
 
 #[test]
+fn follow_up_help_channel_and_menu_keys_have_defaults_and_layers() {
+    let c = Config::defaults().expect("defaults load");
+    assert_eq!(
+        (c.limits.followup_minutes, c.limits.conversations),
+        (10, 10_000)
+    );
+    assert!(!c.discord.ask_menu_public);
+    assert!(c.discord.help_channel_ids.is_empty());
+    assert_eq!(c.discord.help_channel_threshold, 0.85);
+    let c = Config::load_from(
+        None,
+        None,
+        env(&[
+            ("SUMMIT_BOT_LIMITS_FOLLOWUP_MINUTES", "0"),
+            ("SUMMIT_BOT_DISCORD_ASK_MENU_PUBLIC", "true"),
+            ("SUMMIT_BOT_DISCORD_HELP_CHANNEL_IDS", "12, 34"),
+            ("SUMMIT_BOT_DISCORD_HELP_CHANNEL_THRESHOLD", "0.9"),
+        ]),
+    )
+    .expect("loads");
+    assert_eq!(c.limits.followup_minutes, 0, "0 turns follow-ups off");
+    assert!(c.discord.ask_menu_public);
+    assert_eq!(c.discord.help_channel_ids, [12, 34]);
+    assert_eq!(c.discord.help_channel_threshold, 0.9);
+}
+
+#[test]
 fn prefixed_token_wins_over_plain() {
     let c = Config::load_from(
         None,
@@ -149,6 +176,27 @@ fn bad_keys_and_values_name_the_key() {
             "[discord]\nsuggestion_minutes = 0\n",
             &[],
             "discord.suggestion_minutes",
+        ),
+        (
+            "[limits]\nfollowup_minutes = 1441\n",
+            &[],
+            "limits.followup_minutes",
+        ),
+        (
+            "",
+            &[("SUMMIT_BOT_LIMITS_FOLLOWUP_MINUTES", "-1")],
+            "SUMMIT_BOT_LIMITS_FOLLOWUP_MINUTES",
+        ),
+        ("[limits]\nconversations = 0\n", &[], "limits.conversations"),
+        (
+            "[discord]\nhelp_channel_threshold = 2\n",
+            &[],
+            "discord.help_channel_threshold",
+        ),
+        (
+            "",
+            &[("SUMMIT_BOT_DISCORD_HELP_CHANNEL_IDS", "1,x")],
+            "SUMMIT_BOT_DISCORD_HELP_CHANNEL_IDS",
         ),
         (
             "",

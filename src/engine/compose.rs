@@ -27,6 +27,7 @@ impl Engine {
         let found = &reading.found;
         let s = &found.ranked[c.rank];
         Reply {
+            taking: None,
             question: question.to_string(),
             answered: true,
             answer: Some(compose(fact, &found.query, &s.factors)),
@@ -79,6 +80,7 @@ impl Engine {
             None => none,
         };
         Reply {
+            taking: None,
             question: question.to_string(),
             answered: false,
             answer: None,

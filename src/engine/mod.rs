@@ -10,6 +10,7 @@
 
 mod builtin;
 mod compose;
+pub mod followup;
 mod reading;
 mod small_talk;
 #[cfg(test)]
@@ -18,7 +19,7 @@ mod tests;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use crate::answer::Reply;
+use crate::answer::{Reply, Taking};
 use crate::extract::Gap;
 use crate::fact::{AnswerKind, ArticleId, ArticleMeta, Fact, FactId};
 use crate::lexicon::Lexicon;
@@ -28,6 +29,7 @@ use crate::matcher::{DocInput, Found, Index, Target};
 use crate::moderation::phrasing_key;
 
 pub use builtin::{builtin, numbered, BuiltinError};
+pub use followup::Exchange;
 pub use reading::{Considered, Reading};
 
 /// Tunables the config file sets.
@@ -73,11 +75,17 @@ pub struct Engine {
     settings: Settings,
     /// Each phrasing (as [`phrasing_key`] compares them) and its fact.
     phrased_as: HashMap<String, FactId>,
+    /// The entities, for reading follow-ups.
+    lexicon: Arc<Lexicon>,
 }
 
 /// How much better another article must cover a question for an answer
 /// from this one to be declined as off topic.
 const OTHER_ARTICLE_MARGIN: f32 = 0.1;
+
+/// How many readings of one follow-up are asked at most: each costs a
+/// question's matching.
+const MAX_REWRITES: usize = 6;
 
 /// A known gap is named in a decline when it matches at least this well.
 const GAP_NOTE: f32 = 0.5;
@@ -121,7 +129,7 @@ impl Engine {
                 kind: AnswerKind::Thing,
                 speaker: None,
             }));
-        let index = Index::build(lexicon, docs);
+        let index = Index::build(lexicon.clone(), docs);
         let curated = facts
             .values()
             .filter(|f| !f.questions.is_empty())
@@ -141,6 +149,7 @@ impl Engine {
             index,
             model,
             settings,
+            lexicon,
         }
     }
 
@@ -164,6 +173,54 @@ impl Engine {
                 None => self.decline(question, reading, None, &read),
             },
             None => self.decline(question, reading, self.known_gap(found), &read),
+        }
+    }
+
+    /// Answers `question` asked right after `previous` (the same person's
+    /// last exchange in the same place, if recent). A question that stands
+    /// on its own is answered as [`Engine::ask`] answers it, whatever came
+    /// before. One with a reference only the last exchange can fill ("what
+    /// did he say?", "and the kremlin?", "when?") does not stand on its
+    /// own: when the exchange gives the reference something to stand for,
+    /// the question is read that way (the first of its readings that
+    /// answers, else declined as the first reading), and the reply
+    /// says what it was taken to mean. Read alone, such a question would
+    /// be answered about whatever its other words match ("what did he say
+    /// about idlib?" about Idlib), which is wrong more often than right.
+    pub fn ask_following(&self, question: &str, previous: Option<&Exchange>) -> Reply {
+        let Some(previous) = previous else {
+            return self.ask(question);
+        };
+        if Reply::unusable(question, self.settings.max_question_chars).is_some()
+            || social::read(question).is_some()
+        {
+            return self.ask(question);
+        }
+        let Some(dangling) = followup::dangling(&self.lexicon, question) else {
+            return self.ask(question);
+        };
+        let readings: Vec<(Reply, Taking)> =
+            followup::rewrites(&self.lexicon, question, &dangling, previous)
+                .into_iter()
+                .take(MAX_REWRITES)
+                .map(|r| (self.ask(&r.question), r.taking))
+                .collect();
+        // The readings come most likely first (the entity the exchange
+        // named before its topic, a swap before a frame): the first that
+        // answers is kept, not the most confident, which is more often a
+        // loose reading that happens to match some fact well.
+        let best = readings
+            .iter()
+            .find(|(reply, _)| reply.answered)
+            .or(readings.first());
+        match best {
+            Some((reply, taking)) => {
+                let mut reply = reply.clone();
+                reply.question = question.to_string();
+                reply.taking = Some(taking.clone());
+                reply
+            }
+            None => self.ask(question),
         }
     }
 

@@ -51,6 +51,7 @@ impl Engine {
             })
             .collect();
         Reply {
+            taking: None,
             question: question.to_string(),
             answered: false,
             answer: None,

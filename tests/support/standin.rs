@@ -98,6 +98,8 @@ struct Recorded {
     commands: std::collections::HashMap<Option<String>, Value>,
     /// What Discord's OpenAPI spec says is wrong with the calls made.
     violations: Vec<String>,
+    /// Channels `GET /channels/{id}` knows, by id (others are 404).
+    channels: std::collections::HashMap<String, Value>,
 }
 
 /// Something for the live gateway session to do.
@@ -231,6 +233,18 @@ impl StandIn {
     /// gateway; 1000 is a normal close.
     pub fn gateway_closes(&self) -> Vec<Option<u16>> {
         self.shared.lock().closes.clone()
+    }
+
+    /// Adds a thread (a forum post: type 11) `id` in [`GUILD_ID`] whose
+    /// parent is `parent`, for `GET /channels/{id}`.
+    pub fn add_thread(&self, id: u64, parent: u64) {
+        self.shared.lock().channels.insert(
+            id.to_string(),
+            json!({"id": id.to_string(), "type": 11, "guild_id": GUILD_ID.to_string(),
+                   "parent_id": parent.to_string(), "name": "a post", "owner_id": USER_ID.to_string(),
+                   "thread_metadata": {"archived": false, "auto_archive_duration": 1440,
+                       "archive_timestamp": "2018-09-07T12:00:00.000000+00:00", "locked": false}}),
+        );
     }
 
     /// Registers `commands` in a scope (None: global) as if an earlier run
@@ -402,6 +416,21 @@ impl StandIn {
             place,
             2,
             json!({"id": "1", "name": name, "type": 1, "options": options}),
+        )
+    }
+
+    /// A message context-menu command (`type` 2, command type 3) named
+    /// `name` on `target` (a Message object, e.g. from [`StandIn::message`]),
+    /// which Discord sends whole under `resolved.messages`.
+    pub fn message_command(&self, place: Place, name: &str, target: Value) -> (Interaction, Value) {
+        let target_id = target["id"].clone();
+        let mut messages = serde_json::Map::new();
+        messages.insert(target_id.as_str().unwrap_or("0").to_string(), target);
+        self.interaction(
+            place,
+            2,
+            json!({"id": "2", "name": name, "type": 3, "target_id": target_id,
+                   "resolved": {"messages": messages}}),
         )
     }
 
@@ -715,6 +744,14 @@ async fn rest_call(
             Json(listed.unwrap_or_else(|| json!([]))).into_response()
         }
         ("POST", ["api", "v10", "interactions", _, _, "callback"]) => StatusCode::NO_CONTENT.into_response(),
+        ("GET", ["api", "v10", "channels", channel]) => match shared.lock().channels.get(*channel) {
+            Some(found) => Json(found.clone()).into_response(),
+            None => (
+                StatusCode::NOT_FOUND,
+                Json(json!({"message": "Unknown Channel", "code": 10003})),
+            )
+                .into_response(),
+        },
         ("POST", ["api", "v10", "channels", channel, "messages"]) => {
             let message = sent_message(&shared, channel, &body);
             Json(message).into_response()

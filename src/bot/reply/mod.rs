@@ -105,6 +105,15 @@ fn suggestions(reply: &Reply) -> impl Iterator<Item = Button> + '_ {
 fn answer_card(reply: &Reply, title: String, answer: &str, fact: FactId) -> Card {
     let source = reply.sources.first();
     let mut parts = Vec::new();
+    // A follow-up says what it took the question to mean, before the
+    // answer, so a wrong reading is seen at once.
+    if let Some(t) = &reply.taking {
+        parts.push(format!(
+            "Taking *{}* as {}:",
+            escape(t.took.trim()),
+            escape(t.as_.trim())
+        ));
+    }
     // A sentence fact answers with its own quote: show it once, as
     // the quote.
     if source.is_none_or(|s| !same_words(&s.quote, answer)) {

@@ -3,6 +3,7 @@ use crate::answer::{Alternative, SourceRef};
 
 fn answered(question: &str, answer: &str, quote: &str, confidence: f64) -> Reply {
     Reply {
+        taking: None,
         question: question.to_string(),
         answered: true,
         answer: Some(answer.to_string()),
@@ -22,6 +23,7 @@ fn answered(question: &str, answer: &str, quote: &str, confidence: f64) -> Reply
 
 fn declined(question: &str, alternatives: Vec<Alternative>) -> Reply {
     Reply {
+        taking: None,
         question: question.to_string(),
         answered: false,
         answer: None,
@@ -60,6 +62,32 @@ fn within_limits(card: &Card) {
     for b in &card.clone().asked_by(u64::MAX, u64::MAX).buttons {
         assert!(b.action.custom_id().len() <= MAX_CUSTOM_ID);
     }
+}
+
+#[test]
+fn a_follow_up_says_what_it_took_the_question_to_mean_escaped() {
+    let mut reply = answered(
+        "what did *he* say",
+        "Trump warned of a slaughter.",
+        "Trump warned the Syrian government against a slaughter.",
+        0.9,
+    );
+    reply.taking = Some(crate::answer::Taking {
+        took: "*he*".into(),
+        as_: "Donald Trump".into(),
+        read_as: "what did donald trump say".into(),
+    });
+    let card = render(&reply);
+    assert!(
+        card.description
+            .starts_with("Taking *\\*he\\** as Donald Trump:\n\nTrump warned"),
+        "{}",
+        card.description
+    );
+    within_limits(&card);
+    assert!(!render(&answered("q", "a", "b", 0.9))
+        .description
+        .contains("Taking"));
 }
 
 #[test]

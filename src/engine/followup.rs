@@ -1,0 +1,760 @@
+//! Follow-up questions: a question that leans on the last exchange ("what
+//! did he say?", "and the kremlin?", "when?") read with it. Pure: the
+//! previous exchange comes in as a value; where exchanges are remembered
+//! (per person and channel, for how long) is the edges' business
+//! (`crate::conversation`).
+//!
+//! Two steps, each a function: [`dangling`] finds the reference a question
+//! cannot resolve on its own (a pronoun with nothing in the question it
+//! could stand for, or an ellipsis: a fragment with no question of its
+//! own), and [`rewrites`] turns it into whole questions, most likely first,
+//! from the entities and the frame of the previous question and answer.
+//! The engine asks them and decides (see `Engine::ask_following`).
+
+use crate::answer::Taking;
+use crate::lexicon::{EntityKind, Lexicon};
+use crate::normalize::{tokens, Token};
+use crate::words;
+
+/// The last exchange of one person in one place: what their question was
+/// taken to mean, and the answer they got (None when it was declined).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exchange {
+    pub question: String,
+    pub answer: Option<String>,
+}
+
+/// A reference the question leaves for the context to fill.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dangling {
+    /// A pronoun (token `at` of the question's tokens) that nothing in the
+    /// question can stand for.
+    Pronoun {
+        at: usize,
+        word: String,
+        refers: Refers,
+    },
+    /// A fragment with an entity or a noun but no question of its own
+    /// ("and the kremlin?", "what about trump?", "and refugees?"): its
+    /// words, without the lead-in.
+    Swap { words: Vec<String> },
+    /// A fragment asking with a question word alone ("when?", "why tho",
+    /// "from where?", "against who?"): its words.
+    Ask { words: Vec<String> },
+}
+
+/// What kind of thing a pronoun stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refers {
+    /// he, she, him, his, her.
+    Person,
+    /// it, its: a country, place, organisation or group, or the topic.
+    Thing,
+    /// they, them, their: a group, country or organisation, or the topic.
+    Group,
+    /// there: a place or country.
+    Place,
+    /// that (ending the question): a thing, or the topic.
+    Topic,
+}
+
+/// The longest fragment read as an ellipsis, in words after its lead-in:
+/// "and al qaeda fighters" is one, "and what did he say about turkey" is
+/// a question of its own.
+const MAX_FRAGMENT: usize = 4;
+
+/// The longest question a pronoun in is read as pointing back: follow-ups
+/// are short ("what did he say about idlib?"), and in a long message the
+/// pronoun's antecedent is nearly always in the message itself ("the un guy
+/// for syria, what did he say…"). Found on the Tehran question sets, where
+/// longer questions with a pronoun stood on their own.
+const MAX_PRONOUN_QUESTION: usize = 12;
+
+/// "that" ends a question it points back from only in a short one ("who
+/// said that?", "whose stronghold is that?").
+const MAX_THAT_QUESTION: usize = 6;
+
+/// Words naming someone without naming them: "he" after one of these in
+/// the same question means them ("the iranian foreign ministry guy, what
+/// did he say").
+const PERSON_NOUNS: &[&str] = &[
+    "guy",
+    "man",
+    "woman",
+    "official",
+    "envoy",
+    "president",
+    "leader",
+    "minister",
+    "diplomat",
+    "spokesman",
+    "spokesperson",
+    "aide",
+    "person",
+    "someone",
+    "head",
+];
+
+/// Words after "it" that make it the "it" of "it's gonna rain", pointing
+/// at nothing.
+const EXPLETIVE_IT: &[&str] = &[
+    "gonna", "going", "true", "possible", "likely", "seems", "rain", "raining", "snow", "snowing",
+];
+
+/// Words that open an ellipsis ("and russia?", "what about the kremlin?").
+const LEAD_INS: &[&[&str]] = &[
+    &["what", "about"],
+    &["how", "about"],
+    &["what", "of"],
+    &["and"],
+    &["but"],
+    &["about"],
+];
+
+/// Chat words around a fragment that ask nothing ("why tho", "and then?").
+const FILLERS: &[&str] = &[
+    "so", "ok", "okay", "then", "tho", "though", "too", "also", "now", "exactly", "again", "lol",
+    "hmm", "um", "uh", "pls", "please",
+];
+
+const WH: &[&str] = &[
+    "who", "whom", "whose", "what", "when", "where", "why", "how", "which",
+];
+
+/// Words after "how" that belong to the question word ("how many").
+const HOW_WORDS: &[&str] = &[
+    "many", "much", "long", "far", "old", "often", "big", "large",
+];
+
+fn is_wh(word: &str) -> bool {
+    WH.contains(&word)
+}
+
+fn is_aux(word: &str) -> bool {
+    words::has(&words::lists().auxiliaries, word)
+}
+
+fn pronoun(word: &str) -> Option<Refers> {
+    Some(match word {
+        "he" | "she" | "him" | "his" | "her" | "hers" | "himself" | "herself" => Refers::Person,
+        "it" | "its" | "itself" => Refers::Thing,
+        "they" | "them" | "their" | "theirs" | "themselves" => Refers::Group,
+        "there" => Refers::Place,
+        "that" => Refers::Topic,
+        _ => return None,
+    })
+}
+
+/// Whether an entity of `kind` can be what a pronoun of `refers` stands for.
+fn fits(refers: Refers, kind: EntityKind) -> bool {
+    match refers {
+        Refers::Person => kind == EntityKind::Person,
+        Refers::Thing | Refers::Topic => kind != EntityKind::Person,
+        Refers::Group => matches!(
+            kind,
+            EntityKind::Group | EntityKind::Org | EntityKind::Country
+        ),
+        Refers::Place => matches!(kind, EntityKind::Place | EntityKind::Country),
+    }
+}
+
+/// The entities `toks` names, in order, each once.
+fn entities(lexicon: &Lexicon, toks: &[Token]) -> Vec<usize> {
+    let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+    let caps: Vec<bool> = toks.iter().map(|t| t.upper).collect();
+    let mut out = Vec::new();
+    for m in lexicon.mentions(&words, &caps) {
+        if !out.contains(&m.entity) {
+            out.push(m.entity);
+        }
+    }
+    out
+}
+
+/// The reference in `question` that only the last exchange can fill, if
+/// any. A question that stands on its own has none, and is never read
+/// with context.
+pub fn dangling(lexicon: &Lexicon, question: &str) -> Option<Dangling> {
+    let toks = tokens(question);
+    if toks.is_empty() {
+        return None;
+    }
+    let named = entities(lexicon, &toks);
+    let kinds: Vec<EntityKind> = named.iter().map(|&e| lexicon.entity(e).kind).collect();
+    let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+    let fragment = fragment(&words).filter(|f| !f.iter().any(|w| pronoun(w).is_some()));
+    if let Some(fragment) = fragment {
+        let has_wh = fragment.iter().any(|w| is_wh(w));
+        let has_aux = fragment.iter().any(|w| is_aux(w));
+        // "when?", "how many?", "from where?", "displaced by what": the
+        // question word ends it, or it is nothing else.
+        let asks_alone = fragment.last().is_some_and(|w| is_wh(w))
+            || fragment
+                .iter()
+                .all(|w| is_wh(w) || HOW_WORDS.contains(&w.as_str()));
+        if has_wh && asks_alone && !has_aux && named.is_empty() {
+            return Some(Dangling::Ask { words: fragment });
+        }
+        if !has_wh && !has_aux && fragment.len() < words.len() {
+            return Some(Dangling::Swap { words: fragment });
+        }
+    }
+    if words.len() > MAX_PRONOUN_QUESTION {
+        return None;
+    }
+    for (at, w) in words.iter().enumerate() {
+        let Some(refers) = pronoun(w) else { continue };
+        let next = words.get(at + 1).copied();
+        let prev = at.checked_sub(1).map(|i| words[i]);
+        let before = &words[..at];
+        let dangles = match refers {
+            // Whoever the question names is whom "he" means.
+            Refers::Person => {
+                !kinds.contains(&EntityKind::Person)
+                    && !before.iter().any(|b| PERSON_NOUNS.contains(b))
+            }
+            Refers::Thing => {
+                named.is_empty()
+                    && !next.is_some_and(|n| EXPLETIVE_IT.contains(&n))
+                    // "what time is it"
+                    && !before.ends_with(&["time", "is"])
+                    // "…about passing the buck, what was it": ending a
+                    // long question, "it" points at the question's own
+                    // words.
+                    && (next.is_some() || words.len() <= MAX_THAT_QUESTION)
+            }
+            // "their" after "residents" means the residents.
+            Refers::Group => named.is_empty() && !before.iter().any(|b| is_plural_noun(b)),
+            // "is there", "there are": nothing is referred to.
+            Refers::Place => {
+                !kinds
+                    .iter()
+                    .any(|k| matches!(k, EntityKind::Place | EntityKind::Country))
+                    && !next.is_some_and(|n| is_aux(n) || n == "be" || n == "been")
+                    && !prev.is_some_and(|p| is_aux(p) || matches!(p, "be" | "being" | "been"))
+            }
+            // "that" ends a question it points back from ("who said
+            // that?"); elsewhere it is mostly a conjunction.
+            Refers::Topic => {
+                named.is_empty()
+                    && words.len() <= MAX_THAT_QUESTION
+                    && (next.is_none() || next.is_some_and(|n| matches!(n, "stuff" | "thing")))
+            }
+        };
+        if dangles {
+            return Some(Dangling::Pronoun {
+                at,
+                word: (*w).to_string(),
+                refers,
+            });
+        }
+    }
+    None
+}
+
+/// Whether `word` looks like a plural noun ("residents", "fighters"): a
+/// long word in -s that is no function word.
+fn is_plural_noun(word: &str) -> bool {
+    word.len() > 3
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !crate::normalize::is_stopword(word)
+        && !is_aux(word)
+        && !is_wh(word)
+}
+
+/// The words of `words` as a fragment: without a lead-in and fillers, when
+/// what is left is short enough to be one.
+fn fragment(words: &[&str]) -> Option<Vec<String>> {
+    let mut rest = words;
+    for lead in LEAD_INS {
+        if rest.len() > lead.len() && rest[..lead.len()] == **lead {
+            rest = &rest[lead.len()..];
+            break;
+        }
+    }
+    let kept: Vec<String> = rest
+        .iter()
+        .filter(|w| !FILLERS.contains(w))
+        .map(|w| (*w).to_string())
+        .collect();
+    (!kept.is_empty() && kept.len() <= MAX_FRAGMENT).then_some(kept)
+}
+
+/// One way to read a follow-up: the question to ask, and what it took.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rewrite {
+    pub question: String,
+    pub taking: Taking,
+}
+
+/// The whole questions `question` may mean after `previous`, most likely
+/// first. Empty when the exchange gives nothing to fill `dangling` with.
+pub fn rewrites(
+    lexicon: &Lexicon,
+    question: &str,
+    dangling: &Dangling,
+    previous: &Exchange,
+) -> Vec<Rewrite> {
+    let asked = tokens(&previous.question);
+    let answer = previous.answer.as_deref().map(tokens).unwrap_or_default();
+    let mut out: Vec<Rewrite> = Vec::new();
+    let mut push = |question: String, took: &str, as_: String| {
+        if !question.trim().is_empty() && !out.iter().any(|r| r.question == question) {
+            out.push(Rewrite {
+                taking: Taking {
+                    took: took.to_string(),
+                    as_,
+                    read_as: question.clone(),
+                },
+                question,
+            });
+        }
+    };
+    match dangling {
+        Dangling::Pronoun { at, word, refers } => {
+            let toks = tokens(question);
+            let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+            let topic = topic(&asked);
+            // A second pronoun left ("when did he say it?"): the topic of
+            // the last question, in the reading tried first.
+            let other = words
+                .iter()
+                .enumerate()
+                .skip(at + 1)
+                .find(|(_, w)| pronoun(w).is_some_and(|r| r != Refers::Person))
+                .map(|(i, _)| i);
+            // "who said that?": what was asked, before any one name in it.
+            if *refers == Refers::Topic && !topic.is_empty() {
+                push(
+                    replace(&words, *at, &topic),
+                    word,
+                    format!("“{}”", topic.join(" ")),
+                );
+            }
+            for e in candidates(lexicon, &asked, &answer, *refers) {
+                let name = &lexicon.entity(e).name;
+                let with = fold_words(name);
+                if let Some(i) = other.filter(|_| !topic.is_empty()) {
+                    let mut both: Vec<String> = Vec::new();
+                    for (k, w) in words.iter().enumerate() {
+                        if k == *at {
+                            both.extend(with.iter().cloned());
+                        } else if k == i {
+                            both.extend(topic.iter().cloned());
+                        } else {
+                            both.push((*w).to_string());
+                        }
+                    }
+                    push(both.join(" "), word, name.clone());
+                }
+                push(replace(&words, *at, &with), word, name.clone());
+            }
+            // "they", "it", "that": the topic of the last question when
+            // no entity fits ("did they work?" after "what were the
+            // de-escalation zones"). Not "there": a place or nothing.
+            if !matches!(refers, Refers::Person | Refers::Place) && !topic.is_empty() {
+                let as_ = format!("“{}”", topic.join(" "));
+                push(replace(&words, *at, &topic), word, as_);
+            }
+        }
+        Dangling::Swap { words } => {
+            let took = question.trim();
+            let new = fold_words(&words.join(" "));
+            let new_toks = tokens(&words.join(" "));
+            let new_entities = entities(lexicon, &new_toks);
+            let asked_words: Vec<&str> = asked.iter().map(|t| t.text.as_str()).collect();
+            // The last question with what the fragment names in place of
+            // what it named ("what did trump say" → "what did the kremlin
+            // say").
+            let mut swapped = false;
+            if let Some(&e) = new_entities.first() {
+                let kind = lexicon.entity(e).kind;
+                for (start, len) in swappable(lexicon, &asked, kind) {
+                    swapped = true;
+                    let mut w: Vec<String> = asked_words[..start]
+                        .iter()
+                        .map(|s| (*s).to_string())
+                        .collect();
+                    w.extend(new.iter().cloned());
+                    w.extend(asked_words[start + len..].iter().map(|s| (*s).to_string()));
+                    let q = w.join(" ");
+                    push(q.clone(), took, format!("“{q}”"));
+                }
+            }
+            // The last question's frame around the fragment ("how many
+            // syrian refugees does turkey host" → "how many observation
+            // posts").
+            let lead = wh_lead(&asked_words);
+            if !lead.is_empty() && !swapped {
+                let q = format!("{} {}", lead.join(" "), new.join(" "));
+                push(q.clone(), took, format!("“{q}”"));
+                let names: Vec<String> = entities(lexicon, &asked)
+                    .into_iter()
+                    .filter(|e| !new_entities.contains(e))
+                    .map(|e| fold_words(&lexicon.entity(e).name).join(" "))
+                    .collect();
+                if !names.is_empty() {
+                    let q = format!("{q} {}", names.join(" "));
+                    push(q.clone(), took, format!("“{q}”"));
+                }
+            }
+        }
+        Dangling::Ask { words } => {
+            let took = question.trim();
+            let asked_words: Vec<&str> = asked.iter().map(|t| t.text.as_str()).collect();
+            let lead = wh_lead(&asked_words);
+            let rest = &asked_words[lead.len()..];
+            if !rest.is_empty() {
+                // "where is the summit" + "when?" → "when is the summit".
+                let q = format!("{} {}", words.join(" "), rest.join(" "));
+                push(q.clone(), took, format!("“{q}”"));
+                // "who's been making gains" + "against who?" → both.
+                let q = format!("{} {}", asked_words.join(" "), words.join(" "));
+                push(q.clone(), took, format!("“{q}”"));
+            }
+        }
+    }
+    out
+}
+
+/// The entities a pronoun of `refers` may stand for, most likely first:
+/// when the last question asked for someone or something ("who is the
+/// iranian diplomat?"), what the answer named comes first; else what the
+/// question named (and for a person, then the answer). Entities fitting
+/// the pronoun only.
+fn candidates(lexicon: &Lexicon, asked: &[Token], answer: &[Token], refers: Refers) -> Vec<usize> {
+    let in_question = entities(lexicon, asked);
+    let in_answer: Vec<usize> = entities(lexicon, answer)
+        .into_iter()
+        .filter(|e| !in_question.contains(e))
+        .collect();
+    // "who is rowhani", "who's hayat tahrir al-sham": the answer says
+    // what the named one is, and "it" or "he" next still means them.
+    let only_a_name = {
+        let words: Vec<&str> = asked.iter().map(|t| t.text.as_str()).collect();
+        let caps: Vec<bool> = asked.iter().map(|t| t.upper).collect();
+        let lead = wh_lead(&words).len();
+        let mentions = lexicon.mentions(&words[lead..], &caps[lead..]);
+        !mentions.is_empty()
+            && (lead..words.len()).all(|i| {
+                crate::normalize::is_stopword(words[i])
+                    || mentions
+                        .iter()
+                        .any(|m| (m.start + lead..m.start + lead + m.len).contains(&i))
+            })
+    };
+    let asks_for_one = !only_a_name
+        && asked
+            .iter()
+            .find(|t| !FILLERS.contains(&t.text.as_str()) && t.text != "and")
+            .is_some_and(|t| matches!(t.text.as_str(), "who" | "whom" | "where" | "which"));
+    let (first, second) = match (asks_for_one, refers) {
+        (true, _) => (in_answer, in_question),
+        (false, Refers::Person) => (in_question, in_answer),
+        // "did they work?" after "what were the de-escalation zones": the
+        // countries the answer names are not what "they" means; the
+        // topic is (tried after these).
+        (false, _) => (in_question, Vec::new()),
+    };
+    first
+        .into_iter()
+        .chain(second)
+        .filter(|&e| fits(refers, lexicon.entity(e).kind))
+        .collect()
+}
+
+/// Where in `asked` a fragment naming an entity of `kind` may go, as
+/// (start, length) token ranges: mentions of the same kind, then single
+/// words of the same kind inside a longer mention ("russia" in "russia's
+/// president"), then mentions of another kind that acts (a person for a
+/// country: "what did trump say" → "what did the kremlin say").
+fn swappable(lexicon: &Lexicon, asked: &[Token], kind: EntityKind) -> Vec<(usize, usize)> {
+    let words: Vec<&str> = asked.iter().map(|t| t.text.as_str()).collect();
+    let caps: Vec<bool> = asked.iter().map(|t| t.upper).collect();
+    let mentions = lexicon.mentions(&words, &caps);
+    let mut out = Vec::new();
+    for m in &mentions {
+        if lexicon.entity(m.entity).kind == kind {
+            out.push((m.start, m.len));
+        }
+    }
+    for m in mentions.iter().filter(|m| m.len > 1) {
+        for k in m.start..m.start + m.len {
+            let inner = lexicon.mentions(&words[k..=k], &caps[k..=k]);
+            if inner
+                .first()
+                .is_some_and(|n| lexicon.entity(n.entity).kind == kind)
+            {
+                out.push((k, 1));
+            }
+        }
+    }
+    // The kremlin for trump: both act and speak.
+    let actor = |k: EntityKind| k != EntityKind::Place;
+    for m in &mentions {
+        let k = lexicon.entity(m.entity).kind;
+        if k != kind && actor(k) && actor(kind) {
+            out.push((m.start, m.len));
+        }
+    }
+    out
+}
+
+/// The question word that opens `words` (after chatter), with "how"'s
+/// companion ("how many") and an auxiliary after it ("what did").
+fn wh_lead<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    let mut i = 0;
+    while i < words.len() && (FILLERS.contains(&words[i]) || words[i] == "and") {
+        i += 1;
+    }
+    if !words.get(i).is_some_and(|w| is_wh(w)) {
+        return Vec::new();
+    }
+    let start = i;
+    let how = words[i] == "how";
+    i += 1;
+    if how && words.get(i).is_some_and(|w| HOW_WORDS.contains(w)) {
+        i += 1;
+    }
+    if words.get(i).is_some_and(|w| is_aux(w)) {
+        i += 1;
+    }
+    // Chatter before the question word is dropped with it.
+    let _ = start;
+    words[..i].to_vec()
+}
+
+/// What the last question was about: its words after the question word
+/// and auxiliary ("what were the de-escalation zones" → "the de escalation
+/// zones").
+fn topic(asked: &[Token]) -> Vec<String> {
+    let words: Vec<&str> = asked.iter().map(|t| t.text.as_str()).collect();
+    let lead = wh_lead(&words).len();
+    let start = if lead == 0 {
+        // A yes/no question: without its auxiliary.
+        usize::from(words.first().is_some_and(|w| is_aux(w)))
+    } else {
+        lead
+    };
+    words[start..].iter().map(|w| (*w).to_string()).collect()
+}
+
+/// `words` with token `at` replaced by `with`, joined.
+fn replace(words: &[&str], at: usize, with: &[String]) -> String {
+    let mut out: Vec<&str> = Vec::with_capacity(words.len() + with.len());
+    out.extend_from_slice(&words[..at.min(words.len())]);
+    out.extend(with.iter().map(String::as_str));
+    if at < words.len() {
+        out.extend_from_slice(&words[at + 1..]);
+    }
+    out.join(" ")
+}
+
+/// A name as folded words, as the matcher reads it.
+fn fold_words(text: &str) -> Vec<String> {
+    tokens(text).into_iter().map(|t| t.text).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon() -> Lexicon {
+        Lexicon::builtin().expect("the shipped lexicon parses")
+    }
+
+    fn exchange(question: &str, answer: Option<&str>) -> Exchange {
+        Exchange {
+            question: question.to_string(),
+            answer: answer.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn questions_that_stand_alone_have_nothing_dangling() {
+        let lex = lexicon();
+        for q in [
+            "how many refugees does turkey host",
+            "what did erdogan say he wants to avoid",
+            "where is the summit being held?",
+            "is there a ceasefire",
+            "are there rebels in idlib",
+            "did jaberi ansari say that turkey and iran are mature",
+            "who is de mistura",
+            "and who backs assad?",
+            "what did rowhani say about it",
+            "did de mistura say the jihadists being there justifies an attack?",
+            "what time is it in new york now",
+            "anyone know if it's gonna rain tomorrow",
+            "what share of the province's residents were uprooted from their homes",
+            "the un guy for syria, what did he say about the fighters",
+            "who said ruthless process",
+            "how many displaced",
+            "",
+            "???",
+            "Эрдоган и Путин?",
+        ] {
+            assert_eq!(dangling(&lex, q), None, "{q:?}");
+        }
+    }
+
+    #[test]
+    fn references_are_found_in_table() {
+        let lex = lexicon();
+        let pronoun = |q: &str| match dangling(&lex, q) {
+            Some(Dangling::Pronoun { word, refers, .. }) => Some((word, refers)),
+            _ => None,
+        };
+        assert_eq!(
+            pronoun("what did he say about idlib"),
+            Some(("he".into(), Refers::Person))
+        );
+        assert_eq!(
+            pronoun("whats his job exactly"),
+            Some(("his".into(), Refers::Person))
+        );
+        assert_eq!(
+            pronoun("and who did he say turkey should cooperate with?"),
+            Some(("he".into(), Refers::Person))
+        );
+        assert_eq!(
+            pronoun("how many rebels got moved there?"),
+            Some(("there".into(), Refers::Place))
+        );
+        assert_eq!(
+            pronoun("who said that?"),
+            Some(("that".into(), Refers::Topic))
+        );
+        assert_eq!(
+            pronoun("did they work?"),
+            Some(("they".into(), Refers::Group))
+        );
+        let fragment = |q: &str| dangling(&lex, q);
+        assert_eq!(
+            fragment("and the kremlin?"),
+            Some(Dangling::Swap {
+                words: vec!["the".into(), "kremlin".into()]
+            })
+        );
+        assert_eq!(
+            fragment("what about trump??"),
+            Some(Dangling::Swap {
+                words: vec!["trump".into()]
+            })
+        );
+        assert_eq!(
+            fragment("when?"),
+            Some(Dangling::Ask {
+                words: vec!["when".into()]
+            })
+        );
+        assert_eq!(
+            fragment("why tho"),
+            Some(Dangling::Ask {
+                words: vec!["why".into()]
+            })
+        );
+        assert_eq!(
+            fragment("against who?"),
+            Some(Dangling::Ask {
+                words: vec!["against".into(), "who".into()]
+            })
+        );
+    }
+
+    fn read(q: &str, previous: &Exchange) -> Vec<String> {
+        let lex = lexicon();
+        let d = dangling(&lex, q).expect("a reference");
+        rewrites(&lex, q, &d, previous)
+            .into_iter()
+            .map(|r| r.question)
+            .collect()
+    }
+
+    #[test]
+    fn pronouns_are_taken_as_the_entity_of_the_last_exchange() {
+        let lex = lexicon();
+        let previous = exchange(
+            "who's the iranian diplomat they quote?",
+            Some("Hossein Jaberi Ansari is Iran's top diplomat for Syria."),
+        );
+        let d = dangling(&lex, "what did he say about idlib").expect("he");
+        let first = &rewrites(&lex, "what did he say about idlib", &d, &previous)[0];
+        assert_eq!(
+            first.question,
+            "what did hossein jaberi ansari say about idlib"
+        );
+        assert_eq!(
+            first.taking.sentence(),
+            "Taking *he* as Hossein Jaberi Ansari"
+        );
+        // A "who" question: the person the answer names comes first.
+        assert_eq!(
+            read(
+                "who did he warn?",
+                &exchange(
+                    "who's the us president mentioned?",
+                    Some("Donald Trump is the US president.")
+                )
+            )[0],
+            "who did donald trump warn"
+        );
+        assert_eq!(
+            read(
+                "how many refugees does it host already?",
+                &exchange(
+                    "how many observation posts does turkey have in idlib",
+                    Some("12")
+                )
+            )[0],
+            "how many refugees does turkey host already"
+        );
+        // "who is X": the answer says what X is; "it" is still X.
+        assert_eq!(
+            read(
+                "when was it formed?",
+                &exchange(
+                    "who's hayat tahrir al-sham",
+                    Some("Hayat Tahrir al-Sham is an Islamist alliance led by an al-Qaeda-affiliated group.")
+                )
+            )[0],
+            "when was hayat tahrir al sham formed"
+        );
+        // No entity fits: the topic of the last question.
+        assert_eq!(
+            read(
+                "did they work?",
+                &exchange("what were the de-escalation zones", None)
+            ),
+            vec!["did the de escalation zones work"]
+        );
+        // Nothing at all to take "he" as.
+        assert!(read("what did he say?", &exchange("how many refugees", None)).is_empty());
+    }
+
+    #[test]
+    fn fragments_are_completed_with_the_last_question() {
+        assert_eq!(
+            read(
+                "and the kremlin?",
+                &exchange("what did trump say about idlib", None)
+            )[0],
+            "what did the kremlin say about idlib"
+        );
+        assert_eq!(
+            read("and iran's?", &exchange("who's russia's president", None))[0],
+            "who iran president"
+        );
+        assert!(read(
+            "and observation posts?",
+            &exchange("how many syrian refugees does turkey host", None)
+        )
+        .contains(&"how many observation posts".to_string()));
+        assert_eq!(
+            read("when?", &exchange("where's the summit being held", None))[0],
+            "when the summit being held"
+        );
+        assert!(read("why?", &exchange("", None)).is_empty());
+    }
+}

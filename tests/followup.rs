@@ -1,0 +1,209 @@
+//! Follow-up questions through the real binary (`ask --json --sessions -`):
+//! a question that stands on its own is answered exactly as it is alone,
+//! whatever was asked before it; labelled blind conversations stay above a
+//! floor; sessions never share context.
+
+use std::path::Path;
+
+mod binary;
+
+use binary::{run_with_input, summit, temp};
+use serde_json::{json, Value};
+use summit_bot::answer::Reply;
+use summit_bot::eval;
+
+/// Asks `lines` (session, question) through `ask --json --sessions -` on a
+/// fresh database in `dir`: one reply a line, in order.
+fn ask_in_sessions(dir: &Path, lines: &[(String, String)]) -> Vec<Reply> {
+    let input: String = lines
+        .iter()
+        .map(|(s, q)| format!("{}\n", json!({"session": s, "question": q})))
+        .collect();
+    let mut cmd = summit(dir);
+    cmd.arg("--db")
+        .arg(dir.join("sessions.db"))
+        .args(["ask", "--json", "--sessions", "-"]);
+    let output = run_with_input(cmd, input.into_bytes());
+    assert!(
+        output.status.success(),
+        "ask --sessions failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let replies: Vec<Reply> = String::from_utf8(output.stdout)
+        .expect("UTF-8 output")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a reply per line"))
+        .collect();
+    assert_eq!(replies.len(), lines.len(), "one reply per line");
+    replies
+}
+
+fn data(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn questions_of(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).expect("a JSON line");
+            v["question"].as_str().expect("a question").to_string()
+        })
+        .collect()
+}
+
+/// A small deterministic generator (xorshift), so the replay is the same
+/// on every run and needs no crate.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+/// The design rule: context never changes a question that stands on its
+/// own. The final split's Tehran questions (written to be asked alone) are
+/// each asked right after a random question of the train sets, in a
+/// session of their own, and must get exactly the reply they get alone.
+#[test]
+fn standalone_questions_are_answered_the_same_whatever_came_before() {
+    let (dir, _db) = temp();
+    let path = dir.path();
+    let mut earlier = Vec::new();
+    for set in [
+        "ta", "tb", "tc", "td", "te", "tf", "tg", "th", "ti", "tj", "tk",
+    ] {
+        earlier.extend(questions_of(&data(&format!("train-{set}.jsonl"))));
+    }
+    let mut finals = Vec::new();
+    for set in ["tl", "tm", "tn", "to"] {
+        finals.extend(questions_of(&data(&format!("final-{set}.jsonl"))));
+    }
+    let refs: Vec<&str> = finals.iter().map(String::as_str).collect();
+    let alone = binary::ask_all(path, &refs);
+    for seed in [7_u64, 1_234_567] {
+        let mut rng = Rng(seed);
+        let mut lines = Vec::new();
+        for (i, q) in finals.iter().enumerate() {
+            let before = earlier[rng.below(earlier.len())].clone();
+            lines.push((i.to_string(), before));
+            lines.push((i.to_string(), q.clone()));
+        }
+        let replies = ask_in_sessions(path, &lines);
+        let mut changed = Vec::new();
+        for (i, q) in finals.iter().enumerate() {
+            let (after, alone) = (&replies[2 * i + 1], &alone[i]);
+            if (after.answered, after.fact_id, &after.answer, &after.taking)
+                != (alone.answered, alone.fact_id, &alone.answer, &None)
+            {
+                changed.push(format!(
+                    "{q:?} after {:?}: {:?} instead of {:?}",
+                    lines[2 * i].1,
+                    after.answer,
+                    alone.answer
+                ));
+            }
+        }
+        assert!(changed.is_empty(), "seed {seed}: {changed:#?}");
+    }
+}
+
+/// Follow-up accuracy on the labelled conversations (`conv-train-*`,
+/// written blind by helpers who saw only the article; tuned on). Measured
+/// 0.750, precision 0.835 (`scripts/conv_quality.py`); asked alone, the
+/// same follow-ups score 0.542.
+const CONV_FLOOR: f64 = 0.72;
+const CONV_PRECISION_FLOOR: f64 = 0.80;
+
+#[test]
+fn follow_ups_on_labelled_conversations_stay_above_their_floors() {
+    let (dir, _db) = temp();
+    let path = dir.path();
+    let mut questions = Vec::new();
+    let mut lines = Vec::new();
+    let mut graded = Vec::new();
+    for set in ["ca", "cb"] {
+        for (i, l) in data(&format!("conv-train-{set}.jsonl"))
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .enumerate()
+        {
+            let v: Value = serde_json::from_str(l).expect("a JSON line");
+            let session = format!("{set}{i}");
+            for turn in v["turns"].as_array().into_iter().flatten() {
+                lines.push((session.clone(), turn.as_str().unwrap_or("").to_string()));
+            }
+            graded.push(lines.len());
+            lines.push((session, v["question"].as_str().unwrap_or("").to_string()));
+            questions.push(l.to_string());
+        }
+    }
+    let questions =
+        eval::parse_questions(&questions.join("\n")).expect("the conversations parse as a set");
+    let replies = ask_in_sessions(path, &lines);
+    let followed: Vec<Reply> = graded.iter().map(|&i| replies[i].clone()).collect();
+    let report = eval::grade(&questions, &followed).expect("grades");
+    assert!(
+        report.accuracy() >= CONV_FLOOR,
+        "accuracy {:.3} is below {CONV_FLOOR}:\n{report}",
+        report.accuracy()
+    );
+    assert!(
+        report.precision() >= CONV_PRECISION_FLOOR,
+        "precision {:.3} is below {CONV_PRECISION_FLOOR}:\n{report}",
+        report.precision()
+    );
+}
+
+#[test]
+fn sessions_keep_their_own_context_and_bad_lines_get_an_error() {
+    let (dir, _db) = temp();
+    let path = dir.path();
+    let line = |s: &str, q: &str| (s.to_string(), q.to_string());
+    let replies = ask_in_sessions(
+        path,
+        &[
+            line("a", "who is staffan de mistura"),
+            line("b", "what was he warning about?"),
+            line("a", "what was he warning about?"),
+            line("a", "and trump?"),
+        ],
+    );
+    assert!(replies[0].answered);
+    // Session b never heard of de Mistura.
+    assert!(replies[1].taking.is_none(), "{:?}", replies[1]);
+    let taking = replies[2].taking.as_ref().expect("read as a follow-up");
+    assert_eq!(taking.sentence(), "Taking *he* as Staffan de Mistura");
+    assert!(replies[2].sources.iter().any(|s| s.paragraph == Some(13)));
+    // A follow-up of a follow-up leans on what the last one was taken to mean.
+    let trump = &replies[3];
+    assert!(trump.answered, "{trump:?}");
+    assert!(
+        trump.answer.as_deref().unwrap_or("").contains("Trump"),
+        "{trump:?}"
+    );
+
+    let mut cmd = summit(path);
+    cmd.arg("--db")
+        .arg(path.join("sessions.db"))
+        .args(["ask", "--json", "--sessions", "-"]);
+    let output = run_with_input(cmd, b"who is rowhani\n{\"session\": [1]}\n".to_vec());
+    assert!(output.status.success());
+    let out = String::from_utf8_lossy(&output.stdout);
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON"))
+        .collect();
+    assert_eq!(lines.len(), 2);
+    for l in &lines {
+        assert_eq!(l["answered"], json!(false));
+        assert!(l["error"].as_str().is_some_and(|e| e.contains("session")));
+    }
+}
