@@ -29,11 +29,13 @@ use crate::fact::{AnswerKind, ArticleId, FactId};
 use crate::lexicon::{EntityKind, Lexicon};
 use crate::normalize::{is_common, is_stopword, tokens, Stemmer};
 
+mod bigrams;
 pub mod decide;
 pub mod focus;
 pub mod meaning;
 pub mod social;
 
+use bigrams::{Bigrams, PairIds, QueryBigrams};
 use meaning::Stored;
 
 use crate::words;
@@ -243,7 +245,7 @@ pub struct Query {
     /// What "how many" counts.
     pub counts: Option<TermId>,
     pub counts_text: Option<String>,
-    bigrams: Bigrams,
+    bigrams: QueryBigrams,
     /// What the question means, when the table knows any of its words.
     meaning: Option<Vec<f32>>,
 }
@@ -352,6 +354,8 @@ pub struct Index {
     word_terms: HashMap<String, String>,
     /// Stems of the say-verbs.
     say_terms: HashSet<String>,
+    /// The character pairs of every phrasing, answer and quote.
+    pairs: PairIds,
 }
 
 /// A piece of analysed text.
@@ -391,6 +395,7 @@ impl Index {
             background: HashMap::default(),
             say_terms: HashSet::default(),
             word_terms: HashMap::default(),
+            pairs: PairIds::default(),
         };
         index.say_terms = words::lists()
             .say
@@ -686,7 +691,7 @@ impl Index {
         Phrasing {
             terms,
             weight: 0.0,
-            bigrams: Bigrams::new(&text),
+            bigrams: Bigrams::new(&text, &mut self.pairs),
         }
     }
 
@@ -1122,7 +1127,7 @@ impl Index {
             speaker,
             counts,
             counts_text: counts_unit.map(|u| u.term.clone()),
-            bigrams: Bigrams::new(&text),
+            bigrams: QueryBigrams::new(&text, &self.pairs),
             meaning: self.meaning(&units),
         }
     }
@@ -1724,66 +1729,6 @@ fn blend(coverage: f32, similarity: f32) -> f32 {
     }
 }
 
-/// A text's character bigrams, kept sorted so two texts compare in one
-/// merge: Sørensen–Dice exactly as `strsim::sorensen_dice` computes it
-/// (whitespace ignored, multiset overlap, byte lengths), without its
-/// per-call hash maps — it runs for every phrasing of every candidate.
-#[derive(Debug, Clone, Default)]
-struct Bigrams {
-    /// The text without whitespace (strsim compares these for equality).
-    squeezed: String,
-    /// Each bigram's two chars packed in one u64, sorted.
-    pairs: Vec<u64>,
-}
-
-impl Bigrams {
-    fn new(text: &str) -> Self {
-        let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-        let chars: Vec<char> = squeezed.chars().collect();
-        let mut pairs: Vec<u64> = chars
-            .windows(2)
-            .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
-            .collect();
-        pairs.sort_unstable();
-        Bigrams { squeezed, pairs }
-    }
-
-    /// The most `dice` can be, from the two texts' sizes alone.
-    fn dice_bound(&self, other: &Bigrams) -> f64 {
-        let (a, b) = (self.squeezed.len(), other.squeezed.len());
-        if a == b {
-            return 1.0;
-        }
-        if a < 2 || b < 2 {
-            return 0.0;
-        }
-        (2 * self.pairs.len().min(other.pairs.len())) as f64 / (a + b - 2) as f64
-    }
-
-    fn dice(&self, other: &Bigrams) -> f64 {
-        if self.squeezed == other.squeezed {
-            return 1.0;
-        }
-        let (a, b) = (self.squeezed.len(), other.squeezed.len());
-        if a < 2 || b < 2 {
-            return 0.0;
-        }
-        let (mut i, mut j, mut shared) = (0, 0, 0usize);
-        while i < self.pairs.len() && j < other.pairs.len() {
-            match self.pairs[i].cmp(&other.pairs[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    shared += 1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        (2 * shared) as f64 / (a + b - 2) as f64
-    }
-}
-
 fn entity_term(lexicon: &Lexicon, entity: usize) -> String {
     format!("@{}", lexicon.entity(entity).key)
 }
@@ -1914,41 +1859,4 @@ fn read_want(words: &[String]) -> Option<Want> {
         return Some(Want::YesNo);
     }
     None
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bigram_dice_equals_strsim() {
-        let texts = [
-            "",
-            "a",
-            "ab",
-            "summit tehran",
-            "tehran summit",
-            "presid meet",
-            "observ post 12",
-            "erdogan said",
-            "ERDOGAN",
-            "aaaa",
-            "aa aa",
-            "@idlib control",
-            "Эрдоган",
-            "اردوغان پوتین",
-        ];
-        for a in texts {
-            for b in texts {
-                let ours = Bigrams::new(a).dice(&Bigrams::new(b));
-                let theirs = strsim::sorensen_dice(a, b);
-                assert!(
-                    (ours - theirs).abs() < 1e-12,
-                    "{a:?} vs {b:?}: {ours} != {theirs}"
-                );
-                let bound = Bigrams::new(a).dice_bound(&Bigrams::new(b));
-                assert!(ours <= bound, "{a:?} vs {b:?}: {ours} > bound {bound}");
-            }
-        }
-    }
 }
