@@ -171,6 +171,8 @@ struct Doc {
     /// Entity indices mentioned through a related one.
     related: Vec<usize>,
     phrasings: Vec<Phrasing>,
+    /// Which phrasings hold each term (none for a fact without phrasings).
+    holders: Option<Box<Holders>>,
     /// The answer and quote as one phrasing-like set (for sentence facts).
     body: Phrasing,
     /// What the phrasings, answer and quote mean (`meaning`).
@@ -188,9 +190,57 @@ impl Doc {
     fn holds(&self, id: TermId) -> bool {
         self.body.terms.binary_search(&id).is_ok()
             || self
-                .phrasings
-                .iter()
-                .any(|p| p.terms.binary_search(&id).is_ok())
+                .holders
+                .as_ref()
+                .is_some_and(|h| h.terms.binary_search_by_key(&id, |&(t, _)| t).is_ok())
+    }
+}
+
+/// The phrasings' terms inverted: for each term, the phrasings holding it,
+/// so a question's overlap with every phrasing is summed from its own few
+/// terms instead of looking each term up in each of a fact's phrasings
+/// (about 17 a fact, 232 for the near-miss gap).
+#[derive(Debug, Clone)]
+struct Holders {
+    /// Each term, sorted, with where its phrasings end in `phrasings`
+    /// (they start where the previous term's end).
+    terms: Box<[(TermId, u32)]>,
+    phrasings: Box<[u32]>,
+}
+
+impl Holders {
+    fn new(phrasings: &[Phrasing]) -> Option<Box<Self>> {
+        if phrasings.is_empty() {
+            return None;
+        }
+        let mut pairs: Vec<(TermId, u32)> = phrasings
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| p.terms.iter().map(move |&t| (t, i as u32)))
+            .collect();
+        pairs.sort_unstable();
+        let mut terms: Vec<(TermId, u32)> = Vec::new();
+        for (i, &(t, _)) in pairs.iter().enumerate() {
+            match terms.last_mut() {
+                Some(last) if last.0 == t => last.1 = i as u32 + 1,
+                _ => terms.push((t, i as u32 + 1)),
+            }
+        }
+        Some(Box::new(Holders {
+            terms: terms.into_boxed_slice(),
+            phrasings: pairs.into_iter().map(|(_, p)| p).collect(),
+        }))
+    }
+
+    /// The phrasings holding term `id`, ascending.
+    fn of(&self, id: TermId) -> &[u32] {
+        match self.terms.binary_search_by_key(&id, |&(t, _)| t) {
+            Ok(i) => {
+                let start = if i == 0 { 0 } else { self.terms[i - 1].1 };
+                &self.phrasings[start as usize..self.terms[i].1 as usize]
+            }
+            Err(_) => &[],
+        }
     }
 }
 
@@ -533,6 +583,7 @@ impl Index {
                 speakers,
                 entities,
                 related,
+                holders: Holders::new(&phrasings),
                 phrasings,
                 body,
                 meanings,
@@ -1311,31 +1362,7 @@ impl Index {
                 }
             };
         }
-        // The best phrasing's similarity. The term part is cheap and the
-        // character part at most 1, so phrasings are tried best term part
-        // first and the rest skipped once none can win.
-        let mut order: Vec<(f32, usize)> = doc
-            .phrasings
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (self.term_similarity(query, p, weights, total), i))
-            .collect();
-        order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
-        let mut similarity = 0.0f32;
-        for (terms, i) in order {
-            if W_SIM_TERMS * terms + W_SIM_CHARS <= similarity {
-                break;
-            }
-            let bigrams = &doc.phrasings[i].bigrams;
-            // Lengths alone may rule a phrasing out.
-            if W_SIM_TERMS * terms + W_SIM_CHARS * query.bigrams.dice_bound(bigrams) as f32
-                <= similarity
-            {
-                continue;
-            }
-            let chars = query.bigrams.dice(bigrams) as f32;
-            similarity = similarity.max(W_SIM_TERMS * terms + W_SIM_CHARS * chars);
-        }
+        let mut similarity = self.phrasing_similarity(query, doc, weights, total);
         if doc.phrasings.is_empty() {
             similarity = SENTENCE_SIMILARITY * self.similarity(query, &doc.body, weights, total);
         }
@@ -1481,6 +1508,64 @@ impl Index {
             doc: doc_id,
             why,
         }
+    }
+
+    /// The best similarity of the question to one of the doc's phrasings
+    /// (0 when it has none), as `similarity` would find it for each. The
+    /// term part is summed for all phrasings at once from the question's
+    /// terms; the character part is at most 1, so phrasings are tried best
+    /// term part first and the rest skipped once none can win. That is
+    /// exact: a phrasing is skipped only when its bound cannot beat the
+    /// best so far.
+    fn phrasing_similarity(&self, query: &Query, doc: &Doc, weights: &[f32], total: f32) -> f32 {
+        let Some(holders) = &doc.holders else {
+            return 0.0;
+        };
+        // Shared weight per phrasing, added in question-term order as
+        // `term_similarity` adds it.
+        let mut terms = vec![0.0f32; doc.phrasings.len()];
+        for (t, w) in query.terms.iter().zip(weights) {
+            let Some(id) = t.id else { continue };
+            for &p in holders.of(id) {
+                terms[p as usize] += w * t.quality;
+            }
+        }
+        let mut order: Vec<(f32, u32)> = Vec::new();
+        for (i, (shared, p)) in terms.iter_mut().zip(&doc.phrasings).enumerate() {
+            let denom = total + p.weight;
+            *shared = if denom > 0.0 {
+                2.0 * *shared / denom
+            } else {
+                0.0
+            };
+            if *shared > 0.0 {
+                order.push((*shared, i as u32));
+            }
+        }
+        order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
+        // The phrasings sharing no term come last, in any order: their term
+        // part is 0.
+        let rest = terms
+            .iter()
+            .enumerate()
+            .filter(|(_, &t)| t <= 0.0)
+            .map(|(i, &t)| (t, i as u32));
+        let mut similarity = 0.0f32;
+        for (terms, i) in order.into_iter().chain(rest) {
+            if W_SIM_TERMS * terms + W_SIM_CHARS <= similarity {
+                break;
+            }
+            let bigrams = &doc.phrasings[i as usize].bigrams;
+            // Lengths alone may rule a phrasing out.
+            if W_SIM_TERMS * terms + W_SIM_CHARS * query.bigrams.dice_bound(bigrams) as f32
+                <= similarity
+            {
+                continue;
+            }
+            let chars = query.bigrams.dice(bigrams) as f32;
+            similarity = similarity.max(W_SIM_TERMS * terms + W_SIM_CHARS * chars);
+        }
+        similarity
     }
 
     /// Weighted overlap of the question with one phrasing, blended with
