@@ -1603,9 +1603,10 @@ impl Index {
         (f.missing_info, f.missing_max) = Self::missing(query, doc);
         (f.unaligned_info, f.unaligned_max) = Self::unaligned(query, doc);
         f.gives_wanted = Self::gives_wanted(query, doc);
-        f.meaning = query.meaning.as_ref().map_or(0.0, |q| {
-            doc.meanings.iter().map(|m| m.cosine(q)).fold(0.0, f32::max)
-        });
+        f.meaning = query
+            .meaning
+            .as_ref()
+            .map_or(0.0, |q| meaning::best_cosine(&doc.meanings, q));
         f
     }
 
