@@ -23,7 +23,9 @@ pub struct Table {
     dims: usize,
     scale: f32,
     rows: HashMap<&'static str, u32>,
-    values: Vec<i8>,
+    /// The rows' int8 values, read in place from the compiled-in file
+    /// (as bytes: cast each to `i8`) rather than copied at start.
+    values: &'static [u8],
     /// Each row's length, for word-to-word cosines.
     norms: Vec<f32>,
 }
@@ -53,14 +55,15 @@ fn parse(bytes: &'static [u8]) -> Option<Table> {
         rows.insert(word, i as u32);
         at += 1 + len;
     }
-    let values = rest
-        .get(at..at + count * dims)?
-        .iter()
-        .map(|&b| b as i8)
-        .collect::<Vec<i8>>();
+    let values = rest.get(at..at + count * dims)?;
     let norms = values
         .chunks_exact(dims.max(1))
-        .map(|r| r.iter().map(|&v| f32::from(v).powi(2)).sum::<f32>().sqrt())
+        .map(|r| {
+            r.iter()
+                .map(|&v| f32::from(v as i8).powi(2))
+                .sum::<f32>()
+                .sqrt()
+        })
         .collect();
     Some(Table {
         dims,
@@ -93,7 +96,7 @@ impl Table {
         self.rows.get(word).copied()
     }
 
-    fn vector(&self, row: u32) -> &[i8] {
+    fn vector(&self, row: u32) -> &[u8] {
         let start = row as usize * self.dims;
         &self.values[start..start + self.dims]
     }
@@ -109,7 +112,7 @@ impl Table {
             .vector(a)
             .iter()
             .zip(self.vector(b))
-            .map(|(&x, &y)| i32::from(x) * i32::from(y))
+            .map(|(&x, &y)| i32::from(x as i8) * i32::from(y as i8))
             .sum();
         let norm = self.norms[a as usize] * self.norms[b as usize];
         if norm > 0.0 {
@@ -130,7 +133,7 @@ impl Table {
             };
             let k = weight * words::informativeness(w) * self.scale;
             for (s, &v) in sum.iter_mut().zip(self.vector(row)) {
-                *s += k * f32::from(v);
+                *s += k * f32::from(v as i8);
             }
             any = true;
         }
