@@ -122,15 +122,48 @@ fn standalone_questions_are_answered_the_same_whatever_came_before() {
 const CONV_FLOOR: f64 = 0.72;
 const CONV_PRECISION_FLOOR: f64 = 0.80;
 
+/// The final conversation split (`conv-final-cc`, from a third helper who
+/// saw only the article; run once, never tuned on): measured 0.600,
+/// precision 0.660, against 0.550 / 0.806 asked alone. A guard against
+/// getting worse, far under issue 13's 0.85 / 0.95.
+const FINAL_CONV_FLOOR: f64 = 0.55;
+const FINAL_CONV_PRECISION_FLOOR: f64 = 0.60;
+
 #[test]
 fn follow_ups_on_labelled_conversations_stay_above_their_floors() {
+    let report = conversations(&["conv-train-ca", "conv-train-cb"]);
+    assert_floors(&report, CONV_FLOOR, CONV_PRECISION_FLOOR);
+}
+
+#[test]
+fn follow_ups_on_the_final_conversations_stay_above_their_floors() {
+    let report = conversations(&["conv-final-cc"]);
+    assert_floors(&report, FINAL_CONV_FLOOR, FINAL_CONV_PRECISION_FLOOR);
+}
+
+fn assert_floors(report: &eval::Report, accuracy: f64, precision: f64) {
+    assert!(
+        report.accuracy() >= accuracy,
+        "accuracy {:.3} is below {accuracy}:\n{report}",
+        report.accuracy()
+    );
+    assert!(
+        report.precision() >= precision,
+        "precision {:.3} is below {precision}:\n{report}",
+        report.precision()
+    );
+}
+
+/// Each conversation of `sets` (files in tests/data) in its own session of
+/// `ask --json --sessions -`: its turns, then its follow-up, graded.
+fn conversations(sets: &[&str]) -> eval::Report {
     let (dir, _db) = temp();
     let path = dir.path();
     let mut questions = Vec::new();
     let mut lines = Vec::new();
     let mut graded = Vec::new();
-    for set in ["ca", "cb"] {
-        for (i, l) in data(&format!("conv-train-{set}.jsonl"))
+    for set in sets {
+        for (i, l) in data(&format!("{set}.jsonl"))
             .lines()
             .filter(|l| !l.trim().is_empty())
             .enumerate()
@@ -149,17 +182,7 @@ fn follow_ups_on_labelled_conversations_stay_above_their_floors() {
         eval::parse_questions(&questions.join("\n")).expect("the conversations parse as a set");
     let replies = ask_in_sessions(path, &lines);
     let followed: Vec<Reply> = graded.iter().map(|&i| replies[i].clone()).collect();
-    let report = eval::grade(&questions, &followed).expect("grades");
-    assert!(
-        report.accuracy() >= CONV_FLOOR,
-        "accuracy {:.3} is below {CONV_FLOOR}:\n{report}",
-        report.accuracy()
-    );
-    assert!(
-        report.precision() >= CONV_PRECISION_FLOOR,
-        "precision {:.3} is below {CONV_PRECISION_FLOOR}:\n{report}",
-        report.precision()
-    );
+    eval::grade(&questions, &followed).expect("grades")
 }
 
 #[test]
