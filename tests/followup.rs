@@ -117,17 +117,18 @@ fn standalone_questions_are_answered_the_same_whatever_came_before() {
 
 /// Follow-up accuracy on the labelled conversations (`conv-train-*`,
 /// written blind by helpers who saw only the article; tuned on). Measured
-/// 0.750, precision 0.835 (`scripts/conv_quality.py`); asked alone, the
+/// 0.700, precision 0.882 (`scripts/conv_quality.py`); asked alone, the
 /// same follow-ups score 0.542.
-const CONV_FLOOR: f64 = 0.72;
-const CONV_PRECISION_FLOOR: f64 = 0.80;
+const CONV_FLOOR: f64 = 0.67;
+const CONV_PRECISION_FLOOR: f64 = 0.85;
 
 /// The final conversation split (`conv-final-cc`, from a third helper who
-/// saw only the article; run once, never tuned on): measured 0.600,
-/// precision 0.660, against 0.550 / 0.806 asked alone. A guard against
+/// saw only the article; run once per change, never tuned on): 0.600,
+/// precision 0.660 when first run; 0.617 / 0.718 with the follow-up bar
+/// (chosen on conv-train); 0.550 / 0.806 asked alone. A guard against
 /// getting worse, far under issue 13's 0.85 / 0.95.
-const FINAL_CONV_FLOOR: f64 = 0.55;
-const FINAL_CONV_PRECISION_FLOOR: f64 = 0.60;
+const FINAL_CONV_FLOOR: f64 = 0.57;
+const FINAL_CONV_PRECISION_FLOOR: f64 = 0.66;
 
 #[test]
 fn follow_ups_on_labelled_conversations_stay_above_their_floors() {
