@@ -195,8 +195,8 @@ fn sessions_keep_their_own_context_and_bad_lines_get_an_error() {
         path,
         &[
             line("a", "who is staffan de mistura"),
-            line("b", "what was he warning about?"),
-            line("a", "what was he warning about?"),
+            line("b", "what did he say?"),
+            line("a", "what did he say?"),
             line("a", "and trump?"),
         ],
     );
