@@ -130,3 +130,10 @@ impl Reply {
         }
     }
 }
+
+/// Whether a decline's `note` says the articles do not cover the question
+/// ("The article doesn't say. …", "None of the 3 articles covers that. …"),
+/// as opposed to small talk's own words, which offer their suggestions.
+pub fn is_not_covered(note: &str) -> bool {
+    note.starts_with("The article doesn't") || note.starts_with("None of the ")
+}

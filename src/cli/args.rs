@@ -215,7 +215,7 @@ pub enum FactsCommand {
         output: Output,
     },
     /// The topics the articles do not cover ("gaps"): a question about one
-    /// is declined naming it. List, add, edit, retire, restore.
+    /// is declined naming it. List, add, edit, retire, restore, and show the history.
     Gap {
         #[command(subcommand)]
         command: GapCommand,

@@ -98,10 +98,14 @@ pub fn render(reply: &Reply) -> String {
         return out;
     }
     let note = reply.note.as_deref().unwrap_or("The article doesn't say.");
+    // A follow-up declined says how it was read too.
+    if let Some(taking) = &reply.taking {
+        out.push_str(&format!("{}: ", taking.sentence()));
+    }
     out.push_str(note);
     if !reply.alternatives.is_empty() {
         // Small talk's note already offers its suggestions.
-        if note.starts_with("The article doesn't") {
+        if crate::answer::is_not_covered(note) {
             out.push_str("\nNearest topics it does cover:");
         }
         for alt in &reply.alternatives {
@@ -184,6 +188,20 @@ mod tests {
             read_as: "how many refugees does turkey host".into(),
         });
         assert!(render(&followed).starts_with("Taking *it* as Turkey: 3.5 million\n"));
+        // Declined, it still says how it read the question.
+        followed.answered = false;
+        followed.answer = None;
+        followed.note = Some("None of the 2 articles covers that.".into());
+        followed.alternatives = vec![Alternative {
+            fact_id: FactId(4),
+            question: "Who hosts the summit?".into(),
+            confidence: 0.3,
+        }];
+        assert_eq!(
+            render(&followed),
+            "Taking *it* as Turkey: None of the 2 articles covers that.\n\
+             Nearest topics it does cover:\n  - Who hosts the summit? (#4)"
+        );
     }
 
     #[test]

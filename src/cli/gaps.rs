@@ -26,9 +26,9 @@ pub(super) fn run(store: &Store, command: GapCommand) -> anyhow::Result<()> {
             let who = args.who.moderator();
             let g = store.add_gap(&args.gap(), &who, args.who.reason.as_deref())?;
             print_out(&format!(
-                "Added gap {} (version 1): {} questions.",
+                "Added gap {} (version 1): {}.",
                 g.gap.key,
-                g.gap.questions.len()
+                questions(g.gap.questions.len())
             ))?;
         }
         GapCommand::Edit(args) => {
@@ -73,13 +73,18 @@ fn history_text(key: &str, history: &[GapRevision], now: i64) -> String {
     text
 }
 
+/// "1 question", "3 questions".
+fn questions(n: usize) -> String {
+    format!("{n} question{}", if n == 1 { "" } else { "s" })
+}
+
 /// `summit-outcome   What the summit agreed (10 questions, version 2) [retired]`.
 fn list_line(g: &StoredGap) -> String {
     format!(
-        "{:<16} {} ({} questions, version {}){}",
+        "{:<16} {} ({}, version {}){}",
         g.gap.key,
         g.gap.topic,
-        g.gap.questions.len(),
+        questions(g.gap.questions.len()),
         g.version,
         if g.retired { " [retired]" } else { "" }
     )

@@ -409,9 +409,13 @@ pub fn rewrites(
                 // "where is the summit" + "when?" → "when is the summit".
                 let q = format!("{} {}", words.join(" "), rest.join(" "));
                 push(q.clone(), took, format!("“{q}”"));
-                // "who's been making gains" + "against who?" → both.
-                let q = format!("{} {}", asked_words.join(" "), words.join(" "));
-                push(q.clone(), took, format!("“{q}”"));
+                // "who's been making gains" + "against who?" → both; not a
+                // question word alone ("why?" asks something new, not the
+                // last question again).
+                if words.len() > 1 {
+                    let q = format!("{} {}", asked_words.join(" "), words.join(" "));
+                    push(q.clone(), took, format!("“{q}”"));
+                }
             }
         }
     }

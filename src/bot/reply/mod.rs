@@ -108,11 +108,7 @@ fn answer_card(reply: &Reply, title: String, answer: &str, fact: FactId) -> Card
     // A follow-up says what it took the question to mean, before the
     // answer, so a wrong reading is seen at once.
     if let Some(t) = &reply.taking {
-        parts.push(format!(
-            "Taking *{}* as {}:",
-            escape(t.took.trim()),
-            escape(t.as_.trim())
-        ));
+        parts.push(taking_line(t));
     }
     // A sentence fact answers with its own quote: show it once, as
     // the quote.
@@ -155,9 +151,14 @@ fn decline_card(reply: &Reply, title: String) -> Card {
         .filter(|n| !n.is_empty())
         .unwrap_or(NOT_COVERED);
     let buttons: Vec<Button> = suggestions(reply).collect();
-    let mut description = escape(note);
+    // A follow-up declined says how it was read too: the reading may be
+    // what failed, and the asker can then say it in full.
+    let mut description = match &reply.taking {
+        Some(t) => format!("{} {}", taking_line(t), escape(note)),
+        None => escape(note),
+    };
     // Small talk's note already offers its suggestions.
-    if !buttons.is_empty() && note.starts_with("The article doesn't") {
+    if !buttons.is_empty() && crate::answer::is_not_covered(note) {
         description.push_str("\n\nIt does answer these; click one:");
     }
     fit(Card {
@@ -168,6 +169,15 @@ fn decline_card(reply: &Reply, title: String) -> Card {
         buttons,
         private: false,
     })
+}
+
+/// "Taking *he* as Hossein Jaberi Ansari:", escaped.
+fn taking_line(t: &crate::answer::Taking) -> String {
+    format!(
+        "Taking *{}* as {}:",
+        escape(t.took.trim()),
+        escape(t.as_.trim())
+    )
 }
 
 /// The confidence in words, when it is not high.

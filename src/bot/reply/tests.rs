@@ -88,6 +88,21 @@ fn a_follow_up_says_what_it_took_the_question_to_mean_escaped() {
     assert!(!render(&answered("q", "a", "b", 0.9))
         .description
         .contains("Taking"));
+    // Declined, it still says how it read the question.
+    let mut no = declined("why?", vec![alternative(8, "Who is Trump?")]);
+    no.taking = reply.taking.clone();
+    let card = render(&no);
+    assert!(
+        card.description
+            .starts_with("Taking *\\*he\\** as Donald Trump: The article doesn't say."),
+        "{}",
+        card.description
+    );
+    assert!(
+        card.description.contains("click one"),
+        "{}",
+        card.description
+    );
 }
 
 #[test]
