@@ -236,21 +236,27 @@ impl Engine {
         }
     }
 
-    /// The candidate to answer with, if any reaches the probability it
-    /// needs: the most probable, unless the question is word for word a
-    /// phrasing of one that also does (a moderator's phrasing is answered
-    /// by its fact, even beside a near twin).
+    /// The candidate to answer with: the fact the question is word for word
+    /// a phrasing of, when it is among the candidates (a moderator's or a
+    /// curated phrasing says what the fact answers, even when a short
+    /// question's few words leave the model unsure: "where's the summit");
+    /// else the most probable that reaches the probability it needs.
+    /// `bar` raises that need, for the phrasing too (a follow-up's reading
+    /// may itself be wrong).
     fn choose<'r>(&self, question: &str, reading: &'r Reading, bar: f32) -> Option<&'r Considered> {
-        let passing = || {
-            reading
-                .considered
-                .iter()
-                .filter(|c| c.probability >= self.needed(c).max(bar))
-        };
         let own = self.phrased_as.get(&phrasing_key(question));
-        passing()
-            .find(|c| Some(&c.fact_id) == own)
-            .or_else(|| passing().max_by(|a, b| a.probability.total_cmp(&b.probability)))
+        let phrased = reading
+            .considered
+            .iter()
+            .find(|c| Some(&c.fact_id) == own && c.probability >= bar);
+        phrased
+            .or_else(|| {
+                reading
+                    .considered
+                    .iter()
+                    .filter(|c| c.probability >= self.needed(c).max(bar))
+                    .max_by(|a, b| a.probability.total_cmp(&b.probability))
+            })
             .filter(|c| !self.another_article_fits_better(reading, c.fact_id))
     }
 
