@@ -184,7 +184,7 @@ impl Engine {
                 Some(fact) => self.answer(question, reading, c, fact, &read),
                 None => self.decline(question, reading, None, &read),
             },
-            None => self.decline(question, reading, self.known_gap(found), &read),
+            None => self.decline(question, reading, self.known_gap(question, found), &read),
         }
     }
 
@@ -299,9 +299,21 @@ impl Engine {
         }
     }
 
-    /// The known gap a decline names: the best-ranked one, when it matches
-    /// at least [`GAP_NOTE`] and better than any fact.
-    fn known_gap(&self, found: &Found) -> Option<&Gap> {
+    /// The known gap a decline names: the one whose questions hold the
+    /// question word for word, else the best-ranked one, when it matches at
+    /// least [`GAP_NOTE`] and better than any fact.
+    fn known_gap(&self, question: &str, found: &Found) -> Option<&Gap> {
+        // A question worded as one of a gap's questions is that gap's,
+        // however the matcher weighed it ("what did putin say": no words of
+        // Putin's to match).
+        let key = phrasing_key(question);
+        let worded = self
+            .gaps
+            .iter()
+            .find(|g| g.questions.iter().any(|q| phrasing_key(q) == key));
+        if let Some(g) = worded.filter(|g| !g.note.is_empty()) {
+            return Some(g);
+        }
         let best_gap = found
             .ranked
             .iter()

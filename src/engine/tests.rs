@@ -220,3 +220,18 @@ fn a_question_worded_as_a_phrasing_is_answered_by_its_fact_even_when_unsure() {
         "{phrased:?}"
     );
 }
+
+#[test]
+fn a_question_worded_as_a_gaps_question_is_declined_naming_it() {
+    let e = engine();
+    // No words of Putin's to match leave every candidate, the gap too, at
+    // nothing; the gap lists the question, so the decline names it.
+    let r = e.ask("What did Putin say?");
+    assert!(!r.answered, "{r:?}");
+    assert!(
+        r.note
+            .as_deref()
+            .is_some_and(|n| n.contains("quotes nothing Vladimir Putin said")),
+        "{r:?}"
+    );
+}
