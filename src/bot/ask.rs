@@ -8,6 +8,7 @@ use poise::serenity_prelude as serenity;
 
 use super::reply::{self, MAX_CHOICE};
 use super::{asker, defer, no_mentions, question_text, respond, Context, Error};
+use crate::answer::Reply;
 
 /// Discord shows at most this many autocomplete choices.
 const MAX_CHOICES: usize = 25;
@@ -48,16 +49,30 @@ pub async fn ask(
     data.check_rate(ctx.author().id)?;
 
     let asked = data.answer_in(ctx.author().id, ctx.channel_id(), question_text(&question));
+    answer_command(ctx, asked, false, "asked").await
+}
+
+/// Replies to the command in `ctx` with the answer `asked` will give:
+/// deferring if it is slow, as a card (`private`: only the asker sees it),
+/// then logs it. `what` names the command in the log.
+pub(super) async fn answer_command(
+    ctx: Context<'_>,
+    asked: impl Future<Output = Result<Reply, Error>>,
+    private: bool,
+    what: &'static str,
+) -> Result<(), Error> {
+    let data = ctx.data();
     let reply = deferring(asked, DEFER_AFTER, async {
         tracing::warn!("answering is slow: deferring the response");
-        defer(ctx, false).await
+        defer(ctx, private).await
     })
     .await?;
     tracing::info!(
         answered = reply.answered,
         fact = ?reply.fact_id.map(|f| f.0),
         confidence = reply.confidence,
-        "asked"
+        command = what,
+        "answered"
     );
     let card = reply::render(&reply).asked_by(ctx.author().id.get(), data.suggestions_until());
     respond(
@@ -65,7 +80,7 @@ pub async fn ask(
         poise::CreateReply::default()
             .embed(card.embed())
             .components(card.components())
-            .ephemeral(card.private)
+            .ephemeral(private || card.private)
             .allowed_mentions(no_mentions()),
     )
     .await?;

@@ -5,9 +5,8 @@
 
 use poise::serenity_prelude as serenity;
 
-use super::ask::{deferring, DEFER_AFTER};
-use super::reply;
-use super::{asker, defer, no_mentions, question_text, respond, user_error, Context, Error};
+use super::ask::answer_command;
+use super::{question_text, user_error, Context, Error};
 
 /// Answer this message's question about the 2018 Tehran summit on Idlib
 #[poise::command(context_menu_command = "Ask summit-bot")]
@@ -23,29 +22,5 @@ pub async fn ask_menu(
             "That message has no text to answer: Ask summit-bot answers a message's words.",
         ));
     }
-    let private = !data.ask_menu_public;
-    let reply = deferring(data.answer(question), DEFER_AFTER, async {
-        tracing::warn!("answering is slow: deferring the response");
-        defer(ctx, private).await
-    })
-    .await?;
-    tracing::info!(
-        answered = reply.answered,
-        fact = ?reply.fact_id.map(|f| f.0),
-        confidence = reply.confidence,
-        "message asked from the menu"
-    );
-    let card = reply::render(&reply).asked_by(ctx.author().id.get(), data.suggestions_until());
-    respond(
-        ctx,
-        poise::CreateReply::default()
-            .embed(card.embed())
-            .components(card.components())
-            .ephemeral(private || card.private)
-            .allowed_mentions(no_mentions()),
-    )
-    .await?;
-    data.log(reply, asker(ctx.author().id, ctx.guild_id()))
-        .await;
-    Ok(())
+    answer_command(ctx, data.answer(question), !data.ask_menu_public, "menu").await
 }
