@@ -73,8 +73,9 @@ pub struct Engine {
     index: Index,
     model: Model,
     settings: Settings,
-    /// Each phrasing (as [`phrasing_key`] compares them) and its fact.
-    phrased_as: HashMap<String, FactId>,
+    /// Each phrasing (as [`phrasing_key`] compares them), its fact and the
+    /// fact's doc in the index (facts are given to it in id order).
+    phrased_as: HashMap<String, (FactId, u32)>,
     /// The entities, for reading follow-ups.
     lexicon: Arc<Lexicon>,
 }
@@ -143,7 +144,12 @@ impl Engine {
             .collect();
         let phrased_as = ordered
             .iter()
-            .flat_map(|f| f.questions.iter().map(|q| (phrasing_key(q), f.id)))
+            .zip(0u32..)
+            .flat_map(|(f, doc)| {
+                f.questions
+                    .iter()
+                    .map(move |q| (phrasing_key(q), (f.id, doc)))
+            })
             .collect();
         Engine {
             phrased_as,
@@ -244,11 +250,11 @@ impl Engine {
     /// `bar` raises that need, for the phrasing too (a follow-up's reading
     /// may itself be wrong).
     fn choose<'r>(&self, question: &str, reading: &'r Reading, bar: f32) -> Option<&'r Considered> {
-        let own = self.phrased_as.get(&phrasing_key(question));
+        let own = self.phrased_as.get(&phrasing_key(question)).map(|p| p.0);
         let phrased = reading
             .considered
             .iter()
-            .find(|c| Some(&c.fact_id) == own && c.probability >= bar);
+            .find(|c| Some(c.fact_id) == own && c.probability >= bar);
         phrased
             .or_else(|| {
                 reading

@@ -6,6 +6,7 @@ use crate::fact::{ArticleId, FactId};
 use crate::matcher::decide::{self, Candidate};
 use crate::matcher::focus;
 use crate::matcher::{Found, Target};
+use crate::moderation::phrasing_key;
 
 use super::Engine;
 
@@ -51,13 +52,16 @@ impl Considered {
 impl Engine {
     /// The ways of reading a message: whole, and (when it holds more than
     /// its question) by its question clause; each searched and weighed.
+    /// A question worded as a fact's phrasing always has that fact among
+    /// its candidates, however many others share its few words.
     pub fn read(&self, question: &str) -> Vec<Reading> {
+        let phrased = self.phrased_as.get(&phrasing_key(question)).copied();
         std::iter::once(question.to_string())
             .chain(focus::focus(question))
             .enumerate()
             .map(|(i, text)| {
-                let found = self.index.search(&text, SEARCH_DEPTH);
-                let considered = self.consider(&found, i > 0);
+                let found = self.index.search(&text, SEARCH_DEPTH, phrased.map(|p| p.1));
+                let considered = self.consider(&found, i > 0, phrased.map(|p| p.0));
                 Reading { found, considered }
             })
             .collect()
@@ -65,7 +69,9 @@ impl Engine {
 
     /// Every fact among the best-ranked, with its features and the
     /// probability that answering with it is right.
-    fn consider(&self, found: &Found, focused: bool) -> Vec<Considered> {
+    /// `phrased`, the fact the question is worded as, is weighed even
+    /// below the usual depth.
+    fn consider(&self, found: &Found, focused: bool, phrased: Option<FactId>) -> Vec<Considered> {
         // Each article's candidates are weighed among themselves (runners-up,
         // known gaps), so other articles' facts change nothing about how one
         // article's facts are judged.
@@ -82,7 +88,7 @@ impl Engine {
                     groups.len() - 1
                 }
             };
-            if groups[i].1.len() < DECIDE_DEPTH {
+            if groups[i].1.len() < DECIDE_DEPTH || phrased == Some(id) {
                 groups[i].1.push((
                     rank,
                     Candidate {

@@ -222,6 +222,24 @@ fn a_question_worded_as_a_phrasing_is_answered_by_its_fact_even_when_unsure() {
 }
 
 #[test]
+fn a_question_worded_as_a_phrasing_is_a_candidate_however_many_facts_share_its_words() {
+    let e = engine();
+    // "the kremlin" and "say" are in dozens of facts (Russia, said), which
+    // all cover this short question fully; the Kremlin's own fact, with
+    // this very phrasing, must still be weighed.
+    let phrased = e.ask("What did the Kremlin say?");
+    assert!(phrased.answered, "{phrased:?}");
+    assert!(
+        phrased
+            .answer
+            .as_deref()
+            .unwrap_or("")
+            .contains("Kremlin said"),
+        "{phrased:?}"
+    );
+}
+
+#[test]
 fn a_question_worded_as_a_gaps_question_is_declined_naming_it() {
     let e = engine();
     // No words of Putin's to match leave every candidate, the gap too, at

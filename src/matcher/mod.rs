@@ -1185,9 +1185,13 @@ impl Index {
 
     /// Scores the documents that share a term with the question and returns
     /// up to `limit` of them, best first.
-    pub fn search(&self, question: &str, limit: usize) -> Found {
+    /// The docs that best match `question`, at most `limit` of each
+    /// article; `include` (a doc, numbered in the order [`Index::build`]
+    /// was given them) is among them whenever it shares a word with the
+    /// question, even past the limit.
+    pub fn search(&self, question: &str, limit: usize, include: Option<u32>) -> Found {
         let mut query = self.query(question);
-        let ranked = self.rank(&query, limit);
+        let ranked = self.rank(&query, limit, include);
         // Show the weights the best match was judged by.
         if let Some(best) = ranked.first() {
             let (w, _) = self.weights(&query, self.article_of[best.doc as usize]);
@@ -1224,7 +1228,7 @@ impl Index {
         base * t.info.min(1.0) * t.scale
     }
 
-    fn rank(&self, query: &Query, limit: usize) -> Vec<Scored> {
+    fn rank(&self, query: &Query, limit: usize, include: Option<u32>) -> Vec<Scored> {
         let n = query.terms.len();
         if n == 0 {
             return Vec::new();
@@ -1312,6 +1316,9 @@ impl Index {
             }
             kept.extend(list);
         }
+        if let Some(doc) = include.filter(|d| !kept.iter().any(|k| k.0 == *d)) {
+            kept.extend(cands.iter().find(|c| c.0 == doc));
+        }
         kept.sort_unstable_by(order);
         let mut scored: Vec<Scored> = kept
             .iter()
@@ -1331,7 +1338,7 @@ impl Index {
         scored.retain(|s| {
             let n = per.entry(self.article_of[s.doc as usize]).or_insert(0);
             *n += 1;
-            *n <= limit
+            *n <= limit || include == Some(s.doc)
         });
         // Only the best is explained: formatting every candidate's reasons
         // would cost more than scoring them.
@@ -1778,7 +1785,7 @@ impl Index {
             return out;
         }
         // Rank every phrasing of the best facts by its own similarity.
-        let ranked = self.rank(&query, limit.max(8));
+        let ranked = self.rank(&query, limit.max(8), None);
         let mut phrasings: Vec<(f32, Target, usize)> = Vec::new();
         for s in ranked
             .iter()
