@@ -424,8 +424,10 @@ async fn a_decline_offers_suggestions_and_clicking_one_answers_it() {
         "1 to 3 suggestions: {buttons:?}"
     );
     assert!(
-        buttons.iter().all(|(id, _)| id.starts_with("ask:")),
-        "no feedback on a decline: {buttons:?}"
+        buttons
+            .iter()
+            .all(|(id, _)| id.starts_with("ask:") || id == "teach"),
+        "no feedback on a decline, only suggestions and Teach: {buttons:?}"
     );
 
     let (custom_id, label) = suggestions[0].clone();

@@ -89,20 +89,32 @@ async fn start_with_articles(articles: &[(&str, &str)]) -> Bot {
     .await
 }
 
+/// `payload` (an interaction) as sent by `who`.
+fn sent_by(who: As, payload: &mut Value) {
+    let user = support::user(who.id, who.name, false);
+    match who.place {
+        Place::Guild => {
+            payload["member"]["user"] = user;
+            payload["member"]["permissions"] = json!(who.permissions.to_string());
+            payload["member"]["roles"] =
+                json!(who.roles.iter().map(u64::to_string).collect::<Vec<_>>());
+        }
+        Place::Dm => payload["user"] = user,
+    }
+}
+
 impl TestBot {
+    /// Dispatches the interaction `sent` as `who`; its first response.
+    async fn interact_as(&self, who: As, sent: (support::Interaction, Value)) -> Call {
+        let (interaction, mut payload) = sent;
+        sent_by(who, &mut payload);
+        self.interact((interaction, payload)).await
+    }
+
     /// Sends `/name` with `options` as `who` and waits for the response.
     async fn command(&self, who: As, name: &str, options: Value) -> Call {
         let (interaction, mut payload) = self.discord.command(who.place, name, options);
-        let user = support::user(who.id, who.name, false);
-        match who.place {
-            Place::Guild => {
-                payload["member"]["user"] = user;
-                payload["member"]["permissions"] = json!(who.permissions.to_string());
-                payload["member"]["roles"] =
-                    json!(who.roles.iter().map(u64::to_string).collect::<Vec<_>>());
-            }
-            Place::Dm => payload["user"] = user,
-        }
+        sent_by(who, &mut payload);
         self.discord.dispatch("INTERACTION_CREATE", payload).await;
         let path = interaction.callback_path();
         let token = interaction.token.clone();
@@ -1194,4 +1206,132 @@ fn moderation_reports_print_as_json_from_the_same_data() {
     let report = run(&["facts", "import", "--dry-run", "--json", "export.json"]);
     assert_eq!(report["applied"], json!(false));
     assert_eq!(report["changed"], json!([]));
+}
+
+/// A question the article answers (¶19) that the bot declines as it is
+/// worded: what a moderator teaches.
+const KREMLIN_Q: &str = "kremlin's hopes for tehran?";
+const KREMLIN_QUOTE: &str = "The Tehran talks should focus on “further joint efforts to ensure \
+     long-term stabilization” in Syria";
+const KREMLIN_ANSWER: &str = "That the Tehran talks should focus on long-term stabilization in \
+     Syria, and on conditions for refugees to return.";
+
+/// A Teach form's fields, as a moderator fills them.
+fn teach_form<'a>(answer: &'a str, quote: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("phrasing", KREMLIN_Q),
+        ("answer", answer),
+        ("quote", quote),
+        ("paragraph", ""),
+        ("fact", ""),
+    ]
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_moderator_teaches_a_declined_question_and_the_next_asker_gets_the_answer() {
+    let bot = start().await;
+    bot.discord.wait_ready().await;
+    let logged = count(&bot.db, "SELECT count(*) FROM question_log");
+    let decline = bot.ask(KREMLIN_Q).await;
+    assert!(
+        said(&decline).contains("doesn't"),
+        "pick another declined question for this test: {}",
+        said(&decline)
+    );
+    let teach = support::buttons_of(&decline.body)
+        .into_iter()
+        .find(|(id, _)| id == "teach")
+        .unwrap_or_else(|| panic!("no Teach button: {}", decline.body));
+    assert!(teach.1.contains("Teach"), "{teach:?}");
+    wait_count(&bot.db, "SELECT count(*) FROM question_log", logged + 1).await;
+    let listed = said(&bot.fact(ALICE_MOD, "unanswered", json!([])).await);
+    assert!(listed.contains(KREMLIN_Q), "{listed}");
+    let message = support::message_from_call(&decline, bot.discord.snowflake(), Place::Guild);
+    let before = moderation_tables(&bot.db);
+
+    // An ordinary member who clicks Teach, or forges the form, is refused
+    // privately and nothing is written.
+    let click = bot.discord.click(Place::Guild, "teach", message.clone());
+    let refused = bot.interact_as(MEMBER, click).await;
+    assert_private(&refused);
+    assert!(
+        said(&refused).contains("Only moderators"),
+        "{}",
+        said(&refused)
+    );
+    let form = teach_form(KREMLIN_ANSWER, KREMLIN_QUOTE);
+    let forged = bot
+        .discord
+        .submit(Place::Guild, "teach", &form, message.clone());
+    let refused = bot.interact_as(MEMBER, forged).await;
+    assert_private(&refused);
+    assert!(
+        said(&refused).contains("Only moderators"),
+        "{}",
+        said(&refused)
+    );
+    assert_eq!(moderation_tables(&bot.db), before, "a refusal wrote");
+
+    // A moderator gets the form, holding the question.
+    let click = bot.discord.click(Place::Guild, "teach", message.clone());
+    let opened = bot.interact_as(ALICE_MOD, click).await;
+    assert_eq!(opened.body["type"], json!(9), "{}", opened.body);
+    assert_eq!(opened.body["data"]["custom_id"], json!("teach"));
+    let fields = opened.body["data"]["components"].to_string();
+    assert!(fields.contains(KREMLIN_Q), "{fields}");
+
+    // A quote that is not the article's is refused, with what was typed.
+    let wrong = teach_form(KREMLIN_ANSWER, "Moscow wants peace");
+    let wrong = bot
+        .discord
+        .submit(Place::Guild, "teach", &wrong, message.clone());
+    let refused = bot.interact_as(ALICE_MOD, wrong).await;
+    assert_private(&refused);
+    let told = said(&refused);
+    assert!(told.contains("No paragraph of the article"), "{told}");
+    assert!(told.contains("Moscow wants peace"), "{told}");
+    assert_eq!(moderation_tables(&bot.db), before, "a refused quote wrote");
+
+    // Taught: the decline turns into the answer, cited from ¶19.
+    let form = bot.discord.submit(Place::Guild, "teach", &form, message);
+    let taught = bot.interact_as(ALICE_MOD, form).await;
+    assert_eq!(
+        taught.body["type"],
+        json!(support::UPDATE_MESSAGE),
+        "{}",
+        taught.body
+    );
+    let shown = embed_text(&taught.body);
+    assert!(shown.contains("long-term stabilization"), "{shown}");
+    assert!(shown.contains("taught by alice"), "{shown}");
+    assert!(shown.contains("¶19"), "{shown}");
+    support::assert_pings_nobody(&taught.body);
+    let id = fact_id_in(&shown);
+
+    // The next asker gets it; the history names who taught it; the
+    // question has left the unanswered list.
+    let next = said(&bot.ask(KREMLIN_Q).await);
+    assert!(next.contains(KREMLIN_ANSWER), "{next}");
+    let history = said(&bot.fact(BOB_MOD, "history", json!([int("id", id)])).await);
+    assert!(history.contains("alice"), "{history}");
+    assert!(
+        history.contains("taught from a declined question"),
+        "{history}"
+    );
+    let listed = said(&bot.fact(ALICE_MOD, "unanswered", json!([])).await);
+    assert!(!listed.contains(KREMLIN_Q), "{listed}");
+}
+
+/// The id in "(fact #12, version 1)".
+fn fact_id_in(text: &str) -> i64 {
+    let start = text
+        .find("(fact #")
+        .unwrap_or_else(|| panic!("no fact id in {text}"))
+        + "(fact #".len();
+    text[start..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .expect("a fact id")
 }

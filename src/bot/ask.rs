@@ -74,7 +74,10 @@ pub(super) async fn answer_command(
         command = what,
         "answered"
     );
-    let card = reply::render(&reply).asked_by(ctx.author().id.get(), data.suggestions_until());
+    let mut card = reply::render(&reply).asked_by(ctx.author().id.get(), data.suggestions_until());
+    if ctx.guild_id().is_none() {
+        card = card.without_teach();
+    }
     respond(
         ctx,
         poise::CreateReply::default()

@@ -7,8 +7,9 @@
 
 use poise::serenity_prelude as serenity;
 
+use super::errors::told;
 use super::reply::{self, Action, Owner};
-use super::{asker, no_mentions, unix_now, user_error, Data, Error, UserError, APOLOGY};
+use super::{asker, no_mentions, unix_now, user_error, Data, Error};
 use crate::answer::{Reply, SourceRef};
 use crate::engine::Engine;
 use crate::fact::FactId;
@@ -27,22 +28,13 @@ pub async fn on_click(data: &Data, click: &serenity::ComponentInteraction) -> Re
     let done = match action {
         Action::Ask { fact, owner } => answer_suggestion(data, click, fact, owner).await,
         Action::Feedback { fact, helpful } => feedback(data, click, fact, helpful).await,
+        Action::Teach => super::teach::open_form(data, click).await,
     };
     let Err(error) = done else {
         return Ok(());
     };
-    let shown = match error.downcast_ref::<UserError>() {
-        Some(user) => user.0.clone(),
-        None => {
-            tracing::error!(
-                custom_id = %click.data.custom_id,
-                error = %format!("{error:#}"),
-                "handling a button failed"
-            );
-            APOLOGY.to_string()
-        }
-    };
-    respond_privately(data, click, &shown).await
+    let shown = told(&error, &format!("the button {:?}", click.data.custom_id));
+    respond_privately(data, click.id, &click.token, &shown).await
 }
 
 /// Answers the suggested fact: for its asker by replacing the message the
@@ -63,7 +55,12 @@ async fn answer_suggestion(
     let question = label_of(&click.message, &click.data.custom_id)
         .or_else(|| engine.fact(fact).and_then(|f| f.questions.first().cloned()))
         .unwrap_or_default();
-    let Some(reply) = reply_for_fact(&engine, fact, question) else {
+    let Some(reply) = reply_for_fact(
+        &engine,
+        fact,
+        question,
+        "picked by the user from suggestions",
+    ) else {
         return Err(user_error(GONE));
     };
     let by_asker = owner.is_some_and(|o| o.user == click.user.id.get());
@@ -99,12 +96,14 @@ async fn feedback(
     } else {
         "Thanks! Noted that this answer did not help; the fact will be reviewed."
     };
-    respond_privately(data, click, thanks).await
+    respond_privately(data, click.id, &click.token, thanks).await
 }
 
-async fn respond_privately(
+/// Answers the interaction `id` with `text`, which only its user sees.
+pub(super) async fn respond_privately(
     data: &Data,
-    click: &serenity::ComponentInteraction,
+    id: serenity::InteractionId,
+    token: &str,
     text: &str,
 ) -> Result<(), Error> {
     let response = serenity::CreateInteractionResponse::Message(
@@ -113,7 +112,7 @@ async fn respond_privately(
             .ephemeral(true)
             .allowed_mentions(no_mentions()),
     );
-    data.rest.respond(click.id, &click.token, &response).await?;
+    data.rest.respond(id, token, &response).await?;
     Ok(())
 }
 
@@ -137,7 +136,12 @@ fn label_of(message: &serenity::Message, custom_id: &str) -> Option<String> {
 
 /// The reply for a fact the user picked themselves: answered, with full
 /// confidence (they chose it), resting on the fact's quote.
-fn reply_for_fact(engine: &Engine, id: FactId, question: String) -> Option<Reply> {
+pub(super) fn reply_for_fact(
+    engine: &Engine,
+    id: FactId,
+    question: String,
+    why: &str,
+) -> Option<Reply> {
     let fact = engine.fact(id)?;
     Some(Reply {
         taking: None,
@@ -150,6 +154,6 @@ fn reply_for_fact(engine: &Engine, id: FactId, question: String) -> Option<Reply
         alternatives: Vec::new(),
         error: None,
         note: None,
-        why: Some("picked by the user from suggestions".to_string()),
+        why: Some(why.to_string()),
     })
 }

@@ -20,6 +20,19 @@ pub fn user_error(message: impl Into<String>) -> Error {
     UserError(message.into()).into()
 }
 
+/// What the user is told about `error` from a handler poise does not wrap
+/// (a button, a form): a user error as it is; anything else is logged, as
+/// `what` failing, and they get [`APOLOGY`].
+pub(super) fn told(error: &Error, what: &str) -> String {
+    match error.downcast_ref::<UserError>() {
+        Some(user) => user.0.clone(),
+        None => {
+            tracing::error!(error = %format!("{error:#}"), "{what} failed");
+            APOLOGY.to_string()
+        }
+    }
+}
+
 /// The one handler for every framework error: user errors go back to the
 /// user, privately; internal errors are logged with context and the user
 /// gets a short apology.

@@ -46,7 +46,10 @@ pub async fn on_message(
         confidence = reply.confidence,
         "message answered"
     );
-    let card = reply::render(&reply).asked_by(msg.author.id.get(), data.suggestions_until());
+    let mut card = reply::render(&reply).asked_by(msg.author.id.get(), data.suggestions_until());
+    if msg.guild_id.is_none() {
+        card = card.without_teach();
+    }
     send(data, msg, Answer::Card(&card)).await?;
     data.log(reply, asker(msg.author.id, msg.guild_id)).await;
     Ok(())

@@ -7,7 +7,8 @@
 //! One file per command family ([`ask`], [`source`], [`about`], [`help`],
 //! the moderators' `/fact` in [`moderation`], the message menu's "Ask
 //! summit-bot" in [`menu`]),
-//! plain messages in [`messages`], buttons in [`buttons`], what the user is
+//! plain messages in [`messages`], buttons in [`buttons`], a moderator
+//! answering a declined question in place in [`teach`], what the user is
 //! told when something fails in [`errors`], connecting to Discord and
 //! serving until stopped in [`serve`]. The shared state is [`Data`]. Every
 //! message and interaction response sets `allowed_mentions` to parse
@@ -28,6 +29,7 @@ pub mod rest;
 mod serve;
 pub mod shutdown;
 mod source;
+mod teach;
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::Ordering;

@@ -11,7 +11,8 @@ use poise::serenity_prelude as serenity;
 use tracing::Instrument as _;
 
 use super::{
-    buttons, commands, errors, messages, no_mentions, registration, rest, shutdown, Data, Error,
+    buttons, commands, errors, messages, no_mentions, registration, rest, shutdown, teach, Data,
+    Error,
 };
 use crate::app::App;
 use crate::config::Config;
@@ -235,6 +236,12 @@ async fn on_event(
         } => {
             let span = tracing::info_span!("click", in_guild = click.guild_id.is_some());
             buttons::on_click(data, click).instrument(span).await
+        }
+        serenity::FullEvent::InteractionCreate {
+            interaction: serenity::Interaction::Modal(form),
+        } => {
+            let span = tracing::info_span!("form", in_guild = form.guild_id.is_some());
+            teach::on_submit(data, form).instrument(span).await
         }
         _ => Ok(()),
     }

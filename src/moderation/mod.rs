@@ -11,6 +11,7 @@
 
 pub mod gap;
 pub mod review;
+pub mod teach;
 
 use std::collections::HashMap;
 
@@ -116,6 +117,13 @@ pub enum Invalid {
     ParagraphOutOfRange { number: u32, count: u32 },
     #[error("paragraph {number} does not contain that quote word for word; it reads: {text}")]
     QuoteNotInParagraph { number: u32, text: String },
+    #[error(
+        "no paragraph of the article holds that quote word for word; copy the words from \
+         the article (`/source` shows a paragraph)"
+    )]
+    QuoteNotInArticle,
+    #[error("that quote is in more than one paragraph ({places}): say which one")]
+    QuoteInSeveral { places: String },
     #[error("paragraph {number} has no sentence to quote")]
     NoSentence { number: u32 },
     #[error("there is no article {wanted:?} (give its id or its title); {known}")]

@@ -79,7 +79,7 @@ impl Store {
     }
 
     /// Questions of the last `days` days that were declined or answered with
-    /// confidence below `low`, newest first.
+    /// confidence below `low`, and not taught since, newest first.
     pub fn missed_questions(&self, days: u32, low: f64) -> Result<Vec<LoggedQuestion>, ModError> {
         let conn = self.conn();
         let op = "reading the question log";
@@ -88,6 +88,7 @@ impl Store {
                 "SELECT question, answered, confidence, at FROM question_log
                  WHERE at >= strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?1)
                    AND (answered = 0 OR confidence < ?2)
+                   AND taught_fact IS NULL
                  ORDER BY at DESC, id DESC",
             )
             .map_err(db(self, op))?;

@@ -14,6 +14,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_article_revisions.sql"),
     include_str!("migrations/0003_gaps.sql"),
     include_str!("migrations/0004_content_revision.sql"),
+    include_str!("migrations/0005_taught_questions.sql"),
 ];
 
 /// The schema version this build writes and reads.

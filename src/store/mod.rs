@@ -24,6 +24,7 @@ mod phrasings;
 mod quotes;
 mod replace;
 mod revisions;
+mod teach;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
@@ -47,6 +48,7 @@ pub use log::QuestionLogEntry;
 use migrations::MigrateError;
 pub use replace::Replaced;
 pub use revisions::{Revision, RevisionAction};
+pub use teach::Taught;
 
 /// How long a write waits for another connection's write to finish. The bot
 /// and a CLI may share one database; their writes take milliseconds, so

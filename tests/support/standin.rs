@@ -478,6 +478,32 @@ impl StandIn {
         (interaction, payload)
     }
 
+    /// A form (modal) submitted (`type` 5): `custom_id` with each field's
+    /// value, opened from a button on `message`, which Discord sends along.
+    pub fn submit(
+        &self,
+        place: Place,
+        custom_id: &str,
+        fields: &[(&str, &str)],
+        message: Value,
+    ) -> (Interaction, Value) {
+        let rows: Vec<Value> = fields
+            .iter()
+            .map(|(id, value)| {
+                json!({"type": 1, "components": [
+                    {"type": 4, "custom_id": id, "value": value}
+                ]})
+            })
+            .collect();
+        let (interaction, mut payload) = self.interaction(
+            place,
+            5,
+            json!({"custom_id": custom_id, "components": rows}),
+        );
+        payload["message"] = message;
+        (interaction, payload)
+    }
+
     fn interaction(&self, place: Place, kind: u8, data: Value) -> (Interaction, Value) {
         let id = self.snowflake();
         let token = format!("interaction-token-{id}");

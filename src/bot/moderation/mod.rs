@@ -29,6 +29,7 @@ use poise::serenity_prelude as serenity;
 
 use super::reply::{cut, escape, MAX_DESCRIPTION, MAX_TITLE};
 use super::{article, no_mentions, user_error, Context, Data, Error};
+use crate::config::DiscordConfig;
 use crate::fact::{ArticleId, Fact, FactId};
 use crate::moderation::{Changes, Draft, Moderator, Source};
 use crate::store::{ModError, Store};
@@ -53,58 +54,86 @@ const REFUSED_IN_DM: &str = "In direct messages only the moderators named in the
 /// told not to list `/fact` in DMs unless `discord.fact_in_dms` (see
 /// [`super::commands`]); this is where that is enforced.
 async fn may_moderate(ctx: Context<'_>) -> Result<bool, Error> {
-    let user = ctx.author();
-    let (users, roles, in_dms) = {
-        let app = ctx.data().app();
-        let discord = &app.config.discord;
-        (
-            discord.moderator_user_ids.clone(),
-            discord.moderator_role_ids.clone(),
-            discord.fact_in_dms,
-        )
+    let member = match ctx {
+        poise::Context::Application(app) => app.interaction.member.as_deref(),
+        poise::Context::Prefix(_) => None,
     };
-    if ctx.guild_id().is_none() && !in_dms {
-        tracing::info!(
-            user = user.id.get(),
-            "refused a /fact command: not taken in DMs (discord.fact_in_dms)"
-        );
-        return Err(user_error(SERVER_ONLY));
+    let allowed = permitted(
+        &ctx.data().app().config.discord,
+        ctx.author().id,
+        ctx.guild_id().is_some(),
+        member,
+    );
+    match allowed {
+        Ok(()) => Ok(true),
+        Err(refused) => {
+            tracing::info!(
+                user = ctx.author().id.get(),
+                ?refused,
+                "refused a /fact command"
+            );
+            Err(user_error(match refused {
+                Refused::ServerOnly => SERVER_ONLY,
+                Refused::NotNamedForDms => REFUSED_IN_DM,
+                Refused::NotModerator => REFUSED,
+            }))
+        }
     }
-    if users.contains(&user.id.get()) {
-        return Ok(true);
+}
+
+/// Why someone may not moderate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Refused {
+    /// In a DM, with `discord.fact_in_dms` off.
+    ServerOnly,
+    /// In a DM, by someone not in `discord.moderator_user_ids`.
+    NotNamedForDms,
+    /// In a server, without Manage Messages, Administrator or a moderator
+    /// role (or without the member Discord computed them for).
+    NotModerator,
+}
+
+/// Whether `user` may moderate here: named in the config, or (in a server)
+/// a `member` with Manage Messages or Administrator in the channel, as
+/// Discord computed for this interaction, or a moderator role. The one
+/// check for `/fact` and for the Teach button and form.
+pub(super) fn permitted(
+    discord: &DiscordConfig,
+    user: serenity::UserId,
+    in_guild: bool,
+    member: Option<&serenity::Member>,
+) -> Result<(), Refused> {
+    if !in_guild && !discord.fact_in_dms {
+        return Err(Refused::ServerOnly);
     }
-    let refuse = |message: &str| {
-        tracing::info!(
-            user = user.id.get(),
-            "refused a /fact command: not a moderator"
-        );
-        Err(user_error(message))
-    };
-    let poise::Context::Application(app) = ctx else {
-        return refuse(REFUSED);
-    };
-    let interaction = app.interaction;
-    if interaction.guild_id.is_none() {
-        return refuse(REFUSED_IN_DM);
+    if discord.moderator_user_ids.contains(&user.get()) {
+        return Ok(());
     }
-    let Some(member) = &interaction.member else {
-        return refuse(REFUSED);
-    };
-    let may = member
-        .permissions
-        .is_some_and(|p| p.manage_messages() || p.administrator())
-        || member.roles.iter().any(|r| roles.contains(&r.get()));
+    if !in_guild {
+        return Err(Refused::NotNamedForDms);
+    }
+    let may = member.is_some_and(|m| {
+        m.permissions
+            .is_some_and(|p| p.manage_messages() || p.administrator())
+            || m.roles
+                .iter()
+                .any(|r| discord.moderator_role_ids.contains(&r.get()))
+    });
     if may {
-        Ok(true)
+        Ok(())
     } else {
-        refuse(REFUSED)
+        Err(Refused::NotModerator)
     }
 }
 
 /// Who is making a change, for the history. Only called once
 /// [`may_moderate`] has let them in.
 fn moderator(ctx: Context<'_>) -> Moderator {
-    let user = ctx.author();
+    moderator_of(ctx.author())
+}
+
+/// `user` as the history names them.
+pub(super) fn moderator_of(user: &serenity::User) -> Moderator {
     Moderator {
         id: Some(user.id.get()),
         name: user.name.clone(),
@@ -113,7 +142,7 @@ fn moderator(ctx: Context<'_>) -> Moderator {
 
 /// A moderation error as the command returns it: the moderator's mistakes
 /// go back to them, the database's are logged.
-fn mod_error(error: ModError) -> Error {
+pub(super) fn mod_error(error: ModError) -> Error {
     if error.is_user_error() {
         user_error(sentence(&error.to_string()))
     } else if error.is_read_only() {
@@ -147,7 +176,7 @@ pub(super) fn sentence(text: &str) -> String {
 /// Runs a change on the store off the async threads, then rebuilds the
 /// engine so the next question sees it. The app's lock is taken for the
 /// change and the rebuild, never across an `.await`.
-async fn change<T: Send + 'static>(
+pub(super) async fn change<T: Send + 'static>(
     data: &Data,
     what: &'static str,
     f: impl FnOnce(&Store) -> Result<T, ModError> + Send + 'static,

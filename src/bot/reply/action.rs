@@ -23,6 +23,9 @@ pub enum Action {
     Ask { fact: FactId, owner: Option<Owner> },
     /// Record whether this fact's answer helped.
     Feedback { fact: FactId, helpful: bool },
+    /// A moderator answers the declined question this is under (see
+    /// `bot::teach`); anyone else is refused.
+    Teach,
 }
 
 /// Who a suggestion button belongs to: a click by them replaces the reply;
@@ -55,6 +58,7 @@ impl Action {
                     if helpful { "up" } else { "down" }
                 )
             }
+            Action::Teach => "teach".to_string(),
         }
     }
 
@@ -62,6 +66,7 @@ impl Action {
     pub fn parse(custom_id: &str) -> Option<Action> {
         let parts: Vec<&str> = custom_id.split(':').collect();
         let action = match parts.as_slice() {
+            ["teach"] => Action::Teach,
             ["ask", id] => Action::ask(FactId(id.parse().ok()?)),
             ["ask", id, user, until] => Action::Ask {
                 fact: FactId(id.parse().ok()?),
@@ -83,6 +88,9 @@ impl Action {
         Some(action)
     }
 }
+
+/// What the Teach button under a decline says.
+pub(super) const TEACH_LABEL: &str = "Teach an answer (moderators)";
 
 /// The 👍 and 👎 under an answer from `fact`.
 pub(super) fn feedback_buttons(fact: FactId) -> Vec<Button> {
@@ -107,12 +115,20 @@ impl Card {
         self
     }
 
-    /// Feedback buttons on one row, suggestions on the next.
+    /// The card without its Teach button: for a DM, where no moderator
+    /// of a server sees it.
+    pub fn without_teach(mut self) -> Card {
+        self.buttons.retain(|b| b.action != Action::Teach);
+        self
+    }
+
+    /// Feedback buttons on one row, suggestions (and Teach, last) on the
+    /// next.
     pub fn components(&self) -> Vec<serenity::CreateActionRow> {
         let make = |b: &Button| {
             let style = match b.action {
                 Action::Ask { .. } => serenity::ButtonStyle::Primary,
-                Action::Feedback { .. } => serenity::ButtonStyle::Secondary,
+                Action::Feedback { .. } | Action::Teach => serenity::ButtonStyle::Secondary,
             };
             serenity::CreateButton::new(b.action.custom_id())
                 .label(&b.label)
@@ -153,6 +169,7 @@ mod tests {
                 fact: FactId(1),
                 helpful: false,
             },
+            Action::Teach,
         ] {
             assert_eq!(Action::parse(&action.custom_id()), Some(action));
         }
@@ -167,6 +184,7 @@ mod tests {
             "feedback:1",
             "feedback:1:maybe",
             "other:1",
+            "teach:1",
         ] {
             assert_eq!(Action::parse(stranger), None, "{stranger}");
         }

@@ -17,7 +17,7 @@ use poise::serenity_prelude as serenity;
 use crate::answer::Reply;
 use crate::fact::FactId;
 
-use action::feedback_buttons;
+use action::{feedback_buttons, TEACH_LABEL};
 use text::blockquote;
 
 pub use action::{Action, Button, Owner};
@@ -150,7 +150,16 @@ fn decline_card(reply: &Reply, title: String) -> Card {
         .map(str::trim)
         .filter(|n| !n.is_empty())
         .unwrap_or(NOT_COVERED);
-    let buttons: Vec<Button> = suggestions(reply).collect();
+    let mut buttons: Vec<Button> = suggestions(reply).collect();
+    // A question the article was not found to cover can be taught by a
+    // moderator; not small talk, and not a follow-up, whose words lean on
+    // the turn before and make a poor phrasing.
+    if crate::answer::is_not_covered(note) && reply.taking.is_none() {
+        buttons.push(Button {
+            action: Action::Teach,
+            label: TEACH_LABEL.to_string(),
+        });
+    }
     // A follow-up declined says how it was read too: the reading may be
     // what failed, and the asker can then say it in full.
     let mut description = match &reply.taking {
@@ -158,7 +167,11 @@ fn decline_card(reply: &Reply, title: String) -> Card {
         None => escape(note),
     };
     // Small talk's note already offers its suggestions.
-    if !buttons.is_empty() && crate::answer::is_not_covered(note) {
+    if buttons
+        .iter()
+        .any(|b| matches!(b.action, Action::Ask { .. }))
+        && crate::answer::is_not_covered(note)
+    {
         description.push_str("\n\nIt does answer these; click one:");
     }
     fit(Card {

@@ -198,22 +198,45 @@ fn a_decline_says_so_and_offers_up_to_three_questions() {
     let card = render(&declined("what is the capital of peru", alternatives));
     assert!(card.description.starts_with("The article doesn't say."));
     let asks: Vec<&str> = card.buttons.iter().map(|b| b.label.as_str()).collect();
-    assert_eq!(asks, ["question 1?", "question 2?", "question 3?"]);
-    assert!(card
-        .buttons
+    assert_eq!(
+        asks,
+        ["question 1?", "question 2?", "question 3?", TEACH_LABEL]
+    );
+    assert!(card.buttons[..3]
         .iter()
         .all(|b| matches!(b.action, Action::Ask { owner: None, .. })));
+    assert_eq!(card.components().len(), 1, "one row");
     within_limits(&card);
 }
 
 #[test]
-fn a_decline_without_suggestions_has_no_buttons() {
+fn a_decline_without_suggestions_offers_only_teach_and_not_in_a_dm() {
     let mut reply = declined("zzz", Vec::new());
     reply.note = None;
     let card = render(&reply);
     assert_eq!(card.description, NOT_COVERED);
-    assert!(card.buttons.is_empty());
-    assert!(card.components().is_empty());
+    let actions: Vec<Action> = card.buttons.iter().map(|b| b.action).collect();
+    assert_eq!(actions, [Action::Teach]);
+    let in_dm = card.without_teach();
+    assert!(in_dm.buttons.is_empty());
+    assert!(in_dm.components().is_empty());
+}
+
+#[test]
+fn small_talk_and_declined_follow_ups_offer_no_teach() {
+    let mut hello = declined("hi", vec![alternative(1, "who met?")]);
+    hello.note = Some("Hi! I answer questions about the article.".to_string());
+    assert!(render(&hello)
+        .buttons
+        .iter()
+        .all(|b| b.action != Action::Teach));
+    let mut follow_up = declined("and him?", Vec::new());
+    follow_up.taking = Some(crate::answer::Taking {
+        took: "him".to_string(),
+        as_: "Putin".to_string(),
+        read_as: "and putin?".to_string(),
+    });
+    assert!(render(&follow_up).buttons.is_empty());
 }
 
 #[test]
