@@ -93,6 +93,8 @@ struct Recorded {
     deliveries: Vec<Delivery>,
     /// The servers the bot is in, listed in the READY of their shard.
     guilds: Vec<u64>,
+    /// How many shards `GET /gateway/bot` recommends.
+    recommended_shards: u32,
     /// Gateway connections accepted so far.
     connections: u64,
     /// Faults to answer REST calls with, first match first.
@@ -332,6 +334,7 @@ impl StandIn {
         let shared = Arc::new(Shared {
             recorded: Mutex::new(Recorded {
                 guilds: vec![GUILD_ID],
+                recommended_shards: 1,
                 ..Recorded::default()
             }),
             version: watch::channel(0).0,
@@ -388,6 +391,12 @@ impl StandIn {
     /// Every dispatch sent so far, with the session it went to.
     pub fn deliveries(&self) -> Vec<Delivery> {
         self.shared.lock().deliveries.clone()
+    }
+
+    /// Has `GET /gateway/bot` recommend `shards` shards (1 unless told), as
+    /// Discord does for a bot in many servers.
+    pub fn recommend_shards(&self, shards: u32) {
+        self.shared.lock().recommended_shards = shards;
     }
 
     /// Adds server `id` to the bot's servers: the READY of its shard lists it.
@@ -868,7 +877,7 @@ async fn rest_call(
         ("GET", ["api", "v10", "gateway"]) => Json(json!({"url": shared.gateway_url})).into_response(),
         ("GET", ["api", "v10", "gateway", "bot"]) => Json(json!({
             "url": shared.gateway_url,
-            "shards": 1,
+            "shards": shared.lock().recommended_shards,
             "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1},
         }))
         .into_response(),
@@ -1004,6 +1013,16 @@ async fn gateway_session(shared: Arc<Shared>, mut socket: WebSocket) {
                     Some(Err(_)) | None => break,
                 };
                 let Ok(frame) = serde_json::from_str::<Value>(&text) else { continue };
+                {
+                    let mut logged = frame.clone();
+                    // Keep the token out of anything a failing test prints.
+                    if let Some(token) = logged.pointer_mut("/d/token") {
+                        *token = json!("<token>");
+                    }
+                    // Which connection sent it: not part of Discord's frame.
+                    logged["connection"] = json!(connection);
+                    shared.lock().frames.push(logged);
+                }
                 let op = frame.get("op").and_then(Value::as_u64);
                 let reply = match op {
                     Some(2) => {
@@ -1069,17 +1088,6 @@ async fn gateway_session(shared: Arc<Shared>, mut socket: WebSocket) {
                     }
                     _ => None,
                 };
-                {
-                    let mut recorded = shared.lock();
-                    let mut logged = frame;
-                    // Keep the token out of anything a failing test prints.
-                    if let Some(token) = logged.pointer_mut("/d/token") {
-                        *token = json!("<token>");
-                    }
-                    // Which connection sent it: not part of Discord's frame.
-                    logged["connection"] = json!(connection);
-                    recorded.frames.push(logged);
-                }
                 shared.changed();
                 if let Some(reply) = reply {
                     if socket.send(WsMessage::Text(reply.to_string().into())).await.is_err() {
