@@ -22,6 +22,11 @@ const ASKED: &str = "command=ask";
 /// The line a process logs when it reloads facts another process changed.
 const RELOADED: &str = "the facts changed in the database: reloaded";
 
+/// Serenity starts a process's shards one every 5 s: a shard past the end
+/// of the range (an off-by-one in reading it) would have identified by
+/// this long after the last one expected.
+const NEXT_SHARD_WOULD_BOOT: Duration = Duration::from_secs(6);
+
 /// A server on each shard of two.
 fn guilds() -> [u64; 2] {
     [
@@ -242,4 +247,66 @@ async fn two_processes_each_serve_their_shard_and_share_fact_changes() {
         (4, 2),
         "A answered the last question"
     );
+    // A's first reload check comes 10 s after it started, so by now
+    // neither process has started a shard outside its range.
+    assert_eq!(identified_shards(discord), [(0, 2), (1, 2)]);
+}
+
+/// The `(shard, total)` of every IDENTIFY, sorted: shards of one process
+/// may identify in either order.
+fn identified_shards(discord: &StandIn) -> Vec<(u32, u32)> {
+    let mut shards: Vec<(u32, u32)> = discord
+        .identified()
+        .iter()
+        .map(|i| (i.shard, i.total))
+        .collect();
+    shards.sort_unstable();
+    shards
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_process_runs_both_shards_of_a_range_and_answers_on_each() {
+    let discord = StandIn::start().await;
+    let [guild_0, guild_1] = guilds();
+    discord.add_guild(guild_1);
+    let bot = TestBot::start_on(discord, &[(SHARDS, "0..=1 of 2")]).await;
+    let discord = &bot.discord;
+    // Serenity waits 5 s between starting two shards.
+    discord.wait_shard(1, 2).await;
+    tokio::time::sleep(NEXT_SHARD_WOULD_BOOT).await;
+    // Both shards of the range, and no third.
+    assert_eq!(identified_shards(discord), [(0, 2), (1, 2)]);
+    assert!(
+        bot.log().contains("first=0 last=1 total=2"),
+        "{}",
+        bot.log()
+    );
+    for (guild, shard) in [(guild_0, 0), (guild_1, 1)] {
+        let (to, reply) = answer(discord, ask(discord, guild, "who is de mistura")).await;
+        assert_eq!(to, shard);
+        assert!(said(&reply).contains("Mistura"), "{}", said(&reply));
+    }
+    assert_eq!(bot.log().matches(ASKED).count(), 2);
+    let puts = discord
+        .calls()
+        .iter()
+        .filter(|c| c.method == "PUT" && c.path.ends_with("/commands"))
+        .count();
+    assert_eq!(puts, 1, "one process, one registration");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn auto_runs_as_many_shards_as_discord_recommends() {
+    for recommended in [1, 2] {
+        let discord = StandIn::start().await;
+        discord.recommend_shards(recommended);
+        let bot = TestBot::start_on(discord, &[]).await;
+        bot.discord.wait_shard(recommended - 1, recommended).await;
+        tokio::time::sleep(NEXT_SHARD_WOULD_BOOT).await;
+        let want: Vec<(u32, u32)> = (0..recommended).map(|s| (s, recommended)).collect();
+        assert_eq!(identified_shards(&bot.discord), want);
+        let range = format!("first=0 last={} total={recommended}", recommended - 1);
+        assert!(bot.log().contains(&range), "{}", bot.log());
+        assert!(bot.log().contains("configured=auto"), "{}", bot.log());
+    }
 }
