@@ -1,7 +1,10 @@
 //! Connecting to Discord and serving until the connection ends or the
 //! process is stopped: the token checked first, the poise framework built,
 //! the facts reloaded when another process changes them, and the events
-//! under way drained on a clean stop.
+//! under way drained on a clean stop. With `discord.shards` set to a range,
+//! several such processes on one database each run some of the bot's
+//! gateway shards; the facts reload is what shows each one the others'
+//! moderators' changes.
 
 use std::sync::{Arc, PoisonError, RwLock};
 use std::time::Duration;
@@ -15,7 +18,7 @@ use super::{
     Error,
 };
 use crate::app::App;
-use crate::config::Config;
+use crate::config::{Config, ShardRange, Shards};
 
 /// How often the bot checks whether another process (the CLI, say) changed
 /// the facts in the database. A fact edit shows within this long; checking
@@ -43,21 +46,35 @@ pub async fn run(app: Arc<RwLock<App>>, config: Config) -> anyhow::Result<()> {
     let http = serenity_http(&config, &token, https);
     let data = Data::new(app, &config, rest.clone());
     let reloading = tokio::spawn(reload_when_changed(data.app.clone()));
-    let framework = framework(&config, data, rest);
 
-    tokio::select! {
+    let recommended = tokio::select! {
         checked = check_token(&http) => checked?,
         () = shutdown::wait(stopped.clone()) => {
             reloading.abort();
             return Ok(());
         }
-    }
+    };
+    let shards = shard_range(config.discord.shards, recommended);
+    tracing::info!(
+        first = shards.first,
+        last = shards.last,
+        total = shards.total,
+        configured = %config.discord.shards,
+        "running gateway shards {shards}"
+    );
+    // One process registers, or every process would replace the commands
+    // again at each start. Shard 0 is the one every layout has.
+    let framework = framework(&config, data, rest, shards.holds(0));
     let in_flight = shutdown::InFlight::default();
     let intents = super::intents(&config);
     let mut client =
         discord_client(http, intents, framework, in_flight.clone(), stopped.clone()).await?;
+    // Serenity reads the range's end as the last shard, inclusive (its docs:
+    // `4..7` starts shards 4 through 7), so `first..last` runs first..=last.
+    // With `auto` this is what `start_autosharded` does, with the count
+    // from the call that checked the token rather than a second one.
     let served = client
-        .start()
+        .start_shard_range(shards.first..shards.last, shards.total)
         .await
         .context("the Discord connection failed");
     reloading.abort();
@@ -65,6 +82,23 @@ pub async fn run(app: Arc<RwLock<App>>, config: Config) -> anyhow::Result<()> {
         drain(in_flight).await;
     }
     served
+}
+
+/// The shards this process runs: the configured range, or with `auto` all
+/// of the `recommended` count (Discord's, from `GET /gateway/bot`).
+fn shard_range(configured: Shards, recommended: u32) -> ShardRange {
+    match configured {
+        Shards::Range(range) => range,
+        Shards::Auto => {
+            // Discord never recommends none; one is what a bot needs.
+            let total = recommended.max(1);
+            ShardRange {
+                first: 0,
+                last: total - 1,
+                total,
+            }
+        }
+    }
 }
 
 /// Serenity's HTTP client for `token`, sending to `discord.api_base` when
@@ -85,8 +119,14 @@ fn serenity_http(config: &Config, token: &str, https: reqwest::Client) -> sereni
 }
 
 /// The poise framework: the commands, the one error handler, the events
-/// the bot handles itself, and the commands' registration once connected.
-fn framework(config: &Config, data: Data, rest: rest::Rest) -> poise::Framework<Data, Error> {
+/// the bot handles itself, and, when `registers`, the commands'
+/// registration once connected.
+fn framework(
+    config: &Config,
+    data: Data,
+    rest: rest::Rest,
+    registers: bool,
+) -> poise::Framework<Data, Error> {
     let guild_id = config.discord.guild_id.map(serenity::GuildId::new);
     poise::Framework::builder()
         .options(poise::FrameworkOptions {
@@ -97,6 +137,7 @@ fn framework(config: &Config, data: Data, rest: rest::Rest) -> poise::Framework<
                     tracing::info!(
                         command = %ctx.command().qualified_name,
                         in_guild = ctx.guild_id().is_some(),
+                        shard = ctx.serenity_context().shard_id.0,
                         "command"
                     );
                 })
@@ -112,10 +153,22 @@ fn framework(config: &Config, data: Data, rest: rest::Rest) -> poise::Framework<
         })
         .setup(move |_ctx, ready, framework| {
             Box::pin(async move {
-                tracing::info!(bot = %ready.user.name, "connected to Discord");
-                // A failure here must not stop the bot: DMs and mentions work
-                // without commands, and Discord keeps the last registration.
-                registration::register(&rest, ready, &framework.options().commands, guild_id).await;
+                tracing::info!(
+                    bot = %ready.user.name,
+                    shard = ready.shard.map(|s| s.id.0),
+                    "connected to Discord"
+                );
+                if registers {
+                    // A failure here must not stop the bot: DMs and mentions
+                    // work without commands, and Discord keeps the last
+                    // registration.
+                    registration::register(&rest, ready, &framework.options().commands, guild_id)
+                        .await;
+                } else {
+                    tracing::info!(
+                        "not registering the slash commands: the process running shard 0 does"
+                    );
+                }
                 Ok(data)
             })
         })
@@ -166,13 +219,14 @@ const CHECK_PAUSE: Duration = Duration::from_secs(2);
 /// Checks the token with one authenticated call before connecting. Serenity
 /// retries a failed gateway start every 5 s forever, with only a warning, so
 /// a wrong token or an unreachable API would look like a bot that runs.
-/// Neither error message holds the token.
-async fn check_token(http: &serenity::Http) -> anyhow::Result<()> {
+/// Neither error message holds the token. Returns the number of shards
+/// Discord recommends, which the same call says.
+async fn check_token(http: &serenity::Http) -> anyhow::Result<u32> {
     let mut tries = 0;
     loop {
         tries += 1;
         let error = match http.get_bot_gateway().await {
-            Ok(_) => return Ok(()),
+            Ok(gateway) => return Ok(gateway.shards),
             Err(error) => error,
         };
         let status = match &error {
@@ -244,5 +298,29 @@ async fn on_event(
             teach::on_submit(data, form).instrument(span).await
         }
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_configured_range_is_run_as_written_and_auto_runs_all_recommended() {
+        let range = |first, last, total| ShardRange { first, last, total };
+        let cases = [
+            // (configured, Discord's recommendation, run, registers)
+            (Shards::Auto, 1, range(0, 0, 1), true),
+            (Shards::Auto, 3, range(0, 2, 3), true),
+            (Shards::Auto, 0, range(0, 0, 1), true),
+            (Shards::Range(range(0, 0, 2)), 1, range(0, 0, 2), true),
+            (Shards::Range(range(1, 1, 2)), 1, range(1, 1, 2), false),
+            (Shards::Range(range(2, 3, 4)), 7, range(2, 3, 4), false),
+        ];
+        for (configured, recommended, run, registers) in cases {
+            let got = shard_range(configured, recommended);
+            assert_eq!(got, run, "{configured} with {recommended} recommended");
+            assert_eq!(got.holds(0), registers, "{got} registers the commands");
+        }
     }
 }

@@ -25,6 +25,7 @@ const ENV_KEYS: &[&str] = &[
     "DISCORD_ASK_MENU_PUBLIC",
     "DISCORD_HELP_CHANNEL_IDS",
     "DISCORD_HELP_CHANNEL_THRESHOLD",
+    "DISCORD_SHARDS",
     "LIMITS_QUESTIONS_PER_MINUTE",
     "LIMITS_FOLLOWUP_MINUTES",
     "LIMITS_CONVERSATIONS",
@@ -80,6 +81,7 @@ impl Layer {
             "DISCORD_HELP_CHANNEL_THRESHOLD" => {
                 self.help_channel_threshold = Some(key.threshold(key.float_text(v)?)?)
             }
+            "DISCORD_SHARDS" => self.shards = Some(key.shards(v)?),
             "LIMITS_FOLLOWUP_MINUTES" => {
                 self.followup_minutes = Some(key.followup_minutes(key.int_text(v)?)?)
             }

@@ -1,6 +1,7 @@
 //! The checks a config value must pass, the same whichever layer it comes
 //! from, and the error that names the key and its layer when it fails.
 
+use super::shards::{self, Shards};
 use super::ConfigError;
 
 /// Questions longer than this are not worth a config value: Discord's own
@@ -137,6 +138,12 @@ impl Key<'_> {
             .filter(|s| !s.is_empty())
             .map(|s| self.id_text(s))
             .collect()
+    }
+
+    /// `discord.shards`: `auto`, `FIRST..=LAST of TOTAL` or `ID of TOTAL`.
+    pub(super) fn shards(&self, v: &str) -> Result<Shards, ConfigError> {
+        shards::parse(v)
+            .map_err(|problem| self.invalid(format!("{problem}: write {}", shards::ACCEPTED)))
     }
 
     pub(super) fn bool_text(&self, v: &str) -> Result<bool, ConfigError> {

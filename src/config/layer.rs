@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::key::{token, Key};
+use super::shards::Shards;
 use super::ConfigError;
 
 /// One layer as written in a TOML file; every key optional.
@@ -43,6 +44,7 @@ struct DiscordLayer {
     ask_menu_public: Option<bool>,
     help_channel_ids: Option<Vec<toml::Value>>,
     help_channel_threshold: Option<f64>,
+    shards: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -71,6 +73,7 @@ pub(super) struct Layer {
     pub(super) ask_menu_public: Option<bool>,
     pub(super) help_channel_ids: Option<Vec<u64>>,
     pub(super) help_channel_threshold: Option<f64>,
+    pub(super) shards: Option<Shards>,
     pub(super) questions_per_minute: Option<u32>,
     pub(super) followup_minutes: Option<u32>,
     pub(super) conversations: Option<u32>,
@@ -126,6 +129,10 @@ impl Layer {
                 .help_channel_threshold
                 .map(|v| key("discord.help_channel_threshold").threshold(v))
                 .transpose()?,
+            shards: d
+                .shards
+                .map(|v| key("discord.shards").shards(&v))
+                .transpose()?,
             questions_per_minute: l
                 .questions_per_minute
                 .map(|v| key("limits.questions_per_minute").per_minute(v))
@@ -158,6 +165,7 @@ impl Layer {
             ask_menu_public: over.ask_menu_public.or(self.ask_menu_public),
             help_channel_ids: over.help_channel_ids.or(self.help_channel_ids),
             help_channel_threshold: over.help_channel_threshold.or(self.help_channel_threshold),
+            shards: over.shards.or(self.shards),
             questions_per_minute: over.questions_per_minute.or(self.questions_per_minute),
             followup_minutes: over.followup_minutes.or(self.followup_minutes),
             conversations: over.conversations.or(self.conversations),

@@ -10,11 +10,13 @@
 //!
 //! Here: the validated [`Config`] and how the layers are stacked. How one
 //! layer is read is in `layer` (files) and `env` (the environment); the
-//! checks each key's value must pass are in `key`.
+//! checks each key's value must pass are in `key`, and `discord.shards`'
+//! typed value and its reading in `shards`.
 
 mod env;
 mod key;
 mod layer;
+mod shards;
 #[cfg(test)]
 mod tests;
 
@@ -24,6 +26,8 @@ use std::path::{Path, PathBuf};
 use crate::engine::Settings;
 
 use layer::{read_layer, Layer};
+
+pub use shards::{ShardRange, Shards};
 
 /// The built-in defaults; every key is documented there.
 pub const DEFAULT_TOML: &str = include_str!("../../config/default.toml");
@@ -96,6 +100,8 @@ pub struct DiscordConfig {
     pub help_channel_ids: Vec<u64>,
     /// How sure (0..1) an answer in a help channel must be; below, silence.
     pub help_channel_threshold: f64,
+    /// Which gateway shards this process runs.
+    pub shards: Shards,
 }
 
 impl std::fmt::Debug for DiscordConfig {
@@ -112,6 +118,7 @@ impl std::fmt::Debug for DiscordConfig {
             .field("ask_menu_public", &self.ask_menu_public)
             .field("help_channel_ids", &self.help_channel_ids)
             .field("help_channel_threshold", &self.help_channel_threshold)
+            .field("shards", &self.shards)
             .finish()
     }
 }
@@ -212,6 +219,7 @@ impl Config {
                     l.help_channel_threshold,
                     "discord.help_channel_threshold",
                 )?,
+                shards: required(l.shards, "discord.shards")?,
             },
             limits: LimitsConfig {
                 questions_per_minute: required(

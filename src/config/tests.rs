@@ -254,3 +254,86 @@ fn debug_never_shows_the_token() {
     assert!(!shown.contains("s3cr3t"), "{shown}");
     assert!(shown.contains("redacted"), "{shown}");
 }
+
+#[test]
+fn shards_default_to_auto_and_read_every_accepted_form() {
+    assert_eq!(
+        Config::defaults().expect("defaults load").discord.shards,
+        Shards::Auto
+    );
+    let range = |first, last, total| Shards::Range(ShardRange { first, last, total });
+    let cases: &[(&str, Shards)] = &[
+        ("auto", Shards::Auto),
+        (" AUTO ", Shards::Auto),
+        ("0..=1 of 4", range(0, 1, 4)),
+        ("0 ..= 1  OF 4", range(0, 1, 4)),
+        ("3..=3 of 4", range(3, 3, 4)),
+        ("2 of 4", range(2, 2, 4)),
+        ("0 of 1", range(0, 0, 1)),
+        ("0..=4095 of 4096", range(0, 4095, 4096)),
+    ];
+    for (text, want) in cases {
+        let from_env = Config::load_from(None, None, env(&[("SUMMIT_BOT_DISCORD_SHARDS", text)]))
+            .unwrap_or_else(|e| panic!("{text:?}: {e}"));
+        assert_eq!(
+            from_env.discord.shards, *want,
+            "{text:?} from the environment"
+        );
+        let from_file = with_file(&format!("[discord]\nshards = {text:?}\n"), &[])
+            .unwrap_or_else(|e| panic!("{text:?}: {e}"));
+        assert_eq!(from_file.discord.shards, *want, "{text:?} from a file");
+        // What the start-up log shows reads back as the same value.
+        let shown = want.to_string();
+        let again = Config::load_from(None, None, env(&[("SUMMIT_BOT_DISCORD_SHARDS", &shown)]))
+            .expect("the shown form loads");
+        assert_eq!(again.discord.shards, *want, "{shown:?}");
+    }
+}
+
+#[test]
+fn bad_shards_name_the_key_say_what_is_wrong_and_show_the_forms() {
+    // The value, and what the message must say about it.
+    let cases: &[(&str, &str)] = &[
+        ("1..=0 of 4", "comes before"),
+        ("0..=4 of 4", "4 is not one"),
+        ("4 of 4", "4 is not one"),
+        ("0 of 0", "at least 1"),
+        ("0..=0 of 0", "at least 1"),
+        ("0..1 of 4", "not a shard range"),
+        ("0-1 of 4", "not a shard range"),
+        ("0..=1", "not a shard range"),
+        ("of 4", "not a shard range"),
+        ("-1 of 4", "not a shard range"),
+        ("1 of 4294967296", "not a shard range"),
+        ("all", "not a shard range"),
+        ("ｏｎｅ of 4", "not a shard range"),
+        ("1 of 4 of 8", "not a shard range"),
+    ];
+    for (text, problem) in cases {
+        let err = Config::load_from(None, None, env(&[("SUMMIT_BOT_DISCORD_SHARDS", text)]))
+            .expect_err(&format!("{text:?} should fail"));
+        let msg = err.to_string();
+        for wanted in [
+            "SUMMIT_BOT_DISCORD_SHARDS",
+            problem,
+            "auto",
+            "0..=1 of 4",
+            "2 of 4",
+        ] {
+            assert!(
+                msg.contains(wanted),
+                "{text:?}: {msg:?} does not say {wanted:?}"
+            );
+        }
+        let err = with_file(&format!("[discord]\nshards = {text:?}\n"), &[])
+            .expect_err(&format!("{text:?} should fail in a file"));
+        let msg = err.to_string();
+        assert!(
+            msg.contains("discord.shards") && msg.contains("extra.toml") && msg.contains(problem),
+            "{text:?}: {msg:?}"
+        );
+    }
+    // Not a string at all.
+    let err = with_file("[discord]\nshards = 4\n", &[]).expect_err("a number is not a range");
+    assert!(err.to_string().contains("shards"), "{err}");
+}

@@ -5,6 +5,8 @@
 //! inside the test instead, for the few tests that must reach into the
 //! running app (hold its lock as a slow rebuild would, switch its
 //! connection's writes off): no file or signal can do that to a process.
+//! [`TestBot::start_another`] runs a second process of the binary against
+//! the same stand-in and database, as a second host of a sharded bot would.
 
 use std::fs::File;
 use std::io::Write;
@@ -58,6 +60,40 @@ impl Write for Captured {
 
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
+    }
+}
+
+/// `summit-bot run` from `dir` against `discord` and `db`, with `config`
+/// and `RUST_LOG=info` unless given; its stderr goes to `log` in `dir`.
+fn spawn(
+    discord: &StandIn,
+    dir: &std::path::Path,
+    db: &std::path::Path,
+    config: &[(&str, &str)],
+    log: &str,
+) -> Running {
+    let log = File::create(dir.join(log)).expect("log file");
+    let mut cmd = binary::summit(dir);
+    cmd.arg("run")
+        .env("RUST_LOG", "info")
+        .envs(environment(discord, db, config))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(log);
+    Running(cmd.spawn().expect("start summit-bot"))
+}
+
+/// A second process of the binary, started by [`TestBot::start_another`];
+/// killed when dropped.
+pub struct Another {
+    pub process: Running,
+    log: PathBuf,
+}
+
+impl Another {
+    /// What it has logged so far.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).expect("read the log")
     }
 }
 
@@ -115,15 +151,7 @@ impl TestBot {
             let file = file.to_string_lossy().into_owned();
             binary::run_ok(dir.path(), &db, &["ingest", &file, "--title", title]);
         }
-        let log = File::create(dir.path().join("stderr.log")).expect("log file");
-        let mut cmd = binary::summit(dir.path());
-        cmd.arg("run")
-            .env("RUST_LOG", "info")
-            .envs(environment(&discord, &db, config))
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(log);
-        let process = Running(cmd.spawn().expect("start summit-bot"));
+        let process = spawn(&discord, dir.path(), &db, config, "stderr.log");
         discord.wait_ready().await;
         TestBot {
             discord,
@@ -131,6 +159,19 @@ impl TestBot {
             dir,
             app: None,
             process: Some(process),
+        }
+    }
+
+    /// Another process of the binary against this bot's stand-in and
+    /// database, configured with `config` like [`TestBot::start`]'s, its log
+    /// in `{name}.log` in [`TestBot::dir`]. Returns once it is started, not
+    /// connected: the caller waits for what that process should do (say,
+    /// [`StandIn::wait_shard`]).
+    pub fn start_another(&self, name: &str, config: &[(&str, &str)]) -> Another {
+        let file = format!("{name}.log");
+        Another {
+            process: spawn(&self.discord, self.dir.path(), &self.db, config, &file),
+            log: self.dir.path().join(file),
         }
     }
 

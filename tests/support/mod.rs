@@ -14,7 +14,7 @@ pub mod openapi;
 mod standin;
 pub mod terminal;
 
-pub use bot::{Running, TestBot};
+pub use bot::{Another, Running, TestBot};
 pub use standin::*;
 
 /// Interaction callback types (Discord's `InteractionCallbackType`).

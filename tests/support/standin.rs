@@ -6,13 +6,19 @@
 //! It records every REST call and every gateway frame the client sends, can
 //! inject dispatches, and lets a test wait for a call with a timeout. It
 //! knows nothing of summit-bot: tests say what they expect.
+//!
+//! Like Discord it serves several gateway sessions at once, one per shard a
+//! client identifies with (`shard: [id, total]`, `[0, 1]` when unsharded),
+//! and sends a server's events to the session whose shard is
+//! `(guild_id >> 22) % total`, direct messages to shard 0: two processes
+//! each running some shards can share one stand-in.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use axum::body::Bytes;
-use axum::extract::ws::{Message as WsMessage, WebSocket, WebSocketUpgrade};
+use axum::extract::ws::{CloseFrame, Message as WsMessage, WebSocket, WebSocketUpgrade};
 use axum::extract::State as AxumState;
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
@@ -79,10 +85,16 @@ struct Recorded {
     intents: Option<u64>,
     /// Heartbeats ACKed.
     acks: u64,
-    /// Outgoing queue of the live gateway session, once it is READY.
-    session: Option<mpsc::UnboundedSender<Out>>,
-    /// Which gateway connection `session` belongs to.
-    session_connection: u64,
+    /// The live gateway sessions (READY or RESUMED), at most one per shard.
+    sessions: Vec<Session>,
+    /// Every session ever made, by its `session_id`: what a RESUME names.
+    identities: std::collections::HashMap<String, Identity>,
+    /// Every dispatch the stand-in sent, in order.
+    deliveries: Vec<Delivery>,
+    /// The servers the bot is in, listed in the READY of their shard.
+    guilds: Vec<u64>,
+    /// How many shards `GET /gateway/bot` recommends.
+    recommended_shards: u32,
     /// Gateway connections accepted so far.
     connections: u64,
     /// Faults to answer REST calls with, first match first.
@@ -102,7 +114,134 @@ struct Recorded {
     channels: std::collections::HashMap<String, Value>,
 }
 
-/// Something for the live gateway session to do.
+/// A live gateway session: a connection that identified (or resumed) as
+/// one shard.
+struct Session {
+    session_id: String,
+    shard: u32,
+    total: u32,
+    /// Which gateway connection it is on.
+    connection: u64,
+    out: mpsc::UnboundedSender<Out>,
+}
+
+/// What a session identified as, kept for its RESUME.
+#[derive(Clone)]
+struct Identity {
+    shard: u32,
+    total: u32,
+    intents: u64,
+    /// The last sequence number sent on it: each session counts its own.
+    seq: u64,
+}
+
+/// One dispatch sent to the client, and which session it went to.
+#[derive(Debug, Clone)]
+pub struct Delivery {
+    /// The event name, e.g. `INTERACTION_CREATE`.
+    pub name: String,
+    /// The payload's `id` (an interaction's or a message's).
+    pub id: Option<String>,
+    /// The shard of the session that got it.
+    pub shard: u32,
+    /// The gateway connection that carried it.
+    pub connection: u64,
+}
+
+/// One IDENTIFY the client sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identified {
+    /// The gateway connection it came on.
+    pub connection: u64,
+    pub shard: u32,
+    pub total: u32,
+}
+
+/// The shard Discord sends an event with `d` to, of `total`: by the
+/// server's id, and shard 0 outside any server (direct messages).
+pub fn shard_of(d: &Value, total: u32) -> u32 {
+    let guild = d
+        .get("guild_id")
+        .and_then(Value::as_str)
+        .and_then(|g| g.parse::<u64>().ok());
+    match guild {
+        Some(guild) => ((guild >> 22) % u64::from(total.max(1))) as u32,
+        None => 0,
+    }
+}
+
+/// The first server id from `from` up whose events go to `shard` of
+/// `total`: a server for a test to place on a given shard.
+pub fn guild_on_shard(shard: u32, total: u32, from: u64) -> u64 {
+    let on = |g: u64| shard_of(&json!({"guild_id": g.to_string()}), total) == shard;
+    (0..u64::from(total))
+        .map(|step| from + (step << 22))
+        .find(|g| on(*g))
+        .expect("a shard below its total is reached within total steps")
+}
+
+impl Recorded {
+    /// The live session that gets an event with `d`.
+    fn session_for(&self, d: &Value) -> Option<&Session> {
+        self.sessions
+            .iter()
+            .find(|s| s.shard == shard_of(d, s.total))
+    }
+
+    /// Makes `session` the live one of its shard.
+    fn go_live(&mut self, session: Session) {
+        self.sessions
+            .retain(|s| (s.shard, s.total) != (session.shard, session.total));
+        self.sessions.push(session);
+    }
+
+    /// Sends `name` with `d` to the live session it belongs to, recording
+    /// the delivery; a MESSAGE_CREATE that session's intents did not ask
+    /// for is dropped. Returns the shard, or None with no session for it.
+    fn send_dispatch(&mut self, name: &str, d: &Value) -> Option<u32> {
+        let session = self.session_for(d)?;
+        let (session_id, shard, connection) = (
+            session.session_id.clone(),
+            session.shard,
+            session.connection,
+        );
+        let out = session.out.clone();
+        if name == "MESSAGE_CREATE" {
+            let wanted = if d.get("guild_id").is_some() {
+                GUILD_MESSAGES
+            } else {
+                DIRECT_MESSAGES
+            };
+            let intents = self.identities.get(&session_id).map_or(0, |i| i.intents);
+            if intents & wanted == 0 {
+                return Some(shard);
+            }
+        }
+        let s = self.next_seq(&session_id);
+        self.deliveries.push(Delivery {
+            name: name.to_string(),
+            id: d.get("id").and_then(Value::as_str).map(str::to_string),
+            shard,
+            connection,
+        });
+        let frame = json!({"op": 0, "s": s, "t": name, "d": d}).to_string();
+        let _ = out.send(Out::Frame(frame));
+        Some(shard)
+    }
+
+    /// The next sequence number of session `session_id`.
+    fn next_seq(&mut self, session_id: &str) -> u64 {
+        match self.identities.get_mut(session_id) {
+            Some(identity) => {
+                identity.seq += 1;
+                identity.seq
+            }
+            None => 1,
+        }
+    }
+}
+
+/// Something for a live gateway session to do.
 enum Out {
     Frame(String),
     /// Drop the connection with no close frame, as a network failure does.
@@ -141,7 +280,6 @@ struct Shared {
     recorded: Mutex<Recorded>,
     /// Bumped on every change, so waiters wake and look again.
     version: watch::Sender<u64>,
-    seq: AtomicU64,
     next_id: AtomicU64,
     gateway_url: String,
 }
@@ -194,9 +332,12 @@ impl StandIn {
         let api_base = format!("http://{}", rest.local_addr().expect("REST address"));
         let gateway_url = format!("ws://{}", gateway.local_addr().expect("gateway address"));
         let shared = Arc::new(Shared {
-            recorded: Mutex::new(Recorded::default()),
+            recorded: Mutex::new(Recorded {
+                guilds: vec![GUILD_ID],
+                recommended_shards: 1,
+                ..Recorded::default()
+            }),
             version: watch::channel(0).0,
-            seq: AtomicU64::new(0),
             next_id: AtomicU64::new(900_000_000_000_000_000),
             gateway_url,
         });
@@ -224,9 +365,43 @@ impl StandIn {
         self.shared.lock().frames.clone()
     }
 
-    /// The intents the client identified with.
+    /// The intents the client identified with (last).
     pub fn intents(&self) -> Option<u64> {
         self.shared.lock().intents
+    }
+
+    /// Every IDENTIFY so far: which connection, which shard of how many.
+    pub fn identified(&self) -> Vec<Identified> {
+        self.shared
+            .lock()
+            .frames
+            .iter()
+            .filter(|f| f["op"] == 2)
+            .map(|f| {
+                let (shard, total) = identify_shard(f);
+                Identified {
+                    connection: f["connection"].as_u64().unwrap_or(0),
+                    shard,
+                    total,
+                }
+            })
+            .collect()
+    }
+
+    /// Every dispatch sent so far, with the session it went to.
+    pub fn deliveries(&self) -> Vec<Delivery> {
+        self.shared.lock().deliveries.clone()
+    }
+
+    /// Has `GET /gateway/bot` recommend `shards` shards (1 unless told), as
+    /// Discord does for a bot in many servers.
+    pub fn recommend_shards(&self, shards: u32) {
+        self.shared.lock().recommended_shards = shards;
+    }
+
+    /// Adds server `id` to the bot's servers: the READY of its shard lists it.
+    pub fn add_guild(&self, id: u64) {
+        self.shared.lock().guilds.push(id);
     }
 
     /// The close codes of the close frames the client sent on the
@@ -300,7 +475,7 @@ impl StandIn {
     /// registered its commands (`PUT .../commands`).
     pub async fn wait_ready(&self) -> Call {
         self.wait_until("the gateway session", WAIT, |s| {
-            s.shared.lock().session.as_ref().map(|_| ())
+            (!s.shared.lock().sessions.is_empty()).then_some(())
         })
         .await;
         self.wait_for_call("command registration", |c| {
@@ -309,29 +484,35 @@ impl StandIn {
         .await
     }
 
-    /// Sends one dispatch (`op` 0) to the connected client. Like the real
-    /// Discord, drops a MESSAGE_CREATE the client's intents did not ask for.
-    pub async fn dispatch(&self, name: &str, d: Value) {
-        self.wait_until("a gateway session to dispatch to", WAIT, |s| {
-            s.shared.lock().session.as_ref().map(|_| ())
-        })
+    /// Waits until a session of shard `shard` of `total` is live (READY).
+    pub async fn wait_shard(&self, shard: u32, total: u32) {
+        self.wait_until(
+            &format!("a session of shard {shard} of {total}"),
+            WAIT,
+            |s| {
+                let recorded = s.shared.lock();
+                recorded
+                    .sessions
+                    .iter()
+                    .any(|x| (x.shard, x.total) == (shard, total))
+                    .then_some(())
+            },
+        )
         .await;
-        let recorded = self.shared.lock();
-        if name == "MESSAGE_CREATE" {
-            let wanted = if d.get("guild_id").is_some() {
-                GUILD_MESSAGES
-            } else {
-                DIRECT_MESSAGES
-            };
-            if recorded.intents.unwrap_or(0) & wanted == 0 {
-                return;
-            }
-        }
-        let s = self.shared.seq.fetch_add(1, Ordering::Relaxed) + 1;
-        let frame = json!({"op": 0, "s": s, "t": name, "d": d}).to_string();
-        if let Some(session) = &recorded.session {
-            let _ = session.send(Out::Frame(frame));
-        }
+    }
+
+    /// Sends one dispatch (`op` 0) to the session of the shard it belongs
+    /// to (see [`shard_of`]), once one is live, and returns that shard.
+    /// Like the real Discord, drops a MESSAGE_CREATE the session's intents
+    /// did not ask for.
+    pub async fn dispatch(&self, name: &str, d: Value) -> u32 {
+        let shard = self
+            .wait_until("a gateway session to dispatch to", WAIT, |s| {
+                s.shared.lock().send_dispatch(name, &d)
+            })
+            .await;
+        self.shared.changed();
+        shard
     }
 
     // ---- faults --------------------------------------------------------------------
@@ -381,26 +562,28 @@ impl StandIn {
         self.shared.lock().connections
     }
 
-    /// Drops the live gateway connection without a close frame, as a
+    /// Drops every live gateway connection without a close frame, as a
     /// network failure would. Returns whether there was one.
     pub fn drop_gateway(&self) -> bool {
-        let mut recorded = self.shared.lock();
-        let Some(session) = recorded.session.take() else {
-            return false;
-        };
-        session.send(Out::Drop).is_ok()
+        let sessions = std::mem::take(&mut self.shared.lock().sessions);
+        let mut any = false;
+        for session in sessions {
+            any |= session.out.send(Out::Drop).is_ok();
+        }
+        any
     }
 
-    /// Sends RECONNECT (op 7) on the live gateway connection: Discord's way
-    /// of asking the client to reconnect and resume. The stand-in stops
-    /// dispatching on it at once. Returns whether there was one.
+    /// Sends RECONNECT (op 7) on every live gateway connection: Discord's
+    /// way of asking the client to reconnect and resume. The stand-in stops
+    /// dispatching on them at once. Returns whether there was one.
     pub fn send_reconnect(&self) -> bool {
-        let mut recorded = self.shared.lock();
-        let Some(session) = recorded.session.take() else {
-            return false;
-        };
+        let sessions = std::mem::take(&mut self.shared.lock().sessions);
         let frame = json!({"op": 7, "d": null, "s": null, "t": null}).to_string();
-        session.send(Out::Frame(frame)).is_ok()
+        let mut any = false;
+        for session in sessions {
+            any |= session.out.send(Out::Frame(frame.clone())).is_ok();
+        }
+        any
     }
 
     pub fn snowflake(&self) -> u64 {
@@ -720,7 +903,7 @@ async fn rest_call(
         ("GET", ["api", "v10", "gateway"]) => Json(json!({"url": shared.gateway_url})).into_response(),
         ("GET", ["api", "v10", "gateway", "bot"]) => Json(json!({
             "url": shared.gateway_url,
-            "shards": 1,
+            "shards": shared.lock().recommended_shards,
             "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1},
         }))
         .into_response(),
@@ -856,29 +1039,71 @@ async fn gateway_session(shared: Arc<Shared>, mut socket: WebSocket) {
                     Some(Err(_)) | None => break,
                 };
                 let Ok(frame) = serde_json::from_str::<Value>(&text) else { continue };
+                {
+                    let mut logged = frame.clone();
+                    // Keep the token out of anything a failing test prints.
+                    if let Some(token) = logged.pointer_mut("/d/token") {
+                        *token = json!("<token>");
+                    }
+                    // Which connection sent it: not part of Discord's frame.
+                    logged["connection"] = json!(connection);
+                    shared.lock().frames.push(logged);
+                }
                 let op = frame.get("op").and_then(Value::as_u64);
                 let reply = match op {
                     Some(2) => {
-                        let intents = frame.pointer("/d/intents").and_then(Value::as_u64);
-                        {
-                            let mut recorded = shared.lock();
-                            recorded.intents = intents;
-                            recorded.session = Some(outgoing.clone());
-                            recorded.session_connection = connection;
+                        let (shard, total) = identify_shard(&frame);
+                        if total == 0 || shard >= total {
+                            // Discord's "Invalid shard" close.
+                            let _ = socket
+                                .send(WsMessage::Close(Some(CloseFrame {
+                                    code: 4010,
+                                    reason: "Invalid shard".into(),
+                                })))
+                                .await;
+                            break;
                         }
-                        let s = shared.seq.fetch_add(1, Ordering::Relaxed) + 1;
-                        Some(json!({"op": 0, "s": s, "t": "READY", "d": ready(&shared)}))
+                        let intents = frame.pointer("/d/intents").and_then(Value::as_u64);
+                        let session_id = format!("stand-in-session-{connection}");
+                        let mut recorded = shared.lock();
+                        recorded.intents = intents;
+                        recorded.identities.insert(
+                            session_id.clone(),
+                            Identity { shard, total, intents: intents.unwrap_or(0), seq: 0 },
+                        );
+                        recorded.go_live(Session {
+                            session_id: session_id.clone(),
+                            shard,
+                            total,
+                            connection,
+                            out: outgoing.clone(),
+                        });
+                        let s = recorded.next_seq(&session_id);
+                        let d = ready(&shared, &recorded.guilds, &session_id, shard, total);
+                        Some(json!({"op": 0, "s": s, "t": "READY", "d": d}))
                     }
                     Some(6) => {
                         let mut recorded = shared.lock();
-                        match recorded.resume {
-                            Resume::Resumed => {
-                                recorded.session = Some(outgoing.clone());
-                                recorded.session_connection = connection;
-                                let s = shared.seq.fetch_add(1, Ordering::Relaxed) + 1;
+                        let session_id = frame
+                            .pointer("/d/session_id")
+                            .and_then(Value::as_str)
+                            .unwrap_or("")
+                            .to_string();
+                        let identity = recorded.identities.get(&session_id).cloned();
+                        match (recorded.resume, identity) {
+                            (Resume::Resumed, Some(identity)) => {
+                                recorded.go_live(Session {
+                                    session_id: session_id.clone(),
+                                    shard: identity.shard,
+                                    total: identity.total,
+                                    connection,
+                                    out: outgoing.clone(),
+                                });
+                                let s = recorded.next_seq(&session_id);
                                 Some(json!({"op": 0, "s": s, "t": "RESUMED", "d": {}}))
                             }
-                            Resume::InvalidSession => {
+                            // A session the stand-in never made cannot resume.
+                            (Resume::InvalidSession, _) | (_, None) => {
                                 Some(json!({"op": 9, "d": false, "s": null, "t": null}))
                             }
                         }
@@ -889,15 +1114,6 @@ async fn gateway_session(shared: Arc<Shared>, mut socket: WebSocket) {
                     }
                     _ => None,
                 };
-                {
-                    let mut recorded = shared.lock();
-                    let mut logged = frame;
-                    // Keep the token out of anything a failing test prints.
-                    if let Some(token) = logged.pointer_mut("/d/token") {
-                        *token = json!("<token>");
-                    }
-                    recorded.frames.push(logged);
-                }
                 shared.changed();
                 if let Some(reply) = reply {
                     if socket.send(WsMessage::Text(reply.to_string().into())).await.is_err() {
@@ -916,24 +1132,44 @@ async fn gateway_session(shared: Arc<Shared>, mut socket: WebSocket) {
             }
         }
     }
-    {
-        let mut recorded = shared.lock();
-        // A newer connection may already hold the session.
-        if recorded.session_connection == connection {
-            recorded.session = None;
-        }
-    }
+    // A newer connection may already hold this one's shards.
+    shared
+        .lock()
+        .sessions
+        .retain(|s| s.connection != connection);
     shared.changed();
 }
 
-fn ready(shared: &Shared) -> Value {
+/// The `shard: [id, total]` an IDENTIFY asks for; `[0, 1]` when it names
+/// none, as Discord reads it.
+fn identify_shard(frame: &Value) -> (u32, u32) {
+    let part = |i: usize| {
+        frame
+            .pointer(&format!("/d/shard/{i}"))
+            .and_then(Value::as_u64)
+            .and_then(|n| u32::try_from(n).ok())
+    };
+    match (part(0), part(1)) {
+        (Some(shard), Some(total)) => (shard, total),
+        _ => (0, 1),
+    }
+}
+
+/// The READY of session `session_id`, shard `shard` of `total`: it lists
+/// the servers of that shard only, and echoes the shard.
+fn ready(shared: &Shared, guilds: &[u64], session_id: &str, shard: u32, total: u32) -> Value {
+    let guilds: Vec<Value> = guilds
+        .iter()
+        .filter(|g| shard_of(&json!({"guild_id": g.to_string()}), total) == shard)
+        .map(|g| json!({"id": g.to_string(), "unavailable": true}))
+        .collect();
     json!({
         "v": 10,
         "user": user(BOT_ID, "summit-bot", true),
-        "guilds": [{"id": GUILD_ID.to_string(), "unavailable": true}],
-        "session_id": "stand-in-session",
+        "guilds": guilds,
+        "session_id": session_id,
         "resume_gateway_url": shared.gateway_url,
-        "shard": [0, 1],
+        "shard": [shard, total],
         "application": {"id": APP_ID.to_string(), "flags": 0},
     })
 }
