@@ -1,6 +1,7 @@
 //! The bot says only what the article settles, through the real binary:
 //! a yes or no only when the fact settles that very question, someone's
-//! words only from their own quotes, answers that stand alone, the question
+//! words only from their own quotes, no answer from a fact about someone
+//! else, answers that stand alone, the question
 //! inside chatter, and small talk answered as small talk, never with a fact.
 //! One test per rule, each over the cases that once went wrong.
 
@@ -29,6 +30,25 @@ fn yes_or_no_only_when_the_fact_settles_the_question_asked() {
             answer(&r)
         );
     }
+}
+
+#[test]
+fn a_fact_about_someone_else_does_not_answer() {
+    // Turkey hosts the refugees and has the observation posts: asked of
+    // Russia or Iran, the article does not say, whatever else matches.
+    let replies = ask(&[
+        "how many refugees does russia host?",
+        "how many observation posts does iran have",
+        "how many refugees does ankara host",
+    ]);
+    for r in &replies[..2] {
+        assert!(!r.answered, "{:?} answered: {:?}", r.question, answer(r));
+    }
+    assert!(
+        answer(&replies[2]).contains("3.5 million"),
+        "Ankara is Turkey: {:?}",
+        replies[2]
+    );
 }
 
 #[test]

@@ -118,11 +118,12 @@ impl Engine {
                 };
                 let features = decide::features(&found.query, &cands, i, gap, focused);
                 // "What did X say" is answered only from X's own words.
-                let probability = if c.scored.factors.speaker_wrong {
-                    0.0
-                } else {
-                    self.model.probability(&features)
-                };
+                let probability =
+                    if c.scored.factors.speaker_wrong || c.scored.factors.entity_swapped {
+                        0.0
+                    } else {
+                        self.model.probability(&features)
+                    };
                 out.push(Considered {
                     fact_id,
                     rank: *rank,

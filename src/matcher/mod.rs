@@ -339,6 +339,10 @@ pub struct Factors {
     pub entity_factor: f32,
     /// Names the question has that the fact lacks entirely.
     pub entities_missing: u32,
+    /// A name the question has is missing and the fact names another of
+    /// its kind the question does not ("how many refugees does Iran host"
+    /// and a fact about Turkey's): the fact is about someone else.
+    pub entity_swapped: bool,
     /// How much of the question's informative weight (by English word
     /// frequency) the fact's article lacks, 0..1.
     pub absent_info: f32,
@@ -1480,6 +1484,7 @@ impl Index {
                 note!("; counts no {c} ×{COUNT_MISMATCH}");
             }
         }
+        let asked = || query.terms.iter().filter_map(|t| t.entity);
         for t in &query.terms {
             let Some(e) = t.entity else { continue };
             if doc.entities.contains(&e) {
@@ -1505,6 +1510,13 @@ impl Index {
             conf *= factor;
             f.entity_factor *= factor;
             f.entities_missing += u32::from(factor == ENTITY_MISSING);
+            if factor == ENTITY_MISSING {
+                let kind = self.lexicon.entity(e).kind;
+                f.entity_swapped |= doc.entities.iter().any(|&d| {
+                    self.lexicon.entity(d).kind == kind
+                        && !asked().any(|a| a == d || self.lexicon.related(a).any(|r| r == d))
+                });
+            }
             note!("; {} not named ×{factor}", self.lexicon.entity(e).key);
         }
         Scored {
