@@ -151,14 +151,20 @@ impl App {
         }
     }
 
-    /// What the question log keeps of `reply`. The user id only when the
-    /// config allows it.
+    /// What the question log keeps of `reply`: the question as it was
+    /// asked of the facts (a follow-up as it was read: "how old is he?"
+    /// alone would tell a moderator reading `unanswered` nothing). The
+    /// user id only when the config allows it.
     pub fn log_entry(&self, reply: &Reply, asker: Asker) -> QuestionLogEntry {
+        let asked = reply
+            .taking
+            .as_ref()
+            .map_or(&reply.question, |t| &t.read_as);
         // An over-long question is kept only in part: the log is for people.
         let max = self.config.matcher.max_question_chars;
-        let question = match reply.question.char_indices().nth(max) {
-            Some((cut, _)) => format!("{}…", &reply.question[..cut]),
-            None => reply.question.clone(),
+        let question = match asked.char_indices().nth(max) {
+            Some((cut, _)) => format!("{}…", &asked[..cut]),
+            None => asked.clone(),
         };
         QuestionLogEntry {
             question,

@@ -132,6 +132,29 @@ const FINAL_CONV_FLOOR: f64 = 0.57;
 const FINAL_CONV_PRECISION_FLOOR: f64 = 0.66;
 
 #[test]
+fn a_follow_up_is_logged_as_it_was_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let lines = [("a", "who is staffan de mistura"), ("a", "how old is he?")]
+        .map(|(s, q)| (s.to_string(), q.to_string()));
+    let replies = ask_in_sessions(dir.path(), &lines);
+    let read = &replies[1]
+        .taking
+        .as_ref()
+        .expect("read as a follow-up")
+        .read_as;
+    assert!(read.contains("mistura"), "{read}");
+    let db = rusqlite::Connection::open(dir.path().join("sessions.db")).expect("open");
+    let logged: Vec<String> = db
+        .prepare("SELECT question FROM question_log ORDER BY id")
+        .expect("query")
+        .query_map([], |r| r.get(0))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    assert_eq!(logged, ["who is staffan de mistura", read.as_str()]);
+}
+
+#[test]
 fn follow_ups_on_labelled_conversations_stay_above_their_floors() {
     let report = conversations(&["conv-train-ca", "conv-train-cb"]);
     assert_floors(&report, CONV_FLOOR, CONV_PRECISION_FLOOR);
