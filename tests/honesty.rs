@@ -52,6 +52,20 @@ fn a_fact_about_someone_else_does_not_answer() {
 }
 
 #[test]
+fn an_age_or_an_amount_of_money_comes_only_from_a_fact_stating_one() {
+    // The article gives no one's age and no sum of money: a fact that
+    // merely names the person or holds another number does not answer.
+    for r in ask(&[
+        "what age is jaberi ansari?",
+        "how old is the UN envoy",
+        "how much money does russia spend on its airbase",
+        "how much did the tehran summit cost?",
+    ]) {
+        assert!(!r.answered, "{:?} answered: {:?}", r.question, answer(&r));
+    }
+}
+
+#[test]
 fn someones_words_come_only_from_their_own_quotes() {
     // The article names Putin but quotes no words of his.
     for r in ask(&[

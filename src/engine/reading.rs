@@ -117,13 +117,15 @@ impl Engine {
                     continue;
                 };
                 let features = decide::features(&found.query, &cands, i, gap, focused);
-                // "What did X say" is answered only from X's own words.
-                let probability =
-                    if c.scored.factors.speaker_wrong || c.scored.factors.entity_swapped {
-                        0.0
-                    } else {
-                        self.model.probability(&features)
-                    };
+                // "What did X say" is answered only from X's own words; a
+                // fact about someone else, or without the age or money
+                // asked for, does not answer.
+                let f = &c.scored.factors;
+                let probability = if f.speaker_wrong || f.entity_swapped || f.measure_missing {
+                    0.0
+                } else {
+                    self.model.probability(&features)
+                };
                 out.push(Considered {
                     fact_id,
                     rank: *rank,

@@ -164,6 +164,8 @@ struct Doc {
     kind: AnswerKind,
     has_number: bool,
     has_time: bool,
+    /// The measures its answer and quote state.
+    states: Measures,
     /// Entity indices whose words the fact reports.
     speakers: Vec<usize>,
     /// Entity indices mentioned directly.
@@ -292,6 +294,9 @@ pub struct Query {
     pub terms: Vec<QueryTerm>,
     pub want: Option<Want>,
     pub speaker: Option<usize>,
+    /// A measure the question asks for that only a fact stating one can
+    /// give (an age, an amount of money).
+    pub measure: Option<Measure>,
     /// What "how many" counts.
     pub counts: Option<TermId>,
     pub counts_text: Option<String>,
@@ -339,6 +344,9 @@ pub struct Factors {
     pub entity_factor: f32,
     /// Names the question has that the fact lacks entirely.
     pub entities_missing: u32,
+    /// The question asks for a measure (an age, an amount of money) the
+    /// fact does not state.
+    pub measure_missing: bool,
     /// A name the question has is missing and the fact names another of
     /// its kind the question does not ("how many refugees does Iran host"
     /// and a fact about Turkey's): the fact is about someone else.
@@ -549,6 +557,7 @@ impl Index {
             let has_time = words
                 .iter()
                 .any(|w| words::has(&words::lists().time, w.as_str()));
+            let states = Measures::stated(&folded_text, &words, has_number);
             let clues = index.clues(input.answer, input.quote);
             let mut speakers: Vec<usize> = input
                 .speaker
@@ -583,6 +592,7 @@ impl Index {
                 article: input.article,
                 kind: input.kind,
                 has_number,
+                states,
                 has_time,
                 speakers,
                 entities,
@@ -1062,6 +1072,7 @@ impl Index {
         let mut raw = Vec::new();
         let units = self.analyse_with_words(question, true, &mut raw);
         let want = read_want(&raw);
+        let measure = read_measure(&raw, want);
         // "apart from the bloodshed, what else...": the thing set aside is
         // not what the question asks for.
         let set_aside: Option<String> = raw.windows(3).find_map(|w| {
@@ -1179,6 +1190,7 @@ impl Index {
         Query {
             terms,
             want,
+            measure,
             speaker,
             counts,
             counts_text: counts_unit.map(|u| u.term.clone()),
@@ -1473,6 +1485,11 @@ impl Index {
                     self.lexicon.entity(sp).key
                 );
             }
+        }
+        if let Some(m) = query.measure.filter(|&m| !doc.states.has(m)) {
+            f.measure_missing = true;
+            conf *= CUE_MISMATCH;
+            note!("; asks for {m:?}, fact states none ×{CUE_MISMATCH}");
         }
         if let Some(c) = query.counts_text.as_ref() {
             // What is counted must be in the answer or quote, not only in
@@ -1902,6 +1919,61 @@ fn deletions(word: &str) -> Vec<String> {
 }
 
 /// What a question asks for, from its (folded, shorthand-expanded) words.
+/// A measure only a fact stating one can give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    /// "How old is he": an age.
+    Age,
+    /// "How much money has Turkey spent": an amount of money.
+    Money,
+}
+
+/// The measures a text states, as bits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Measures(u8);
+
+impl Measures {
+    /// What a fact's answer and quote (`folded`, and its `words`) state: an
+    /// age is a number with "old", "aged" or "age"; money is a currency.
+    fn stated(folded: &str, words: &[String], has_number: bool) -> Measures {
+        let any = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+        let mut bits = 0;
+        if has_number && any(&["old", "aged", "age"]) {
+            bits |= 1 << Measure::Age as u8;
+        }
+        if folded.contains(['$', '€', '£'])
+            || any(&[
+                "dollar", "dollars", "euro", "euros", "pound", "pounds", "lira", "liras", "rouble",
+                "roubles", "ruble", "rubles", "rial", "rials", "money", "cost", "costs", "spent",
+                "budget", "usd", "eur",
+            ])
+        {
+            bits |= 1 << Measure::Money as u8;
+        }
+        Measures(bits)
+    }
+
+    fn has(self, m: Measure) -> bool {
+        self.0 & (1 << m as u8) != 0
+    }
+}
+
+/// The measure a question asks for: an age ("how old", "what age"), or,
+/// asking how much, an amount of money ("how much money", "how much has it
+/// cost").
+fn read_measure(words: &[String], want: Option<Want>) -> Option<Measure> {
+    let has = |a: &str, b: &str| words.windows(2).any(|w| w[0] == a && w[1] == b);
+    let any = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    if has("how", "old") || has("what", "age") || has("his", "age") || has("her", "age") {
+        return Some(Measure::Age);
+    }
+    let money = any(&[
+        "money", "cost", "costs", "costed", "spent", "spend", "spending", "dollars", "euros",
+        "budget", "paid", "pay", "price",
+    ]);
+    (want == Some(Want::Number) && money).then_some(Measure::Money)
+}
+
 fn read_want(words: &[String]) -> Option<Want> {
     let has = |a: &str, b: &str| words.windows(2).any(|w| w[0] == a && w[1] == b);
     let any = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
@@ -1964,4 +2036,42 @@ fn read_want(words: &[String]) -> Option<Want> {
         return Some(Want::YesNo);
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        tokens(&crate::normalize::fold(text))
+            .into_iter()
+            .map(|t| t.text)
+            .collect()
+    }
+
+    fn stated(text: &str) -> Measures {
+        let folded = crate::normalize::fold(text);
+        let w = words(text);
+        let has_number = w.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()));
+        Measures::stated(&folded, &w, has_number)
+    }
+
+    #[test]
+    fn ages_and_money_asked_and_stated() {
+        let asks = |q: &str| {
+            let w = words(q);
+            read_measure(&w, read_want(&w))
+        };
+        assert_eq!(asks("How old is Erdogan?"), Some(Measure::Age));
+        assert_eq!(asks("what age is he"), Some(Measure::Age));
+        assert_eq!(asks("how much money did it take"), Some(Measure::Money));
+        assert_eq!(asks("how much has the war cost"), Some(Measure::Money));
+        assert_eq!(asks("who pays the rebels"), None, "not asking how much");
+        assert_eq!(asks("how many refugees are there"), None);
+        assert!(stated("Erdogan, 64 years old, said").has(Measure::Age));
+        assert!(!stated("an old city with 3 million people").has(Measure::Money));
+        assert!(!stated("the old city").has(Measure::Age), "no number");
+        assert!(stated("it cost $3 billion").has(Measure::Money));
+        assert!(stated("5 billion euros in aid").has(Measure::Money));
+    }
 }
