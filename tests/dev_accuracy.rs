@@ -11,10 +11,10 @@ use summit_bot::answer::Reply;
 use summit_bot::eval;
 
 /// Not the target (0.95): the line below which a change has clearly broken
-/// answering (the shipped model measures 0.943).
-const FLOOR: f64 = 0.90;
-/// Of the answers given, the share right (measured 0.960).
-const PRECISION_FLOOR: f64 = 0.95;
+/// answering (the shipped model measures 0.957).
+const FLOOR: f64 = 0.92;
+/// Of the answers given, the share right (measured 0.980).
+const PRECISION_FLOOR: f64 = 0.96;
 
 #[test]
 fn dev_accuracy_stays_above_the_floor() {
@@ -45,10 +45,10 @@ fn held_out_accuracy_stays_above_its_floor() {
 const HELD_OUT_FLOOR: f64 = 0.90;
 
 /// The *final* split (`tests/data/final-*.jsonl`): questions written blind
-/// by people who saw only the article, never tuned on. The floors issue 9
-/// asks for (0.85 and 0.92), under what the shipped model measures
-/// (0.915 and 0.950 over 390 questions; the README), so a change that makes answering worse
-/// on unseen questions fails here.
+/// by people who saw only the article, never tuned on. Floors above the
+/// ones issue 9 asks for (0.85 and 0.92), under what the shipped model
+/// measures (0.936 and 0.969 over 390 questions; the README), so a change
+/// that makes answering worse on unseen questions fails here.
 #[test]
 fn final_split_accuracy_and_precision_stay_above_their_floors() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
@@ -76,8 +76,8 @@ fn final_split_accuracy_and_precision_stay_above_their_floors() {
     );
 }
 
-const FINAL_FLOOR: f64 = 0.85;
-const FINAL_PRECISION: f64 = 0.92;
+const FINAL_FLOOR: f64 = 0.90;
+const FINAL_PRECISION: f64 = 0.95;
 
 fn grade_through_the_binary(text: &str, floor: f64) -> eval::Report {
     let questions = eval::parse_questions(text).expect("dev set parses");
