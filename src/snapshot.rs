@@ -108,10 +108,13 @@ pub enum Refused {
 }
 
 impl Refused {
-    /// Whether this is the ordinary course of things (no snapshot yet, or
-    /// the facts changed), as against damage worth a warning.
+    /// Whether this is the ordinary course of things (no snapshot yet, the
+    /// facts changed, a new binary), as against damage worth a warning.
     pub fn is_expected(&self) -> bool {
-        matches!(self, Refused::Missing | Refused::Stale(_))
+        matches!(
+            self,
+            Refused::Missing | Refused::Stale(_) | Refused::Format { .. }
+        )
     }
 }
 
