@@ -318,6 +318,12 @@ fn main() {
             ms(median),
             ms(worst)
         ));
+        let (median, worst) = cold_start_unsaved(&article_db, q, 5);
+        report(format!(
+            "cold start article, no saved index (built and saved): median {} worst {} (5 runs)",
+            ms(median),
+            ms(worst)
+        ));
         report(format!(
             "ask --json - article: {:.0} questions/s ({STREAM_LINES} lines, best of 3)",
             throughput(&article_db, &questions)
@@ -359,6 +365,17 @@ fn run_size(
         after.0 - before.0,
         after.1
     );
+    // The first open built the engine and saved it beside the database;
+    // the next start reads it back (`src/snapshot.rs`).
+    let saved = std::fs::metadata(summit_bot::snapshot::path_for(&db)).map_or(0, |m| m.len());
+    let (loaded, load) = open_app(&db);
+    println!(
+        "REPORT load saved index {} facts in process: {:.2} s; snapshot {:.1} MB",
+        loaded.engine.fact_count(),
+        load.as_secs_f64(),
+        saved as f64 / 1e6
+    );
+    drop(loaded);
     bench_answer(c, &format!("{size}"), &app, questions);
     let (p50, p99, n) = latency(&app, questions);
     println!(
@@ -386,4 +403,32 @@ fn run_size(
         ms(median),
         ms(worst)
     );
+    let (median, worst) = cold_start_unsaved(&db, q, 3);
+    println!(
+        "REPORT cold start {facts} facts, no saved index (built and saved): median {} worst {} (3 runs)",
+        ms(median),
+        ms(worst)
+    );
+}
+
+/// [`cold_start`] with the saved index removed before each run: a start
+/// after the facts changed, which builds the index and saves it.
+fn cold_start_unsaved(db: &Path, question: &str, runs: usize) -> (Duration, Duration) {
+    let saved = summit_bot::snapshot::path_for(db);
+    let mut times = Vec::new();
+    for _ in 0..runs {
+        // Absent already is as good as removed.
+        let _ = std::fs::remove_file(&saved);
+        let started = Instant::now();
+        let out = binary()
+            .arg("--db")
+            .arg(db)
+            .args(["ask", question])
+            .output()
+            .expect("summit-bot runs");
+        assert!(out.status.success());
+        times.push(started.elapsed());
+    }
+    times.sort_unstable();
+    (times[times.len() / 2], times[times.len() - 1])
 }

@@ -5,8 +5,9 @@
 //!
 //! No formatting here, and no terminal or Discord types.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Instant;
 
 use anyhow::Context;
 
@@ -16,6 +17,7 @@ use crate::engine::{Engine, Exchange};
 use crate::extract::{self, Gap};
 use crate::lexicon::Lexicon;
 use crate::matcher::decide::Model;
+use crate::snapshot::{self, Stamp};
 use crate::store::{QuestionLogEntry, Store};
 
 pub struct App {
@@ -28,6 +30,17 @@ pub struct App {
     lexicon: Arc<Lexicon>,
     /// The store's content revision when the engine was last built.
     seen_version: i64,
+    /// Where the engine is saved, and whether saving it can work.
+    saved: SavedEngine,
+}
+
+/// The engine's snapshot beside the database (`crate::snapshot`).
+#[derive(Debug)]
+struct SavedEngine {
+    path: PathBuf,
+    /// False once a write failed (a read-only folder, say): said once,
+    /// not tried again by this process.
+    writable: bool,
 }
 
 impl std::fmt::Debug for App {
@@ -69,21 +82,18 @@ impl App {
         App::with_store(Store::open_seeded(path)?, config)
     }
 
-    /// The app over an open `store`: builds the engine over its facts,
-    /// which takes seconds for a large store.
+    /// The app over an open `store`: the engine saved beside it when it is
+    /// of the store as it is now, else the engine built over its facts
+    /// (seconds for a large store) and then saved.
     pub fn with_store(store: Store, config: &Config) -> anyhow::Result<App> {
         let learned_gap = extract::learned_gap(None).context("loading the learned near misses")?;
         let lexicon = Arc::new(Lexicon::builtin().context("loading the shipped lexicon")?);
-        // Read the version before loading: a change committed meanwhile is
-        // then seen by the next `reload_if_changed`, never missed.
-        let seen_version = store.content_revision()?;
-        let started = std::time::Instant::now();
-        let engine = build_engine(&store, learned_gap.as_ref(), &lexicon, config)?;
-        tracing::debug!(
-            facts = engine.fact_count(),
-            ms = started.elapsed().as_millis() as u64,
-            "built the engine"
-        );
+        let mut saved = SavedEngine {
+            path: snapshot::path_for(store.path()),
+            writable: true,
+        };
+        let (engine, seen_version) =
+            current_engine(&store, &mut saved, learned_gap.as_ref(), &lexicon, config)?;
         Ok(App {
             store,
             engine: Arc::new(engine),
@@ -91,19 +101,23 @@ impl App {
             learned_gap,
             lexicon,
             seen_version,
+            saved,
         })
     }
 
-    /// Rebuilds the engine from the facts now in the store.
+    /// Makes the engine that of the facts now in the store: the saved one
+    /// when it is of them (another process may have saved it), else built
+    /// from the store and saved.
     pub fn reload(&mut self) -> anyhow::Result<()> {
-        self.seen_version = self.store.content_revision()?;
-        let engine = build_engine(
+        let (engine, seen_version) = current_engine(
             &self.store,
+            &mut self.saved,
             self.learned_gap.as_ref(),
             &self.lexicon,
             &self.config,
         )?;
         self.engine = Arc::new(engine);
+        self.seen_version = seen_version;
         Ok(())
     }
 
@@ -178,6 +192,79 @@ impl App {
     }
 }
 
+/// The engine of the store as it is now, and the content revision it is
+/// of: the one saved beside the database when its stamp is now's, else one
+/// built from the store, then saved.
+fn current_engine(
+    store: &Store,
+    saved: &mut SavedEngine,
+    learned_gap: Option<&Gap>,
+    lexicon: &Arc<Lexicon>,
+    config: &Config,
+) -> anyhow::Result<(Engine, i64)> {
+    // The stamp is read before the facts: a change committed meanwhile
+    // leaves the engine newer than its stamp, so the next
+    // `reload_if_changed` (or start) rebuilds; never the other way round.
+    let stamp = Stamp::now(store.schema_version()?, store.content_stamp()?);
+    let started = Instant::now();
+    let path = saved.path.display();
+    let engine = match snapshot::read(&saved.path, &stamp) {
+        Ok(restored) => {
+            let engine = Engine::restore(
+                restored,
+                lexicon.clone(),
+                Model::builtin().context("loading the shipped decision weights")?,
+                config.settings(),
+            );
+            tracing::debug!(
+                %path,
+                facts = engine.fact_count(),
+                ms = started.elapsed().as_millis() as u64,
+                "loaded the saved index"
+            );
+            engine
+        }
+        Err(why) => {
+            if why.is_expected() {
+                tracing::info!(%path, reason = %why, "building the index");
+            } else {
+                tracing::warn!(%path, reason = %why, "building the index anew");
+            }
+            let engine = build_engine(store, learned_gap, lexicon, config)?;
+            saved.save(&stamp, &engine);
+            engine
+        }
+    };
+    Ok((engine, stamp.revision))
+}
+
+impl SavedEngine {
+    /// Saves `engine`, built at `stamp`. A failure costs only the next
+    /// start's time: it is said once, and this process does not try again.
+    fn save(&mut self, stamp: &Stamp, engine: &Engine) {
+        if !self.writable {
+            return;
+        }
+        let started = Instant::now();
+        match snapshot::write(&self.path, stamp, engine) {
+            Ok(bytes) => tracing::debug!(
+                path = %self.path.display(),
+                bytes,
+                ms = started.elapsed().as_millis() as u64,
+                "saved the index"
+            ),
+            Err(error) => {
+                self.writable = false;
+                tracing::warn!(
+                    path = %self.path.display(),
+                    %error,
+                    "could not save the index beside the database: each start will build it again"
+                );
+            }
+        }
+    }
+}
+
 /// The engine over the store's facts and gaps in force, with the learned
 /// gap after the stored ones (as the decision model was fitted).
 fn build_engine(
@@ -186,18 +273,29 @@ fn build_engine(
     lexicon: &Arc<Lexicon>,
     config: &Config,
 ) -> anyhow::Result<Engine> {
+    let started = Instant::now();
     let gaps = store
         .gaps(false)?
         .into_iter()
         .map(|g| g.gap)
         .chain(learned_gap.cloned())
         .collect();
-    Ok(Engine::new(
-        store.articles()?,
-        store.facts(false)?,
+    let articles = store.articles()?;
+    let facts = store.facts(false)?;
+    let read = started.elapsed();
+    let engine = Engine::new(
+        articles,
+        facts,
         gaps,
         lexicon.clone(),
         Model::builtin().context("loading the shipped decision weights")?,
         config.settings(),
-    ))
+    );
+    tracing::debug!(
+        facts = engine.fact_count(),
+        read_ms = read.as_millis() as u64,
+        build_ms = (started.elapsed() - read).as_millis() as u64,
+        "built the engine"
+    );
+    Ok(engine)
 }

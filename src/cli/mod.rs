@@ -52,7 +52,9 @@ pub fn run(cli: Cli, config: Config) -> anyhow::Result<ExitCode> {
                 eprintln!("error: --sessions reads standard input: give `-` as the question");
                 return Ok(ExitCode::from(2));
             }
-            ask::ask(&open_app(&config, db, show)?, &words, json, sessions)?;
+            let app = open_app(&config, db, show)?;
+            ask::ask(&app, &words, json, sessions)?;
+            keep_engine_until_exit(&app);
             Ok(ExitCode::SUCCESS)
         }
         Command::Chat => {
@@ -92,6 +94,15 @@ fn open_app(config: &Config, db: Option<&std::path::Path>, show: bool) -> anyhow
     let app = App::with_store(store, config);
     spinner.finish_and_clear();
     app
+}
+
+/// Leaves `app`'s engine to be freed by the process's end rather than
+/// piece by piece when `app` is dropped: a one-shot command is about to
+/// exit, and freeing a large engine's millions of allocations takes longer
+/// than answering did (about 0.2 s at 100,000 facts). The store is still
+/// closed as usual.
+fn keep_engine_until_exit(app: &App) {
+    std::mem::forget(std::sync::Arc::clone(&app.engine));
 }
 
 /// Writes `text` and a newline to stdout, treating a closed pipe (`| head`)

@@ -19,6 +19,8 @@ mod tests;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use serde::{Deserialize, Serialize};
+
 use crate::answer::{Reply, Taking};
 use crate::extract::Gap;
 use crate::fact::{AnswerKind, ArticleId, ArticleMeta, Fact, FactId};
@@ -78,6 +80,49 @@ pub struct Engine {
     phrased_as: HashMap<String, (FactId, u32)>,
     /// The entities, for reading follow-ups.
     lexicon: Arc<Lexicon>,
+}
+
+/// An engine as a snapshot keeps it: everything built from the store's
+/// articles, facts and gaps, so restoring it reads nothing from the store
+/// and builds nothing. Not the lexicon, the decision model or the
+/// settings: the binary and the config give those back
+/// ([`Engine::restore`]). Written by serialising the engine itself.
+#[derive(Deserialize)]
+pub struct Saved {
+    articles: HashMap<ArticleId, ArticleMeta>,
+    facts: HashMap<FactId, Fact>,
+    gaps: Vec<Gap>,
+    gap_article: ArticleId,
+    curated: HashSet<ArticleId>,
+    phrased_as: HashMap<String, (FactId, u32)>,
+    index: Index,
+}
+
+/// [`Saved`], borrowed from an engine: the same fields in the same order.
+#[derive(Serialize)]
+struct SavedRef<'a> {
+    articles: &'a HashMap<ArticleId, ArticleMeta>,
+    facts: &'a HashMap<FactId, Fact>,
+    gaps: &'a [Gap],
+    gap_article: ArticleId,
+    curated: &'a HashSet<ArticleId>,
+    phrased_as: &'a HashMap<String, (FactId, u32)>,
+    index: &'a Index,
+}
+
+impl Serialize for Engine {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        SavedRef {
+            articles: &self.articles,
+            facts: &self.facts,
+            gaps: &self.gaps,
+            gap_article: self.gap_article,
+            curated: &self.curated,
+            phrased_as: &self.phrased_as,
+            index: &self.index,
+        }
+        .serialize(serializer)
+    }
 }
 
 /// How much better another article must cover a question for an answer
@@ -161,6 +206,24 @@ impl Engine {
             index,
             model,
             settings,
+            lexicon,
+        }
+    }
+
+    /// The engine a snapshot of one ([`Saved`]) holds, given back the
+    /// lexicon, decision model and settings it was not saved with. Answers
+    /// exactly as the engine that was saved, when these are the same.
+    pub fn restore(saved: Saved, lexicon: Arc<Lexicon>, model: Model, settings: Settings) -> Self {
+        Engine {
+            articles: saved.articles,
+            facts: saved.facts,
+            gaps: saved.gaps,
+            gap_article: saved.gap_article,
+            curated: saved.curated,
+            index: saved.index.restore(lexicon.clone()),
+            model,
+            settings,
+            phrased_as: saved.phrased_as,
             lexicon,
         }
     }

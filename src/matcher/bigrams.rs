@@ -9,9 +9,10 @@
 //! Pure: knows nothing of terms, weights or facts.
 
 use rustc_hash::FxHashMap as HashMap;
+use serde::{Deserialize, Serialize};
 
 /// The store's character pairs, each with its dense id (built with the index).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(super) struct PairIds(HashMap<u64, u32>);
 
 /// Two chars packed in one key.
@@ -33,7 +34,7 @@ impl PairIds {
 }
 
 /// A stored text's bigrams (a phrasing's, or a fact's answer and quote).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(super) struct Bigrams {
     squeezed: Box<str>,
     /// Each bigram's pair id, sorted; a pair occurring twice is here twice.

@@ -10,6 +10,7 @@
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap as HashMap;
+use serde::{Deserialize, Serialize};
 
 use crate::words;
 
@@ -36,7 +37,7 @@ pub struct Table {
 const LANES: usize = 8;
 
 /// A text's meaning: unit length, int8 (see `STORED_SCALE`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Stored(Box<[i8]>);
 
 fn parse(bytes: &'static [u8]) -> Option<Table> {

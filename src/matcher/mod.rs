@@ -25,6 +25,8 @@ type HashSet<K> = std::collections::HashSet<K, rustc_hash::FxBuildHasher>;
 use std::fmt::Write as _;
 use std::sync::Arc;
 
+use serde::{Deserialize, Serialize};
+
 use crate::fact::{AnswerKind, ArticleId, FactId};
 use crate::lexicon::{EntityKind, Lexicon};
 use crate::normalize::{is_common, is_stopword, tokens, Stemmer};
@@ -119,7 +121,7 @@ const CANDIDATES: usize = 24;
 const ARTICLES: usize = 3;
 
 /// What an indexed document stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Target {
     Fact(FactId),
     /// The index of a gap (a topic the article does not cover).
@@ -150,14 +152,14 @@ pub enum Want {
     YesNo,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct Phrasing {
     terms: Vec<TermId>,
     weight: f32,
     bigrams: Bigrams,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct Doc {
     target: Target,
     article: ArticleId,
@@ -202,7 +204,7 @@ impl Doc {
 /// so a question's overlap with every phrasing is summed from its own few
 /// terms instead of looking each term up in each of a fact's phrasings
 /// (about 17 a fact, 232 for the near-miss gap).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct Holders {
     /// Each term, sorted, with where its phrasings end in `phrasings`
     /// (they start where the previous term's end).
@@ -385,8 +387,14 @@ pub struct Found {
     pub ranked: Vec<Scored>,
 }
 
+/// Everything but the lexicon and the stemmer is built from the docs, and
+/// is what a snapshot keeps (`Index::restore`); those two are the binary's
+/// own, given back when the index is restored.
+#[derive(Serialize, Deserialize)]
 pub struct Index {
+    #[serde(skip)]
     lexicon: Arc<Lexicon>,
+    #[serde(skip)]
     stemmer: Stemmer,
     terms: HashMap<String, TermId>,
     term_text: Vec<String>,
@@ -655,6 +663,14 @@ impl Index {
             index.background.insert(article, set);
         }
         index
+    }
+
+    /// Gives an index read back from a snapshot the lexicon it was built
+    /// with: a snapshot keeps what was built from the docs, not the
+    /// binary's own lexicon (the snapshot's stamp names the binary).
+    pub(crate) fn restore(mut self, lexicon: Arc<Lexicon>) -> Self {
+        self.lexicon = lexicon;
+        self
     }
 
     /// How many documents are indexed.

@@ -332,6 +332,42 @@ impl Store {
             )
             .map_err(sql_err(&self.path, "reading the content revision"))
     }
+
+    /// The content revision and what tells apart the histories that can
+    /// reach the same revision (another database at that path, or this one
+    /// restored from a backup and edited since): the highest article and
+    /// fact ids and the newest fact and gap revisions, with their times.
+    /// One statement, so the two are read at one moment. Cheap: each part
+    /// is one lookup on a primary key.
+    pub fn content_stamp(&self) -> Result<ContentStamp, StoreError> {
+        self.conn()
+            .query_row(
+                "SELECT (SELECT value FROM content_revision WHERE id = 1), \
+                 coalesce((SELECT max(id) FROM articles), 0) || '/' || \
+                 coalesce((SELECT max(id) FROM facts), 0) || '/' || \
+                 coalesce((SELECT id || '@' || at FROM fact_revisions ORDER BY id DESC LIMIT 1), '') \
+                 || '/' || \
+                 coalesce((SELECT id || '@' || at FROM gap_revisions ORDER BY id DESC LIMIT 1), '')",
+                [],
+                |row| {
+                    Ok(ContentStamp {
+                        revision: row.get(0)?,
+                        history: row.get(1)?,
+                    })
+                },
+            )
+            .map_err(sql_err(&self.path, "reading the content stamp"))
+    }
+}
+
+/// What the engine was built from, as the store can say it cheaply: see
+/// [`Store::content_stamp`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentStamp {
+    /// [`Store::content_revision`].
+    pub revision: i64,
+    /// The newest ids and revisions, as one string.
+    pub history: String,
 }
 
 /// A fact row (in [`FACT_COLUMNS`] order), without its phrasings.

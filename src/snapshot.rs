@@ -1,0 +1,244 @@
+//! The engine saved beside the database (`summit.db` → `summit.db.index`),
+//! so a process starting on a large store reads the built engine back
+//! instead of reading every fact from SQLite and indexing it again
+//! (seconds at 100,000 facts).
+//!
+//! An edge: the file, its stamp and its checks. What is saved is the
+//! engine's own ([`Engine`] serialises itself; [`Saved`] reads back);
+//! nothing here knows how it is built or asked, and the engine knows
+//! nothing of files.
+//!
+//! A snapshot is trusted only when every part of its stamp is the one the
+//! process would build now (the format, the binary and its data files, the
+//! store's schema, content revision and history) and its bytes check (a
+//! length and a CRC-32 of the payload). Anything else is a [`Refused`]:
+//! the caller rebuilds, says why, and writes a new one. Written whole to a
+//! temporary file and renamed over the old, so a reader never sees half a
+//! snapshot, and two writers leave one of their two whole files.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::{Engine, Saved};
+use crate::store::ContentStamp;
+
+/// The first bytes of every snapshot.
+const MAGIC: &[u8; 8] = b"SUMMITIX";
+
+/// The layout of the file and of what is saved. Bump it when either
+/// changes in a way the build fingerprint would not see (it sees every
+/// source and data file, so this is a second guard, and the one that says
+/// plainly why an old file is refused).
+pub const FORMAT: u32 = 1;
+
+/// The binary's version and a fingerprint of its source (`build.rs`):
+/// another build may score or lay out the index otherwise.
+pub const BINARY: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("SUMMIT_SOURCE_HASH"));
+
+/// A fingerprint of `data/` (lexicon, word lists, embeddings, decision
+/// model...), which the engine is built from besides the store and which
+/// the binary carries compiled in (`build.rs`).
+pub const DATA: &str = env!("SUMMIT_DATA_HASH");
+
+/// What a snapshot was built from. Equal stamps, equal engines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub binary: String,
+    pub data: String,
+    /// The store's schema version.
+    pub schema: i64,
+    /// [`crate::store::Store::content_revision`] when the build began.
+    pub revision: i64,
+    /// See [`crate::store::Store::content_stamp`].
+    pub history: String,
+}
+
+impl Stamp {
+    /// The stamp of an engine this binary builds from a store at `content`
+    /// with schema `schema`.
+    pub fn now(schema: i64, content: ContentStamp) -> Stamp {
+        Stamp {
+            binary: BINARY.to_string(),
+            data: DATA.to_string(),
+            schema,
+            revision: content.revision,
+            history: content.history,
+        }
+    }
+
+    /// The first part of the stamp that differs from `now`'s, for saying
+    /// why a snapshot is stale.
+    fn differs(&self, now: &Stamp) -> Option<&'static str> {
+        if self.binary != now.binary {
+            Some("another build of summit-bot wrote it")
+        } else if self.data != now.data {
+            Some("the data files changed")
+        } else if self.schema != now.schema {
+            Some("the database schema changed")
+        } else if self.revision != now.revision {
+            Some("the facts changed")
+        } else if self.history != now.history {
+            Some("the database's history differs (another or a restored database)")
+        } else {
+            None
+        }
+    }
+}
+
+/// Why a snapshot was not used. Its `Display` is the log line's reason.
+#[derive(Debug, thiserror::Error)]
+pub enum Refused {
+    #[error("there is no saved index yet")]
+    Missing,
+    #[error("the saved index could not be read: {0}")]
+    Unreadable(io::Error),
+    #[error("the saved index is not one (no snapshot header)")]
+    NotASnapshot,
+    #[error("the saved index has format {found}, this binary reads format {FORMAT}")]
+    Format { found: u32 },
+    #[error("the saved index is truncated")]
+    Truncated,
+    #[error("the saved index is corrupt: {0}")]
+    Corrupt(&'static str),
+    #[error("the saved index is stale: {0}")]
+    Stale(&'static str),
+}
+
+impl Refused {
+    /// Whether this is the ordinary course of things (no snapshot yet, the
+    /// facts changed, a new binary), as against damage worth a warning.
+    pub fn is_expected(&self) -> bool {
+        matches!(
+            self,
+            Refused::Missing | Refused::Stale(_) | Refused::Format { .. }
+        )
+    }
+}
+
+/// Where the snapshot of the database at `db` lives: beside it, named
+/// after it.
+pub fn path_for(db: &Path) -> PathBuf {
+    let mut name = db.as_os_str().to_owned();
+    name.push(".index");
+    PathBuf::from(name)
+}
+
+/// The engine saved at `path`, if its stamp is `now` and its bytes check.
+pub fn read(path: &Path, now: &Stamp) -> Result<Saved, Refused> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(Refused::Missing),
+        Err(e) => return Err(Refused::Unreadable(e)),
+    };
+    let rest = bytes.strip_prefix(MAGIC).ok_or(Refused::NotASnapshot)?;
+    let (format, rest) = take_u32(rest)?;
+    if format != FORMAT {
+        return Err(Refused::Format { found: format });
+    }
+    let (stamp_len, rest) = take_u32(rest)?;
+    let (stamp, rest) = take(rest, stamp_len as usize)?;
+    let stamp: Stamp =
+        postcard::from_bytes(stamp).map_err(|_| Refused::Corrupt("the stamp does not decode"))?;
+    if let Some(why) = stamp.differs(now) {
+        return Err(Refused::Stale(why));
+    }
+    let (len, rest) = take_u64(rest)?;
+    let (crc, payload) = take_u32(rest)?;
+    if (payload.len() as u64) < len {
+        return Err(Refused::Truncated);
+    }
+    if payload.len() as u64 > len {
+        return Err(Refused::Corrupt("bytes after the end"));
+    }
+    if crc32fast::hash(payload) != crc {
+        return Err(Refused::Corrupt("the checksum does not match"));
+    }
+    postcard::from_bytes(payload).map_err(|_| Refused::Corrupt("the engine does not decode"))
+}
+
+fn take(bytes: &[u8], n: usize) -> Result<(&[u8], &[u8]), Refused> {
+    if bytes.len() < n {
+        return Err(Refused::Truncated);
+    }
+    Ok(bytes.split_at(n))
+}
+
+fn take_u32(bytes: &[u8]) -> Result<(u32, &[u8]), Refused> {
+    let (head, rest) = take(bytes, 4)?;
+    let mut b = [0; 4];
+    b.copy_from_slice(head);
+    Ok((u32::from_le_bytes(b), rest))
+}
+
+fn take_u64(bytes: &[u8]) -> Result<(u64, &[u8]), Refused> {
+    let (head, rest) = take(bytes, 8)?;
+    let mut b = [0; 8];
+    b.copy_from_slice(head);
+    Ok((u64::from_le_bytes(b), rest))
+}
+
+/// Saves `engine`, built at `stamp`, to `path`: whole, through a temporary
+/// file beside it renamed over the old one. Returns the bytes written.
+pub fn write(path: &Path, stamp: &Stamp, engine: &Engine) -> io::Result<u64> {
+    let mut temp = path.as_os_str().to_owned();
+    temp.push(format!(".tmp{}", std::process::id()));
+    let temp = PathBuf::from(temp);
+    let written = write_new(&temp, stamp, engine).and_then(|n| {
+        std::fs::rename(&temp, path)?;
+        Ok(n)
+    });
+    if written.is_err() {
+        // Nothing to do if it was never made.
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
+}
+
+fn write_new(temp: &Path, stamp: &Stamp, engine: &Engine) -> io::Result<u64> {
+    let stamp = postcard::to_stdvec(stamp).map_err(io::Error::other)?;
+    let mut out = BufWriter::new(File::create(temp)?);
+    out.write_all(MAGIC)?;
+    out.write_all(&FORMAT.to_le_bytes())?;
+    out.write_all(&(stamp.len() as u32).to_le_bytes())?;
+    out.write_all(&stamp)?;
+    let lengths_at = (MAGIC.len() + 8 + stamp.len()) as u64;
+    // The payload's length and checksum are known once it is written:
+    // room for them now, filled in after.
+    out.write_all(&[0; 12])?;
+    let mut payload = Checked {
+        out,
+        crc: crc32fast::Hasher::new(),
+        len: 0,
+    };
+    postcard::to_io(engine, &mut payload).map_err(io::Error::other)?;
+    let Checked { out, crc, len } = payload;
+    let mut file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
+    file.seek(SeekFrom::Start(lengths_at))?;
+    file.write_all(&len.to_le_bytes())?;
+    file.write_all(&crc.finalize().to_le_bytes())?;
+    file.sync_all()?;
+    Ok(lengths_at + 12 + len)
+}
+
+/// A writer that counts and checksums what goes through it.
+struct Checked<W> {
+    out: W,
+    crc: crc32fast::Hasher,
+    len: u64,
+}
+
+impl<W: Write> Write for Checked<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.out.write(buf)?;
+        self.crc.update(&buf[..n]);
+        self.len += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}

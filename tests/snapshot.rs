@@ -1,0 +1,439 @@
+//! The engine saved beside the database (`summit.db.index`): a process that
+//! finds it, of the store as it is now, answers from it exactly as from a
+//! fresh build; a damaged, stale or unwritable one is rebuilt (or skipped)
+//! with a log line saying why, and the answers stay right. Real SQLite
+//! files in temp dirs, the library's `App` (as every edge opens it), the
+//! real binary for what the log says at the default level.
+
+#[path = "binary/mod.rs"]
+mod binary;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use proptest::prelude::*;
+use proptest::test_runner::{Config as RunnerConfig, TestRunner};
+use summit_bot::app::App;
+use summit_bot::config::Config;
+use summit_bot::eval;
+use summit_bot::fact::FactId;
+use summit_bot::moderation::{Changes, Draft, Moderator, Source};
+use summit_bot::snapshot;
+use summit_bot::store::Store;
+use tempfile::TempDir;
+
+/// What the saved engine's loading and building say (`src/app.rs`).
+const LOADED: &str = "loaded the saved index";
+const BUILDING: &str = "building the index";
+const COULD_NOT_SAVE: &str = "could not save the index";
+
+fn config() -> Config {
+    Config::load_from(None, None, std::iter::empty()).expect("the built-in config")
+}
+
+fn temp_db() -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("summit.db");
+    (dir, db)
+}
+
+/// The log lines `f` writes, at debug level and above, as text.
+fn logged<T>(f: impl FnOnce() -> T) -> (T, String) {
+    #[derive(Clone, Default)]
+    struct Buffer(Arc<Mutex<Vec<u8>>>);
+    impl Write for Buffer {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().expect("log buffer").extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let buffer = Buffer::default();
+    let writer = buffer.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .with_max_level(tracing::Level::DEBUG)
+        .finish();
+    let out = tracing::subscriber::with_default(subscriber, f);
+    let text = String::from_utf8_lossy(&buffer.0.lock().expect("log buffer")).into_owned();
+    (out, text)
+}
+
+/// Opens the app on `db`, with what it logged.
+fn open(db: &Path) -> (App, String) {
+    let (app, logs) = logged(|| App::open(&config(), Some(db)));
+    (app.expect("the app opens"), logs)
+}
+
+/// An app that built its engine from the store: the snapshot set aside
+/// while it opens, and put back after, so what is on disk is unchanged.
+fn fresh(db: &Path) -> App {
+    let saved = snapshot::path_for(db);
+    let aside = db.with_extension("aside");
+    let had = std::fs::rename(&saved, &aside).is_ok();
+    let (app, logs) = open(db);
+    assert!(!logs.contains(LOADED), "built, not loaded: {logs}");
+    std::fs::remove_file(&saved).expect("the fresh build saved its own");
+    if had {
+        std::fs::rename(&aside, &saved).expect("put back");
+    }
+    app
+}
+
+/// Questions people asked (train sets in the repo), `n` of them.
+fn questions(n: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for set in ["train-ta", "train-heldout", "train-tb"] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/data/{set}.jsonl"));
+        let text = std::fs::read_to_string(&path).expect("the train set is in the repo");
+        let qs = eval::parse_questions(&text).expect("the train set parses");
+        out.extend(qs.into_iter().map(|q| q.question));
+    }
+    out.truncate(n);
+    out
+}
+
+/// Every reply (as its JSON, `why` included) and some autocompletions of
+/// `app`, so two apps can be compared whole.
+fn replies(app: &App, questions: &[String]) -> Vec<serde_json::Value> {
+    let mut out: Vec<serde_json::Value> = questions
+        .iter()
+        .map(|q| serde_json::to_value(app.answer(q)).expect("a reply serialises"))
+        .collect();
+    for partial in ["tur", "who", "erdo", "what did", "refug"] {
+        let suggested: Vec<(i64, String)> = app
+            .engine
+            .suggest(partial, 5)
+            .into_iter()
+            .map(|s| (s.fact_id.0, s.question))
+            .collect();
+        out.push(serde_json::json!(suggested));
+    }
+    out
+}
+
+/// `loaded` answers every question exactly as `built` does.
+fn assert_same(loaded: &App, built: &App, questions: &[String]) {
+    let (a, b) = (replies(loaded, questions), replies(built, questions));
+    assert_eq!(a.len(), b.len());
+    for (i, (a, b)) in a.iter().zip(&b).enumerate() {
+        assert_eq!(a, b, "reply {i} differs");
+    }
+}
+
+fn moderator() -> Moderator {
+    Moderator {
+        id: None,
+        name: "dana".to_string(),
+    }
+}
+
+/// A fact from outside the article, asked as `question`.
+fn outside(question: &str, answer: &str) -> Draft {
+    Draft {
+        article: None,
+        questions: vec![question.to_string()],
+        answer: answer.to_string(),
+        source: Source::Outside {
+            note: "https://example.org/note".to_string(),
+            quote: None,
+        },
+        kind: None,
+    }
+}
+
+#[test]
+fn a_saved_engine_answers_exactly_as_a_fresh_build_of_many_articles() {
+    let (_dir, db) = temp_db();
+    let mut store = Store::open_seeded(&db).expect("store");
+    summit_distractors::ingest(&mut store, summit_distractors::DEFAULT_SEED, 3_000)
+        .expect("distractor stories stored");
+    drop(store);
+
+    let (first, logs) = open(&db);
+    assert!(
+        logs.contains(BUILDING) && logs.contains("there is no saved index yet"),
+        "{logs}"
+    );
+    assert!(
+        snapshot::path_for(&db).is_file(),
+        "saved beside the database"
+    );
+    let (loaded, logs) = open(&db);
+    assert!(
+        logs.contains(LOADED) && !logs.contains(BUILDING),
+        "the second start loads: {logs}"
+    );
+    assert!(loaded.engine.fact_count() > 3_000);
+    let qs = questions(400);
+    assert_same(&loaded, &first, &qs);
+    assert_same(&loaded, &fresh(&db), &qs);
+}
+
+#[test]
+fn a_damaged_snapshot_is_rebuilt_said_so_and_saved_again() {
+    let (_dir, db) = temp_db();
+    drop(open(&db));
+    let path = snapshot::path_for(&db);
+    let good = std::fs::read(&path).expect("saved");
+    let flipped = {
+        let mut b = good.clone();
+        let at = b.len() - 100;
+        b[at] ^= 0x5a;
+        b
+    };
+    let other_format = {
+        let mut b = good.clone();
+        b[8..12].copy_from_slice(&(snapshot::FORMAT + 1).to_le_bytes());
+        b
+    };
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("garbage", b"not an index at all".repeat(100), "not one"),
+        ("empty", Vec::new(), "not one"),
+        ("truncated", good[..good.len() / 2].to_vec(), "truncated"),
+        ("cut in the header", good[..10].to_vec(), "truncated"),
+        ("a flipped byte", flipped, "checksum"),
+        ("longer", [good.clone(), vec![0; 7]].concat(), "corrupt"),
+        ("another format", other_format, "format"),
+    ];
+    let qs = questions(60);
+    let built = fresh(&db);
+    for (name, bytes, why) in cases {
+        std::fs::write(&path, &bytes).expect("damaged");
+        let (app, logs) = open(&db);
+        assert!(
+            logs.contains(BUILDING) && logs.contains(why) && !logs.contains(LOADED),
+            "{name}: {logs}"
+        );
+        assert_same(&app, &built, &qs);
+        let (again, logs) = open(&db);
+        assert!(logs.contains(LOADED), "{name}: saved anew: {logs}");
+        assert_same(&again, &built, &qs);
+    }
+}
+
+#[test]
+fn a_snapshot_of_older_facts_is_rebuilt_and_answers_the_new_fact() {
+    let (_dir, db) = temp_db();
+    let question = "what is the capital of the moon colony";
+    let (before, _) = open(&db);
+    assert!(!before.answer(question).answered);
+    before
+        .store
+        .add_fact(
+            &outside(question, "Nova Tehran is the moon colony's capital."),
+            &moderator(),
+            None,
+        )
+        .expect("added");
+    // Another process, starting now, finds the snapshot of the facts before.
+    let (app, logs) = open(&db);
+    assert!(
+        logs.contains("stale: the facts changed") && !logs.contains(LOADED),
+        "{logs}"
+    );
+    let reply = app.answer(question);
+    assert!(
+        reply.answered
+            && reply
+                .answer
+                .as_deref()
+                .unwrap_or("")
+                .contains("Nova Tehran"),
+        "{reply:?}"
+    );
+    assert_same(&app, &fresh(&db), &questions(60));
+}
+
+#[test]
+fn another_processs_saved_engine_is_loaded_on_reload_and_the_question_log_moves_nothing() {
+    let (_dir, db) = temp_db();
+    let (mut writer, _) = open(&db);
+    let (mut reader, _) = open(&db);
+    let question = "what is the capital of the moon colony";
+    reader.ask(question, "cli");
+    let (changed, logs) = logged(|| reader.reload_if_changed().expect("check"));
+    assert!(!changed && logs.is_empty(), "a logged question: {logs}");
+
+    writer
+        .store
+        .add_fact(
+            &outside(question, "Nova Tehran is the moon colony's capital."),
+            &moderator(),
+            None,
+        )
+        .expect("added");
+    // The moderator's own process rebuilds (and saves) after its change...
+    let (_, logs) = logged(|| writer.reload().expect("reload"));
+    assert!(logs.contains("stale: the facts changed"), "{logs}");
+    // ...and the other loads what it saved instead of building again.
+    let (changed, logs) = logged(|| reader.reload_if_changed().expect("check"));
+    assert!(changed, "a fact added");
+    assert!(
+        logs.contains(LOADED) && !logs.contains(BUILDING),
+        "loaded, not rebuilt: {logs}"
+    );
+    assert!(reader.answer(question).answered);
+    assert_same(&reader, &writer, &questions(60));
+}
+
+#[test]
+fn an_unwritable_snapshot_is_said_once_and_answers_stay_right() {
+    let (_dir, db) = temp_db();
+    // A folder where the file would go: it can be neither read nor
+    // replaced, as in a read-only folder (which root, running tests in a
+    // container, could write anyway).
+    std::fs::create_dir(snapshot::path_for(&db)).expect("a folder in the way");
+    std::fs::write(snapshot::path_for(&db).join("keep"), "x").expect("not empty");
+    let (mut app, logs) = open(&db);
+    assert!(
+        logs.contains("could not be read") && logs.contains(COULD_NOT_SAVE),
+        "{logs}"
+    );
+    assert_eq!(logs.matches(COULD_NOT_SAVE).count(), 1, "{logs}");
+    let question = "what is the capital of the moon colony";
+    app.store
+        .add_fact(
+            &outside(question, "Nova Tehran is the moon colony's capital."),
+            &moderator(),
+            None,
+        )
+        .expect("added");
+    let (_, logs) = logged(|| app.reload().expect("reload"));
+    assert!(!logs.contains(COULD_NOT_SAVE), "said once only: {logs}");
+    assert!(app.answer(question).answered);
+    assert!(app.answer("how many refugees does turkey host").answered);
+}
+
+#[test]
+fn the_binary_says_why_it_builds_the_index_and_answers_alike() {
+    let (dir, db) = temp_db();
+    let ask = |args: &[&str]| {
+        let out = binary::run_on(dir.path(), &db, args);
+        assert!(out.status.success(), "{}", binary::stderr(&out));
+        (binary::stdout(&out), binary::stderr(&out))
+    };
+    let question = ["ask", "how many refugees does turkey host"];
+    let (first, err) = ask(&question);
+    assert!(
+        err.contains(BUILDING) && err.contains("no saved index"),
+        "{err}"
+    );
+    let (second, err) = ask(&question);
+    assert!(!err.contains(BUILDING), "loaded silently: {err}");
+    assert_eq!(first, second);
+    std::fs::write(snapshot::path_for(&db), b"garbage").expect("damaged");
+    let (third, err) = ask(&question);
+    assert!(
+        err.contains("WARN") && err.contains("building the index anew"),
+        "{err}"
+    );
+    assert_eq!(first, third);
+}
+
+/// A moderator's change, over ids and texts picked from small sets so that
+/// steps meet the same facts and phrasings again.
+#[derive(Debug, Clone)]
+enum Step {
+    Add(usize, usize),
+    Edit(usize, usize),
+    Alias(usize, usize),
+    Retire(usize),
+    Restore(usize),
+}
+
+const PHRASINGS: &[&str] = &[
+    "what is the capital of the moon colony",
+    "who guards the observation posts",
+    "how many refugees does turkey host",
+    "where is the summit being held",
+    "what did erdogan say",
+    "when is the ceasefire",
+];
+const ANSWERS: &[&str] = &[
+    "Nova Tehran is the moon colony's capital.",
+    "Turkish soldiers guard the observation posts.",
+    "Turkey hosts 3.5 million Syrian refugees.",
+    "The summit is in Tehran.",
+];
+
+fn step() -> impl Strategy<Value = Step> {
+    let p = 0..PHRASINGS.len();
+    let a = 0..ANSWERS.len();
+    prop_oneof![
+        (p.clone(), a.clone()).prop_map(|(p, a)| Step::Add(p, a)),
+        (any::<usize>(), a).prop_map(|(f, a)| Step::Edit(f, a)),
+        (any::<usize>(), p).prop_map(|(f, p)| Step::Alias(f, p)),
+        any::<usize>().prop_map(Step::Retire),
+        any::<usize>().prop_map(Step::Restore),
+    ]
+}
+
+/// Carries out `step` on `store`. A change the store refuses (a phrasing
+/// already taken, a fact already retired) leaves it as it was: that is
+/// part of what is tested too.
+fn apply(store: &Store, step: &Step) {
+    let by = moderator();
+    let facts = store.facts(true).expect("facts");
+    let pick = |i: usize| -> (FactId, i64) {
+        let f = &facts[i % facts.len()];
+        (f.id, f.version)
+    };
+    let _ = match *step {
+        Step::Add(p, a) => store
+            .add_fact(&outside(PHRASINGS[p], ANSWERS[a]), &by, None)
+            .map(|_| ()),
+        Step::Edit(f, a) => {
+            let (id, version) = pick(f);
+            let changes = Changes {
+                answer: Some(ANSWERS[a].to_string()),
+                ..Changes::default()
+            };
+            store
+                .edit_fact(id, version, &changes, &by, None)
+                .map(|_| ())
+        }
+        Step::Alias(f, p) => store
+            .alias_fact(pick(f).0, PHRASINGS[p], &by, None)
+            .map(|_| ()),
+        Step::Retire(f) => store.retire_fact(pick(f).0, &by, "test").map(|_| ()),
+        Step::Restore(f) => store.restore_fact(pick(f).0, None, &by, None).map(|_| ()),
+    };
+}
+
+#[test]
+fn after_any_moderators_edits_the_loaded_engine_answers_as_a_rebuilt_one() {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(6);
+    let mut qs = questions(20);
+    qs.extend(PHRASINGS.iter().map(|p| p.to_string()));
+    let mut runner = TestRunner::new(RunnerConfig::with_cases(cases));
+    runner
+        .run(&prop::collection::vec(step(), 1..5), |steps| {
+            let (_dir, db) = temp_db();
+            // The moderator's process rebuilds after each change and saves;
+            // the other process reloads, through what was saved.
+            let (mut writer, _) = open(&db);
+            let (mut reader, _) = open(&db);
+            for step in &steps {
+                apply(&writer.store, step);
+                writer.reload().expect("rebuilds");
+                let (_, logs) = logged(|| reader.reload_if_changed().expect("reloads"));
+                prop_assert!(!logs.contains(BUILDING), "{:?}: {}", step, logs);
+                prop_assert_eq!(
+                    replies(&reader, &qs),
+                    replies(&writer, &qs),
+                    "after {:?}",
+                    step
+                );
+            }
+            Ok(())
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+}
