@@ -1945,7 +1945,7 @@ pub enum Measure {
 }
 
 /// The measures a text states, as bits.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 struct Measures(u8);
 
 impl Measures {
