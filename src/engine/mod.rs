@@ -78,6 +78,10 @@ pub struct Engine {
     /// Each phrasing (as [`phrasing_key`] compares them), its fact and the
     /// fact's doc in the index (facts are given to it in id order).
     phrased_as: HashMap<String, (FactId, u32)>,
+    /// Each gap question (as [`phrasing_key`] compares them) and its gap's
+    /// index in `gaps`, the first gap holding it. Not saved with the
+    /// engine: rebuilt from `gaps` when restored.
+    gap_phrased: HashMap<String, usize>,
     /// The entities, for reading follow-ups.
     lexicon: Arc<Lexicon>,
 }
@@ -123,6 +127,17 @@ impl Serialize for Engine {
         }
         .serialize(serializer)
     }
+}
+
+/// Each gap question's key and the first gap holding it.
+fn gap_keys(gaps: &[Gap]) -> HashMap<String, usize> {
+    let mut keys = HashMap::new();
+    for (i, g) in gaps.iter().enumerate() {
+        for q in &g.questions {
+            keys.entry(phrasing_key(q)).or_insert(i);
+        }
+    }
+    keys
 }
 
 /// How much better another article must cover a question for an answer
@@ -198,6 +213,7 @@ impl Engine {
             .collect();
         Engine {
             phrased_as,
+            gap_phrased: gap_keys(&gaps),
             articles: articles.into_iter().map(|a| (a.id, a)).collect(),
             facts,
             gaps,
@@ -215,6 +231,7 @@ impl Engine {
     /// exactly as the engine that was saved, when these are the same.
     pub fn restore(saved: Saved, lexicon: Arc<Lexicon>, model: Model, settings: Settings) -> Self {
         Engine {
+            gap_phrased: gap_keys(&saved.gaps),
             articles: saved.articles,
             facts: saved.facts,
             gaps: saved.gaps,
@@ -375,11 +392,10 @@ impl Engine {
         // A question worded as one of a gap's questions is that gap's,
         // however the matcher weighed it ("what did putin say": no words of
         // Putin's to match).
-        let key = phrasing_key(question);
         let worded = self
-            .gaps
-            .iter()
-            .find(|g| g.questions.iter().any(|q| phrasing_key(q) == key));
+            .gap_phrased
+            .get(&phrasing_key(question))
+            .and_then(|&i| self.gaps.get(i));
         if let Some(g) = worded.filter(|g| !g.note.is_empty()) {
             return Some(g);
         }
