@@ -198,11 +198,15 @@ fn assert_private(call: &Call) {
 
 /// The id in "Fact #12 · version 1".
 fn fact_id(call: &Call) -> i64 {
-    let text = said(call);
+    number_after(&said(call), "Fact #")
+}
+
+/// The number right after `prefix` in `text`.
+fn number_after(text: &str, prefix: &str) -> i64 {
     let start = text
-        .find("Fact #")
-        .unwrap_or_else(|| panic!("no fact id in {text}"))
-        + "Fact #".len();
+        .find(prefix)
+        .unwrap_or_else(|| panic!("no {prefix:?} in {text}"))
+        + prefix.len();
     text[start..]
         .chars()
         .take_while(char::is_ascii_digit)
@@ -1306,7 +1310,7 @@ async fn a_moderator_teaches_a_declined_question_and_the_next_asker_gets_the_ans
     assert!(shown.contains("taught by alice"), "{shown}");
     assert!(shown.contains("¶19"), "{shown}");
     support::assert_pings_nobody(&taught.body);
-    let id = fact_id_in(&shown);
+    let id = number_after(&shown, "(fact #");
 
     // The next asker gets it; the history names who taught it; the
     // question has left the unanswered list.
@@ -1320,18 +1324,4 @@ async fn a_moderator_teaches_a_declined_question_and_the_next_asker_gets_the_ans
     );
     let listed = said(&bot.fact(ALICE_MOD, "unanswered", json!([])).await);
     assert!(!listed.contains(KREMLIN_Q), "{listed}");
-}
-
-/// The id in "(fact #12, version 1)".
-fn fact_id_in(text: &str) -> i64 {
-    let start = text
-        .find("(fact #")
-        .unwrap_or_else(|| panic!("no fact id in {text}"))
-        + "(fact #".len();
-    text[start..]
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect::<String>()
-        .parse()
-        .expect("a fact id")
 }

@@ -265,7 +265,7 @@ impl Engine {
         };
         let found = &reading.found;
         let read = self.index.explain(&found.query);
-        match self.choose(question, reading, bar) {
+        match self.choose(reading, bar) {
             Some(c) => match self.facts.get(&c.fact_id) {
                 Some(fact) => self.answer(question, reading, c, fact, &read),
                 None => self.decline(question, reading, None, &read),
@@ -329,12 +329,11 @@ impl Engine {
     /// else the most probable that reaches the probability it needs.
     /// `bar` raises that need, for the phrasing too (a follow-up's reading
     /// may itself be wrong).
-    fn choose<'r>(&self, question: &str, reading: &'r Reading, bar: f32) -> Option<&'r Considered> {
-        let own = self.phrased_as.get(&phrasing_key(question)).map(|p| p.0);
+    fn choose<'r>(&self, reading: &'r Reading, bar: f32) -> Option<&'r Considered> {
         let phrased = reading
             .considered
             .iter()
-            .find(|c| Some(c.fact_id) == own && c.probability >= bar);
+            .find(|c| Some(c.fact_id) == reading.phrased && c.probability >= bar);
         phrased
             .or_else(|| {
                 reading

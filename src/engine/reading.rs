@@ -22,6 +22,8 @@ const DECIDE_DEPTH: usize = 6;
 pub struct Reading {
     pub found: Found,
     pub considered: Vec<Considered>,
+    /// The fact the whole question is word for word a phrasing of.
+    pub phrased: Option<FactId>,
 }
 
 /// A candidate fact as the decision saw it.
@@ -62,7 +64,11 @@ impl Engine {
             .map(|(i, text)| {
                 let found = self.index.search(&text, SEARCH_DEPTH, phrased.map(|p| p.1));
                 let considered = self.consider(&found, i > 0, phrased.map(|p| p.0));
-                Reading { found, considered }
+                Reading {
+                    found,
+                    considered,
+                    phrased: phrased.map(|p| p.0),
+                }
             })
             .collect()
     }
