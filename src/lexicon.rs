@@ -4,6 +4,7 @@
 
 /// Fx hashing for the word-keyed lookups (see `matcher`).
 type HashMap<K, V> = std::collections::HashMap<K, V, rustc_hash::FxBuildHasher>;
+type HashSet<T> = std::collections::HashSet<T, rustc_hash::FxBuildHasher>;
 
 use serde::Deserialize;
 
@@ -96,6 +97,10 @@ pub struct Lexicon {
     by_key: HashMap<String, usize>,
     /// First word of an alias → aliases starting with it, longest first.
     aliases: HashMap<String, Vec<Alias>>,
+    /// Names of one word ("iran", "assad"): in chat their possessive comes
+    /// without the apostrophe ("irans top diplomat", "assads forces"), and
+    /// is read as the name.
+    names: HashSet<String>,
     /// Stem → the stem of its synonym group's first word.
     synonyms: HashMap<String, String>,
     shorthand: HashMap<String, Vec<String>>,
@@ -152,6 +157,9 @@ impl Lexicon {
                 };
                 let needs_caps =
                     words.len() == 1 && (is_stopword(&first) || first.chars().count() <= 2);
+                if words.len() == 1 && !needs_caps && first.chars().count() >= 4 {
+                    self.names.insert(first.clone());
+                }
                 let list = self.aliases.entry(first).or_default();
                 if !list.iter().any(|a| a.words == words && a.entity == i) {
                     list.push(Alias {
@@ -268,16 +276,28 @@ impl Lexicon {
 
     /// Finds entity mentions, longest alias first, left to right.
     /// `words[i]` and `caps[i]` describe token i.
+    /// A name written as its possessive without the apostrophe ("irans")
+    /// counts as the name.
     pub fn mentions(&self, words: &[&str], caps: &[bool]) -> Vec<Mention> {
+        let same =
+            |x: &str, y: &str| x == y || (y.strip_suffix('s') == Some(x) && self.names.contains(x));
+        let find = |i: usize, first: &str| {
+            self.aliases.get(first).and_then(|list| {
+                list.iter().find(|a| {
+                    a.words.len() <= words.len() - i
+                        && a.words.iter().zip(&words[i..]).all(|(x, y)| same(x, y))
+                        && (!a.needs_caps || caps.get(i).copied().unwrap_or(false))
+                })
+            })
+        };
         let mut out = Vec::new();
         let mut i = 0;
         while i < words.len() {
-            let found = self.aliases.get(words[i]).and_then(|list| {
-                list.iter().find(|a| {
-                    a.words.len() <= words.len() - i
-                        && a.words.iter().zip(&words[i..]).all(|(x, y)| x == y)
-                        && (!a.needs_caps || caps.get(i).copied().unwrap_or(false))
-                })
+            let found = find(i, words[i]).or_else(|| {
+                words[i]
+                    .strip_suffix('s')
+                    .filter(|w| self.names.contains(*w))
+                    .and_then(|w| find(i, w))
             });
             match found {
                 Some(a) => {
@@ -353,6 +373,12 @@ groups = [["troops", "soldiers"], ["civilians", "non-combatants"]]
             ("the US said", &["usa"]),
             ("the U.S. said", &["usa"]),
             ("Recep Tayyip Erdogan and Turkey", &["erdogan", "turkey"]),
+            // A possessive typed without its apostrophe.
+            ("turkeys army", &["turkey"]),
+            ("erdogans words", &["erdogan"]),
+            // Not a plural of a word that only begins an alias.
+            ("the turkish presidents", &["turkey"]),
+            ("uss", &[]),
         ];
         for (text, want) in cases {
             assert_eq!(found(&lex, text), *want, "{text:?}");

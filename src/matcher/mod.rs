@@ -1942,6 +1942,9 @@ pub enum Measure {
     Age,
     /// "How much money has Turkey spent": an amount of money.
     Money,
+    /// "How long has he been envoy": a span of time ("for three years",
+    /// "a seven-year conflict", "since 2014"), not a moment ("last week").
+    Duration,
 }
 
 /// The measures a text states, as bits.
@@ -1966,6 +1969,9 @@ impl Measures {
         {
             bits |= 1 << Measure::Money as u8;
         }
+        if states_duration(words) {
+            bits |= 1 << Measure::Duration as u8;
+        }
         Measures(bits)
     }
 
@@ -1974,14 +1980,41 @@ impl Measures {
     }
 }
 
-/// The measure a question asks for: an age ("how old", "what age"), or,
-/// asking how much, an amount of money ("how much money", "how much has it
-/// cost").
+/// Whether `words` state a span of time: a unit of time after a number
+/// or a quantity ("three years", "seven year conflict", "a few months"),
+/// a plural unit after "for" or "past" ("for years"), or "since".
+fn states_duration(words: &[String]) -> bool {
+    const UNITS: &[&str] = &[
+        "year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades",
+        "hour", "hours",
+    ];
+    const QUANTITIES: &[&str] = &["few", "several", "many", "couple"];
+    words.iter().enumerate().any(|(i, w)| {
+        if w == "since" {
+            return true;
+        }
+        if !UNITS.contains(&w.as_str()) || i == 0 {
+            return false;
+        }
+        let before = words[i - 1].as_str();
+        before.chars().any(|c| c.is_ascii_digit())
+            || words::has(&words::lists().number, before)
+            || QUANTITIES.contains(&before)
+            || (w.ends_with('s') && matches!(before, "for" | "past"))
+    })
+}
+
+/// The measure a question asks for: an age ("how old", "what age"), a
+/// span of time ("how long has…", not "how long ago"), or, asking how
+/// much, an amount of money ("how much money", "how much has it cost").
 fn read_measure(words: &[String], want: Option<Want>) -> Option<Measure> {
     let has = |a: &str, b: &str| words.windows(2).any(|w| w[0] == a && w[1] == b);
     let any = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
     if has("how", "old") || has("what", "age") || has("his", "age") || has("her", "age") {
         return Some(Measure::Age);
+    }
+    if has("how", "long") && !any(&["ago"]) {
+        return Some(Measure::Duration);
     }
     let money = any(&[
         "money", "cost", "costs", "costed", "spent", "spend", "spending", "dollars", "euros",
@@ -2089,5 +2122,25 @@ mod tests {
         assert!(!stated("the old city").has(Measure::Age), "no number");
         assert!(stated("it cost $3 billion").has(Measure::Money));
         assert!(stated("5 billion euros in aid").has(Measure::Money));
+    }
+
+    #[test]
+    fn a_span_of_time_is_asked_by_how_long_and_stated_by_a_counted_unit() {
+        let asks = |q: &str| {
+            let w = words(q);
+            read_measure(&w, read_want(&w))
+        };
+        assert_eq!(
+            asks("how long has de mistura been envoy"),
+            Some(Measure::Duration)
+        );
+        assert_eq!(asks("how long ago did they meet"), None);
+        assert_eq!(asks("when did he warn"), None);
+        assert!(stated("over the past three years").has(Measure::Duration));
+        assert!(stated("the seven-year conflict").has(Measure::Duration));
+        assert!(stated("displaced for years").has(Measure::Duration));
+        assert!(stated("in power since 2000").has(Measure::Duration));
+        assert!(!stated("he warned last week").has(Measure::Duration));
+        assert!(!stated("Friday's summit").has(Measure::Duration));
     }
 }
