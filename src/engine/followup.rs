@@ -114,11 +114,18 @@ const LEAD_INS: &[&[&str]] = &[
 /// Chat words around a fragment that ask nothing ("why tho", "and then?").
 const FILLERS: &[&str] = &[
     "so", "ok", "okay", "then", "tho", "though", "too", "also", "now", "exactly", "again", "lol",
-    "hmm", "um", "uh", "pls", "please",
+    "hmm", "um", "uh", "pls", "please", "wait", "rn",
+];
+
+/// Words that lead a fragment asking about the last question ("with
+/// whose help?", "for what?").
+const PREPOSITIONS: &[&str] = &[
+    "with", "for", "from", "against", "between", "to", "by", "about", "at", "in", "since",
 ];
 
 const WH: &[&str] = &[
-    "who", "whom", "whose", "what", "when", "where", "why", "how", "which",
+    "who", "whom", "whose", "what", "when", "where", "why", "how", "which", "whats", "wheres",
+    "whos", "hows",
 ];
 
 /// Words after "how" that belong to the question word ("how many").
@@ -188,14 +195,26 @@ pub fn dangling(lexicon: &Lexicon, question: &str) -> Option<Dangling> {
         let has_aux = fragment.iter().any(|w| is_aux(w));
         // "when?", "how many?", "from where?", "displaced by what": the
         // question word ends it, or it is nothing else.
+        // "with whose help", "for what reason": a preposition leading
+        // a question word asks about the last question too.
         let asks_alone = fragment.last().is_some_and(|w| is_wh(w))
             || fragment
                 .iter()
-                .all(|w| is_wh(w) || HOW_WORDS.contains(&w.as_str()));
+                .all(|w| is_wh(w) || HOW_WORDS.contains(&w.as_str()))
+            || fragment
+                .first()
+                .is_some_and(|w| PREPOSITIONS.contains(&w.as_str()));
         if has_wh && asks_alone && !has_aux && named.is_empty() {
             return Some(Dangling::Ask { words: fragment });
         }
-        if !has_wh && !has_aux && fragment.len() < words.len() {
+        // Only a fragment that says it goes on from the last exchange
+        // ("and russia?", "russia too?"): "bitcoin price rn" is no
+        // follow-up for having lost its chat word.
+        let goes_on = LEAD_INS
+            .iter()
+            .any(|lead| words.len() > lead.len() && words[..lead.len()] == **lead)
+            || words.iter().any(|w| matches!(*w, "too" | "also"));
+        if !has_wh && !has_aux && goes_on {
             return Some(Dangling::Swap { words: fragment });
         }
     }
@@ -224,7 +243,14 @@ pub fn dangling(lexicon: &Lexicon, question: &str) -> Option<Dangling> {
                     && (next.is_some() || words.len() <= MAX_THAT_QUESTION)
             }
             // "their" after "residents" means the residents.
-            Refers::Group => named.is_empty() && !before.iter().any(|b| is_plural_noun(b)),
+            // ("who leads them": "leads" is a verb after "who".)
+            Refers::Group => {
+                named.is_empty()
+                    && !before
+                        .iter()
+                        .enumerate()
+                        .any(|(k, b)| is_plural_noun(b) && !(k > 0 && is_wh(before[k - 1])))
+            }
             // "is there", "there are": nothing is referred to.
             Refers::Place => {
                 !kinds
@@ -286,6 +312,12 @@ fn fragment(words: &[&str]) -> Option<Vec<String>> {
 pub struct Rewrite {
     pub question: String,
     pub taking: Taking,
+    /// Whether the reference is filled by something of its own kind that
+    /// the last exchange named: "he" by the person, "and the kremlin?" in
+    /// place of the one actor of the last question. Such a reading is as
+    /// trustworthy as the question asked whole; others (the topic for
+    /// "it", a frame around a fragment) may be wrong in themselves.
+    pub sure: bool,
 }
 
 /// The whole questions `question` may mean after `previous`, most likely
@@ -299,7 +331,7 @@ pub fn rewrites(
     let asked = tokens(&previous.question);
     let answer = previous.answer.as_deref().map(tokens).unwrap_or_default();
     let mut out: Vec<Rewrite> = Vec::new();
-    let mut push = |question: String, took: &str, as_: String| {
+    let mut push = |question: String, took: &str, as_: String, sure: bool| {
         if !question.trim().is_empty() && !out.iter().any(|r| r.question == question) {
             out.push(Rewrite {
                 taking: Taking {
@@ -308,6 +340,7 @@ pub fn rewrites(
                     read_as: question.clone(),
                 },
                 question,
+                sure,
             });
         }
     };
@@ -316,6 +349,25 @@ pub fn rewrites(
             let toks = tokens(question);
             let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
             let topic = topic(&asked);
+            // "and after that?" after "who did erdogan meet before the
+            // summit": the same question the other way round in time.
+            let said: Vec<&str> = words
+                .iter()
+                .copied()
+                .filter(|w| *w != "and" && !FILLERS.contains(w))
+                .collect();
+            if let [turn @ ("after" | "before"), "that"] = said.as_slice() {
+                let other = if *turn == "after" { "before" } else { "after" };
+                let asked_words: Vec<&str> = asked.iter().map(|t| t.text.as_str()).collect();
+                if asked_words.contains(&other) {
+                    let q = asked_words
+                        .iter()
+                        .map(|w| if *w == other { *turn } else { *w })
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    push(q.clone(), question.trim(), format!("“{q}”"), true);
+                }
+            }
             // A second pronoun left ("when did he say it?"): the topic of
             // the last question, in the reading tried first.
             let other = words
@@ -330,32 +382,124 @@ pub fn rewrites(
                     replace(&words, *at, &topic),
                     word,
                     format!("“{}”", topic.join(" ")),
+                    false,
                 );
             }
-            for e in candidates(lexicon, &asked, &answer, *refers) {
-                let name = &lexicon.entity(e).name;
-                let with = fold_words(name);
-                if let Some(i) = other.filter(|_| !topic.is_empty()) {
-                    let mut both: Vec<String> = Vec::new();
-                    for (k, w) in words.iter().enumerate() {
-                        if k == *at {
-                            both.extend(with.iter().cloned());
-                        } else if k == i {
-                            both.extend(topic.iter().cloned());
-                        } else {
-                            both.push((*w).to_string());
-                        }
-                    }
-                    push(both.join(" "), word, name.clone());
+            // "they" after "how many observation posts…": the posts, before
+            // any country the question named.
+            // "it" after "what did erdogan say the summit would do": the
+            // summit.
+            let phrases = match refers {
+                Refers::Group => plural_phrases(&asked),
+                Refers::Thing | Refers::Topic => the_phrases(&asked),
+                _ => Vec::new(),
+            };
+            // "did they say anything about refugees?": someone who speaks,
+            // before the talks.
+            let speaks = words.iter().any(|w| words::has(&words::lists().say, w));
+            let mut entities = candidates(lexicon, &asked, &answer, *refers);
+            // Groups and organisations the question named come before the
+            // plural phrases; countries after them.
+            let after = entities
+                .iter()
+                .position(|c| lexicon.entity(c.entity).kind == EntityKind::Country)
+                .unwrap_or(entities.len());
+            let countries = entities.split_off(after);
+            let mut fills: Vec<(Vec<String>, String, bool)> = Vec::new();
+            // "they" after "washington and moscow": both.
+            let all = candidates(lexicon, &asked, &[], *refers);
+            if *refers == Refers::Group && all.len() >= 2 {
+                let words = joined(&all);
+                let names: Vec<&str> = all
+                    .iter()
+                    .map(|c| lexicon.entity(c.entity).name.as_str())
+                    .collect();
+                fills.push((words, names.join(" and "), false));
+            }
+            fills.extend(entities.iter().map(|c| {
+                (
+                    c.words.clone(),
+                    lexicon.entity(c.entity).name.clone(),
+                    *refers == Refers::Person,
+                )
+            }));
+            let countries = countries.iter().map(|c| {
+                (
+                    c.words.clone(),
+                    lexicon.entity(c.entity).name.clone(),
+                    false,
+                )
+            });
+            let phrases = phrases
+                .iter()
+                .map(|p| (p.clone(), format!("“{}”", p.join(" ")), false));
+            if speaks {
+                fills.extend(countries);
+                fills.extend(phrases);
+            } else {
+                fills.extend(phrases);
+                fills.extend(countries);
+            }
+            for (with, name, sure) in fills {
+                let name = &name;
+                // A second pronoun left ("when did he say it?" after "what
+                // did erdogan say about a massacre"): "it" is what the last
+                // question was about, less what this one already says
+                // ("about a massacre"); "there" is dropped ("what is his
+                // govt trying to avoid there"), as is any pronoun with no
+                // topic left to stand for.
+                if let Some(i) = other {
+                    let second = pronoun(words[i]).unwrap_or(Refers::Topic);
+                    let named: Vec<Candidate> = candidates(lexicon, &asked, &[], second)
+                        .into_iter()
+                        .filter(|c| c.words != with)
+                        .collect();
+                    // "it" stays what the question was about ("when did
+                    // he say it?": the massacre he spoke of, not idlib).
+                    let by_name = matches!(second, Refers::Group | Refers::Place);
+                    let rest: Vec<String> = if !named.is_empty() && by_name {
+                        // "what did he accuse them of" after "…washington
+                        // and moscow": them are those the question named.
+                        let lead = (second == Refers::Place).then(|| "in".to_string());
+                        lead.into_iter().chain(joined(&named)).collect()
+                    } else if second == Refers::Place {
+                        Vec::new()
+                    } else {
+                        topic
+                            .iter()
+                            .filter(|t| !words.contains(&t.as_str()) && !with.contains(t))
+                            .cloned()
+                            .collect()
+                    };
+                    let both: Vec<String> = words
+                        .iter()
+                        .enumerate()
+                        .flat_map(|(k, w)| {
+                            if k == *at {
+                                with.clone()
+                            } else if k == i {
+                                rest.clone()
+                            } else {
+                                vec![(*w).to_string()]
+                            }
+                        })
+                        .collect();
+                    push(both.join(" "), word, name.clone(), false);
                 }
-                push(replace(&words, *at, &with), word, name.clone());
+                // "there" is a place: "in tehran".
+                let with = if *refers == Refers::Place {
+                    std::iter::once("in".to_string()).chain(with).collect()
+                } else {
+                    with
+                };
+                push(replace(&words, *at, &with), word, name.clone(), sure);
             }
             // "they", "it", "that": the topic of the last question when
             // no entity fits ("did they work?" after "what were the
             // de-escalation zones"). Not "there": a place or nothing.
             if !matches!(refers, Refers::Person | Refers::Place) && !topic.is_empty() {
                 let as_ = format!("“{}”", topic.join(" "));
-                push(replace(&words, *at, &topic), word, as_);
+                push(replace(&words, *at, &topic), word, as_, false);
             }
         }
         Dangling::Swap { words } => {
@@ -370,7 +514,7 @@ pub fn rewrites(
             let mut swapped = false;
             if let Some(&e) = new_entities.first() {
                 let kind = lexicon.entity(e).kind;
-                for (start, len) in swappable(lexicon, &asked, kind) {
+                for (start, len, same) in swappable(lexicon, &asked, kind) {
                     swapped = true;
                     let mut w: Vec<String> = asked_words[..start]
                         .iter()
@@ -379,7 +523,38 @@ pub fn rewrites(
                     w.extend(new.iter().cloned());
                     w.extend(asked_words[start + len..].iter().map(|s| (*s).to_string()));
                     let q = w.join(" ");
-                    push(q.clone(), took, format!("“{q}”"));
+                    push(q.clone(), took, format!("“{q}”"), same);
+                }
+            }
+            // A plural thing for the plural thing asked about ("how many
+            // al qaeda linked fighters are in idlib" + "and civilians?" →
+            // "how many civilians are in idlib").
+            let plural = new
+                .last()
+                .is_some_and(|w| is_plural_noun(w) || PLURALS.contains(&w.as_str()));
+            if new_entities.is_empty() && plural {
+                if let Some(phrase) = plural_phrases(&asked).first() {
+                    let at = asked_words
+                        .windows(phrase.len())
+                        .position(|w| w == phrase.as_slice());
+                    if let Some(at) = at {
+                        let mut w: Vec<String> =
+                            asked_words[..at].iter().map(|s| (*s).to_string()).collect();
+                        // The whole mention the phrase ends in goes
+                        // ("al qaeda linked fighters", not just "linked
+                        // fighters").
+                        let from = entity_start(lexicon, &asked, at);
+                        w.truncate(from);
+                        w.extend(new.iter().cloned());
+                        w.extend(
+                            asked_words[at + phrase.len()..]
+                                .iter()
+                                .map(|s| (*s).to_string()),
+                        );
+                        let q = w.join(" ");
+                        swapped = true;
+                        push(q.clone(), took, format!("“{q}”"), false);
+                    }
                 }
             }
             // The last question's frame around the fragment ("how many
@@ -388,7 +563,7 @@ pub fn rewrites(
             let lead = wh_lead(&asked_words);
             if !lead.is_empty() && !swapped {
                 let q = format!("{} {}", lead.join(" "), new.join(" "));
-                push(q.clone(), took, format!("“{q}”"));
+                push(q.clone(), took, format!("“{q}”"), false);
                 let names: Vec<String> = entities(lexicon, &asked)
                     .into_iter()
                     .filter(|e| !new_entities.contains(e))
@@ -396,7 +571,7 @@ pub fn rewrites(
                     .collect();
                 if !names.is_empty() {
                     let q = format!("{q} {}", names.join(" "));
-                    push(q.clone(), took, format!("“{q}”"));
+                    push(q.clone(), took, format!("“{q}”"), false);
                 }
             }
         }
@@ -408,13 +583,13 @@ pub fn rewrites(
             if !rest.is_empty() {
                 // "where is the summit" + "when?" → "when is the summit".
                 let q = format!("{} {}", words.join(" "), rest.join(" "));
-                push(q.clone(), took, format!("“{q}”"));
+                push(q.clone(), took, format!("“{q}”"), false);
                 // "who's been making gains" + "against who?" → both; not a
                 // question word alone ("why?" asks something new, not the
                 // last question again).
                 if words.len() > 1 {
                     let q = format!("{} {}", asked_words.join(" "), words.join(" "));
-                    push(q.clone(), took, format!("“{q}”"));
+                    push(q.clone(), took, format!("“{q}”"), false);
                 }
             }
         }
@@ -427,12 +602,33 @@ pub fn rewrites(
 /// iranian diplomat?"), what the answer named comes first; else what the
 /// question named (and for a person, then the answer). Entities fitting
 /// the pronoun only.
-fn candidates(lexicon: &Lexicon, asked: &[Token], answer: &[Token], refers: Refers) -> Vec<usize> {
+fn candidates(
+    lexicon: &Lexicon,
+    asked: &[Token],
+    answer: &[Token],
+    refers: Refers,
+) -> Vec<Candidate> {
     let in_question = entities(lexicon, asked);
     let in_answer: Vec<usize> = entities(lexicon, answer)
         .into_iter()
         .filter(|e| !in_question.contains(e))
         .collect();
+    let asked_words: Vec<&str> = asked.iter().map(|t| t.text.as_str()).collect();
+    let asked_caps: Vec<bool> = asked.iter().map(|t| t.upper).collect();
+    let typed = lexicon.mentions(&asked_words, &asked_caps);
+    // A person by their full name ("he" → "hossein jaberi ansari"); anything
+    // else as the question typed it ("they" → "the kremlin", whose facts say
+    // "the Kremlin said", not "Russia").
+    let words_for = |e: usize| -> Vec<String> {
+        let entity = lexicon.entity(e);
+        match typed.iter().find(|m| m.entity == e) {
+            Some(m) if entity.kind != EntityKind::Person => asked_words[m.start..m.start + m.len]
+                .iter()
+                .map(|w| (*w).to_string())
+                .collect(),
+            _ => fold_words(&entity.name),
+        }
+    };
     // "who is rowhani", "who's hayat tahrir al-sham": the answer says
     // what the named one is, and "it" or "he" next still means them.
     let only_a_name = {
@@ -448,11 +644,21 @@ fn candidates(lexicon: &Lexicon, asked: &[Token], answer: &[Token], refers: Refe
                         .any(|m| (m.start + lead..m.start + lead + m.len).contains(&i))
             })
     };
-    let asks_for_one = !only_a_name
-        && asked
+    // "who…", "which…", and "what's the last rebel stronghold": asking
+    // for one thing by what it is, not "what did he say".
+    let asks_for_one = !only_a_name && {
+        let words: Vec<&str> = asked
             .iter()
-            .find(|t| !FILLERS.contains(&t.text.as_str()) && t.text != "and")
-            .is_some_and(|t| matches!(t.text.as_str(), "who" | "whom" | "where" | "which"));
+            .map(|t| t.text.as_str())
+            .skip_while(|w| FILLERS.contains(w) || *w == "and")
+            .collect();
+        matches!(
+            words.as_slice(),
+            ["who" | "whos" | "whom" | "where" | "wheres" | "which", ..]
+                | ["what" | "whats", "is" | "s" | "was", "the", ..]
+                | ["whats", "the", ..]
+        )
+    };
     let (first, second) = match (asks_for_one, refers) {
         (true, _) => (in_answer, in_question),
         (false, Refers::Person) => (in_question, in_answer),
@@ -465,22 +671,121 @@ fn candidates(lexicon: &Lexicon, asked: &[Token], answer: &[Token], refers: Refe
         .into_iter()
         .chain(second)
         .filter(|&e| fits(refers, lexicon.entity(e).kind))
+        .map(|entity| Candidate {
+            entity,
+            words: words_for(entity),
+        })
         .collect()
+}
+
+/// Where a mention that token `at` of `asked` falls inside, or follows
+/// right after, begins: "al qaeda" before "linked fighters".
+fn entity_start(lexicon: &Lexicon, asked: &[Token], at: usize) -> usize {
+    let words: Vec<&str> = asked.iter().map(|t| t.text.as_str()).collect();
+    let caps: Vec<bool> = asked.iter().map(|t| t.upper).collect();
+    lexicon
+        .mentions(&words, &caps)
+        .iter()
+        .find(|m| m.start < at && at <= m.start + m.len)
+        .map_or(at, |m| m.start)
+}
+
+/// The candidates' words joined as a list: "washington and moscow".
+fn joined(all: &[Candidate]) -> Vec<String> {
+    all.iter()
+        .enumerate()
+        .flat_map(|(k, c)| {
+            let and = (k > 0 && k + 1 == all.len()).then(|| "and".to_string());
+            and.into_iter().chain(c.words.iter().cloned())
+        })
+        .collect()
+}
+
+/// The noun phrases a question introduces with "the", which "it" may
+/// stand for: "the" and up to two words after it that are no question
+/// word, auxiliary or stopword ("what did erdogan say the summit would do"
+/// → "the summit").
+fn the_phrases(asked: &[Token]) -> Vec<Vec<String>> {
+    let words: Vec<&str> = asked.iter().map(|t| t.text.as_str()).collect();
+    let content = |w: &str| {
+        !is_wh(w) && !is_aux(w) && !FILLERS.contains(&w) && !crate::normalize::is_stopword(w)
+    };
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if *w != "the" {
+            continue;
+        }
+        let len = words[i + 1..]
+            .iter()
+            .take(2)
+            .take_while(|w| content(w))
+            .count();
+        if len > 0 {
+            out.push(
+                words[i..=i + len]
+                    .iter()
+                    .map(|w| (*w).to_string())
+                    .collect(),
+            );
+        }
+    }
+    out
+}
+
+/// An entity a pronoun may stand for, and the words to put in its place.
+struct Candidate {
+    entity: usize,
+    words: Vec<String>,
+}
+
+/// Spans of time, which "they" does not stand for ("the last few months").
+const TIME_UNITS: &[&str] = &["years", "months", "weeks", "days", "hours", "decades"];
+
+/// Nouns that are plural without an -s.
+const PLURALS: &[&str] = &["people", "ppl", "men", "women", "children", "kids", "folks"];
+
+/// The plural noun phrases of a question, which "they" and "them" may
+/// stand for: a plural noun with up to two words before it that are no
+/// question word, auxiliary or stopword ("how many observation posts does
+/// turkey have" → "observation posts"; "where have syrian govt troops been
+/// massing" → "syrian govt troops").
+fn plural_phrases(asked: &[Token]) -> Vec<Vec<String>> {
+    let words: Vec<&str> = asked.iter().map(|t| t.text.as_str()).collect();
+    let modifier = |w: &str| {
+        !is_wh(w)
+            && !is_aux(w)
+            && !HOW_WORDS.contains(&w)
+            && !FILLERS.contains(&w)
+            && !crate::normalize::is_stopword(w)
+    };
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if !(is_plural_noun(w) || PLURALS.contains(w)) || !modifier(w) || TIME_UNITS.contains(w) {
+            continue;
+        }
+        let mut start = i;
+        while start > 0 && i - start < 2 && modifier(words[start - 1]) {
+            start -= 1;
+        }
+        out.push(words[start..=i].iter().map(|w| (*w).to_string()).collect());
+    }
+    out
 }
 
 /// Where in `asked` a fragment naming an entity of `kind` may go, as
 /// (start, length) token ranges: mentions of the same kind, then single
 /// words of the same kind inside a longer mention ("russia" in "russia's
 /// president"), then mentions of another kind that acts (a person for a
-/// country: "what did trump say" → "what did the kremlin say").
-fn swappable(lexicon: &Lexicon, asked: &[Token], kind: EntityKind) -> Vec<(usize, usize)> {
+/// country: "what did trump say" → "what did the kremlin say"); each with
+/// whether it is a whole mention of the same kind.
+fn swappable(lexicon: &Lexicon, asked: &[Token], kind: EntityKind) -> Vec<(usize, usize, bool)> {
     let words: Vec<&str> = asked.iter().map(|t| t.text.as_str()).collect();
     let caps: Vec<bool> = asked.iter().map(|t| t.upper).collect();
     let mentions = lexicon.mentions(&words, &caps);
     let mut out = Vec::new();
     for m in &mentions {
         if lexicon.entity(m.entity).kind == kind {
-            out.push((m.start, m.len));
+            out.push((m.start, m.len, true));
         }
     }
     for m in mentions.iter().filter(|m| m.len > 1) {
@@ -490,7 +795,7 @@ fn swappable(lexicon: &Lexicon, asked: &[Token], kind: EntityKind) -> Vec<(usize
                 .first()
                 .is_some_and(|n| lexicon.entity(n.entity).kind == kind)
             {
-                out.push((k, 1));
+                out.push((k, 1, false));
             }
         }
     }
@@ -499,7 +804,7 @@ fn swappable(lexicon: &Lexicon, asked: &[Token], kind: EntityKind) -> Vec<(usize
     for m in &mentions {
         let k = lexicon.entity(m.entity).kind;
         if k != kind && actor(k) && actor(kind) {
-            out.push((m.start, m.len));
+            out.push((m.start, m.len, false));
         }
     }
     out
@@ -725,16 +1030,83 @@ mod tests {
             )[0],
             "when was hayat tahrir al sham formed"
         );
-        // No entity fits: the topic of the last question.
+        // No entity fits: what the last question was about.
         assert_eq!(
             read(
                 "did they work?",
                 &exchange("what were the de-escalation zones", None)
             ),
-            vec!["did the de escalation zones work"]
+            vec![
+                "did de escalation zones work",
+                "did the de escalation zones work"
+            ]
         );
         // Nothing at all to take "he" as.
         assert!(read("what did he say?", &exchange("how many refugees", None)).is_empty());
+    }
+
+    #[test]
+    fn the_reading_tried_first_is_what_the_pronoun_most_likely_means() {
+        let lex = lexicon();
+        // "they": the plural thing asked about before the country.
+        assert_eq!(
+            read(
+                "where exactly are they located?",
+                &exchange("how many observation posts does turkey have in idlib", None)
+            )[0],
+            "where exactly are observation posts located"
+        );
+        // "them" after two countries: both.
+        assert_eq!(
+            read(
+                "what did he accuse them of",
+                &exchange("what did erdogan say about washington and moscow", None)
+            )[0],
+            "what did recep tayyip erdogan accuse washington and moscow of"
+        );
+        // "there": in the place the answer named.
+        assert_eq!(
+            read(
+                "whos meeting there",
+                &exchange(
+                    "where is the summit happening",
+                    Some("The summit is being held in Tehran.")
+                )
+            )[0],
+            "whos meeting in tehran"
+        );
+        // "it": the thing the last question introduced, not its clause.
+        assert_eq!(
+            read(
+                "when is it",
+                &exchange("what did erdogan say the summit would do", None)
+            )[0],
+            "when is the summit"
+        );
+        // "what's the last rebel stronghold": the answer names it.
+        assert_eq!(
+            read(
+                "how many civilians live there?",
+                &exchange(
+                    "whats the last rebel stronghold in syria",
+                    Some("Idlib is the last major rebel stronghold.")
+                )
+            )[0],
+            "how many civilians live in idlib"
+        );
+        // "leads" after "who" is a verb, not the plural "them" could mean.
+        assert!(matches!(
+            dangling(&lex, "who leads them"),
+            Some(Dangling::Pronoun { .. })
+        ));
+        // The kremlin as typed, not as "russia": its facts say "the Kremlin".
+        assert_eq!(
+            read(
+                "did they say anything about refugees",
+                &exchange("what did the kremlin say about the tehran talks", None)
+            )[0],
+            "did the kremlin say anything about refugees"
+        );
     }
 
     #[test]
@@ -750,15 +1122,38 @@ mod tests {
             read("and iran's?", &exchange("who's russia's president", None))[0],
             "who iran president"
         );
-        assert!(read(
-            "and observation posts?",
-            &exchange("how many syrian refugees does turkey host", None)
-        )
-        .contains(&"how many observation posts".to_string()));
+        assert_eq!(
+            read(
+                "and observation posts?",
+                &exchange("how many syrian refugees does turkey host", None)
+            )[0],
+            "how many observation posts does turkey host"
+        );
         assert_eq!(
             read("when?", &exchange("where's the summit being held", None))[0],
             "when the summit being held"
         );
         assert!(read("why?", &exchange("", None)).is_empty());
+        // A plural thing for the plural thing counted, with the name it
+        // was counted by.
+        assert_eq!(
+            read(
+                "and civilians?",
+                &exchange("how many al qaeda linked fighters are in idlib", None)
+            )[0],
+            "how many civilians are in idlib"
+        );
+        // The other way round in time.
+        assert_eq!(
+            read(
+                "and after that?",
+                &exchange("who did erdogan meet before the summit", None)
+            )[0],
+            "who did erdogan meet after the summit"
+        );
+        // A question with a chat word dropped is not a fragment.
+        let lex = lexicon();
+        assert_eq!(dangling(&lex, "whats bitcoin price rn"), None);
+        assert_eq!(dangling(&lex, "bitcoin price rn"), None);
     }
 }
