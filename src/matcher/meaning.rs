@@ -163,25 +163,73 @@ impl Stored {
     }
 }
 
-/// The best cosine of a unit-length query vector with any of `stored`, and
-/// 0 when none is positive: bit for bit what folding `Stored::cosine` with
-/// `max` gives (each sum is added up in the same order), several vectors at
-/// a time.
-pub fn best_cosine(stored: &[Stored], query: &[f32]) -> f32 {
-    let mut best = 0.0f32;
-    for chunk in stored.chunks(LANES) {
-        if chunk.iter().any(|v| v.0.len() != query.len()) {
-            best = chunk.iter().map(|v| v.cosine(query)).fold(best, f32::max);
-            continue;
-        }
-        // As `Iterator::sum` for floats: from -0.0.
-        let mut sums = [-0.0f32; LANES];
-        for (k, &q) in query.iter().enumerate() {
-            for (sum, v) in sums.iter_mut().zip(chunk) {
-                *sum += f32::from(v.0[k]) * q;
+/// A doc's meanings (its phrasings', answer's and quote's), laid out for
+/// [`best_cosine`]: in groups of [`LANES`] vectors (the last maybe
+/// fewer), each group interleaved dimension by dimension (every vector's
+/// value at dimension 0, then at dimension 1...), so the group's sums read
+/// memory in order and are added side by side. The same int8 values as
+/// the [`Stored`] it was made from, in another order.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Meanings {
+    /// Each vector's length (the table's width).
+    dims: u32,
+    /// How many vectors.
+    count: u32,
+    values: Box<[i8]>,
+}
+
+impl Meanings {
+    /// Lays out `stored`, which are all of one width (the table's: every
+    /// meaning is a table's [`Table::embed`]); a vector of another width
+    /// is left out.
+    pub fn new(stored: &[Stored]) -> Self {
+        let dims = stored.first().map_or(0, |v| v.0.len());
+        let kept: Vec<&Stored> = stored.iter().filter(|v| v.0.len() == dims).collect();
+        let mut values = Vec::with_capacity(kept.len() * dims);
+        for group in kept.chunks(LANES) {
+            for k in 0..dims {
+                values.extend(group.iter().map(|v| v.0[k]));
             }
         }
-        best = sums[..chunk.len()]
+        Meanings {
+            dims: dims as u32,
+            count: kept.len() as u32,
+            values: values.into_boxed_slice(),
+        }
+    }
+}
+
+/// The best cosine of a unit-length query vector with any of `meanings`,
+/// and 0 when none is positive: bit for bit what folding
+/// `Stored::cosine` with `max` over the vectors in order gives (each sum
+/// is added up in the same order, from the same -0.0), [`LANES`] vectors
+/// at a time.
+pub fn best_cosine(meanings: &Meanings, query: &[f32]) -> f32 {
+    let dims = meanings.dims as usize;
+    // `Stored::cosine` stops at the shorter of the two.
+    let used = dims.min(query.len());
+    let query = &query[..used];
+    let mut best = 0.0f32;
+    let mut rest = meanings.count as usize;
+    for group in meanings.values.chunks(LANES * dims.max(1)) {
+        let width = rest.min(LANES);
+        rest -= width;
+        // As `Iterator::sum` for floats: from -0.0.
+        let mut sums = [-0.0f32; LANES];
+        if width == LANES {
+            for (values, &q) in group.chunks_exact(LANES).zip(query) {
+                for (sum, &v) in sums.iter_mut().zip(values) {
+                    *sum += f32::from(v) * q;
+                }
+            }
+        } else {
+            for (values, &q) in group.chunks_exact(width).zip(query) {
+                for (sum, &v) in sums.iter_mut().zip(values) {
+                    *sum += f32::from(v) * q;
+                }
+            }
+        }
+        best = sums[..width]
             .iter()
             .map(|s| s / STORED_SCALE)
             .fold(best, f32::max);
@@ -257,7 +305,7 @@ mod tests {
                         some.push(zero.clone());
                     }
                     let each = some.iter().map(|m| m.cosine(query)).fold(0.0, f32::max);
-                    let best = best_cosine(&some, query);
+                    let best = best_cosine(&Meanings::new(&some), query);
                     assert_eq!(best.to_bits(), each.to_bits(), "{n}: {best} vs {each}");
                 }
             }
