@@ -38,7 +38,7 @@ pub mod meaning;
 pub mod social;
 
 use bigrams::{Bigrams, PairIds, QueryBigrams};
-use meaning::Stored;
+use meaning::{Meanings, Stored};
 
 use crate::words;
 
@@ -180,7 +180,7 @@ struct Doc {
     /// The answer and quote as one phrasing-like set (for sentence facts).
     body: Phrasing,
     /// What the phrasings, answer and quote mean (`meaning`).
-    meanings: Vec<Stored>,
+    meanings: Meanings,
     /// The word-table rows of the phrasings', answer's and quote's words,
     /// sorted: what a question word is aligned against (`Index::evidence`).
     words: Vec<u32>,
@@ -608,7 +608,7 @@ impl Index {
                 holders: Holders::new(&phrasings),
                 phrasings,
                 body,
-                meanings,
+                meanings: Meanings::new(&meanings),
                 words: rows,
                 clues,
             });
