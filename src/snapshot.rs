@@ -182,7 +182,10 @@ fn take_u64(bytes: &[u8]) -> Result<(u64, &[u8]), Refused> {
 
 /// Saves `engine`, built at `stamp`, to `path`: whole, through a temporary
 /// file beside it renamed over the old one. Returns the bytes written.
+/// Temporary files another process left (it was killed mid-save) are
+/// removed first, once old enough that no save can still be writing them.
 pub fn write(path: &Path, stamp: &Stamp, engine: &Engine) -> io::Result<u64> {
+    remove_left_temps(path, std::time::SystemTime::now());
     let mut temp = path.as_os_str().to_owned();
     temp.push(format!(".tmp{}", std::process::id()));
     let temp = PathBuf::from(temp);
@@ -195,6 +198,51 @@ pub fn write(path: &Path, stamp: &Stamp, engine: &Engine) -> io::Result<u64> {
         let _ = std::fs::remove_file(&temp);
     }
     written
+}
+
+/// A save takes about a second at 100,000 facts: a temporary file
+/// untouched for this long belongs to no save still running.
+const LEFT_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+
+/// Removes the temporary files of `path` (`summit.db.index.tmp<pid>`) last
+/// written more than [`LEFT_TEMP_AGE`] before `now`. Best effort: one that
+/// cannot be read or removed is left, and the next save tries again.
+fn remove_left_temps(path: &Path, now: std::time::SystemTime) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let prefix = format!("{}.tmp", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let is_temp = file
+            .to_str()
+            .and_then(|f| f.strip_prefix(&prefix))
+            .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()));
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|at| now.duration_since(at).ok())
+            .is_some_and(|age| age > LEFT_TEMP_AGE);
+        if is_temp && old {
+            match std::fs::remove_file(entry.path()) {
+                Ok(()) => {
+                    tracing::info!(path = %entry.path().display(), "removed a snapshot temporary file a killed save left")
+                }
+                Err(e) => {
+                    tracing::debug!(path = %entry.path().display(), error = %e, "could not remove a left snapshot temporary file")
+                }
+            }
+        }
+    }
 }
 
 fn write_new(temp: &Path, stamp: &Stamp, engine: &Engine) -> io::Result<u64> {
@@ -240,5 +288,52 @@ impl<W: Write> Write for Checked<W> {
 
     fn flush(&mut self) -> io::Result<()> {
         self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, SystemTime};
+
+    #[test]
+    fn only_old_temporary_files_of_this_index_are_removed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let index = dir.path().join("summit.db.index");
+        let file = |name: &str| dir.path().join(name);
+        for name in [
+            "summit.db.index.tmp41",
+            "summit.db.index.tmp42",
+            "summit.db.index.tmpx",
+            "other.db.index.tmp43",
+            "summit.db",
+        ] {
+            std::fs::write(file(name), b"x").expect("write");
+        }
+        let hour_ago = SystemTime::now() - Duration::from_secs(3600);
+        for name in [
+            "summit.db.index.tmp41",
+            "summit.db.index.tmpx",
+            "other.db.index.tmp43",
+            "summit.db",
+        ] {
+            File::options()
+                .write(true)
+                .open(file(name))
+                .and_then(|f| f.set_modified(hour_ago))
+                .expect("age the file");
+        }
+        remove_left_temps(&index, SystemTime::now());
+        // Old and ours: gone. Recent (a save may be running), not a
+        // temporary name, or another database's: kept.
+        assert!(!file("summit.db.index.tmp41").exists());
+        for kept in [
+            "summit.db.index.tmp42",
+            "summit.db.index.tmpx",
+            "other.db.index.tmp43",
+            "summit.db",
+        ] {
+            assert!(file(kept).exists(), "{kept}");
+        }
     }
 }

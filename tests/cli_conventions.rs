@@ -260,10 +260,14 @@ fn progress_is_drawn_at_a_terminal_and_nowhere_else() {
     assert!(shown.contains("6000 facts added"), "{shown:.2000}");
     let (ok, shown) = at_a_terminal(dir.path(), &["--db", db, "ask", "who left berth 2"]);
     assert!(ok, "{shown}");
-    assert!(shown.contains("Building the index of"), "{shown:.2000}");
+    assert!(shown.contains("the index of"), "{shown:.2000}");
+    // The index is saved now: the next start reads it back, and says so.
+    let (ok, shown) = at_a_terminal(dir.path(), &["--db", db, "ask", "who left berth 2"]);
+    assert!(ok, "{shown}");
+    assert!(shown.contains("Loading the index of"), "{shown:.2000}");
     // -q: errors only, and no progress either.
     let (ok, shown) = at_a_terminal(dir.path(), &["-q", "--db", db, "ask", "who left"]);
-    assert!(ok && !shown.contains("Building"), "{shown:.2000}");
+    assert!(ok && !shown.contains("the index of"), "{shown:.2000}");
 
     // Into a pipe or a file: not a byte of it.
     let other = dir.path().join("other.db");

@@ -87,9 +87,16 @@ pub fn run(cli: Cli, config: Config) -> anyhow::Result<ExitCode> {
 /// spinner while the index is built when `show` (see [`progress`]).
 fn open_app(config: &Config, db: Option<&std::path::Path>, show: bool) -> anyhow::Result<App> {
     let store = Store::open_seeded(db.unwrap_or(&config.database))?;
+    // Read back when saved beside the database (rebuilt if stale, which
+    // the log says), built otherwise.
+    let doing = if crate::snapshot::path_for(store.path()).exists() {
+        "Loading"
+    } else {
+        "Building"
+    };
     let spinner = progress::spinner(
         show,
-        format!("Building the index of {} facts", store.fact_count()?),
+        format!("{doing} the index of {} facts", store.fact_count()?),
     );
     let app = App::with_store(store, config);
     spinner.finish_and_clear();
