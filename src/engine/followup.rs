@@ -440,6 +440,11 @@ pub fn rewrites(
                 fills.extend(phrases);
                 fills.extend(countries);
             }
+            // What a second pronoun may stand for, by its kind.
+            let second = other.map(|i| {
+                let refers = pronoun(words[i]).unwrap_or(Refers::Topic);
+                (i, refers, candidates(lexicon, &asked, &[], refers))
+            });
             for (with, name, sure) in fills {
                 let name = &name;
                 // A second pronoun left ("when did he say it?" after "what
@@ -448,12 +453,10 @@ pub fn rewrites(
                 // ("about a massacre"); "there" is dropped ("what is his
                 // govt trying to avoid there"), as is any pronoun with no
                 // topic left to stand for.
-                if let Some(i) = other {
-                    let second = pronoun(words[i]).unwrap_or(Refers::Topic);
-                    let named: Vec<Candidate> = candidates(lexicon, &asked, &[], second)
-                        .into_iter()
-                        .filter(|c| c.words != with)
-                        .collect();
+                if let Some((i, second, fitting)) = &second {
+                    let (i, second) = (*i, *second);
+                    let named: Vec<&Candidate> =
+                        fitting.iter().filter(|c| c.words != with).collect();
                     // "it" stays what the question was about ("when did
                     // he say it?": the massacre he spoke of, not idlib).
                     let by_name = matches!(second, Refers::Group | Refers::Place);
@@ -691,14 +694,24 @@ fn entity_start(lexicon: &Lexicon, asked: &[Token], at: usize) -> usize {
 }
 
 /// The candidates' words joined as a list: "washington and moscow".
-fn joined(all: &[Candidate]) -> Vec<String> {
+fn joined<C: std::borrow::Borrow<Candidate>>(all: &[C]) -> Vec<String> {
     all.iter()
         .enumerate()
         .flat_map(|(k, c)| {
             let and = (k > 0 && k + 1 == all.len()).then(|| "and".to_string());
-            and.into_iter().chain(c.words.iter().cloned())
+            and.into_iter().chain(c.borrow().words.iter().cloned())
         })
         .collect()
+}
+
+/// Whether `word` can be part of a noun phrase: no question word (nor
+/// "how"'s companion), auxiliary, chat filler or stopword.
+fn is_content(word: &str) -> bool {
+    !is_wh(word)
+        && !is_aux(word)
+        && !HOW_WORDS.contains(&word)
+        && !FILLERS.contains(&word)
+        && !crate::normalize::is_stopword(word)
 }
 
 /// The noun phrases a question introduces with "the", which "it" may
@@ -707,9 +720,6 @@ fn joined(all: &[Candidate]) -> Vec<String> {
 /// → "the summit").
 fn the_phrases(asked: &[Token]) -> Vec<Vec<String>> {
     let words: Vec<&str> = asked.iter().map(|t| t.text.as_str()).collect();
-    let content = |w: &str| {
-        !is_wh(w) && !is_aux(w) && !FILLERS.contains(&w) && !crate::normalize::is_stopword(w)
-    };
     let mut out = Vec::new();
     for (i, w) in words.iter().enumerate() {
         if *w != "the" {
@@ -718,7 +728,7 @@ fn the_phrases(asked: &[Token]) -> Vec<Vec<String>> {
         let len = words[i + 1..]
             .iter()
             .take(2)
-            .take_while(|w| content(w))
+            .take_while(|w| is_content(w))
             .count();
         if len > 0 {
             out.push(
@@ -751,20 +761,13 @@ const PLURALS: &[&str] = &["people", "ppl", "men", "women", "children", "kids", 
 /// massing" → "syrian govt troops").
 fn plural_phrases(asked: &[Token]) -> Vec<Vec<String>> {
     let words: Vec<&str> = asked.iter().map(|t| t.text.as_str()).collect();
-    let modifier = |w: &str| {
-        !is_wh(w)
-            && !is_aux(w)
-            && !HOW_WORDS.contains(&w)
-            && !FILLERS.contains(&w)
-            && !crate::normalize::is_stopword(w)
-    };
     let mut out = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        if !(is_plural_noun(w) || PLURALS.contains(w)) || !modifier(w) || TIME_UNITS.contains(w) {
+        if !(is_plural_noun(w) || PLURALS.contains(w)) || !is_content(w) || TIME_UNITS.contains(w) {
             continue;
         }
         let mut start = i;
-        while start > 0 && i - start < 2 && modifier(words[start - 1]) {
+        while start > 0 && i - start < 2 && is_content(words[start - 1]) {
             start -= 1;
         }
         out.push(words[start..=i].iter().map(|w| (*w).to_string()).collect());
