@@ -213,7 +213,8 @@ pub fn dangling(lexicon: &Lexicon, question: &str) -> Option<Dangling> {
         let goes_on = LEAD_INS
             .iter()
             .any(|lead| words.len() > lead.len() && words[..lead.len()] == **lead)
-            || words.iter().any(|w| matches!(*w, "too" | "also"));
+            || words.iter().any(|w| matches!(*w, "too" | "also"))
+            || possessive_alone(lexicon, question, &fragment);
         if !has_wh && !has_aux && goes_on {
             return Some(Dangling::Swap { words: fragment });
         }
@@ -276,6 +277,34 @@ pub fn dangling(lexicon: &Lexicon, question: &str) -> Option<Dangling> {
         }
     }
     None
+}
+
+/// Whether `fragment` is one name in the possessive and nothing else
+/// ("turkey's?", "russias?" after "who is iran's president"): whose, of
+/// what the last question asked. A bare name ("turkey?") may be a question
+/// of its own; the possessive leans on something left unsaid.
+fn possessive_alone(lexicon: &Lexicon, question: &str, fragment: &[String]) -> bool {
+    let words: Vec<&str> = fragment.iter().map(String::as_str).collect();
+    let caps = vec![false; words.len()];
+    let mentions = lexicon.mentions(&words, &caps);
+    let [m] = mentions.as_slice() else {
+        return false;
+    };
+    if m.start != 0 || m.len != words.len() {
+        return false;
+    }
+    let folded = crate::normalize::fold(question);
+    let marked = folded.contains("'s") || folded.contains("s'");
+    // "russias": the name read through its possessive without the
+    // apostrophe (the lexicon reads only names it knows that way).
+    let unmarked = match words.as_slice() {
+        [one] => one.strip_suffix('s').is_some_and(|bare| {
+            let named = lexicon.mentions(&[bare], &[false]);
+            named.len() == 1 && named[0].entity == m.entity
+        }),
+        _ => false,
+    };
+    marked || unmarked
 }
 
 /// Whether `word` looks like a plural noun ("residents", "fighters"): a
@@ -1125,6 +1154,20 @@ mod tests {
             read("and iran's?", &exchange("who's russia's president", None))[0],
             "who iran president"
         );
+        // A name in the possessive needs no lead-in: whose, of what was
+        // asked. A bare name may ask on its own.
+        for (q, read_as) in [
+            ("turkey's?", "who is turkey president"),
+            ("Turkey’s?", "who is turkey president"),
+            ("turkeys", "who is turkeys president"),
+        ] {
+            assert_eq!(
+                read(q, &exchange("who is irans president", None))[0],
+                read_as
+            );
+        }
+        assert_eq!(dangling(&lexicon(), "turkey?"), None);
+        assert_eq!(dangling(&lexicon(), "damascus"), None);
         assert_eq!(
             read(
                 "and observation posts?",
