@@ -2024,38 +2024,64 @@ fn read_measure(words: &[String], want: Option<Want>) -> Option<Measure> {
 }
 
 fn read_want(words: &[String]) -> Option<Want> {
-    let has = |a: &str, b: &str| words.windows(2).any(|w| w[0] == a && w[1] == b);
-    let any = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
-    if has("how", "many")
-        || has("how", "much")
-        || has("how", "old")
-        || has("number", "of")
-        || any(&["population", "percentage", "fraction", "proportion"])
-    {
-        return Some(Want::Number);
-    }
-    if any(&["when"])
-        || has("what", "day")
-        || has("which", "day")
-        || has("what", "date")
-        || has("what", "time")
-        || has("how", "long")
-        || has("what", "year")
-    {
-        return Some(Want::Time);
-    }
-    if any(&["where", "wheres"])
-        || has("which", "city")
-        || has("what", "city")
-        || has("which", "country")
-        || has("what", "country")
-        || has("which", "province")
-        || has("what", "province")
-    {
-        return Some(Want::Place);
-    }
-    if any(&["who", "whom", "whose", "whos"]) || has("name", "of") || has("names", "of") {
-        return Some(Want::Who);
+    // Where each cue first occurs: the earliest one is what the question
+    // asks ("where was he when he warned" asks for a place; "when" opens
+    // a clause of its own).
+    let pair = |a: &str, b: &str| words.windows(2).position(|w| w[0] == a && w[1] == b);
+    let word = |list: &[&str]| words.iter().position(|w| list.contains(&w.as_str()));
+    let first = |cues: &[Option<usize>]| cues.iter().flatten().min().copied();
+    let cues = [
+        (
+            Want::Number,
+            first(&[
+                pair("how", "many"),
+                pair("how", "much"),
+                pair("how", "old"),
+                pair("number", "of"),
+                word(&["population", "percentage", "fraction", "proportion"]),
+            ]),
+        ),
+        (
+            Want::Time,
+            first(&[
+                word(&["when"]),
+                pair("what", "day"),
+                pair("which", "day"),
+                pair("what", "date"),
+                pair("what", "time"),
+                pair("how", "long"),
+                pair("what", "year"),
+            ]),
+        ),
+        (
+            Want::Place,
+            first(&[
+                word(&["where", "wheres"]),
+                pair("which", "city"),
+                pair("what", "city"),
+                pair("which", "country"),
+                pair("what", "country"),
+                pair("which", "province"),
+                pair("what", "province"),
+            ]),
+        ),
+        (
+            Want::Who,
+            first(&[
+                word(&["who", "whom", "whose", "whos"]),
+                pair("name", "of"),
+                pair("names", "of"),
+            ]),
+        ),
+        (Want::Reason, first(&[word(&["why"]), pair("how", "come")])),
+    ];
+    // The earliest; of cues at one place, the first listed.
+    let earliest = cues
+        .iter()
+        .filter_map(|&(want, at)| at.map(|at| (at, want)))
+        .min_by_key(|&(at, _)| at);
+    if let Some((_, want)) = earliest {
+        return Some(want);
     }
     // "what is the summit about": its purpose.
     // Not "what did erdogan warn about": that asks what was said.
@@ -2067,7 +2093,7 @@ fn read_want(words: &[String]) -> Option<Want> {
         _ => false,
     };
     let what_about = what_be && words.last().is_some_and(|w| w == "about");
-    if any(&["why"]) || has("how", "come") || what_about {
+    if what_about {
         return Some(Want::Reason);
     }
     // "can you tell me...", "do you know...": a polite opener, not a yes/no.
@@ -2103,6 +2129,27 @@ mod tests {
         let w = words(text);
         let has_number = w.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()));
         Measures::stated(&folded, &w, has_number)
+    }
+
+    #[test]
+    fn the_earliest_question_word_says_what_is_asked() {
+        let wants = |q: &str| read_want(&words(q));
+        assert_eq!(
+            wants("where was de mistura when he gave his warning"),
+            Some(Want::Place)
+        );
+        assert_eq!(wants("when did he say where they met"), Some(Want::Time));
+        assert_eq!(
+            wants("why did erdogan warn when the summit began"),
+            Some(Want::Reason)
+        );
+        assert_eq!(wants("who rules the population of idlib"), Some(Want::Who));
+        assert_eq!(
+            wants("how many people live where the rebels are"),
+            Some(Want::Number)
+        );
+        assert_eq!(wants("what is the summit about"), Some(Want::Reason));
+        assert_eq!(wants("is the summit in tehran"), Some(Want::YesNo));
     }
 
     #[test]
