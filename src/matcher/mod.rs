@@ -1106,9 +1106,9 @@ impl Index {
             .map(|r| self.stemmer.stem(r).into_owned())
             .collect();
         let mut terms = Vec::with_capacity(units.len());
-        let mut seen = HashSet::default();
+        let mut seen: HashSet<&str> = HashSet::default();
         for u in &units {
-            if !seen.insert(u.term.clone()) || set_aside.as_deref() == Some(u.term.as_str()) {
+            if !seen.insert(u.term.as_str()) || set_aside.as_deref() == Some(u.term.as_str()) {
                 continue;
             }
             let id = self.terms.get(&u.term).copied();
