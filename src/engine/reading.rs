@@ -2,6 +2,8 @@
 //! clause), each searched in the index, and every candidate fact weighed by
 //! the decision model. The choice between them is the engine's.
 
+use std::fmt::Write as _;
+
 use crate::fact::{ArticleId, FactId};
 use crate::matcher::decide::{self, Candidate};
 use crate::matcher::focus;
@@ -40,14 +42,19 @@ pub struct Considered {
 
 impl Considered {
     /// The features that moved the probability, for `why`.
+    /// Written into one string: a string per feature and the join cost
+    /// more than the numbers.
     pub(super) fn explain(&self) -> String {
-        decide::FEATURES
+        let mut out = String::new();
+        let moved = decide::FEATURES
             .iter()
             .zip(&self.features)
-            .filter(|(_, &x)| x != 0.0)
-            .map(|(n, x)| format!("{n} {x:.2}"))
-            .collect::<Vec<_>>()
-            .join(", ")
+            .filter(|(_, &x)| x != 0.0);
+        for (i, (n, x)) in moved.enumerate() {
+            let sep = if i == 0 { "" } else { ", " };
+            let _ = write!(out, "{sep}{n} {x:.2}");
+        }
+        out
     }
 }
 

@@ -272,16 +272,17 @@ impl Model {
     pub fn probability(&self, x: &[f32; FEATURES.len()]) -> f32 {
         let mut z = self.base;
         for &root in &self.roots {
-            let mut n = self.nodes[root as usize];
-            while n.feature != LEAF {
-                let next = if x[n.feature as usize] <= n.value {
-                    n.left
-                } else {
-                    n.right
+            let mut i = root as usize;
+            // A leaf's feature (`LEAF`) is past every feature, so the one
+            // check on `x` both reads a split's value and finds the leaf.
+            loop {
+                let n = &self.nodes[i];
+                let Some(&v) = x.get(n.feature as usize) else {
+                    z += n.value;
+                    break;
                 };
-                n = self.nodes[next as usize];
+                i = if v <= n.value { n.left } else { n.right } as usize;
             }
-            z += n.value;
         }
         1.0 / (1.0 + (-z).exp())
     }

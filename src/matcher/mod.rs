@@ -1106,9 +1106,9 @@ impl Index {
             .map(|r| self.stemmer.stem(r).into_owned())
             .collect();
         let mut terms = Vec::with_capacity(units.len());
-        let mut seen = HashSet::default();
+        let mut seen: HashSet<&str> = HashSet::default();
         for u in &units {
-            if !seen.insert(u.term.clone()) || set_aside.as_deref() == Some(u.term.as_str()) {
+            if !seen.insert(u.term.as_str()) || set_aside.as_deref() == Some(u.term.as_str()) {
                 continue;
             }
             let id = self.terms.get(&u.term).copied();
@@ -1352,14 +1352,21 @@ impl Index {
             kept.extend(cands.iter().find(|c| c.0 == doc));
         }
         kept.sort_unstable_by(order);
-        let mut scored: Vec<Scored> = kept
-            .iter()
-            .map(|&(doc, coverage)| {
-                let a = self.article_of[doc as usize];
-                let w = article_weights(a, slot_of[&a]);
-                self.score(query, doc, coverage, &w, totals[&a], false)
-            })
-            .collect();
+        // Each article's weights worked out once, for all its candidates.
+        let mut weights_of: Vec<(u32, Vec<f32>)> = Vec::new();
+        let mut scored: Vec<Scored> = Vec::with_capacity(kept.len());
+        for &(doc, coverage) in &kept {
+            let a = self.article_of[doc as usize];
+            let i = match weights_of.iter().position(|(b, _)| *b == a) {
+                Some(i) => i,
+                None => {
+                    weights_of.push((a, article_weights(a, slot_of[&a])));
+                    weights_of.len() - 1
+                }
+            };
+            let w = &weights_of[i].1;
+            scored.push(self.score(query, doc, coverage, w, totals[&a], false));
+        }
         scored.sort_by(|a, b| {
             b.confidence
                 .total_cmp(&a.confidence)
@@ -1568,7 +1575,8 @@ impl Index {
     /// terms; the character part is at most 1, so phrasings are tried best
     /// term part first and the rest skipped once none can win. That is
     /// exact: a phrasing is skipped only when its bound cannot beat the
-    /// best so far.
+    /// best so far, so the order changes how many are tried, never the
+    /// result (a maximum).
     fn phrasing_similarity(&self, query: &Query, doc: &Doc, weights: &[f32], total: f32) -> f32 {
         let Some(holders) = &doc.holders else {
             return 0.0;
@@ -1582,40 +1590,43 @@ impl Index {
                 terms[p as usize] += w * t.quality;
             }
         }
-        let mut order: Vec<(f32, u32)> = Vec::new();
-        for (i, (shared, p)) in terms.iter_mut().zip(&doc.phrasings).enumerate() {
+        for (shared, p) in terms.iter_mut().zip(&doc.phrasings) {
             let denom = total + p.weight;
             *shared = if denom > 0.0 {
                 2.0 * *shared / denom
             } else {
                 0.0
             };
-            if *shared > 0.0 {
-                order.push((*shared, i as u32));
-            }
         }
-        order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
-        // The phrasings sharing no term come last, in any order: their term
-        // part is 0.
-        let rest = terms
+        // The similarity found so far, raised to phrasing `i`'s when that
+        // is higher; skipped when the texts' lengths alone rule it out.
+        let raise = |best: f32, terms: f32, i: usize| -> f32 {
+            let bigrams = &doc.phrasings[i].bigrams;
+            if W_SIM_TERMS * terms + W_SIM_CHARS * query.bigrams.dice_bound(bigrams) as f32 <= best
+            {
+                return best;
+            }
+            let chars = query.bigrams.dice(bigrams) as f32;
+            best.max(W_SIM_TERMS * terms + W_SIM_CHARS * chars)
+        };
+        // The phrasing sharing the most first: its similarity rules most
+        // others out before any sorting. The rest best term part first.
+        let first = (0..terms.len())
+            .max_by(|&a, &b| terms[a].total_cmp(&terms[b]))
+            .unwrap_or(0);
+        let mut similarity = raise(0.0, terms[first], first);
+        let mut order: Vec<(f32, u32)> = terms
             .iter()
             .enumerate()
-            .filter(|(_, &t)| t <= 0.0)
-            .map(|(i, &t)| (t, i as u32));
-        let mut similarity = 0.0f32;
-        for (terms, i) in order.into_iter().chain(rest) {
+            .filter(|&(i, &t)| i != first && W_SIM_TERMS * t + W_SIM_CHARS > similarity)
+            .map(|(i, &t)| (t, i as u32))
+            .collect();
+        order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
+        for (terms, i) in order {
             if W_SIM_TERMS * terms + W_SIM_CHARS <= similarity {
                 break;
             }
-            let bigrams = &doc.phrasings[i as usize].bigrams;
-            // Lengths alone may rule a phrasing out.
-            if W_SIM_TERMS * terms + W_SIM_CHARS * query.bigrams.dice_bound(bigrams) as f32
-                <= similarity
-            {
-                continue;
-            }
-            let chars = query.bigrams.dice(bigrams) as f32;
-            similarity = similarity.max(W_SIM_TERMS * terms + W_SIM_CHARS * chars);
+            similarity = raise(similarity, terms, i as usize);
         }
         similarity
     }
