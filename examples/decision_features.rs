@@ -114,6 +114,7 @@ fn main() -> anyhow::Result<()> {
                     "origin": fact.origin.as_str(),
                     "rank": c.rank,
                     "phrased": c.phrased,
+                    "ruled_out": c.ruled_out,
                     "right": right,
                     "x": c.features.to_vec(),
                 }))

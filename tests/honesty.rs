@@ -75,6 +75,29 @@ fn an_age_or_an_amount_of_money_comes_only_from_a_fact_stating_one() {
 }
 
 #[test]
+fn a_date_or_what_follows_a_condition_comes_only_from_a_fact_stating_one() {
+    // The article dates de Mistura's warning only "last week", and says
+    // what Trump warned against, not what the US would do: writers asked
+    // both again and again, and a relative time or a warning is not the
+    // answer.
+    for r in ask(&[
+        "which date did the un envoy issue his warning",
+        "what will washington do if damascus attacks idlib",
+        "did trump threaten airstrikes if the regime moves on idlib",
+    ]) {
+        assert!(!r.answered, "{:?} answered: {:?}", r.question, answer(&r));
+    }
+    // A condition the article does follow through, and a day it names,
+    // still answer.
+    let replies = ask(&[
+        "what did erdogan say will happen if idlib is hit by missiles",
+        "what date is the tehran summit",
+    ]);
+    assert!(answer(&replies[0]).contains("massacre"), "{:?}", replies[0]);
+    assert!(answer(&replies[1]).contains("Friday"), "{:?}", replies[1]);
+}
+
+#[test]
 fn someones_words_come_only_from_their_own_quotes() {
     // The article names Putin but quotes no words of his.
     for r in ask(&[

@@ -1214,7 +1214,7 @@ fn moderation_reports_print_as_json_from_the_same_data() {
 
 /// A question the article answers (¶19) that the bot declines as it is
 /// worded: what a moderator teaches.
-const KREMLIN_Q: &str = "kremlin's hopes for tehran?";
+const KREMLIN_Q: &str = "moscow's wishlist for tehran?";
 const KREMLIN_QUOTE: &str = "The Tehran talks should focus on “further joint efforts to ensure \
      long-term stabilization” in Syria";
 const KREMLIN_ANSWER: &str = "That the Tehran talks should focus on long-term stabilization in \

@@ -36,6 +36,9 @@ pub struct Considered {
     pub rank: usize,
     pub features: [f32; decide::FEATURES.len()],
     pub phrased: bool,
+    /// A rule rules it out whatever the model says: someone else's words,
+    /// someone else's figure, or no measure of the kind asked for.
+    pub ruled_out: bool,
     /// That answering with it is right.
     pub probability: f32,
 }
@@ -134,7 +137,8 @@ impl Engine {
                 // fact about someone else, or without the age or money
                 // asked for, does not answer.
                 let f = &c.scored.factors;
-                let probability = if f.speaker_wrong || f.entity_swapped || f.measure_missing {
+                let ruled_out = f.speaker_wrong || f.entity_swapped || f.measure_missing;
+                let probability = if ruled_out {
                     0.0
                 } else {
                     self.model.probability(&features)
@@ -145,6 +149,7 @@ impl Engine {
                     probability,
                     features,
                     phrased: c.factors.phrased,
+                    ruled_out,
                 });
             }
         }

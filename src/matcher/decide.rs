@@ -17,7 +17,7 @@ use super::{Factors, Query, Scored, Want};
 pub const BUILTIN_DECISION: &str = include_str!("../../data/decision.json");
 
 /// The features, in the order the weights file lists them.
-pub const FEATURES: [&str; 29] = [
+pub const FEATURES: [&str; 31] = [
     "score",
     "coverage",
     "similarity",
@@ -47,7 +47,28 @@ pub const FEATURES: [&str; 29] = [
     "gives_wanted",
     "unaligned_info",
     "unaligned_max",
+    "named_unanswered",
+    "closest_asks_other",
 ];
+
+/// Where feature `name` is in [`FEATURES`] (checked when compiling).
+pub const fn feature_index(name: &str) -> usize {
+    let mut i = 0;
+    while i < FEATURES.len() {
+        let (a, b) = (FEATURES[i].as_bytes(), name.as_bytes());
+        if a.len() == b.len() {
+            let mut j = 0;
+            while j < a.len() && a[j] == b[j] {
+                j += 1;
+            }
+            if j == a.len() {
+                return i;
+            }
+        }
+        i += 1;
+    }
+    panic!("no such feature")
+}
 
 /// Most missing names that count: past two, a fact is simply off topic.
 const MAX_MISSING: u32 = 2;
@@ -117,6 +138,8 @@ pub fn features(
         b(f.gives_wanted),
         f.unaligned_info,
         f.unaligned_max,
+        f.named_unanswered.min(MAX_MISSING) as f32,
+        b(f.closest_asks_other),
     ]
 }
 

@@ -142,7 +142,7 @@ pub struct DocInput<'a> {
 }
 
 /// What a question asks for, read from its wording.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Want {
     Number,
     Time,
@@ -156,6 +156,8 @@ pub enum Want {
 struct Phrasing {
     terms: Vec<TermId>,
     weight: f32,
+    /// What the phrasing asks for (none for a fact's answer and quote).
+    want: Option<Want>,
     bigrams: Bigrams,
 }
 
@@ -186,8 +188,22 @@ struct Doc {
     words: Vec<u32>,
     /// Words of the answer and quote that could answer a kind of question
     /// (a name, a number, a time, a cause), with their terms.
-    clues: Vec<(Option<TermId>, u8)>,
+    clues: Vec<Clue>,
 }
+
+/// A word of a fact that could answer a kind of question (`Doc::clues`).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+struct Clue {
+    /// Its term ([`NO_TERM`] when the store has none).
+    term: TermId,
+    /// The entity whose name it is part of ([`NO_ENTITY`] when none).
+    entity: u16,
+    /// `CLUE_*` bits.
+    kind: u8,
+}
+
+const NO_TERM: TermId = TermId::MAX;
+const NO_ENTITY: u16 = u16::MAX;
 
 impl Doc {
     /// Whether the doc's body or one of its phrasings holds the term.
@@ -253,6 +269,10 @@ const CLUE_NAME: u8 = 1;
 const CLUE_NUMBER: u8 = 2;
 const CLUE_TIME: u8 = 4;
 const CLUE_CAUSE: u8 = 8;
+/// The clue is in the answer people are shown, not only in the quote.
+const CLUE_IN_ANSWER: u8 = 16;
+/// Part of an entity's name.
+const CLUE_ENTITY: u8 = 32;
 
 /// How a question word met the vocabulary.
 #[derive(Debug, Clone, PartialEq)]
@@ -302,6 +322,9 @@ pub struct Query {
     /// What "how many" counts.
     pub counts: Option<TermId>,
     pub counts_text: Option<String>,
+    /// The entities the question names, and those named inside their names
+    /// ("Iran" and "Syria" in "Iran's top diplomat for Syria").
+    named: Vec<u16>,
     bigrams: QueryBigrams,
     /// What the question means, when the table knows any of its words.
     meaning: Option<Vec<f32>>,
@@ -378,6 +401,15 @@ pub struct Factors {
     /// The most any plain question word stays unaligned (its
     /// informativeness times one minus its best word cosine).
     pub unaligned_max: f32,
+    /// Names the question gives that the fact mentions but its answer
+    /// leaves out ("who backs assad" and "Turkey has supported the rebels",
+    /// from the sentence that names Assad too): often an answer about
+    /// someone else in the same sentence.
+    pub named_unanswered: u32,
+    /// The phrasing most like the question asks for another kind of
+    /// answer ("why is the summit happening" is most like "where is the
+    /// summit happening").
+    pub closest_asks_other: bool,
 }
 
 /// A search result: the best documents, best first.
@@ -489,7 +521,7 @@ impl Index {
                 let units = index.analyse(q, false);
                 meanings.extend(index.meaning(&units).map(|m| Stored::new(&m)));
                 index.word_rows(&units, &mut rows);
-                let p = index.phrasing(
+                let mut p = index.phrasing(
                     &units,
                     q,
                     FIELD_QUESTION,
@@ -497,6 +529,11 @@ impl Index {
                     &mut strength,
                     &mut entities,
                 );
+                let words: Vec<String> = tokens(&crate::normalize::fold(q))
+                    .into_iter()
+                    .map(|t| t.text)
+                    .collect();
+                p.want = read_want(&words);
                 phrasings.push(p);
             }
             // Each text is read once; the body is the answer and the quote.
@@ -772,6 +809,7 @@ impl Index {
         Phrasing {
             terms,
             weight: 0.0,
+            want: None,
             bigrams: Bigrams::new(&text, &mut self.pairs),
         }
     }
@@ -946,20 +984,41 @@ impl Index {
     /// The words of a fact's answer and quote that could answer a kind of
     /// question: names (capitalised inside a sentence), numbers, times and
     /// cause words, each with its term (to tell them from the question's).
-    fn clues(&self, answer: &str, quote: &str) -> Vec<(Option<TermId>, u8)> {
+    fn clues(&self, answer: &str, quote: &str) -> Vec<Clue> {
         let mut out = Vec::new();
-        for text in [answer, quote] {
+        for (text, shown) in [(answer, CLUE_IN_ANSWER), (quote, 0)] {
+            // Each word's first token and whether it is a name (capitalised
+            // after a sentence's start); every token (with its word) for
+            // finding the entities named ("US", "Bashar al-Assad").
+            let mut firsts: Vec<(String, bool)> = Vec::new();
+            let mut all: Vec<(String, bool, usize)> = Vec::new();
             let mut sentence_start = true;
             for raw in text.split_whitespace() {
                 let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
                 let starts = sentence_start;
                 sentence_start = raw.ends_with(['.', '?', '!', ':']);
-                let Some(t) = tokens(word).into_iter().next() else {
+                let toks = tokens(word);
+                let Some(first) = toks.first() else {
                     continue;
                 };
-                let w = t.text.as_str();
+                let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+                firsts.push((first.text.clone(), !starts && capitalised));
+                let at = firsts.len() - 1;
+                all.extend(toks.into_iter().map(|t| (t.text, t.upper, at)));
+            }
+            let refs: Vec<&str> = all.iter().map(|t| t.0.as_str()).collect();
+            let caps: Vec<bool> = all.iter().map(|t| t.1).collect();
+            let mut entity_at = vec![NO_ENTITY; firsts.len()];
+            for m in self.lexicon.mentions(&refs, &caps) {
+                let e = u16::try_from(m.entity).unwrap_or(NO_ENTITY);
+                for t in &all[m.start..m.start + m.len] {
+                    entity_at[t.2] = e;
+                }
+            }
+            for (i, (w, name)) in firsts.iter().enumerate() {
+                let w = w.as_str();
                 let mut kind = 0;
-                if !starts && word.chars().next().is_some_and(char::is_uppercase) {
+                if *name {
                     kind |= CLUE_NAME;
                 }
                 if w.chars().any(|c| c.is_ascii_digit()) || words::has(&words::lists().number, w) {
@@ -974,28 +1033,71 @@ impl Index {
                 if words::has(&words::lists().cause, w) {
                     kind |= CLUE_CAUSE;
                 }
+                if entity_at[i] != NO_ENTITY {
+                    kind |= CLUE_ENTITY;
+                }
                 if kind != 0 {
-                    out.push((self.terms.get(self.term_of(w).as_ref()).copied(), kind));
+                    out.push(Clue {
+                        term: self
+                            .terms
+                            .get(self.term_of(w).as_ref())
+                            .copied()
+                            .unwrap_or(NO_TERM),
+                        entity: entity_at[i],
+                        kind: kind | shown,
+                    });
                 }
             }
         }
         out
     }
 
+    /// How many of the entities the question names the fact mentions, but
+    /// not in its answer.
+    fn named_unanswered(query: &Query, doc: &Doc) -> u32 {
+        let in_answer = |e: u16| {
+            doc.clues
+                .iter()
+                .any(|c| c.entity == e && c.kind & CLUE_IN_ANSWER != 0)
+        };
+        let mut seen: Vec<usize> = Vec::new();
+        let mut n = 0;
+        for e in query.terms.iter().filter_map(|t| t.entity) {
+            if seen.contains(&e) {
+                continue;
+            }
+            seen.push(e);
+            if doc.entities.contains(&e) && u16::try_from(e).is_ok_and(|e| !in_answer(e)) {
+                n += 1;
+            }
+        }
+        n
+    }
+
     /// Whether a fact holds, among words the question does not use, one of
     /// the kind the question wants (a "who" needs a name the question lacks).
+    /// A name, number or time must be in the answer shown (a quote naming
+    /// someone does not make "the ceasefires were broken" say who broke
+    /// them); a name the question gives by another of its names ("the us"
+    /// for "US") is not new.
     fn gives_wanted(query: &Query, doc: &Doc) -> bool {
-        let want = match query.want {
-            Some(Want::Who | Want::Place) => CLUE_NAME,
-            Some(Want::Number) => CLUE_NUMBER,
-            Some(Want::Time) => CLUE_TIME,
-            Some(Want::Reason) => CLUE_CAUSE,
+        let (want, shown) = match query.want {
+            Some(Want::Who | Want::Place) => (CLUE_NAME, CLUE_IN_ANSWER),
+            Some(Want::Number) => (CLUE_NUMBER, CLUE_IN_ANSWER),
+            Some(Want::Time) => (CLUE_TIME, CLUE_IN_ANSWER),
+            Some(Want::Reason) => (CLUE_CAUSE, 0),
             Some(Want::YesNo) | None => return true,
         };
-        let asked = |id: TermId| query.terms.iter().any(|t| t.id == Some(id));
+        // A name is the question's own when it is part of a name the
+        // question gives; another kind of word only when the question has
+        // it ("to" in "envoy to Syria" still gives a cause).
+        let asked = |c: &Clue| {
+            (c.term != NO_TERM && query.terms.iter().any(|t| t.id == Some(c.term)))
+                || (want == CLUE_NAME && c.entity != NO_ENTITY && query.named.contains(&c.entity))
+        };
         doc.clues
             .iter()
-            .any(|&(id, kind)| kind & want != 0 && !id.is_some_and(asked))
+            .any(|c| c.kind & want != 0 && c.kind & shown == shown && !asked(c))
     }
 
     /// The word-table rows of analysed text's words (a name's by its
@@ -1203,6 +1305,25 @@ impl Index {
             .map(|u| u.term.as_str())
             .collect::<Vec<_>>()
             .join(" ");
+        let mut named: Vec<u16> = Vec::new();
+        for e in units.iter().filter_map(|u| u.entity) {
+            named.extend(u16::try_from(e));
+            let entity = self.lexicon.entity(e);
+            for name in std::iter::once(&entity.name).chain(&entity.aliases) {
+                let words: Vec<String> = tokens(&crate::normalize::fold(name))
+                    .into_iter()
+                    .map(|t| t.text)
+                    .collect();
+                // Word by word: the whole alias is the entity itself.
+                for w in &words {
+                    for m in self.lexicon.mentions(&[w.as_str()], &[true]) {
+                        named.extend(u16::try_from(m.entity));
+                    }
+                }
+            }
+        }
+        named.sort_unstable();
+        named.dedup();
         Query {
             terms,
             want,
@@ -1210,6 +1331,7 @@ impl Index {
             speaker,
             counts,
             counts_text: counts_unit.map(|u| u.term.clone()),
+            named,
             bigrams: QueryBigrams::new(&text, &self.pairs),
             meaning: self.meaning(&units),
         }
@@ -1408,7 +1530,7 @@ impl Index {
                 }
             };
         }
-        let mut similarity = self.phrasing_similarity(query, doc, weights, total);
+        let (mut similarity, closest) = self.phrasing_similarity(query, doc, weights, total);
         if doc.phrasings.is_empty() {
             similarity = SENTENCE_SIMILARITY * self.similarity(query, &doc.body, weights, total);
         }
@@ -1426,6 +1548,18 @@ impl Index {
             yes_no_fact: doc.kind == AnswerKind::YesNo,
             ..Factors::default()
         };
+        let specific = |w: &Want| *w != Want::YesNo;
+        f.closest_asks_other = match (
+            query.want.filter(specific),
+            doc.phrasings
+                .get(closest)
+                .and_then(|p| p.want)
+                .filter(specific),
+        ) {
+            (Some(asked), Some(phrased)) => asked != phrased,
+            _ => false,
+        };
+
         note!("coverage {coverage:.2}, similarity {similarity:.2}");
         // What the question asks for.
         if let Some(want) = query.want {
@@ -1577,9 +1711,15 @@ impl Index {
     /// exact: a phrasing is skipped only when its bound cannot beat the
     /// best so far, so the order changes how many are tried, never the
     /// result (a maximum).
-    fn phrasing_similarity(&self, query: &Query, doc: &Doc, weights: &[f32], total: f32) -> f32 {
+    fn phrasing_similarity(
+        &self,
+        query: &Query,
+        doc: &Doc,
+        weights: &[f32],
+        total: f32,
+    ) -> (f32, usize) {
         let Some(holders) = &doc.holders else {
-            return 0.0;
+            return (0.0, 0);
         };
         // Shared weight per phrasing, added in question-term order as
         // `term_similarity` adds it.
@@ -1598,37 +1738,44 @@ impl Index {
                 0.0
             };
         }
-        // The similarity found so far, raised to phrasing `i`'s when that
-        // is higher; skipped when the texts' lengths alone rule it out.
-        let raise = |best: f32, terms: f32, i: usize| -> f32 {
+        // The similarity found so far (and whose), raised to phrasing
+        // `i`'s when that is higher; skipped when the texts' lengths alone
+        // rule it out.
+        let raise = |best: (f32, usize), terms: f32, i: usize| -> (f32, usize) {
             let bigrams = &doc.phrasings[i].bigrams;
-            if W_SIM_TERMS * terms + W_SIM_CHARS * query.bigrams.dice_bound(bigrams) as f32 <= best
+            if W_SIM_TERMS * terms + W_SIM_CHARS * query.bigrams.dice_bound(bigrams) as f32
+                <= best.0
             {
                 return best;
             }
             let chars = query.bigrams.dice(bigrams) as f32;
-            best.max(W_SIM_TERMS * terms + W_SIM_CHARS * chars)
+            let s = W_SIM_TERMS * terms + W_SIM_CHARS * chars;
+            if s > best.0 {
+                (s, i)
+            } else {
+                best
+            }
         };
         // The phrasing sharing the most first: its similarity rules most
         // others out before any sorting. The rest best term part first.
         let first = (0..terms.len())
             .max_by(|&a, &b| terms[a].total_cmp(&terms[b]))
             .unwrap_or(0);
-        let mut similarity = raise(0.0, terms[first], first);
+        let mut best = raise((0.0, first), terms[first], first);
         let mut order: Vec<(f32, u32)> = terms
             .iter()
             .enumerate()
-            .filter(|&(i, &t)| i != first && W_SIM_TERMS * t + W_SIM_CHARS > similarity)
+            .filter(|&(i, &t)| i != first && W_SIM_TERMS * t + W_SIM_CHARS > best.0)
             .map(|(i, &t)| (t, i as u32))
             .collect();
         order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
         for (terms, i) in order {
-            if W_SIM_TERMS * terms + W_SIM_CHARS <= similarity {
+            if W_SIM_TERMS * terms + W_SIM_CHARS <= best.0 {
                 break;
             }
-            similarity = raise(similarity, terms, i as usize);
+            best = raise(best, terms, i as usize);
         }
-        similarity
+        best
     }
 
     /// Weighted overlap of the question with one phrasing, blended with
@@ -1666,6 +1813,7 @@ impl Index {
         (f.missing_info, f.missing_max) = Self::missing(query, doc);
         (f.unaligned_info, f.unaligned_max) = Self::unaligned(query, doc);
         f.gives_wanted = Self::gives_wanted(query, doc);
+        f.named_unanswered = Self::named_unanswered(query, doc);
         f.meaning = query
             .meaning
             .as_ref()
@@ -1956,6 +2104,12 @@ pub enum Measure {
     /// "How long has he been envoy": a span of time ("for three years",
     /// "a seven-year conflict", "since 2014"), not a moment ("last week").
     Duration,
+    /// "On what date did he warn": a day of the calendar or the week, or a
+    /// year ("on 7 September", "on Friday", "in 2018"), not "last week".
+    Date,
+    /// "What would the US do if Damascus attacks": what follows from a
+    /// condition; only a fact stating one ("if…", "will", "would") gives it.
+    Outcome,
 }
 
 /// The measures a text states, as bits.
@@ -1982,6 +2136,22 @@ impl Measures {
         }
         if states_duration(words) {
             bits |= 1 << Measure::Duration as u8;
+        }
+        if states_date(words) {
+            bits |= 1 << Measure::Date as u8;
+        }
+        if any(&[
+            "if",
+            "unless",
+            "otherwise",
+            "would",
+            "will",
+            "could",
+            "threat",
+            "threatened",
+            "threatens",
+        ]) {
+            bits |= 1 << Measure::Outcome as u8;
         }
         Measures(bits)
     }
@@ -2015,6 +2185,65 @@ fn states_duration(words: &[String]) -> bool {
     })
 }
 
+/// Whether `words` name a day (of a month or of the week), a month or a
+/// year: what "on what date" needs, which "last week" does not give.
+fn states_date(words: &[String]) -> bool {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mondays",
+        "tuesdays",
+        "wednesdays",
+        "thursdays",
+        "fridays",
+        "saturdays",
+        "sundays",
+    ];
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ];
+    words.iter().enumerate().any(|(i, w)| {
+        let year = w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1000..=2100).contains(&y));
+        // "may" only next to a day's number ("7 may", "may 7").
+        let month = MONTHS.contains(&w.as_str())
+            && (w != "may"
+                || [i.checked_sub(1), Some(i + 1)]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|j| words.get(j))
+                    .any(|n| n.chars().all(|c| c.is_ascii_digit())));
+        year || month || DAYS.contains(&w.as_str())
+    })
+}
+
 /// The measure a question asks for: an age ("how old", "what age"), a
 /// span of time ("how long has…", not "how long ago"), or, asking how
 /// much, an amount of money ("how much money", "how much has it cost").
@@ -2026,6 +2255,40 @@ fn read_measure(words: &[String], want: Option<Want>) -> Option<Measure> {
     }
     if has("how", "long") && !any(&["ago"]) {
         return Some(Measure::Duration);
+    }
+    if any(&["date", "dates"])
+        || ["what", "which", "exact", "exactly"]
+            .iter()
+            .any(|w| has(w, "year") || has(w, "month"))
+    {
+        return Some(Measure::Date);
+    }
+    // "what would the us do if…", "what happens if…", "did trump threaten
+    // strikes if…": what follows from a condition.
+    let outcome_verb = |w: &str| {
+        matches!(
+            w,
+            "do" | "happen"
+                | "happens"
+                | "respond"
+                | "react"
+                | "retaliate"
+                | "threaten"
+                | "threatened"
+                | "threatening"
+        )
+    };
+    let conditional = words.iter().enumerate().any(|(i, w)| {
+        w == "if"
+            && words[i.saturating_sub(4)..i]
+                .iter()
+                .any(|v| outcome_verb(v))
+    }) || (words.first().is_some_and(|w| w == "if")
+        && words
+            .iter()
+            .any(|w| matches!(w.as_str(), "happen" | "happens" | "do")));
+    if conditional {
+        return Some(Measure::Outcome);
     }
     let money = any(&[
         "money", "cost", "costs", "costed", "spent", "spend", "spending", "dollars", "euros",
@@ -2200,5 +2463,58 @@ mod tests {
         assert!(stated("in power since 2000").has(Measure::Duration));
         assert!(!stated("he warned last week").has(Measure::Duration));
         assert!(!stated("Friday's summit").has(Measure::Duration));
+    }
+
+    #[test]
+    fn a_date_is_asked_by_date_or_year_and_stated_by_a_day_month_or_year() {
+        let asks = |q: &str| {
+            let w = words(q);
+            read_measure(&w, read_want(&w))
+        };
+        assert_eq!(
+            asks("on what date exactly did de mistura give his warning"),
+            Some(Measure::Date)
+        );
+        assert_eq!(asks("what year did the war start"), Some(Measure::Date));
+        assert_eq!(asks("when did de mistura warn"), None, "any time will do");
+        assert_eq!(asks("what day is the summit"), None);
+        assert!(stated("Friday's summit").has(Measure::Date));
+        assert!(stated("on 7 September").has(Measure::Date));
+        assert!(stated("in 2018").has(Measure::Date));
+        assert!(!stated("he warned last week").has(Measure::Date));
+        assert!(
+            !stated("it may be shelled").has(Measure::Date),
+            "not the month"
+        );
+        assert!(stated("on 7 may").has(Measure::Date));
+    }
+
+    #[test]
+    fn what_follows_from_a_condition_is_asked_by_do_or_happen_if() {
+        let asks = |q: &str| {
+            let w = words(q);
+            read_measure(&w, read_want(&w))
+        };
+        for q in [
+            "what did trump say the us would do if assad attacks idlib",
+            "what happens if the talks fail",
+            "did trump threaten strikes if damascus attacks",
+            "if idlib is shelled what will happen",
+        ] {
+            assert_eq!(asks(q), Some(Measure::Outcome), "{q}");
+        }
+        for q in [
+            "how many posts does turkey have there, if any",
+            "what did trump warn about",
+        ] {
+            assert_eq!(asks(q), None, "{q}");
+        }
+        assert!(
+            stated("if these places are shelled, there will be a massacre").has(Measure::Outcome)
+        );
+        assert!(
+            !stated("Trump warned the Syrian government against committing a slaughter")
+                .has(Measure::Outcome)
+        );
     }
 }
