@@ -106,6 +106,9 @@ pub struct Lexicon {
     shorthand: HashMap<String, Vec<String>>,
     /// First word → (phrase, what it reads as), longest phrase first.
     phrases: HashMap<String, Vec<Phrase>>,
+    /// Per entity: itself and the entities named word by word inside its
+    /// name and aliases (Iran and Syria in "iran's top diplomat for syria").
+    within: Vec<Vec<usize>>,
 }
 
 impl Lexicon {
@@ -128,6 +131,9 @@ impl Lexicon {
         for list in lex.phrases.values_mut() {
             list.sort_by_key(|a| std::cmp::Reverse(a.0.len()));
         }
+        lex.within = (0..lex.entities.len())
+            .map(|e| lex.named_within(e))
+            .collect();
         Ok(lex)
     }
 
@@ -229,6 +235,30 @@ impl Lexicon {
                 None => i += 1,
             }
         }
+    }
+
+    /// Entity `e` and the entities its name and aliases name word by word.
+    fn named_within(&self, e: usize) -> Vec<usize> {
+        let entity = &self.entities[e];
+        let mut out = vec![e];
+        for name in std::iter::once(&entity.name).chain(&entity.aliases) {
+            for w in words_of(&crate::normalize::fold(name)) {
+                for m in self.mentions(&[w.as_str()], &[true]) {
+                    out.push(m.entity);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Entity `index` and the entities named inside its names.
+    pub fn within(&self, index: usize) -> &[usize] {
+        self.within
+            .get(index)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
     }
 
     /// The shipped lexicon.

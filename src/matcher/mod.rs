@@ -1307,20 +1307,12 @@ impl Index {
             .join(" ");
         let mut named: Vec<u16> = Vec::new();
         for e in units.iter().filter_map(|u| u.entity) {
-            named.extend(u16::try_from(e));
-            let entity = self.lexicon.entity(e);
-            for name in std::iter::once(&entity.name).chain(&entity.aliases) {
-                let words: Vec<String> = tokens(&crate::normalize::fold(name))
-                    .into_iter()
-                    .map(|t| t.text)
-                    .collect();
-                // Word by word: the whole alias is the entity itself.
-                for w in &words {
-                    for m in self.lexicon.mentions(&[w.as_str()], &[true]) {
-                        named.extend(u16::try_from(m.entity));
-                    }
-                }
-            }
+            named.extend(
+                self.lexicon
+                    .within(e)
+                    .iter()
+                    .filter_map(|&w| u16::try_from(w).ok()),
+            );
         }
         named.sort_unstable();
         named.dedup();
