@@ -2390,6 +2390,12 @@ mod tests {
             .collect()
     }
 
+    /// The measure a question asks for.
+    fn asks(question: &str) -> Option<Measure> {
+        let w = words(question);
+        read_measure(&w, read_want(&w))
+    }
+
     fn stated(text: &str) -> Measures {
         let folded = crate::normalize::fold(text);
         let w = words(text);
@@ -2420,10 +2426,6 @@ mod tests {
 
     #[test]
     fn ages_and_money_asked_and_stated() {
-        let asks = |q: &str| {
-            let w = words(q);
-            read_measure(&w, read_want(&w))
-        };
         assert_eq!(asks("How old is Erdogan?"), Some(Measure::Age));
         assert_eq!(asks("what age is he"), Some(Measure::Age));
         assert_eq!(asks("how much money did it take"), Some(Measure::Money));
@@ -2439,10 +2441,6 @@ mod tests {
 
     #[test]
     fn a_span_of_time_is_asked_by_how_long_and_stated_by_a_counted_unit() {
-        let asks = |q: &str| {
-            let w = words(q);
-            read_measure(&w, read_want(&w))
-        };
         assert_eq!(
             asks("how long has de mistura been envoy"),
             Some(Measure::Duration)
@@ -2459,10 +2457,6 @@ mod tests {
 
     #[test]
     fn a_date_is_asked_by_date_or_year_and_stated_by_a_day_month_or_year() {
-        let asks = |q: &str| {
-            let w = words(q);
-            read_measure(&w, read_want(&w))
-        };
         assert_eq!(
             asks("on what date exactly did de mistura give his warning"),
             Some(Measure::Date)
@@ -2483,10 +2477,6 @@ mod tests {
 
     #[test]
     fn what_follows_from_a_condition_is_asked_by_do_or_happen_if() {
-        let asks = |q: &str| {
-            let w = words(q);
-            read_measure(&w, read_want(&w))
-        };
         for q in [
             "what did trump say the us would do if assad attacks idlib",
             "what happens if the talks fail",
