@@ -55,6 +55,28 @@ pub use teach::Taught;
 /// waiting this long means something is stuck and an error is better.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// Turns on WAL mode and returns the journal mode now in force. Switching
+/// a new file to WAL upgrades a read lock to a write lock, and SQLite
+/// answers "busy" at once rather than wait when another connection does
+/// the same (waiting could deadlock), so several processes opening one new
+/// database together retry here, briefly, up to [`BUSY_TIMEOUT`].
+fn wal_mode(conn: &Connection) -> rusqlite::Result<String> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    let mut pause = Duration::from_millis(2);
+    loop {
+        match conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0)) {
+            Err(e)
+                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(50));
+            }
+            done => return done,
+        }
+    }
+}
+
 /// Where a logged question came from: the `channel` of a
 /// [`QuestionLogEntry`] (the schema accepts exactly these).
 pub mod channel {
@@ -124,9 +146,7 @@ impl Store {
             });
         }
         conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
-        let mode: String = conn
-            .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))
-            .map_err(open_err)?;
+        let mode = wal_mode(&conn).map_err(open_err)?;
         if !mode.eq_ignore_ascii_case("wal") {
             tracing::warn!(path = %path.display(), mode, "the database is not in WAL mode");
         }
