@@ -115,10 +115,12 @@ fn standalone_questions_are_answered_the_same_whatever_came_before() {
     }
 }
 
-/// Follow-up accuracy on the labelled conversations (`conv-train-*`, four
+/// Follow-up accuracy on the labelled conversations (`conv-train-*`, six
 /// sets of 50–60 written blind by helpers who saw only the article; tuned
-/// on). Measured 0.764, precision 0.910 on the 220 (`scripts/conv_quality.py`);
-/// 0.682 / 0.865 before the rewrites of stop 20.
+/// on). Measured 0.809, precision 0.940 on the 320 (`scripts/conv_quality.py`;
+/// `ch` and `ci` were 0.690 / 0.882 when they arrived, before anything was
+/// learned from them); 0.682 / 0.865 on the first 220 before the rewrites
+/// of stop 20.
 const CONV_FLOOR: f64 = 0.73;
 const CONV_PRECISION_FLOOR: f64 = 0.88;
 
@@ -161,6 +163,8 @@ fn follow_ups_on_labelled_conversations_stay_above_their_floors() {
         "conv-train-cb",
         "conv-train-cd",
         "conv-train-ce",
+        "conv-train-ch",
+        "conv-train-ci",
     ]);
     assert_floors(&report, CONV_FLOOR, CONV_PRECISION_FLOOR);
 }

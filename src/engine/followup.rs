@@ -553,9 +553,23 @@ pub fn rewrites(
                         .map(|s| (*s).to_string())
                         .collect();
                     w.extend(new.iter().cloned());
-                    w.extend(asked_words[start + len..].iter().map(|s| (*s).to_string()));
+                    let after = &asked_words[start + len..];
+                    w.extend(after.iter().map(|s| (*s).to_string()));
                     let q = w.join(" ");
                     push(q.clone(), took, format!("“{q}”"), same);
+                    // "and the kremlin?" after "what did trump say about
+                    // idlib": what the other one said, about whatever
+                    // they said it (the kremlin's words need not name
+                    // idlib). Tried after the whole swap.
+                    if let Some(verb) = after
+                        .iter()
+                        .position(|w| words::has(&words::lists().say, w))
+                        .filter(|&v| v + 1 < after.len())
+                    {
+                        let cut = w.len() - (after.len() - verb - 1);
+                        let q = w[..cut].join(" ");
+                        push(q.clone(), took, format!("“{q}”"), same);
+                    }
                 }
             }
             // A plural thing for the plural thing asked about ("how many
@@ -676,20 +690,22 @@ fn candidates(
                         .any(|m| (m.start + lead..m.start + lead + m.len).contains(&i))
             })
     };
-    // "who…", "which…", and "what's the last rebel stronghold": asking
-    // for one thing by what it is, not "what did he say".
+    // "who…", "which…", "what's the last rebel stronghold" and "what
+    // province is the summit about": asking for one thing by what it is,
+    // not "what did he say".
     let asks_for_one = !only_a_name && {
         let words: Vec<&str> = asked
             .iter()
             .map(|t| t.text.as_str())
             .skip_while(|w| FILLERS.contains(w) || *w == "and")
             .collect();
-        matches!(
-            words.as_slice(),
+        match words.as_slice() {
             ["who" | "whos" | "whom" | "where" | "wheres" | "which", ..]
-                | ["what" | "whats", "is" | "s" | "was", "the", ..]
-                | ["whats", "the", ..]
-        )
+            | ["what" | "whats", "is" | "s" | "was", "the", ..]
+            | ["whats", "the", ..] => true,
+            ["what", noun, aux, ..] => is_content(noun) && is_aux(aux),
+            _ => false,
+        }
     };
     let (first, second) = match (asks_for_one, refers) {
         (true, _) => (in_answer, in_question),
@@ -809,7 +825,8 @@ fn plural_phrases(asked: &[Token]) -> Vec<Vec<String>> {
 /// words of the same kind inside a longer mention ("russia" in "russia's
 /// president"), then mentions of another kind that acts (a person for a
 /// country: "what did trump say" → "what did the kremlin say"); each with
-/// whether it is a whole mention of the same kind.
+/// whether it is of the same kind (a whole mention, or a name inside one:
+/// "turkey's?" after "who is iran's president" is Turkey for Iran).
 fn swappable(lexicon: &Lexicon, asked: &[Token], kind: EntityKind) -> Vec<(usize, usize, bool)> {
     let words: Vec<&str> = asked.iter().map(|t| t.text.as_str()).collect();
     let caps: Vec<bool> = asked.iter().map(|t| t.upper).collect();
@@ -827,7 +844,7 @@ fn swappable(lexicon: &Lexicon, asked: &[Token], kind: EntityKind) -> Vec<(usize
                 .first()
                 .is_some_and(|n| lexicon.entity(n.entity).kind == kind)
             {
-                out.push((k, 1, false));
+                out.push((k, 1, true));
             }
         }
     }
@@ -1126,6 +1143,17 @@ mod tests {
             )[0],
             "how many civilians live in idlib"
         );
+        // "what province is…" asks for one thing too: "it" is the answer's.
+        assert_eq!(
+            read(
+                "who controls most of it",
+                &exchange(
+                    "what province is the whole summit about",
+                    Some("The summit is about the fate of Idlib.")
+                )
+            )[0],
+            "who controls most of idlib"
+        );
         // "leads" after "who" is a verb, not the plural "them" could mean.
         assert!(matches!(
             dangling(&lex, "who leads them"),
@@ -1143,12 +1171,18 @@ mod tests {
 
     #[test]
     fn fragments_are_completed_with_the_last_question() {
+        // The other one in the same frame, then what the other one said
+        // about anything: the kremlin's words need not name idlib.
+        let kremlin = read(
+            "and the kremlin?",
+            &exchange("what did trump say about idlib", None),
+        );
         assert_eq!(
-            read(
-                "and the kremlin?",
-                &exchange("what did trump say about idlib", None)
-            )[0],
-            "what did the kremlin say about idlib"
+            kremlin[..2],
+            [
+                "what did the kremlin say about idlib",
+                "what did the kremlin say"
+            ]
         );
         assert_eq!(
             read("and iran's?", &exchange("who's russia's president", None))[0],
@@ -1166,6 +1200,14 @@ mod tests {
                 read_as
             );
         }
+        // Turkey for Iran: a name for a name of its kind, as sure a reading
+        // as the question asked whole.
+        let lex = lexicon();
+        let previous = exchange("whos iran's president", None);
+        let d = dangling(&lex, "turkey's?").expect("a possessive fragment");
+        let first = &rewrites(&lex, "turkey's?", &d, &previous)[0];
+        assert_eq!(first.question, "whos turkey president");
+        assert!(first.sure);
         assert_eq!(dangling(&lexicon(), "turkey?"), None);
         assert_eq!(dangling(&lexicon(), "damascus"), None);
         assert_eq!(
