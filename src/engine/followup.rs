@@ -117,6 +117,12 @@ const FILLERS: &[&str] = &[
     "hmm", "um", "uh", "pls", "please", "wait", "rn",
 ];
 
+/// Words before a name that make it where something is or comes from, not
+/// who acts: "of syria", "in russia".
+const LOCATIVES: &[&str] = &[
+    "of", "in", "at", "to", "near", "from", "into", "inside", "across", "around", "within",
+];
+
 /// Words that lead a fragment asking about the last question ("with
 /// whose help?", "for what?").
 const PREPOSITIONS: &[&str] = &[
@@ -189,7 +195,25 @@ pub fn dangling(lexicon: &Lexicon, question: &str) -> Option<Dangling> {
     let named = entities(lexicon, &toks);
     let kinds: Vec<EntityKind> = named.iter().map(|&e| lexicon.entity(e).kind).collect();
     let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
-    let fragment = fragment(&words).filter(|f| !f.iter().any(|w| pronoun(w).is_some()));
+    // The kinds of what the question names other than after a preposition:
+    // what "they" could stand for. "Syria" in "what part of syria do they
+    // control" is where, not who.
+    let caps: Vec<bool> = toks.iter().map(|t| t.upper).collect();
+    let actors: Vec<EntityKind> = lexicon
+        .mentions(&words, &caps)
+        .iter()
+        .filter(|m| !(m.start > 0 && LOCATIVES.contains(&words[m.start - 1])))
+        .map(|m| lexicon.entity(m.entity).kind)
+        .collect();
+    // Chat shorthand for one word read as that word ("what abt russia").
+    let plain: Vec<&str> = words
+        .iter()
+        .map(|w| match lexicon.shorthand(w) {
+            Some([one]) => one.as_str(),
+            _ => w,
+        })
+        .collect();
+    let fragment = fragment(&plain).filter(|f| !f.iter().any(|w| pronoun(w).is_some()));
     if let Some(fragment) = fragment {
         let has_wh = fragment.iter().any(|w| is_wh(w));
         let has_aux = fragment.iter().any(|w| is_aux(w));
@@ -212,8 +236,8 @@ pub fn dangling(lexicon: &Lexicon, question: &str) -> Option<Dangling> {
         // follow-up for having lost its chat word.
         let goes_on = LEAD_INS
             .iter()
-            .any(|lead| words.len() > lead.len() && words[..lead.len()] == **lead)
-            || words.iter().any(|w| matches!(*w, "too" | "also"))
+            .any(|lead| plain.len() > lead.len() && plain[..lead.len()] == **lead)
+            || plain.iter().any(|w| matches!(*w, "too" | "also"))
             || possessive_alone(lexicon, question, &fragment);
         if !has_wh && !has_aux && goes_on {
             return Some(Dangling::Swap { words: fragment });
@@ -245,14 +269,18 @@ pub fn dangling(lexicon: &Lexicon, question: &str) -> Option<Dangling> {
             }
             // "their" after "residents" means the residents.
             // ("who leads them": "leads" is a verb after "who".)
+            // Nor "them" in "was idlib one of them": a place is no group.
             Refers::Group => {
-                named.is_empty()
+                !actors.iter().any(|&k| fits(Refers::Group, k))
                     && !before
                         .iter()
                         .enumerate()
                         .any(|(k, b)| is_plural_noun(b) && !(k > 0 && is_wh(before[k - 1])))
             }
-            // "is there", "there are": nothing is referred to.
+            // "is there", "there are": nothing is referred to. Any place
+            // or country named may be the place meant, even as the one
+            // acting: written to stand alone, "what is the syrian army
+            // gearing up to do there" means somewhere in Syria.
             Refers::Place => {
                 !kinds
                     .iter()
@@ -313,6 +341,9 @@ fn is_plural_noun(word: &str) -> bool {
     word.len() > 3
         && word.ends_with('s')
         && !word.ends_with("ss")
+        // "previous", "status", "analysis"
+        && !word.ends_with("us")
+        && !word.ends_with("is")
         && !crate::normalize::is_stopword(word)
         && !is_aux(word)
         && !is_wh(word)
@@ -418,11 +449,25 @@ pub fn rewrites(
             // any country the question named.
             // "it" after "what did erdogan say the summit would do": the
             // summit.
-            let phrases = match refers {
+            let mut phrases = match refers {
                 Refers::Group => plural_phrases(&asked),
                 Refers::Thing | Refers::Topic => the_phrases(&asked),
                 _ => Vec::new(),
             };
+            // "did they hold up?" after "what came out of the earlier
+            // meetings", answered "…led to de-escalation zones": the new
+            // plural things the answer gave, before the question's own,
+            // the last first (what a sentence ends on is what it tells).
+            if *refers == Refers::Group && asks_what_came(&asked) {
+                let asked_words: Vec<&str> = asked.iter().map(|t| t.text.as_str()).collect();
+                let mut given: Vec<Vec<String>> = plural_phrases(&answer)
+                    .into_iter()
+                    .rev()
+                    .filter(|p| p.last().is_some_and(|n| !asked_words.contains(&n.as_str())))
+                    .collect();
+                given.append(&mut phrases);
+                phrases = given;
+            }
             // "did they say anything about refugees?": someone who speaks,
             // before the talks.
             let speaks = words.iter().any(|w| words::has(&words::lists().say, w));
@@ -759,6 +804,19 @@ fn is_content(word: &str) -> bool {
         && !crate::normalize::is_stopword(word)
 }
 
+/// Whether `asked` asks what something was or led to ("what came out of
+/// the earlier meetings", "what did they set up"): a "what" question that
+/// is no question of what someone said and asks for no one thing by name.
+fn asks_what_came(asked: &[Token]) -> bool {
+    let words: Vec<&str> = asked
+        .iter()
+        .map(|t| t.text.as_str())
+        .skip_while(|w| FILLERS.contains(w) || *w == "and")
+        .collect();
+    matches!(words.first(), Some(&("what" | "whats")))
+        && !words.iter().any(|w| words::has(&words::lists().say, w))
+}
+
 /// The noun phrases a question introduces with "the", which "it" may
 /// stand for: "the" and up to two words after it that are no question
 /// word, auxiliary or stopword ("what did erdogan say the summit would do"
@@ -1079,6 +1137,22 @@ mod tests {
             )[0],
             "when was hayat tahrir al sham formed"
         );
+        // "they" after a question of what came of something: the
+        // countries named, then what the answer gave, before the
+        // question's own plural.
+        assert_eq!(
+            read(
+                "did they actually hold up",
+                &exchange(
+                    "what came out of the earlier meetings between turkey russia and iran",
+                    Some("Previous meetings by the leaders of Turkey, Russia and Iran led to the establishment of so-called de-escalation zones.")
+                )
+            )[..2],
+            [
+                "did turkey russia and iran actually hold up",
+                "did de escalation zones actually hold up"
+            ]
+        );
         // No entity fits: what the last question was about.
         assert_eq!(
             read(
@@ -1153,6 +1227,21 @@ mod tests {
                 )
             )[0],
             "who controls most of idlib"
+        );
+        // A name where something is, or a place, is not what "they"
+        // stands for.
+        for (q, word) in [
+            ("what part of syria do they control", "they"),
+            ("was idlib one of them", "them"),
+        ] {
+            assert!(
+                matches!(dangling(&lex, q), Some(Dangling::Pronoun { word: w, .. }) if w == word),
+                "{q:?}"
+            );
+        }
+        assert_eq!(
+            dangling(&lex, "what do turkey and russia want in syria"),
+            None
         );
         // "leads" after "who" is a verb, not the plural "them" could mean.
         assert!(matches!(
@@ -1241,6 +1330,14 @@ mod tests {
         );
         // A question with a chat word dropped is not a fragment.
         let lex = lexicon();
+        // Chat shorthand leads in too.
+        assert_eq!(
+            read(
+                "wat abt russia",
+                &exchange("what did erdogan say about the us", None)
+            )[0],
+            "what did erdogan say about russia"
+        );
         assert_eq!(dangling(&lex, "whats bitcoin price rn"), None);
         assert_eq!(dangling(&lex, "bitcoin price rn"), None);
     }

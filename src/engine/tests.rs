@@ -257,3 +257,55 @@ fn a_question_worded_as_a_gaps_question_is_declined_naming_it() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_rare_word_only_another_article_holds_keeps_this_ones_answer_back() {
+    let e = engine();
+    let mut articles: Vec<ArticleMeta> = e.articles().cloned().collect();
+    articles.push(ArticleMeta::undated(2, "Coal mines reopen"));
+    let mut facts: Vec<Fact> = e.facts.values().cloned().collect();
+    let quote = "Flanders' last coal mine closed in 1992, and two may now reopen as museums.";
+    facts.push(Fact {
+        id: FactId(10_000),
+        key: None,
+        article: ArticleId(2),
+        paragraph: Some(1),
+        quote: quote.into(),
+        answer: quote.into(),
+        kind: AnswerKind::Statement,
+        speaker: None,
+        questions: Vec::new(),
+        source_note: None,
+        origin: crate::fact::Origin::Sentence,
+        version: 1,
+        retired: false,
+    });
+    let two = Engine::new(
+        articles,
+        facts,
+        Vec::new(),
+        Arc::new(Lexicon::builtin().expect("lexicon")),
+        Model::builtin().expect("model"),
+        Settings::default(),
+    );
+    // Whether the best Tehran candidate for `question` lacks a rare word
+    // the other article holds.
+    let elsewhere = |question: &str| {
+        let reading = &two.read(question)[0];
+        let tehran = reading
+            .found
+            .ranked
+            .iter()
+            .find(|s| matches!(s.target, Target::Fact(id) if id != FactId(10_000)))
+            .expect("a Tehran candidate");
+        two.index.rare_word_elsewhere(&reading.found.query, tehran)
+    };
+    assert!(elsewhere("In what country is Flanders located?"));
+    assert!(!two.ask("In what country is Flanders located?").answered);
+    // Not a word both articles lack, an everyday word, or a name the
+    // lexicon knows.
+    assert!(!elsewhere("In what country is Wallonia located?"));
+    assert!(!elsewhere("where is the last mine located"));
+    assert!(!elsewhere("where is idlib located"));
+    assert!(two.ask("where is idlib located").answered);
+}

@@ -63,6 +63,10 @@ const FUZZY_TWO_EDITS_LEN: usize = 7;
 /// A word at least this common in English (Zipf; "keen" 4.1, "mediator"
 /// 3.3) is a word the asker meant, not a typo of one the store knows.
 const REAL_WORD_ZIPF: f32 = 3.5;
+/// A word this informative (Zipf frequency 3.7 or less: "normandy" 3.5,
+/// "turks" 3.7; "homework" is 4.1, "located" 4.9) that only another
+/// article holds says the question is about that article.
+const RARE_INFO: f32 = 0.8;
 /// A word this common is not taken for a slip on a stopword either.
 const STOPWORD_TYPO_ZIPF: f32 = 3.0;
 
@@ -1857,6 +1861,23 @@ impl Index {
             }
         }
         (if all > 0.0 { lacking / all } else { 0.0 }, max)
+    }
+
+    /// Whether the question has a rare English word (a name such as
+    /// "normandy", by word frequency) that another article holds and
+    /// `candidate`'s article nowhere does, not even in a phrasing: the
+    /// question is about that other article. Names the lexicon knows are
+    /// left out (they have aliases: "turks" for Turkey), as are words no
+    /// article holds and typos (what was typed is not what was meant).
+    pub fn rare_word_elsewhere(&self, query: &Query, candidate: &Scored) -> bool {
+        let a = self.article_of[candidate.doc as usize];
+        query.terms.iter().any(|t| {
+            t.entity.is_none()
+                && t.how == How::Exact
+                && t.info >= RARE_INFO
+                && t.id
+                    .is_some_and(|id| !self.local_idf.contains_key(&(id, a)))
+        })
     }
 
     /// Share of the question's informativeness (by English word frequency)
