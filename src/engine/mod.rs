@@ -27,8 +27,9 @@ use crate::fact::{AnswerKind, ArticleId, ArticleMeta, Fact, FactId};
 use crate::lexicon::Lexicon;
 use crate::matcher::decide::{self, Model};
 use crate::matcher::social;
-use crate::matcher::{DocInput, Found, Index, Target};
+use crate::matcher::{DocInput, Found, How, Index, Target};
 use crate::moderation::phrasing_key;
+use crate::words;
 
 pub use builtin::{builtin, numbered, BuiltinError};
 pub use followup::Exchange;
@@ -148,6 +149,11 @@ const OTHER_ARTICLE_MARGIN: f32 = 0.1;
 /// frequency) an article must lack than another for an answer from it to
 /// be declined as off topic.
 const OTHER_ARTICLE_ABSENT_MARGIN: f32 = 0.3;
+
+/// How informative (by English word frequency) a word read as a name's
+/// variant must be for [`Engine::alias_typed_elsewhere`]: Zipf 3.7 or
+/// less ("turks" 3.7; "russian" 4.8 is not).
+const RARE_ALIAS_INFO: f32 = 0.8;
 
 /// How many readings of one follow-up are asked at most: each costs a
 /// question's matching.
@@ -412,6 +418,12 @@ impl Engine {
         if chosen.is_some_and(|s| self.index.rare_word_elsewhere(&reading.found.query, s)) {
             return true;
         }
+        // A rare word read as a name's variant ("turks" for Turkey) that
+        // another article's candidate has as typed and none of this one's
+        // does: the question is worded as that article words it.
+        if self.alias_typed_elsewhere(reading, article) {
+            return true;
+        }
         // Or another article holds clearly more of the question's
         // informative words ("what is the norman architecture idiom": the
         // Tehran article has only "idiom", in a learned phrasing).
@@ -429,6 +441,41 @@ impl Engine {
                 .fold(f32::INFINITY, f32::min)
         };
         absent_of(true) > absent_of(false) + OTHER_ARTICLE_ABSENT_MARGIN
+    }
+
+    /// Whether the question has a rare word the lexicon read as another
+    /// name's variant ("turks" → Turkey) that a candidate of another
+    /// article has word for word while no candidate of `article` does.
+    fn alias_typed_elsewhere(&self, reading: &Reading, article: ArticleId) -> bool {
+        if self.articles.len() < 2 {
+            return false;
+        }
+        let typed: Vec<&str> = reading
+            .found
+            .query
+            .terms
+            .iter()
+            .filter_map(|t| match &t.how {
+                How::Alias(typed) if words::informativeness(typed) >= RARE_ALIAS_INFO => {
+                    Some(typed.as_str())
+                }
+                _ => None,
+            })
+            .collect();
+        if typed.is_empty() {
+            return false;
+        }
+        let holds = |same: bool| {
+            reading.considered.iter().any(|c| {
+                self.facts.get(&c.fact_id).is_some_and(|f| {
+                    (f.article == article) == same
+                        && crate::normalize::tokens(&f.quote)
+                            .iter()
+                            .any(|t| typed.contains(&t.text.as_str()))
+                })
+            })
+        };
+        holds(false) && !holds(true)
     }
 
     /// The probability a candidate must reach to be the answer. An article

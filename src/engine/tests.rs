@@ -309,3 +309,48 @@ fn a_rare_word_only_another_article_holds_keeps_this_ones_answer_back() {
     assert!(!elsewhere("where is idlib located"));
     assert!(two.ask("where is idlib located").answered);
 }
+
+#[test]
+fn a_rare_name_variant_worded_as_another_article_words_it_is_that_articles() {
+    let e = engine();
+    let mut articles: Vec<ArticleMeta> = e.articles().cloned().collect();
+    articles.push(ArticleMeta::undated(2, "Crusader castles"));
+    let mut facts: Vec<Fact> = e.facts.values().cloned().collect();
+    let quote = "The castle at Kerak held out against the Turks for two years.";
+    facts.push(Fact {
+        id: FactId(10_000),
+        key: None,
+        article: ArticleId(2),
+        paragraph: Some(1),
+        quote: quote.into(),
+        answer: quote.into(),
+        kind: AnswerKind::Statement,
+        speaker: None,
+        questions: Vec::new(),
+        source_note: None,
+        origin: crate::fact::Origin::Sentence,
+        version: 1,
+        retired: false,
+    });
+    let two = Engine::new(
+        articles,
+        facts,
+        Vec::new(),
+        Arc::new(Lexicon::builtin().expect("lexicon")),
+        Model::builtin().expect("model"),
+        Settings::default(),
+    );
+    let tehran = e.articles().next().expect("the shipped article").id;
+    let typed_elsewhere = |question: &str| {
+        let reading = &two.read(question)[0];
+        two.alias_typed_elsewhere(reading, tehran)
+    };
+    // "turks" is read as Turkey, but only the castle story says "Turks".
+    assert!(typed_elsewhere("who did the turks fight at kerak"));
+    // "turkey", or an everyday variant ("russian"), is the Tehran article's.
+    assert!(!typed_elsewhere("who did turkey fight at kerak"));
+    assert!(!typed_elsewhere("what did the russian president say"));
+    // One article alone: nothing else to be worded like.
+    let reading = &e.read("who did the turks fight")[0];
+    assert!(!e.alias_typed_elsewhere(reading, tehran));
+}
