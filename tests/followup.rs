@@ -117,7 +117,7 @@ fn standalone_questions_are_answered_the_same_whatever_came_before() {
 
 /// Follow-up accuracy on the labelled conversations (`conv-train-*`, six
 /// sets of 50–60 written blind by helpers who saw only the article; tuned
-/// on). Measured 0.809, precision 0.940 on the 320 (`scripts/conv_quality.py`;
+/// on). Measured 0.838, precision 0.951 on the 320 (`scripts/conv_quality.py`;
 /// `ch` and `ci` were 0.690 / 0.882 when they arrived, before anything was
 /// learned from them); 0.682 / 0.865 on the first 220 before the rewrites
 /// of stop 20.
