@@ -258,13 +258,12 @@ fn a_question_worded_as_a_gaps_question_is_declined_naming_it() {
     );
 }
 
-#[test]
-fn a_rare_word_only_another_article_holds_keeps_this_ones_answer_back() {
-    let e = engine();
+/// The shipped engine with a second article, titled `title`, holding one
+/// bare sentence (fact 10,000).
+fn with_a_second_article(e: &Engine, title: &str, quote: &str) -> Engine {
     let mut articles: Vec<ArticleMeta> = e.articles().cloned().collect();
-    articles.push(ArticleMeta::undated(2, "Coal mines reopen"));
+    articles.push(ArticleMeta::undated(2, title));
     let mut facts: Vec<Fact> = e.facts.values().cloned().collect();
-    let quote = "Flanders' last coal mine closed in 1992, and two may now reopen as museums.";
     facts.push(Fact {
         id: FactId(10_000),
         key: None,
@@ -280,13 +279,23 @@ fn a_rare_word_only_another_article_holds_keeps_this_ones_answer_back() {
         version: 1,
         retired: false,
     });
-    let two = Engine::new(
+    Engine::new(
         articles,
         facts,
         Vec::new(),
         Arc::new(Lexicon::builtin().expect("lexicon")),
         Model::builtin().expect("model"),
         Settings::default(),
+    )
+}
+
+#[test]
+fn a_rare_word_only_another_article_holds_keeps_this_ones_answer_back() {
+    let e = engine();
+    let two = with_a_second_article(
+        &e,
+        "Coal mines reopen",
+        "Flanders' last coal mine closed in 1992, and two may now reopen as museums.",
     );
     // Whether the best Tehran candidate for `question` lacks a rare word
     // the other article holds.
@@ -313,32 +322,10 @@ fn a_rare_word_only_another_article_holds_keeps_this_ones_answer_back() {
 #[test]
 fn a_rare_name_variant_worded_as_another_article_words_it_is_that_articles() {
     let e = engine();
-    let mut articles: Vec<ArticleMeta> = e.articles().cloned().collect();
-    articles.push(ArticleMeta::undated(2, "Crusader castles"));
-    let mut facts: Vec<Fact> = e.facts.values().cloned().collect();
-    let quote = "The castle at Kerak held out against the Turks for two years.";
-    facts.push(Fact {
-        id: FactId(10_000),
-        key: None,
-        article: ArticleId(2),
-        paragraph: Some(1),
-        quote: quote.into(),
-        answer: quote.into(),
-        kind: AnswerKind::Statement,
-        speaker: None,
-        questions: Vec::new(),
-        source_note: None,
-        origin: crate::fact::Origin::Sentence,
-        version: 1,
-        retired: false,
-    });
-    let two = Engine::new(
-        articles,
-        facts,
-        Vec::new(),
-        Arc::new(Lexicon::builtin().expect("lexicon")),
-        Model::builtin().expect("model"),
-        Settings::default(),
+    let two = with_a_second_article(
+        &e,
+        "Crusader castles",
+        "The castle at Kerak held out against the Turks for two years.",
     );
     let tehran = e.articles().next().expect("the shipped article").id;
     let typed_elsewhere = |question: &str| {
