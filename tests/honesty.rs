@@ -52,6 +52,19 @@ fn a_fact_about_someone_else_does_not_answer() {
 }
 
 #[test]
+fn an_answer_about_someone_else_from_the_same_sentence_does_not_answer() {
+    // One sentence says Turkey backs the rebels and Iran and Russia the
+    // regime: asked Iran's side, the answer is Iran's, not the half of the
+    // sentence about Turkey.
+    let r = &ask(&["which side is iran on in the war"])[0];
+    assert!(
+        r.answered && answer(r).contains("Assad") && !answer(r).starts_with("Turkey"),
+        "{:?}",
+        answer(r)
+    );
+}
+
+#[test]
 fn an_age_or_an_amount_of_money_comes_only_from_a_fact_stating_one() {
     // The article gives no one's age and no sum of money: a fact that
     // merely names the person or holds another number does not answer.

@@ -136,8 +136,10 @@ impl Engine {
                 // "What did X say" is answered only from X's own words; a
                 // fact about someone else, or without the age or money
                 // asked for, does not answer.
-                let f = &c.scored.factors;
-                let ruled_out = f.speaker_wrong || f.entity_swapped || f.measure_missing;
+                // Nor does an answer about someone else of the kind named.
+                let f = &c.factors;
+                let ruled_out =
+                    f.speaker_wrong || f.entity_swapped || f.measure_missing || f.answer_swapped;
                 let probability = if ruled_out {
                     0.0
                 } else {

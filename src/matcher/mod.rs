@@ -410,6 +410,11 @@ pub struct Factors {
     /// from the sentence that names Assad too): often an answer about
     /// someone else in the same sentence.
     pub named_unanswered: u32,
+    /// Worse than `named_unanswered`: the answer leaves the name out and
+    /// names another of its kind instead, one the question does not ("which
+    /// side does iran back" and "Turkey has supported the rebels"). The
+    /// answer is about someone else.
+    pub answer_swapped: bool,
     /// The phrasing most like the question asks for another kind of
     /// answer ("why is the summit happening" is most like "where is the
     /// summit happening").
@@ -1054,6 +1059,42 @@ impl Index {
             }
         }
         out
+    }
+
+    /// Whether the question names someone (or some country, group...) the
+    /// fact mentions but its answer leaves out, while the answer names
+    /// another of the same kind that the question does not name or imply.
+    /// Names the whole article is about (its background: Syria) do not
+    /// count: an answer need not repeat them; nor do places.
+    fn answer_swapped(&self, query: &Query, doc: &Doc) -> bool {
+        let asked: Vec<usize> = query.terms.iter().filter_map(|t| t.entity).collect();
+        let shown = || {
+            doc.clues
+                .iter()
+                .filter(|c| c.kind & CLUE_IN_ANSWER != 0 && c.entity != NO_ENTITY)
+                .map(|c| usize::from(c.entity))
+        };
+        let near = |a: usize, b: usize| {
+            a == b
+                || self.lexicon.related(a).any(|r| r == b)
+                || self.lexicon.related(b).any(|r| r == a)
+        };
+        let background = self.background.get(&doc.article);
+        asked.iter().any(|&e| {
+            if !doc.entities.contains(&e)
+                || background.is_some_and(|b| b.contains(&e))
+                || shown().any(|d| near(e, d))
+            {
+                return false;
+            }
+            // A place is often where something happens, not whom it is
+            // about ("the tehran summit").
+            let kind = self.lexicon.entity(e).kind;
+            kind != EntityKind::Place
+                && shown().any(|d| {
+                    self.lexicon.entity(d).kind == kind && !asked.iter().any(|&a| near(a, d))
+                })
+        })
     }
 
     /// How many of the entities the question names the fact mentions, but
@@ -1810,6 +1851,7 @@ impl Index {
         (f.unaligned_info, f.unaligned_max) = Self::unaligned(query, doc);
         f.gives_wanted = Self::gives_wanted(query, doc);
         f.named_unanswered = Self::named_unanswered(query, doc);
+        f.answer_swapped = self.answer_swapped(query, doc);
         f.meaning = query
             .meaning
             .as_ref()
