@@ -341,3 +341,31 @@ fn a_rare_name_variant_worded_as_another_article_words_it_is_that_articles() {
     let reading = &e.read("who did the turks fight")[0];
     assert!(!e.alias_typed_elsewhere(reading, tehran));
 }
+
+#[test]
+fn a_question_whose_words_the_article_mostly_lacks_is_answered_by_none_of_its_facts() {
+    let e = engine();
+    // Whether every fact the decision weighed was ruled out.
+    let all_ruled_out = |question: &str| {
+        e.read(question)
+            .iter()
+            .flat_map(|r| &r.considered)
+            .all(|c| c.ruled_out)
+    };
+    // "win" is a word of the article's phrasings; the rest is football.
+    assert!(all_ruled_out(
+        "which team is gonna win the champions league"
+    ));
+    assert!(
+        !e.ask("which team is gonna win the champions league")
+            .answered
+    );
+    // Chatter around a question the article answers is not its words.
+    assert!(!all_ruled_out(
+        "hey all quick one lol, who runs idlib these days?"
+    ));
+    assert!(
+        e.ask("hey all quick one lol, who runs idlib these days?")
+            .answered
+    );
+}

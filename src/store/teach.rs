@@ -217,6 +217,21 @@ mod tests {
         assert_eq!(taught.fact.quote, "Idlib");
         assert_eq!(taught.resolved, 1);
         assert_eq!(unanswered(&store), ["something else entirely"]);
+        // Asked again and answered from its taught wording, with the model
+        // unsure: still off the list. Declined again, it is back on.
+        let again = |answered| QuestionLogEntry {
+            question: asked.to_string(),
+            answered,
+            fact_id: answered.then_some(taught.fact.id),
+            confidence: 0.4,
+            channel: crate::store::channel::CLI,
+            guild_id: None,
+            user_id: None,
+        };
+        store.log_question(&again(true)).expect("log");
+        assert_eq!(unanswered(&store), ["something else entirely"]);
+        store.log_question(&again(false)).expect("log");
+        assert_eq!(unanswered(&store), [asked, "something else entirely"]);
     }
 
     #[test]
