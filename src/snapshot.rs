@@ -184,9 +184,8 @@ pub fn read(path: &Path, now: &Stamp) -> Result<Saved, Refused> {
     if chunks.crc.clone().finalize() != crc {
         return Err(Refused::Corrupt("the checksum does not match"));
     }
-    match (decoded, chunks.failed, rest) {
-        (Ok(saved), None, 0) => Ok(saved),
-        (_, Some(e), _) => Err(Refused::Unreadable(e)),
+    match (decoded, rest) {
+        (Ok(saved), 0) => Ok(saved),
         _ => Err(Refused::Corrupt("the engine does not decode")),
     }
 }
@@ -303,6 +302,10 @@ impl<'de> postcard::de_flavors::Flavor<'de> for Chunks {
     where
         'de: 'a,
     {
+        // More than the payload has left: damaged, and never gathered.
+        if ct as u64 > (self.end - self.at) as u64 + self.left {
+            return Err(postcard::Error::DeserializeUnexpectedEnd);
+        }
         if self.end - self.at >= ct {
             let at = self.at;
             self.at += ct;

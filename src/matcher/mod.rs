@@ -1064,8 +1064,11 @@ impl Index {
     /// Whether the question names someone (or some country, group...) the
     /// fact mentions but its answer leaves out, while the answer names
     /// another of the same kind that the question does not name or imply.
-    /// Names the whole article is about (its background: Syria) do not
-    /// count: an answer need not repeat them; nor do places.
+    /// A name the question asks about that the whole article is about (its
+    /// background: Syria) does not count: an answer need not repeat it; nor
+    /// do places. (Such a name in the answer still counts as another one:
+    /// exempting it there turned two right answers wrong on
+    /// the train sets.)
     fn answer_swapped(&self, query: &Query, doc: &Doc) -> bool {
         let asked: Vec<usize> = query.terms.iter().filter_map(|t| t.entity).collect();
         let shown = || {

@@ -80,9 +80,10 @@ impl Store {
 
     /// Questions of the last `days` days that were declined or answered with
     /// confidence below `low`, and not taught since, newest first. A question
-    /// once taught stays off the list when asked again: its answer then
-    /// comes from its own wording, which a moderator settled, even where the
-    /// model alone is unsure of it.
+    /// once taught stays off the list when asked again (in any case) and
+    /// answered by the fact it was taught as: that answer comes from its own
+    /// wording, which a moderator settled, even where the model alone is
+    /// unsure of it.
     pub fn missed_questions(&self, days: u32, low: f64) -> Result<Vec<LoggedQuestion>, ModError> {
         let conn = self.conn();
         let op = "reading the question log";
@@ -92,8 +93,10 @@ impl Store {
                  WHERE at >= strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?1)
                    AND (answered = 0 OR confidence < ?2)
                    AND taught_fact IS NULL
-                   AND (answered = 0 OR question NOT IN
-                        (SELECT question FROM question_log WHERE taught_fact IS NOT NULL))
+                   AND NOT (answered = 1 AND EXISTS (
+                        SELECT 1 FROM question_log AS t
+                        WHERE t.taught_fact = question_log.fact_id
+                          AND lower(trim(t.question)) = lower(trim(question_log.question))))
                  ORDER BY at DESC, id DESC",
             )
             .map_err(db(self, op))?;

@@ -219,8 +219,8 @@ mod tests {
         assert_eq!(unanswered(&store), ["something else entirely"]);
         // Asked again and answered from its taught wording, with the model
         // unsure: still off the list. Declined again, it is back on.
-        let again = |answered| QuestionLogEntry {
-            question: asked.to_string(),
+        let again = |answered, question: &str| QuestionLogEntry {
+            question: question.to_string(),
             answered,
             fact_id: answered.then_some(taught.fact.id),
             confidence: 0.4,
@@ -228,10 +228,20 @@ mod tests {
             guild_id: None,
             user_id: None,
         };
-        store.log_question(&again(true)).expect("log");
+        store.log_question(&again(true, asked)).expect("log");
+        store
+            .log_question(&again(true, "WHICH province is it about??  "))
+            .expect("log");
         assert_eq!(unanswered(&store), ["something else entirely"]);
-        store.log_question(&again(false)).expect("log");
+        // Answered unsure by another fact, or declined: back on the list.
+        let other = QuestionLogEntry {
+            fact_id: Some(FactId(taught.fact.id.0 - 1)),
+            ..again(true, asked)
+        };
+        store.log_question(&other).expect("log");
         assert_eq!(unanswered(&store), [asked, "something else entirely"]);
+        store.log_question(&again(false, asked)).expect("log");
+        assert_eq!(unanswered(&store).len(), 3);
     }
 
     #[test]
