@@ -1067,8 +1067,7 @@ impl Index {
     /// A name the question asks about that the whole article is about (its
     /// background: Syria) does not count: an answer need not repeat it; nor
     /// do places. (Such a name in the answer still counts as another one:
-    /// exempting it there turned two right answers wrong on
-    /// the train sets.)
+    /// exempting it there turned two right answers wrong on the train sets.)
     fn answer_swapped(&self, query: &Query, doc: &Doc) -> bool {
         let asked: Vec<usize> = query.terms.iter().filter_map(|t| t.entity).collect();
         let shown = || {
