@@ -14,7 +14,7 @@ use anyhow::Context;
 use crate::answer::Reply;
 use crate::config::Config;
 use crate::engine::{Engine, Exchange};
-use crate::extract::{self, Gap};
+use crate::extract;
 use crate::lexicon::Lexicon;
 use crate::matcher::decide::Model;
 use crate::snapshot::{self, Stamp};
@@ -24,9 +24,6 @@ pub struct App {
     pub store: Store,
     pub engine: Arc<Engine>,
     pub config: Config,
-    /// The learned near-miss gap, parsed once: it comes from the binary
-    /// (the decision model's training), not the store.
-    learned_gap: Option<Gap>,
     lexicon: Arc<Lexicon>,
     /// The store's content revision when the engine was last built.
     seen_version: i64,
@@ -86,19 +83,16 @@ impl App {
     /// of the store as it is now, else the engine built over its facts
     /// (seconds for a large store) and then saved.
     pub fn with_store(store: Store, config: &Config) -> anyhow::Result<App> {
-        let learned_gap = extract::learned_gap(None).context("loading the learned near misses")?;
         let lexicon = Arc::new(Lexicon::builtin().context("loading the shipped lexicon")?);
         let mut saved = SavedEngine {
             path: snapshot::path_for(store.path()),
             writable: true,
         };
-        let (engine, seen_version) =
-            current_engine(&store, &mut saved, learned_gap.as_ref(), &lexicon, config)?;
+        let (engine, seen_version) = current_engine(&store, &mut saved, &lexicon, config)?;
         Ok(App {
             store,
             engine: Arc::new(engine),
             config: config.clone(),
-            learned_gap,
             lexicon,
             seen_version,
             saved,
@@ -109,13 +103,8 @@ impl App {
     /// when it is of them (another process may have saved it), else built
     /// from the store and saved.
     pub fn reload(&mut self) -> anyhow::Result<()> {
-        let (engine, seen_version) = current_engine(
-            &self.store,
-            &mut self.saved,
-            self.learned_gap.as_ref(),
-            &self.lexicon,
-            &self.config,
-        )?;
+        let (engine, seen_version) =
+            current_engine(&self.store, &mut self.saved, &self.lexicon, &self.config)?;
         self.engine = Arc::new(engine);
         self.seen_version = seen_version;
         Ok(())
@@ -198,7 +187,6 @@ impl App {
 fn current_engine(
     store: &Store,
     saved: &mut SavedEngine,
-    learned_gap: Option<&Gap>,
     lexicon: &Arc<Lexicon>,
     config: &Config,
 ) -> anyhow::Result<(Engine, i64)> {
@@ -230,7 +218,7 @@ fn current_engine(
             } else {
                 tracing::warn!(%path, reason = %why, "building the index anew");
             }
-            let engine = build_engine(store, learned_gap, lexicon, config)?;
+            let engine = build_engine(store, lexicon, config)?;
             saved.save(&stamp, &engine);
             engine
         }
@@ -266,19 +254,16 @@ impl SavedEngine {
 }
 
 /// The engine over the store's facts and gaps in force, with the learned
-/// gap after the stored ones (as the decision model was fitted).
-fn build_engine(
-    store: &Store,
-    learned_gap: Option<&Gap>,
-    lexicon: &Arc<Lexicon>,
-    config: &Config,
-) -> anyhow::Result<Engine> {
+/// gap after the stored ones (as the decision model was fitted). The
+/// learned gap comes from the binary, not the store; it is read only here,
+/// so a start that finds its saved index does not parse it.
+fn build_engine(store: &Store, lexicon: &Arc<Lexicon>, config: &Config) -> anyhow::Result<Engine> {
     let started = Instant::now();
     let gaps = store
         .gaps(false)?
         .into_iter()
         .map(|g| g.gap)
-        .chain(learned_gap.cloned())
+        .chain(extract::learned_gap(None).context("loading the learned near misses")?)
         .collect();
     let articles = store.articles()?;
     let facts = store.facts(false)?;

@@ -1,6 +1,6 @@
 //! The word data the core reads, in one place: the hand-made word lists of
 //! `data/words.toml` (stopwords, everyday words, say-verbs, time and number
-//! words, auxiliaries, cause words), and how informative a word is in English
+//! words, auxiliaries, cause words, locatives), and how informative a word is in English
 //! at large, from its frequency (`data/wordfreq-en.tsv`, rebuilt by
 //! `scripts/build_wordfreq.py` from the `wordfreq` package). A question word
 //! the store lacks says little when it is everyday English ("roommate",
@@ -28,6 +28,7 @@ pub struct Lists {
     pub number: Vec<String>,
     pub auxiliaries: Vec<String>,
     pub cause: Vec<String>,
+    pub locative: Vec<String>,
 }
 
 /// The shipped word lists (empty only if the compiled-in file were
@@ -58,15 +59,36 @@ pub const NAME_INFO: f32 = 1.3;
 fn table() -> &'static HashMap<&'static str, f32> {
     static TABLE: OnceLock<HashMap<&'static str, f32>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        WORDFREQ
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let (w, z) = l.split_once('\t')?;
-                Some((w, z.trim().parse().ok()?))
-            })
-            .collect()
+        // Sized once: growing it word by word would rehash it many times.
+        let mut table = HashMap::with_capacity_and_hasher(
+            WORDFREQ.bytes().filter(|&b| b == b'\n').count(),
+            Default::default(),
+        );
+        table.extend(
+            WORDFREQ
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| {
+                    let (w, z) = l.split_once('\t')?;
+                    Some((w, parse_zipf(z.trim())?))
+                }),
+        );
+        table
     })
+}
+
+/// A listed Zipf value: "d.dd" read directly (the same float as `parse`
+/// gives: both round the same exact value), anything else by `parse`.
+fn parse_zipf(z: &str) -> Option<f32> {
+    match z.as_bytes() {
+        &[a, b'.', b, c] if [a, b, c].iter().all(u8::is_ascii_digit) => {
+            let hundredths = [a, b, c]
+                .iter()
+                .fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'));
+            Some(hundredths as f32 / 100.0)
+        }
+        _ => z.parse().ok(),
+    }
 }
 
 /// The word's Zipf frequency (log10 of uses per billion words), if listed.
@@ -97,11 +119,23 @@ mod tests {
             ("number", &parsed.number),
             ("auxiliaries", &parsed.auxiliaries),
             ("cause", &parsed.cause),
+            ("locative", &parsed.locative),
         ] {
             assert!(!list.is_empty(), "{name} is empty");
         }
         assert!(has(&lists().stopwords, "the"));
         assert!(has(&lists().say, "said"));
+    }
+
+    #[test]
+    fn every_listed_zipf_value_reads_as_parse_reads_it() {
+        for line in WORDFREQ.lines().filter(|l| !l.starts_with('#')) {
+            let (_, z) = line.split_once('\t').expect("word and value");
+            let parsed: f32 = z.trim().parse().expect("a number");
+            assert_eq!(parse_zipf(z.trim()), Some(parsed), "{line}");
+        }
+        assert_eq!(parse_zipf("12.5"), Some(12.5));
+        assert_eq!(parse_zipf("x.yz"), None);
     }
 
     #[test]

@@ -57,14 +57,11 @@ fn parse(bytes: &'static [u8]) -> Option<Table> {
         at += 1 + len;
     }
     let values = rest.get(at..at + count * dims)?;
+    // The sum of squares in integers (exact; a float sum of these small
+    // squares is exact too, so the same value), side by side as `dot` adds.
     let norms = values
         .chunks_exact(dims.max(1))
-        .map(|r| {
-            r.iter()
-                .map(|&v| f32::from(v as i8).powi(2))
-                .sum::<f32>()
-                .sqrt()
-        })
+        .map(|r| (dot(r, r) as f32).sqrt())
         .collect();
     Some(Table {
         dims,
@@ -286,6 +283,15 @@ mod tests {
             assert!(t.knows(w), "{w}");
         }
         assert!(t.embed([("qqqqzz", 1.0)]).is_none());
+    }
+
+    #[test]
+    fn each_row_length_is_its_float_sum_of_squares() {
+        let t = table().expect("the shipped table parses");
+        for (row, norm) in t.values.chunks_exact(t.dims).zip(&t.norms) {
+            let float: f32 = row.iter().map(|&v| f32::from(v as i8).powi(2)).sum();
+            assert_eq!(*norm, float.sqrt());
+        }
     }
 
     #[test]
