@@ -117,12 +117,11 @@ const FILLERS: &[&str] = &[
     "hmm", "um", "uh", "pls", "please", "wait", "rn",
 ];
 
-/// Words before a name that make it where something is or comes from, not
-/// who acts: "of syria", "in russia".
-const LOCATIVES: &[&str] = &[
-    "of", "in", "at", "to", "near", "from", "into", "inside", "across", "around", "within",
-];
-
+/// Whether `word` before a name makes it where something is or comes
+/// from, not who acts: "of syria", "in russia".
+fn is_locative(word: &str) -> bool {
+    words::has(&words::lists().locative, word)
+}
 /// Words that lead a fragment asking about the last question ("with
 /// whose help?", "for what?").
 const PREPOSITIONS: &[&str] = &[
@@ -202,7 +201,7 @@ pub fn dangling(lexicon: &Lexicon, question: &str) -> Option<Dangling> {
     let actors: Vec<EntityKind> = lexicon
         .mentions(&words, &caps)
         .iter()
-        .filter(|m| !(m.start > 0 && LOCATIVES.contains(&words[m.start - 1])))
+        .filter(|m| !(m.start > 0 && is_locative(words[m.start - 1])))
         .map(|m| lexicon.entity(m.entity).kind)
         .collect();
     // Chat shorthand for one word read as that word ("what abt russia").
@@ -672,8 +671,20 @@ pub fn rewrites(
             let lead = wh_lead(&asked_words);
             let rest = &asked_words[lead.len()..];
             if !rest.is_empty() {
-                // "where is the summit" + "when?" → "when is the summit".
-                let q = format!("{} {}", words.join(" "), rest.join(" "));
+                // "where is the summit" + "when?" → "when is the summit":
+                // the last question's auxiliary stays ("when is the summit"
+                // + "where?" → "where is the summit", not "where the
+                // summit").
+                let aux = lead
+                    .last()
+                    .filter(|w| is_aux(w) && !words.iter().any(|f| is_aux(f)));
+                let q = words
+                    .iter()
+                    .map(String::as_str)
+                    .chain(aux.copied())
+                    .chain(rest.iter().copied())
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 push(q.clone(), took, format!("“{q}”"), false);
                 // "who's been making gains" + "against who?" → both; not a
                 // question word alone ("why?" asks something new, not the
@@ -699,7 +710,26 @@ fn candidates(
     answer: &[Token],
     refers: Refers,
 ) -> Vec<Candidate> {
-    let in_question = entities(lexicon, asked);
+    // What the question names where something is ("inside idlib") after
+    // what acts in it ("does turkey have anything inside idlib" + "how
+    // many does it have": Turkey).
+    let mut in_question = entities(lexicon, asked);
+    let located: Vec<usize> = {
+        let words: Vec<&str> = asked.iter().map(|t| t.text.as_str()).collect();
+        let caps: Vec<bool> = asked.iter().map(|t| t.upper).collect();
+        let mentions = lexicon.mentions(&words, &caps);
+        in_question
+            .iter()
+            .copied()
+            .filter(|&e| {
+                mentions
+                    .iter()
+                    .filter(|m| m.entity == e)
+                    .all(|m| m.start > 0 && is_locative(words[m.start - 1]))
+            })
+            .collect()
+    };
+    in_question.sort_by_key(|e| located.contains(e));
     let in_answer: Vec<usize> = entities(lexicon, answer)
         .into_iter()
         .filter(|e| !in_question.contains(e))
@@ -906,11 +936,18 @@ fn swappable(lexicon: &Lexicon, asked: &[Token], kind: EntityKind) -> Vec<(usize
             }
         }
     }
-    // The kremlin for trump: both act and speak.
+    // The kremlin for trump: both act and speak. A place acts when it is the
+    // subject: "how does damascus plan to take idlib" + "and
+    // ankara?" (a capital for its government), not "in damascus" or
+    // "take idlib".
     let actor = |k: EntityKind| k != EntityKind::Place;
     for m in &mentions {
         let k = lexicon.entity(m.entity).kind;
-        if k != kind && actor(k) && actor(kind) {
+        let acting_place = k == EntityKind::Place
+            && m.start
+                .checked_sub(1)
+                .is_none_or(|p| is_wh(words[p]) || is_aux(words[p]));
+        if k != kind && (actor(k) || acting_place) && actor(kind) {
             out.push((m.start, m.len, false));
         }
     }
@@ -1259,6 +1296,17 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_means_who_acts_before_where_it_happens() {
+        assert_eq!(
+            read(
+                "how many does it have",
+                &exchange("does turkey have anything inside idlib itself", None)
+            )[0],
+            "how many does turkey have"
+        );
+    }
+
+    #[test]
     fn fragments_are_completed_with_the_last_question() {
         // The other one in the same frame, then what the other one said
         // about anything: the kremlin's words need not name idlib.
@@ -1310,7 +1358,21 @@ mod tests {
             read("when?", &exchange("where's the summit being held", None))[0],
             "when the summit being held"
         );
+        // The last question's auxiliary stays with its frame.
+        assert_eq!(
+            read("where?", &exchange("when is the summit", None))[0],
+            "where is the summit"
+        );
         assert!(read("why?", &exchange("", None)).is_empty());
+        // A capital as the subject is one who acts, swapped for another
+        // actor; a place it acts on is not.
+        assert_eq!(
+            read(
+                "and ankara?",
+                &exchange("how does damascus plan to take idlib", None)
+            ),
+            ["how does ankara plan to take idlib"]
+        );
         // A plural thing for the plural thing counted, with the name it
         // was counted by.
         assert_eq!(
