@@ -277,6 +277,8 @@ const CLUE_CAUSE: u8 = 8;
 const CLUE_IN_ANSWER: u8 = 16;
 /// Part of an entity's name.
 const CLUE_ENTITY: u8 = 32;
+/// A name after a locative ("held in Tehran"): where, not who acts.
+const CLUE_LOCATED: u8 = 64;
 
 /// How a question word met the vocabulary.
 #[derive(Debug, Clone, PartialEq)]
@@ -1044,6 +1046,15 @@ impl Index {
                 }
                 if entity_at[i] != NO_ENTITY {
                     kind |= CLUE_ENTITY;
+                    // The name's first word after a locative, or a later
+                    // word of the same name after one.
+                    let mut j = i;
+                    while j > 0 && entity_at[j - 1] == entity_at[i] {
+                        j -= 1;
+                    }
+                    if j > 0 && words::has(&words::lists().locative, &firsts[j - 1].0) {
+                        kind |= CLUE_LOCATED;
+                    }
                 }
                 if kind != 0 {
                     out.push(Clue {
@@ -1090,11 +1101,29 @@ impl Index {
                 return false;
             }
             // A place is often where something happens, not whom it is
-            // about ("the tehran summit").
+            // about ("the tehran summit"). A place the answer names as one
+            // who acts (not after "in", "to"…) stands for what it is
+            // related to of the kind asked about: a capital for its
+            // country ("Damascus is determined…" is about Syria, not
+            // Turkey).
             let kind = self.lexicon.entity(e).kind;
+            let acting = |c: &Clue| {
+                let d = usize::from(c.entity);
+                let entity = self.lexicon.entity(d);
+                entity.kind == kind
+                    || (entity.kind == EntityKind::Place
+                        && c.kind & CLUE_LOCATED == 0
+                        && self
+                            .lexicon
+                            .related(d)
+                            .any(|r| self.lexicon.entity(r).kind == kind))
+            };
             kind != EntityKind::Place
-                && shown().any(|d| {
-                    self.lexicon.entity(d).kind == kind && !asked.iter().any(|&a| near(a, d))
+                && doc.clues.iter().any(|c| {
+                    c.kind & CLUE_IN_ANSWER != 0
+                        && c.entity != NO_ENTITY
+                        && acting(c)
+                        && !asked.iter().any(|&a| near(a, usize::from(c.entity)))
                 })
         })
     }
