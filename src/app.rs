@@ -6,7 +6,7 @@
 //! No formatting here, and no terminal or Discord types.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
 use anyhow::Context;
@@ -14,7 +14,7 @@ use anyhow::Context;
 use crate::answer::Reply;
 use crate::config::Config;
 use crate::engine::{Engine, Exchange};
-use crate::extract;
+use crate::extract::{self, Gap};
 use crate::lexicon::Lexicon;
 use crate::matcher::decide::Model;
 use crate::snapshot::{self, Stamp};
@@ -253,17 +253,26 @@ impl SavedEngine {
     }
 }
 
+/// The learned near-miss gap: from the binary, parsed at the first build
+/// of this process (a start that finds its saved index never needs it).
+fn learned_gap() -> Result<Option<Gap>, extract::ExtractError> {
+    static GAP: OnceLock<Option<Gap>> = OnceLock::new();
+    if let Some(gap) = GAP.get() {
+        return Ok(gap.clone());
+    }
+    let gap = extract::learned_gap(None)?;
+    Ok(GAP.get_or_init(|| gap).clone())
+}
+
 /// The engine over the store's facts and gaps in force, with the learned
-/// gap after the stored ones (as the decision model was fitted). The
-/// learned gap comes from the binary, not the store; it is read only here,
-/// so a start that finds its saved index does not parse it.
+/// gap after the stored ones (as the decision model was fitted).
 fn build_engine(store: &Store, lexicon: &Arc<Lexicon>, config: &Config) -> anyhow::Result<Engine> {
     let started = Instant::now();
     let gaps = store
         .gaps(false)?
         .into_iter()
         .map(|g| g.gap)
-        .chain(extract::learned_gap(None).context("loading the learned near misses")?)
+        .chain(learned_gap().context("loading the learned near misses")?)
         .collect();
     let articles = store.articles()?;
     let facts = store.facts(false)?;

@@ -1,6 +1,6 @@
 //! The word data the core reads, in one place: the hand-made word lists of
-//! `data/words.toml` (stopwords, everyday words, say-verbs, time and number
-//! words, auxiliaries, cause words, locatives), and how informative a word is in English
+//! `data/words.toml` (stopwords, everyday words, say-verbs, time and
+//! number words, auxiliaries, cause words, locatives), and how informative a word is in English
 //! at large, from its frequency (`data/wordfreq-en.tsv`, rebuilt by
 //! `scripts/build_wordfreq.py` from the `wordfreq` package). A question word
 //! the store lacks says little when it is everyday English ("roommate",
@@ -41,6 +41,17 @@ pub fn lists() -> &'static Lists {
 /// Whether `list` holds `word`.
 pub fn has(list: &[String], word: &str) -> bool {
     list.iter().any(|w| w == word)
+}
+
+/// Whether a name after the words `before` is where something is or comes
+/// from, not who acts: a locative before it, maybe with an article
+/// between ("in tehran", "in the syrian capital").
+pub fn after_locative(before: &[&str]) -> bool {
+    let mut rest = before;
+    while let [head @ .., "the" | "a" | "an"] = rest {
+        rest = head;
+    }
+    rest.last().is_some_and(|w| has(&lists().locative, w))
 }
 
 /// Zipf frequency of a word seen nowhere in the list: rarer than the
@@ -125,6 +136,15 @@ mod tests {
         }
         assert!(has(&lists().stopwords, "the"));
         assert!(has(&lists().say, "said"));
+    }
+
+    #[test]
+    fn a_name_after_a_locative_is_where_not_who() {
+        assert!(after_locative(&["held", "in"]));
+        assert!(after_locative(&["fighting", "in", "the"]));
+        assert!(!after_locative(&["how", "does"]));
+        assert!(!after_locative(&["the"]));
+        assert!(!after_locative(&[]));
     }
 
     #[test]

@@ -117,11 +117,6 @@ const FILLERS: &[&str] = &[
     "hmm", "um", "uh", "pls", "please", "wait", "rn",
 ];
 
-/// Whether `word` before a name makes it where something is or comes
-/// from, not who acts: "of syria", "in russia".
-fn is_locative(word: &str) -> bool {
-    words::has(&words::lists().locative, word)
-}
 /// Words that lead a fragment asking about the last question ("with
 /// whose help?", "for what?").
 const PREPOSITIONS: &[&str] = &[
@@ -201,7 +196,7 @@ pub fn dangling(lexicon: &Lexicon, question: &str) -> Option<Dangling> {
     let actors: Vec<EntityKind> = lexicon
         .mentions(&words, &caps)
         .iter()
-        .filter(|m| !(m.start > 0 && is_locative(words[m.start - 1])))
+        .filter(|m| !words::after_locative(&words[..m.start]))
         .map(|m| lexicon.entity(m.entity).kind)
         .collect();
     // Chat shorthand for one word read as that word ("what abt russia").
@@ -675,9 +670,7 @@ pub fn rewrites(
                 // the last question's auxiliary stays ("when is the summit"
                 // + "where?" → "where is the summit", not "where the
                 // summit").
-                let aux = lead
-                    .last()
-                    .filter(|w| is_aux(w) && !words.iter().any(|f| is_aux(f)));
+                let aux = lead.last().filter(|w| is_aux(w));
                 let q = words
                     .iter()
                     .map(String::as_str)
@@ -725,11 +718,14 @@ fn candidates(
                 mentions
                     .iter()
                     .filter(|m| m.entity == e)
-                    .all(|m| m.start > 0 && is_locative(words[m.start - 1]))
+                    .all(|m| words::after_locative(&words[..m.start]))
             })
             .collect()
     };
-    in_question.sort_by_key(|e| located.contains(e));
+    // Not for "there": the place is what it means.
+    if refers != Refers::Place {
+        in_question.sort_by_key(|e| located.contains(e));
+    }
     let in_answer: Vec<usize> = entities(lexicon, answer)
         .into_iter()
         .filter(|e| !in_question.contains(e))

@@ -1052,7 +1052,8 @@ impl Index {
                     while j > 0 && entity_at[j - 1] == entity_at[i] {
                         j -= 1;
                     }
-                    if j > 0 && words::has(&words::lists().locative, &firsts[j - 1].0) {
+                    let before: Vec<&str> = firsts[..j].iter().map(|f| f.0.as_str()).collect();
+                    if words::after_locative(&before) {
                         kind |= CLUE_LOCATED;
                     }
                 }
@@ -1074,10 +1075,11 @@ impl Index {
 
     /// Whether the question names someone (or some country, group...) the
     /// fact mentions but its answer leaves out, while the answer names
-    /// another of the same kind that the question does not name or imply.
-    /// A name the question asks about that the whole article is about (its
+    /// another of the same kind that the question does not name or imply
+    /// (a capital acting in the answer names its country). A name the
+    /// question asks about that the whole article is about (its
     /// background: Syria) does not count: an answer need not repeat it; nor
-    /// do places. (Such a name in the answer still counts as another one:
+    /// do places asked about. (Such a name in the answer still counts as another one:
     /// exempting it there turned two right answers wrong on the train sets.)
     fn answer_swapped(&self, query: &Query, doc: &Doc) -> bool {
         let asked: Vec<usize> = query.terms.iter().filter_map(|t| t.entity).collect();
