@@ -1026,6 +1026,7 @@ impl Index {
                     entity_at[t.2] = e;
                 }
             }
+            let first_words: Vec<&str> = firsts.iter().map(|f| f.0.as_str()).collect();
             for (i, (w, name)) in firsts.iter().enumerate() {
                 let w = w.as_str();
                 let mut kind = 0;
@@ -1052,8 +1053,7 @@ impl Index {
                     while j > 0 && entity_at[j - 1] == entity_at[i] {
                         j -= 1;
                     }
-                    let before: Vec<&str> = firsts[..j].iter().map(|f| f.0.as_str()).collect();
-                    if words::after_locative(&before) {
+                    if words::after_locative(&first_words[..j]) {
                         kind |= CLUE_LOCATED;
                     }
                 }
