@@ -1,7 +1,7 @@
 //! The word data the core reads, in one place: the hand-made word lists of
 //! `data/words.toml` (stopwords, everyday words, say-verbs, time and
-//! number words, auxiliaries, cause words, locatives), and how informative a word is in English
-//! at large, from its frequency (`data/wordfreq-en.tsv`, rebuilt by
+//! number words, auxiliaries, cause words, locatives), and how informative
+//! a word is in English at large, from its frequency (`data/wordfreq-en.tsv`, rebuilt by
 //! `scripts/build_wordfreq.py` from the `wordfreq` package). A question word
 //! the store lacks says little when it is everyday English ("roommate",
 //! "debating") and a lot when it is rare ("ceasefire"): this is what lets

@@ -706,33 +706,24 @@ fn candidates(
     // What the question names where something is ("inside idlib") after
     // what acts in it ("does turkey have anything inside idlib" + "how
     // many does it have": Turkey).
+    let asked_words: Vec<&str> = asked.iter().map(|t| t.text.as_str()).collect();
+    let asked_caps: Vec<bool> = asked.iter().map(|t| t.upper).collect();
+    let typed = lexicon.mentions(&asked_words, &asked_caps);
     let mut in_question = entities(lexicon, asked);
-    let located: Vec<usize> = {
-        let words: Vec<&str> = asked.iter().map(|t| t.text.as_str()).collect();
-        let caps: Vec<bool> = asked.iter().map(|t| t.upper).collect();
-        let mentions = lexicon.mentions(&words, &caps);
-        in_question
-            .iter()
-            .copied()
-            .filter(|&e| {
-                mentions
-                    .iter()
-                    .filter(|m| m.entity == e)
-                    .all(|m| words::after_locative(&words[..m.start]))
-            })
-            .collect()
-    };
     // Not for "there": the place is what it means.
     if refers != Refers::Place {
-        in_question.sort_by_key(|e| located.contains(e));
+        let located = |e: &usize| {
+            typed
+                .iter()
+                .filter(|m| m.entity == *e)
+                .all(|m| words::after_locative(&asked_words[..m.start]))
+        };
+        in_question.sort_by_key(located);
     }
     let in_answer: Vec<usize> = entities(lexicon, answer)
         .into_iter()
         .filter(|e| !in_question.contains(e))
         .collect();
-    let asked_words: Vec<&str> = asked.iter().map(|t| t.text.as_str()).collect();
-    let asked_caps: Vec<bool> = asked.iter().map(|t| t.upper).collect();
-    let typed = lexicon.mentions(&asked_words, &asked_caps);
     // A person by their full name ("he" → "hossein jaberi ansari"); anything
     // else as the question typed it ("they" → "the kremlin", whose facts say
     // "the Kremlin said", not "Russia").

@@ -1078,9 +1078,10 @@ impl Index {
     /// another of the same kind that the question does not name or imply
     /// (a capital acting in the answer names its country). A name the
     /// question asks about that the whole article is about (its
-    /// background: Syria) does not count: an answer need not repeat it; nor
-    /// do places asked about. (Such a name in the answer still counts as another one:
-    /// exempting it there turned two right answers wrong on the train sets.)
+    /// background: Syria) does not count: an answer need not repeat it;
+    /// nor do places asked about. (Such a name in the answer still counts
+    /// as another one: exempting it there turned two right answers wrong
+    /// on the train sets.)
     fn answer_swapped(&self, query: &Query, doc: &Doc) -> bool {
         let asked: Vec<usize> = query.terms.iter().filter_map(|t| t.entity).collect();
         let shown = || {
