@@ -124,6 +124,50 @@ const CANDIDATES: usize = 24;
 /// the question best.
 const ARTICLES: usize = 3;
 
+thread_local! {
+    /// `Index::rank`'s working memory, reused by each question a thread
+    /// asks.
+    static RANK_SCRATCH: std::cell::RefCell<RankScratch> = Default::default();
+}
+
+/// Per doc the weight of the question it covers (NaN: not met), the docs
+/// met, per article its slot in the arena (`u32::MAX`: not met), the
+/// articles met, and their terms' weights, n a slot.
+#[derive(Default)]
+struct RankScratch {
+    covered: Vec<f32>,
+    docs: Vec<u32>,
+    slot_of: Vec<u32>,
+    articles: Vec<u32>,
+    arena: Vec<f32>,
+}
+
+impl RankScratch {
+    /// Undoes what the last question marked (so a question that panicked
+    /// leaves nothing behind), and fits an index of this size.
+    fn reset(&mut self, docs: usize, articles: usize) {
+        for &d in &self.docs {
+            if let Some(c) = self.covered.get_mut(d as usize) {
+                *c = f32::NAN;
+            }
+        }
+        for &a in &self.articles {
+            if let Some(s) = self.slot_of.get_mut(a as usize) {
+                *s = u32::MAX;
+            }
+        }
+        self.docs.clear();
+        self.articles.clear();
+        self.arena.clear();
+        if self.covered.len() < docs {
+            self.covered.resize(docs, f32::NAN);
+        }
+        if self.slot_of.len() < articles {
+            self.slot_of.resize(articles, u32::MAX);
+        }
+    }
+}
+
 /// What an indexed document stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Target {
@@ -1461,46 +1505,73 @@ impl Index {
         // Per doc: the weight of the question it covers. Per article met:
         // each term's weight there (NaN where the article lacks the term),
         // laid out in one arena, n slots an article: a common word can meet
-        // thousands of articles in a large store.
-        let mut acc: HashMap<u32, f32> = HashMap::default();
-        let mut slot_of: HashMap<u32, usize> = HashMap::default();
-        let mut arena: Vec<f32> = Vec::new();
+        // thousands of articles in a large store. Dense by doc and article
+        // in a scratch kept per thread (no hashing, no allocation once warm).
+        RANK_SCRATCH.with_borrow_mut(|scratch| {
+            scratch.reset(self.docs.len(), self.article_unknown.len());
+            self.rank_with(query, limit, include, scratch)
+        })
+    }
+
+    fn rank_with(
+        &self,
+        query: &Query,
+        limit: usize,
+        include: Option<u32>,
+        scratch: &mut RankScratch,
+    ) -> Vec<Scored> {
+        let n = query.terms.len();
+        let RankScratch {
+            covered,
+            docs,
+            slot_of,
+            articles,
+            arena,
+        } = scratch;
         for (i, t) in query.terms.iter().enumerate() {
             let Some(id) = t.id else { continue };
             for &(doc, s, idf) in &self.postings[id as usize] {
                 let present = idf.min(t.cap) * t.scale;
                 let w = present * t.quality;
-                *acc.entry(doc).or_insert(0.0) += w * s;
-                let slot = *slot_of
-                    .entry(self.article_of[doc as usize])
-                    .or_insert_with(|| {
-                        arena.resize(arena.len() + n, f32::NAN);
-                        arena.len() / n - 1
-                    });
-                arena[slot * n + i] = present;
+                let c = &mut covered[doc as usize];
+                if c.is_nan() {
+                    *c = 0.0;
+                    docs.push(doc);
+                }
+                *c += w * s;
+                let a = self.article_of[doc as usize];
+                let slot = &mut slot_of[a as usize];
+                if *slot == u32::MAX {
+                    *slot = articles.len() as u32;
+                    articles.push(a);
+                    arena.resize(arena.len() + n, f32::NAN);
+                }
+                arena[*slot as usize * n + i] = present;
             }
         }
+        let slot_of = &*slot_of;
+        let arena = &*arena;
         // An article's weights: the arena's, and for the terms it lacks what
         // a word unknown to it weighs; summed in term order, as `weights`.
-        let article_weights = |a: u32, slot: usize| -> Vec<f32> {
+        let article_weights = |a: u32| {
+            let slot = slot_of[a as usize] as usize;
             query
                 .terms
                 .iter()
                 .zip(&arena[slot * n..slot * n + n])
-                .map(|(t, &w)| match w {
+                .map(move |(t, &w)| match w {
                     w if !w.is_nan() => w,
                     _ => self.unknown_weight(t, a),
                 })
-                .collect()
         };
-        let mut totals: HashMap<u32, f32> = HashMap::default();
-        for (&a, &slot) in &slot_of {
-            totals.insert(a, article_weights(a, slot).iter().sum());
-        }
-        let cands: Vec<(u32, f32)> = acc
-            .into_iter()
-            .map(|(doc, covered)| {
-                let total = totals[&self.article_of[doc as usize]];
+        // By slot, as `articles` lists them.
+        let totals: Vec<f32> = articles.iter().map(|&a| article_weights(a).sum()).collect();
+        let total_of = |a: u32| totals[slot_of[a as usize] as usize];
+        let cands: Vec<(u32, f32)> = docs
+            .iter()
+            .map(|&doc| {
+                let total = total_of(self.article_of[doc as usize]);
+                let covered = covered[doc as usize];
                 (doc, if total > 0.0 { covered / total } else { 0.0 })
             })
             .collect();
@@ -1553,12 +1624,12 @@ impl Index {
             let i = match weights_of.iter().position(|(b, _)| *b == a) {
                 Some(i) => i,
                 None => {
-                    weights_of.push((a, article_weights(a, slot_of[&a])));
+                    weights_of.push((a, article_weights(a).collect()));
                     weights_of.len() - 1
                 }
             };
             let w = &weights_of[i].1;
-            scored.push(self.score(query, doc, coverage, w, totals[&a], false));
+            scored.push(self.score(query, doc, coverage, w, total_of(a), false));
         }
         scored.sort_by(|a, b| {
             b.confidence
