@@ -135,6 +135,8 @@ fn someones_words_come_only_from_their_own_quotes() {
     for r in ask(&[
         "can u tell me what putin said",
         "what did putin say about idlib?",
+        // His reply to someone else's words is still his words.
+        "what did putin say in response to erdogan's warning about refugees",
     ]) {
         assert!(!r.answered, "{:?} answered {:?}", r.question, answer(&r));
     }

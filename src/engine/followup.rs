@@ -284,10 +284,14 @@ pub fn dangling(lexicon: &Lexicon, question: &str) -> Option<Dangling> {
             }
             // "that" ends a question it points back from ("who said
             // that?"); elsewhere it is mostly a conjunction.
+            // So does "that" as the subject after an auxiliary ("when did
+            // that happen", "is that true").
             Refers::Topic => {
                 named.is_empty()
                     && words.len() <= MAX_THAT_QUESTION
-                    && (next.is_none() || next.is_some_and(|n| matches!(n, "stuff" | "thing")))
+                    && (next.is_none()
+                        || next.is_some_and(|n| matches!(n, "stuff" | "thing"))
+                        || prev.is_some_and(is_aux))
             }
         };
         if dangles {
@@ -466,6 +470,12 @@ pub fn rewrites(
             // before the talks.
             let speaks = words.iter().any(|w| words::has(&words::lists().say, w));
             let mut entities = candidates(lexicon, &asked, &answer, *refers);
+            // What the last answer gave when asked for one thing comes
+            // first, of any kind ("who do they back" after "which country
+            // hosts the refugees?", answered Turkey).
+            let given_count = entities.iter().take_while(|c| c.given).count();
+            let rest = entities.split_off(given_count);
+            let given = std::mem::replace(&mut entities, rest);
             // Groups and organisations the question named come before the
             // plural phrases; countries after them.
             let after = entities
@@ -473,7 +483,13 @@ pub fn rewrites(
                 .position(|c| lexicon.entity(c.entity).kind == EntityKind::Country)
                 .unwrap_or(entities.len());
             let countries = entities.split_off(after);
-            let mut fills: Vec<(Vec<String>, String, bool)> = Vec::new();
+            let mut fills: Vec<(Vec<String>, String, bool)> = given
+                .iter()
+                .map(|c| {
+                    let sure = *refers == Refers::Person;
+                    (c.words.clone(), lexicon.entity(c.entity).name.clone(), sure)
+                })
+                .collect();
             // "they" after "washington and moscow": both.
             let all = candidates(lexicon, &asked, &[], *refers);
             if *refers == Refers::Group && all.len() >= 2 {
@@ -769,6 +785,26 @@ fn candidates(
             _ => false,
         }
     };
+    // "which country hosts the refugees?", answered "Turkey…": the one
+    // thing the answer gave is what "they" or "its" means next, whatever
+    // its kind. Not after "who met erdogan": "they" are both.
+    let asks_which = asks_for_one && {
+        let mut words = asked
+            .iter()
+            .map(|t| t.text.as_str())
+            .skip_while(|w| FILLERS.contains(w) || *w == "and");
+        matches!(words.next(), Some("which" | "what")) && words.next().is_some_and(is_content)
+    };
+    let fitting: Vec<usize> = in_answer
+        .iter()
+        .copied()
+        .filter(|&e| fits(refers, lexicon.entity(e).kind))
+        .collect();
+    let given = if asks_which && fitting.len() == 1 {
+        fitting
+    } else {
+        Vec::new()
+    };
     let (first, second) = match (asks_for_one, refers) {
         (true, _) => (in_answer, in_question),
         (false, Refers::Person) => (in_question, in_answer),
@@ -784,6 +820,7 @@ fn candidates(
         .map(|entity| Candidate {
             entity,
             words: words_for(entity),
+            given: given.contains(&entity),
         })
         .collect()
 }
@@ -866,6 +903,9 @@ fn the_phrases(asked: &[Token]) -> Vec<Vec<String>> {
 struct Candidate {
     entity: usize,
     words: Vec<String>,
+    /// What the last answer gave for a question asking for one thing
+    /// ("which country hosts the refugees?" → Turkey).
+    given: bool,
 }
 
 /// Spans of time, which "they" does not stand for ("the last few months").
@@ -1067,6 +1107,10 @@ mod tests {
             Some(("that".into(), Refers::Topic))
         );
         assert_eq!(
+            pronoun("when did that happen"),
+            Some(("that".into(), Refers::Topic))
+        );
+        assert_eq!(
             pronoun("did they work?"),
             Some(("they".into(), Refers::Group))
         );
@@ -1240,6 +1284,18 @@ mod tests {
                 )
             )[0],
             "how many civilians live in idlib"
+        );
+        // "which country…" asks for one thing: "they" is the country the
+        // answer gave, before any plural the question had.
+        assert_eq!(
+            read(
+                "who do they back in the war",
+                &exchange(
+                    "which country hosts 3.5 million syrian refugees",
+                    Some("Turkey already hosts 3.5 million Syrian refugees.")
+                )
+            )[0],
+            "who do turkey back in the war"
         );
         // "what province is…" asks for one thing too: "it" is the answer's.
         assert_eq!(

@@ -358,7 +358,10 @@ impl Engine {
                 reply.taking = Some(taking.clone());
                 reply
             }
-            None => self.ask(question),
+            // Nothing in the last exchange for the reference to stand for
+            // (it was declined, say): read alone, it is answered only when
+            // as sure as a reading through the exchange must be.
+            None => self.ask_above(question, FOLLOWUP_BAR),
         }
     }
 

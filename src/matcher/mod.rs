@@ -1392,9 +1392,17 @@ impl Index {
                 && !raw[..sp]
                     .iter()
                     .any(|w| matches!(w.as_str(), "do" | "does" | "did" | "has" | "have" | "had"));
+            // After "did putin" a say-word is active whatever follows it
+            // ("what did putin say in response").
+            let done = raw[..sp].iter().rev().take(4).any(|w| {
+                matches!(
+                    w.as_str(),
+                    "do" | "does" | "did" | "didnt" | "doesnt" | "dont"
+                )
+            });
             // After "of" a say-word is a noun: "head of state", "point of view".
             before.is_some_and(|w| copula(w) || matches!(w, "be" | "been" | "being" | "of"))
-                || matches!(after, Some("in" | "by" | "as"))
+                || (matches!(after, Some("in" | "by" | "as")) && !done)
                 || trailing_participle
         };
         let speaker = raw
@@ -2107,6 +2115,12 @@ impl Index {
             if let Some(last) = tokens(trimmed).last().map(|t| t.text.clone()) {
                 if last.chars().count() >= 2 {
                     let stem = self.stemmer.stem(&last).into_owned();
+                    // The word as typed so far is a guess too ("sum" may
+                    // become "summit"): no more weight than its completions.
+                    let typed = self.lexicon.synonym(&stem).to_string();
+                    for t in query.terms.iter_mut().filter(|t| t.text == typed) {
+                        t.scale = t.scale.min(0.5);
+                    }
                     for (w, _) in self
                         .surface_ids
                         .iter()
@@ -2166,8 +2180,17 @@ impl Index {
             }
         }
         phrasings.sort_by(|a, b| b.0.total_cmp(&a.0));
+        // A few of each fact's wordings, so the list offers several facts
+        // (one fact with many phrasings would fill it alone).
+        let per_fact = limit.div_ceil(5).max(1);
+        let mut offered: HashMap<Target, usize> = HashMap::default();
         phrasings
             .into_iter()
+            .filter(|(_, t, _)| {
+                let n = offered.entry(*t).or_insert(0);
+                *n += 1;
+                *n <= per_fact
+            })
             .take(limit)
             .map(|(_, t, i)| (t, i))
             .collect()
@@ -2464,6 +2487,29 @@ fn read_want(words: &[String]) -> Option<Want> {
     let pair = |a: &str, b: &str| words.windows(2).position(|w| w[0] == a && w[1] == b);
     let word = |list: &[&str]| words.iter().position(|w| list.contains(&w.as_str()));
     let first = |cues: &[Option<usize>]| cues.iter().flatten().min().copied();
+    // "which country" asks for a place when a clause about something else
+    // follows ("which country is the summit in", "did he visit"), and for
+    // who acts when the country does ("which country hosts the refugees",
+    // "has 12 posts").
+    let country = words.windows(3).position(|w| {
+        matches!(w[0].as_str(), "which" | "what")
+            && matches!(
+                w[1].as_str(),
+                "country" | "countries" | "nation" | "nations"
+            )
+    });
+    let country_acts = country.filter(|&at| {
+        words.get(at + 2).is_some_and(|w| {
+            !matches!(
+                w.as_str(),
+                "is" | "are" | "was" | "were" | "s" | "do" | "does" | "did"
+            )
+        })
+    });
+    // Not "which countries are at the summit": who is there.
+    let country_is_where = country.filter(|&at| {
+        country_acts.is_none() && matches!(words[at + 1].as_str(), "country" | "nation")
+    });
     let cues = [
         (
             Want::Number,
@@ -2493,8 +2539,7 @@ fn read_want(words: &[String]) -> Option<Want> {
                 word(&["where", "wheres"]),
                 pair("which", "city"),
                 pair("what", "city"),
-                pair("which", "country"),
-                pair("what", "country"),
+                country_is_where,
                 pair("which", "province"),
                 pair("what", "province"),
             ]),
@@ -2505,6 +2550,11 @@ fn read_want(words: &[String]) -> Option<Want> {
                 word(&["who", "whom", "whose", "whos"]),
                 pair("name", "of"),
                 pair("names", "of"),
+                country_acts,
+                pair("which", "side"),
+                pair("what", "side"),
+                pair("which", "group"),
+                pair("what", "group"),
             ]),
         ),
         (Want::Reason, first(&[word(&["why"]), pair("how", "come")])),
@@ -2590,6 +2640,12 @@ mod tests {
         );
         assert_eq!(wants("what is the summit about"), Some(Want::Reason));
         assert_eq!(wants("is the summit in tehran"), Some(Want::YesNo));
+        // A country that acts is someone; one things happen in is a place.
+        assert_eq!(wants("which country hosts the refugees"), Some(Want::Who));
+        assert_eq!(wants("which country has 12 posts"), Some(Want::Who));
+        assert_eq!(wants("what country is the summit in"), Some(Want::Place));
+        assert_eq!(wants("which side broke the ceasefires"), Some(Want::Who));
+        assert_eq!(wants("which countries are at the summit"), None);
     }
 
     #[test]
