@@ -474,8 +474,7 @@ pub fn rewrites(
             // first, of any kind ("who do they back" after "which country
             // hosts the refugees?", answered Turkey).
             let given_count = entities.iter().take_while(|c| c.given).count();
-            let rest = entities.split_off(given_count);
-            let given = std::mem::replace(&mut entities, rest);
+            let given: Vec<Candidate> = entities.drain(..given_count).collect();
             // Groups and organisations the question named come before the
             // plural phrases; countries after them.
             let after = entities

@@ -316,7 +316,11 @@ impl Engine {
     /// answers, else declined as the first reading), and the reply
     /// says what it was taken to mean. Read alone, such a question would
     /// be answered about whatever its other words match ("what did he say
-    /// about idlib?" about Idlib), which is wrong more often than right.
+    /// about idlib?" about Idlib), which is wrong more often than right:
+    /// when the exchange gives the reference nothing to stand for (it was
+    /// declined), the question is read alone but answered only above
+    /// [`FOLLOWUP_BAR`]. With no last exchange at all it is a first
+    /// message, answered as [`Engine::ask`] answers it.
     pub fn ask_following(&self, question: &str, previous: Option<&Exchange>) -> Reply {
         let Some(previous) = previous else {
             return self.ask(question);

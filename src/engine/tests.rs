@@ -377,3 +377,46 @@ fn a_question_whose_words_the_article_mostly_lacks_is_answered_by_none_of_its_fa
             .answered
     );
 }
+
+#[test]
+fn answers_do_not_depend_on_what_the_thread_asked_before() {
+    // The matcher keeps its working memory per thread: what a question on
+    // a larger index marked must leave nothing behind for a smaller one,
+    // and the other way round.
+    let e = engine();
+    let big = with_a_second_article(&e, "Storms", "A storm hit the coast of Normandy on Monday.");
+    let few: Vec<Fact> = e
+        .facts
+        .values()
+        .filter(|f| f.id.0 % 3 == 0)
+        .cloned()
+        .collect();
+    let small = Engine::new(
+        e.articles().cloned().collect(),
+        few,
+        Vec::new(),
+        Arc::new(Lexicon::builtin().expect("lexicon")),
+        Model::builtin().expect("model"),
+        Settings::default(),
+    );
+    let questions = [
+        "where is the summit being held",
+        "how many observation posts does turkey have in idlib",
+        "did a storm hit normandy",
+        "who controls idlib",
+    ];
+    let replies = |engine: &Engine| -> Vec<String> {
+        questions
+            .iter()
+            .map(|q| format!("{:?}", engine.ask(q)))
+            .collect()
+    };
+    // Each asked first on a thread of its own.
+    let fresh = |engine: &Engine| std::thread::scope(|s| s.spawn(|| replies(engine)).join());
+    let (big_alone, small_alone) = (fresh(&big).unwrap(), fresh(&small).unwrap());
+    assert_ne!(big_alone, small_alone, "the premise: the indexes differ");
+    for _ in 0..2 {
+        assert_eq!(replies(&big), big_alone);
+        assert_eq!(replies(&small), small_alone);
+    }
+}

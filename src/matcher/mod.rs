@@ -132,11 +132,12 @@ thread_local! {
 
 /// Per doc the weight of the question it covers (NaN: not met), the docs
 /// met, per article its slot in the arena (`u32::MAX`: not met), the
-/// articles met, and their terms' weights, n a slot.
+/// articles met, and their terms' weights (one slot of n weights an
+/// article, n the question's terms).
 #[derive(Default)]
 struct RankScratch {
     covered: Vec<f32>,
-    docs: Vec<u32>,
+    met_docs: Vec<u32>,
     slot_of: Vec<u32>,
     articles: Vec<u32>,
     arena: Vec<f32>,
@@ -146,7 +147,7 @@ impl RankScratch {
     /// Undoes what the last question marked (so a question that panicked
     /// leaves nothing behind), and fits an index of this size.
     fn reset(&mut self, docs: usize, articles: usize) {
-        for &d in &self.docs {
+        for &d in &self.met_docs {
             if let Some(c) = self.covered.get_mut(d as usize) {
                 *c = f32::NAN;
             }
@@ -156,7 +157,7 @@ impl RankScratch {
                 *s = u32::MAX;
             }
         }
-        self.docs.clear();
+        self.met_docs.clear();
         self.articles.clear();
         self.arena.clear();
         if self.covered.len() < docs {
@@ -1392,14 +1393,20 @@ impl Index {
                 && !raw[..sp]
                     .iter()
                     .any(|w| matches!(w.as_str(), "do" | "does" | "did" | "has" | "have" | "had"));
-            // After "did putin" a say-word is active whatever follows it
-            // ("what did putin say in response").
-            let done = raw[..sp].iter().rev().take(4).any(|w| {
-                matches!(
-                    w.as_str(),
-                    "do" | "does" | "did" | "didnt" | "doesnt" | "dont"
-                )
-            });
+            // After "did putin" the bare say-word is active whatever follows
+            // it ("what did putin say in response"), as is one after "has
+            // putin" ("what has putin said in response"); not "did the
+            // president mentioned in the article meet erdogan".
+            let lately = |list: &[&str]| {
+                raw[..sp]
+                    .iter()
+                    .rev()
+                    .take(4)
+                    .any(|w| list.contains(&w.as_str()))
+            };
+            let bare = !raw[sp].ends_with("ed") && !matches!(raw[sp].as_str(), "said" | "told");
+            let done = (bare && lately(&["do", "does", "did", "didnt", "doesnt", "dont"]))
+                || lately(&["has", "have", "had", "hasnt", "havent"]);
             // After "of" a say-word is a noun: "head of state", "point of view".
             before.is_some_and(|w| copula(w) || matches!(w, "be" | "been" | "being" | "of"))
                 || (matches!(after, Some("in" | "by" | "as")) && !done)
@@ -1531,7 +1538,7 @@ impl Index {
         let n = query.terms.len();
         let RankScratch {
             covered,
-            docs,
+            met_docs,
             slot_of,
             articles,
             arena,
@@ -1544,7 +1551,7 @@ impl Index {
                 let c = &mut covered[doc as usize];
                 if c.is_nan() {
                     *c = 0.0;
-                    docs.push(doc);
+                    met_docs.push(doc);
                 }
                 *c += w * s;
                 let a = self.article_of[doc as usize];
@@ -1575,7 +1582,7 @@ impl Index {
         // By slot, as `articles` lists them.
         let totals: Vec<f32> = articles.iter().map(|&a| article_weights(a).sum()).collect();
         let total_of = |a: u32| totals[slot_of[a as usize] as usize];
-        let cands: Vec<(u32, f32)> = docs
+        let cands: Vec<(u32, f32)> = met_docs
             .iter()
             .map(|&doc| {
                 let total = total_of(self.article_of[doc as usize]);
@@ -2128,7 +2135,7 @@ impl Index {
                         .take(16)
                     {
                         let term = self.lexicon.synonym(&self.stemmer.stem(w)).to_string();
-                        if term != stem {
+                        if term != typed {
                             if let Some(&id) = self.terms.get(&term) {
                                 // A guess at the word being typed: half weight.
                                 query.terms.push(QueryTerm {
@@ -2491,22 +2498,24 @@ fn read_want(words: &[String]) -> Option<Want> {
     // follows ("which country is the summit in", "did he visit"), and for
     // who acts when the country does ("which country hosts the refugees",
     // "has 12 posts").
-    let country = words.windows(3).position(|w| {
+    let country = words.windows(2).position(|w| {
         matches!(w[0].as_str(), "which" | "what")
             && matches!(
                 w[1].as_str(),
                 "country" | "countries" | "nation" | "nations"
             )
     });
+    // "has" here is the country's own verb ("has 12 posts"); any other
+    // auxiliary opens a clause about something else ("will the summit be
+    // held in").
     let country_acts = country.filter(|&at| {
         words.get(at + 2).is_some_and(|w| {
-            !matches!(
-                w.as_str(),
-                "is" | "are" | "was" | "were" | "s" | "do" | "does" | "did"
-            )
+            matches!(w.as_str(), "has" | "have" | "had")
+                || !words::has(&words::lists().auxiliaries, w)
         })
     });
-    // Not "which countries are at the summit": who is there.
+    // Not "which countries are at the summit", which asks who is there
+    // (no cue: a list answers it).
     let country_is_where = country.filter(|&at| {
         country_acts.is_none() && matches!(words[at + 1].as_str(), "country" | "nation")
     });
@@ -2646,6 +2655,11 @@ mod tests {
         assert_eq!(wants("what country is the summit in"), Some(Want::Place));
         assert_eq!(wants("which side broke the ceasefires"), Some(Want::Who));
         assert_eq!(wants("which countries are at the summit"), None);
+        assert_eq!(wants("the summit is in which country"), Some(Want::Place));
+        assert_eq!(
+            wants("which country will the next summit be held in"),
+            Some(Want::Place)
+        );
     }
 
     #[test]
