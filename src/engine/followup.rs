@@ -755,45 +755,38 @@ fn candidates(
     // "who is rowhani", "who's hayat tahrir al-sham": the answer says
     // what the named one is, and "it" or "he" next still means them.
     let only_a_name = {
-        let words: Vec<&str> = asked.iter().map(|t| t.text.as_str()).collect();
-        let caps: Vec<bool> = asked.iter().map(|t| t.upper).collect();
-        let lead = wh_lead(&words).len();
-        let mentions = lexicon.mentions(&words[lead..], &caps[lead..]);
+        let lead = wh_lead(&asked_words).len();
+        let mentions = lexicon.mentions(&asked_words[lead..], &asked_caps[lead..]);
         !mentions.is_empty()
-            && (lead..words.len()).all(|i| {
-                crate::normalize::is_stopword(words[i])
+            && (lead..asked_words.len()).all(|i| {
+                crate::normalize::is_stopword(asked_words[i])
                     || mentions
                         .iter()
                         .any(|m| (m.start + lead..m.start + lead + m.len).contains(&i))
             })
     };
+    // The question from its question word on.
+    let spoken: Vec<&str> = asked_words
+        .iter()
+        .copied()
+        .skip_while(|w| FILLERS.contains(w) || *w == "and")
+        .collect();
     // "who…", "which…", "what's the last rebel stronghold" and "what
     // province is the summit about": asking for one thing by what it is,
     // not "what did he say".
-    let asks_for_one = !only_a_name && {
-        let words: Vec<&str> = asked
-            .iter()
-            .map(|t| t.text.as_str())
-            .skip_while(|w| FILLERS.contains(w) || *w == "and")
-            .collect();
-        match words.as_slice() {
+    let asks_for_one = !only_a_name
+        && match spoken.as_slice() {
             ["who" | "whos" | "whom" | "where" | "wheres" | "which", ..]
             | ["what" | "whats", "is" | "s" | "was", "the", ..]
             | ["whats", "the", ..] => true,
             ["what", noun, aux, ..] => is_content(noun) && is_aux(aux),
             _ => false,
-        }
-    };
+        };
     // "which country hosts the refugees?", answered "Turkey…": the one
     // thing the answer gave is what "they" or "its" means next, whatever
     // its kind. Not after "who met erdogan": "they" are both.
-    let asks_which = asks_for_one && {
-        let mut words = asked
-            .iter()
-            .map(|t| t.text.as_str())
-            .skip_while(|w| FILLERS.contains(w) || *w == "and");
-        matches!(words.next(), Some("which" | "what")) && words.next().is_some_and(is_content)
-    };
+    let asks_which = asks_for_one
+        && matches!(spoken.as_slice(), ["which" | "what", noun, ..] if is_content(noun));
     let fitting: Vec<usize> = in_answer
         .iter()
         .copied()
