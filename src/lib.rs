@@ -20,6 +20,7 @@ pub mod lexicon;
 pub mod matcher;
 pub mod moderation;
 pub mod normalize;
+pub mod packed;
 pub mod snapshot;
 pub mod store;
 pub mod when;

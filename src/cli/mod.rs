@@ -94,10 +94,13 @@ fn open_app(config: &Config, db: Option<&std::path::Path>, show: bool) -> anyhow
     } else {
         "Building"
     };
-    let spinner = progress::spinner(
-        show,
-        format!("{doing} the index of {} facts", store.fact_count()?),
-    );
+    // Counting a large store's facts is a scan: only for a spinner shown.
+    let what = if show {
+        format!("{doing} the index of {} facts", store.fact_count()?)
+    } else {
+        String::new()
+    };
+    let spinner = progress::spinner(show, what);
     let app = App::with_store(store, config);
     spinner.finish_and_clear();
     app

@@ -111,7 +111,7 @@ impl Engine {
         let mut answers: Vec<&str> = chosen.map(|f| f.answer.as_str()).into_iter().collect();
         for s in ranked {
             let Target::Fact(id) = s.target else { continue };
-            let Some(f) = self.facts.get(&id) else {
+            let Some(f) = self.facts.get(id) else {
                 continue;
             };
             if answers.contains(&f.answer.as_str()) {

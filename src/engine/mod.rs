@@ -10,6 +10,7 @@
 
 mod builtin;
 mod compose;
+mod facts;
 pub mod followup;
 mod reading;
 mod small_talk;
@@ -20,6 +21,8 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
+
+use facts::FactTable;
 
 use crate::answer::{Reply, Taking};
 use crate::extract::Gap;
@@ -67,7 +70,7 @@ pub struct Suggestion {
 
 pub struct Engine {
     articles: HashMap<ArticleId, ArticleMeta>,
-    facts: HashMap<FactId, Fact>,
+    facts: FactTable,
     gaps: Vec<Gap>,
     /// The article the gaps were written for.
     gap_article: ArticleId,
@@ -95,7 +98,7 @@ pub struct Engine {
 #[derive(Deserialize)]
 pub struct Saved {
     articles: HashMap<ArticleId, ArticleMeta>,
-    facts: HashMap<FactId, Fact>,
+    facts: FactTable,
     gaps: Vec<Gap>,
     gap_article: ArticleId,
     curated: HashSet<ArticleId>,
@@ -107,7 +110,7 @@ pub struct Saved {
 #[derive(Serialize)]
 struct SavedRef<'a> {
     articles: &'a HashMap<ArticleId, ArticleMeta>,
-    facts: &'a HashMap<FactId, Fact>,
+    facts: &'a FactTable,
     gaps: &'a [Gap],
     gap_article: ArticleId,
     curated: &'a HashSet<ArticleId>,
@@ -240,7 +243,7 @@ impl Engine {
             phrased_as,
             gap_phrased: gap_keys(&gaps),
             articles: articles.into_iter().map(|a| (a.id, a)).collect(),
-            facts,
+            facts: FactTable::new(facts.into_values().collect()),
             gaps,
             gap_article: first_article,
             curated,
@@ -298,7 +301,7 @@ impl Engine {
                 || !self.gap_phrased.contains_key(&phrasing_key(question))
         });
         match chosen {
-            Some(c) => match self.facts.get(&c.fact_id) {
+            Some(c) => match self.facts.get(c.fact_id) {
                 Some(fact) => self.answer(question, reading, c, fact, &read),
                 None => self.decline(question, reading, None, &read),
             },
@@ -396,11 +399,11 @@ impl Engine {
     /// clearly better: the question is about that one, so an answer from
     /// this one (however sure within its own article) would be off topic.
     fn another_article_fits_better(&self, reading: &Reading, fact: FactId) -> bool {
-        let Some(article) = self.facts.get(&fact).map(|f| f.article) else {
+        let Some(article) = self.facts.article(fact) else {
             return false;
         };
         let article_of = |t: &Target| match t {
-            Target::Fact(id) => self.facts.get(id).map(|f| f.article),
+            Target::Fact(id) => self.facts.article(*id),
             Target::Gap(_) => Some(self.gap_article),
         };
         let best = |same: bool| {
@@ -441,8 +444,8 @@ impl Engine {
                 .iter()
                 .filter(|c| {
                     self.facts
-                        .get(&c.fact_id)
-                        .is_some_and(|f| (f.article == article) == same)
+                        .article(c.fact_id)
+                        .is_some_and(|a| (a == article) == same)
                 })
                 .map(|c| c.features[ABSENT])
                 .fold(f32::INFINITY, f32::min)
@@ -474,7 +477,7 @@ impl Engine {
         }
         let holds = |same: bool| {
             reading.considered.iter().any(|c| {
-                self.facts.get(&c.fact_id).is_some_and(|f| {
+                self.facts.get(c.fact_id).is_some_and(|f| {
                     (f.article == article) == same
                         && crate::normalize::tokens(&f.quote)
                             .iter()
@@ -492,8 +495,8 @@ impl Engine {
         let threshold = self.settings.threshold as f32;
         let curated = self
             .facts
-            .get(&c.fact_id)
-            .is_some_and(|f| self.curated.contains(&f.article));
+            .article(c.fact_id)
+            .is_some_and(|a| self.curated.contains(&a));
         // A bare sentence (no phrasings) needs the stricter threshold
         // wherever it is: in a curated article the curated facts cover
         // what people ask, and a bare sentence that outscores them on thin
@@ -545,7 +548,7 @@ impl Engine {
         let mut out: Vec<Suggestion> = Vec::new();
         for (target, i) in self.index.complete(partial, limit) {
             let Target::Fact(id) = target else { continue };
-            let Some(q) = self.facts.get(&id).and_then(|f| f.questions.get(i)) else {
+            let Some(q) = self.facts.get(id).and_then(|f| f.questions.get(i)) else {
                 continue;
             };
             if out.iter().any(|s| s.question == *q) {
@@ -560,7 +563,7 @@ impl Engine {
     }
 
     pub fn fact(&self, id: FactId) -> Option<&Fact> {
-        self.facts.get(&id)
+        self.facts.get(id)
     }
 
     /// How many facts are in force.

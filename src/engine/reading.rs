@@ -99,17 +99,20 @@ impl Engine {
         let mut groups: Vec<(ArticleId, Vec<(usize, Candidate)>)> = Vec::new();
         for (rank, s) in found.ranked.iter().enumerate() {
             let Target::Fact(id) = s.target else { continue };
-            let Some(fact) = self.facts.get(&id) else {
+            let Some(article) = self.facts.article(id) else {
                 continue;
             };
-            let i = match groups.iter().position(|(a, _)| *a == fact.article) {
+            let i = match groups.iter().position(|(a, _)| *a == article) {
                 Some(i) => i,
                 None => {
-                    groups.push((fact.article, Vec::new()));
+                    groups.push((article, Vec::new()));
                     groups.len() - 1
                 }
             };
             if groups[i].1.len() < DECIDE_DEPTH || phrased == Some(id) {
+                let Some(fact) = self.facts.get(id) else {
+                    continue;
+                };
                 groups[i].1.push((
                     rank,
                     Candidate {

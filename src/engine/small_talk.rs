@@ -2,7 +2,7 @@
 //! help): what the bot does, and questions to try. Never a fact.
 
 use crate::answer::{Alternative, Reply};
-use crate::fact::{ArticleMeta, Fact};
+use crate::fact::{ArticleMeta, FactId};
 use crate::matcher::social::Social;
 
 use super::compose::ALTERNATIVES;
@@ -32,18 +32,14 @@ impl Engine {
             ),
         };
         // A spread of phrased facts, the same every time.
-        let mut phrased: Vec<&Fact> = self
-            .facts
-            .values()
-            .filter(|f| !f.questions.is_empty())
-            .collect();
-        phrased.sort_by_key(|f| f.id);
+        let phrased: Vec<FactId> = self.facts.phrased().collect();
         let step = (phrased.len() / ALTERNATIVES).max(1);
         let suggest = matches!(kind, Social::Greeting | Social::Help);
         let alternatives = phrased
             .iter()
             .step_by(step)
             .take(if suggest { ALTERNATIVES } else { 0 })
+            .filter_map(|&id| self.facts.get(id))
             .map(|f| Alternative {
                 fact_id: f.id,
                 question: self.label(f),

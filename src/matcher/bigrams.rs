@@ -38,6 +38,7 @@ impl PairIds {
 pub(super) struct Bigrams {
     squeezed: Box<str>,
     /// Each bigram's pair id, sorted; a pair occurring twice is here twice.
+    #[serde(with = "crate::packed::boxed")]
     ids: Box<[u32]>,
 }
 

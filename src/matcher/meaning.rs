@@ -199,6 +199,7 @@ pub struct Meanings {
     dims: u32,
     /// How many vectors.
     count: u32,
+    #[serde(with = "crate::packed::boxed")]
     values: Box<[i8]>,
 }
 

@@ -203,6 +203,7 @@ pub enum Want {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Phrasing {
+    #[serde(with = "crate::packed::vec")]
     terms: Vec<TermId>,
     weight: f32,
     /// What the phrasing asks for (none for a fact's answer and quote).
@@ -234,6 +235,7 @@ struct Doc {
     meanings: Meanings,
     /// The word-table rows of the phrasings', answer's and quote's words,
     /// sorted: what a question word is aligned against (`Index::evidence`).
+    #[serde(with = "crate::packed::vec")]
     words: Vec<u32>,
     /// Words of the answer and quote that could answer a kind of question
     /// (a name, a number, a time, a cause), with their terms.
@@ -486,19 +488,21 @@ pub struct Index {
     stemmer: Stemmer,
     terms: HashMap<String, TermId>,
     term_text: Vec<String>,
-    /// (term, article) → the term's rarity among that article's docs.
+    /// Each term's rarity among the docs of each article holding it.
     /// Each article is weighed as if it stood alone, so adding articles
     /// does not change how one article's facts score against a question.
-    local_idf: HashMap<(TermId, u32), f32>,
+    local_idf: LocalIdf,
     /// Per doc: its article's dense index.
+    #[serde(with = "crate::packed::vec")]
     article_of: Vec<u32>,
     /// Per article: what a word it lacks weighs.
+    #[serde(with = "crate::packed::vec")]
     article_unknown: Vec<f32>,
     /// Whether a term occurs in some answer or quote, not only in phrasings.
     in_text: Vec<bool>,
     /// Term → (doc, strength, the term's idf in the doc's article), doc
     /// ascending.
-    postings: Vec<Vec<(u32, f32, f32)>>,
+    postings: Vec<Postings>,
     /// Every content word seen, for typo correction.
     surfaces: Vec<String>,
     surface_ids: HashMap<String, u32>,
@@ -514,6 +518,45 @@ pub struct Index {
     say_terms: HashSet<String>,
     /// The character pairs of every phrasing, answer and quote.
     pairs: PairIds,
+}
+
+/// One term's docs: (doc, strength, the term's idf in the doc's
+/// article), doc ascending.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct Postings(#[serde(with = "crate::packed::vec")] Vec<(u32, f32, f32)>);
+
+/// Each term's idf within each article holding it: per term, its
+/// articles ascending with their idfs, the terms' runs one after another
+/// (a hash map of (term, article) pairs took a large store's start
+/// hundreds of thousands of inserts to read back).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct LocalIdf {
+    /// Where each term's run ends in `rows` (it starts where the
+    /// previous term's ends).
+    #[serde(with = "crate::packed::vec")]
+    ends: Vec<u32>,
+    /// (article, idf), by term, then article.
+    #[serde(with = "crate::packed::vec")]
+    rows: Vec<(u32, f32)>,
+}
+
+impl LocalIdf {
+    /// Adds the next term's run, `idfs` sorted by article.
+    fn push(&mut self, idfs: &[(u32, f32)]) {
+        self.rows.extend_from_slice(idfs);
+        self.ends.push(self.rows.len() as u32);
+    }
+
+    /// Term `t`'s idf in article `a`, if the article holds it.
+    fn get(&self, t: TermId, a: u32) -> Option<f32> {
+        let t = t as usize;
+        let end = *self.ends.get(t)? as usize;
+        let start = if t == 0 { 0 } else { self.ends[t - 1] as usize };
+        let run = &self.rows[start..end];
+        run.binary_search_by_key(&a, |&(a, _)| a)
+            .ok()
+            .map(|i| run[i].1)
+    }
 }
 
 /// A piece of analysed text.
@@ -541,7 +584,7 @@ impl Index {
             stemmer: Stemmer::default(),
             terms: HashMap::default(),
             term_text: Vec::new(),
-            local_idf: HashMap::default(),
+            local_idf: LocalIdf::default(),
             article_of: Vec::new(),
             article_unknown: Vec::new(),
             in_text: Vec::new(),
@@ -681,7 +724,7 @@ impl Index {
                 }));
             }
             for (&t, &s) in &strength {
-                index.postings[t as usize].push((doc_id, s, 0.0));
+                index.postings[t as usize].0.push((doc_id, s, 0.0));
             }
             let entry = article_docs.entry(input.article).or_default();
             entry.0 += 1;
@@ -722,19 +765,27 @@ impl Index {
             .iter()
             .map(|&n| UNKNOWN_SCALE * (1.0 + (n + 0.5) / 0.5).ln())
             .collect();
-        for (t, list) in index.postings.iter_mut().enumerate() {
+        for list in index.postings.iter_mut() {
             let mut df: HashMap<u32, f32> = HashMap::default();
-            for &(doc, _, _) in list.iter() {
+            for &(doc, _, _) in list.0.iter() {
                 *df.entry(index.article_of[doc as usize]).or_insert(0.0) += 1.0;
             }
-            for (&a, &df) in &df {
-                let n = sizes[a as usize];
-                let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-                index.local_idf.insert((t as TermId, a), idf);
+            let mut idfs: Vec<(u32, f32)> = df
+                .into_iter()
+                .map(|(a, df)| {
+                    let n = sizes[a as usize];
+                    (a, (1.0 + (n - df + 0.5) / (df + 0.5)).ln())
+                })
+                .collect();
+            idfs.sort_unstable_by_key(|&(a, _)| a);
+            for p in list.0.iter_mut() {
+                let a = index.article_of[p.0 as usize];
+                p.2 = idfs[idfs
+                    .binary_search_by_key(&a, |&(a, _)| a)
+                    .expect("counted above")]
+                .1;
             }
-            for p in list.iter_mut() {
-                p.2 = index.local_idf[&(t as TermId, index.article_of[p.0 as usize])];
-            }
+            index.local_idf.push(&idfs);
         }
         // Phrasing weights need the idf of their own article.
         for (i, d) in index.docs.iter_mut().enumerate() {
@@ -743,7 +794,7 @@ impl Index {
                 p.weight = p
                     .terms
                     .iter()
-                    .map(|&t| index.local_idf.get(&(t, a)).copied().unwrap_or(0.0))
+                    .map(|&t| index.local_idf.get(t, a).unwrap_or(0.0))
                     .sum();
             }
         }
@@ -782,7 +833,7 @@ impl Index {
         let id = self.term_text.len() as TermId;
         self.terms.insert(text.to_string(), id);
         self.term_text.push(text.to_string());
-        self.postings.push(Vec::new());
+        self.postings.push(Postings::default());
         self.in_text.push(false);
         id
     }
@@ -1491,7 +1542,7 @@ impl Index {
         let w: Vec<f32> = query
             .terms
             .iter()
-            .map(|t| match t.id.and_then(|id| self.local_idf.get(&(id, a))) {
+            .map(|t| match t.id.and_then(|id| self.local_idf.get(id, a)) {
                 Some(idf) => idf.min(t.cap) * t.scale,
                 None => self.unknown_weight(t, a),
             })
@@ -1545,7 +1596,7 @@ impl Index {
         } = scratch;
         for (i, t) in query.terms.iter().enumerate() {
             let Some(id) = t.id else { continue };
-            for &(doc, s, idf) in &self.postings[id as usize] {
+            for &(doc, s, idf) in &self.postings[id as usize].0 {
                 let present = idf.min(t.cap) * t.scale;
                 let w = present * t.quality;
                 let c = &mut covered[doc as usize];
@@ -2037,8 +2088,7 @@ impl Index {
             t.entity.is_none()
                 && t.how == How::Exact
                 && t.info >= RARE_INFO
-                && t.id
-                    .is_some_and(|id| !self.local_idf.contains_key(&(id, a)))
+                && t.id.is_some_and(|id| self.local_idf.get(id, a).is_none())
         })
     }
 
@@ -2050,7 +2100,7 @@ impl Index {
         for t in &query.terms {
             let info = t.info;
             all += info;
-            if !t.id.is_some_and(|id| self.local_idf.contains_key(&(id, a))) {
+            if t.id.is_none_or(|id| self.local_idf.get(id, a).is_none()) {
                 absent += info;
             }
         }

@@ -183,7 +183,7 @@ impl Store {
         if seeded > 0 {
             tracing::info!(path = %path.display(), gaps = seeded, "seeded the shipped gaps");
         }
-        if store.articles()?.is_empty() {
+        if !store.has_articles()? {
             let article = Article::builtin()?;
             let facts = extract::builtin_facts(&article)?;
             let report = store.ingest(&article, &facts)?;
@@ -320,6 +320,16 @@ impl Store {
     }
 
     /// How many facts are in force (not retired).
+    /// Whether the database holds an article (without reading them: a
+    /// large store holds thousands).
+    pub fn has_articles(&self) -> Result<bool, StoreError> {
+        self.conn()
+            .query_row("SELECT EXISTS (SELECT 1 FROM articles)", [], |row| {
+                row.get(0)
+            })
+            .map_err(sql_err(&self.path, "looking for articles"))
+    }
+
     pub fn fact_count(&self) -> Result<usize, StoreError> {
         self.conn()
             .query_row("SELECT count(*) FROM facts WHERE retired = 0", [], |row| {

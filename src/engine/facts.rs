@@ -1,0 +1,234 @@
+//! The facts in force, by id: what a reply quotes.
+//!
+//! Read back from a saved engine, each fact stays as the bytes it was
+//! saved as until it is first wanted, then is decoded once. A question
+//! reads a handful of facts, while a large store holds hundreds of
+//! thousands: decoding every one of them at start (their texts, a few
+//! allocations each) had been a third of a 100,000-fact start. Which
+//! article a fact belongs to, and whether people's phrasings point to it,
+//! are kept decoded: choosing among candidates asks them of many facts.
+
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::fact::{ArticleId, Fact, FactId};
+
+pub(super) struct FactTable {
+    /// Ascending.
+    ids: Vec<FactId>,
+    /// Per fact: its article.
+    articles: Vec<ArticleId>,
+    /// Per fact: whether it has phrasings.
+    phrased: Vec<bool>,
+    /// Per fact: the fact, once decoded (at once when built).
+    slots: Vec<OnceLock<Fact>>,
+    /// Per fact: its saved bytes (`encoded[ends[i - 1]..ends[i]]`); empty
+    /// when the table was built rather than read back.
+    encoded: Vec<u8>,
+    ends: Vec<u64>,
+}
+
+impl FactTable {
+    /// The table of `facts` (any order, ids distinct).
+    pub(super) fn new(mut facts: Vec<Fact>) -> Self {
+        facts.sort_by_key(|f| f.id);
+        FactTable {
+            ids: facts.iter().map(|f| f.id).collect(),
+            articles: facts.iter().map(|f| f.article).collect(),
+            phrased: facts.iter().map(|f| !f.questions.is_empty()).collect(),
+            slots: facts.into_iter().map(OnceLock::from).collect(),
+            encoded: Vec::new(),
+            ends: Vec::new(),
+        }
+    }
+
+    fn position(&self, id: FactId) -> Option<usize> {
+        self.ids.binary_search(&id).ok()
+    }
+
+    /// The fact `id`, decoded if need be. None when there is no such
+    /// fact in force (or, never expected, when its saved bytes do not
+    /// decode: said in the log, and the fact is left out of replies).
+    pub(super) fn get(&self, id: FactId) -> Option<&Fact> {
+        let i = self.position(id)?;
+        if let Some(fact) = self.slots[i].get() {
+            return Some(fact);
+        }
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        let bytes = self.encoded.get(start..*self.ends.get(i)? as usize)?;
+        match postcard::from_bytes::<Fact>(bytes) {
+            Ok(fact) if fact.id == id => Some(self.slots[i].get_or_init(|| fact)),
+            _ => {
+                tracing::error!(fact = %id, "a fact of the saved index does not decode");
+                None
+            }
+        }
+    }
+
+    /// The article of fact `id`, without decoding it.
+    pub(super) fn article(&self, id: FactId) -> Option<ArticleId> {
+        self.position(id).map(|i| self.articles[i])
+    }
+
+    /// The ids of the facts with phrasings, ascending.
+    pub(super) fn phrased(&self) -> impl Iterator<Item = FactId> + '_ {
+        self.ids
+            .iter()
+            .zip(&self.phrased)
+            .filter(|&(_, &p)| p)
+            .map(|(&id, _)| id)
+    }
+
+    /// Every fact, by id, each decoded if need be.
+    #[cfg(test)]
+    pub(super) fn values(&self) -> impl Iterator<Item = &Fact> + '_ {
+        self.ids.iter().filter_map(|&id| self.get(id))
+    }
+
+    /// How many facts are in force.
+    pub(super) fn len(&self) -> usize {
+        self.ids.len()
+    }
+}
+
+/// How a table is saved: the ids, articles and phrased flags as arrays,
+/// each fact as its own postcard bytes.
+#[derive(Serialize, Deserialize)]
+struct SavedTable {
+    #[serde(with = "crate::packed::vec")]
+    ids: Vec<i64>,
+    #[serde(with = "crate::packed::vec")]
+    articles: Vec<i64>,
+    #[serde(with = "crate::packed::vec")]
+    phrased: Vec<u8>,
+    #[serde(with = "crate::packed::vec")]
+    ends: Vec<u64>,
+    #[serde(with = "crate::packed::vec")]
+    encoded: Vec<u8>,
+}
+
+impl Serialize for FactTable {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // A fact read back and never decoded is saved as the bytes it was
+        // read from; the others are encoded now.
+        let mut encoded = Vec::new();
+        let mut ends = Vec::with_capacity(self.ids.len());
+        for (i, slot) in self.slots.iter().enumerate() {
+            match slot.get() {
+                Some(fact) => {
+                    encoded =
+                        postcard::to_extend(fact, encoded).map_err(serde::ser::Error::custom)?
+                }
+                None => {
+                    let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+                    encoded.extend_from_slice(&self.encoded[start..self.ends[i] as usize]);
+                }
+            }
+            ends.push(encoded.len() as u64);
+        }
+        SavedTable {
+            ids: self.ids.iter().map(|id| id.0).collect(),
+            articles: self.articles.iter().map(|a| a.0).collect(),
+            phrased: self.phrased.iter().map(|&p| u8::from(p)).collect(),
+            ends,
+            encoded,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for FactTable {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let saved = SavedTable::deserialize(deserializer)?;
+        let n = saved.ids.len();
+        let whole = saved.ends.last().map_or(0, |&e| e as usize);
+        if saved.articles.len() != n
+            || saved.phrased.len() != n
+            || saved.ends.len() != n
+            || whole != saved.encoded.len()
+            || saved.ends.windows(2).any(|w| w[0] > w[1])
+            || saved.ids.windows(2).any(|w| w[0] >= w[1])
+        {
+            return Err(serde::de::Error::custom(
+                "the saved facts do not fit together",
+            ));
+        }
+        Ok(FactTable {
+            ids: saved.ids.into_iter().map(FactId).collect(),
+            articles: saved.articles.into_iter().map(ArticleId).collect(),
+            phrased: saved.phrased.into_iter().map(|p| p != 0).collect(),
+            slots: (0..n).map(|_| OnceLock::new()).collect(),
+            encoded: saved.encoded,
+            ends: saved.ends,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fact::{AnswerKind, Origin};
+
+    fn fact(id: i64, article: i64, questions: &[&str]) -> Fact {
+        Fact {
+            id: FactId(id),
+            key: None,
+            article: ArticleId(article),
+            paragraph: Some(1),
+            quote: format!("Quote {id}."),
+            answer: format!("Answer {id}"),
+            kind: AnswerKind::Thing,
+            speaker: None,
+            questions: questions.iter().map(|q| q.to_string()).collect(),
+            source_note: None,
+            origin: Origin::Sentence,
+            version: 1,
+            retired: false,
+        }
+    }
+
+    fn sample() -> FactTable {
+        FactTable::new(vec![
+            fact(7, 2, &[]),
+            fact(3, 1, &["who?"]),
+            fact(12, 2, &["when?"]),
+        ])
+    }
+
+    fn round_trip(table: &FactTable) -> FactTable {
+        postcard::from_bytes(&postcard::to_allocvec(table).expect("saves")).expect("reads back")
+    }
+
+    #[test]
+    fn facts_read_back_are_the_facts_saved() {
+        let built = sample();
+        let back = round_trip(&built);
+        for id in [3, 7, 12] {
+            assert_eq!(back.get(FactId(id)), built.get(FactId(id)));
+            assert_eq!(back.article(FactId(id)), built.article(FactId(id)));
+        }
+        assert_eq!(back.get(FactId(4)), None);
+        assert_eq!(back.phrased().collect::<Vec<_>>(), [FactId(3), FactId(12)]);
+        assert_eq!(back.len(), 3);
+    }
+
+    #[test]
+    fn a_table_read_back_saves_the_same_bytes_decoded_or_not() {
+        let built = sample();
+        let saved = postcard::to_allocvec(&built).expect("saves");
+        let back = round_trip(&built);
+        assert_eq!(postcard::to_allocvec(&back).expect("saves"), saved);
+        back.get(FactId(7));
+        assert_eq!(postcard::to_allocvec(&back).expect("saves"), saved);
+    }
+
+    #[test]
+    fn facts_that_do_not_fit_together_are_refused() {
+        let mut saved: SavedTable =
+            postcard::from_bytes(&postcard::to_allocvec(&sample()).expect("saves")).expect("reads");
+        saved.ends[2] += 1;
+        let bytes = postcard::to_allocvec(&saved).expect("saves");
+        assert!(postcard::from_bytes::<FactTable>(&bytes).is_err());
+    }
+}
