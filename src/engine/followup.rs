@@ -685,11 +685,19 @@ pub fn rewrites(
                 // the last question's auxiliary stays ("when is the summit"
                 // + "where?" → "where is the summit", not "where the
                 // summit").
-                let aux = lead.last().filter(|w| is_aux(w));
+                // A question word right before "the" lost its "'s"
+                // ("where's the summit", "wheres the summit"): the "is".
+                let aux = match lead.last() {
+                    Some(w) if is_aux(w) => Some(*w),
+                    Some(w) if is_wh(w) && matches!(rest.first(), Some(&("the" | "a" | "an"))) => {
+                        Some("is")
+                    }
+                    _ => None,
+                };
                 let q = words
                     .iter()
                     .map(String::as_str)
-                    .chain(aux.copied())
+                    .chain(aux)
                     .chain(rest.iter().copied())
                     .collect::<Vec<_>>()
                     .join(" ");
@@ -1391,8 +1399,13 @@ mod tests {
         );
         assert_eq!(
             read("when?", &exchange("where's the summit being held", None))[0],
-            "when the summit being held"
+            "when is the summit being held"
         );
+        assert_eq!(
+            read("when?", &exchange("wheres the summit", None))[0],
+            "when is the summit"
+        );
+
         // The last question's auxiliary stays with its frame.
         assert_eq!(
             read("where?", &exchange("when is the summit", None))[0],
