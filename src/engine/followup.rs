@@ -583,7 +583,14 @@ pub fn rewrites(
             // "they", "it", "that": the topic of the last question when
             // no entity fits ("did they work?" after "what were the
             // de-escalation zones"). Not "there": a place or nothing.
-            if !matches!(refers, Refers::Person | Refers::Place) && !topic.is_empty() {
+            // Not "they" or "it" after "who controls most of idlib": after
+            // a question word with no auxiliary comes what someone does,
+            // nothing a pronoun can stand for ("who is their leader").
+            let asked_words: Vec<&str> = asked.iter().map(|t| t.text.as_str()).collect();
+            let predicate = matches!(wh_lead(&asked_words).as_slice(), ["who" | "what"])
+                && matches!(refers, Refers::Group | Refers::Thing);
+            if !matches!(refers, Refers::Person | Refers::Place) && !topic.is_empty() && !predicate
+            {
                 let as_ = format!("“{}”", topic.join(" "));
                 push(replace(&words, *at, &topic), word, as_, false);
             }
@@ -926,6 +933,10 @@ fn plural_phrases(asked: &[Token]) -> Vec<Vec<String>> {
         if !(is_plural_noun(w) || PLURALS.contains(w)) || !is_content(w) || TIME_UNITS.contains(w) {
             continue;
         }
+        // "who controls…": a verb after the question word, not things.
+        if i > 0 && words[i - 1] == "who" && !PLURALS.contains(w) {
+            continue;
+        }
         let mut start = i;
         while start > 0 && i - start < 2 && is_content(words[start - 1]) {
             start -= 1;
@@ -1154,6 +1165,25 @@ mod tests {
             .into_iter()
             .map(|r| r.question)
             .collect()
+    }
+
+    #[test]
+    fn what_someone_does_is_nothing_a_pronoun_stands_for() {
+        // The topic of "who controls…" is a predicate: "their" is not it.
+        let readings = read(
+            "who is their leader",
+            &exchange("who controls most of idlib", None),
+        );
+        assert!(
+            readings.iter().all(|r| !r.contains("controls")),
+            "{readings:?}"
+        );
+        // The topic of "what were…" is a thing: "they" may be it.
+        assert!(read(
+            "did they work",
+            &exchange("what were the de-escalation zones", None)
+        )
+        .contains(&"did the de escalation zones work".to_string()));
     }
 
     #[test]
