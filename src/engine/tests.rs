@@ -209,15 +209,13 @@ fn with_several_articles_greetings_name_them_and_declines_say_none_covers_it() {
 #[test]
 fn a_question_worded_as_a_phrasing_is_answered_by_its_fact_even_when_unsure() {
     let e = engine();
-    // Names the article repeats everywhere leave the model unsure of
-    // "where did putin and erdogan and rouhani meet"; "where did putin,
-    // erdogan and rouhani meet?", word for word one of the location fact's
+    // Names the article repeats everywhere leave the bot unsure of
+    // "where did putin and erdogan and rouhani meet" (declined, by the
+    // threshold or by a rule on weak evidence); "where did putin, erdogan
+    // and rouhani meet?", word for word one of the location fact's
     // phrasings, is answered by it.
     let unsure = e.ask("where did putin and erdogan and rouhani meet");
-    assert!(
-        !unsure.answered && unsure.confidence < e.settings().threshold,
-        "the premise: {unsure:?}"
-    );
+    assert!(!unsure.answered, "the premise: {unsure:?}");
     let phrased = e.ask("Where did Putin, Erdogan and Rouhani meet?");
     assert!(phrased.answered, "{phrased:?}");
     assert!(
