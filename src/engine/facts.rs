@@ -58,7 +58,9 @@ impl FactTable {
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
         let bytes = self.encoded.get(start..*self.ends.get(i)? as usize)?;
         match postcard::from_bytes::<Fact>(bytes) {
-            Ok(fact) if fact.id == id => Some(self.slots[i].get_or_init(|| fact)),
+            Ok(fact) if fact.id == id && fact.article == self.articles[i] => {
+                Some(self.slots[i].get_or_init(|| fact))
+            }
             _ => {
                 tracing::error!(fact = %id, "a fact of the saved index does not decode");
                 None

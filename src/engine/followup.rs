@@ -193,8 +193,16 @@ pub fn dangling(lexicon: &Lexicon, question: &str) -> Option<Dangling> {
     // what "they" could stand for. "Syria" in "what part of syria do they
     // control" is where, not who.
     let caps: Vec<bool> = toks.iter().map(|t| t.upper).collect();
-    let actors: Vec<EntityKind> = lexicon
-        .mentions(&words, &caps)
+    let mentions = lexicon.mentions(&words, &caps);
+    // The places and countries named, but for a country that is the
+    // subject right after an auxiliary ("what does russia have there"):
+    // that one acts there, it is not where "there" is.
+    let places_named = mentions.iter().any(|m| {
+        let kind = lexicon.entity(m.entity).kind;
+        kind == EntityKind::Place
+            || (kind == EntityKind::Country && !(m.start > 0 && is_aux(words[m.start - 1])))
+    });
+    let actors: Vec<EntityKind> = mentions
         .iter()
         .filter(|m| !words::after_locative(&words[..m.start]))
         .map(|m| lexicon.entity(m.entity).kind)
@@ -276,11 +284,14 @@ pub fn dangling(lexicon: &Lexicon, question: &str) -> Option<Dangling> {
             // acting: written to stand alone, "what is the syrian army
             // gearing up to do there" means somewhere in Syria.
             Refers::Place => {
-                !kinds
-                    .iter()
-                    .any(|k| matches!(k, EntityKind::Place | EntityKind::Country))
+                !places_named
                     && !next.is_some_and(|n| is_aux(n) || n == "be" || n == "been")
-                    && !prev.is_some_and(|p| is_aux(p) || matches!(p, "be" | "being" | "been"))
+                    // "have there been"; but "what does russia have there"
+                    // has it there.
+                    && !prev.is_some_and(|p| {
+                        (is_aux(p) && !matches!(p, "have" | "has" | "had"))
+                            || matches!(p, "be" | "being" | "been")
+                    })
             }
             // "that" ends a question it points back from ("who said
             // that?"); elsewhere it is mostly a conjunction.
@@ -586,9 +597,19 @@ pub fn rewrites(
             // Not "they" or "it" after "who controls most of idlib": after
             // a question word with no auxiliary comes what someone does,
             // nothing a pronoun can stand for ("who is their leader").
+            // ("What agreement was reached" asks about a thing: its topic
+            // stays.)
             let asked_words: Vec<&str> = asked.iter().map(|t| t.text.as_str()).collect();
-            let predicate = matches!(wh_lead(&asked_words).as_slice(), ["who" | "what"])
-                && matches!(refers, Refers::Group | Refers::Thing);
+            let lead = wh_lead(&asked_words).len();
+            let after = |k: usize| asked_words.get(lead + k).copied();
+            let predicate = matches!(refers, Refers::Group | Refers::Thing)
+                && match lead.checked_sub(1).map(|i| asked_words[i]) {
+                    Some("who") => true,
+                    Some("what") => {
+                        !(after(0).is_some_and(is_content) && after(1).is_some_and(is_aux))
+                    }
+                    _ => false,
+                };
             if !matches!(refers, Refers::Person | Refers::Place) && !topic.is_empty() && !predicate
             {
                 let as_ = format!("“{}”", topic.join(" "));
@@ -692,11 +713,21 @@ pub fn rewrites(
                 // the last question's auxiliary stays ("when is the summit"
                 // + "where?" → "where is the summit", not "where the
                 // summit").
-                // A question word right before "the" lost its "'s"
-                // ("where's the summit", "wheres the summit"): the "is".
+                // A question word that carried an "'s" ("where's the
+                // summit", "wheres the summit"): the "is" it stood for.
+                let asked_text = previous.question.to_lowercase().replace('’', "'");
+                let contracted = |w: &str| {
+                    matches!(w, "whats" | "wheres" | "hows")
+                        || asked_text.contains(&format!("{w}'s "))
+                };
                 let aux = match lead.last() {
                     Some(w) if is_aux(w) => Some(*w),
-                    Some(w) if is_wh(w) && matches!(rest.first(), Some(&("the" | "a" | "an"))) => {
+                    Some(w)
+                        if is_wh(w)
+                            && *w != "who"
+                            && contracted(w)
+                            && matches!(rest.first(), Some(&("the" | "a" | "an"))) =>
+                    {
                         Some("is")
                     }
                     _ => None,
@@ -938,7 +969,12 @@ fn plural_phrases(asked: &[Token]) -> Vec<Vec<String>> {
             continue;
         }
         let mut start = i;
-        while start > 0 && i - start < 2 && is_content(words[start - 1]) {
+        // Nor the verb after "who" ("who backs rebels": "rebels").
+        while start > 0
+            && i - start < 2
+            && is_content(words[start - 1])
+            && !(start >= 2 && words[start - 2] == "who")
+        {
             start -= 1;
         }
         out.push(words[start..=i].iter().map(|w| (*w).to_string()).collect());
@@ -1184,6 +1220,55 @@ mod tests {
             &exchange("what were the de-escalation zones", None)
         )
         .contains(&"did the de escalation zones work".to_string()));
+        // Chatter first changes nothing.
+        let readings = read(
+            "who is their leader",
+            &exchange("and who controls most of idlib", None),
+        );
+        assert!(
+            readings.iter().all(|r| !r.contains("controls")),
+            "{readings:?}"
+        );
+        // "what" and a noun asks about a thing.
+        let readings = read(
+            "who signed it",
+            &exchange("what agreement was reached", None),
+        );
+        assert!(
+            readings.iter().any(|r| r.contains("agreement")),
+            "{readings:?}"
+        );
+        // The things after "who backs" are the things, without the verb.
+        let readings = read(
+            "where are they",
+            &exchange("who backs rebels in idlib", None),
+        );
+        assert!(
+            readings.iter().all(|r| !r.contains("backs")),
+            "{readings:?}"
+        );
+    }
+
+    #[test]
+    fn there_with_a_country_acting_still_points_back() {
+        let lex = lexicon();
+        // Russia acts there: where is the last exchange's place.
+        assert!(matches!(
+            dangling(&lex, "what does russia have there"),
+            Some(Dangling::Pronoun {
+                refers: Refers::Place,
+                ..
+            })
+        ));
+        // A question naming where it is about stands alone.
+        assert_eq!(
+            dangling(&lex, "what is the syrian army gearing up to do there"),
+            None
+        );
+        assert_eq!(
+            dangling(&lex, "how many troops does turkey have in syria there"),
+            None
+        );
     }
 
     #[test]
@@ -1434,6 +1519,11 @@ mod tests {
         assert_eq!(
             read("when?", &exchange("wheres the summit", None))[0],
             "when is the summit"
+        );
+        // No "'s", no "is".
+        assert_eq!(
+            read("when?", &exchange("what the leaders agreed", None))[0],
+            "when the leaders agreed"
         );
 
         // The last question's auxiliary stays with its frame.

@@ -319,7 +319,6 @@ impl Store {
             .map_err(sql_err(&self.path, op))
     }
 
-    /// How many facts are in force (not retired).
     /// Whether the database holds an article (without reading them: a
     /// large store holds thousands).
     pub fn has_articles(&self) -> Result<bool, StoreError> {
@@ -330,6 +329,7 @@ impl Store {
             .map_err(sql_err(&self.path, "looking for articles"))
     }
 
+    /// How many facts are in force (not retired).
     pub fn fact_count(&self) -> Result<usize, StoreError> {
         self.conn()
             .query_row("SELECT count(*) FROM facts WHERE retired = 0", [], |row| {
