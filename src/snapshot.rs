@@ -311,6 +311,11 @@ impl<'de> postcard::de_flavors::Flavor<'de> for Chunks {
             self.at += ct;
             return Ok(&self.buf[at..at + ct]);
         }
+        // A large piece gathered before (the facts' bytes) is not kept
+        // for the small ones after it.
+        if ct <= self.buf.len() && self.long.capacity() > self.buf.len() {
+            self.long = Vec::new();
+        }
         self.long.clear();
         while self.long.len() < ct {
             if self.at == self.end && !self.refill() {

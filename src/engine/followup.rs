@@ -195,13 +195,19 @@ pub fn dangling(lexicon: &Lexicon, question: &str) -> Option<Dangling> {
     let caps: Vec<bool> = toks.iter().map(|t| t.upper).collect();
     let mentions = lexicon.mentions(&words, &caps);
     // The places and countries named, but for a country that is the
-    // subject right after an auxiliary ("what does russia have there"):
-    // that one acts there, it is not where "there" is.
-    let places_named = mentions.iter().any(|m| {
-        let kind = lexicon.entity(m.entity).kind;
-        kind == EntityKind::Place
-            || (kind == EntityKind::Country && !(m.start > 0 && is_aux(words[m.start - 1])))
-    });
+    // subject right after an auxiliary when what it has is "there" ("what
+    // does russia have there"): that one has something there, it is not
+    // where "there" is. ("which side is ankara backing over there" names
+    // where.)
+    let places_named = |at: usize| {
+        let has_there = at > 0 && matches!(words[at - 1], "have" | "has" | "had");
+        mentions.iter().any(|m| {
+            let kind = lexicon.entity(m.entity).kind;
+            kind == EntityKind::Place
+                || (kind == EntityKind::Country
+                    && !(has_there && m.start > 0 && is_aux(words[m.start - 1])))
+        })
+    };
     let actors: Vec<EntityKind> = mentions
         .iter()
         .filter(|m| !words::after_locative(&words[..m.start]))
@@ -284,7 +290,7 @@ pub fn dangling(lexicon: &Lexicon, question: &str) -> Option<Dangling> {
             // acting: written to stand alone, "what is the syrian army
             // gearing up to do there" means somewhere in Syria.
             Refers::Place => {
-                !places_named
+                !places_named(at)
                     && !next.is_some_and(|n| is_aux(n) || n == "be" || n == "been")
                     // "have there been"; but "what does russia have there"
                     // has it there.
