@@ -288,7 +288,8 @@ pub fn dangling(lexicon: &Lexicon, question: &str) -> Option<Dangling> {
             // "is there", "there are": nothing is referred to. Any place
             // or country named may be the place meant, even as the one
             // acting: written to stand alone, "what is the syrian army
-            // gearing up to do there" means somewhere in Syria.
+            // gearing up to do there" means somewhere in Syria. Not a
+            // country that has something there (`places_named`).
             Refers::Place => {
                 !places_named(at)
                     && !next.is_some_and(|n| is_aux(n) || n == "be" || n == "been")
