@@ -199,12 +199,18 @@ pub fn dangling(lexicon: &Lexicon, question: &str) -> Option<Dangling> {
     // does russia have there"): that one has something there, it is not
     // where "there" is. ("which side is ankara backing over there" names
     // where.)
+    // Nor a country's adjective on the thing that is there ("the russian
+    // base there", "anything russian there"): that names what is there.
     let places_named = |at: usize| {
         let has_there = at > 0 && matches!(words[at - 1], "have" | "has" | "had");
         mentions.iter().any(|m| {
             let kind = lexicon.entity(m.entity).kind;
+            let end = m.start + m.len;
+            let thing_there =
+                m.len == 1 && is_demonym(words[m.start]) && end <= at && at - end <= 1;
             kind == EntityKind::Place
                 || (kind == EntityKind::Country
+                    && !thing_there
                     && !(has_there && m.start > 0 && is_aux(words[m.start - 1])))
         })
     };
@@ -351,6 +357,14 @@ fn possessive_alone(lexicon: &Lexicon, question: &str, fragment: &[String]) -> b
     marked || unmarked
 }
 
+/// Whether `word` is a country's adjective ("russian", "turkish",
+/// "american") rather than its name.
+fn is_demonym(word: &str) -> bool {
+    ["ian", "ish", "can", "ese"]
+        .iter()
+        .any(|end| word.ends_with(end))
+}
+
 /// Whether `word` looks like a plural noun ("residents", "fighters"): a
 /// long word in -s that is no function word.
 fn is_plural_noun(word: &str) -> bool {
@@ -442,6 +456,24 @@ pub fn rewrites(
                         .collect::<Vec<_>>()
                         .join(" ");
                     push(q.clone(), question.trim(), format!("“{q}”"), true);
+                }
+            }
+            // "what is his country trying to avoid" after "who is turkey's
+            // president": his country is the one he stands for (Turkey).
+            if *refers == Refers::Person
+                && matches!(word.as_str(), "his" | "her")
+                && words.get(at + 1).is_some_and(|n| COUNTRY_NOUNS.contains(n))
+            {
+                for c in candidates(lexicon, &asked, &answer, Refers::Person) {
+                    for e in lexicon.related(c.entity) {
+                        let country = lexicon.entity(e);
+                        if country.kind == EntityKind::Country {
+                            let mut w = words.clone();
+                            w.remove(at + 1);
+                            let q = replace(&w, *at, &fold_words(&country.name));
+                            push(q, word, country.name.clone(), true);
+                        }
+                    }
                 }
             }
             // A second pronoun left ("when did he say it?"): the topic of
@@ -845,10 +877,23 @@ fn candidates(
         .copied()
         .filter(|&e| fits(refers, lexicon.entity(e).kind))
         .collect();
+    // "which country has the biggest airbase in latakia?", answered "The
+    // biggest Russian airbase in Syria is in Latakia": the first of the
+    // kind asked for is the one given, though the answer names others.
+    let kind_asked = match spoken.as_slice() {
+        ["which" | "what", noun, ..] if asks_which => kind_noun(noun),
+        _ => None,
+    };
+    let of_kind: Vec<usize> = fitting
+        .iter()
+        .copied()
+        .filter(|&e| kind_asked == Some(lexicon.entity(e).kind))
+        .take(1)
+        .collect();
     let given = if asks_which && fitting.len() == 1 {
         fitting
     } else {
-        Vec::new()
+        of_kind
     };
     let (first, second) = match (asks_for_one, refers) {
         (true, _) => (in_answer, in_question),
@@ -891,6 +936,17 @@ fn joined<C: std::borrow::Borrow<Candidate>>(all: &[C]) -> Vec<String> {
             and.into_iter().chain(c.borrow().words.iter().cloned())
         })
         .collect()
+}
+
+/// The kind of entity a noun asking for one names ("which country",
+/// "what province").
+fn kind_noun(noun: &str) -> Option<EntityKind> {
+    match noun {
+        "country" | "nation" | "state" => Some(EntityKind::Country),
+        "province" | "city" | "town" | "region" | "place" => Some(EntityKind::Place),
+        "group" | "alliance" | "faction" | "militia" => Some(EntityKind::Group),
+        _ => None,
+    }
 }
 
 /// Whether `word` can be part of a noun phrase: no question word (nor
@@ -952,6 +1008,10 @@ struct Candidate {
     /// ("which country hosts the refugees?" → Turkey).
     given: bool,
 }
+
+/// Nouns that "his" makes the country a person stands for ("his
+/// government").
+const COUNTRY_NOUNS: &[&str] = &["country", "government", "govt", "gov", "nation", "regime"];
 
 /// Spans of time, which "they" does not stand for ("the last few months").
 const TIME_UNITS: &[&str] = &["years", "months", "weeks", "days", "hours", "decades"];
@@ -1275,6 +1335,49 @@ mod tests {
         assert_eq!(
             dangling(&lex, "how many troops does turkey have in syria there"),
             None
+        );
+        // A country's adjective on what is there names no place.
+        for q in [
+            "whats the russian thing there",
+            "is there anything russian there",
+        ] {
+            assert!(
+                matches!(
+                    dangling(&lex, q),
+                    Some(Dangling::Pronoun {
+                        refers: Refers::Place,
+                        ..
+                    })
+                ),
+                "{q:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_one_thing_asked_for_by_its_kind_is_what_it_means_next() {
+        let lex = lexicon();
+        // The answer names Turkey and Syria; "which country" asked for one.
+        assert_eq!(
+            read(
+                "how many refugees does it already host",
+                &exchange(
+                    "which country backs the rebels",
+                    Some("Turkey has supported the rebels in the Syrian conflict.")
+                )
+            )[0],
+            "how many refugees does turkey already host"
+        );
+        // "his country": the country the person stands for.
+        assert_eq!(
+            read(
+                "what is his country determined to avoid in idlib",
+                &exchange(
+                    "who is turkey's president",
+                    Some("Recep Tayyip Erdogan is Turkey's president.")
+                )
+            )[0],
+            "what is turkey determined to avoid in idlib"
         );
     }
 
