@@ -209,6 +209,19 @@ impl Lexicon {
                 }
             }
         }
+        // A group's first word may itself be in an earlier group ("back" →
+        // "support", and "supporters" made "support" read "allies"): each
+        // stem reads as the end of that chain, so "back" and "supported"
+        // are one word. The chain is bounded by the number of groups.
+        let direct = self.synonyms.clone();
+        for canonical in self.synonyms.values_mut() {
+            for _ in 0..direct.len() {
+                match direct.get(canonical.as_str()) {
+                    Some(next) if next != canonical => *canonical = next.clone(),
+                    _ => break,
+                }
+            }
+        }
         phrases
     }
 
@@ -421,6 +434,12 @@ groups = [["troops", "soldiers"], ["civilians", "non-combatants"]]
         let s = Stemmer::default();
         assert_eq!(lex.synonym(&s.stem("soldiers")), s.stem("troops"));
         assert_eq!(lex.synonym("other"), "other");
+        // A group whose first word is in another group reads as that one.
+        let shipped = Lexicon::builtin().expect("the shipped lexicon parses");
+        assert_eq!(
+            shipped.synonym(&s.stem("backed")),
+            shipped.synonym(&s.stem("supported"))
+        );
         assert_eq!(lex.shorthand("b4"), Some(&["before".to_string()][..]));
         assert_eq!(lex.shorthand("w"), Some(&["with".to_string()][..]));
         let mut words: Vec<String> = ["where", "does", "it", "take", "place", "now"]

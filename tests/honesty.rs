@@ -1,5 +1,6 @@
 //! The bot says only what the article settles, through the real binary:
-//! a yes or no only when the fact settles that very question, someone's
+//! a yes or no only when the fact settles that very question (a yes when
+//! the answer says what was asked word for word), someone's
 //! words only from their own quotes, no answer from a fact about someone
 //! else, answers that stand alone, the question
 //! inside chatter, and small talk answered as small talk, never with a fact.
@@ -22,10 +23,43 @@ fn answer(r: &Reply) -> &str {
 fn yes_or_no_only_when_the_fact_settles_the_question_asked() {
     // "Did the truces last" asks the opposite of "were they broken": a
     // "Yes." here would tell the user the truces lasted.
-    for r in ask(&["did the truces last", "is islamic state in idlib"]) {
+    // The same names the other way round, a place the answer puts it
+    // elsewhere, a number the answer does not give, a name the answer
+    // gives only as something else (the Kremlin is in Moscow; the summit
+    // is not): the evidence, no verdict.
+    for r in ask(&[
+        "did the truces last",
+        "is islamic state in idlib",
+        "does assad support iran",
+        "do the rebels support turkey",
+        "is the biggest russian airbase in idlib",
+        "does turkey have 20 observation posts in idlib",
+        "is the summit in moscow",
+        "doesn't turkey back the rebels",
+        "does turkey host more than 3 million refugees",
+    ]) {
         assert!(
             !answer(&r).starts_with("Yes") && !answer(&r).starts_with("No"),
             "{:?} got a verdict: {:?}",
+            r.question,
+            answer(&r)
+        );
+    }
+}
+
+#[test]
+fn a_yes_no_question_the_answer_says_word_for_word_gets_yes() {
+    // Every word asked is in the answer (or a synonym of it: backed,
+    // supported), the names in the same order.
+    for r in ask(&[
+        "does turkey back the rebels",
+        "does iran support the assad regime?",
+        "is the summit being held in tehran",
+        "does idlib border latakia",
+    ]) {
+        assert!(
+            answer(&r).starts_with("Yes. "),
+            "{:?} got no yes: {:?}",
             r.question,
             answer(&r)
         );

@@ -6,7 +6,8 @@
 use crate::answer::{Alternative, Reply, SourceRef};
 use crate::extract::Gap;
 use crate::fact::{AnswerKind, Fact};
-use crate::matcher::{Factors, Query, Scored, Target, Want};
+use crate::matcher::{Factors, Query, Scored, Target, TermId, Want};
+use crate::normalize::tokens;
 
 use super::{Considered, Engine, Reading};
 
@@ -30,7 +31,11 @@ impl Engine {
             taking: None,
             question: question.to_string(),
             answered: true,
-            answer: Some(compose(fact, &found.query, &s.factors)),
+            answer: Some(if self.settles_yes(question, fact, &found.query) {
+                format!("Yes. {}", fact.answer)
+            } else {
+                compose(fact, &found.query, &s.factors)
+            }),
             confidence: round(c.probability),
             fact_id: Some(c.fact_id),
             sources: vec![self.source(fact)],
@@ -144,6 +149,76 @@ impl Engine {
         }
     }
 
+    /// Whether `fact`'s answer says yes to `question`, a yes/no question
+    /// about a fact that is no verdict itself ("does turkey back the
+    /// rebels" and "Turkey has supported the rebels in the Syrian
+    /// conflict."): every word the question asks about is in the answer
+    /// (as a word, a synonym or a name for the same thing), and neither
+    /// says anything that could turn it round (a negation, a contrast, a
+    /// quantity or an either-or). Anything less gives the evidence without
+    /// a verdict: the answer may be about the same things the other way
+    /// round ("is the summit in moscow" and "…held in Tehran").
+    pub(super) fn settles_yes(&self, question: &str, fact: &Fact, query: &Query) -> bool {
+        if query.want != Some(Want::YesNo) || fact.kind == AnswerKind::YesNo {
+            return false;
+        }
+        let turns = |text: &str, words: &[&str]| {
+            tokens(text)
+                .iter()
+                .any(|t| words.contains(&t.text.as_str()))
+        };
+        if turns(question, QUESTION_TURNS) || turns(&fact.answer, ANSWER_TURNS) {
+            return false;
+        }
+        let answer = self.index.query(&fact.answer);
+        let held: Vec<TermId> = answer.terms.iter().filter_map(|t| t.id).collect();
+        !query.terms.is_empty()
+            && query
+                .terms
+                .iter()
+                .all(|t| t.id.is_some_and(|id| held.contains(&id)))
+            && self.names_as_asked(question, &fact.answer)
+    }
+
+    /// Whether `answer` names what `question` names in the question's own
+    /// words ("moscow" is not "the Kremlin", though both stand for Russia),
+    /// where the question asks whether something is in a place, has it in
+    /// that place ("…is in Latakia, the province that borders Idlib" says
+    /// no to "is it in idlib"), and names them in the question's order.
+    fn names_as_asked(&self, question: &str, answer: &str) -> bool {
+        let (q, a) = (tokens(question), tokens(answer));
+        let q_words: Vec<&str> = q.iter().map(|t| t.text.as_str()).collect();
+        let a_words: Vec<&str> = a.iter().map(|t| t.text.as_str()).collect();
+        let q_mentions = self.lexicon.mentions(&q_words, &vec![false; q_words.len()]);
+        let a_mentions = self.lexicon.mentions(&a_words, &vec![false; a_words.len()]);
+        // "syria" is in "Syrian"; a word is held by one it begins.
+        let in_answer =
+            |w: &str| crate::normalize::is_stopword(w) || a_words.iter().any(|x| x.starts_with(w));
+        let as_asked = q_mentions.iter().all(|m| {
+            q_words[m.start..m.start + m.len]
+                .iter()
+                .all(|w| in_answer(w))
+        });
+        let located_as_asked = q_mentions
+            .iter()
+            .filter(|m| crate::words::after_locative(&q_words[..m.start]))
+            .all(|m| {
+                a_mentions.iter().any(|o| {
+                    o.entity == m.entity && crate::words::after_locative(&a_words[..o.start])
+                })
+            });
+        // "does assad support iran" against "Iran and Russia support the
+        // regime of President Bashar al-Assad": the same names the other
+        // way round say something else.
+        let first_in_answer = |e: usize| a_mentions.iter().position(|o| o.entity == e);
+        let order: Vec<usize> = q_mentions
+            .iter()
+            .filter_map(|m| first_in_answer(m.entity))
+            .collect();
+        let same_order = order.windows(2).all(|w| w[0] <= w[1]);
+        as_asked && located_as_asked && same_order
+    }
+
     fn source(&self, fact: &Fact) -> SourceRef {
         SourceRef::of(fact, self.articles.get(&fact.article))
     }
@@ -169,6 +244,80 @@ fn compose(fact: &Fact, query: &Query, factors: &Factors) -> String {
         _ => fact.answer.clone(),
     }
 }
+
+/// Words in a question that ask something a matching answer may not
+/// settle: a negation ("isn't it…"), a quantity or degree ("more than",
+/// "only", "all"), an either-or, a time it may not hold for ("still").
+/// Other words must be in the answer ("before the summit").
+const QUESTION_TURNS: &[&str] = &[
+    "not",
+    "no",
+    "never",
+    "nor",
+    "isnt",
+    "doesnt",
+    "didnt",
+    "wasnt",
+    "arent",
+    "werent",
+    "dont",
+    "cant",
+    "wont",
+    "hasnt",
+    "havent",
+    "hadnt",
+    "shouldnt",
+    "wouldnt",
+    "couldnt",
+    "only",
+    "just",
+    "more",
+    "less",
+    "fewer",
+    "than",
+    "over",
+    "under",
+    "least",
+    "most",
+    "all",
+    "every",
+    "each",
+    "both",
+    "either",
+    "or",
+    "instead",
+    "except",
+    "besides",
+    "still",
+    "yet",
+    "ever",
+    "whole",
+    "entire",
+    "entirely",
+    "completely",
+    "fully",
+    "exactly",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "half",
+    "majority",
+    "mostly",
+    "again",
+    "until",
+    "since",
+    "without",
+];
+
+/// Words in an answer that limit what it says yes to: a negation or a
+/// contrast ("Turkey has supported the rebels…, while Iran and Russia…").
+const ANSWER_TURNS: &[&str] = &[
+    "not", "no", "never", "nor", "without", "while", "but", "whereas", "although", "though",
+    "however", "instead", "only", "despite", "unless",
+];
 
 /// Confidence to three places, so output is stable and readable.
 fn round(x: f32) -> f64 {

@@ -1356,7 +1356,6 @@ mod tests {
 
     #[test]
     fn the_one_thing_asked_for_by_its_kind_is_what_it_means_next() {
-        let lex = lexicon();
         // The answer names Turkey and Syria; "which country" asked for one.
         assert_eq!(
             read(
