@@ -66,6 +66,38 @@ fn a_yes_no_question_the_answer_says_word_for_word_gets_yes() {
     }
 }
 
+/// 647 yes/no questions from the blind train and check sets, each labelled
+/// yes, no or unsettled from the article alone by a helper who saw nothing
+/// else (`tests/data/yesno-polarity.jsonl`).
+#[test]
+fn no_yes_to_a_question_the_article_answers_no() {
+    let labelled: Vec<serde_json::Value> = include_str!("data/yesno-polarity.jsonl")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    let questions: Vec<&str> = labelled
+        .iter()
+        .map(|l| l["question"].as_str().expect("a question"))
+        .collect();
+    let replies = ask(&questions);
+    assert_eq!(replies.len(), labelled.len());
+    let mut yes = 0;
+    for (label, r) in labelled.iter().zip(&replies) {
+        if answer(r).starts_with("Yes. ") {
+            assert_eq!(
+                label["polarity"],
+                "yes",
+                "{:?} got a yes: {:?}",
+                r.question,
+                answer(r)
+            );
+            yes += 1;
+        }
+    }
+    // The rule is not so strict that it says yes to nothing.
+    assert!(yes >= 80, "only {yes} yes answers");
+}
+
 #[test]
 fn a_fact_about_someone_else_does_not_answer() {
     // Turkey hosts the refugees and has the observation posts: asked of
