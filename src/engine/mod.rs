@@ -336,6 +336,19 @@ impl Engine {
         let Some(dangling) = followup::dangling(&self.lexicon, question) else {
             return self.ask(question);
         };
+        // What a fragment names in place of what the last question named.
+        let swapped_in: Vec<usize> = match &dangling {
+            followup::Dangling::Swap { words } => {
+                let words: Vec<&str> = words.iter().map(String::as_str).collect();
+                let caps = vec![false; words.len()];
+                self.lexicon
+                    .mentions(&words, &caps)
+                    .iter()
+                    .map(|m| m.entity)
+                    .collect()
+            }
+            _ => Vec::new(),
+        };
         let readings: Vec<(Reply, Taking)> =
             followup::rewrites(&self.lexicon, question, &dangling, previous)
                 .into_iter()
@@ -346,7 +359,17 @@ impl Engine {
                     } else {
                         FOLLOWUP_BAR
                     };
-                    (self.ask_above(&r.question, bar), r.taking)
+                    let reply = self.ask_above(&r.question, bar);
+                    // "what about the kremlin?" after "what did the us
+                    // president warn": an answer that never names the
+                    // Kremlin (Trump's warning again) answers the last
+                    // question, not this one.
+                    let reply = if reply.answered && !self.names_any(&reply, &swapped_in) {
+                        self.ask_above(&r.question, f32::INFINITY)
+                    } else {
+                        reply
+                    };
+                    (reply, r.taking)
                 })
                 .collect();
         // The readings come most likely first (the entity the exchange
@@ -370,6 +393,31 @@ impl Engine {
             // as sure as a reading through the exchange must be.
             None => self.ask_above(question, FOLLOWUP_BAR),
         }
+    }
+
+    /// Whether `reply`'s answer or quote names one of `entities`, or one
+    /// standing for it (Putin for Russia); true when there are none.
+    fn names_any(&self, reply: &Reply, entities: &[usize]) -> bool {
+        if entities.is_empty() {
+            return true;
+        }
+        let text = reply
+            .answer
+            .iter()
+            .chain(reply.sources.iter().map(|s| &s.quote));
+        text.flat_map(|t| {
+            let toks = crate::normalize::tokens(t);
+            let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+            let caps: Vec<bool> = toks.iter().map(|t| t.upper).collect();
+            self.lexicon.mentions(&words, &caps)
+        })
+        .any(|m| {
+            entities.contains(&m.entity)
+                || self
+                    .lexicon
+                    .related(m.entity)
+                    .any(|r| entities.contains(&r))
+        })
     }
 
     /// The candidate to answer with: the fact the question is word for word

@@ -418,3 +418,36 @@ fn answers_do_not_depend_on_what_the_thread_asked_before() {
         assert_eq!(replies(&small), small_alone);
     }
 }
+
+#[test]
+fn a_fragment_naming_someone_new_is_not_answered_about_the_last_one() {
+    let e = engine();
+    let asked = "what did the us president warn";
+    let first = e.ask(asked);
+    assert!(
+        first.answer.as_deref().is_some_and(|a| a.contains("Trump")),
+        "the premise: {first:?}"
+    );
+    let previous = Exchange {
+        question: asked.to_string(),
+        answer: first.answer.clone(),
+    };
+    // The Kremlin warned of nothing in the article: Trump's warning again
+    // would answer the last question, not this one.
+    let r = e.ask_following("what about the kremlin", Some(&previous));
+    assert!(
+        !r.answered || !r.answer.as_deref().is_some_and(|a| a.contains("Trump")),
+        "{r:?}"
+    );
+    // A fragment whose answer names who it asks about is answered.
+    let asked = "what country is rouhani president of";
+    let previous = Exchange {
+        question: asked.to_string(),
+        answer: e.ask(asked).answer,
+    };
+    let r = e.ask_following("and putin?", Some(&previous));
+    assert!(
+        r.answer.as_deref().is_some_and(|a| a.contains("Putin")),
+        "{r:?}"
+    );
+}
