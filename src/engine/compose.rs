@@ -172,11 +172,22 @@ impl Engine {
         }
         let answer = self.index.query(&fact.answer);
         let held: Vec<TermId> = answer.terms.iter().filter_map(|t| t.id).collect();
-        !query.terms.is_empty()
-            && query
+        // A name the answer reads inside a longer one ("russia" in "the
+        // biggest Russian airbase"), and a word that longer name took in.
+        let named_within = |e: usize| {
+            answer
                 .terms
                 .iter()
-                .all(|t| t.id.is_some_and(|id| held.contains(&id)))
+                .filter_map(|a| a.entity)
+                .any(|a| self.lexicon.within(a).contains(&e))
+        };
+        let words: Vec<String> = tokens(&fact.answer).into_iter().map(|t| t.text).collect();
+        let in_words = |stem: &str| words.iter().any(|w| w.starts_with(stem));
+        !query.terms.is_empty()
+            && query.terms.iter().all(|t| {
+                t.id.is_some_and(|id| held.contains(&id))
+                    || t.entity.map_or(in_words(&t.text), named_within)
+            })
             && self.names_as_asked(question, &fact.answer)
     }
 
@@ -203,8 +214,12 @@ impl Engine {
             .iter()
             .filter(|m| crate::words::after_locative(&q_words[..m.start]))
             .all(|m| {
+                // Or inside a name that says where it is ("the biggest
+                // Russian airbase in Syria").
                 a_mentions.iter().any(|o| {
-                    o.entity == m.entity && crate::words::after_locative(&a_words[..o.start])
+                    (o.entity == m.entity && crate::words::after_locative(&a_words[..o.start]))
+                        || (o.entity != m.entity
+                            && self.lexicon.within(o.entity).contains(&m.entity))
                 })
             });
         // "does assad support iran" against "Iran and Russia support the
