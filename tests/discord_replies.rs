@@ -21,7 +21,7 @@ const OTHER_USER_ID: u64 = 440_000_000_000_000_009;
 const GRACE: Duration = Duration::from_millis(500);
 
 /// A question the article does not answer, whose decline offers suggestions.
-const UNCOVERED: &str = "what did erdogan eat for dinner in tehran";
+const UNCOVERED: &str = "what did erdogan have for breakfast";
 
 /// The bot against a fresh stand-in, commands in [`GUILD_ID`], with `vars`.
 async fn start(vars: &[(&str, &str)]) -> TestBot {
