@@ -37,6 +37,11 @@ fn yes_or_no_only_when_the_fact_settles_the_question_asked() {
         "is the summit in moscow",
         "doesn't turkey back the rebels",
         "does turkey host more than 3 million refugees",
+        "is there a massacre in idlib",
+        "is there a refugee influx",
+        "is the russian airbase in russia",
+        "are there 1000 al-qaeda fighters in idlib",
+        "should turkey back the rebels",
     ]) {
         assert!(
             !answer(&r).starts_with("Yes") && !answer(&r).starts_with("No"),

@@ -182,7 +182,7 @@ impl Engine {
                 .any(|a| self.lexicon.within(a).contains(&e))
         };
         let words: Vec<String> = tokens(&fact.answer).into_iter().map(|t| t.text).collect();
-        let in_words = |stem: &str| words.iter().any(|w| w.starts_with(stem));
+        let in_words = |stem: &str| words.iter().any(|w| begins(w, stem));
         !query.terms.is_empty()
             && query.terms.iter().all(|t| {
                 t.id.is_some_and(|id| held.contains(&id))
@@ -204,7 +204,7 @@ impl Engine {
         let a_mentions = self.lexicon.mentions(&a_words, &vec![false; a_words.len()]);
         // "syria" is in "Syrian"; a word is held by one it begins.
         let in_answer =
-            |w: &str| crate::normalize::is_stopword(w) || a_words.iter().any(|x| x.starts_with(w));
+            |w: &str| crate::normalize::is_stopword(w) || a_words.iter().any(|x| begins(x, w));
         let as_asked = q_mentions.iter().all(|m| {
             q_words[m.start..m.start + m.len]
                 .iter()
@@ -218,8 +218,7 @@ impl Engine {
                 // Russian airbase in Syria").
                 a_mentions.iter().any(|o| {
                     (o.entity == m.entity && crate::words::after_locative(&a_words[..o.start]))
-                        || (o.entity != m.entity
-                            && self.lexicon.within(o.entity).contains(&m.entity))
+                        || (o.entity != m.entity && self.places_in_name(o.entity, m.entity))
                 })
             });
         // "does assad support iran" against "Iran and Russia support the
@@ -232,6 +231,24 @@ impl Engine {
             .collect();
         let same_order = order.windows(2).all(|w| w[0] <= w[1]);
         as_asked && located_as_asked && same_order
+    }
+
+    /// Whether entity `named`'s name puts `place` where it is ("the
+    /// biggest Russian airbase in Syria" puts it in Syria, not in Russia).
+    fn places_in_name(&self, named: usize, place: usize) -> bool {
+        let toks = tokens(&self.lexicon.entity(named).name);
+        let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+        // The name as a whole is a mention of itself: look after each
+        // locative in it on its own.
+        (1..words.len()).any(|i| {
+            let rest = &words[i..];
+            crate::words::after_locative(&words[..i])
+                && self
+                    .lexicon
+                    .mentions(rest, &vec![false; rest.len()])
+                    .first()
+                    .is_some_and(|m| m.start == 0 && m.entity == place)
+        })
     }
 
     fn source(&self, fact: &Fact) -> SourceRef {
@@ -325,14 +342,75 @@ const QUESTION_TURNS: &[&str] = &[
     "until",
     "since",
     "without",
+    "should",
+    "would",
+    "could",
+    "might",
+    "must",
+    "will",
+    "can",
+    "may",
 ];
 
 /// Words in an answer that limit what it says yes to: a negation or a
-/// contrast ("Turkey has supported the rebels…, while Iran and Russia…").
+/// contrast ("Turkey has supported the rebels…, while Iran and Russia…"),
+/// something only possible or feared ("a potential refugee influx", "if
+/// these places are shelled", "determined to avoid a massacre"), or
+/// someone's words ("Jaberi Ansari said Idlib was a dilemma" is no yes to
+/// "is idlib a dilemma").
 const ANSWER_TURNS: &[&str] = &[
-    "not", "no", "never", "nor", "without", "while", "but", "whereas", "although", "though",
-    "however", "instead", "only", "despite", "unless",
+    "not",
+    "no",
+    "never",
+    "nor",
+    "without",
+    "while",
+    "but",
+    "whereas",
+    "although",
+    "though",
+    "however",
+    "instead",
+    "only",
+    "despite",
+    "unless",
+    "avoid",
+    "avoided",
+    "prevent",
+    "potential",
+    "potentially",
+    "possible",
+    "possibly",
+    "likely",
+    "if",
+    "would",
+    "could",
+    "might",
+    "may",
+    "should",
+    "will",
+    "hope",
+    "hopeful",
+    "fear",
+    "feared",
+    "warned",
+    "warning",
+    "said",
+    "says",
+    "stressed",
+    "according",
 ];
+
+/// Whether answer word `word` is question word `asked` or begins with it
+/// ("syrian" holds "syria"); a number only as itself ("10000" does not
+/// hold "1000").
+fn begins(word: &str, asked: &str) -> bool {
+    if asked.chars().any(|c| c.is_ascii_digit()) {
+        word == asked
+    } else {
+        word.starts_with(asked)
+    }
+}
 
 /// Confidence to three places, so output is stable and readable.
 fn round(x: f32) -> f64 {

@@ -472,7 +472,8 @@ pub fn rewrites(
                             let mut w = words.clone();
                             w.remove(at + 1);
                             let q = replace(&w, *at, &fold_words(&country.name));
-                            push(q, word, country.name.clone(), true);
+                            let took = format!("{word} {}", words[*at + 1]);
+                            push(q, &took, country.name.clone(), true);
                         }
                     }
                 }
@@ -779,9 +780,10 @@ pub fn rewrites(
                     .chain(rest.iter().copied())
                     .collect::<Vec<_>>()
                     .join(" ");
-                // Sure: the last question with only its question word
-                // changed is as plain as the question asked whole (on
-                // conv-train, 5 more right for 1 more wrong).
+                // Sure: the last question with the fragment in place of
+                // its question word ("when?", "displaced by what") is as
+                // plain as the question asked whole (on conv-train, 5 more
+                // right for 1 more wrong).
                 push(q.clone(), took, format!("“{q}”"), true);
                 // "who's been making gains" + "against who?" → both; not a
                 // question word alone ("why?" asks something new, not the
