@@ -1,6 +1,7 @@
 //! The word data the core reads, in one place: the hand-made word lists of
 //! `data/words.toml` (stopwords, everyday words, say-verbs, time and
-//! number words, auxiliaries, cause words, locatives), and how informative
+//! number words, auxiliaries, cause words, locatives, the words that stop a
+//! "Yes."), and how informative
 //! a word is in English at large, from its frequency (`data/wordfreq-en.tsv`, rebuilt by
 //! `scripts/build_wordfreq.py` from the `wordfreq` package). A question word
 //! the store lacks says little when it is everyday English ("roommate",
@@ -29,6 +30,8 @@ pub struct Lists {
     pub auxiliaries: Vec<String>,
     pub cause: Vec<String>,
     pub locative: Vec<String>,
+    pub yes_question_turns: Vec<String>,
+    pub yes_answer_turns: Vec<String>,
 }
 
 /// The shipped word lists (empty only if the compiled-in file were

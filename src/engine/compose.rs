@@ -162,12 +162,15 @@ impl Engine {
         if query.want != Some(Want::YesNo) || fact.kind == AnswerKind::YesNo {
             return false;
         }
-        let turns = |text: &str, words: &[&str]| {
+        let turns = |text: &str, words: &[String]| {
             tokens(text)
                 .iter()
-                .any(|t| words.contains(&t.text.as_str()))
+                .any(|t| crate::words::has(words, &t.text))
         };
-        if turns(question, QUESTION_TURNS) || turns(&fact.answer, ANSWER_TURNS) {
+        let lists = crate::words::lists();
+        if turns(question, &lists.yes_question_turns)
+            || turns(&fact.answer, &lists.yes_answer_turns)
+        {
             return false;
         }
         let answer = self.index.query(&fact.answer);
@@ -276,130 +279,6 @@ fn compose(fact: &Fact, query: &Query, factors: &Factors) -> String {
         _ => fact.answer.clone(),
     }
 }
-
-/// Words in a question that ask something a matching answer may not
-/// settle: a negation ("isn't it…"), a quantity or degree ("more than",
-/// "only", "all"), an either-or, a time it may not hold for ("still").
-/// Other words must be in the answer ("before the summit").
-const QUESTION_TURNS: &[&str] = &[
-    "not",
-    "no",
-    "never",
-    "nor",
-    "isnt",
-    "doesnt",
-    "didnt",
-    "wasnt",
-    "arent",
-    "werent",
-    "dont",
-    "cant",
-    "wont",
-    "hasnt",
-    "havent",
-    "hadnt",
-    "shouldnt",
-    "wouldnt",
-    "couldnt",
-    "only",
-    "just",
-    "more",
-    "less",
-    "fewer",
-    "than",
-    "over",
-    "under",
-    "least",
-    "most",
-    "all",
-    "every",
-    "each",
-    "both",
-    "either",
-    "or",
-    "instead",
-    "except",
-    "besides",
-    "still",
-    "yet",
-    "ever",
-    "whole",
-    "entire",
-    "entirely",
-    "completely",
-    "fully",
-    "exactly",
-    "nearly",
-    "almost",
-    "about",
-    "around",
-    "approximately",
-    "roughly",
-    "half",
-    "majority",
-    "mostly",
-    "again",
-    "until",
-    "since",
-    "without",
-    "should",
-    "would",
-    "could",
-    "might",
-    "must",
-    "will",
-    "can",
-    "may",
-];
-
-/// Words in an answer that limit what it says yes to: a negation or a
-/// contrast ("Turkey has supported the rebels…, while Iran and Russia…"),
-/// something only possible or feared ("a potential refugee influx", "if
-/// these places are shelled", "determined to avoid a massacre"), or
-/// someone's words ("Jaberi Ansari said Idlib was a dilemma" is no yes to
-/// "is idlib a dilemma").
-const ANSWER_TURNS: &[&str] = &[
-    "not",
-    "no",
-    "never",
-    "nor",
-    "without",
-    "while",
-    "but",
-    "whereas",
-    "although",
-    "though",
-    "however",
-    "instead",
-    "only",
-    "despite",
-    "unless",
-    "avoid",
-    "avoided",
-    "prevent",
-    "potential",
-    "potentially",
-    "possible",
-    "possibly",
-    "likely",
-    "if",
-    "would",
-    "could",
-    "might",
-    "may",
-    "should",
-    "will",
-    "hope",
-    "hopeful",
-    "fear",
-    "feared",
-    "warned",
-    "warning",
-    "said",
-    "says",
-    "stressed",
-    "according",
-];
 
 /// Whether answer word `word` is question word `asked` or begins with it
 /// ("syrian" holds "syria"); a number only as itself ("10000" does not
