@@ -168,9 +168,20 @@ impl Engine {
                 .any(|t| crate::words::has(words, &t.text))
         };
         let lists = crate::words::lists();
-        if turns(question, &lists.yes_question_turns)
-            || turns(&fact.answer, &lists.yes_answer_turns)
-        {
+        // A word of the answer's that the question asks about is no turn:
+        // "Trump warned…" answers "did trump warn…", and "Jaberi Ansari
+        // said…" answers "did jaberi ansari say…".
+        let asked = tokens(question);
+        let says = |w: &str| crate::words::has(&lists.say, w);
+        let asked_for = |w: &str| {
+            asked
+                .iter()
+                .any(|q| begins(w, &q.text) || (says(w) && says(&q.text)))
+        };
+        let answer_turns = tokens(&fact.answer)
+            .iter()
+            .any(|t| crate::words::has(&lists.yes_answer_turns, &t.text) && !asked_for(&t.text));
+        if turns(question, &lists.yes_question_turns) || answer_turns {
             return false;
         }
         let answer = self.index.query(&fact.answer);

@@ -372,8 +372,8 @@ pub struct Query {
     /// A measure the question asks for that only a fact stating one can
     /// give (an age, an amount of money).
     pub measure: Option<Measure>,
-    /// What "how many" counts.
-    pub counts: Option<TermId>,
+    /// What "how many" counts (any of these).
+    pub counts: Vec<TermId>,
     pub counts_text: Option<String>,
     /// The entities the question names, and those named inside their names
     /// ("Iran" and "Syria" in "Iran's top diplomat for Syria").
@@ -1488,7 +1488,26 @@ impl Index {
                     || (w[0] == "number" && w[1] == "of")
             })
             .and_then(|p| units.iter().find(|u| u.pos >= p + 2 && u.entity.is_none()));
-        let counts = counts_unit.and_then(|u| self.terms.get(&u.term).copied());
+        // "How many people": civilians, residents and a population are
+        // people counted too.
+        let people = counts_unit.is_some_and(|u| {
+            words::lists()
+                .people
+                .iter()
+                .any(|w| self.term_of(w) == u.term.as_str())
+        });
+        let counts: Vec<TermId> = counts_unit
+            .map(|u| u.term.clone())
+            .into_iter()
+            .chain(
+                people
+                    .then(|| words::lists().counted_as_people.iter())
+                    .into_iter()
+                    .flatten()
+                    .map(|w| self.term_of(w).into_owned()),
+            )
+            .filter_map(|t| self.terms.get(&t).copied())
+            .collect();
         let text = units
             .iter()
             .map(|u| u.term.as_str())
@@ -1859,7 +1878,7 @@ impl Index {
         if let Some(c) = query.counts_text.as_ref() {
             // What is counted must be in the answer or quote, not only in
             // a phrasing that mentions it.
-            let present = query.counts.is_some_and(|id| doc.body.terms.contains(&id));
+            let present = query.counts.iter().any(|id| doc.body.terms.contains(id));
             f.counts_missing = !present;
             if !present {
                 conf *= COUNT_MISMATCH;
@@ -2350,6 +2369,11 @@ pub enum Measure {
     /// "What would the US do if Damascus attacks": what follows from a
     /// condition; only a fact stating one ("if…", "will", "would") gives it.
     Outcome,
+    /// "How many civilians have been killed": people killed or hurt; a
+    /// population or a warning of a massacre to come is no toll, but only
+    /// a fact that speaks of killing (`casualties` in `data/words.toml`)
+    /// can be one.
+    Casualties,
 }
 
 /// The measures a text states, as bits.
@@ -2392,6 +2416,12 @@ impl Measures {
             "threatens",
         ]) {
             bits |= 1 << Measure::Outcome as u8;
+        }
+        let lists = crate::words::lists();
+        if words.iter().any(|w| {
+            crate::words::has(&lists.casualties, w) || crate::words::has(&lists.killing, w)
+        }) {
+            bits |= 1 << Measure::Casualties as u8;
         }
         Measures(bits)
     }
@@ -2518,7 +2548,14 @@ fn read_measure(words: &[String], want: Option<Want>) -> Option<Measure> {
         "money", "cost", "costs", "costed", "spent", "spend", "spending", "dollars", "euros",
         "budget", "paid", "pay", "price",
     ]);
-    (want == Some(Want::Number) && money).then_some(Measure::Money)
+    if want == Some(Want::Number) && money {
+        return Some(Measure::Money);
+    }
+    let casualties = &crate::words::lists().casualties;
+    words
+        .iter()
+        .any(|w| crate::words::has(casualties, w))
+        .then_some(Measure::Casualties)
 }
 
 fn read_want(words: &[String]) -> Option<Want> {
@@ -2552,6 +2589,21 @@ fn read_want(words: &[String]) -> Option<Want> {
     // (no cue: a list answers it).
     let country_is_where = country.filter(|&at| {
         country_acts.is_none() && matches!(words[at + 1].as_str(), "country" | "nation")
+    });
+    // "which three heads of state", "what leaders": asks who.
+    let person = |w: &str| {
+        let nouns = &words::lists().person_nouns;
+        words::has(nouns, w)
+            || matches!(w, "people" | "men" | "women")
+            || w.strip_suffix('s')
+                .is_some_and(|one| words::has(nouns, one))
+    };
+    let number = |w: &str| words::has(&words::lists().number, w) || w.parse::<u32>().is_ok();
+    let which_person = (0..words.len()).find(|&i| {
+        let at = |k: usize| words.get(i + k).map(String::as_str);
+        matches!(at(0), Some("which" | "what"))
+            && (at(1).is_some_and(person)
+                || (at(1).is_some_and(number) && at(2).is_some_and(person)))
     });
     let cues = [
         (
@@ -2598,6 +2650,7 @@ fn read_want(words: &[String]) -> Option<Want> {
                 pair("what", "side"),
                 pair("which", "group"),
                 pair("what", "group"),
+                which_person,
             ]),
         ),
         (Want::Reason, first(&[word(&["why"]), pair("how", "come")])),
@@ -2694,6 +2747,36 @@ mod tests {
             wants("which country will the next summit be held in"),
             Some(Want::Place)
         );
+        // Someone by what they are: who.
+        assert_eq!(
+            wants("which three heads of state gathered in the iranian capital"),
+            Some(Want::Who)
+        );
+        assert_eq!(wants("what leaders met in tehran"), Some(Want::Who));
+        assert_eq!(wants("which 3 presidents are meeting"), Some(Want::Who));
+        assert_eq!(
+            wants("what province is the last rebel stronghold"),
+            Some(Want::Place)
+        );
+        assert_eq!(wants("what three countries are meeting"), None);
+    }
+
+    #[test]
+    fn a_toll_is_asked_by_killed_or_dead_and_stated_only_by_killing() {
+        assert_eq!(
+            asks("how many civilians have been killed in idlib so far this year"),
+            Some(Measure::Casualties)
+        );
+        assert_eq!(asks("did anyone die"), Some(Measure::Casualties));
+        assert_eq!(
+            asks("what did erdogan say about a massacre"),
+            None,
+            "the warning, not a toll"
+        );
+        assert_eq!(asks("how many civilians live in idlib"), None);
+        assert!(!stated("Idlib has a population of 3 million civilians.").has(Measure::Casualties));
+        assert!(stated("there will be a very serious massacre").has(Measure::Casualties));
+        assert!(stated("200 people were killed").has(Measure::Casualties));
     }
 
     #[test]
