@@ -13,7 +13,12 @@ conversation's labels: an answerable one as kind `paraphrase` (so
 `learn_phrasings.py` may learn it as a phrasing, as it learns the other
 train sets' plain wording), an unanswerable one as `near` (a near miss of
 the `near-misses` gap). Follow-ups read alone are left out: they are
-questions like any other set's.
+questions like any other set's. So is an unanswerable follow-up read as a
+question known to be answerable (a train question labelled answerable, or
+an earlier turn of a train conversation, which are answerable by how they
+were written): the reading took the reference wrongly ("how many ppl live
+there" after "what province borders idlib", read as "…in idlib"), and as a
+near miss it would turn the bot away from that question.
 
 Only train conversations go in: never conv-final-*.
 """
@@ -47,6 +52,26 @@ def replies(binary, conversations):
     return [out[i] for i in graded]
 
 
+def key(question):
+    """A question's words, lower case, without punctuation."""
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in question.lower()).split())
+
+
+def known_answerable(conversations):
+    """The questions known to be answerable: the train sets' answerable
+    questions and every earlier turn of the train conversations."""
+    known = {key(t) for c in conversations for t in c["turns"]}
+    for f in glob.glob(os.path.join(ROOT, "tests", "data", "train-*.jsonl")):
+        if os.path.abspath(f) == os.path.abspath(OUT):
+            continue
+        for line in open(f):
+            if line.strip():
+                q = json.loads(line)
+                if q.get("answerable"):
+                    known.add(key(q["question"]))
+    return known
+
+
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
@@ -55,11 +80,14 @@ def main():
     if any("final" in os.path.basename(f) for f in files):
         sys.exit("final conversations are never learned from")
     conversations = [json.loads(l) for f in files for l in open(f) if l.strip()]
+    known = known_answerable(conversations)
     written = 0
     with open(OUT, "w") as out:
         for c, reply in zip(conversations, replies(binary, conversations)):
             taking = reply.get("taking")
             if not taking or not taking.get("read_as"):
+                continue
+            if not c["answerable"] and key(taking["read_as"]) in known:
                 continue
             q = {"id": f"cr-{c['id']}", "question": taking["read_as"],
                  "kind": "paraphrase" if c["answerable"] else "near",

@@ -74,32 +74,16 @@ const MAX_PRONOUN_QUESTION: usize = 12;
 /// said that?", "whose stronghold is that?").
 const MAX_THAT_QUESTION: usize = 6;
 
-/// Words naming someone without naming them: "he" after one of these in
-/// the same question means them ("the iranian foreign ministry guy, what
-/// did he say").
-const PERSON_NOUNS: &[&str] = &[
-    "guy",
-    "man",
-    "woman",
-    "official",
-    "envoy",
-    "president",
-    "leader",
-    "minister",
-    "diplomat",
-    "spokesman",
-    "spokesperson",
-    "aide",
-    "person",
-    "someone",
-    "head",
+/// Words after "it" that make it the "it" of "it's true", pointing at
+/// nothing.
+const EXPLETIVE_IT: &[&str] = &[
+    "true", "possible", "likely", "seems", "rain", "raining", "snow", "snowing",
 ];
 
-/// Words after "it" that make it the "it" of "it's gonna rain", pointing
-/// at nothing.
-const EXPLETIVE_IT: &[&str] = &[
-    "gonna", "going", "true", "possible", "likely", "seems", "rain", "raining", "snow", "snowing",
-];
+/// Words after "it" that make it the "it" of "it's gonna rain" when one
+/// of [`EXPLETIVE_IT`] follows within two more ("is it going to last"
+/// points back).
+const IT_GOING: &[&str] = &["gonna", "going"];
 
 /// Words that open an ellipsis ("and russia?", "what about the kremlin?").
 const LEAD_INS: &[&[&str]] = &[
@@ -187,7 +171,6 @@ pub fn dangling(lexicon: &Lexicon, question: &str) -> Option<Dangling> {
         return None;
     }
     let named = entities(lexicon, &toks);
-    let kinds: Vec<EntityKind> = named.iter().map(|&e| lexicon.entity(e).kind).collect();
     let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
     // The kinds of what the question names other than after a preposition:
     // what "they" could stand for. "Syria" in "what part of syria do they
@@ -214,11 +197,19 @@ pub fn dangling(lexicon: &Lexicon, question: &str) -> Option<Dangling> {
                     && !(has_there && m.start > 0 && is_aux(words[m.start - 1])))
         })
     };
-    let actors: Vec<EntityKind> = mentions
+    let actors: Vec<(EntityKind, usize)> = mentions
         .iter()
         .filter(|m| !words::after_locative(&words[..m.start]))
-        .map(|m| lexicon.entity(m.entity).kind)
+        .map(|m| (lexicon.entity(m.entity).kind, m.start + m.len))
         .collect();
+    // Whether the words from `at` on are the subject's end, its verb next:
+    // an auxiliary, maybe after one plural noun ("turkish soldiers are").
+    // "Them" after a clause's subject is someone else.
+    let subject_ends = |at: usize| {
+        let next = |k: usize| words.get(at + k).copied();
+        next(0).is_some_and(is_aux)
+            || (next(0).is_some_and(is_plural_noun) && next(1).is_some_and(is_aux))
+    };
     // Chat shorthand for one word read as that word ("what abt russia").
     let plain: Vec<&str> = words
         .iter()
@@ -267,13 +258,26 @@ pub fn dangling(lexicon: &Lexicon, question: &str) -> Option<Dangling> {
         let before = &words[..at];
         let dangles = match refers {
             // Whoever the question names is whom "he" means.
+            // Whoever the question names before "he"; one named after it
+            // is someone else ("what did he say about erdogan's warning").
             Refers::Person => {
-                !kinds.contains(&EntityKind::Person)
-                    && !before.iter().any(|b| PERSON_NOUNS.contains(b))
+                !mentions
+                    .iter()
+                    .any(|m| m.start < at && lexicon.entity(m.entity).kind == EntityKind::Person)
+                    && !before
+                        .iter()
+                        .any(|b| words::has(&words::lists().person_nouns, b))
             }
             Refers::Thing => {
+                // "is it gonna rain": the weather's "it" a few words on.
+                let weather = next.is_some_and(|n| IT_GOING.contains(&n))
+                    && words[at + 2..]
+                        .iter()
+                        .take(3)
+                        .any(|n| EXPLETIVE_IT.contains(n));
                 named.is_empty()
                     && !next.is_some_and(|n| EXPLETIVE_IT.contains(&n))
+                    && !weather
                     // "what time is it"
                     && !before.ends_with(&["time", "is"])
                     // "…about passing the buck, what was it": ending a
@@ -284,12 +288,18 @@ pub fn dangling(lexicon: &Lexicon, question: &str) -> Option<Dangling> {
             // "their" after "residents" means the residents.
             // ("who leads them": "leads" is a verb after "who".)
             // Nor "them" in "was idlib one of them": a place is no group.
+            // Nor "them" after the subject of its own clause: in "how many
+            // soldiers are stationed at them" the soldiers are not "them".
             Refers::Group => {
-                !actors.iter().any(|&k| fits(Refers::Group, k))
-                    && !before
-                        .iter()
-                        .enumerate()
-                        .any(|(k, b)| is_plural_noun(b) && !(k > 0 && is_wh(before[k - 1])))
+                let them = *w == "them";
+                !actors
+                    .iter()
+                    .any(|&(k, end)| fits(Refers::Group, k) && !(them && subject_ends(end)))
+                    && !before.iter().enumerate().any(|(k, b)| {
+                        is_plural_noun(b)
+                            && !(k > 0 && is_wh(before[k - 1]))
+                            && !(them && before.get(k + 1).is_some_and(|n| is_aux(n)))
+                    })
             }
             // "is there", "there are": nothing is referred to. Any place
             // or country named may be the place meant, even as the one
@@ -522,6 +532,12 @@ pub fn rewrites(
             // before the talks.
             let speaks = words.iter().any(|w| words::has(&words::lists().say, w));
             let mut entities = candidates(lexicon, &asked, &answer, *refers);
+            // "He" is not someone this question names after it ("what did
+            // he say about erdogan's warning").
+            if *refers == Refers::Person {
+                let own = self::entities(lexicon, &toks);
+                entities.retain(|c| !own.contains(&c.entity));
+            }
             // What the last answer gave when asked for one thing comes
             // first, of any kind ("who do they back" after "which country
             // hosts the refugees?", answered Turkey).
@@ -668,8 +684,7 @@ pub fn rewrites(
             // say").
             let mut swapped = false;
             if let Some(&e) = new_entities.first() {
-                let kind = lexicon.entity(e).kind;
-                for (start, len, same) in swappable(lexicon, &asked, kind) {
+                for (start, len, same) in swappable(lexicon, &asked, e) {
                     swapped = true;
                     let mut w: Vec<String> = asked_words[..start]
                         .iter()
@@ -826,10 +841,15 @@ fn candidates(
         };
         in_question.sort_by_key(located);
     }
-    let in_answer: Vec<usize> = entities(lexicon, answer)
+    let mut in_answer: Vec<usize> = entities(lexicon, answer)
         .into_iter()
         .filter(|e| !in_question.contains(e))
         .collect();
+    // "who is russia's president", answered with all three presidents:
+    // "he" next is the one who stands for Russia.
+    if refers == Refers::Person {
+        in_answer.sort_by_key(|&e| !lexicon.related(e).any(|r| in_question.contains(&r)));
+    }
     // A person by their full name ("he" → "hossein jaberi ansari"); anything
     // else as the question typed it ("they" → "the kremlin", whose facts say
     // "the Kremlin said", not "Russia").
@@ -1062,7 +1082,8 @@ fn plural_phrases(asked: &[Token]) -> Vec<Vec<String>> {
 /// country: "what did trump say" → "what did the kremlin say"); each with
 /// whether it is of the same kind (a whole mention, or a name inside one:
 /// "turkey's?" after "who is iran's president" is Turkey for Iran).
-fn swappable(lexicon: &Lexicon, asked: &[Token], kind: EntityKind) -> Vec<(usize, usize, bool)> {
+fn swappable(lexicon: &Lexicon, asked: &[Token], new: usize) -> Vec<(usize, usize, bool)> {
+    let kind = lexicon.entity(new).kind;
     let words: Vec<&str> = asked.iter().map(|t| t.text.as_str()).collect();
     let caps: Vec<bool> = asked.iter().map(|t| t.upper).collect();
     let mentions = lexicon.mentions(&words, &caps);
@@ -1086,15 +1107,24 @@ fn swappable(lexicon: &Lexicon, asked: &[Token], kind: EntityKind) -> Vec<(usize
     // The kremlin for trump: both act and speak. A place acts when it is the
     // subject: "how does damascus plan to take idlib" + "and
     // ankara?" (a capital for its government), not "in damascus" or
-    // "take idlib".
+    // "take idlib"; so does a capital named in place of one that acts
+    // ("what does ankara want" + "and damascus?").
+    let capital = kind == EntityKind::Place
+        && lexicon.related(new).any(|r| {
+            matches!(
+                lexicon.entity(r).kind,
+                EntityKind::Country | EntityKind::Org
+            )
+        });
     let actor = |k: EntityKind| k != EntityKind::Place;
+    let new_acts = actor(kind) || capital;
     for m in &mentions {
         let k = lexicon.entity(m.entity).kind;
         let acting_place = k == EntityKind::Place
             && m.start
                 .checked_sub(1)
                 .is_none_or(|p| is_wh(words[p]) || is_aux(words[p]));
-        if k != kind && (actor(k) || acting_place) && actor(kind) {
+        if k != kind && (actor(k) || acting_place) && new_acts {
             out.push((m.start, m.len, false));
         }
     }
@@ -1189,6 +1219,8 @@ mod tests {
             "anyone know if it's gonna rain tomorrow",
             "what share of the province's residents were uprooted from their homes",
             "the un guy for syria, what did he say about the fighters",
+            "erdogan, what did he say about refugees",
+            "the rebels in idlib, who is backing them",
             "who said ruthless process",
             "how many displaced",
             "",
@@ -1234,6 +1266,26 @@ mod tests {
             pronoun("did they work?"),
             Some(("they".into(), Refers::Group))
         );
+        // "Them" after its clause's subject is someone else: not the
+        // soldiers, not what "turkish" names.
+        assert_eq!(
+            pronoun("how many soldiers are stationed at them"),
+            Some(("them".into(), Refers::Group))
+        );
+        assert_eq!(
+            pronoun("how many turkish soldiers are at them"),
+            Some(("them".into(), Refers::Group))
+        );
+        // Only "it's gonna rain" is the weather's "it".
+        assert_eq!(
+            pronoun("how long is it going to last"),
+            Some(("it".into(), Refers::Thing))
+        );
+        // "He" is not someone named after it.
+        assert_eq!(
+            pronoun("what did he say about erdogan's massacre warning"),
+            Some(("he".into(), Refers::Person))
+        );
         let fragment = |q: &str| dangling(&lex, q);
         assert_eq!(
             fragment("and the kremlin?"),
@@ -1274,6 +1326,40 @@ mod tests {
             .into_iter()
             .map(|r| r.question)
             .collect()
+    }
+
+    #[test]
+    fn a_capital_takes_the_place_of_a_country_that_acts() {
+        let readings = read(
+            "and damascus?",
+            &exchange(
+                "what does ankara want from the summit",
+                Some("Ankara is determined to avoid a massacre in Idlib."),
+            ),
+        );
+        assert_eq!(
+            readings.first().map(String::as_str),
+            Some("what does damascus want from the summit"),
+            "{readings:?}"
+        );
+    }
+
+    #[test]
+    fn he_is_never_someone_the_question_names_after_it() {
+        let readings = read(
+            "what did he say about erdogan's massacre warning",
+            &exchange(
+                "who are the presidents at the summit",
+                Some("Iran's Hassan Rowhani, Turkey's Recep Tayyip Erdogan and Russia's Vladimir Putin."),
+            ),
+        );
+        assert!(!readings.is_empty());
+        assert!(
+            readings
+                .iter()
+                .all(|r| !r.contains("recep tayyip erdogan say")),
+            "{readings:?}"
+        );
     }
 
     #[test]
