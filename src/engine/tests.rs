@@ -209,17 +209,16 @@ fn with_several_articles_greetings_name_them_and_declines_say_none_covers_it() {
 #[test]
 fn a_question_worded_as_a_phrasing_is_answered_by_its_fact_even_when_unsure() {
     let e = engine();
-    // Names the article repeats everywhere leave the bot unsure of
-    // "where did putin and erdogan and rouhani meet" (declined, by the
-    // threshold or by a rule on weak evidence); "where did putin, erdogan
-    // and rouhani meet?", word for word one of the location fact's
-    // phrasings, is answered by it.
-    let unsure = e.ask("where did putin and erdogan and rouhani meet");
+    // A short question's few words leave the model unsure of "what does
+    // damascus want to do with idlib then" (declined); "What does Damascus
+    // want to do with Idlib?", word for word one of a fact's phrasings, is
+    // answered by it.
+    let unsure = e.ask("what does damascus want to do with idlib then");
     assert!(!unsure.answered, "the premise: {unsure:?}");
-    let phrased = e.ask("Where did Putin, Erdogan and Rouhani meet?");
+    let phrased = e.ask("What does Damascus want to do with Idlib?");
     assert!(phrased.answered, "{phrased:?}");
     assert!(
-        phrased.answer.as_deref().unwrap_or("").contains("Tehran"),
+        phrased.answer.as_deref().unwrap_or("").contains("by force"),
         "{phrased:?}"
     );
 }
@@ -316,6 +315,32 @@ fn a_rare_word_only_another_article_holds_keeps_this_ones_answer_back() {
     assert!(!elsewhere("where is the last mine located"));
     assert!(!elsewhere("where is idlib located"));
     assert!(two.ask("where is idlib located").answered);
+}
+
+#[test]
+fn an_answer_that_stands_only_on_phrasings_yields_to_another_articles_text() {
+    let e = engine();
+    let two = with_a_second_article(
+        &e,
+        "Venice overseas",
+        "The Venetian merchants considered the island of Crete their most important colony \
+         overseas, and they held it for four centuries.",
+    );
+    // The Venetian sentence says most of it; Idlib's strategic importance
+    // says little of it but "important", and matches only through its
+    // phrasings.
+    let q = "who considered their land overseas their most important holding";
+    let r = two.ask(q);
+    assert!(
+        r.sources.iter().all(|s| s.title == "Venice overseas"),
+        "{r:?}"
+    );
+    // A Tehran answer that says what was asked stays.
+    let r = two.ask("why is idlib important for the government");
+    assert!(
+        r.answered && r.answer.as_deref().unwrap_or("").contains("Latakia"),
+        "{r:?}"
+    );
 }
 
 #[test]
@@ -448,6 +473,21 @@ fn a_fragment_naming_someone_new_is_not_answered_about_the_last_one() {
     let r = e.ask_following("and putin?", Some(&previous));
     assert!(
         r.answer.as_deref().is_some_and(|a| a.contains("Putin")),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn a_runner_up_that_answers_another_kind_of_question_leaves_no_doubt() {
+    let e = engine();
+    // Who takes part and what the summit is about match "summit" as well
+    // as where it is, but neither says where: "where is the summit" is
+    // answered (it had been declined at 0.557, the runners-up counted as
+    // rivals).
+    let r = e.ask("where is the summit");
+    assert!(r.answered, "{r:?}");
+    assert!(
+        r.answer.as_deref().unwrap_or("").contains("Tehran"),
         "{r:?}"
     );
 }

@@ -96,17 +96,22 @@ pub fn features(
     let c = cands[i];
     let s = c.scored;
     let f = &c.factors;
-    // Runners-up that would answer from elsewhere in the article.
+    let yes_no = query.want == Some(Want::YesNo);
+    // Runners-up that would answer from elsewhere in the article: when
+    // this candidate gives the kind of answer asked for, one that does not
+    // is no rival ("where is the summit": who takes part is no answer to
+    // it, however well its phrasings match "summit"). Any fact may answer
+    // a yes/no question, a verdict or not: there every runner-up is one.
     let rivals = || {
         cands
             .iter()
             .enumerate()
             .filter(move |&(j, o)| j != i && (o.paragraph != c.paragraph || c.paragraph.is_none()))
+            .filter(move |(_, o)| yes_no || !f.want_fits || o.factors.want_fits)
             .map(|(_, o)| o)
     };
     let rival = rivals().map(|o| o.scored.confidence).fold(0.0f32, f32::max);
     let rival_meaning = rivals().map(|o| o.factors.meaning).fold(0.0f32, f32::max);
-    let yes_no = query.want == Some(Want::YesNo);
     let b = |x: bool| if x { 1.0 } else { 0.0 };
     [
         s.confidence,
