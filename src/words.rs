@@ -32,11 +32,10 @@ pub struct Lists {
     pub locative: Vec<String>,
     pub yes_question_turns: Vec<String>,
     pub yes_answer_turns: Vec<String>,
+    pub yes_answer_turns_asked: Vec<String>,
     pub casualties: Vec<String>,
     pub killing: Vec<String>,
     pub person_nouns: Vec<String>,
-    pub people: Vec<String>,
-    pub counted_as_people: Vec<String>,
 }
 
 /// The shipped word lists (empty only if the compiled-in file were

@@ -168,15 +168,17 @@ impl Engine {
                 .any(|t| crate::words::has(words, &t.text))
         };
         let lists = crate::words::lists();
-        // A word of the answer's that the question asks about is no turn:
-        // "Trump warned…" answers "did trump warn…", and "Jaberi Ansari
-        // said…" answers "did jaberi ansari say…".
+        // A reported act the question asks about is no turn: "Trump
+        // warned…" answers "did trump warn…" (`yes_answer_turns_asked`, by
+        // a stem of four letters or more). Never "said" (whose words they
+        // are is what the question may have wrong) nor a hedge ("did ankara
+        // avoid a massacre" and "determined to avoid a massacre").
         let asked = tokens(question);
-        let says = |w: &str| crate::words::has(&lists.say, w);
         let asked_for = |w: &str| {
-            asked
-                .iter()
-                .any(|q| begins(w, &q.text) || (says(w) && says(&q.text)))
+            crate::words::has(&lists.yes_answer_turns_asked, w)
+                && asked
+                    .iter()
+                    .any(|q| q.text.chars().count() >= 4 && w.starts_with(q.text.as_str()))
         };
         let answer_turns = tokens(&fact.answer)
             .iter()

@@ -1107,8 +1107,9 @@ fn swappable(lexicon: &Lexicon, asked: &[Token], new: usize) -> Vec<(usize, usiz
     // The kremlin for trump: both act and speak. A place acts when it is the
     // subject: "how does damascus plan to take idlib" + "and
     // ankara?" (a capital for its government), not "in damascus" or
-    // "take idlib"; so does a capital named in place of one that acts
-    // ("what does ankara want" + "and damascus?").
+    // "take idlib"; so does a place that stands for a country or an
+    // organisation (a capital) named in place of one that acts ("what does
+    // ankara want" + "and damascus?").
     let capital = kind == EntityKind::Place
         && lexicon.related(new).any(|r| {
             matches!(

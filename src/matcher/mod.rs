@@ -1488,25 +1488,9 @@ impl Index {
                     || (w[0] == "number" && w[1] == "of")
             })
             .and_then(|p| units.iter().find(|u| u.pos >= p + 2 && u.entity.is_none()));
-        // "How many people": civilians, residents and a population are
-        // people counted too.
-        let people = counts_unit.is_some_and(|u| {
-            words::lists()
-                .people
-                .iter()
-                .any(|w| self.term_of(w) == u.term.as_str())
-        });
         let counts: Vec<TermId> = counts_unit
-            .map(|u| u.term.clone())
+            .and_then(|u| self.terms.get(&u.term).copied())
             .into_iter()
-            .chain(
-                people
-                    .then(|| words::lists().counted_as_people.iter())
-                    .into_iter()
-                    .flatten()
-                    .map(|w| self.term_of(w).into_owned()),
-            )
-            .filter_map(|t| self.terms.get(&t).copied())
             .collect();
         let text = units
             .iter()
@@ -2369,10 +2353,10 @@ pub enum Measure {
     /// "What would the US do if Damascus attacks": what follows from a
     /// condition; only a fact stating one ("if…", "will", "would") gives it.
     Outcome,
-    /// "How many civilians have been killed": people killed or hurt; a
-    /// population or a warning of a massacre to come is no toll, but only
-    /// a fact that speaks of killing (`casualties` in `data/words.toml`)
-    /// can be one.
+    /// "How many civilians have been killed", "did anyone die": a toll. A
+    /// population is none; only a fact that speaks of killing
+    /// (`casualties` or `killing` in `data/words.toml`, a warning of a
+    /// massacre too) may give one.
     Casualties,
 }
 
@@ -2551,11 +2535,12 @@ fn read_measure(words: &[String], want: Option<Want>) -> Option<Measure> {
     if want == Some(Want::Number) && money {
         return Some(Measure::Money);
     }
+    // Asked as a count or a yes/no: not "who warned an attack could kill
+    // civilians".
     let casualties = &crate::words::lists().casualties;
-    words
-        .iter()
-        .any(|w| crate::words::has(casualties, w))
-        .then_some(Measure::Casualties)
+    (matches!(want, Some(Want::Number | Want::YesNo))
+        && words.iter().any(|w| crate::words::has(casualties, w)))
+    .then_some(Measure::Casualties)
 }
 
 fn read_want(words: &[String]) -> Option<Want> {
@@ -2774,6 +2759,7 @@ mod tests {
             "the warning, not a toll"
         );
         assert_eq!(asks("how many civilians live in idlib"), None);
+        assert_eq!(asks("who warned that an attack could kill civilians"), None);
         assert!(!stated("Idlib has a population of 3 million civilians.").has(Measure::Casualties));
         assert!(stated("there will be a very serious massacre").has(Measure::Casualties));
         assert!(stated("200 people were killed").has(Measure::Casualties));
