@@ -501,19 +501,21 @@ impl Engine {
         // Or another article holds clearly more of the question's
         // informative words ("what is the norman architecture idiom": the
         // Tehran article has only "idiom", in a learned phrasing).
-        const ABSENT: usize = decide::feature_index("absent_info");
-        let absent_of = |same: bool| {
+        // Feature `index` of each candidate from this article (`same`) or
+        // from the others.
+        let feature_of = move |same: bool, index: usize| {
             reading
                 .considered
                 .iter()
-                .filter(|c| {
+                .filter(move |c| {
                     self.facts
                         .article(c.fact_id)
                         .is_some_and(|a| (a == article) == same)
                 })
-                .map(|c| c.features[ABSENT])
-                .fold(f32::INFINITY, f32::min)
+                .map(move |c| c.features[index])
         };
+        const ABSENT: usize = decide::feature_index("absent_info");
+        let absent_of = |same: bool| feature_of(same, ABSENT).fold(f32::INFINITY, f32::min);
         if absent_of(true) > absent_of(false) + OTHER_ARTICLE_ABSENT_MARGIN {
             return true;
         }
@@ -523,24 +525,12 @@ impl Engine {
         // continent their most important holding", answered from Idlib's
         // importance through learned phrasings).
         const BODY: usize = decide::feature_index("body_coverage");
-        let body_of = |same: bool| {
-            reading
-                .considered
-                .iter()
-                .filter(|c| {
-                    self.facts
-                        .article(c.fact_id)
-                        .is_some_and(|a| (a == article) == same)
-                })
-                .map(|c| c.features[BODY])
-                .fold(0.0f32, f32::max)
-        };
         let chosen_body = reading
             .considered
             .iter()
             .find(|c| c.fact_id == fact)
             .map_or(0.0, |c| c.features[BODY]);
-        let other = body_of(false);
+        let other = feature_of(false, BODY).fold(0.0f32, f32::max);
         chosen_body < THIN_BODY
             && other >= OTHER_ARTICLE_BODY
             && other > chosen_body + OTHER_ARTICLE_BODY_MARGIN
