@@ -59,10 +59,18 @@ impl<K: Hash + Eq + Clone> Conversations<K> {
             .as_ref()
             .map_or_else(|| reply.question.clone(), |t| t.read_as.clone());
         let answer = reply.answered.then(|| reply.answer.clone()).flatten();
+        let fact = reply.fact_id.filter(|_| reply.answered);
         if !self.last.contains_key(&key) && self.last.len() >= self.cap {
             self.forget_one(now);
         }
-        self.last.insert(key, (Exchange { question, answer }, now));
+        self.last.insert(key, (
+            Exchange {
+                question,
+                answer,
+                fact,
+            },
+            now,
+        ));
     }
 
     /// Forgets `key`'s conversation.

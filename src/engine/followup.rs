@@ -12,16 +12,19 @@
 //! The engine asks them and decides (see `Engine::ask_following`).
 
 use crate::answer::Taking;
+use crate::fact::FactId;
 use crate::lexicon::{EntityKind, Lexicon};
 use crate::normalize::{tokens, Token};
 use crate::words;
 
 /// The last exchange of one person in one place: what their question was
-/// taken to mean, and the answer they got (None when it was declined).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// taken to mean, and the answer they got and the fact it came from (None
+/// when it was declined).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Exchange {
     pub question: String,
     pub answer: Option<String>,
+    pub fact: Option<FactId>,
 }
 
 /// A reference the question leaves for the context to fill.
@@ -1199,6 +1202,7 @@ mod tests {
         Exchange {
             question: question.to_string(),
             answer: answer.map(str::to_string),
+            fact: None,
         }
     }
 

@@ -197,6 +197,10 @@ const FOLLOWUP_SURE_BAR: f32 = 0.75;
 /// with the sure bar at 0.75: never stopping gives 0.764 / 0.893, 0.7
 /// gives 0.750 / 0.908.
 const FOLLOWUP_STOP: f32 = 0.7;
+/// How much informativeness one plain word of a follow-up's own may leave
+/// unmet when the answer repeats the last exchange's fact (1.0 is a word
+/// as informative as a name, with nothing near it in the fact).
+const FOLLOWUP_OWN_UNMET: f32 = 0.1;
 
 /// A known gap is named in a decline when it matches at least this well.
 const GAP_NOTE: f32 = 0.5;
@@ -385,6 +389,15 @@ impl Engine {
                     } else {
                         reply
                     };
+                    // "how many more is it expecting" after "how many
+                    // refugees does turkey host": the last answer again
+                    // meets the words borrowed from the last question, not
+                    // the follow-up's own.
+                    let reply = if reply.answered && self.repeats_unmet(question, &reply, previous) {
+                        self.ask_above(&r.question, f32::INFINITY)
+                    } else {
+                        reply
+                    };
                     (reply, r.taking)
                 })
                 .collect();
@@ -409,6 +422,18 @@ impl Engine {
             // as sure as a reading through the exchange must be.
             None => self.ask_above(question, FOLLOWUP_BAR),
         }
+    }
+
+    /// Whether `reply` gives the fact the last exchange gave while a plain
+    /// word of the follow-up's own (not one borrowed from the last question)
+    /// is neither in that fact nor near in meaning to a word of it.
+    fn repeats_unmet(&self, question: &str, reply: &Reply, previous: &Exchange) -> bool {
+        let Some(fact) = reply.fact_id.filter(|&f| previous.fact == Some(f)) else {
+            return false;
+        };
+        self.index
+            .unaligned_in(question, Target::Fact(fact))
+            .is_some_and(|(_, most)| most >= FOLLOWUP_OWN_UNMET)
     }
 
     /// Whether `reply`'s answer or quote names one of `entities`, or one

@@ -456,6 +456,7 @@ fn a_fragment_naming_someone_new_is_not_answered_about_the_last_one() {
     let previous = Exchange {
         question: asked.to_string(),
         answer: first.answer.clone(),
+        fact: first.fact_id,
     };
     // The Kremlin warned of nothing in the article: Trump's warning again
     // would answer the last question, not this one.
@@ -466,13 +467,57 @@ fn a_fragment_naming_someone_new_is_not_answered_about_the_last_one() {
     );
     // A fragment whose answer names who it asks about is answered.
     let asked = "what country is rouhani president of";
+    let reply = e.ask(asked);
     let previous = Exchange {
         question: asked.to_string(),
-        answer: e.ask(asked).answer,
+        answer: reply.answer,
+        fact: reply.fact_id,
     };
     let r = e.ask_following("and putin?", Some(&previous));
     assert!(
         r.answer.as_deref().is_some_and(|a| a.contains("Putin")),
+        "{r:?}"
+    );
+}
+
+/// The last exchange of asking `question` alone.
+fn exchange(e: &Engine, question: &str) -> Exchange {
+    let reply = e.ask(question);
+    Exchange {
+        question: question.to_string(),
+        answer: reply.answer,
+        fact: reply.fact_id,
+    }
+}
+
+#[test]
+fn a_follow_up_whose_own_words_the_last_answer_lacks_is_not_answered_with_it_again() {
+    let e = engine();
+    // The article gives no figure for refugees to come, nor says whether
+    // the compromise was reached: the last answer again would meet only the
+    // words the follow-up borrows from the last question.
+    for (asked, then) in [
+        (
+            "how many syrian refugees does turkey already host",
+            "how many more is it bracing for",
+        ),
+        (
+            "what does iran's diplomat hope for from the summit",
+            "and did they end up achieving it",
+        ),
+    ] {
+        let previous = exchange(&e, asked);
+        assert!(previous.fact.is_some(), "the premise: {asked:?} is answered");
+        let r = e.ask_following(then, Some(&previous));
+        assert!(!r.answered, "{asked:?} then {then:?}: {r:?}");
+    }
+    // A follow-up asking more of the same fact, in words the fact holds,
+    // is answered with it.
+    let previous = exchange(&e, "what did trump warn about");
+    let r = e.ask_following("who was he warning", Some(&previous));
+    assert!(r.answered && r.fact_id == previous.fact, "{r:?}");
+    assert!(
+        r.answer.as_deref().is_some_and(|a| a.contains("Syrian government")),
         "{r:?}"
     );
 }

@@ -2079,6 +2079,18 @@ impl Index {
         (if all > 0.0 { lacking / all } else { 0.0 }, max)
     }
 
+    /// How the words of `question` itself meet `target`'s doc: the share
+    /// of their informativeness no word of the doc holds or is near in
+    /// meaning, and the most one plain word stays unaligned (as
+    /// `evidence` finds them); None when the store has no such doc or the
+    /// question no words. A scan of the docs: asked only of a follow-up
+    /// answered with the fact the last exchange gave.
+    pub fn unaligned_in(&self, question: &str, target: Target) -> Option<(f32, f32)> {
+        let doc = self.docs.iter().find(|d| d.target == target)?;
+        let query = self.query(question);
+        (!query.terms.is_empty()).then(|| Self::unaligned(&query, doc))
+    }
+
     /// Whether the question has a rare English word (a name such as
     /// "normandy", by word frequency) that another article holds and
     /// `candidate`'s article nowhere does, not even in a phrasing: the
