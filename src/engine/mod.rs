@@ -475,13 +475,41 @@ impl Engine {
             .find(|c| Some(c.fact_id) == reading.phrased && c.probability >= bar);
         phrased
             .or_else(|| {
-                reading
-                    .considered
-                    .iter()
-                    .filter(|c| c.probability >= self.needed(c).max(bar))
+                let sure = || {
+                    reading
+                        .considered
+                        .iter()
+                        .filter(|c| c.probability >= self.needed(c).max(bar))
+                };
+                let best = sure().max_by(|a, b| a.probability.total_cmp(&b.probability))?;
+                // A bare sentence that a sure fact with phrasings says all
+                // of, and more, gives way to it: "what did erdogan say
+                // about russia passing the buck" is answered with his
+                // whole statement, not its first sentence.
+                if best.phrased {
+                    return Some(best);
+                }
+                sure()
+                    .filter(|o| o.phrased && self.says_all_of(o.fact_id, best.fact_id))
                     .max_by(|a, b| a.probability.total_cmp(&b.probability))
+                    .or(Some(best))
             })
             .filter(|c| !self.another_article_fits_better(reading, c.fact_id))
+    }
+
+    /// Whether fact `wider`'s answer holds every word of fact `narrower`'s,
+    /// and both cite the same paragraph.
+    fn says_all_of(&self, wider: FactId, narrower: FactId) -> bool {
+        let (Some(w), Some(n)) = (self.facts.get(wider), self.facts.get(narrower)) else {
+            return false;
+        };
+        if w.paragraph.is_none() || w.paragraph != n.paragraph {
+            return false;
+        }
+        let words = crate::normalize::tokens(&w.answer);
+        crate::normalize::tokens(&n.answer)
+            .iter()
+            .all(|t| words.iter().any(|u| u.text == t.text))
     }
 
     /// Whether an article other than `fact`'s covers the question's words

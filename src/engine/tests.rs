@@ -523,6 +523,23 @@ fn a_follow_up_whose_own_words_the_last_answer_lacks_is_not_answered_with_it_aga
 }
 
 #[test]
+fn a_bare_sentence_gives_way_to_a_fact_that_says_all_of_it_and_more() {
+    let e = engine();
+    // Paragraph 17's first sentence is a fact of its own; the curated fact
+    // on it also quotes the next ("The US passes the buck to Russia...").
+    for q in [
+        "what exactly did erdogan say about washington and moscow passing the buck",
+        "what did erdogan say about responsibility for idlib",
+    ] {
+        let r = e.ask(q);
+        assert!(
+            r.answer.as_deref().is_some_and(|a| a.contains("passes the buck")),
+            "{q:?}: {r:?}"
+        );
+    }
+}
+
+#[test]
 fn a_runner_up_that_answers_another_kind_of_question_leaves_no_doubt() {
     let e = engine();
     // Who takes part and what the summit is about match "summit" as well
