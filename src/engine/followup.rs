@@ -27,6 +27,12 @@ pub struct Exchange {
     pub fact: Option<FactId>,
 }
 
+/// Whether `question` asks for something besides what the last answer
+/// gave: "what else did he say", "anything else?", "who else is he meeting".
+pub fn asks_else(question: &str) -> bool {
+    tokens(question).iter().any(|t| t.text == "else")
+}
+
 /// A reference the question leaves for the context to fill.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Dangling {

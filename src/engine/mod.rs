@@ -301,6 +301,11 @@ impl Engine {
     /// [`Engine::ask`], answering only with a probability of at least
     /// `bar` as well as the threshold.
     fn ask_above(&self, question: &str, bar: f32) -> Reply {
+        self.ask_other(question, bar, None)
+    }
+
+    /// [`Engine::ask_above`], never answering with fact `not`.
+    fn ask_other(&self, question: &str, bar: f32, not: Option<FactId>) -> Reply {
         if let Some(refused) = Reply::unusable(question, self.settings.max_question_chars) {
             return refused;
         }
@@ -316,7 +321,7 @@ impl Engine {
         // A question worded as one of a gap's questions is one the
         // article does not answer, unless it is also worded as a fact's
         // phrasing (a moderator's fact on the gap's topic).
-        let chosen = self.choose(reading, bar).filter(|c| {
+        let chosen = self.choose(reading, bar, not).filter(|c| {
             Some(c.fact_id) == reading.phrased
                 || !self.gap_phrased.contains_key(&phrasing_key(question))
         });
@@ -379,7 +384,10 @@ impl Engine {
                     } else {
                         FOLLOWUP_BAR
                     };
-                    let reply = self.ask_above(&r.question, bar);
+                    // "what else did he warn about": anything but the
+                    // last answer.
+                    let not = previous.fact.filter(|_| followup::asks_else(question));
+                    let reply = self.ask_other(&r.question, bar, not);
                     // "what about the kremlin?" after "what did the us
                     // president warn": an answer that never names the
                     // Kremlin (Trump's warning again) answers the last
@@ -468,11 +476,16 @@ impl Engine {
     /// else the most probable that reaches the probability it needs.
     /// `bar` raises that need, for the phrasing too (a follow-up's reading
     /// may itself be wrong).
-    fn choose<'r>(&self, reading: &'r Reading, bar: f32) -> Option<&'r Considered> {
-        let phrased = reading
-            .considered
-            .iter()
-            .find(|c| Some(c.fact_id) == reading.phrased && c.probability >= bar);
+    /// `not`, a fact the question asks for something other than, is never chosen.
+    fn choose<'r>(
+        &self,
+        reading: &'r Reading,
+        bar: f32,
+        not: Option<FactId>,
+    ) -> Option<&'r Considered> {
+        let phrased = reading.considered.iter().find(|c| {
+            Some(c.fact_id) == reading.phrased && c.probability >= bar && Some(c.fact_id) != not
+        });
         phrased
             .or_else(|| {
                 let sure = || {
@@ -480,6 +493,7 @@ impl Engine {
                         .considered
                         .iter()
                         .filter(|c| c.probability >= self.needed(c).max(bar))
+                        .filter(|c| Some(c.fact_id) != not)
                 };
                 let best = sure().max_by(|a, b| a.probability.total_cmp(&b.probability))?;
                 // A bare sentence that a sure fact with phrasings says all

@@ -523,6 +523,18 @@ fn a_follow_up_whose_own_words_the_last_answer_lacks_is_not_answered_with_it_aga
 }
 
 #[test]
+fn what_else_is_never_the_last_answer_again() {
+    let e = engine();
+    let previous = exchange(&e, "what did erdogan warn would happen if idlib is bombed");
+    assert!(previous.fact.is_some(), "the premise: {previous:?}");
+    let r = e.ask_following("what else did he warn about", Some(&previous));
+    assert!(!r.answered || r.fact_id != previous.fact, "{r:?}");
+    // Without "else" the same follow-up may well be the same fact.
+    assert!(!followup::asks_else("what did he warn about"));
+    assert!(followup::asks_else("anything else?"));
+}
+
+#[test]
 fn a_bare_sentence_gives_way_to_a_fact_that_says_all_of_it_and_more() {
     let e = engine();
     // Paragraph 17's first sentence is a fact of its own; the curated fact
