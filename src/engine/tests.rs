@@ -523,6 +523,23 @@ fn a_follow_up_whose_own_words_the_last_answer_lacks_is_not_answered_with_it_aga
 }
 
 #[test]
+fn a_misspelling_a_learned_question_kept_is_still_read_as_the_word_meant() {
+    let e = engine();
+    // Learned questions hold "goverment": it must not become a word of its
+    // own that only they match.
+    for (q, expected) in [
+        ("is idlib important for the goverment", "strategically important"),
+        ("which goverment does iran support", "Assad"),
+    ] {
+        let r = e.ask(q);
+        assert!(
+            r.answer.as_deref().is_some_and(|a| a.contains(expected)),
+            "{q:?}: {r:?}"
+        );
+    }
+}
+
+#[test]
 fn what_else_is_never_the_last_answer_again() {
     let e = engine();
     let previous = exchange(&e, "what did erdogan warn would happen if idlib is bombed");

@@ -1319,14 +1319,31 @@ impl Index {
         let len = word.chars().count();
         if len < FUZZY_MIN_LEN
             || is_stopword(word)
-            || self.surface_ids.contains_key(word)
             || word.chars().any(|c| c.is_ascii_digit())
             || is_common(word)
             || words::zipf(word).is_some_and(|z| z >= REAL_WORD_ZIPF)
-            || self.terms.contains_key(self.term_of(word).as_ref())
         {
             return None;
         }
+        // A word the store knows stands as typed, unless English does not
+        // know it and the store has it only from phrasings (a typo a
+        // learned question kept: "goverment"); then only a real word of an
+        // answer or quote replaces it.
+        let term = self.terms.get(self.term_of(word).as_ref()).copied();
+        let known = self.surface_ids.contains_key(word) || term.is_some();
+        let only_phrased =
+            words::zipf(word).is_none() && term.is_none_or(|id| !self.in_text[id as usize]);
+        if known && !only_phrased {
+            return None;
+        }
+        let fits = |cand: &str| {
+            !known
+                || (words::zipf(cand).is_some_and(|z| z >= REAL_WORD_ZIPF)
+                    && self
+                        .terms
+                        .get(self.term_of(cand).as_ref())
+                        .is_some_and(|&id| self.in_text[id as usize]))
+        };
         let max = if len >= FUZZY_TWO_EDITS_LEN { 2 } else { 1 };
         let mut keys = vec![word.to_string()];
         let first = deletions(word);
@@ -1343,7 +1360,7 @@ impl Index {
             for &id in ids {
                 let cand = self.surfaces[id as usize].as_str();
                 let d = strsim::osa_distance(word, cand);
-                if d == 0 || d > max {
+                if d == 0 || d > max || !fits(cand) {
                     continue;
                 }
                 let better = match best {
