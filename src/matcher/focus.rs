@@ -69,6 +69,10 @@ const EMBEDDERS: &[&str] = &[
     "sure",
 ];
 
+/// Last words of a clause that only asks to confirm what it says ("...
+/// right?", "... i think?", "... correct?").
+const TAGS: &[&str] = &["right", "correct", "true", "yeah", "yes", "no", "think", "guess", "innit"];
+
 /// A clause shorter than this many words is not taken as the focus.
 const MIN_WORDS: usize = 2;
 
@@ -81,17 +85,32 @@ pub fn focus(message: &str) -> Option<String> {
     }
     let is_question = |c: &String| {
         let words: Vec<String> = words(c);
-        words.len() >= MIN_WORDS
-            && (c.trim_end().ends_with('?') || opens_question(&words) || embedded(&words).is_some())
+        let opens = opens_question(&words) || embedded(&words).is_some();
+        // "the article mentions him right?": a tag asking to confirm
+        // what was said, not a question of its own.
+        let tag = words.last().is_some_and(|w| TAGS.contains(&w.as_str()));
+        words.len() >= MIN_WORDS && (opens || (c.trim_end().ends_with('?') && !tag))
     };
-    // The last clause that reads as a question (it ends with "?" or opens
-    // with a question word after lead-ins), with the question clauses just
-    // before it ("where is idlib, and why does it matter?"); what follows
-    // it is a sign-off.
-    let last = clauses.iter().rposition(is_question)?;
-    let mut first = last;
+    let opens = |c: &String| {
+        let words: Vec<String> = words(c);
+        words.len() >= MIN_WORDS && (opens_question(&words) || embedded(&words).is_some())
+    };
+    // The last clause that opens as a question (a question word or an
+    // auxiliary after lead-ins, or a verb of asking), else the last that
+    // reads as one (it ends with "?"), with the question clauses next to it
+    // ("where is idlib, and why does it matter?", "is the us involved? 3.5
+    // million refugees?"); the rest is chatter, a sign-off, or an aside
+    // ("... maybe islamic state? trying to get the list right").
+    let mut first = clauses
+        .iter()
+        .rposition(opens)
+        .or_else(|| clauses.iter().rposition(is_question))?;
+    let mut last = first;
     while first > 0 && is_question(&clauses[first - 1]) {
         first -= 1;
+    }
+    while last + 1 < clauses.len() && is_question(&clauses[last + 1]) {
+        last += 1;
     }
     let mut text = clauses[first..=last].concat().trim().to_string();
     if let Some(rest) = from_wh(&text) {
@@ -237,6 +256,29 @@ mod tests {
                 Some("how many civilians live in idlib?"),
             ),
             ("hi, the article mentions a diplomat who handles syria, what's his name?", Some("what's his name?")),
+            // A tag after the question is not the question.
+            (
+                "so what did trump say about all this? the article mentions him right?",
+                Some("so what did trump say about all this?"),
+            ),
+            (
+                "who runs idlib these days? hts i think?",
+                Some("who runs idlib these days?"),
+            ),
+            // A question before an aside that ends with "?".
+            (
+                "hey, who has assad been fighting lately? i read something about it, maybe isis? need it for a quiz",
+                Some("who has assad been fighting lately?"),
+            ),
+            (
+                "trying to figure out who runs idlib. anyone know?",
+                Some("who runs idlib."),
+            ),
+            // With no clause opening as a question, the one ending with "?".
+            (
+                "ok so. erdogan met rowhani before the summit?",
+                Some("erdogan met rowhani before the summit?"),
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(focus(text).as_deref(), *want, "{text:?}");
