@@ -63,14 +63,17 @@ impl<K: Hash + Eq + Clone> Conversations<K> {
         if !self.last.contains_key(&key) && self.last.len() >= self.cap {
             self.forget_one(now);
         }
-        self.last.insert(key, (
-            Exchange {
-                question,
-                answer,
-                fact,
-            },
-            now,
-        ));
+        self.last.insert(
+            key,
+            (
+                Exchange {
+                    question,
+                    answer,
+                    fact,
+                },
+                now,
+            ),
+        );
     }
 
     /// Forgets `key`'s conversation.

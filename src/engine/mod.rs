@@ -401,7 +401,8 @@ impl Engine {
                     // refugees does turkey host": the last answer again
                     // meets the words borrowed from the last question, not
                     // the follow-up's own.
-                    let reply = if reply.answered && self.repeats_unmet(question, &reply, previous) {
+                    let reply = if reply.answered && self.repeats_unmet(question, &reply, previous)
+                    {
                         self.ask_above(&r.question, f32::INFINITY)
                     } else {
                         reply

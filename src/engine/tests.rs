@@ -507,7 +507,10 @@ fn a_follow_up_whose_own_words_the_last_answer_lacks_is_not_answered_with_it_aga
         ),
     ] {
         let previous = exchange(&e, asked);
-        assert!(previous.fact.is_some(), "the premise: {asked:?} is answered");
+        assert!(
+            previous.fact.is_some(),
+            "the premise: {asked:?} is answered"
+        );
         let r = e.ask_following(then, Some(&previous));
         assert!(!r.answered, "{asked:?} then {then:?}: {r:?}");
     }
@@ -517,7 +520,9 @@ fn a_follow_up_whose_own_words_the_last_answer_lacks_is_not_answered_with_it_aga
     let r = e.ask_following("who was he warning", Some(&previous));
     assert!(r.answered && r.fact_id == previous.fact, "{r:?}");
     assert!(
-        r.answer.as_deref().is_some_and(|a| a.contains("Syrian government")),
+        r.answer
+            .as_deref()
+            .is_some_and(|a| a.contains("Syrian government")),
         "{r:?}"
     );
 }
@@ -528,7 +533,10 @@ fn a_misspelling_a_learned_question_kept_is_still_read_as_the_word_meant() {
     // Learned questions hold "goverment": it must not become a word of its
     // own that only they match.
     for (q, expected) in [
-        ("is idlib important for the goverment", "strategically important"),
+        (
+            "is idlib important for the goverment",
+            "strategically important",
+        ),
         ("which goverment does iran support", "Assad"),
     ] {
         let r = e.ask(q);
@@ -562,7 +570,9 @@ fn a_bare_sentence_gives_way_to_a_fact_that_says_all_of_it_and_more() {
     ] {
         let r = e.ask(q);
         assert!(
-            r.answer.as_deref().is_some_and(|a| a.contains("passes the buck")),
+            r.answer
+                .as_deref()
+                .is_some_and(|a| a.contains("passes the buck")),
             "{q:?}: {r:?}"
         );
     }

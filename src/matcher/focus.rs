@@ -70,8 +70,10 @@ const EMBEDDERS: &[&str] = &[
 ];
 
 /// Last words of a clause that only asks to confirm what it says ("...
-/// right?", "... i think?", "... correct?").
-const TAGS: &[&str] = &["right", "correct", "true", "yeah", "yes", "no", "think", "guess", "innit"];
+/// right?", "... i think?", "... correct?") or asks for help ("anyone know?").
+const TAGS: &[&str] = &[
+    "right", "correct", "true", "yeah", "yes", "no", "think", "guess", "innit", "know", "idea",
+];
 
 /// A clause shorter than this many words is not taken as the focus.
 const MIN_WORDS: usize = 2;
