@@ -127,6 +127,7 @@ mod tests {
         r.error = None;
         r.answered = answer.is_some();
         r.answer = answer.map(str::to_string);
+        r.fact_id = answer.map(|_| crate::fact::FactId(33));
         r
     }
 
@@ -145,6 +146,10 @@ mod tests {
             got.and_then(|e| e.answer.as_deref()),
             Some("Iran's president")
         );
+        // The fact it came from, which a follow-up must not simply repeat.
+        assert_eq!(got.and_then(|e| e.fact), Some(crate::fact::FactId(33)));
+        c.remember((1, 7), &reply("who is putin", None), t0);
+        assert_eq!(c.previous(&(1, 7), t0).and_then(|e| e.fact), None);
         // Another user in the same channel, the same user elsewhere: nothing.
         assert!(c.previous(&(2, 7), t0).is_none());
         assert!(c.previous(&(1, 8), t0).is_none());

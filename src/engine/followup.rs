@@ -20,7 +20,7 @@ use crate::words;
 /// The last exchange of one person in one place: what their question was
 /// taken to mean, and the answer they got and the fact it came from (None
 /// when it was declined).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Exchange {
     pub question: String,
     pub answer: Option<String>,
@@ -1209,6 +1209,22 @@ mod tests {
             question: question.to_string(),
             answer: answer.map(str::to_string),
             fact: None,
+        }
+    }
+
+    #[test]
+    fn else_asks_for_something_besides_the_last_answer() {
+        for (q, want) in [
+            ("what else did he say", true),
+            ("anything else?", true),
+            ("who else is he meeting", true),
+            ("Anything ELSE", true),
+            ("what did he warn about", false),
+            ("where else", true),
+            ("did they go elsewhere", false),
+            ("", false),
+        ] {
+            assert_eq!(asks_else(q), want, "{q:?}");
         }
     }
 

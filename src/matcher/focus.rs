@@ -85,30 +85,34 @@ pub fn focus(message: &str) -> Option<String> {
     if clauses.len() < 2 {
         return None;
     }
-    let is_question = |c: &String| {
-        let words: Vec<String> = words(c);
-        let opens = opens_question(&words) || embedded(&words).is_some();
-        // "the article mentions him right?": a tag asking to confirm
-        // what was said, not a question of its own.
-        let tag = words.last().is_some_and(|w| TAGS.contains(&w.as_str()));
-        words.len() >= MIN_WORDS && (opens || (c.trim_end().ends_with('?') && !tag))
-    };
     let opens = |c: &String| {
         let words: Vec<String> = words(c);
         words.len() >= MIN_WORDS && (opens_question(&words) || embedded(&words).is_some())
     };
-    // The last clause that opens as a question (a question word or an
-    // auxiliary after lead-ins, or a verb of asking), else the last that
-    // reads as one (it ends with "?"), with the question clauses next to it
-    // ("where is idlib, and why does it matter?", "is the us involved? 3.5
-    // million refugees?"); the rest is chatter, a sign-off, or an aside
-    // ("... maybe islamic state? trying to get the list right").
+    // "the article mentions him right?", "is that right?": a tag asking to
+    // confirm what was said, not a question of its own.
+    let tag = |c: &String| words(c).last().is_some_and(|w| TAGS.contains(&w.as_str()));
+    let is_question = |c: &String| {
+        !tag(c) && (opens(c) || (c.trim_end().ends_with('?') && words(c).len() >= MIN_WORDS))
+    };
+    // Small talk ("how's it going?") is no question about the article.
+    let small_talk = |c: &String| super::social::read(c).is_some();
+    // The last clause that opens as a question and ends with "?", else the
+    // last that reads as one (opening as a question, or ending with "?"),
+    // with the question clauses next to it ("where is idlib, and why does
+    // it matter?", "is the us involved? 3.5 million refugees?"); the rest
+    // is chatter, a sign-off or an aside ("... maybe islamic state? trying
+    // to get the list right").
     let mut first = clauses
         .iter()
-        .rposition(opens)
-        .or_else(|| clauses.iter().rposition(is_question))?;
+        .rposition(|c| is_question(c) && opens(c) && c.trim_end().ends_with('?') && !small_talk(c))
+        .or_else(|| {
+            clauses
+                .iter()
+                .rposition(|c| is_question(c) && !small_talk(c))
+        })?;
     let mut last = first;
-    while first > 0 && is_question(&clauses[first - 1]) {
+    while first > 0 && is_question(&clauses[first - 1]) && !small_talk(&clauses[first - 1]) {
         first -= 1;
     }
     while last + 1 < clauses.len() && is_question(&clauses[last + 1]) {
@@ -276,6 +280,17 @@ mod tests {
                 "trying to figure out who runs idlib. anyone know?",
                 Some("who runs idlib."),
             ),
+            ("who runs idlib? any idea?", Some("who runs idlib?")),
+            // Small talk and exclamations are not the question.
+            (
+                "how's it going? hope you're well. erdogan met rowhani before the summit?",
+                Some("erdogan met rowhani before the summit?"),
+            ),
+            (
+                "what a mess. i read the article twice. turkey hosts how many refugees?",
+                Some("how many refugees?"),
+            ),
+            ("turkey hosts 3.5 million refugees, is that right?", None),
             // With no clause opening as a question, the one ending with "?".
             (
                 "ok so. erdogan met rowhani before the summit?",
