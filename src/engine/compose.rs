@@ -6,7 +6,7 @@
 use crate::answer::{Alternative, Reply, SourceRef};
 use crate::extract::Gap;
 use crate::fact::{AnswerKind, Fact};
-use crate::matcher::{Factors, Query, Scored, Target, TermId, Want};
+use crate::matcher::{states_wanted, Factors, Query, Scored, Target, TermId, Want};
 use crate::normalize::tokens;
 
 use super::{Considered, Engine, Reading};
@@ -281,7 +281,18 @@ const VERDICT_SIMILARITY: f32 = 0.9;
 /// The answer to show for `fact` to a question read as `query`.
 fn compose(fact: &Fact, query: &Query, factors: &Factors) -> String {
     if fact.kind != AnswerKind::YesNo {
-        return fact.answer.clone();
+        // "when did erdogan say that": an answer leaving out the time (or
+        // the number) its quote gives ("…, Erdogan said this week") does
+        // not answer it; the quote does.
+        let leaves_out = query
+            .want
+            .filter(|&w| matches!(w, Want::Time | Want::Number))
+            .is_some_and(|w| !states_wanted(&fact.answer, w) && states_wanted(&fact.quote, w));
+        return if leaves_out {
+            fact.quote.clone()
+        } else {
+            fact.answer.clone()
+        };
     }
     let settled = query.want == Some(Want::YesNo) && factors.similarity >= VERDICT_SIMILARITY;
     match ["Yes. ", "No. "]

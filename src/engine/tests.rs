@@ -603,3 +603,36 @@ fn a_runner_up_that_answers_another_kind_of_question_leaves_no_doubt() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_name_asked_for_in_full_is_answered_with_the_whole_name() {
+    let e = engine();
+    // (question, the name the answer must hold)
+    let cases = [
+        ("whats erdogans full name", "Recep Tayyip Erdogan"),
+        ("rouhanis first name?", "Hassan Rowhani"),
+        ("what is the un envoy's first name", "Staffan de Mistura"),
+        ("full name of the russian president", "Vladimir Putin"),
+    ];
+    for (q, name) in cases {
+        let (answer, _) = ask(&e, q);
+        let answer = answer.unwrap_or_else(|| panic!("declined {q:?}"));
+        assert!(answer.contains(name), "{q:?}: {answer:?} lacks {name:?}");
+    }
+}
+
+#[test]
+fn an_answer_leaving_out_the_time_asked_for_is_given_as_its_quote() {
+    let e = engine();
+    let previous = Exchange {
+        question: "what did erdogan say would happen if idlib gets shelled".into(),
+        answer: None,
+        fact: e
+            .ask("what did erdogan say would happen if idlib gets shelled")
+            .fact_id,
+    };
+    let r = e.ask_following("when did he say that", Some(&previous));
+    let answer = r.answer.expect("answered");
+    assert!(answer.contains("this week"), "{answer:?}");
+    assert_eq!(r.sources[0].paragraph, Some(14));
+}

@@ -372,6 +372,9 @@ pub struct Query {
     /// A measure the question asks for that only a fact stating one can
     /// give (an age, an amount of money).
     pub measure: Option<Measure>,
+    /// Whose name the question asks for in full ("what's erdogan's full
+    /// name", "rouhani's first name"): the one person or group it names.
+    pub name_of: Option<usize>,
     /// What "how many" counts (any of these).
     pub counts: Vec<TermId>,
     pub counts_text: Option<String>,
@@ -1402,7 +1405,10 @@ impl Index {
         let mut terms = Vec::with_capacity(units.len());
         let mut seen: HashSet<&str> = HashSet::default();
         for u in &units {
-            if !seen.insert(u.term.as_str()) || set_aside.as_deref() == Some(u.term.as_str()) {
+            if !seen.insert(u.term.as_str())
+                || set_aside.as_deref() == Some(u.term.as_str())
+                || name_part(&raw, u.pos)
+            {
                 continue;
             }
             let id = self.terms.get(&u.term).copied();
@@ -1525,11 +1531,24 @@ impl Index {
         }
         named.sort_unstable();
         named.dedup();
+        let name_of = asks_name(&raw)
+            .then(|| {
+                let mut who = units.iter().filter_map(|u| u.entity).filter(|&e| {
+                    matches!(
+                        self.lexicon.entity(e).kind,
+                        EntityKind::Person | EntityKind::Org | EntityKind::Group
+                    )
+                });
+                let first = who.next()?;
+                who.all(|e| e == first).then_some(first)
+            })
+            .flatten();
         Query {
             terms,
             want,
             measure,
             speaker,
+            name_of,
             counts,
             counts_text: counts_unit.map(|u| u.term.clone()),
             named,
@@ -1875,6 +1894,17 @@ impl Index {
             f.measure_missing = true;
             conf *= CUE_MISMATCH;
             note!("; asks for {m:?}, fact states none ×{CUE_MISMATCH}");
+        }
+        if let Some(e) = query
+            .name_of
+            .filter(|&e| !states_full_name(&self.lexicon, doc, e))
+        {
+            f.measure_missing = true;
+            conf *= CUE_MISMATCH;
+            note!(
+                "; asks for {}'s name, answer lacks it in full ×{CUE_MISMATCH}",
+                self.lexicon.entity(e).key
+            );
         }
         if let Some(c) = query.counts_text.as_ref() {
             // What is counted must be in the answer or quote, not only in
@@ -2572,6 +2602,62 @@ fn read_measure(words: &[String], want: Option<Want>) -> Option<Measure> {
     .then_some(Measure::Casualties)
 }
 
+/// Whether `text` states what a question wanting `want` asks for: a time
+/// word ("this week", "Friday", "2018") or a number. Other wants: true.
+pub fn states_wanted(text: &str, want: Want) -> bool {
+    let words: Vec<String> = tokens(&crate::normalize::fold(text))
+        .into_iter()
+        .map(|t| t.text)
+        .collect();
+    match want {
+        Want::Time => words.iter().any(|w| {
+            words::has(&words::lists().time, w)
+                || (w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1000..=2100).contains(&y)))
+        }),
+        Want::Number => words.iter().any(|w| {
+            w.chars().any(|c| c.is_ascii_digit()) || words::has(&words::lists().number, w)
+        }),
+        _ => true,
+    }
+}
+
+/// Whether the question asks for a name in full or in part: "full
+/// name", "first name", "surname".
+fn asks_name(words: &[String]) -> bool {
+    words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "surname" | "surnames" | "firstname" | "fullname" | "forename"
+        )
+    }) || (0..words.len()).any(|i| name_part(words, i))
+}
+
+/// Whether word `at` says which part of a name is asked for ("full" in
+/// "his full name"): it says nothing of what the fact is about.
+fn name_part(words: &[String], at: usize) -> bool {
+    words
+        .get(at + 1)
+        .is_some_and(|next| matches!(next.as_str(), "name" | "names"))
+        && matches!(
+            words[at].as_str(),
+            "first" | "full" | "last" | "given" | "whole" | "complete" | "family" | "real"
+        )
+}
+
+/// Whether a fact's answer gives `entity`'s name in full: as many of its
+/// words name it as the name has ("Hassan Rowhani", not "Rowhani").
+fn states_full_name(lexicon: &Lexicon, doc: &Doc, entity: usize) -> bool {
+    let Ok(e) = u16::try_from(entity) else {
+        return false;
+    };
+    let shown = doc
+        .clues
+        .iter()
+        .filter(|c| c.entity == e && c.kind & CLUE_IN_ANSWER != 0)
+        .count();
+    shown >= lexicon.entity(entity).name.split_whitespace().count()
+}
+
 fn read_want(words: &[String]) -> Option<Want> {
     // Where each cue first occurs: the earliest one is what the question
     // asks ("where was he when he warned" asks for a place; "when" opens
@@ -2615,9 +2701,16 @@ fn read_want(words: &[String]) -> Option<Want> {
     let number = |w: &str| words::has(&words::lists().number, w) || w.parse::<u32>().is_ok();
     let which_person = (0..words.len()).find(|&i| {
         let at = |k: usize| words.get(i + k).map(String::as_str);
+        // "what sort of people": the person noun after "sort of".
+        let sort = usize::from(
+            matches!(
+                at(1),
+                Some("sort" | "kind" | "type" | "sorts" | "kinds" | "types")
+            ) && at(2) == Some("of"),
+        ) * 2;
         matches!(at(0), Some("which" | "what"))
-            && (at(1).is_some_and(person)
-                || (at(1).is_some_and(number) && at(2).is_some_and(person)))
+            && (at(1 + sort).is_some_and(person)
+                || (at(1 + sort).is_some_and(number) && at(2 + sort).is_some_and(person)))
     });
     let cues = [
         (
@@ -2773,6 +2866,35 @@ mod tests {
             Some(Want::Place)
         );
         assert_eq!(wants("what three countries are meeting"), None);
+        assert_eq!(
+            wants("what sort of people were moved to idlib"),
+            Some(Want::Who)
+        );
+        assert_eq!(wants("what kind of deal was made"), None);
+    }
+
+    #[test]
+    fn a_name_asked_in_full_or_in_part() {
+        let name = |q: &str| asks_name(&words(q));
+        assert!(name("whats erdogans full name"));
+        assert!(name("rouhanis first name?"));
+        assert!(name("what's the un envoy's surname"));
+        assert!(
+            !name("what is the name of the group"),
+            "any name, not a part"
+        );
+        assert!(!name("who named the zones"));
+        assert!(!name("what was the first summit"));
+    }
+
+    #[test]
+    fn a_time_or_number_is_stated_by_its_words() {
+        assert!(states_wanted("Erdogan said this week.", Want::Time));
+        assert!(states_wanted("in 2018", Want::Time));
+        assert!(!states_wanted("Erdogan warned of a massacre.", Want::Time));
+        assert!(states_wanted("3.5 million refugees", Want::Number));
+        assert!(!states_wanted("many refugees", Want::Number));
+        assert!(states_wanted("anything", Want::Who));
     }
 
     #[test]
