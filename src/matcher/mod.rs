@@ -697,10 +697,7 @@ impl Index {
                 crate::normalize::fold(input.quote)
             );
             let words: Vec<String> = tokens(&folded_text).into_iter().map(|t| t.text).collect();
-            let has_number = words.iter().any(|w| {
-                w.chars().any(|c| c.is_ascii_digit())
-                    || words::has(&words::lists().number, w.as_str())
-            });
+            let has_number = (0..words.len()).any(|i| counts_at(&words, i));
             let has_time = words
                 .iter()
                 .any(|w| words::has(&words::lists().time, w.as_str()));
@@ -1132,7 +1129,7 @@ impl Index {
                 if *name {
                     kind |= CLUE_NAME;
                 }
-                if w.chars().any(|c| c.is_ascii_digit()) || words::has(&words::lists().number, w) {
+                if counts_at(&first_words, i) {
                     kind |= CLUE_NUMBER;
                 }
                 let year =
@@ -2602,6 +2599,21 @@ fn read_measure(words: &[String], want: Option<Want>) -> Option<Measure> {
     .then_some(Measure::Casualties)
 }
 
+/// Whether word `at` is a number: a digit or a number word, but not "one"
+/// picking out one of several ("one of the de-escalation zones", "one on
+/// one"), which counts nothing.
+fn counts_at<S: AsRef<str>>(words: &[S], at: usize) -> bool {
+    let w = words[at].as_ref();
+    if w == "one"
+        && words
+            .get(at + 1)
+            .is_some_and(|n| matches!(n.as_ref(), "of" | "on"))
+    {
+        return false;
+    }
+    w.chars().any(|c| c.is_ascii_digit()) || words::has(&words::lists().number, w)
+}
+
 /// Whether `text` states what a question wanting `want` asks for: a time
 /// word ("this week", "Friday", "2018") or a number. Other wants: true.
 pub fn states_wanted(text: &str, want: Want) -> bool {
@@ -2614,9 +2626,7 @@ pub fn states_wanted(text: &str, want: Want) -> bool {
             words::has(&words::lists().time, w)
                 || (w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1000..=2100).contains(&y)))
         }),
-        Want::Number => words.iter().any(|w| {
-            w.chars().any(|c| c.is_ascii_digit()) || words::has(&words::lists().number, w)
-        }),
+        Want::Number => (0..words.len()).any(|i| counts_at(&words, i)),
         _ => true,
     }
 }
