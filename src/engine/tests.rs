@@ -638,3 +638,17 @@ fn an_answer_leaving_out_the_time_asked_for_is_given_as_its_quote() {
     assert!(answer.contains("this week"), "{answer:?}");
     assert_eq!(r.sources[0].paragraph, Some(14));
 }
+
+#[test]
+fn who_someone_is_is_answered_with_what_they_are() {
+    let e = engine();
+    // A second question after the name ("what's his role") still asks who
+    // he is: a description, with no other name in it, answers.
+    for q in ["who is de mistura, what's his role?", "who is de mistura"] {
+        let (answer, _) = ask(&e, q);
+        let answer = answer.unwrap_or_else(|| panic!("declined {q:?}"));
+        assert!(answer.contains("special envoy"), "{q:?}: {answer:?}");
+    }
+    let (answer, _) = ask(&e, "who is rouhani meeting with");
+    assert!(!answer.is_some_and(|a| a.contains("Iran's president")));
+}

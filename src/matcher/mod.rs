@@ -375,6 +375,9 @@ pub struct Query {
     /// Whose name the question asks for in full ("what's erdogan's full
     /// name", "rouhani's first name"): the one person or group it names.
     pub name_of: Option<usize>,
+    /// The question asks who someone it names is ("who is de mistura",
+    /// "who's the un envoy"): a description answers it, not a new name.
+    pub identity: bool,
     /// What "how many" counts (any of these).
     pub counts: Vec<TermId>,
     pub counts_text: Option<String>,
@@ -1256,6 +1259,9 @@ impl Index {
     /// them); a name the question gives by another of its names ("the us"
     /// for "US") is not new.
     fn gives_wanted(query: &Query, doc: &Doc) -> bool {
+        if query.identity {
+            return true;
+        }
         let (want, shown) = match query.want {
             Some(Want::Who | Want::Place) => (CLUE_NAME, CLUE_IN_ANSWER),
             Some(Want::Number) => (CLUE_NUMBER, CLUE_IN_ANSWER),
@@ -1540,12 +1546,38 @@ impl Index {
                 who.all(|e| e == first).then_some(first)
             })
             .flatten();
+        let identity = raw.iter().enumerate().any(|(i, w)| {
+            let after = match w.as_str() {
+                "who" | "whom" => match raw.get(i + 1).map(String::as_str) {
+                    Some("is" | "are" | "was" | "were" | "s") => i + 2,
+                    _ => return false,
+                },
+                "whos" => i + 1,
+                _ => return false,
+            };
+            let at = after + usize::from(raw.get(after).is_some_and(|w| w == "the"));
+            // The name ends the clause: "who is de mistura, what's his
+            // role", not "who is rouhani meeting with".
+            let ends = |u: &Unit| match units.iter().find(|v| v.pos > u.pos) {
+                None => true,
+                Some(v) => raw[u.pos + 1..v.pos].iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "what" | "whats" | "where" | "when" | "why" | "how" | "and" | "who"
+                    )
+                }),
+            };
+            units
+                .iter()
+                .any(|u| u.pos == at && u.entity.is_some() && ends(u))
+        });
         Query {
             terms,
             want,
             measure,
             speaker,
             name_of,
+            identity,
             counts,
             counts_text: counts_unit.map(|u| u.term.clone()),
             named,
