@@ -36,6 +36,7 @@ pub struct Lists {
     pub casualties: Vec<String>,
     pub killing: Vec<String>,
     pub person_nouns: Vec<String>,
+    pub singling: Vec<String>,
 }
 
 /// The shipped word lists (empty only if the compiled-in file were
@@ -138,6 +139,7 @@ mod tests {
             ("auxiliaries", &parsed.auxiliaries),
             ("cause", &parsed.cause),
             ("locative", &parsed.locative),
+            ("singling", &parsed.singling),
         ] {
             assert!(!list.is_empty(), "{name} is empty");
         }

@@ -348,6 +348,53 @@ pub fn dangling(lexicon: &Lexicon, question: &str) -> Option<Dangling> {
     None
 }
 
+/// Whether a word before a noun in the last question singles out which
+/// ones it meant ("the previous meetings"), by when or in what order.
+fn qualifies(word: &str) -> bool {
+    words::has(&words::lists().singling, word)
+}
+
+/// "where were those meetings held" after "what did previous meetings of
+/// the three leaders lead to": the question stands on its own in form,
+/// but "those meetings" are the last question's previous meetings, not
+/// any meeting (the summit). The question with "those" (or "these") and
+/// its noun read as the last question's noun with the words before it
+/// that single it out; none when the last question has the noun bare.
+pub fn demonstrative(question: &str, previous: &Exchange) -> Option<Rewrite> {
+    let toks = tokens(question);
+    let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+    let at = words
+        .windows(2)
+        .position(|w| matches!(w[0], "those" | "these") && is_plural_noun(w[1]))?;
+    let noun = words[at + 1];
+    let before: Vec<String> = fold_words(&previous.question);
+    let stem = |w: &str| w.trim_end_matches('s').to_string();
+    let j = before.iter().position(|w| stem(w) == stem(noun))?;
+    // The nearest singling word within the noun phrase ("the previous
+    // turkey russia iran meetings"), which ends at grammar words.
+    let k = (j.saturating_sub(4)..j)
+        .rev()
+        .take_while(|&i| {
+            let w = before[i].as_str();
+            !is_wh(w) && !is_aux(w) && !matches!(w, "the" | "a" | "an" | "of" | "and")
+        })
+        .filter(|&i| qualifies(&before[i]))
+        .last()?;
+    let meant = format!("the {} {noun}", before[k..j].join(" "));
+    let mut read: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+    read.splice(at..at + 2, [meant.clone()]);
+    let read_as = read.join(" ");
+    Some(Rewrite {
+        question: read_as.clone(),
+        taking: Taking {
+            took: format!("{} {noun}", words[at]),
+            as_: meant,
+            read_as,
+        },
+        sure: true,
+    })
+}
+
 /// Whether `fragment` is one name in the possessive and nothing else
 /// ("turkey's?", "russias?" after "who is iran's president"): whose, of
 /// what the last question asked. A bare name ("turkey?") may be a question
@@ -1210,6 +1257,54 @@ mod tests {
             answer: answer.map(str::to_string),
             fact: None,
         }
+    }
+
+    #[test]
+    fn those_things_are_the_ones_the_last_question_singled_out() {
+        let read = |q: &str, before: &str| {
+            demonstrative(q, &exchange(before, None)).map(|r| (r.question, r.taking.as_))
+        };
+        assert_eq!(
+            read(
+                "where were those meetings held",
+                "what did previous meetings of the 3 leaders achieve"
+            ),
+            Some((
+                "where were the previous meetings held".to_string(),
+                "the previous meetings".to_string()
+            ))
+        );
+        assert_eq!(
+            read(
+                "what did those talks decide",
+                "when did the last talks begin"
+            )
+            .map(|r| r.0),
+            Some("what did the last talks decide".to_string())
+        );
+        assert_eq!(
+            read(
+                "where were those meetings held",
+                "what did the previous turkey russia iran meetings lead to"
+            )
+            .map(|r| r.0),
+            Some("where were the previous turkey russia iran meetings held".to_string())
+        );
+        // Nothing singles them out: the question as it is.
+        assert_eq!(
+            read(
+                "who backs those rebels",
+                "who have assad's forces beaten, rebels?"
+            ),
+            None
+        );
+        assert_eq!(
+            read(
+                "where were the meetings held",
+                "what did previous meetings do"
+            ),
+            None
+        );
     }
 
     #[test]

@@ -361,6 +361,14 @@ impl Engine {
             return self.ask(question);
         }
         let Some(dangling) = followup::dangling(&self.lexicon, question) else {
+            // "where were those meetings held" after "what did previous
+            // meetings lead to": the previous meetings, not any.
+            if let Some(r) = followup::demonstrative(question, previous) {
+                let mut reply = self.ask_other(&r.question, FOLLOWUP_SURE_BAR, None);
+                reply.question = question.to_string();
+                reply.taking = Some(r.taking);
+                return reply;
+            }
             // "what else did erdogan warn about": whole, but not the last answer.
             let not = previous.fact.filter(|_| followup::asks_else(question));
             return self.ask_other(question, 0.0, not);
