@@ -652,3 +652,14 @@ fn who_someone_is_is_answered_with_what_they_are() {
     let (answer, _) = ask(&e, "who is rouhani meeting with");
     assert!(!answer.is_some_and(|a| a.contains("Iran's president")));
 }
+
+#[test]
+fn a_name_opening_the_answer_still_answers_who() {
+    // "Turkey has supported the rebels…": Turkey is a name though it
+    // opens the sentence, so the fact gives the "which country" asked.
+    let e = engine();
+    let (answer, cited) = ask(&e, "which country backs the rebels in syria");
+    let answer = answer.expect("answered");
+    assert!(answer.starts_with("Turkey"), "{answer:?}");
+    assert_eq!(cited, Some(7));
+}

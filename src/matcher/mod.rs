@@ -1101,6 +1101,7 @@ impl Index {
             // after a sentence's start); every token (with its word) for
             // finding the entities named ("US", "Bashar al-Assad").
             let mut firsts: Vec<(String, bool)> = Vec::new();
+            let mut capitals: Vec<bool> = Vec::new();
             let mut all: Vec<(String, bool, usize)> = Vec::new();
             let mut sentence_start = true;
             for raw in text.split_whitespace() {
@@ -1113,6 +1114,7 @@ impl Index {
                 };
                 let capitalised = word.chars().next().is_some_and(char::is_uppercase);
                 firsts.push((first.text.clone(), !starts && capitalised));
+                capitals.push(capitalised);
                 let at = firsts.len() - 1;
                 all.extend(toks.into_iter().map(|t| (t.text, t.upper, at)));
             }
@@ -1129,7 +1131,9 @@ impl Index {
             for (i, (w, name)) in firsts.iter().enumerate() {
                 let w = w.as_str();
                 let mut kind = 0;
-                if *name {
+                // A name the lexicon knows is one at a sentence's start
+                // too ("Turkey has supported the rebels").
+                if *name || (entity_at[i] != NO_ENTITY && capitals[i]) {
                     kind |= CLUE_NAME;
                 }
                 if counts_at(&first_words, i) {
