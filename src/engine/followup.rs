@@ -921,7 +921,24 @@ fn candidates(
     };
     // "who is rowhani", "who's hayat tahrir al-sham": the answer says
     // what the named one is, and "it" or "he" next still means them.
-    let only_a_name = {
+    // So does "who is the russian president at the summit": who someone
+    // named right after "who is" is.
+    let who_is_named = {
+        let start = asked_words
+            .iter()
+            .position(|w| !FILLERS.contains(w) && *w != "and")
+            .unwrap_or(0);
+        let after = match &asked_words[start..] {
+            ["who", "is" | "was" | "s", ..] => start + 2,
+            ["whos", ..] => start + 1,
+            _ => usize::MAX,
+        };
+        let at = after + usize::from(asked_words.get(after) == Some(&"the"));
+        typed
+            .iter()
+            .any(|m| m.start == at && lexicon.entity(m.entity).kind == EntityKind::Person)
+    };
+    let only_a_name = who_is_named || {
         let lead = wh_lead(&asked_words).len();
         let mentions = lexicon.mentions(&asked_words[lead..], &asked_caps[lead..]);
         !mentions.is_empty()
@@ -1631,6 +1648,16 @@ mod tests {
                 )
             )[0],
             "how many refugees does turkey host already"
+        );
+        assert_eq!(
+            read(
+                "what did his government say the talks should focus on",
+                &exchange(
+                    "who is the russian president at the summit",
+                    Some("Iran's Hassan Rowhani, Turkey's Recep Tayyip Erdogan and Russia's Vladimir Putin.")
+                )
+            )[0],
+            "what did russia say the talks should focus on"
         );
         // "who is X": the answer says what X is; "it" is still X.
         assert_eq!(
