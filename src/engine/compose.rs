@@ -5,7 +5,7 @@
 
 use crate::answer::{Alternative, Reply, SourceRef};
 use crate::extract::Gap;
-use crate::fact::{AnswerKind, Fact};
+use crate::fact::{AnswerKind, Fact, Origin};
 use crate::matcher::{states_wanted, Factors, Query, Scored, Target, TermId, Want};
 use crate::normalize::tokens;
 
@@ -283,11 +283,14 @@ fn compose(fact: &Fact, query: &Query, factors: &Factors) -> String {
     if fact.kind != AnswerKind::YesNo {
         // "when did erdogan say that": an answer leaving out the time (or
         // the number) its quote gives ("…, Erdogan said this week") does
-        // not answer it; the quote does.
-        let leaves_out = query
-            .want
-            .filter(|&w| matches!(w, Want::Time | Want::Number))
-            .is_some_and(|w| !states_wanted(&fact.answer, w) && states_wanted(&fact.quote, w));
+        // not answer it; the quote does. Not a moderator's answer, which
+        // says what they meant it to.
+        let leaves_out = fact.origin != Origin::Moderator
+            && fact.paragraph.is_some()
+            && query
+                .want
+                .filter(|&w| matches!(w, Want::Time | Want::Number))
+                .is_some_and(|w| !states_wanted(&fact.answer, w) && states_wanted(&fact.quote, w));
         return if leaves_out {
             fact.quote.clone()
         } else {

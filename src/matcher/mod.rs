@@ -1132,8 +1132,11 @@ impl Index {
                 let w = w.as_str();
                 let mut kind = 0;
                 // A name the lexicon knows is one at a sentence's start
-                // too ("Turkey has supported the rebels").
-                if *name || (entity_at[i] != NO_ENTITY && capitals[i]) {
+                // too ("Turkey has supported the rebels"), but for a place
+                // ("Idlib is largely controlled by…" names no one).
+                let known = entity_at[i] != NO_ENTITY
+                    && self.lexicon.entity(usize::from(entity_at[i])).kind != EntityKind::Place;
+                if *name || (known && capitals[i]) {
                     kind |= CLUE_NAME;
                 }
                 if counts_at(&first_words, i) {
