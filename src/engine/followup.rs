@@ -134,6 +134,21 @@ fn is_aux(word: &str) -> bool {
     words::has(&words::lists().auxiliaries, word)
 }
 
+/// Whether `sentence` opens with a pronoun standing for someone or
+/// something said before it ("It is largely controlled by …"): shown
+/// alone, it would not say who or what.
+pub(crate) fn opens_with_pronoun(sentence: &str) -> bool {
+    let first = sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        pronoun(&first),
+        Some(Refers::Person | Refers::Thing | Refers::Group)
+    )
+}
+
 fn pronoun(word: &str) -> Option<Refers> {
     Some(match word {
         "he" | "she" | "him" | "his" | "her" | "hers" | "himself" | "herself" => Refers::Person,

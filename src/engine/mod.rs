@@ -26,7 +26,7 @@ use facts::FactTable;
 
 use crate::answer::{Reply, Taking};
 use crate::extract::Gap;
-use crate::fact::{AnswerKind, ArticleId, ArticleMeta, Fact, FactId};
+use crate::fact::{AnswerKind, ArticleId, ArticleMeta, Fact, FactId, Origin};
 use crate::lexicon::Lexicon;
 use crate::matcher::decide::{self, Model};
 use crate::matcher::{focus, social};
@@ -421,6 +421,8 @@ impl Engine {
                         && *own_unmet.get_or_init(|| self.own_words_unmet(question, previous))
                     {
                         self.ask_above(&r.question, f32::INFINITY)
+                    } else if repeated {
+                        self.in_full(reply)
                     } else {
                         reply
                     };
@@ -448,6 +450,27 @@ impl Engine {
             // as sure as a reading through the exchange must be.
             None => self.ask_above(question, FOLLOWUP_BAR),
         }
+    }
+
+    /// `reply`, which gives the last exchange's fact again, with the
+    /// sentence it rests on as its answer: the short answer was already
+    /// given, and "to who?" or "by what?" after it asks for what else the
+    /// sentence says ("… told Iranian media", "… by the seven-year
+    /// conflict"). Not a yes/no fact's verdict, nor a moderator's answer,
+    /// which says what they meant it to, nor a sentence opening with a
+    /// pronoun ("It is largely controlled by …"), which would not stand
+    /// alone.
+    fn in_full(&self, mut reply: Reply) -> Reply {
+        let fact = reply.fact_id.and_then(|id| self.facts.get(id));
+        if let Some(fact) = fact.filter(|f| {
+            f.kind != AnswerKind::YesNo
+                && f.origin != Origin::Moderator
+                && f.paragraph.is_some()
+                && !followup::opens_with_pronoun(&f.quote)
+        }) {
+            reply.answer = Some(fact.quote.clone());
+        }
+        reply
     }
 
     /// Whether a plain word of the follow-up's own question clause (not

@@ -663,3 +663,30 @@ fn a_name_opening_the_answer_still_answers_who() {
     assert!(answer.starts_with("Turkey"), "{answer:?}");
     assert_eq!(cited, Some(7));
 }
+
+#[test]
+fn a_fragment_answered_by_the_last_fact_again_is_given_its_whole_sentence() {
+    let e = engine();
+    for (asked, then, wanted) in [
+        ("who said idlib was a dilemma", "to who?", "Iranian media"),
+        (
+            "who did erdogan meet before the summit",
+            "then who?",
+            "Putin",
+        ),
+    ] {
+        let previous = exchange(&e, asked);
+        let first = previous.answer.clone().expect("the premise is answered");
+        assert!(!first.contains(wanted), "the premise: {first:?}");
+        let r = e.ask_following(then, Some(&previous));
+        assert_eq!(r.fact_id, previous.fact, "{then:?}: {r:?}");
+        let answer = r.answer.expect("answered");
+        assert!(answer.contains(wanted), "{then:?}: {answer:?}");
+    }
+    // A sentence that opens with a pronoun ("It also has a population
+    // of …") would not stand alone: the short answer again.
+    let previous = exchange(&e, "how many idlib civilians are internally displaced");
+    let r = e.ask_following("by what?", Some(&previous));
+    assert_eq!(r.fact_id, previous.fact, "{r:?}");
+    assert_eq!(r.answer, previous.answer);
+}
