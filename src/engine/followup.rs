@@ -378,11 +378,14 @@ fn qualifies(word: &str) -> bool {
 pub fn demonstrative(question: &str, previous: &Exchange) -> Option<Rewrite> {
     let toks = tokens(question);
     let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
-    let at = words
-        .windows(2)
-        .position(|w| matches!(w[0], "those" | "these") && is_plural_noun(w[1]))?;
-    let noun = words[at + 1];
     let before: Vec<String> = fold_words(&previous.question);
+    let Some(at) = words
+        .windows(2)
+        .position(|w| matches!(w[0], "those" | "these") && is_plural_noun(w[1]))
+    else {
+        return bare_demonstrative(&words, &before);
+    };
+    let noun = words[at + 1];
     let stem = |w: &str| w.trim_end_matches('s').to_string();
     let j = before.iter().position(|w| stem(w) == stem(noun))?;
     // The nearest singling word within the noun phrase ("the previous
@@ -403,6 +406,41 @@ pub fn demonstrative(question: &str, previous: &Exchange) -> Option<Rewrite> {
         question: read_as.clone(),
         taking: Taking {
             took: format!("{} {noun}", words[at]),
+            as_: meant,
+            read_as,
+        },
+        sure: true,
+    })
+}
+
+/// "where were those held" after "what did previous meetings of the
+/// three leaders lead to": "those" alone, standing for the things the
+/// last question singled out ("previous meetings"), read as them. None
+/// when the last question singles nothing out: "those" is then whatever
+/// the last exchange was about, which the other readings try.
+fn bare_demonstrative(words: &[&str], before: &[String]) -> Option<Rewrite> {
+    let at = words.iter().enumerate().position(|(i, w)| {
+        matches!(*w, "those" | "these")
+            && words
+                .get(i + 1)
+                .is_none_or(|next| !is_plural_noun(next) && !qualifies(next))
+    })?;
+    let k = before.iter().position(|w| qualifies(w))?;
+    let j = (k + 1..before.len().min(k + 4)).find(|&j| is_plural_noun(&before[j]))?;
+    if before[k + 1..j]
+        .iter()
+        .any(|w| is_wh(w) || is_aux(w) || matches!(w.as_str(), "the" | "a" | "an" | "of"))
+    {
+        return None;
+    }
+    let meant = format!("the {}", before[k..=j].join(" "));
+    let mut read: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+    read[at] = meant.clone();
+    let read_as = read.join(" ");
+    Some(Rewrite {
+        question: read_as.clone(),
+        taking: Taking {
+            took: words[at].to_string(),
             as_: meant,
             read_as,
         },
@@ -1296,6 +1334,22 @@ mod tests {
         let read = |q: &str, before: &str| {
             demonstrative(q, &exchange(before, None)).map(|r| (r.question, r.taking.as_))
         };
+        // "those" alone.
+        assert_eq!(
+            read(
+                "where were those held",
+                "what did earlier meetings of the three leaders produce"
+            ),
+            Some((
+                "where were the earlier meetings held".to_string(),
+                "the earlier meetings".to_string()
+            ))
+        );
+        assert_eq!(
+            read("where were those held", "what did the meetings produce"),
+            None,
+            "nothing singled out"
+        );
         assert_eq!(
             read(
                 "where were those meetings held",
