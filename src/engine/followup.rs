@@ -1162,8 +1162,9 @@ struct Candidate {
 }
 
 /// Nouns that "his" makes the country a person stands for ("his
-/// government").
-const COUNTRY_NOUNS: &[&str] = &["country", "government", "govt", "gov", "nation", "regime"];
+/// government"). Not "regime", which is named after its ruler ("the
+/// regime of President Bashar al-Assad"): "his regime" is the person's.
+const COUNTRY_NOUNS: &[&str] = &["country", "government", "govt", "gov", "nation"];
 
 /// Spans of time, which "they" does not stand for ("the last few months").
 const TIME_UNITS: &[&str] = &["years", "months", "weeks", "days", "hours", "decades"];
@@ -1524,6 +1525,22 @@ mod tests {
             Some(Dangling::Ask {
                 words: vec!["against".into(), "who".into()]
             })
+        );
+    }
+
+    #[test]
+    fn his_regime_is_the_persons_and_his_government_the_country_he_leads() {
+        let previous = exchange(
+            "whos the president of syria",
+            Some("Bashar al-Assad is Syria's president, whose regime Iran and Russia support."),
+        );
+        assert_eq!(
+            read("which countries support his regime", &previous).first(),
+            Some(&"which countries support bashar al assad regime".to_string())
+        );
+        assert_eq!(
+            read("what does his government want", &previous).first(),
+            Some(&"what does syria want".to_string())
         );
     }
 
