@@ -421,7 +421,7 @@ impl Engine {
                         && *own_unmet.get_or_init(|| self.own_words_unmet(question, previous))
                     {
                         self.ask_above(&r.question, f32::INFINITY)
-                    } else if repeated {
+                    } else if repeated || (reply.answered && self.same_sentence(&reply, previous)) {
                         self.in_full(reply)
                     } else {
                         reply
@@ -459,7 +459,9 @@ impl Engine {
     /// conflict"). Not a yes/no fact's verdict, nor a moderator's answer,
     /// which says what they meant it to, nor a sentence opening with a
     /// pronoun ("It is largely controlled by …"), which would not stand
-    /// alone.
+    /// alone, nor one that leaves out a name the answer gives ("The
+    /// north-western province … borders Latakia" for "Latakia … borders
+    /// Idlib").
     fn in_full(&self, mut reply: Reply) -> Reply {
         let fact = reply.fact_id.and_then(|id| self.facts.get(id));
         if let Some(fact) = fact.filter(|f| {
@@ -467,10 +469,36 @@ impl Engine {
                 && f.origin != Origin::Moderator
                 && f.paragraph.is_some()
                 && !followup::opens_with_pronoun(&f.quote)
+                && self
+                    .named_in(&f.quote)
+                    .is_superset(&self.named_in(&f.answer))
         }) {
             reply.answer = Some(fact.quote.clone());
         }
         reply
+    }
+
+    /// The entities `text` names.
+    fn named_in(&self, text: &str) -> HashSet<usize> {
+        let toks = crate::normalize::tokens(text);
+        let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+        let caps: Vec<bool> = toks.iter().map(|t| t.upper).collect();
+        self.lexicon
+            .mentions(&words, &caps)
+            .into_iter()
+            .map(|m| m.entity)
+            .collect()
+    }
+
+    /// Whether `reply` rests on the sentence the last exchange's answer
+    /// quoted: a narrower fact of it ("… made gains against Western-backed
+    /// rebels") says no more than the last answer did.
+    fn same_sentence(&self, reply: &Reply, previous: &Exchange) -> bool {
+        let last = previous.fact.and_then(|id| self.facts.get(id));
+        match (last, reply.sources.first()) {
+            (Some(last), Some(source)) => last.paragraph.is_some() && source.quote == last.quote,
+            _ => false,
+        }
     }
 
     /// Whether a plain word of the follow-up's own question clause (not

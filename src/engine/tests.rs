@@ -683,6 +683,18 @@ fn a_fragment_answered_by_the_last_fact_again_is_given_its_whole_sentence() {
         let answer = r.answer.expect("answered");
         assert!(answer.contains(wanted), "{then:?}: {answer:?}");
     }
+    // A narrower fact of the sentence the last answer quoted says no
+    // more than it did: the sentence again, which says who helped.
+    let previous = exchange(&e, "who have assads forces made gains against recently");
+    let r = e.ask_following("with whose help?", Some(&previous));
+    let answer = r.answer.expect("answered");
+    assert!(answer.contains("Russian air power"), "{answer:?}");
+    // Nor a sentence that leaves out a name the answer gives ("The
+    // north-western province … borders Latakia").
+    let previous = exchange(&e, "where's the biggest russian airbase in syria");
+    let r = e.ask_following("which province does it border", Some(&previous));
+    let answer = r.answer.expect("answered");
+    assert!(answer.contains("Idlib"), "{answer:?}");
     // A sentence that opens with a pronoun ("It also has a population
     // of …") would not stand alone: the short answer again.
     let previous = exchange(&e, "how many idlib civilians are internally displaced");
