@@ -134,19 +134,35 @@ fn is_aux(word: &str) -> bool {
     words::has(&words::lists().auxiliaries, word)
 }
 
-/// Whether `sentence` opens with a pronoun standing for someone or
-/// something said before it ("It is largely controlled by …"): shown
-/// alone, it would not say who or what.
-pub(crate) fn opens_with_pronoun(sentence: &str) -> bool {
-    let first = sentence
-        .split(|c: char| !c.is_alphanumeric())
-        .find(|w| !w.is_empty())
-        .unwrap_or("")
-        .to_lowercase();
-    matches!(
-        pronoun(&first),
-        Some(Refers::Person | Refers::Thing | Refers::Group)
-    )
+/// `sentence` standing alone: when it opens with a pronoun standing for
+/// someone or something said before it ("It also has a population of 3
+/// million civilians …"), the pronoun is put as the first name in `named`
+/// that it can stand for ("Idlib also has …", from the answer "A third of
+/// Idlib's 3 million civilians …"); None when none can. A sentence
+/// opening otherwise is given as it is.
+pub(crate) fn standing_alone(lexicon: &Lexicon, sentence: &str, named: &str) -> Option<String> {
+    let start = sentence.find(|c: char| c.is_alphanumeric())?;
+    let len = sentence[start..]
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(sentence.len() - start);
+    let first = sentence[start..start + len].to_lowercase();
+    let refers = match pronoun(&first) {
+        Some(r @ (Refers::Person | Refers::Thing | Refers::Group)) => r,
+        _ => return Some(sentence.to_string()),
+    };
+    // Not "its"/"their": a possessive would need the name's own possessive.
+    if !matches!(first.as_str(), "it" | "he" | "she" | "they") {
+        return None;
+    }
+    let entity = entities(lexicon, &tokens(named))
+        .into_iter()
+        .find(|&e| fits(refers, lexicon.entity(e).kind))?;
+    Some(format!(
+        "{}{}{}",
+        &sentence[..start],
+        lexicon.entity(entity).name,
+        &sentence[start + len..]
+    ))
 }
 
 fn pronoun(word: &str) -> Option<Refers> {
@@ -1525,6 +1541,39 @@ mod tests {
             Some(Dangling::Ask {
                 words: vec!["against".into(), "who".into()]
             })
+        );
+    }
+
+    #[test]
+    fn a_sentence_opening_with_a_pronoun_stands_alone_with_the_name_it_stands_for() {
+        let lex = lexicon();
+        assert_eq!(
+            standing_alone(
+                &lex,
+                "It is largely controlled by Hayat Tahrir al-Sham.",
+                "Idlib is largely controlled by Hayat Tahrir al-Sham."
+            )
+            .as_deref(),
+            Some("Idlib is largely controlled by Hayat Tahrir al-Sham.")
+        );
+        assert_eq!(
+            standing_alone(
+                &lex,
+                "The summit is being held in Tehran.",
+                "The summit is in Tehran."
+            )
+            .as_deref(),
+            Some("The summit is being held in Tehran."),
+            "no pronoun: as it is"
+        );
+        // Nothing of the pronoun's kind named, or a possessive: none.
+        assert_eq!(
+            standing_alone(&lex, "He said so.", "Turkey warned of a massacre."),
+            None
+        );
+        assert_eq!(
+            standing_alone(&lex, "Its forces gained.", "Syria's forces gained."),
+            None
         );
     }
 

@@ -457,23 +457,22 @@ impl Engine {
     /// given, and "to who?" or "by what?" after it asks for what else the
     /// sentence says ("… told Iranian media", "… by the seven-year
     /// conflict"). Not a yes/no fact's verdict, nor a moderator's answer,
-    /// which says what they meant it to, nor a sentence opening with a
-    /// pronoun ("It is largely controlled by …"), which would not stand
-    /// alone, nor one that leaves out a name the answer gives ("The
-    /// north-western province … borders Latakia" for "Latakia … borders
-    /// Idlib").
+    /// which says what they meant it to. A sentence opening with a pronoun
+    /// ("It also has …") is given with the name the answer gives for it
+    /// ("Idlib also has …"), or not at all; so is one that leaves out a
+    /// name the answer gives ("The north-western province … borders
+    /// Latakia" for "Latakia … borders Idlib").
     fn in_full(&self, mut reply: Reply) -> Reply {
         let fact = reply.fact_id.and_then(|id| self.facts.get(id));
-        if let Some(fact) = fact.filter(|f| {
-            f.kind != AnswerKind::YesNo
-                && f.origin != Origin::Moderator
-                && f.paragraph.is_some()
-                && !followup::opens_with_pronoun(&f.quote)
-                && self
-                    .named_in(&f.quote)
-                    .is_superset(&self.named_in(&f.answer))
-        }) {
-            reply.answer = Some(fact.quote.clone());
+        let Some(fact) = fact.filter(|f| {
+            f.kind != AnswerKind::YesNo && f.origin != Origin::Moderator && f.paragraph.is_some()
+        }) else {
+            return reply;
+        };
+        if let Some(sentence) = followup::standing_alone(&self.lexicon, &fact.quote, &fact.answer)
+            .filter(|s| self.named_in(s).is_superset(&self.named_in(&fact.answer)))
+        {
+            reply.answer = Some(sentence);
         }
         reply
     }
