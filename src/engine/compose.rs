@@ -33,6 +33,8 @@ impl Engine {
             answered: true,
             answer: Some(if self.settles_yes(question, fact, &found.query) {
                 format!("Yes. {}", fact.answer)
+            } else if self.asks_where_said(fact, &found.query) {
+                fact.quote.clone()
             } else {
                 compose(fact, &found.query, &s.factors)
             }),
@@ -265,6 +267,22 @@ impl Engine {
                     .first()
                     .is_some_and(|m| m.start == 0 && m.entity == place)
         })
+    }
+
+    /// Whether the question asks where someone said what `fact` reports
+    /// them saying ("where did jaberi ansari say this, was it a press
+    /// conference"): the sentence says it ("… told Iranian media"), the
+    /// short answer only what was said. Not when the sentence leaves out a
+    /// name the answer gives, nor a moderator's answer.
+    fn asks_where_said(&self, fact: &Fact, query: &Query) -> bool {
+        query.want == Some(Want::Place)
+            && fact.speaker.is_some()
+            && fact.kind != AnswerKind::YesNo
+            && fact.origin != Origin::Moderator
+            && fact.paragraph.is_some()
+            && self
+                .named_in(&fact.quote)
+                .is_superset(&self.named_in(&fact.answer))
     }
 
     fn source(&self, fact: &Fact) -> SourceRef {

@@ -708,3 +708,15 @@ fn a_fragment_answered_by_the_last_fact_again_is_given_its_whole_sentence() {
         )
     );
 }
+
+#[test]
+fn where_someone_said_something_is_answered_with_the_sentence_saying_to_whom() {
+    let e = engine();
+    let r = e.ask("where did jaberi ansari say idlib was a dilemma");
+    let answer = r.answer.expect("answered");
+    assert!(answer.contains("told Iranian media"), "{answer:?}");
+    // What he said, asked plainly, is still the short answer.
+    let r = e.ask("why did jaberi ansari say idlib was a dilemma");
+    let answer = r.answer.expect("answered");
+    assert!(!answer.contains("told Iranian media"), "{answer:?}");
+}
