@@ -315,7 +315,9 @@ pub fn dangling(lexicon: &Lexicon, question: &str) -> Option<Dangling> {
                         .iter()
                         .take(3)
                         .any(|n| EXPLETIVE_IT.contains(n));
-                named.is_empty()
+                // Anything the question names may be what "it" is, but
+                // for where it is: "syria" in "where is it in syria".
+                actors.is_empty()
                     && !next.is_some_and(|n| EXPLETIVE_IT.contains(&n))
                     && !weather
                     // "what time is it"
@@ -1500,6 +1502,11 @@ mod tests {
         assert_eq!(
             pronoun("how many turkish soldiers are at them"),
             Some(("them".into(), Refers::Group))
+        );
+        // A place named for where "it" is does not stand for it.
+        assert_eq!(
+            pronoun("where is it in syria"),
+            Some(("it".into(), Refers::Thing))
         );
         // Only "it's gonna rain" is the weather's "it".
         assert_eq!(
