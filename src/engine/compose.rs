@@ -33,10 +33,9 @@ impl Engine {
             answered: true,
             answer: Some(if self.settles_yes(question, fact, &found.query) {
                 format!("Yes. {}", fact.answer)
-            } else if self.asks_where_said(fact, &found.query) {
-                fact.quote.clone()
             } else {
-                compose(fact, &found.query, &s.factors)
+                self.where_said(fact, &found.query)
+                    .unwrap_or_else(|| compose(fact, &found.query, &s.factors))
             }),
             confidence: round(c.probability),
             fact_id: Some(c.fact_id),
@@ -269,20 +268,16 @@ impl Engine {
         })
     }
 
-    /// Whether the question asks where someone said what `fact` reports
-    /// them saying ("where did jaberi ansari say this, was it a press
-    /// conference"): the sentence says it ("… told Iranian media"), the
-    /// short answer only what was said. Not when the sentence leaves out a
-    /// name the answer gives, nor a moderator's answer.
-    fn asks_where_said(&self, fact: &Fact, query: &Query) -> bool {
-        query.want == Some(Want::Place)
-            && fact.speaker.is_some()
-            && fact.kind != AnswerKind::YesNo
-            && fact.origin != Origin::Moderator
-            && fact.paragraph.is_some()
-            && self
-                .named_in(&fact.quote)
-                .is_superset(&self.named_in(&fact.answer))
+    /// The answer to a question asking where someone said what `fact`
+    /// reports them saying ("where did jaberi ansari say this, was it a
+    /// press conference"): the sentence, which says it ("… told Iranian
+    /// media"), when there is one to give ([`Engine::sentence_for`]); the
+    /// short answer says only what was said.
+    fn where_said(&self, fact: &Fact, query: &Query) -> Option<String> {
+        if query.want != Some(Want::Place) || fact.speaker.is_none() {
+            return None;
+        }
+        self.sentence_for(fact)
     }
 
     fn source(&self, fact: &Fact) -> SourceRef {

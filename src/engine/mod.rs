@@ -456,25 +456,35 @@ impl Engine {
     /// sentence it rests on as its answer: the short answer was already
     /// given, and "to who?" or "by what?" after it asks for what else the
     /// sentence says ("… told Iranian media", "… by the seven-year
-    /// conflict"). Not a yes/no fact's verdict, nor a moderator's answer,
-    /// which says what they meant it to. A sentence opening with a pronoun
-    /// ("It also has …") is given with the name the answer gives for it
-    /// ("Idlib also has …"), or not at all; so is one that leaves out a
-    /// name the answer gives ("The north-western province … borders
-    /// Latakia" for "Latakia … borders Idlib").
+    /// conflict"), when there is one to give ([`Engine::sentence_for`]):
+    /// "It also has …" as "Idlib also has …"; not "The north-western
+    /// province … borders Latakia" for "Latakia … borders Idlib".
     fn in_full(&self, mut reply: Reply) -> Reply {
-        let fact = reply.fact_id.and_then(|id| self.facts.get(id));
-        let Some(fact) = fact.filter(|f| {
-            f.kind != AnswerKind::YesNo && f.origin != Origin::Moderator && f.paragraph.is_some()
-        }) else {
-            return reply;
-        };
-        if let Some(sentence) = followup::standing_alone(&self.lexicon, &fact.quote, &fact.answer)
-            .filter(|s| self.named_in(s).is_superset(&self.named_in(&fact.answer)))
+        if let Some(sentence) = reply
+            .fact_id
+            .and_then(|id| self.facts.get(id))
+            .and_then(|fact| self.sentence_for(fact))
         {
             reply.answer = Some(sentence);
         }
         reply
+    }
+
+    /// `fact`'s sentence, to give in place of its short answer when that
+    /// leaves out what was asked: the article's sentence, with an opening
+    /// pronoun put as the name the answer gives for it. None for a yes/no
+    /// fact (its verdict), a moderator's answer (it says what they meant
+    /// it to), a fact from outside the article, and a sentence that cannot
+    /// stand alone or leaves out a name the answer gives.
+    fn sentence_for(&self, fact: &Fact) -> Option<String> {
+        if fact.kind == AnswerKind::YesNo
+            || fact.origin == Origin::Moderator
+            || fact.paragraph.is_none()
+        {
+            return None;
+        }
+        followup::standing_alone(&self.lexicon, &fact.quote, &fact.answer)
+            .filter(|s| self.named_in(s).is_superset(&self.named_in(&fact.answer)))
     }
 
     /// The entities `text` names.
