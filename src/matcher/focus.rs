@@ -75,6 +75,11 @@ const TAGS: &[&str] = &[
     "right", "correct", "true", "yeah", "yes", "no", "think", "guess", "innit", "know", "idea",
 ];
 
+/// Pronouns that point back at something named before them.
+const BACK_REFERENCES: &[&str] = &[
+    "it", "its", "they", "them", "he", "him", "his", "she", "her",
+];
+
 /// A clause shorter than this many words is not taken as the focus.
 const MIN_WORDS: usize = 2;
 
@@ -122,8 +127,34 @@ pub fn focus(message: &str) -> Option<String> {
     if let Some(rest) = from_wh(&text) {
         text = rest;
     }
+    // "that islamist alliance running idlib, who is it led by?": a
+    // question whose pronoun stands for the clause before it keeps that
+    // clause, which names what the question is about (not a lone "oh,").
+    if first > 0 && refers_back(&words(&text)) {
+        let before = &clauses[first - 1];
+        let named = words(before)
+            .iter()
+            .filter(|w| !LEAD_INS.contains(&w.as_str()))
+            .count();
+        if named >= MIN_WORDS && !small_talk(before) && !is_question(before) {
+            text = format!("{} {text}", before.trim());
+        }
+    }
     let whole = message.split_whitespace().count();
     (text.split_whitespace().count() < whole).then_some(text)
+}
+
+/// Whether a question's pronoun points back before it: not "their" (most
+/// often its own clause's: "which countries had their presidents there"),
+/// nor "it" as the article ("what does it say").
+fn refers_back(words: &[String]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        BACK_REFERENCES.contains(&w.as_str())
+            && !(w == "it"
+                && words.get(i + 1).is_some_and(|n| {
+                    matches!(n.as_str(), "say" | "says" | "said" | "mention" | "mentions")
+                }))
+    })
 }
 
 fn words(text: &str) -> Vec<String> {
@@ -261,7 +292,15 @@ mod tests {
                 "hey hey, need a quick fact check for a debate 😅 how many civilians live in idlib? ty",
                 Some("how many civilians live in idlib?"),
             ),
-            ("hi, the article mentions a diplomat who handles syria, what's his name?", Some("what's his name?")),
+            // A pronoun keeps the clause that names what it stands for.
+            (
+                "hi, the article mentions a diplomat who handles syria, what's his name?",
+                Some("the article mentions a diplomat who handles syria, what's his name?"),
+            ),
+            (
+                "hey just curious, that islamist alliance running idlib, who is it led by?",
+                Some("that islamist alliance running idlib, who is it led by?"),
+            ),
             // A tag after the question is not the question.
             (
                 "so what did trump say about all this? the article mentions him right?",
