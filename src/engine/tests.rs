@@ -720,3 +720,35 @@ fn where_someone_said_something_is_answered_with_the_sentence_saying_to_whom() {
     let answer = r.answer.expect("answered");
     assert!(!answer.contains("told Iranian media"), "{answer:?}");
 }
+
+#[test]
+fn someone_asked_about_stands_for_his_side() {
+    let e = engine();
+    // "Turkey has supported the rebels" comes from the sentence that names
+    // Assad too, but it is about the other side.
+    for q in ["whos backing assad in the war", "who supports assad"] {
+        let (answer, cited) = ask(&e, q);
+        let answer = answer.unwrap_or_else(|| panic!("declined {q:?}"));
+        assert!(answer.contains("Iran and Russia"), "{q:?}: {answer:?}");
+        assert_eq!(cited, Some(7));
+    }
+}
+
+#[test]
+fn the_other_spelling_of_assad_is_his_name() {
+    let e = engine();
+    let (answer, cited) = ask(&e, "why did asads troops gather near idleb");
+    let answer = answer.expect("answered");
+    assert!(answer.contains("final assault"), "{answer:?}");
+    assert_eq!(cited, Some(8));
+}
+
+#[test]
+fn a_place_asked_for_is_not_answered_with_a_number() {
+    let e = engine();
+    let (answer, _) = ask(
+        &e,
+        "which turkish cities are the 3.5 million syrian refugees living in",
+    );
+    assert_eq!(answer, None);
+}

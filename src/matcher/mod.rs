@@ -1203,9 +1203,12 @@ impl Index {
         };
         let background = self.background.get(&doc.article);
         asked.iter().any(|&e| {
+            // The article's background named in the answer ("the Syrian
+            // conflict") does not stand for someone related to it (Assad).
             if !doc.entities.contains(&e)
                 || background.is_some_and(|b| b.contains(&e))
-                || shown().any(|d| near(e, d))
+                || shown()
+                    .any(|d| d == e || (near(e, d) && !background.is_some_and(|b| b.contains(&d))))
             {
                 return false;
             }
@@ -1216,10 +1219,21 @@ impl Index {
             // country ("Damascus is determined…" is about Syria, not
             // Turkey).
             let kind = self.lexicon.entity(e).kind;
+            // Someone stands for the side he leads too: "who backs assad"
+            // is about the Syrian government, so a country the answer
+            // names instead is someone else.
+            let stands_for = |k: EntityKind| {
+                kind == EntityKind::Person
+                    && self
+                        .lexicon
+                        .related(e)
+                        .any(|r| self.lexicon.entity(r).kind == k)
+            };
             let acting = |c: &Clue| {
                 let d = usize::from(c.entity);
                 let entity = self.lexicon.entity(d);
                 entity.kind == kind
+                    || (entity.kind != EntityKind::Place && stands_for(entity.kind))
                     || (entity.kind == EntityKind::Place
                         && c.kind & CLUE_LOCATED == 0
                         && self
@@ -2761,6 +2775,20 @@ fn read_want(words: &[String]) -> Option<Want> {
             && (at(1 + sort).is_some_and(person)
                 || (at(1 + sort).is_some_and(number) && at(2 + sort).is_some_and(person)))
     });
+    // "which city", "what turkish cities", "which provinces": asks where.
+    let place = |w: &str| {
+        matches!(
+            w,
+            "city" | "cities" | "town" | "towns" | "province" | "provinces" | "region" | "regions"
+        )
+    };
+    let which_place = (0..words.len()).find(|&i| {
+        let at = |k: usize| words.get(i + k).map(String::as_str);
+        matches!(at(0), Some("which" | "what"))
+            && (at(1).is_some_and(place)
+                || (at(1).is_some_and(|w| !words::has(&words::lists().auxiliaries, w))
+                    && at(2).is_some_and(place)))
+    });
     let cues = [
         (
             Want::Number,
@@ -2786,14 +2814,7 @@ fn read_want(words: &[String]) -> Option<Want> {
         ),
         (
             Want::Place,
-            first(&[
-                word(&["where", "wheres"]),
-                pair("which", "city"),
-                pair("what", "city"),
-                country_is_where,
-                pair("which", "province"),
-                pair("what", "province"),
-            ]),
+            first(&[word(&["where", "wheres"]), which_place, country_is_where]),
         ),
         (
             Want::Who,
@@ -2915,6 +2936,12 @@ mod tests {
             Some(Want::Place)
         );
         assert_eq!(wants("what three countries are meeting"), None);
+        // A place by its kind, with a word before it: where.
+        assert_eq!(
+            wants("which turkish cities are the refugees living in"),
+            Some(Want::Place)
+        );
+        assert_eq!(wants("what provinces border idlib"), Some(Want::Place));
         assert_eq!(
             wants("what sort of people were moved to idlib"),
             Some(Want::Who)
