@@ -1202,8 +1202,14 @@ fn plural_phrases(asked: &[Token]) -> Vec<Vec<String>> {
         if !(is_plural_noun(w) || PLURALS.contains(w)) || !is_content(w) || TIME_UNITS.contains(w) {
             continue;
         }
-        // "who controls…": a verb after the question word, not things.
-        if i > 0 && words[i - 1] == "who" && !PLURALS.contains(w) {
+        // "who controls…", "who largely controls…": a verb after the
+        // question word (and its adverbs), not things.
+        let verb_of_who = words[..i]
+            .iter()
+            .rev()
+            .find(|b| !(b.len() > 3 && b.ends_with("ly")))
+            .is_some_and(|b| *b == "who");
+        if verb_of_who && !PLURALS.contains(w) {
             continue;
         }
         let mut start = i;
@@ -1660,6 +1666,15 @@ mod tests {
             &exchange("what were the de-escalation zones", None)
         )
         .contains(&"did the de escalation zones work".to_string()));
+        // Nor with an adverb between.
+        let readings = read(
+            "who is their leader",
+            &exchange("who largely controls idlib", None),
+        );
+        assert!(
+            readings.iter().all(|r| !r.contains("controls")),
+            "{readings:?}"
+        );
         // Chatter first changes nothing.
         let readings = read(
             "who is their leader",
