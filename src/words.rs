@@ -37,6 +37,9 @@ pub struct Lists {
     pub killing: Vec<String>,
     pub person_nouns: Vec<String>,
     pub singling: Vec<String>,
+    pub place_nouns: Vec<String>,
+    pub expletive_it: Vec<String>,
+    pub adverbs: Vec<String>,
 }
 
 /// The shipped word lists (empty only if the compiled-in file were

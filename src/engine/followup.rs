@@ -83,14 +83,8 @@ const MAX_PRONOUN_QUESTION: usize = 12;
 /// said that?", "whose stronghold is that?").
 const MAX_THAT_QUESTION: usize = 6;
 
-/// Words after "it" that make it the "it" of "it's true", pointing at
-/// nothing.
-const EXPLETIVE_IT: &[&str] = &[
-    "true", "possible", "likely", "seems", "rain", "raining", "snow", "snowing",
-];
-
 /// Words after "it" that make it the "it" of "it's gonna rain" when one
-/// of [`EXPLETIVE_IT`] follows within two more ("is it going to last"
+/// of `expletive_it` (`data/words.toml`) follows within two more ("is it going to last"
 /// points back).
 const IT_GOING: &[&str] = &["gonna", "going"];
 
@@ -314,11 +308,11 @@ pub fn dangling(lexicon: &Lexicon, question: &str) -> Option<Dangling> {
                     && words[at + 2..]
                         .iter()
                         .take(3)
-                        .any(|n| EXPLETIVE_IT.contains(n));
+                        .any(|n| words::has(&words::lists().expletive_it, n));
                 // Anything the question names may be what "it" is, but
                 // for where it is: "syria" in "where is it in syria".
                 actors.is_empty()
-                    && !next.is_some_and(|n| EXPLETIVE_IT.contains(&n))
+                    && !next.is_some_and(|n| words::has(&words::lists().expletive_it, n))
                     && !weather
                     // "what time is it"
                     && !before.ends_with(&["time", "is"])
@@ -1203,27 +1197,34 @@ fn plural_phrases(asked: &[Token]) -> Vec<Vec<String>> {
             continue;
         }
         // "who controls…", "who largely controls…": a verb after the
-        // question word (and its adverbs), not things.
-        let verb_of_who = words[..i]
-            .iter()
-            .rev()
-            .find(|b| !(b.len() > 3 && b.ends_with("ly")))
-            .is_some_and(|b| *b == "who");
-        if verb_of_who && !PLURALS.contains(w) {
+        // question word, not things.
+        if after_who(&words[..i]) && !PLURALS.contains(w) {
             continue;
         }
         let mut start = i;
-        // Nor the verb after "who" ("who backs rebels": "rebels").
+        // Nor the verb after "who" ("who backs rebels", "who largely backs
+        // rebels": "rebels").
         while start > 0
             && i - start < 2
             && is_content(words[start - 1])
-            && !(start >= 2 && words[start - 2] == "who")
+            && !words::has(&words::lists().adverbs, words[start - 1])
+            && !after_who(&words[..start - 1])
         {
             start -= 1;
         }
         out.push(words[start..=i].iter().map(|w| (*w).to_string()).collect());
     }
     out
+}
+
+/// Whether the word after `before` follows "who", maybe with adverbs
+/// between ("who largely"): it is the verb of "who".
+fn after_who(before: &[&str]) -> bool {
+    before
+        .iter()
+        .rev()
+        .find(|b| !words::has(&words::lists().adverbs, b))
+        .is_some_and(|b| *b == "who")
 }
 
 /// Where in `asked` a fragment naming an entity of `kind` may go, as
@@ -1673,6 +1674,23 @@ mod tests {
         );
         assert!(
             readings.iter().all(|r| !r.contains("controls")),
+            "{readings:?}"
+        );
+        let readings = read(
+            "where are they",
+            &exchange("who largely backs syrian rebels", None),
+        );
+        assert!(
+            readings.iter().all(|r| !r.contains("backs")),
+            "{readings:?}"
+        );
+        // A verb ending in -ly is no adverb: "weapons" are things.
+        let readings = read(
+            "where do they come from",
+            &exchange("who supply weapons to the rebels", None),
+        );
+        assert!(
+            readings.iter().any(|r| r.contains("weapons")),
             "{readings:?}"
         );
         // Chatter first changes nothing.

@@ -83,8 +83,9 @@ const BACK_REFERENCES: &[&str] = &[
 /// A clause shorter than this many words is not taken as the focus.
 const MIN_WORDS: usize = 2;
 
-/// The question clause of `message`, when the message holds more than it;
-/// None when the whole message is the question.
+/// The question clause of `message` (with the clause before it when its
+/// pronoun points there), when the message holds more than it; None when
+/// the whole message is the question.
 pub fn focus(message: &str) -> Option<String> {
     let clauses = split(message);
     if clauses.len() < 2 {
@@ -128,15 +129,19 @@ pub fn focus(message: &str) -> Option<String> {
         text = rest;
     }
     // "that islamist alliance running idlib, who is it led by?": a
-    // question whose pronoun stands for the clause before it keeps that
-    // clause, which names what the question is about (not a lone "oh,").
+    // question whose pronoun points back keeps the clause before it, which
+    // names what the question is about (not a lone "oh,"). When that
+    // clause is all the message holds besides, the message is read whole
+    // ("bro i keep seeing hayat tahrir al-sham mentioned, who are they"):
+    // the question alone would not say who "they" are. The clause before
+    // is no question: those are in the focus already.
     if first > 0 && refers_back(&words(&text)) {
         let before = &clauses[first - 1];
         let named = words(before)
             .iter()
             .filter(|w| !LEAD_INS.contains(&w.as_str()))
             .count();
-        if named >= MIN_WORDS && !small_talk(before) && !is_question(before) {
+        if named >= MIN_WORDS && !small_talk(before) {
             text = format!("{} {text}", before.trim());
         }
     }
@@ -146,14 +151,18 @@ pub fn focus(message: &str) -> Option<String> {
 
 /// Whether a question's pronoun points back before it: not "their" (most
 /// often its own clause's: "which countries had their presidents there"),
-/// nor "it" as the article ("what does it say").
+/// nor "it" before a word of saying (the article: "what does it say"), nor
+/// "it" pointing at nothing ("is it true that…").
 fn refers_back(words: &[String]) -> bool {
+    let lists = crate::words::lists();
     words.iter().enumerate().any(|(i, w)| {
-        BACK_REFERENCES.contains(&w.as_str())
-            && !(w == "it"
-                && words.get(i + 1).is_some_and(|n| {
-                    matches!(n.as_str(), "say" | "says" | "said" | "mention" | "mentions")
-                }))
+        let nothing = w == "it"
+            && words.get(i + 1).is_some_and(|n| {
+                crate::words::has(&lists.say, n)
+                    || crate::words::has(&lists.expletive_it, n)
+                    || matches!(n.as_str(), "mean" | "means" | "mention" | "mentions")
+            });
+        BACK_REFERENCES.contains(&w.as_str()) && !nothing
     })
 }
 
@@ -301,6 +310,25 @@ mod tests {
                 "hey just curious, that islamist alliance running idlib, who is it led by?",
                 Some("that islamist alliance running idlib, who is it led by?"),
             ),
+            // Read whole when the clause before is all the rest.
+            (
+                "bro i keep seeing hayat tahrir al-sham mentioned, who are they?",
+                None,
+            ),
+            (
+                "wow that's crazy, what did he say after that?",
+                None,
+            ),
+            // Not for an "it" that points at nothing or at the article.
+            (
+                "i read the article for class today, is it true that turkey hosts 3.5 million refugees?",
+                Some("is it true that turkey hosts 3.5 million refugees?"),
+            ),
+            (
+                "i was reading the article, what does it mean by de-escalation?",
+                Some("what does it mean by de-escalation?"),
+            ),
+
             // A tag after the question is not the question.
             (
                 "so what did trump say about all this? the article mentions him right?",

@@ -1182,7 +1182,12 @@ impl Index {
     /// Whether the question names someone (or some country, group...) the
     /// fact mentions but its answer leaves out, while the answer names
     /// another of the same kind that the question does not name or imply
-    /// (a capital acting in the answer names its country). A name the
+    /// (a capital acting in the answer names its country). A person asked
+    /// about stands for his side too: a country the answer names is
+    /// another one of the kind of his country ("whos backing assad" and
+    /// "Turkey has supported the rebels"). The article's background named
+    /// in the answer ("the Syrian conflict") does not make it about
+    /// someone related to it. A name the
     /// question asks about that the whole article is about (its
     /// background: Syria) does not count: an answer need not repeat it;
     /// nor do places asked about. (Such a name in the answer still counts
@@ -1202,22 +1207,14 @@ impl Index {
                 || self.lexicon.related(b).any(|r| r == a)
         };
         let background = self.background.get(&doc.article);
+        let in_background = |x: usize| background.is_some_and(|b| b.contains(&x));
         asked.iter().any(|&e| {
-            // The article's background named in the answer ("the Syrian
-            // conflict") does not stand for someone related to it (Assad).
             if !doc.entities.contains(&e)
-                || background.is_some_and(|b| b.contains(&e))
-                || shown()
-                    .any(|d| d == e || (near(e, d) && !background.is_some_and(|b| b.contains(&d))))
+                || in_background(e)
+                || shown().any(|d| near(e, d) && !in_background(d))
             {
                 return false;
             }
-            // A place is often where something happens, not whom it is
-            // about ("the tehran summit"). A place the answer names as one
-            // who acts (not after "in", "to"…) stands for what it is
-            // related to of the kind asked about: a capital for its
-            // country ("Damascus is determined…" is about Syria, not
-            // Turkey).
             let kind = self.lexicon.entity(e).kind;
             // Someone stands for the side he leads too: "who backs assad"
             // is about the Syrian government, so a country the answer
@@ -1229,6 +1226,12 @@ impl Index {
                         .related(e)
                         .any(|r| self.lexicon.entity(r).kind == k)
             };
+            // A place is often where something happens, not whom it is
+            // about ("the tehran summit"). A place the answer names as one
+            // who acts (not after "in", "to"…) stands for what it is
+            // related to of the kind asked about: a capital for its
+            // country ("Damascus is determined…" is about Syria, not
+            // Turkey).
             let acting = |c: &Clue| {
                 let d = usize::from(c.entity);
                 let entity = self.lexicon.entity(d);
@@ -2776,12 +2779,7 @@ fn read_want(words: &[String]) -> Option<Want> {
                 || (at(1 + sort).is_some_and(number) && at(2 + sort).is_some_and(person)))
     });
     // "which city", "what turkish cities", "which provinces": asks where.
-    let place = |w: &str| {
-        matches!(
-            w,
-            "city" | "cities" | "town" | "towns" | "province" | "provinces" | "region" | "regions"
-        )
-    };
+    let place = |w: &str| words::has(&words::lists().place_nouns, w);
     let which_place = (0..words.len()).find(|&i| {
         let at = |k: usize| words.get(i + k).map(String::as_str);
         matches!(at(0), Some("which" | "what"))
