@@ -489,13 +489,8 @@ impl Engine {
 
     /// The entities `text` names.
     fn named_in(&self, text: &str) -> HashSet<usize> {
-        let toks = crate::normalize::tokens(text);
-        let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
-        let caps: Vec<bool> = toks.iter().map(|t| t.upper).collect();
-        self.lexicon
-            .mentions(&words, &caps)
+        followup::entities(&self.lexicon, &crate::normalize::tokens(text))
             .into_iter()
-            .map(|m| m.entity)
             .collect()
     }
 

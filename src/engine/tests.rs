@@ -721,26 +721,33 @@ fn where_someone_said_something_is_answered_with_the_sentence_saying_to_whom() {
     assert!(!answer.contains("told Iranian media"), "{answer:?}");
 }
 
+/// Asserts that `q` is answered with words holding `holds`, citing
+/// paragraph `para`.
+fn assert_answers(e: &Engine, q: &str, holds: &str, para: u32) {
+    let (answer, cited) = ask(e, q);
+    let answer = answer.unwrap_or_else(|| panic!("declined {q:?}"));
+    assert!(answer.contains(holds), "{q:?}: {answer:?}");
+    assert_eq!(cited, Some(para), "{q:?}: {answer:?}");
+}
+
 #[test]
 fn someone_asked_about_stands_for_his_side() {
     let e = engine();
     // "Turkey has supported the rebels" comes from the sentence that names
     // Assad too, but it is about the other side.
     for q in ["whos backing assad in the war", "who supports assad"] {
-        let (answer, cited) = ask(&e, q);
-        let answer = answer.unwrap_or_else(|| panic!("declined {q:?}"));
-        assert!(answer.contains("Iran and Russia"), "{q:?}: {answer:?}");
-        assert_eq!(cited, Some(7));
+        assert_answers(&e, q, "Iran and Russia", 7);
     }
 }
 
 #[test]
 fn the_other_spelling_of_assad_is_his_name() {
-    let e = engine();
-    let (answer, cited) = ask(&e, "why did asads troops gather near idleb");
-    let answer = answer.expect("answered");
-    assert!(answer.contains("final assault"), "{answer:?}");
-    assert_eq!(cited, Some(8));
+    assert_answers(
+        &engine(),
+        "why did asads troops gather near idleb",
+        "final assault",
+        8,
+    );
 }
 
 #[test]
