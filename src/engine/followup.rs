@@ -411,18 +411,24 @@ pub fn demonstrative(question: &str, previous: &Exchange) -> Option<Rewrite> {
         .filter(|&i| qualifies(&before[i]))
         .last()?;
     let meant = format!("the {} {noun}", before[k..j].join(" "));
+    Some(taken_as(&words, at..at + 2, meant))
+}
+
+/// The sure reading of `words` with the words in `span` taken as `meant`.
+fn taken_as(words: &[&str], span: std::ops::Range<usize>, meant: String) -> Rewrite {
+    let took = words[span.clone()].join(" ");
     let mut read: Vec<String> = words.iter().map(|w| w.to_string()).collect();
-    read.splice(at..at + 2, [meant.clone()]);
+    read.splice(span, [meant.clone()]);
     let read_as = read.join(" ");
-    Some(Rewrite {
+    Rewrite {
         question: read_as.clone(),
         taking: Taking {
-            took: format!("{} {noun}", words[at]),
+            took,
             as_: meant,
             read_as,
         },
         sure: true,
-    })
+    }
 }
 
 /// "where were those held" after "what did previous meetings of the
@@ -446,18 +452,7 @@ fn bare_demonstrative(words: &[&str], before: &[String]) -> Option<Rewrite> {
         return None;
     }
     let meant = format!("the {}", before[k..=j].join(" "));
-    let mut read: Vec<String> = words.iter().map(|w| w.to_string()).collect();
-    read[at] = meant.clone();
-    let read_as = read.join(" ");
-    Some(Rewrite {
-        question: read_as.clone(),
-        taking: Taking {
-            took: words[at].to_string(),
-            as_: meant,
-            read_as,
-        },
-        sure: true,
-    })
+    Some(taken_as(words, at..at + 1, meant))
 }
 
 /// Whether `fragment` is one name in the possessive and nothing else
