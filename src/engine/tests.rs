@@ -762,3 +762,21 @@ fn a_place_asked_for_is_not_answered_with_a_number() {
         "{answer:?}"
     );
 }
+
+#[test]
+fn where_someone_is_from_needs_a_place_of_his() {
+    let e = engine();
+    // De Mistura's sentence names Syria and Idlib, neither of them his.
+    let r = e.ask("where is staffan de mistura from");
+    assert!(!r.answered, "{:?} ({})", r.answer, r.confidence);
+    assert!(r.why.as_deref().unwrap_or("").contains("no place of his"));
+    // Putin's country is in the answer that names him.
+    assert_answers(&e, "where is putin from", "Russia", 2);
+}
+
+#[test]
+fn how_many_counts_the_noun_not_the_number_before_it() {
+    let r = engine().ask("how many of turkey's 3.5 million refugees came from idlib");
+    let why = r.why.unwrap_or_default();
+    assert!(why.contains("counts refug"), "{why}");
+}

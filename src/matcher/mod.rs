@@ -375,6 +375,10 @@ pub struct Query {
     /// Whose name the question asks for in full ("what's erdogan's full
     /// name", "rouhani's first name"): the one person or group it names.
     pub name_of: Option<usize>,
+    /// Where the one person the question names is from ("where is de
+    /// mistura from"): only a place of his answers it, not a place the
+    /// fact happens to name ("…envoy to Syria").
+    pub origin_of: Option<usize>,
     /// The question asks who someone it names is ("who is de mistura",
     /// "who's the un envoy"): a description answers it, not a new name.
     pub identity: bool,
@@ -1530,14 +1534,24 @@ impl Index {
                         )
                     })
             });
-        // What "how many" counts: the first plain word after it.
+        // What "how many" counts: the first plain word after it that is
+        // not itself a quantity ("how many of turkey's 3.5 million
+        // refugees…" counts refugees).
+        let quantity = |u: &Unit| {
+            u.term.starts_with(|c: char| c.is_ascii_digit())
+                || words::has(&words::lists().number, &u.word)
+        };
         let counts_unit = raw
             .windows(2)
             .position(|w| {
                 (w[0] == "how" && (w[1] == "many" || w[1] == "much"))
                     || (w[0] == "number" && w[1] == "of")
             })
-            .and_then(|p| units.iter().find(|u| u.pos >= p + 2 && u.entity.is_none()));
+            .and_then(|p| {
+                units
+                    .iter()
+                    .find(|u| u.pos >= p + 2 && u.entity.is_none() && !quantity(u))
+            });
         let counts: Vec<TermId> = counts_unit
             .and_then(|u| self.terms.get(&u.term).copied())
             .into_iter()
@@ -1566,6 +1580,16 @@ impl Index {
                         EntityKind::Person | EntityKind::Org | EntityKind::Group
                     )
                 });
+                let first = who.next()?;
+                who.all(|e| e == first).then_some(first)
+            })
+            .flatten();
+        let origin_of = asks_origin(&raw)
+            .then(|| {
+                let mut who = units
+                    .iter()
+                    .filter_map(|u| u.entity)
+                    .filter(|&e| self.lexicon.entity(e).kind == EntityKind::Person);
                 let first = who.next()?;
                 who.all(|e| e == first).then_some(first)
             })
@@ -1601,6 +1625,7 @@ impl Index {
             measure,
             speaker,
             name_of,
+            origin_of,
             identity,
             counts,
             counts_text: counts_unit.map(|u| u.term.clone()),
@@ -1957,6 +1982,17 @@ impl Index {
             note!(
                 "; asks for {}'s name, answer lacks it in full ×{CUE_MISMATCH}",
                 self.lexicon.entity(e).key
+            );
+        }
+        if let Some(p) = query
+            .origin_of
+            .filter(|&p| !states_origin(&self.lexicon, doc, p))
+        {
+            f.measure_missing = true;
+            conf *= CUE_MISMATCH;
+            note!(
+                "; asks where {} is from, answer names no place of his ×{CUE_MISMATCH}",
+                self.lexicon.entity(p).key
             );
         }
         if let Some(c) = query.counts_text.as_ref() {
@@ -2698,6 +2734,35 @@ fn asks_name(words: &[String]) -> bool {
     }) || (0..words.len()).any(|i| name_part(words, i))
 }
 
+/// Whether the question asks where someone is from: "where" with "from"
+/// ending the question ("where is he from", "where's jaberi ansari from
+/// originally").
+fn asks_origin(words: &[String]) -> bool {
+    let end = words
+        .iter()
+        .rposition(|w| !matches!(w.as_str(), "originally" | "exactly" | "again"));
+    end.is_some_and(|e| {
+        words[e] == "from" && words[..e].iter().any(|w| w == "where" || w == "wheres")
+    })
+}
+
+/// Whether a fact's answer names a country or place that person `person`
+/// belongs to ("Turkey's Recep Tayyip Erdogan"), by the lexicon's
+/// relations either way.
+fn states_origin(lexicon: &Lexicon, doc: &Doc, person: usize) -> bool {
+    doc.clues
+        .iter()
+        .filter(|c| c.kind & CLUE_IN_ANSWER != 0 && c.entity != NO_ENTITY)
+        .map(|c| usize::from(c.entity))
+        .filter(|&d| {
+            matches!(
+                lexicon.entity(d).kind,
+                EntityKind::Country | EntityKind::Place
+            )
+        })
+        .any(|d| lexicon.related(person).any(|r| r == d) || lexicon.related(d).any(|r| r == person))
+}
+
 /// Whether word `at` says which part of a name is asked for ("full" in
 /// "his full name"): it says nothing of what the fact is about.
 fn name_part(words: &[String], at: usize) -> bool {
@@ -2890,6 +2955,20 @@ mod tests {
         let w = words(text);
         let has_number = w.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()));
         Measures::stated(&folded, &w, has_number)
+    }
+
+    #[test]
+    fn where_from_asks_someones_origin() {
+        for (q, origin) in [
+            ("where is he from", true),
+            ("wheres jaberi ansari from originally", true),
+            ("where did the rebels come from", true),
+            ("where is the summit", false),
+            ("where did he hear that from the un", false),
+            ("where are the refugees from idlib living", false),
+        ] {
+            assert_eq!(asks_origin(&words(q)), origin, "{q:?}");
+        }
     }
 
     #[test]
