@@ -30,7 +30,7 @@ use crate::fact::{AnswerKind, ArticleId, ArticleMeta, Fact, FactId, Origin};
 use crate::lexicon::Lexicon;
 use crate::matcher::decide::{self, Model};
 use crate::matcher::{focus, social};
-use crate::matcher::{DocInput, Found, How, Index, Target};
+use crate::matcher::{DocInput, Found, How, Index, Target, Want};
 use crate::moderation::phrasing_key;
 use crate::words;
 
@@ -417,11 +417,29 @@ impl Engine {
                     // the follow-up's own.
                     let repeated =
                         reply.answered && reply.fact_id.is_some() && reply.fact_id == previous.fact;
-                    let reply = if repeated
-                        && *own_unmet.get_or_init(|| self.own_words_unmet(question, previous))
+                    let same = repeated || (reply.answered && self.same_sentence(&reply, previous));
+                    // "and civilians?" after how many fighters: the same
+                    // sentence again gives the fighters' figure, not one
+                    // for what the fragment put in their place. (A name or
+                    // a statement may cover both: "and russia?" after whom
+                    // Erdogan said the US passes the buck to.)
+                    let recounted = same
+                        && match &dangling {
+                            followup::Dangling::Swap { words } => {
+                                self.index.query(&r.question).want == Some(Want::Number)
+                                    && reply
+                                        .sources
+                                        .first()
+                                        .is_some_and(|s| !counts_any(&s.quote, words))
+                            }
+                            _ => false,
+                        };
+                    let reply = if recounted
+                        || (repeated
+                            && *own_unmet.get_or_init(|| self.own_words_unmet(question, previous)))
                     {
                         self.ask_above(&r.question, f32::INFINITY)
-                    } else if repeated || (reply.answered && self.same_sentence(&reply, previous)) {
+                    } else if same {
                         self.in_full(reply)
                     } else {
                         reply
@@ -818,6 +836,29 @@ impl Engine {
 
 /// The reading whose best candidate the decision trusts most (the first
 /// of equals).
+/// Whether `text` gives a figure for one of `words` (a content word a
+/// few words after a number: "12 observation posts", "3.5 million Syrian
+/// refugees"), not only names it ("…endanger civilians' lives").
+fn counts_any(text: &str, words: &[String]) -> bool {
+    /// How far after its number a counted word may come.
+    const NEAR: usize = 3;
+    let prefix = |w: &str| w.chars().take(5).collect::<String>();
+    let counted: Vec<String> = words
+        .iter()
+        .filter(|w| !crate::normalize::is_stopword(w))
+        .map(|w| prefix(w))
+        .collect();
+    let toks = crate::normalize::tokens(text);
+    toks.iter().enumerate().any(|(i, t)| {
+        (t.text.chars().any(|c| c.is_ascii_digit())
+            || crate::words::has(&crate::words::lists().number, &t.text))
+            && toks[i + 1..]
+                .iter()
+                .take(NEAR)
+                .any(|n| counted.iter().any(|c| n.text.starts_with(c.as_str())))
+    })
+}
+
 fn most_trusted(readings: &[Reading]) -> Option<&Reading> {
     let top = |r: &Reading| {
         r.considered

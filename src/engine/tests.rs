@@ -780,3 +780,27 @@ fn how_many_counts_the_noun_not_the_number_before_it() {
     let why = r.why.unwrap_or_default();
     assert!(why.contains("counts refug"), "{why}");
 }
+
+#[test]
+fn a_fragment_asking_a_count_is_not_given_the_last_sentences_other_figure() {
+    let e = engine();
+    // De Mistura's sentence names civilians but counts only fighters.
+    let previous = exchange(
+        &e,
+        "how many al qaeda fighters are in idlib according to the un",
+    );
+    let r = e.ask_following("and civilians?", Some(&previous));
+    assert!(
+        !r.answer.as_deref().is_some_and(|a| a.contains("10,000")),
+        "{r:?}"
+    );
+    // Turkey's sentence counts both its posts and the refugees it hosts.
+    let previous = exchange(&e, "how many observation posts does turkey have in idlib");
+    let r = e.ask_following("and refugees?", Some(&previous));
+    assert!(
+        r.answer
+            .as_deref()
+            .is_some_and(|a| a.contains("3.5 million")),
+        "{r:?}"
+    );
+}
