@@ -425,12 +425,13 @@ impl Engine {
                     // Erdogan said the US passes the buck to.)
                     let recounted = same
                         && match &dangling {
-                            followup::Dangling::Swap { words } => {
-                                self.index.query(&r.question).want == Some(Want::Number)
+                            followup::Dangling::Swap { .. } => {
+                                let asked = self.index.query(&r.question);
+                                asked.want == Some(Want::Number)
                                     && reply
                                         .sources
                                         .first()
-                                        .is_some_and(|s| !counts_any(&s.quote, words))
+                                        .is_some_and(|s| !self.index.counts_in(&s.quote, &asked))
                             }
                             _ => false,
                         };
@@ -836,29 +837,6 @@ impl Engine {
 
 /// The reading whose best candidate the decision trusts most (the first
 /// of equals).
-/// Whether `text` gives a figure for one of `words` (a content word a
-/// few words after a number: "12 observation posts", "3.5 million Syrian
-/// refugees"), not only names it ("…endanger civilians' lives").
-fn counts_any(text: &str, words: &[String]) -> bool {
-    /// How far after its number a counted word may come.
-    const NEAR: usize = 3;
-    let prefix = |w: &str| w.chars().take(5).collect::<String>();
-    let counted: Vec<String> = words
-        .iter()
-        .filter(|w| !crate::normalize::is_stopword(w))
-        .map(|w| prefix(w))
-        .collect();
-    let toks = crate::normalize::tokens(text);
-    toks.iter().enumerate().any(|(i, t)| {
-        (t.text.chars().any(|c| c.is_ascii_digit())
-            || crate::words::has(&crate::words::lists().number, &t.text))
-            && toks[i + 1..]
-                .iter()
-                .take(NEAR)
-                .any(|n| counted.iter().any(|c| n.text.starts_with(c.as_str())))
-    })
-}
-
 fn most_trusted(readings: &[Reading]) -> Option<&Reading> {
     let top = |r: &Reading| {
         r.considered

@@ -789,6 +789,13 @@ fn a_fragment_asking_a_count_is_not_given_the_last_sentences_other_figure() {
         &e,
         "how many al qaeda fighters are in idlib according to the un",
     );
+    assert!(
+        previous
+            .answer
+            .as_deref()
+            .is_some_and(|a| a.contains("10,000")),
+        "the premise: {previous:?}"
+    );
     let r = e.ask_following("and civilians?", Some(&previous));
     assert!(
         !r.answer.as_deref().is_some_and(|a| a.contains("10,000")),
@@ -803,4 +810,22 @@ fn a_fragment_asking_a_count_is_not_given_the_last_sentences_other_figure() {
             .is_some_and(|a| a.contains("3.5 million")),
         "{r:?}"
     );
+}
+
+#[test]
+fn a_figure_is_for_the_word_a_few_words_after_it() {
+    let e = engine();
+    let warning = "De Mistura warned that the presence of 10,000 al-Qaeda-linked fighters \
+                   does not justify an attack that could endanger civilians' lives.";
+    let fighters = e.index.query("how many fighters are in idlib");
+    let civilians = e.index.query("how many civilians are in idlib");
+    assert!(e.index.counts_in(warning, &fighters));
+    assert!(!e.index.counts_in(warning, &civilians));
+    assert!(e
+        .index
+        .counts_in("Idlib has 3 million civilians.", &civilians));
+    // A question counting nothing is not held to it.
+    assert!(e
+        .index
+        .counts_in(warning, &e.index.query("who warned about idlib")));
 }

@@ -847,6 +847,31 @@ impl Index {
 
     /// A word's term: its stem's synonym-group head. The store's own words
     /// are looked up; others are stemmed.
+    /// Whether `text` gives a figure for what `query` counts: its word a
+    /// few words after a number ("12 observation posts", "3.5 million
+    /// Syrian refugees", "10,000 al-Qaeda-linked fighters"), not only
+    /// named ("…endanger civilians' lives"). True when the query counts
+    /// nothing.
+    pub fn counts_in(&self, text: &str, query: &Query) -> bool {
+        /// How far after its number the counted word may come.
+        const NEAR: usize = 5;
+        if query.counts.is_empty() {
+            return true;
+        }
+        let words: Vec<String> = tokens(&crate::normalize::fold(text))
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        (0..words.len()).any(|i| {
+            counts_at(&words, i)
+                && words[i + 1..].iter().take(NEAR).any(|w| {
+                    self.terms
+                        .get(self.term_of(w).as_ref())
+                        .is_some_and(|id| query.counts.contains(id))
+                })
+        })
+    }
+
     fn term_of<'a>(&'a self, word: &str) -> std::borrow::Cow<'a, str> {
         match self.word_terms.get(word) {
             Some(t) => std::borrow::Cow::Borrowed(t.as_str()),
@@ -1535,12 +1560,8 @@ impl Index {
                     })
             });
         // What "how many" counts: the first plain word after it that is
-        // not itself a quantity ("how many of turkey's 3.5 million
+        // not itself a number ("how many of turkey's 3.5 million
         // refugees…" counts refugees).
-        let quantity = |u: &Unit| {
-            u.term.starts_with(|c: char| c.is_ascii_digit())
-                || words::has(&words::lists().number, &u.word)
-        };
         let counts_unit = raw
             .windows(2)
             .position(|w| {
@@ -1550,7 +1571,7 @@ impl Index {
             .and_then(|p| {
                 units
                     .iter()
-                    .find(|u| u.pos >= p + 2 && u.entity.is_none() && !quantity(u))
+                    .find(|u| u.pos >= p + 2 && u.entity.is_none() && !counts_at(&raw, u.pos))
             });
         let counts: Vec<TermId> = counts_unit
             .and_then(|u| self.terms.get(&u.term).copied())
@@ -1572,27 +1593,20 @@ impl Index {
         }
         named.sort_unstable();
         named.dedup();
+        // The one someone of `kinds` the question names, if only one.
+        let the_one = |kinds: &[EntityKind]| {
+            let mut who = units
+                .iter()
+                .filter_map(|u| u.entity)
+                .filter(|&e| kinds.contains(&self.lexicon.entity(e).kind));
+            let first = who.next()?;
+            who.all(|e| e == first).then_some(first)
+        };
         let name_of = asks_name(&raw)
-            .then(|| {
-                let mut who = units.iter().filter_map(|u| u.entity).filter(|&e| {
-                    matches!(
-                        self.lexicon.entity(e).kind,
-                        EntityKind::Person | EntityKind::Org | EntityKind::Group
-                    )
-                });
-                let first = who.next()?;
-                who.all(|e| e == first).then_some(first)
-            })
+            .then(|| the_one(&[EntityKind::Person, EntityKind::Org, EntityKind::Group]))
             .flatten();
         let origin_of = asks_origin(&raw)
-            .then(|| {
-                let mut who = units
-                    .iter()
-                    .filter_map(|u| u.entity)
-                    .filter(|&e| self.lexicon.entity(e).kind == EntityKind::Person);
-                let first = who.next()?;
-                who.all(|e| e == first).then_some(first)
-            })
+            .then(|| the_one(&[EntityKind::Person]))
             .flatten();
         let identity = raw.iter().enumerate().any(|(i, w)| {
             let after = match w.as_str() {
@@ -2734,15 +2748,47 @@ fn asks_name(words: &[String]) -> bool {
     }) || (0..words.len()).any(|i| name_part(words, i))
 }
 
-/// Whether the question asks where someone is from: "where" with "from"
-/// ending the question ("where is he from", "where's jaberi ansari from
-/// originally").
+/// Whether the question asks where someone is from: "where is he from",
+/// "wheres jaberi ansari from originally", "where does putin come from".
+/// Only "where" with a copula, or with do and "come", and a short name
+/// between: "where did de mistura get that figure from" asks a source.
 fn asks_origin(words: &[String]) -> bool {
-    let end = words
-        .iter()
-        .rposition(|w| !matches!(w.as_str(), "originally" | "exactly" | "again"));
-    end.is_some_and(|e| {
-        words[e] == "from" && words[..e].iter().any(|w| w == "where" || w == "wheres")
+    /// Chat words that may end the question after "from".
+    const TRAILING: &[&str] = &[
+        "originally",
+        "exactly",
+        "again",
+        "tho",
+        "though",
+        "lol",
+        "btw",
+        "anyway",
+        "actually",
+    ];
+    /// The most words the one asked about may take ("hossein jaberi ansari").
+    const NAME_WORDS: usize = 4;
+    let Some(end) = words.iter().rposition(|w| !TRAILING.contains(&w.as_str())) else {
+        return false;
+    };
+    if words[end] != "from" {
+        return false;
+    }
+    words[..end].iter().enumerate().any(|(i, w)| {
+        let between = match (w.as_str(), words.get(i + 1).map(String::as_str)) {
+            ("wheres", _) => &words[i + 1..end],
+            ("where", Some("is" | "are" | "was" | "were" | "s")) => &words[i + 2..end],
+            ("where", Some("do" | "does" | "did"))
+                if end >= i + 3 && matches!(words[end - 1].as_str(), "come" | "comes") =>
+            {
+                &words[i + 2..end - 1]
+            }
+            _ => return false,
+        };
+        let name: Vec<&String> = between
+            .iter()
+            .filter(|w| !TRAILING.contains(&w.as_str()))
+            .collect();
+        !name.is_empty() && name.len() <= NAME_WORDS
     })
 }
 
@@ -2966,6 +3012,10 @@ mod tests {
             ("where is the summit", false),
             ("where did he hear that from the un", false),
             ("where are the refugees from idlib living", false),
+            ("where is erdogan from tho", true),
+            ("where does putin come from", true),
+            ("where did de mistura get the 10000 figure from", false),
+            ("where did he say that from", false),
         ] {
             assert_eq!(asks_origin(&words(q)), origin, "{q:?}");
         }
