@@ -829,3 +829,19 @@ fn a_figure_is_for_the_word_a_few_words_after_it() {
         .index
         .counts_in(warning, &e.index.query("who warned about idlib")));
 }
+
+#[test]
+fn the_name_of_someone_is_only_given_by_an_answer_naming_a_person() {
+    let e = engine();
+    // The article names no leader of the group that controls Idlib.
+    let previous = exchange(&e, "which group controls idlib");
+    let r = e.ask_following("whats the name of its leader", Some(&previous));
+    assert!(!r.answered, "{:?} ({})", r.answer, r.confidence);
+    let r = e.ask("what's the name of the un special envoy to syria");
+    assert!(
+        r.answer
+            .as_deref()
+            .is_some_and(|a| a.contains("de Mistura")),
+        "{r:?}"
+    );
+}

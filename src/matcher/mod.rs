@@ -379,6 +379,10 @@ pub struct Query {
     /// mistura from"): only a place of his answers it, not a place the
     /// fact happens to name ("…envoy to Syria").
     pub origin_of: Option<usize>,
+    /// The question asks the name of someone it gives by a word for a
+    /// person after "name of" ("whats the name of its leader"): only an
+    /// answer naming a person gives it.
+    pub names_person: bool,
     /// The question asks who someone it names is ("who is de mistura",
     /// "who's the un envoy"): a description answers it, not a new name.
     pub identity: bool,
@@ -1608,6 +1612,13 @@ impl Index {
         let origin_of = asks_origin(&raw)
             .then(|| the_one(&[EntityKind::Person]))
             .flatten();
+        let names_person = raw.iter().enumerate().any(|(i, w)| {
+            matches!(w.as_str(), "name" | "names")
+                && raw.get(i + 1).is_some_and(|n| n == "of")
+                && raw[i + 1..]
+                    .iter()
+                    .any(|n| words::has(&words::lists().person_nouns, n))
+        });
         let identity = raw.iter().enumerate().any(|(i, w)| {
             let after = match w.as_str() {
                 "who" | "whom" => match raw.get(i + 1).map(String::as_str) {
@@ -1640,6 +1651,7 @@ impl Index {
             speaker,
             name_of,
             origin_of,
+            names_person,
             identity,
             counts,
             counts_text: counts_unit.map(|u| u.term.clone()),
@@ -1997,6 +2009,16 @@ impl Index {
                 "; asks for {}'s name, answer lacks it in full ×{CUE_MISMATCH}",
                 self.lexicon.entity(e).key
             );
+        }
+        // Not for a gap: how close the question comes to a known gap is
+        // evidence of its own, whoever the gap's questions name.
+        if query.names_person
+            && matches!(doc.target, Target::Fact(_))
+            && !names_a_person(&self.lexicon, doc)
+        {
+            f.measure_missing = true;
+            conf *= CUE_MISMATCH;
+            note!("; asks a person's name, answer names no one ×{CUE_MISMATCH}");
         }
         if let Some(p) = query
             .origin_of
@@ -2789,6 +2811,15 @@ fn asks_origin(words: &[String]) -> bool {
             .filter(|w| !TRAILING.contains(&w.as_str()))
             .collect();
         !name.is_empty() && name.len() <= NAME_WORDS
+    })
+}
+
+/// Whether a fact's answer names a person.
+fn names_a_person(lexicon: &Lexicon, doc: &Doc) -> bool {
+    doc.clues.iter().any(|c| {
+        c.kind & CLUE_IN_ANSWER != 0
+            && c.entity != NO_ENTITY
+            && lexicon.entity(usize::from(c.entity)).kind == EntityKind::Person
     })
 }
 
