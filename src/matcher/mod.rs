@@ -1994,21 +1994,25 @@ impl Index {
                 );
             }
         }
-        if let Some(m) = query.measure.filter(|&m| !doc.states.has(m)) {
+        // A cue the question gives that this fact cannot meet: an age or
+        // sum it does not state, a full name, a person's name, someone's
+        // origin it does not give.
+        let mut cue_missing = |reason: std::fmt::Arguments| {
             f.measure_missing = true;
             conf *= CUE_MISMATCH;
-            note!("; asks for {m:?}, fact states none ×{CUE_MISMATCH}");
+            note!("; {reason} ×{CUE_MISMATCH}");
+        };
+        if let Some(m) = query.measure.filter(|&m| !doc.states.has(m)) {
+            cue_missing(format_args!("asks for {m:?}, fact states none"));
         }
         if let Some(e) = query
             .name_of
             .filter(|&e| !states_full_name(&self.lexicon, doc, e))
         {
-            f.measure_missing = true;
-            conf *= CUE_MISMATCH;
-            note!(
-                "; asks for {}'s name, answer lacks it in full ×{CUE_MISMATCH}",
+            cue_missing(format_args!(
+                "asks for {}'s name, answer lacks it in full",
                 self.lexicon.entity(e).key
-            );
+            ));
         }
         // Not for a gap: how close the question comes to a known gap is
         // evidence of its own, whoever the gap's questions name.
@@ -2016,20 +2020,16 @@ impl Index {
             && matches!(doc.target, Target::Fact(_))
             && !names_a_person(&self.lexicon, doc)
         {
-            f.measure_missing = true;
-            conf *= CUE_MISMATCH;
-            note!("; asks a person's name, answer names no one ×{CUE_MISMATCH}");
+            cue_missing(format_args!("asks a person's name, answer names no one"));
         }
         if let Some(p) = query
             .origin_of
             .filter(|&p| !states_origin(&self.lexicon, doc, p))
         {
-            f.measure_missing = true;
-            conf *= CUE_MISMATCH;
-            note!(
-                "; asks where {} is from, answer names no place of his ×{CUE_MISMATCH}",
+            cue_missing(format_args!(
+                "asks where {} is from, answer names no place of his",
                 self.lexicon.entity(p).key
-            );
+            ));
         }
         if let Some(c) = query.counts_text.as_ref() {
             // What is counted must be in the answer or quote, not only in
