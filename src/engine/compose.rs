@@ -35,7 +35,7 @@ impl Engine {
                 format!("Yes. {}", fact.answer)
             } else {
                 self.where_said(fact, &found.query)
-                    .unwrap_or_else(|| compose(fact, &found.query, &s.factors))
+                    .unwrap_or_else(|| self.compose(fact, &found.query, &s.factors))
             }),
             confidence: round(c.probability),
             fact_id: Some(c.fact_id),
@@ -291,32 +291,50 @@ impl Engine {
 /// opposite, so the evidence is given without a verdict.
 const VERDICT_SIMILARITY: f32 = 0.9;
 
-/// The answer to show for `fact` to a question read as `query`.
-fn compose(fact: &Fact, query: &Query, factors: &Factors) -> String {
-    if fact.kind != AnswerKind::YesNo {
-        // "when did erdogan say that": an answer leaving out the time (or
-        // the number) its quote gives ("…, Erdogan said this week") does
-        // not answer it; the quote does. Not a moderator's answer, which
-        // says what they meant it to.
-        let leaves_out = fact.origin != Origin::Moderator
-            && fact.paragraph.is_some()
-            && query
-                .want
-                .filter(|&w| matches!(w, Want::Time | Want::Number))
-                .is_some_and(|w| !states_wanted(&fact.answer, w) && states_wanted(&fact.quote, w));
-        return if leaves_out {
-            fact.quote.clone()
-        } else {
-            fact.answer.clone()
-        };
-    }
-    let settled = query.want == Some(Want::YesNo) && factors.similarity >= VERDICT_SIMILARITY;
-    match ["Yes. ", "No. "]
-        .iter()
-        .find_map(|v| fact.answer.strip_prefix(v))
-    {
-        Some(evidence) if !settled => evidence.to_string(),
-        _ => fact.answer.clone(),
+impl Engine {
+    /// The answer to show for `fact` to a question read as `query`.
+    fn compose(&self, fact: &Fact, query: &Query, factors: &Factors) -> String {
+        if fact.kind != AnswerKind::YesNo {
+            // "when did erdogan say that": an answer leaving out the time
+            // (or the number) its quote gives ("…, Erdogan said this
+            // week") does not answer it; the quote does. So with a count:
+            // "over how many years were rebels evacuated" is not answered
+            // by "Thousands of rebels…" when the quote says "Over the past
+            // three years". Not a moderator's answer, which says what they
+            // meant it to.
+            let leaves_out = fact.origin != Origin::Moderator
+                && fact.paragraph.is_some()
+                && query
+                    .want
+                    .filter(|&w| matches!(w, Want::Time | Want::Number))
+                    .is_some_and(|w| {
+                        let (answer, quote) = if w == Want::Number && !query.counts.is_empty() {
+                            (
+                                self.index.counts_in(&fact.answer, query),
+                                self.index.counts_in(&fact.quote, query),
+                            )
+                        } else {
+                            (
+                                states_wanted(&fact.answer, w),
+                                states_wanted(&fact.quote, w),
+                            )
+                        };
+                        !answer && quote
+                    });
+            return if leaves_out {
+                fact.quote.clone()
+            } else {
+                fact.answer.clone()
+            };
+        }
+        let settled = query.want == Some(Want::YesNo) && factors.similarity >= VERDICT_SIMILARITY;
+        match ["Yes. ", "No. "]
+            .iter()
+            .find_map(|v| fact.answer.strip_prefix(v))
+        {
+            Some(evidence) if !settled => evidence.to_string(),
+            _ => fact.answer.clone(),
+        }
     }
 }
 

@@ -640,6 +640,21 @@ fn an_answer_leaving_out_the_time_asked_for_is_given_as_its_quote() {
 }
 
 #[test]
+fn an_answer_giving_another_count_than_the_one_asked_for_is_given_as_its_quote() {
+    let e = engine();
+    // The fact chosen counts rebels ("Thousands of rebels…"); its quote
+    // also says over how many years.
+    let r = e.ask("the evacuations of rebels to idlib happened over how many years");
+    let answer = r.answer.expect("answered");
+    assert!(answer.contains("three years"), "{answer:?}");
+    assert_eq!(r.sources[0].paragraph, Some(10));
+    // Asked what it counts, the answer itself is shown.
+    let r = e.ask("how many rebels have been evacuated to idlib");
+    let answer = r.answer.expect("answered");
+    assert!(answer.starts_with("Thousands of rebels"), "{answer:?}");
+}
+
+#[test]
 fn who_someone_is_is_answered_with_what_they_are() {
     let e = engine();
     // A second question after the name ("what's his role") still asks who
