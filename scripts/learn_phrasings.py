@@ -18,6 +18,11 @@ or noisy:
 - typo and chatty questions: their misspellings and chatter would become
   words the store knows.
 
+The binary itself skips one more kind when it reads the file
+(`garbled_do` in src/extract.rs): a follow-up's rewrite that put "why",
+"when"… in place of a "what" that was the object of "do" ("why does
+damascus want to do with idlib").
+
 The rows for a set are written with that set's own learned phrasings left
 out (examples/decision_features.rs), so cross-validation in
 fit_decision.py still asks each set as unseen.

@@ -262,11 +262,31 @@ pub fn learn(
                 question: l.question.clone(),
             })?;
         let q = l.question.trim();
-        if !q.is_empty() && taken.insert(phrasing_key(q)) {
+        if !q.is_empty() && !garbled_do(q) && taken.insert(phrasing_key(q)) {
             fact.questions.push(q.to_string());
         }
     }
     Ok(())
+}
+
+/// Whether a learned question is a follow-up's rewrite that put another
+/// question word in place of a "what" that was the object of "do": "why?"
+/// after "what does damascus want to do with idlib", read as "why does
+/// damascus want to do with idlib". Nobody asks that; as a phrasing of the
+/// fact answering the "why" it matched the "what" question itself, word
+/// for word but the first.
+fn garbled_do(question: &str) -> bool {
+    let folded = crate::normalize::fold(question);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words
+        .first()
+        .is_some_and(|w| matches!(*w, "why" | "when" | "where" | "who" | "how"))
+        && words
+            .windows(2)
+            .any(|w| w[0] == "do" && matches!(w[1], "with" | "about"))
 }
 
 /// Parses a gaps file.
@@ -310,6 +330,35 @@ pub fn learned_gap(except: Option<&str>) -> Result<Option<Gap>, ExtractError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rewrite_asking_why_of_what_someone_wants_to_do_is_not_learned() {
+        let article = Article::builtin().expect("article parses");
+        let mut facts = curated_facts(BUILTIN_FACTS, &article).expect("curated facts validate");
+        let learned = r#"learned = [
+  { fact = "idlib-strategic", set = "train-x", question = "why does damascus want to do with idlib" },
+  { fact = "idlib-strategic", set = "train-x", question = "Why is Damascus planning to do about Idlib?" },
+  { fact = "idlib-strategic", set = "train-x", question = "why does damascus care what happens to idlib" },
+  { fact = "damascus-intent", set = "train-x", question = "what is damascus going to do with idlib" },
+]"#;
+        learn(&mut facts, learned, None).expect("learned phrasings read");
+        let phrasings = |key: &str| {
+            facts
+                .iter()
+                .find(|f| f.key.as_deref() == Some(key))
+                .expect("curated fact")
+                .questions
+                .clone()
+        };
+        let strategic = phrasings("idlib-strategic");
+        assert!(
+            !strategic.iter().any(|q| q.to_lowercase().contains("to do")),
+            "{strategic:?}"
+        );
+        assert!(strategic.contains(&"why does damascus care what happens to idlib".to_string()));
+        assert!(phrasings("damascus-intent")
+            .contains(&"what is damascus going to do with idlib".to_string()));
+    }
 
     #[test]
     fn every_curated_quote_is_verbatim_in_its_paragraph() {
