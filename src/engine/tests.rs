@@ -211,16 +211,19 @@ fn with_several_articles_greetings_name_them_and_declines_say_none_covers_it() {
 #[test]
 fn a_question_worded_as_a_phrasing_is_answered_by_its_fact_even_when_unsure() {
     let e = engine();
-    // A short question's few words leave the model unsure of "what does
-    // damascus want to do with idlib then" (declined); "What does Damascus
-    // want to do with Idlib?", word for word one of a fact's phrasings, is
-    // answered by it.
-    let unsure = e.ask("what does damascus want to do with idlib then");
+    // A short question's few words leave the model unsure of "when did
+    // putin join the talks then" (declined); "When did Putin join the
+    // talks?", word for word one of a fact's phrasings, is answered by it.
+    let unsure = e.ask("when did putin join the talks then");
     assert!(!unsure.answered, "the premise: {unsure:?}");
-    let phrased = e.ask("What does Damascus want to do with Idlib?");
+    let phrased = e.ask("When did Putin join the talks?");
     assert!(phrased.answered, "{phrased:?}");
     assert!(
-        phrased.answer.as_deref().unwrap_or("").contains("by force"),
+        phrased
+            .answer
+            .as_deref()
+            .unwrap_or("")
+            .contains("joined Putin"),
         "{phrased:?}"
     );
 }
