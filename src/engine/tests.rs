@@ -555,6 +555,24 @@ fn a_misspelling_a_learned_question_kept_is_still_read_as_the_word_meant() {
 }
 
 #[test]
+fn a_word_english_knows_is_not_read_as_a_rarer_word_one_letter_away() {
+    let e = engine();
+    // "prepping" (Zipf 3.2) is not a slip for "propping" (2.8), which the
+    // store has from "who's propping up the syrian president".
+    let read = e
+        .index
+        .explain(&e.index.query("are the troops prepping something"));
+    assert!(!read.contains("prepping→"), "{read}");
+    // A slip that makes a rarer word (or none) is still read as meant.
+    let read = e.index.explain(&e.index.query("who is propping up asad"));
+    assert!(!read.contains("propping→"), "{read}");
+    let read = e
+        .index
+        .explain(&e.index.query("how many refugess does turkey host"));
+    assert!(read.contains("refugess→"), "{read}");
+}
+
+#[test]
 fn what_else_is_never_the_last_answer_again() {
     let e = engine();
     let previous = exchange(&e, "what did erdogan warn would happen if idlib is bombed");

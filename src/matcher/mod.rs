@@ -63,6 +63,9 @@ const FUZZY_TWO_EDITS_LEN: usize = 7;
 /// A word at least this common in English (Zipf; "keen" 4.1, "mediator"
 /// 3.3) is a word the asker meant, not a typo of one the store knows.
 const REAL_WORD_ZIPF: f32 = 3.5;
+/// A typed word at least this common in English (Zipf) is not corrected to
+/// a word English knows less well.
+const TYPED_REAL_ZIPF: f32 = 2.5;
 /// A word this informative (Zipf frequency 3.7 or less: "normandy" 3.5,
 /// "turks" 3.7; "homework" is 4.1, "located" 4.9) that only another
 /// article holds says the question is about that article.
@@ -1407,6 +1410,12 @@ impl Index {
                         .get(self.term_of(cand).as_ref())
                         .is_some_and(|&id| self.in_text[id as usize]))
         };
+        // A word English knows is not a slip for one it knows less well
+        // ("prepping" is not "propping"): a slip makes a rarer word, or
+        // none.
+        let typed = words::zipf(word).filter(|&z| z >= TYPED_REAL_ZIPF);
+        let rarer_than_typed =
+            |cand: &str| typed.is_some_and(|t| words::zipf(cand).is_none_or(|c| c < t));
         let max = if len >= FUZZY_TWO_EDITS_LEN { 2 } else { 1 };
         let mut keys = vec![word.to_string()];
         let first = deletions(word);
@@ -1423,7 +1432,7 @@ impl Index {
             for &id in ids {
                 let cand = self.surfaces[id as usize].as_str();
                 let d = strsim::osa_distance(word, cand);
-                if d == 0 || d > max || !fits(cand) {
+                if d == 0 || d > max || !fits(cand) || rarer_than_typed(cand) {
                     continue;
                 }
                 let better = match best {
