@@ -61,8 +61,9 @@ const FUZZY_FIRST_LETTER: f32 = 0.9;
 const FUZZY_MIN_LEN: usize = 4;
 const FUZZY_TWO_EDITS_LEN: usize = 7;
 /// A word at least this common in English (Zipf; "keen" 4.1, "mediator"
-/// 3.3) is a word the asker meant, not a typo of one the store knows.
-const REAL_WORD_ZIPF: f32 = 3.5;
+/// 3.3, "nerds" 3.36, "roasting" 3.34) is a word the asker meant, not a
+/// typo of one the store knows ("needs", "hosting").
+const REAL_WORD_ZIPF: f32 = 3.3;
 /// A typed word at least this common in English (Zipf) is not corrected to
 /// a word English knows less well.
 const TYPED_REAL_ZIPF: f32 = 2.5;
