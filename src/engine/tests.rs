@@ -566,6 +566,11 @@ fn a_word_english_knows_is_not_read_as_a_rarer_word_one_letter_away() {
     // A slip that makes a rarer word (or none) is still read as meant.
     let read = e.index.explain(&e.index.query("who is propping up asad"));
     assert!(!read.contains("propping→"), "{read}");
+    // Nor is a common word one or two letters away ("roasting", "hosting").
+    let read = e
+        .index
+        .explain(&e.index.query("erdogan roasting the us and russia"));
+    assert!(!read.contains("roasting→"), "{read}");
     let read = e
         .index
         .explain(&e.index.query("how many refugess does turkey host"));
