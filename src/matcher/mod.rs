@@ -2939,6 +2939,15 @@ fn read_want(words: &[String]) -> Option<Want> {
                 || (at(1).is_some_and(|w| !words::has(&words::lists().auxiliaries, w))
                     && at(2).is_some_and(place)))
     });
+    // "when" after a question's own "what", "which" or "how" opens a
+    // clause ("what word did trump use when he warned damascus"), unless
+    // it is asked too ("what did he say, and when").
+    let when = word(&["when"]).filter(|&at| {
+        !words[..at]
+            .iter()
+            .any(|w| matches!(w.as_str(), "what" | "whats" | "which" | "how"))
+            || matches!(words[at - 1].as_str(), "and" | "or")
+    });
     let cues = [
         (
             Want::Number,
@@ -2953,7 +2962,7 @@ fn read_want(words: &[String]) -> Option<Want> {
         (
             Want::Time,
             first(&[
-                word(&["when"]),
+                when,
                 pair("what", "day"),
                 pair("which", "day"),
                 pair("what", "date"),
@@ -3074,6 +3083,17 @@ mod tests {
             wants("why did erdogan warn when the summit began"),
             Some(Want::Reason)
         );
+        // After "what" or "how", "when" opens a clause; asked too after "and".
+        assert_eq!(
+            wants("what word did trump use when he warned damascus"),
+            None
+        );
+        assert_eq!(
+            wants("what does erdogan accuse them of when it comes to idlib"),
+            None
+        );
+        assert_eq!(wants("what did erdogan say and when"), Some(Want::Time));
+        assert_eq!(wants("when did he say that"), Some(Want::Time));
         assert_eq!(wants("who rules the population of idlib"), Some(Want::Who));
         assert_eq!(
             wants("how many people live where the rebels are"),
