@@ -2948,6 +2948,15 @@ fn read_want(words: &[String]) -> Option<Want> {
             .any(|w| matches!(w.as_str(), "what" | "whats" | "which" | "how"))
             || matches!(words[at - 1].as_str(), "and" | "or")
     });
+    // "who" right after a word for people in a "what" question is a
+    // relative ("what did moscow want for people who fled").
+    let who = word(&["who", "whom", "whose", "whos"]).filter(|&at| {
+        !(at > 0
+            && words[..at]
+                .iter()
+                .any(|w| matches!(w.as_str(), "what" | "whats" | "which" | "how"))
+            && (person(&words[at - 1]) || matches!(words[at - 1].as_str(), "ppl" | "those")))
+    });
     let cues = [
         (
             Want::Number,
@@ -2978,7 +2987,7 @@ fn read_want(words: &[String]) -> Option<Want> {
         (
             Want::Who,
             first(&[
-                word(&["who", "whom", "whose", "whos"]),
+                who,
                 pair("name", "of"),
                 pair("names", "of"),
                 country_acts,
@@ -3093,6 +3102,16 @@ mod tests {
             None
         );
         assert_eq!(wants("what did erdogan say and when"), Some(Want::Time));
+        // So does "who" after a word for people.
+        assert_eq!(
+            wants("what does moscow want for people who fled their homes"),
+            None
+        );
+        assert_eq!(wants("who are the people who fled"), Some(Want::Who));
+        assert_eq!(
+            wants("whats the name of the official who spoke to the media"),
+            Some(Want::Who)
+        );
         assert_eq!(wants("when did he say that"), Some(Want::Time));
         assert_eq!(wants("who rules the population of idlib"), Some(Want::Who));
         assert_eq!(
