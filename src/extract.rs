@@ -274,19 +274,26 @@ pub fn learn(
 /// after "what does damascus want to do with idlib", read as "why does
 /// damascus want to do with idlib". Nobody asks that; as a phrasing of the
 /// fact answering the "why" it matched the "what" question itself, word
-/// for word but the first.
+/// for word but the first. A "do" with an object of its own stays ("when
+/// will damascus decide what to do about idlib", "who had anything to do
+/// with it").
 fn garbled_do(question: &str) -> bool {
-    let folded = crate::normalize::fold(question);
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    words
+    let toks = crate::normalize::tokens(&crate::normalize::fold(question));
+    let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+    let opens = words
         .first()
-        .is_some_and(|w| matches!(*w, "why" | "when" | "where" | "who" | "how"))
-        && words
-            .windows(2)
-            .any(|w| w[0] == "do" && matches!(w[1], "with" | "about"))
+        .is_some_and(|w| matches!(*w, "why" | "when" | "where" | "who" | "how"));
+    opens
+        && (1..words.len().saturating_sub(1)).any(|i| {
+            words[i] == "do"
+                && matches!(words[i + 1], "with" | "about")
+                && !words[..i].iter().any(|w| {
+                    matches!(
+                        *w,
+                        "what" | "anything" | "something" | "nothing" | "has" | "have" | "had"
+                    )
+                })
+        })
 }
 
 /// Parses a gaps file.
@@ -340,6 +347,7 @@ mod tests {
   { fact = "idlib-strategic", set = "train-x", question = "Why is Damascus planning to do about Idlib?" },
   { fact = "idlib-strategic", set = "train-x", question = "why does damascus care what happens to idlib" },
   { fact = "damascus-intent", set = "train-x", question = "what is damascus going to do with idlib" },
+  { fact = "damascus-intent", set = "train-x", question = "when will damascus decide what to do about idlib" },
 ]"#;
         learn(&mut facts, learned, None).expect("learned phrasings read");
         let phrasings = |key: &str| {
@@ -356,8 +364,13 @@ mod tests {
             "{strategic:?}"
         );
         assert!(strategic.contains(&"why does damascus care what happens to idlib".to_string()));
-        assert!(phrasings("damascus-intent")
-            .contains(&"what is damascus going to do with idlib".to_string()));
+        let intent = phrasings("damascus-intent");
+        for q in [
+            "what is damascus going to do with idlib",
+            "when will damascus decide what to do about idlib",
+        ] {
+            assert!(intent.contains(&q.to_string()), "{q:?}: {intent:?}");
+        }
     }
 
     #[test]

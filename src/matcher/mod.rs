@@ -1413,10 +1413,11 @@ impl Index {
         };
         // A word English knows is not a slip for one it knows less well
         // ("prepping" is not "propping"): a slip makes a rarer word, or
-        // none.
+        // none. A candidate the list lacks (most names: "tahrir" for
+        // "tahir") may still be meant.
         let typed = words::zipf(word).filter(|&z| z >= TYPED_REAL_ZIPF);
         let rarer_than_typed =
-            |cand: &str| typed.is_some_and(|t| words::zipf(cand).is_none_or(|c| c < t));
+            |cand: &str| typed.is_some_and(|t| words::zipf(cand).is_some_and(|c| c < t));
         let max = if len >= FUZZY_TWO_EDITS_LEN { 2 } else { 1 };
         let mut keys = vec![word.to_string()];
         let first = deletions(word);
@@ -2939,23 +2940,34 @@ fn read_want(words: &[String]) -> Option<Want> {
                 || (at(1).is_some_and(|w| !words::has(&words::lists().auxiliaries, w))
                     && at(2).is_some_and(place)))
     });
-    // "when" after a question's own "what", "which" or "how" opens a
-    // clause ("what word did trump use when he warned damascus"), unless
-    // it is asked too ("what did he say, and when").
-    let when = word(&["when"]).filter(|&at| {
-        !words[..at]
+    // A question's own "what", "which" or "how" before word `at`.
+    let asked_before = |at: usize| {
+        words[..at]
             .iter()
             .any(|w| matches!(w.as_str(), "what" | "whats" | "which" | "how"))
-            || matches!(words[at - 1].as_str(), "and" | "or")
+    };
+    let before = |at: usize| at.checked_sub(1).map(|i| words[i].as_str());
+    // "when" after such a question word opens a clause ("what word did
+    // trump use when he warned damascus"), unless it is asked too: after
+    // "and"/"or" ("what did he say, and when"), or with its own
+    // auxiliary ("idk what's going on, when is the summit").
+    let when = (0..words.len()).find(|&at| {
+        words[at] == "when"
+            && (!asked_before(at)
+                || matches!(before(at), Some("and" | "or"))
+                || words
+                    .get(at + 1)
+                    .is_some_and(|w| words::has(&words::lists().auxiliaries, w)))
     });
-    // "who" right after a word for people in a "what" question is a
-    // relative ("what did moscow want for people who fled").
-    let who = word(&["who", "whom", "whose", "whos"]).filter(|&at| {
-        !(at > 0
-            && words[..at]
-                .iter()
-                .any(|w| matches!(w.as_str(), "what" | "whats" | "which" | "how"))
-            && (person(&words[at - 1]) || matches!(words[at - 1].as_str(), "ppl" | "those")))
+    // "who" right after a word for people, or a plural noun, in such a
+    // question is a relative ("what did moscow want for people who fled",
+    // "…for refugees who fled").
+    let relative_after = |w: &str| {
+        person(w) || (w.len() > 3 && w.ends_with('s') && !is_stopword(w) && !is_common(w))
+    };
+    let who = (0..words.len()).find(|&at| {
+        matches!(words[at].as_str(), "who" | "whom" | "whose" | "whos")
+            && !(asked_before(at) && before(at).is_some_and(relative_after))
     });
     let cues = [
         (
@@ -3102,6 +3114,19 @@ mod tests {
             None
         );
         assert_eq!(wants("what did erdogan say and when"), Some(Want::Time));
+        assert_eq!(
+            wants("what did trump say when he warned damascus and when was that"),
+            Some(Want::Time)
+        );
+        assert_eq!(
+            wants("idk whats going on lol when is the summit"),
+            Some(Want::Time)
+        );
+        assert_eq!(wants("what does moscow want for refugees who fled"), None);
+        assert_eq!(
+            wants("what do the people who fled want and who is helping them"),
+            Some(Want::Who)
+        );
         // So does "who" after a word for people.
         assert_eq!(
             wants("what does moscow want for people who fled their homes"),
