@@ -323,6 +323,11 @@ impl Engine {
                     });
             return if leaves_out {
                 fact.quote.clone()
+            } else if fact.origin == Origin::Sentence {
+                // A sentence given as its own answer stands alone: "It is
+                // largely controlled by…" says what "it" is.
+                self.sentence_for(fact)
+                    .unwrap_or_else(|| fact.answer.clone())
             } else {
                 fact.answer.clone()
             };

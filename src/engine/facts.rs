@@ -73,6 +73,16 @@ impl FactTable {
         self.position(id).map(|i| self.articles[i])
     }
 
+    /// The ids of article `article`'s facts, ascending (a scan of the
+    /// articles, not of the facts: none is decoded).
+    pub(super) fn of_article(&self, article: ArticleId) -> impl Iterator<Item = FactId> + '_ {
+        self.ids
+            .iter()
+            .zip(&self.articles)
+            .filter(move |&(_, &a)| a == article)
+            .map(|(&id, _)| id)
+    }
+
     /// The ids of the facts with phrasings, ascending.
     pub(super) fn phrased(&self) -> impl Iterator<Item = FactId> + '_ {
         self.ids

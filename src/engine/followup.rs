@@ -148,9 +148,12 @@ pub(crate) fn standing_alone(lexicon: &Lexicon, sentence: &str, named: &str) -> 
     if !matches!(first.as_str(), "it" | "he" | "she" | "they") {
         return None;
     }
+    // Not a name the sentence itself gives: "it" in "It is largely
+    // controlled by Hayat Tahrir al-Sham" is not Hayat Tahrir al-Sham.
+    let own = entities(lexicon, &tokens(&sentence[start + len..]));
     let entity = entities(lexicon, &tokens(named))
         .into_iter()
-        .find(|&e| fits(refers, lexicon.entity(e).kind))?;
+        .find(|&e| fits(refers, lexicon.entity(e).kind) && !own.contains(&e))?;
     Some(format!(
         "{}{}{}",
         &sentence[..start],
@@ -1582,6 +1585,15 @@ mod tests {
         );
         assert_eq!(
             standing_alone(&lex, "Its forces gained.", "Syria's forces gained."),
+            None
+        );
+        // Nor a name the sentence gives itself: "it" is not what controls it.
+        assert_eq!(
+            standing_alone(
+                &lex,
+                "It is largely controlled by Hayat Tahrir al-Sham, led by an al-Qaeda group.",
+                "Hayat Tahrir al-Sham and al-Qaeda."
+            ),
             None
         );
     }

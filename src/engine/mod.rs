@@ -502,7 +502,23 @@ impl Engine {
         {
             return None;
         }
-        followup::standing_alone(&self.lexicon, &fact.quote, &fact.answer)
+        let mut named = fact.answer.clone();
+        if fact.origin == Origin::Sentence {
+            // A sentence's own fact names only what the sentence does: what
+            // its opening pronoun stands for is in the answers of the
+            // curated facts quoting it ("Idlib is largely controlled by…").
+            for sibling in self.facts.of_article(fact.article) {
+                if let Some(f) = self.facts.get(sibling).filter(|f| {
+                    f.origin != Origin::Sentence
+                        && f.paragraph == fact.paragraph
+                        && f.quote == fact.quote
+                }) {
+                    named.push(' ');
+                    named.push_str(&f.answer);
+                }
+            }
+        }
+        followup::standing_alone(&self.lexicon, &fact.quote, &named)
             .filter(|s| self.named_in(s).is_superset(&self.named_in(&fact.answer)))
     }
 
