@@ -849,6 +849,22 @@ fn where_someone_is_from_needs_a_place_of_his() {
     assert!(r.why.as_deref().unwrap_or("").contains("no place of his"));
     // Putin's country is in the answer that names him.
     assert_answers(&e, "where is putin from", "Russia", 2);
+    // His nationality asks the same.
+    for q in [
+        "whats staffan de mistura's nationality",
+        "what nationality is de mistura",
+    ] {
+        let r = e.ask(q);
+        assert!(!r.answered, "{q:?}: {:?} ({})", r.answer, r.confidence);
+    }
+    // A country named beside him is not his: "Jaberi Ansari said Turkey
+    // and Iran are sufficiently mature…" does not say where he is from.
+    let r = e.ask("where is jaberi ansari from");
+    assert!(
+        r.answer.as_deref().is_none_or(|a| !a.contains("mature")),
+        "{:?}",
+        r.answer
+    );
 }
 
 #[test]

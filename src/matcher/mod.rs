@@ -2785,7 +2785,17 @@ fn asks_name(words: &[String]) -> bool {
 /// "wheres jaberi ansari from originally", "where does putin come from".
 /// Only "where" with a copula, or with do and "come", and a short name
 /// between: "where did de mistura get that figure from" asks a source.
+/// Or asks their nationality ("whats de mistura's nationality", "what
+/// nationality is he"): the same thing, a country of theirs.
 fn asks_origin(words: &[String]) -> bool {
+    if words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "nationality" | "nationalities" | "citizenship" | "ethnicity"
+        )
+    }) {
+        return true;
+    }
     /// Chat words that may end the question after "from".
     const TRAILING: &[&str] = &[
         "originally",
@@ -2836,19 +2846,26 @@ fn names_a_person(lexicon: &Lexicon, doc: &Doc) -> bool {
 
 /// Whether a fact's answer names a country or place that person `person`
 /// belongs to ("Turkey's Recep Tayyip Erdogan"), by the lexicon's
-/// relations either way.
+/// relations either way, next to the person's name: "Jaberi Ansari said
+/// Turkey and Iran are…" does not say where he is from.
 fn states_origin(lexicon: &Lexicon, doc: &Doc, person: usize) -> bool {
-    doc.clues
+    let named: Vec<usize> = doc
+        .clues
         .iter()
-        .filter(|c| c.kind & CLUE_IN_ANSWER != 0 && c.entity != NO_ENTITY)
+        .filter(|c| c.kind & CLUE_IN_ANSWER != 0)
         .map(|c| usize::from(c.entity))
-        .filter(|&d| {
-            matches!(
+        .collect();
+    let origin = |d: usize| {
+        d != usize::from(NO_ENTITY)
+            && matches!(
                 lexicon.entity(d).kind,
                 EntityKind::Country | EntityKind::Place
             )
-        })
-        .any(|d| lexicon.related(person).any(|r| r == d) || lexicon.related(d).any(|r| r == person))
+            && (lexicon.related(person).any(|r| r == d) || lexicon.related(d).any(|r| r == person))
+    };
+    named
+        .windows(2)
+        .any(|w| (w[0] == person && origin(w[1])) || (origin(w[0]) && w[1] == person))
 }
 
 /// Whether word `at` says which part of a name is asked for ("full" in
@@ -3087,6 +3104,8 @@ mod tests {
             ("where does putin come from", true),
             ("where did de mistura get the 10000 figure from", false),
             ("where did he say that from", false),
+            ("whats de mistura's nationality", true),
+            ("what nationality is he", true),
         ] {
             assert_eq!(asks_origin(&words(q)), origin, "{q:?}");
         }
