@@ -869,9 +869,21 @@ fn where_someone_is_from_needs_a_place_of_his() {
 
 #[test]
 fn how_many_counts_the_noun_not_the_number_before_it() {
-    let r = engine().ask("how many of turkey's 3.5 million refugees came from idlib");
+    let e = engine();
+    let r = e.ask("how many of turkey's 3.5 million refugees came from idlib");
     let why = r.why.unwrap_or_default();
     assert!(why.contains("counts refug"), "{why}");
+    // "How many of X are Y" counts Y when Y names who is counted: the
+    // article never says how many of Idlib's civilians are children.
+    for q in [
+        "how many of idlib's 3 million civilians are children",
+        "how many of the refugees are kids",
+    ] {
+        let r = e.ask(q);
+        assert!(!r.answered, "{q:?}: {:?} ({})", r.answer, r.confidence);
+    }
+    // A participle there is what happened to them: still the civilians.
+    assert_answers(&e, "how many of the civilians are displaced", "A third", 12);
 }
 
 #[test]

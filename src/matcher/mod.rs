@@ -1584,9 +1584,11 @@ impl Index {
                     || (w[0] == "number" && w[1] == "of")
             })
             .and_then(|p| {
-                units
-                    .iter()
-                    .find(|u| u.pos >= p + 2 && u.entity.is_none() && !counts_at(&raw, u.pos))
+                partitive_predicate(&raw, p, &units).or_else(|| {
+                    units
+                        .iter()
+                        .find(|u| u.pos >= p + 2 && u.entity.is_none() && !counts_at(&raw, u.pos))
+                })
             });
         let counts: Vec<TermId> = counts_unit
             .and_then(|u| self.terms.get(&u.term).copied())
@@ -2779,6 +2781,27 @@ fn asks_name(words: &[String]) -> bool {
             "surname" | "surnames" | "firstname" | "fullname" | "forename"
         )
     }) || (0..words.len()).any(|i| name_part(words, i))
+}
+
+/// What "how many of X are Y" counts when Y, its last word, names the
+/// ones counted: "how many of them are children" counts children, not
+/// them; "how many of the civilians are displaced" still counts
+/// civilians (a participle, not a noun). `p` is where "how many" stands.
+fn partitive_predicate<'a>(raw: &[String], p: usize, units: &'a [Unit]) -> Option<&'a Unit> {
+    if raw.get(p + 2).map(String::as_str) != Some("of") {
+        return None;
+    }
+    let copula =
+        (p + 3..raw.len()).find(|&i| matches!(raw[i].as_str(), "are" | "were" | "is" | "was"))?;
+    let mut after = units.iter().filter(|u| u.pos > copula);
+    let last = after.next()?;
+    let word = raw.get(last.pos)?;
+    let noun = after.next().is_none()
+        && last.entity.is_none()
+        && last.pos + 1 == raw.len()
+        && !["ed", "ing", "ly"].iter().any(|end| word.ends_with(end))
+        && !counts_at(raw, last.pos);
+    noun.then_some(last)
 }
 
 /// Whether the question asks where someone is from: "where is he from",
