@@ -618,11 +618,42 @@ impl Engine {
                     return Some(best);
                 }
                 sure()
-                    .filter(|o| o.phrased && self.says_all_of(o.fact_id, best.fact_id))
+                    .filter(|o| {
+                        o.phrased
+                            && (self.says_all_of(o.fact_id, best.fact_id)
+                                || self.quotes(o.fact_id, best.fact_id))
+                    })
                     .max_by(|a, b| a.probability.total_cmp(&b.probability))
                     .or(Some(best))
             })
             .filter(|c| !self.another_article_fits_better(reading, c.fact_id))
+    }
+
+    /// Whether bare sentence `bare` points back at something it does not
+    /// name even as given ("…would bear both these aspects in mind…, he
+    /// said"), and fact `curated` quotes the whole sentence, in the same
+    /// paragraph of the same article: its answer says what the sentence
+    /// does in words that stand alone ("both aspects (liberating Idlib from
+    /// terrorists and protecting civilians)").
+    fn quotes(&self, curated: FactId, bare: FactId) -> bool {
+        let (Some(c), Some(b)) = (self.facts.get(curated), self.facts.get(bare)) else {
+            return false;
+        };
+        if b.origin != Origin::Sentence {
+            return false;
+        }
+        let given = self.sentence_for(b).unwrap_or_else(|| b.answer.clone());
+        let points_back = crate::normalize::tokens(&given).iter().any(|t| {
+            matches!(
+                t.text.as_str(),
+                "these" | "this" | "those" | "he" | "she" | "it" | "they"
+            )
+        });
+        points_back
+            && c.paragraph.is_some()
+            && c.paragraph == b.paragraph
+            && c.article == b.article
+            && c.quote.contains(b.quote.as_str())
     }
 
     /// Whether fact `wider`'s answer holds every word of fact `narrower`'s,

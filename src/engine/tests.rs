@@ -787,6 +787,18 @@ fn a_sentence_given_as_its_own_answer_says_what_its_pronoun_stands_for() {
 }
 
 #[test]
+fn a_sentence_pointing_back_gives_way_to_the_curated_answer_quoting_it() {
+    let e = engine();
+    // "The parties meeting in Tehran would bear both these aspects in
+    // mind…, he said." says neither which aspects nor who said it; the
+    // curated fact quoting it says both.
+    let r = e.ask("which two aspects will the parties in tehran bear in mind");
+    let answer = r.answer.expect("answered");
+    assert!(answer.contains("terrorists"), "{answer:?}");
+    assert!(answer.contains("Jaberi Ansari"), "{answer:?}");
+}
+
+#[test]
 fn where_someone_said_something_is_answered_with_the_sentence_saying_to_whom() {
     let e = engine();
     let r = e.ask("where did jaberi ansari say idlib was a dilemma");
