@@ -118,6 +118,23 @@ pub fn focus(message: &str) -> Option<String> {
                 .rposition(|c| is_question(c) && !small_talk(c))
         })?;
     let mut last = first;
+    // A question clause that does not open as one may be the end of a
+    // sentence split at its commas, whose question word came before ("in
+    // which city was the meeting of turkey, russia and iran held?"): the
+    // sentence is the question.
+    if !opens(&clauses[first]) {
+        let mut start = first;
+        while start > 0 && clauses[start - 1].trim_end().ends_with(',') {
+            start -= 1;
+            if words(&clauses[start])
+                .iter()
+                .any(|w| WH.contains(&w.as_str()))
+            {
+                first = start;
+                break;
+            }
+        }
+    }
     while first > 0 && is_question(&clauses[first - 1]) && !small_talk(&clauses[first - 1]) {
         first -= 1;
     }
@@ -292,6 +309,16 @@ mod tests {
             ("", None),
             ("hi, thanks", None),
             ("where is idlib, and why does it matter?", None),
+            // A sentence split at the commas of a list is one question.
+            (
+                "hi all. in which city did the leaders of turkey, russia and iran meet before?",
+                Some("which city did the leaders of turkey, russia and iran meet before?"),
+            ),
+            // Not chatter before a comma, with no question word.
+            (
+                "ok so the aide said idlib must be 'liberated', liberated from who exactly?",
+                Some("liberated from who exactly?"),
+            ),
             ("Is the U.S. involved? 3.5 million refugees?", None),
             (
                 "Hi, I'm trying to find out who the UN envoy to Syria is. Thanks! xx",
