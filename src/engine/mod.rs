@@ -503,7 +503,9 @@ impl Engine {
             return None;
         }
         let mut named = fact.answer.clone();
-        if fact.origin == Origin::Sentence {
+        // Only a curated article has curated facts to look among: the scan
+        // of its facts is skipped for every other.
+        if fact.origin == Origin::Sentence && self.curated.contains(&fact.article) {
             // A sentence's own fact names only what the sentence does: what
             // its opening pronoun stands for is in the answers of the
             // curated facts quoting it ("Idlib is largely controlled by…").
@@ -587,7 +589,8 @@ impl Engine {
     /// `bar` raises that need, for the phrasing too (a follow-up's reading
     /// may itself be wrong).
     /// A bare sentence gives way to a sure fact with phrasings that says all
-    /// of it ([`Engine::says_all_of`]). `not`, a fact the question asks for
+    /// of it ([`Engine::says_all_of`]), or that quotes it when it points
+    /// back at what it does not name ([`Engine::quotes`]). `not`, a fact the question asks for
     /// something other than, is never chosen, nor is a fact it says all of.
     fn choose<'r>(
         &self,
@@ -639,21 +642,25 @@ impl Engine {
         let (Some(c), Some(b)) = (self.facts.get(curated), self.facts.get(bare)) else {
             return false;
         };
-        if b.origin != Origin::Sentence {
+        if b.origin != Origin::Sentence
+            || c.kind == AnswerKind::YesNo
+            || c.paragraph.is_none()
+            || c.paragraph != b.paragraph
+            || c.article != b.article
+            || !c.quote.contains(b.quote.as_str())
+        {
             return false;
         }
+        // Any such word, even one whose name the sentence gives ("…because
+        // on the one hand it had to be liberated", Idlib named before it):
+        // the curated answer then says the same in its own words.
         let given = self.sentence_for(b).unwrap_or_else(|| b.answer.clone());
-        let points_back = crate::normalize::tokens(&given).iter().any(|t| {
+        crate::normalize::tokens(&given).iter().any(|t| {
             matches!(
                 t.text.as_str(),
                 "these" | "this" | "those" | "he" | "she" | "it" | "they"
             )
-        });
-        points_back
-            && c.paragraph.is_some()
-            && c.paragraph == b.paragraph
-            && c.article == b.article
-            && c.quote.contains(b.quote.as_str())
+        })
     }
 
     /// Whether fact `wider`'s answer holds every word of fact `narrower`'s,

@@ -2783,10 +2783,11 @@ fn asks_name(words: &[String]) -> bool {
     }) || (0..words.len()).any(|i| name_part(words, i))
 }
 
-/// What "how many of X are Y" counts when Y, its last word, names the
-/// ones counted: "how many of them are children" counts children, not
-/// them; "how many of the civilians are displaced" still counts
-/// civilians (a participle, not a noun). `p` is where "how many" stands.
+/// What "how many of X are Y" counts when Y, its last word, is a word
+/// for a kind of people ("how many of them are children" counts
+/// children, not them); otherwise X ("how many of the civilians are
+/// displaced", "…are refugees", "…are left"). `p` is where "how many"
+/// stands.
 fn partitive_predicate<'a>(raw: &[String], p: usize, units: &'a [Unit]) -> Option<&'a Unit> {
     if raw.get(p + 2).map(String::as_str) != Some("of") {
         return None;
@@ -2796,12 +2797,30 @@ fn partitive_predicate<'a>(raw: &[String], p: usize, units: &'a [Unit]) -> Optio
     let mut after = units.iter().filter(|u| u.pos > copula);
     let last = after.next()?;
     let word = raw.get(last.pos)?;
-    let noun = after.next().is_none()
+    /// Kinds of people a population is counted by.
+    const PEOPLE: &[&str] = &[
+        "children",
+        "kids",
+        "child",
+        "kid",
+        "women",
+        "men",
+        "boys",
+        "girls",
+        "babies",
+        "infants",
+        "minors",
+        "adults",
+        "elderly",
+        "teenagers",
+        "teens",
+        "orphans",
+    ];
+    let people = after.next().is_none()
         && last.entity.is_none()
         && last.pos + 1 == raw.len()
-        && !["ed", "ing", "ly"].iter().any(|end| word.ends_with(end))
-        && !counts_at(raw, last.pos);
-    noun.then_some(last)
+        && PEOPLE.contains(&word.as_str());
+    people.then_some(last)
 }
 
 /// Whether the question asks where someone is from: "where is he from",
@@ -2811,11 +2830,25 @@ fn partitive_predicate<'a>(raw: &[String], p: usize, units: &'a [Unit]) -> Optio
 /// Or asks their nationality ("whats de mistura's nationality", "what
 /// nationality is he"): the same thing, a country of theirs.
 fn asks_origin(words: &[String]) -> bool {
-    if words.iter().any(|w| {
+    // "his nationality", "de mistura's nationality", "what nationality is
+    // he": someone's; not "the nationality of the refugees" nor "talk
+    // about citizenship", nor "their" (not one person's).
+    if words.iter().enumerate().any(|(i, w)| {
         matches!(
             w.as_str(),
             "nationality" | "nationalities" | "citizenship" | "ethnicity"
-        )
+        ) && !words
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.as_str(), "of" | "for"))
+            && !i
+                .checked_sub(1)
+                .and_then(|p| words.get(p))
+                .is_some_and(|p| {
+                    matches!(
+                        p.as_str(),
+                        "the" | "a" | "about" | "for" | "on" | "of" | "their" | "any"
+                    )
+                })
     }) {
         return true;
     }
@@ -3129,6 +3162,11 @@ mod tests {
             ("where did he say that from", false),
             ("whats de mistura's nationality", true),
             ("what nationality is he", true),
+            (
+                "what is the nationality of the refugees erdogan hosts",
+                false,
+            ),
+            ("did erdogan talk about citizenship for the refugees", false),
         ] {
             assert_eq!(asks_origin(&words(q)), origin, "{q:?}");
         }
