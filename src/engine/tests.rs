@@ -969,3 +969,24 @@ fn the_name_of_someone_is_only_given_by_an_answer_naming_a_person() {
         "{r:?}"
     );
 }
+
+#[test]
+fn who_said_something_is_answered_only_with_someones_words() {
+    let e = engine();
+    // The Kremlin's words name no one at the Kremlin; a fact naming
+    // Russia's president reports nothing he said.
+    for q in [
+        "who at the kremlin said that",
+        "who at the kremlin actually said it",
+    ] {
+        assert_eq!(ask(&e, q).0, None, "{q:?}");
+    }
+    assert_answers(
+        &e,
+        "who said the us passes the buck to russia",
+        "Erdogan",
+        17,
+    );
+    // "Who is the president mentioned" and a relative "who" ask no speaker.
+    assert_answers(&e, "who's the us president mentioned?", "Trump", 18);
+}

@@ -390,6 +390,10 @@ pub struct Query {
     /// The question asks who someone it names is ("who is de mistura",
     /// "who's the un envoy"): a description answers it, not a new name.
     pub identity: bool,
+    /// The question asks who said something ("who said the us passes the
+    /// buck", "who at the kremlin said that"): only a fact reporting
+    /// someone's words answers it, not one that only names a person.
+    pub asks_speaker: bool,
     /// What "how many" counts (any of these).
     pub counts: Vec<TermId>,
     pub counts_text: Option<String>,
@@ -1574,6 +1578,58 @@ impl Index {
                         )
                     })
             });
+        // "who (…) said": the say-verb's subject is the "who" itself, with
+        // no "is" between ("who's the diplomat who said…" asks who he is),
+        // and the "who" opens a question, not a relative clause ("a friend
+        // who thinks…"). Only verbs of speaking: "who is the president
+        // mentioned" and "who thought…" ask something else.
+        let speaking = |w: &str| {
+            words::has(&words::lists().say, w)
+                && !matches!(
+                    w,
+                    "think"
+                        | "thinks"
+                        | "thought"
+                        | "believe"
+                        | "believes"
+                        | "reckon"
+                        | "view"
+                        | "views"
+                        | "stance"
+                        | "opinion"
+                        | "call"
+                        | "called"
+                        | "mention"
+                        | "mentioned"
+                        | "describe"
+                        | "described"
+                        | "react"
+                        | "reacted"
+                )
+        };
+        let asks_speaker = want == Some(Want::Who)
+            && speaker.is_none()
+            && raw.iter().position(|w| w == "who").is_some_and(|w| {
+                let opens = w == 0
+                    || words::has(&words::lists().stopwords, raw[w - 1].as_str())
+                        && !words::has(&words::lists().person_nouns, raw[w - 1].as_str());
+                opens
+                    && raw
+                        .iter()
+                        .enumerate()
+                        .skip(w + 1)
+                        .find(|(_, x)| speaking(x.as_str()))
+                        .is_some_and(|(sp, _)| {
+                            !passive(sp)
+                                && !raw[w + 1..sp].iter().any(|x| {
+                                    copula(x)
+                                        || matches!(
+                                            x.as_str(),
+                                            "who" | "that" | "did" | "does" | "do"
+                                        )
+                                })
+                        })
+            });
         // What "how many" counts: the first plain word after it that is
         // not itself a number ("how many of turkey's 3.5 million
         // refugees…" counts refugees).
@@ -1666,6 +1722,7 @@ impl Index {
             origin_of,
             names_person,
             identity,
+            asks_speaker,
             counts,
             counts_text: counts_unit.map(|u| u.term.clone()),
             named,
@@ -1974,6 +2031,11 @@ impl Index {
                 conf *= CUE_MISMATCH;
                 note!("; wants {want:?}: none in fact ×{CUE_MISMATCH}");
             }
+        }
+        if query.asks_speaker && doc.speakers.is_empty() {
+            // Asked who said something, this fact reports no one's words.
+            f.speaker_wrong = true;
+            note!("; asks who said it, fact reports no one's words");
         }
         if let Some(sp) = query.speaker {
             let ok = doc
@@ -2354,6 +2416,9 @@ impl Index {
         }
         if let Some(sp) = query.speaker {
             let _ = write!(s, "; whose words: {}", self.lexicon.entity(sp).key);
+        }
+        if query.asks_speaker {
+            let _ = write!(s, "; asks who said it");
         }
         if let Some(c) = &query.counts_text {
             let _ = write!(s, "; counts {c}");
