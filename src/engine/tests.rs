@@ -990,3 +990,22 @@ fn who_said_something_is_answered_only_with_someones_words() {
     // "Who is the president mentioned" and a relative "who" ask no speaker.
     assert_answers(&e, "who's the us president mentioned?", "Trump", 18);
 }
+
+#[test]
+fn a_person_an_answer_opens_with_stands_for_his_country() {
+    let e = engine();
+    // Russia asked about: Rowhani is Iran's president, Trump the US's.
+    for q in [
+        "who represented russia at the three-way meeting",
+        "what did the kremlin warn against in idlib",
+    ] {
+        let (answer, _) = ask(&e, q);
+        assert!(
+            answer
+                .as_deref()
+                .is_none_or(|a| !a.starts_with("Hassan Rowhani") && !a.contains("Trump")),
+            "{q:?}: {answer:?}"
+        );
+    }
+    assert_answers(&e, "who represents moscow at the summit", "Putin", 2);
+}

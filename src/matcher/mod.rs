@@ -1249,6 +1249,13 @@ impl Index {
         };
         let background = self.background.get(&doc.article);
         let in_background = |x: usize| background.is_some_and(|b| b.contains(&x));
+        // The person an answer opens with stands for his country ("Hassan
+        // Rowhani is Iran's president" is about Iran, not Russia).
+        let opening = doc
+            .clues
+            .iter()
+            .find(|c| c.kind & CLUE_IN_ANSWER != 0 && c.entity != NO_ENTITY)
+            .map(|c| c.entity);
         asked.iter().any(|&e| {
             if !doc.entities.contains(&e)
                 || in_background(e)
@@ -1278,6 +1285,13 @@ impl Index {
                 let entity = self.lexicon.entity(d);
                 entity.kind == kind
                     || (entity.kind != EntityKind::Place && stands_for(entity.kind))
+                    || (kind == EntityKind::Country
+                        && entity.kind == EntityKind::Person
+                        && opening == Some(c.entity)
+                        && self
+                            .lexicon
+                            .related(d)
+                            .any(|r| self.lexicon.entity(r).kind == kind))
                     || (entity.kind == EntityKind::Place
                         && c.kind & CLUE_LOCATED == 0
                         && self
