@@ -3083,14 +3083,17 @@ fn read_want(words: &[String]) -> Option<Want> {
             && (at(1 + sort).is_some_and(person)
                 || (at(1 + sort).is_some_and(number) && at(2 + sort).is_some_and(person)))
     });
-    // "which city", "what turkish cities", "which provinces": asks where.
+    // "which city", "what turkish cities", "which provinces", "which
+    // capital": asks where.
     let place = |w: &str| words::has(&words::lists().place_nouns, w);
     let which_place = (0..words.len()).find(|&i| {
         let at = |k: usize| words.get(i + k).map(String::as_str);
         matches!(at(0), Some("which" | "what"))
             && (at(1).is_some_and(place)
                 || (at(1).is_some_and(|w| !words::has(&words::lists().auxiliaries, w))
-                    && at(2).is_some_and(place)))
+                    && at(2).is_some_and(place))
+                // "in which capital", not "what's the capital of australia".
+                || matches!(at(1), Some("capital" | "capitals")))
     });
     // A question's own "what", "which" or "how" before word `at`.
     let asked_before = |at: usize| {
@@ -3282,6 +3285,12 @@ mod tests {
             Some(Want::Time)
         );
         assert_eq!(wants("what does moscow want for refugees who fled"), None);
+        // "which capital" asks where; "the capital of…" names one.
+        assert_eq!(
+            wants("in which capital did the three heads of state get together"),
+            Some(Want::Place)
+        );
+        assert_eq!(wants("what's the capital of australia"), None);
         assert_eq!(
             wants("what do the people who fled want and who is helping them"),
             Some(Want::Who)
