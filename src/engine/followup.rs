@@ -263,7 +263,17 @@ pub fn dangling(lexicon: &Lexicon, question: &str) -> Option<Dangling> {
         // question word ends it, or it is nothing else.
         // "with whose help", "for what reason": a preposition leading
         // a question word asks about the last question too.
-        let asks_alone = fragment.last().is_some_and(|w| is_wh(w))
+        // "which ones?" after "how many…": the ones counted.
+        let which_ones = matches!(
+            fragment
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .as_slice(),
+            ["which" | "what", "ones" | "one"]
+        );
+        let asks_alone = which_ones
+            || fragment.last().is_some_and(|w| is_wh(w))
             || fragment
                 .iter()
                 .all(|w| is_wh(w) || HOW_WORDS.contains(&w.as_str()))
@@ -883,7 +893,18 @@ pub fn rewrites(
             let asked_words: Vec<&str> = asked.iter().map(|t| t.text.as_str()).collect();
             let lead = wh_lead(&asked_words);
             let rest = &asked_words[lead.len()..];
-            if !rest.is_empty() {
+            // "how many presidents are at the summit" + "which ones?" →
+            // "which presidents are at the summit".
+            let counted = lead.iter().any(|w| matches!(*w, "many" | "much"));
+            if counted
+                && !rest.is_empty()
+                && words
+                    .last()
+                    .is_some_and(|w| matches!(w.as_str(), "ones" | "one"))
+            {
+                let q = format!("which {}", rest.join(" "));
+                push(q.clone(), took, format!("“{q}”"), true);
+            } else if !rest.is_empty() {
                 // "where is the summit" + "when?" → "when is the summit":
                 // the last question's auxiliary stays ("when is the summit"
                 // + "where?" → "where is the summit", not "where the

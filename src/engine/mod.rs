@@ -550,9 +550,38 @@ impl Engine {
         let Some(fact) = previous.fact else {
             return false;
         };
-        let own = focus::focus(question);
+        // "ones" stands for what was counted ("which ones?"): no word of
+        // the follow-up's own when the last answer named them (two or
+        // more names); else the article may not say which.
+        let ones = |w: &str| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .eq_ignore_ascii_case("ones")
+        };
+        if question.split_whitespace().any(ones) {
+            let toks = crate::normalize::tokens(previous.answer.as_deref().unwrap_or(""));
+            let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+            let caps: Vec<bool> = toks.iter().map(|t| t.upper).collect();
+            let kinds: Vec<_> = self
+                .lexicon
+                .mentions(&words, &caps)
+                .iter()
+                .map(|m| self.lexicon.entity(m.entity).kind)
+                .collect();
+            if !kinds
+                .iter()
+                .any(|k| kinds.iter().filter(|o| *o == k).count() >= 2)
+            {
+                return true;
+            }
+        }
+        let question = question
+            .split_whitespace()
+            .filter(|w| !ones(w))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let own = focus::focus(&question);
         self.index
-            .unaligned_in(own.as_deref().unwrap_or(question), Target::Fact(fact))
+            .unaligned_in(own.as_deref().unwrap_or(&question), Target::Fact(fact))
             .is_some_and(|(_, most)| most >= FOLLOWUP_OWN_UNMET)
     }
 

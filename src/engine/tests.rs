@@ -1009,3 +1009,24 @@ fn a_person_an_answer_opens_with_stands_for_his_country() {
     }
     assert_answers(&e, "who represents moscow at the summit", "Putin", 2);
 }
+
+#[test]
+fn which_ones_after_a_count_asks_for_the_ones_counted_when_the_article_names_them() {
+    let e = engine();
+    let previous = exchange(&e, "how many presidents are at the tehran summit");
+    let r = e.ask_following("which ones?", Some(&previous));
+    let answer = r.answer.clone().unwrap_or_default();
+    assert!(
+        ["Rowhani", "Erdogan", "Putin"]
+            .iter()
+            .all(|n| answer.contains(n)),
+        "{r:?}"
+    );
+    // The article counts Turkey's posts but never says which they are.
+    let previous = exchange(&e, "how many observation posts does turkey have");
+    assert!(previous.fact.is_some(), "the premise is answered");
+    let r = e.ask_following("which ones?", Some(&previous));
+    assert!(!r.answered, "{r:?}");
+    // Alone, "which ones?" asks nothing.
+    assert!(!e.ask("which ones?").answered);
+}
