@@ -369,11 +369,13 @@ pub fn dangling(lexicon: &Lexicon, question: &str) -> Option<Dangling> {
             // that?"); elsewhere it is mostly a conjunction.
             // So does "that" as the subject after an auxiliary ("when did
             // that happen", "is that true").
+            // (The subject after an auxiliary in a longer question too:
+            // "how long has that been going on".)
             Refers::Topic => {
                 named.is_empty()
-                    && words.len() <= MAX_THAT_QUESTION
-                    && (next.is_none()
-                        || next.is_some_and(|n| matches!(n, "stuff" | "thing"))
+                    && ((words.len() <= MAX_THAT_QUESTION
+                        && (next.is_none()
+                            || next.is_some_and(|n| matches!(n, "stuff" | "thing"))))
                         || prev.is_some_and(is_aux))
             }
         };
@@ -1513,6 +1515,11 @@ mod tests {
         );
         assert_eq!(
             pronoun("when did that happen"),
+            Some(("that".into(), Refers::Topic))
+        );
+        // The subject after an auxiliary, in a longer question too.
+        assert_eq!(
+            pronoun("how long has that been going on"),
             Some(("that".into(), Refers::Topic))
         );
         assert_eq!(
