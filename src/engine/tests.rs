@@ -1030,3 +1030,22 @@ fn which_ones_after_a_count_asks_for_the_ones_counted_when_the_article_names_the
     // Alone, "which ones?" asks nothing.
     assert!(!e.ask("which ones?").answered);
 }
+
+#[test]
+fn a_place_the_article_only_describes_has_no_name_to_give() {
+    let e = engine();
+    for q in [
+        "whats the airbase called",
+        "what is the name of the russian air base",
+    ] {
+        assert!(!e.ask(q).answered, "{q:?}");
+    }
+    // Where it is, or the province it is in, the article says.
+    assert_answers(&e, "where is the russian airbase", "Latakia", 9);
+    assert_answers(
+        &e,
+        "what is the province called where the airbase is",
+        "Latakia",
+        9,
+    );
+}

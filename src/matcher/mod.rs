@@ -394,6 +394,9 @@ pub struct Query {
     /// buck", "who at the kremlin said that"): only a fact reporting
     /// someone's words answers it, not one that only names a person.
     pub asks_speaker: bool,
+    /// The question asks the name of a place the article only describes
+    /// ("whats the airbase called"): nothing in it answers.
+    pub unnamed: Option<usize>,
     /// What "how many" counts (any of these).
     pub counts: Vec<TermId>,
     pub counts_text: Option<String>,
@@ -1695,6 +1698,21 @@ impl Index {
         let origin_of = asks_origin(&raw)
             .then(|| the_one(&[EntityKind::Person]))
             .flatten();
+        // "whats the airbase called", "the name of the russian base": a
+        // place the article describes but never names (its lexicon name
+        // is a description, "the biggest Russian airbase in Syria").
+        let unnamed = units.iter().enumerate().find_map(|(k, u)| {
+            let e = u.entity?;
+            let entity = self.lexicon.entity(e);
+            let described = entity.kind == EntityKind::Place
+                && entity.name.chars().next().is_some_and(char::is_lowercase);
+            let next = units.get(k + 1).map(|v| v.word.as_str());
+            let before = &raw[..u.pos];
+            let called = matches!(next, Some("called" | "named" | "name"));
+            let name_of = before.ends_with(&["name".to_string(), "of".to_string()])
+                || before.ends_with(&["name".to_string(), "of".to_string(), "the".to_string()]);
+            (described && (called || name_of)).then_some(e)
+        });
         let names_person = raw.iter().enumerate().any(|(i, w)| {
             matches!(w.as_str(), "name" | "names")
                 && raw.get(i + 1).is_some_and(|n| n == "of")
@@ -1737,6 +1755,7 @@ impl Index {
             names_person,
             identity,
             asks_speaker,
+            unnamed,
             counts,
             counts_text: counts_unit.map(|u| u.term.clone()),
             named,
@@ -2093,6 +2112,12 @@ impl Index {
         };
         if let Some(m) = query.measure.filter(|&m| !doc.states.has(m)) {
             cue_missing(format_args!("asks for {m:?}, fact states none"));
+        }
+        if let Some(e) = query.unnamed {
+            cue_missing(format_args!(
+                "asks what {} is called, the article never names it",
+                self.lexicon.entity(e).key
+            ));
         }
         if let Some(e) = query
             .name_of
