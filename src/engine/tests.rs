@@ -1049,3 +1049,28 @@ fn a_place_the_article_only_describes_has_no_name_to_give() {
         9,
     );
 }
+
+#[test]
+fn getting_back_from_somewhere_is_not_backing_anyone() {
+    let e = engine();
+    let backs = e.index.query("who backs assad");
+    let backing = e.index.explain(&backs);
+    let term = backing
+        .split(", ")
+        .find(|t| !t.contains('@'))
+        .and_then(|t| t.strip_prefix("read: ").or(Some(t)))
+        .and_then(|t| t.split(' ').next())
+        .expect("a term for 'backs'")
+        .to_string();
+    let read = e.index.explain(
+        &e.index
+            .query("hey all, just got back from work, saw a summit in iran"),
+    );
+    assert!(!read.contains(&format!("{term} ")), "{term:?} in {read}");
+    // Someone who "got back" and saw a summit asks no one who backs whom.
+    let r = e.ask("hey all, just got back and saw a summit in iran?? who showed up to it");
+    assert!(
+        r.answer.as_deref().is_none_or(|a| !a.contains("support")),
+        "{r:?}"
+    );
+}
