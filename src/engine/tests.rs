@@ -1074,3 +1074,24 @@ fn getting_back_from_somewhere_is_not_backing_anyone() {
         "{r:?}"
     );
 }
+
+#[test]
+fn another_meeting_than_this_one_is_asked_about_only_where_a_fact_speaks_of_it() {
+    let e = engine();
+    // The article says where this summit is, never where the next one is.
+    let q = "where will the next meeting between rowhani, erdogan and putin be held";
+    assert!(!e.ask(q).answered, "{q:?}");
+    assert_answers(
+        &e,
+        "where is the meeting between rowhani, erdogan and putin held",
+        "Tehran",
+        1,
+    );
+    // The earlier meetings the article does speak of.
+    assert_answers(
+        &e,
+        "what did the previous meetings lead to",
+        "de-escalation",
+        20,
+    );
+}

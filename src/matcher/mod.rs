@@ -397,6 +397,10 @@ pub struct Query {
     /// The question asks the name of a place the article only describes
     /// ("whats the airbase called"): nothing in it answers.
     pub unnamed: Option<usize>,
+    /// The question singles out another meeting than one a fact may be
+    /// about ("the next meeting"): the word's term (none when the store
+    /// lacks it) and the word.
+    pub singled: Option<(Option<TermId>, String)>,
     /// What "how many" counts (any of these).
     pub counts: Vec<TermId>,
     pub counts_text: Option<String>,
@@ -1713,6 +1717,38 @@ impl Index {
                 || before.ends_with(&["name".to_string(), "of".to_string(), "the".to_string()]);
             (described && (called || name_of)).then_some(e)
         });
+        // "the next meeting", "the previous summit": another meeting than
+        // the one a fact may be about; only a fact holding that word (or
+        // its synonym) speaks of it. Not "latest" or "new", which may be
+        // this one.
+        let singled = (0..raw.len()).find_map(|i| {
+            let w = raw[i].as_str();
+            let singles = matches!(w, "upcoming" | "future" | "following")
+                || (words::has(&words::lists().singling, w)
+                    && !matches!(w, "latest" | "new" | "recent"));
+            let meeting = |k: usize| {
+                raw.get(k).is_some_and(|n| {
+                    matches!(
+                        n.as_str(),
+                        "summit"
+                            | "summits"
+                            | "meeting"
+                            | "meetings"
+                            | "talks"
+                            | "round"
+                            | "session"
+                            | "conference"
+                            | "gathering"
+                    )
+                })
+            };
+            (singles && (meeting(i + 1) || meeting(i + 2))).then(|| {
+                (
+                    self.terms.get(self.term_of(w).as_ref()).copied(),
+                    w.to_string(),
+                )
+            })
+        });
         let names_person = raw.iter().enumerate().any(|(i, w)| {
             matches!(w.as_str(), "name" | "names")
                 && raw.get(i + 1).is_some_and(|n| n == "of")
@@ -1756,6 +1792,7 @@ impl Index {
             identity,
             asks_speaker,
             unnamed,
+            singled,
             counts,
             counts_text: counts_unit.map(|u| u.term.clone()),
             named,
@@ -2112,6 +2149,15 @@ impl Index {
         };
         if let Some(m) = query.measure.filter(|&m| !doc.states.has(m)) {
             cue_missing(format_args!("asks for {m:?}, fact states none"));
+        }
+        if let Some((_, w)) = query
+            .singled
+            .as_ref()
+            .filter(|(id, _)| !id.is_some_and(|id| doc.holds(id)))
+        {
+            cue_missing(format_args!(
+                "asks about the {w} meeting, fact is not about it"
+            ));
         }
         if let Some(e) = query.unnamed {
             cue_missing(format_args!(
