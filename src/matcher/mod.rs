@@ -3129,8 +3129,12 @@ fn read_want(words: &[String]) -> Option<Want> {
     });
     // Not "which countries are at the summit", which asks who is there
     // (no cue: a list answers it).
+    // Nor "which country is erdogan the president of": the country he
+    // belongs to, not where something is.
     let country_is_where = country.filter(|&at| {
-        country_acts.is_none() && matches!(words[at + 1].as_str(), "country" | "nation")
+        country_acts.is_none()
+            && matches!(words[at + 1].as_str(), "country" | "nation")
+            && words.last().is_none_or(|w| w != "of")
     });
     // "which three heads of state", "what leaders": asks who.
     let person = |w: &str| {
@@ -3362,6 +3366,8 @@ mod tests {
             Some(Want::Place)
         );
         assert_eq!(wants("what's the capital of australia"), None);
+        assert_eq!(wants("which country is the summit in"), Some(Want::Place));
+        assert_eq!(wants("which country is erdogan the president of"), None);
         assert_eq!(
             wants("what do the people who fled want and who is helping them"),
             Some(Want::Who)
