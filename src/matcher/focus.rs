@@ -50,7 +50,7 @@ const WH: &[&str] = &[
 ];
 
 /// Verbs that embed a question: "find out who", "wondering what", "tell me
-/// how", "not sure which".
+/// how", "not sure which", "missed where", "forgot who".
 const EMBEDDERS: &[&str] = &[
     "know",
     "find",
@@ -67,6 +67,11 @@ const EMBEDDERS: &[&str] = &[
     "figure",
     "learn",
     "sure",
+    "missed",
+    "forgot",
+    "forget",
+    "remember",
+    "recall",
 ];
 
 /// Last words of a clause that only asks to confirm what it says ("...
@@ -323,6 +328,10 @@ mod tests {
             (
                 "Hi, I'm trying to find out who the UN envoy to Syria is. Thanks! xx",
                 Some("who the UN envoy to Syria is."),
+            ),
+            (
+                "i skimmed it on my phone but totally missed where the summit is being held. anyone know?",
+                Some("where the summit is being held."),
             ),
             (
                 "hey hey, need a quick fact check for a debate 😅 how many civilians live in idlib? ty",
