@@ -1067,6 +1067,11 @@ fn getting_back_from_somewhere_is_not_backing_anyone() {
             .query("hey all, just got back from work, saw a summit in iran"),
     );
     assert!(!read.contains(&format!("{term} ")), "{term:?} in {read}");
+    // Nor is a work shift a transfer of rebels.
+    let read = e
+        .index
+        .explain(&e.index.query("quick one before my shift starts"));
+    assert!(!read.contains("evacu"), "{read}");
     // Someone who "got back" and saw a summit asks no one who backs whom.
     let r = e.ask("hey all, just got back and saw a summit in iran?? who showed up to it");
     assert!(
