@@ -270,7 +270,7 @@ pub fn dangling(lexicon: &Lexicon, question: &str) -> Option<Dangling> {
                 .map(String::as_str)
                 .collect::<Vec<_>>()
                 .as_slice(),
-            ["which" | "what", "ones" | "one"]
+            ["which" | "what", "ones"]
         );
         let asks_alone = which_ones
             || fragment.last().is_some_and(|w| is_wh(w))
@@ -369,14 +369,21 @@ pub fn dangling(lexicon: &Lexicon, question: &str) -> Option<Dangling> {
             // that?"); elsewhere it is mostly a conjunction.
             // So does "that" as the subject after an auxiliary ("when did
             // that happen", "is that true").
-            // (The subject after an auxiliary in a longer question too:
-            // "how long has that been going on".)
+            // (The subject after an auxiliary in a longer question too,
+            // before a verb: "how long has that been going on"; not "was
+            // that group always in charge", where "that" goes with a noun.)
             Refers::Topic => {
                 named.is_empty()
                     && ((words.len() <= MAX_THAT_QUESTION
                         && (next.is_none()
-                            || next.is_some_and(|n| matches!(n, "stuff" | "thing"))))
-                        || prev.is_some_and(is_aux))
+                            || next.is_some_and(|n| matches!(n, "stuff" | "thing"))
+                            || prev.is_some_and(is_aux)))
+                        || (prev.is_some_and(is_aux)
+                            && next.is_some_and(|n| {
+                                matches!(n, "been" | "be" | "mean" | "happen" | "true")
+                                    || n.ends_with("ing")
+                                    || n.ends_with("ed")
+                            })))
             }
         };
         if dangles {
@@ -897,13 +904,8 @@ pub fn rewrites(
             let rest = &asked_words[lead.len()..];
             // "how many presidents are at the summit" + "which ones?" →
             // "which presidents are at the summit".
-            let counted = lead.iter().any(|w| matches!(*w, "many" | "much"));
-            if counted
-                && !rest.is_empty()
-                && words
-                    .last()
-                    .is_some_and(|w| matches!(w.as_str(), "ones" | "one"))
-            {
+            let counted = lead.contains(&"many");
+            if counted && !rest.is_empty() && words.last().is_some_and(|w| w == "ones") {
                 let q = format!("which {}", rest.join(" "));
                 push(q.clone(), took, format!("“{q}”"), true);
             } else if !rest.is_empty() {

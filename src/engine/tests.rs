@@ -987,7 +987,20 @@ fn who_said_something_is_answered_only_with_someones_words() {
         "Erdogan",
         17,
     );
-    // "Who is the president mentioned" and a relative "who" ask no speaker.
+    // "Who is the president mentioned", "can u tell me" and "Islamic State"
+    // ask no speaker.
+    assert_answers(
+        &e,
+        "who controls idlib, can u tell me",
+        "Hayat Tahrir al-Sham",
+        11,
+    );
+    assert_answers(
+        &e,
+        "who has been fighting islamic state",
+        "Islamic State",
+        21,
+    );
     assert_answers(&e, "who's the us president mentioned?", "Trump", 18);
 }
 
@@ -1048,6 +1061,12 @@ fn a_place_the_article_only_describes_has_no_name_to_give() {
         "Latakia",
         9,
     );
+    assert_answers(
+        &e,
+        "what is the province with the russian airbase called",
+        "Latakia",
+        9,
+    );
 }
 
 #[test]
@@ -1091,6 +1110,15 @@ fn another_meeting_than_this_one_is_asked_about_only_where_a_fact_speaks_of_it()
         "where is the meeting between rowhani, erdogan and putin held",
         "Tehran",
         1,
+    );
+    // Nor is this one another meeting for being upcoming, nor is a meeting
+    // before it.
+    assert_answers(&e, "who is going to the upcoming tehran summit", "Putin", 2);
+    assert_answers(
+        &e,
+        "did erdogan have any other meetings before the summit",
+        "Rowhani",
+        3,
     );
     // The earlier meetings the article does speak of.
     assert_answers(

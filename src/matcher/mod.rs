@@ -1256,8 +1256,9 @@ impl Index {
         };
         let background = self.background.get(&doc.article);
         let in_background = |x: usize| background.is_some_and(|b| b.contains(&x));
-        // The person an answer opens with stands for his country ("Hassan
-        // Rowhani is Iran's president" is about Iran, not Russia).
+        // The first one the answer names, when a person, stands for his
+        // country ("Hassan Rowhani is Iran's president" is about Iran, not
+        // Russia).
         let opening = doc
             .clues
             .iter()
@@ -1602,30 +1603,28 @@ impl Index {
         // "who (…) said": the say-verb's subject is the "who" itself, with
         // no "is" between ("who's the diplomat who said…" asks who he is),
         // and the "who" opens a question, not a relative clause ("a friend
-        // who thinks…"). Only verbs of speaking: "who is the president
-        // mentioned" and "who thought…" ask something else.
+        // who thinks…"). Only verbs of speaking in the past or "say(s)":
+        // "who is the president mentioned", "who thought…", "who runs
+        // idlib can you tell me" and "who fights islamic state" ask
+        // something else.
         let speaking = |w: &str| {
             words::has(&words::lists().say, w)
-                && !matches!(
+                && matches!(
                     w,
-                    "think"
-                        | "thinks"
-                        | "thought"
-                        | "believe"
-                        | "believes"
-                        | "reckon"
-                        | "view"
-                        | "views"
-                        | "stance"
-                        | "opinion"
-                        | "call"
-                        | "called"
-                        | "mention"
-                        | "mentioned"
-                        | "describe"
-                        | "described"
-                        | "react"
-                        | "reacted"
+                    "say"
+                        | "said"
+                        | "says"
+                        | "told"
+                        | "warned"
+                        | "claimed"
+                        | "stated"
+                        | "stressed"
+                        | "urged"
+                        | "insisted"
+                        | "accused"
+                        | "argued"
+                        | "commented"
+                        | "responded"
                 )
         };
         let asks_speaker = want == Some(Want::Who)
@@ -1646,7 +1645,15 @@ impl Index {
                                     copula(x)
                                         || matches!(
                                             x.as_str(),
-                                            "who" | "that" | "did" | "does" | "do"
+                                            "who"
+                                                | "that"
+                                                | "did"
+                                                | "does"
+                                                | "do"
+                                                | "you"
+                                                | "u"
+                                                | "i"
+                                                | "me"
                                         )
                                 })
                         })
@@ -1710,22 +1717,24 @@ impl Index {
             let entity = self.lexicon.entity(e);
             let described = entity.kind == EntityKind::Place
                 && entity.name.chars().next().is_some_and(char::is_lowercase);
+            // The place is what is asked about: nothing named before it
+            // but "name" ("what is the province with the airbase called"
+            // asks the province's name).
             let next = units.get(k + 1).map(|v| v.word.as_str());
-            let before = &raw[..u.pos];
-            let called = matches!(next, Some("called" | "named" | "name"));
-            let name_of = before.ends_with(&["name".to_string(), "of".to_string()])
-                || before.ends_with(&["name".to_string(), "of".to_string(), "the".to_string()]);
+            let before: Vec<&str> = units[..k].iter().map(|v| v.word.as_str()).collect();
+            let called = before.is_empty() && matches!(next, Some("called" | "named" | "name"));
+            let name_of = matches!(before.as_slice(), ["name" | "names"]);
             (described && (called || name_of)).then_some(e)
         });
         // "the next meeting", "the previous summit": another meeting than
         // the one a fact may be about; only a fact holding that word (or
-        // its synonym) speaks of it. Not "latest" or "new", which may be
-        // this one.
+        // its synonym) speaks of it. Not "latest", "new" or "last", which
+        // may be this one, nor "other" ("any other meetings before the
+        // summit").
         let singled = (0..raw.len()).find_map(|i| {
             let w = raw[i].as_str();
-            let singles = matches!(w, "upcoming" | "future" | "following")
-                || (words::has(&words::lists().singling, w)
-                    && !matches!(w, "latest" | "new" | "recent"));
+            let singles = words::has(&words::lists().singling, w)
+                && !matches!(w, "latest" | "new" | "recent" | "last" | "other");
             let meeting = |k: usize| {
                 raw.get(k).is_some_and(|n| {
                     matches!(
@@ -3167,8 +3176,13 @@ fn read_want(words: &[String]) -> Option<Want> {
             && (at(1).is_some_and(place)
                 || (at(1).is_some_and(|w| !words::has(&words::lists().auxiliaries, w))
                     && at(2).is_some_and(place))
-                // "in which capital", not "what's the capital of australia".
-                || matches!(at(1), Some("capital" | "capitals")))
+                // "in which capital did…", not "what's the capital of
+                // australia" nor "which capital is determined to…".
+                || (matches!(at(1), Some("capital" | "capitals"))
+                    && matches!(
+                        at(2),
+                        Some("did" | "does" | "do" | "will" | "would" | "could" | "can")
+                    )))
     });
     // A question's own "what", "which" or "how" before word `at`.
     let asked_before = |at: usize| {
@@ -3366,6 +3380,10 @@ mod tests {
             Some(Want::Place)
         );
         assert_eq!(wants("what's the capital of australia"), None);
+        assert_eq!(
+            wants("which capital is determined to take idlib by force"),
+            None
+        );
         assert_eq!(wants("which country is the summit in"), Some(Want::Place));
         assert_eq!(wants("which country is erdogan the president of"), None);
         assert_eq!(
