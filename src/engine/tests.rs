@@ -1128,3 +1128,40 @@ fn another_meeting_than_this_one_is_asked_about_only_where_a_fact_speaks_of_it()
         20,
     );
 }
+
+#[test]
+fn chat_interjections_and_the_askers_hedges_are_not_read_as_the_question() {
+    let e = engine();
+    // "lmao", "tbh": chatter, not words the answer must cover.
+    assert_answers(
+        &e,
+        "lmao erdogan kinda roasting the us and russia? what did he say about them exactly",
+        "passes the buck",
+        17,
+    );
+    // "…, jaberi ansari i think??": the asker's hedge, not his words; a
+    // guess after the question ("is it … or …") is not asked either.
+    assert_answers(
+        &e,
+        "hiya, who actually runs idlib on the ground? is it the rebels turkey backs or someone else entirely",
+        "Hayat Tahrir al-Sham",
+        11,
+    );
+}
+
+#[test]
+fn why_someone_met_is_not_answered_with_who_he_is() {
+    let e = engine();
+    for q in [
+        "why did putin, rowhani and erdogan meet",
+        "why did putin meet erdogan",
+    ] {
+        let (answer, _) = ask(&e, q);
+        assert!(
+            answer
+                .as_deref()
+                .is_none_or(|a| !a.contains("is Russia's president")),
+            "{q:?}: {answer:?}"
+        );
+    }
+}

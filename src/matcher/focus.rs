@@ -146,6 +146,21 @@ pub fn focus(message: &str) -> Option<String> {
     while last + 1 < clauses.len() && is_question(&clauses[last + 1]) {
         last += 1;
     }
+    // "why did putin, rowhani and erdogan meet": a question cut at a comma
+    // goes on in the clause after it, unless that clause is the asker's
+    // own ("…, me and my friend are arguing").
+    while last + 1 < clauses.len()
+        && clauses[last].trim_end().ends_with(',')
+        && continues(&words(&clauses[last + 1]))
+    {
+        last += 1;
+    }
+    // "who runs idlib? is it the rebels turkey backs or someone else", "did
+    // the us say anything? or is it just russia": a clause after the
+    // question that guesses at its answer is no part of what is asked.
+    while last > first && guess(&words(&clauses[last]), &words(&clauses[first])) {
+        last -= 1;
+    }
     let mut text = clauses[first..=last].concat().trim().to_string();
     if let Some(rest) = from_wh(&text) {
         text = rest;
@@ -169,6 +184,43 @@ pub fn focus(message: &str) -> Option<String> {
     }
     let whole = message.split_whitespace().count();
     (text.split_whitespace().count() < whole).then_some(text)
+}
+
+/// Whether `clause`, after a question clause ending in a comma, goes on
+/// with the question's list of names ("rowhani and erdogan meet"): an
+/// "and"/"or" early in it, no word of the asker's, no sentence end before.
+fn continues(clause: &[String]) -> bool {
+    const ASKER: &[&str] = &[
+        "i", "im", "ive", "me", "my", "we", "us", "our", "you", "u", "ur", "your", "lol", "pls",
+        "please", "thanks", "thx", "ty",
+    ];
+    clause.len() <= 8
+        && clause
+            .iter()
+            .take(3)
+            .any(|w| matches!(w.as_str(), "and" | "or"))
+        && !clause.iter().any(|w| ASKER.contains(&w.as_str()))
+}
+
+/// Whether `clause`, after the question clause `asked`, offers a guess at
+/// the answer: an alternative ("or is it just russia", "or someone else"),
+/// or after a question word a "is it …" naming a candidate ("is it the
+/// rebels turkey backs"), not a verb.
+fn guess(clause: &[String], asked: &[String]) -> bool {
+    let first = |i: usize| clause.get(i).map(String::as_str);
+    let wh = asked
+        .iter()
+        .find(|w| !LEAD_INS.contains(&w.as_str()))
+        .is_some_and(|w| WH.contains(&w.as_str()));
+    // "was it arranged with the government" asks on about what was asked.
+    let verb = first(2).is_some_and(|w| w.ends_with("ed") || w.ends_with("ing"));
+    first(0) == Some("or")
+        || (wh
+            && !verb
+            && matches!(
+                (first(0), first(1)),
+                (Some("is" | "was"), Some("it" | "that"))
+            ))
 }
 
 /// Whether a question's pronoun points back before it: not "their" (most
@@ -325,6 +377,30 @@ mod tests {
                 Some("liberated from who exactly?"),
             ),
             ("Is the U.S. involved? 3.5 million refugees?", None),
+            // A guess at the answer after the question is not asked.
+            (
+                "hiya, who runs idlib on the ground? is it the rebels turkey backs or someone else",
+                Some("who runs idlib on the ground?"),
+            ),
+            (
+                "hey did the us say anything about this? or is it just russia involved",
+                Some("hey did the us say anything about this?"),
+            ),
+            // Not a clause that asks on ("was it arranged…").
+            (
+                "hi, how were the rebels moved there, was it arranged with the government?",
+                Some("how were the rebels moved there, was it arranged with the government?"),
+            ),
+            // A list of names after a comma is the question's own…
+            (
+                "why did putin, rowhani and erdogan meet",
+                None,
+            ),
+            // …not the asker's aside.
+            (
+                "who runs idlib, me and my friend are arguing",
+                Some("who runs idlib,"),
+            ),
             (
                 "Hi, I'm trying to find out who the UN envoy to Syria is. Thanks! xx",
                 Some("who the UN envoy to Syria is."),

@@ -1346,7 +1346,9 @@ impl Index {
     /// them); a name the question gives by another of its names ("the us"
     /// for "US") is not new.
     fn gives_wanted(query: &Query, doc: &Doc) -> bool {
-        if query.identity {
+        // "how much of idlib…" is given by "largely" as by "a third".
+        let share = query.measure == Some(Measure::Share) && doc.states.has(Measure::Share);
+        if query.identity || share {
             return true;
         }
         let (want, shown) = match query.want {
@@ -1588,6 +1590,10 @@ impl Index {
             .enumerate()
             .filter(|(_, w)| words::has(&words::lists().say, w.as_str()))
             .filter(|&(sp, _)| !passive(sp))
+            // "jaberi ansari i think??": the asker's own hedge, not his words.
+            .filter(|&(sp, _)| {
+                sp == 0 || !matches!(raw[sp - 1].as_str(), "i" | "u" | "you" | "we" | "ya")
+            })
             .find_map(|(sp, _)| {
                 units
                     .iter()
@@ -1764,6 +1770,11 @@ impl Index {
                 && raw[i + 1..]
                     .iter()
                     .any(|n| words::has(&words::lists().person_nouns, n))
+        }) || raw.windows(3).any(|w| {
+            // "who at the kremlin said it": someone inside it, by name.
+            matches!(w[0].as_str(), "who" | "whom")
+                && matches!(w[1].as_str(), "at" | "in" | "from" | "inside")
+                && w[2] == "the"
         });
         let identity = raw.iter().enumerate().any(|(i, w)| {
             let after = match w.as_str() {
@@ -2063,8 +2074,9 @@ impl Index {
         note!("coverage {coverage:.2}, similarity {similarity:.2}");
         // What the question asks for.
         if let Some(want) = query.want {
+            let share = query.measure == Some(Measure::Share) && doc.states.has(Measure::Share);
             let fits = match want {
-                Want::Number => doc.kind == AnswerKind::Number,
+                Want::Number => doc.kind == AnswerKind::Number || share,
                 Want::Time => doc.kind == AnswerKind::Time,
                 Want::Place => doc.kind == AnswerKind::Place,
                 Want::Who => matches!(
@@ -2077,7 +2089,7 @@ impl Index {
             // A fact that answers with another specific kind of thing.
             let other = match want {
                 Want::Number => {
-                    !doc.has_number
+                    (!doc.has_number && !share)
                         || matches!(
                             doc.kind,
                             AnswerKind::Place | AnswerKind::Person | AnswerKind::YesNo
@@ -2097,6 +2109,11 @@ impl Index {
                 Want::Who => matches!(
                     doc.kind,
                     AnswerKind::Time | AnswerKind::Number | AnswerKind::Place | AnswerKind::YesNo
+                ),
+                // "why did putin meet…" is not answered by who he is.
+                Want::Reason => matches!(
+                    doc.kind,
+                    AnswerKind::Time | AnswerKind::Number | AnswerKind::Person
                 ),
                 _ => false,
             };
@@ -2714,6 +2731,9 @@ pub enum Measure {
     /// (`casualties` or `killing` in `data/words.toml`, a warning of a
     /// massacre too) may give one.
     Casualties,
+    /// "How much of idlib do they control": a share of a whole ("largely",
+    /// "a third of them"), which a fact may give without a figure.
+    Share,
 }
 
 /// The measures a text states, as bits.
@@ -2762,6 +2782,13 @@ impl Measures {
             crate::words::has(&lists.casualties, w) || crate::words::has(&lists.killing, w)
         }) {
             bits |= 1 << Measure::Casualties as u8;
+        }
+        if any(&[
+            "largely", "mostly", "most", "majority", "bulk", "half", "third", "thirds", "quarter",
+            "percent", "fraction", "entirely", "partly",
+        ]) || folded.contains('%')
+        {
+            bits |= 1 << Measure::Share as u8;
         }
         Measures(bits)
     }
@@ -2849,6 +2876,17 @@ fn read_measure(words: &[String], want: Option<Want>) -> Option<Measure> {
     }
     if has("how", "long") && !any(&["ago"]) {
         return Some(Measure::Duration);
+    }
+    // "how much of idlib do they control", "what share of…": a share,
+    // which "largely" gives as well as "a third".
+    if words
+        .windows(3)
+        .any(|w| w[0] == "how" && w[1] == "much" && w[2] == "of")
+        || ["share", "proportion", "percentage", "fraction"]
+            .iter()
+            .any(|w| has("what", w) && any(&["of"]))
+    {
+        return Some(Measure::Share);
     }
     if any(&["date", "dates"])
         || ["what", "which", "exact", "exactly"]
@@ -3039,6 +3077,11 @@ fn asks_origin(words: &[String]) -> bool {
                 if end >= i + 3 && matches!(words[end - 1].as_str(), "come" | "comes") =>
             {
                 &words[i + 2..end - 1]
+            }
+            // "where's de mistura from" (its "'s" dropped), "where de
+            // mistura from".
+            ("where", Some(next)) if !words::has(&words::lists().auxiliaries, next) => {
+                &words[i + 1..end]
             }
             _ => return false,
         };
@@ -3273,7 +3316,16 @@ fn read_want(words: &[String]) -> Option<Want> {
         }
         _ => false,
     };
-    let what_about = what_be && words.last().is_some_and(|w| w == "about");
+    // "what did the three presidents meet about": what they met over.
+    let met_about = matches!(words, [first, .., verb, last]
+    if matches!(first.as_str(), "what" | "whats")
+        && last == "about"
+        && matches!(
+            verb.as_str(),
+            "meet" | "meeting" | "met" | "talk" | "talking" | "talked" | "chat" | "chatting"
+                | "gather" | "gathering" | "gathered"
+        ));
+    let what_about = (what_be || met_about) && words.last().is_some_and(|w| w == "about");
     if what_about {
         return Some(Want::Reason);
     }
@@ -3323,6 +3375,7 @@ mod tests {
         for (q, origin) in [
             ("where is he from", true),
             ("wheres jaberi ansari from originally", true),
+            ("where's staffan de mistura from", true),
             ("where did the rebels come from", true),
             ("where is the summit", false),
             ("where did he hear that from the un", false),
@@ -3407,6 +3460,11 @@ mod tests {
             Some(Want::Number)
         );
         assert_eq!(wants("what is the summit about"), Some(Want::Reason));
+        assert_eq!(
+            wants("what did the three presidents meet about"),
+            Some(Want::Reason)
+        );
+        assert_eq!(wants("what did erdogan warn about"), None);
         assert_eq!(wants("is the summit in tehran"), Some(Want::YesNo));
         // A country that acts is someone; one things happen in is a place.
         assert_eq!(wants("which country hosts the refugees"), Some(Want::Who));
@@ -3485,6 +3543,18 @@ mod tests {
         assert!(!stated("Idlib has a population of 3 million civilians.").has(Measure::Casualties));
         assert!(stated("there will be a very serious massacre").has(Measure::Casualties));
         assert!(stated("200 people were killed").has(Measure::Casualties));
+        // A share, with or without a figure.
+        assert_eq!(
+            asks("how much of idlib do they control"),
+            Some(Measure::Share)
+        );
+        assert_eq!(
+            asks("how much money has turkey spent"),
+            Some(Measure::Money)
+        );
+        assert!(stated("Idlib is largely controlled by HTS.").has(Measure::Share));
+        assert!(stated("a third of them internally displaced").has(Measure::Share));
+        assert!(!stated("Turkey hosts 3.5 million refugees.").has(Measure::Share));
     }
 
     #[test]
