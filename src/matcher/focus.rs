@@ -149,11 +149,20 @@ pub fn focus(message: &str) -> Option<String> {
     // "why did putin, rowhani and erdogan meet": a question cut at a comma
     // goes on in the clause after it, unless that clause is the asker's
     // own ("…, me and my friend are arguing").
-    while last + 1 < clauses.len()
-        && clauses[last].trim_end().ends_with(',')
-        && continues(&words(&clauses[last + 1]))
-    {
-        last += 1;
+    // A one-name clause between ("putin, rowhani, and erdogan") is part
+    // of the list when the list goes on after it.
+    let item = |c: &String| c.trim_end().ends_with(',') && words(c).len() <= 2;
+    while last + 1 < clauses.len() && clauses[last].trim_end().ends_with(',') {
+        let next = &clauses[last + 1];
+        let list_goes_on = item(next)
+            && clauses
+                .get(last + 2)
+                .is_some_and(|after| item(after) || continues(&words(after)));
+        if continues(&words(next)) || list_goes_on {
+            last += 1;
+        } else {
+            break;
+        }
     }
     // "who runs idlib? is it the rebels turkey backs or someone else", "did
     // the us say anything? or is it just russia": a clause after the
@@ -188,11 +197,12 @@ pub fn focus(message: &str) -> Option<String> {
 
 /// Whether `clause`, after a question clause ending in a comma, goes on
 /// with the question's list of names ("rowhani and erdogan meet"): an
-/// "and"/"or" early in it, no word of the asker's, no sentence end before.
+/// "and"/"or" early in it, no word of the asker's, no "not" or "say"
+/// ("…, and don't say the rebels").
 fn continues(clause: &[String]) -> bool {
     const ASKER: &[&str] = &[
         "i", "im", "ive", "me", "my", "we", "us", "our", "you", "u", "ur", "your", "lol", "pls",
-        "please", "thanks", "thx", "ty",
+        "please", "thanks", "thx", "ty", "not", "no", "dont", "do", "say", "said", "tell", "but",
     ];
     clause.len() <= 8
         && clause
@@ -204,18 +214,22 @@ fn continues(clause: &[String]) -> bool {
 
 /// Whether `clause`, after the question clause `asked`, offers a guess at
 /// the answer: an alternative ("or is it just russia", "or someone else"),
-/// or after a question word a "is it …" naming a candidate ("is it the
-/// rebels turkey backs"), not a verb.
+/// or after a question word a "is it …" naming candidates ("is it the
+/// rebels turkey backs or someone else", "is it isis?"), not one asking on
+/// ("was it really arranged with the government", "is that why it
+/// matters", "is it run by al qaeda").
 fn guess(clause: &[String], asked: &[String]) -> bool {
     let first = |i: usize| clause.get(i).map(String::as_str);
-    let wh = asked
-        .iter()
-        .find(|w| !LEAD_INS.contains(&w.as_str()))
-        .is_some_and(|w| WH.contains(&w.as_str()));
-    // "was it arranged with the government" asks on about what was asked.
-    let verb = first(2).is_some_and(|w| w.ends_with("ed") || w.ends_with("ing"));
+    // A question word anywhere in it: "yo who runs idlib", "can you tell
+    // me who…".
+    let wh = asked.iter().any(|w| WH.contains(&w.as_str()));
+    let names = clause.iter().any(|w| w == "or") || clause.len() <= 4;
+    let verb = clause.iter().skip(2).any(|w| {
+        w.ends_with("ed") || w.ends_with("ing") || matches!(w.as_str(), "run" | "why" | "true")
+    });
     first(0) == Some("or")
         || (wh
+            && names
             && !verb
             && matches!(
                 (first(0), first(1)),
@@ -386,6 +400,15 @@ mod tests {
                 "hey did the us say anything about this? or is it just russia involved",
                 Some("hey did the us say anything about this?"),
             ),
+            (
+                "yo who runs idlib? is it the rebels or someone else",
+                Some("who runs idlib?"),
+            ),
+            // Not a clause that asks on ("was it arranged…", "is that why…").
+            (
+                "what borders idlib? is that why it's important?",
+                None,
+            ),
             // Not a clause that asks on ("was it arranged…").
             (
                 "hi, how were the rebels moved there, was it arranged with the government?",
@@ -396,7 +419,15 @@ mod tests {
                 "why did putin, rowhani and erdogan meet",
                 None,
             ),
+            (
+                "why did putin, rowhani, and erdogan meet",
+                None,
+            ),
             // …not the asker's aside.
+            (
+                "who controls idlib, and not the syrian government",
+                Some("who controls idlib,"),
+            ),
             (
                 "who runs idlib, me and my friend are arguing",
                 Some("who runs idlib,"),

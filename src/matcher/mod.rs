@@ -1770,11 +1770,15 @@ impl Index {
                 && raw[i + 1..]
                     .iter()
                     .any(|n| words::has(&words::lists().person_nouns, n))
-        }) || raw.windows(3).any(|w| {
-            // "who at the kremlin said it": someone inside it, by name.
+        }) || raw.windows(3).enumerate().any(|(i, w)| {
+            // "who at the kremlin said it": someone inside it, by name
+            // (not "who in the world is hts", "who at the summit wants…").
             matches!(w[0].as_str(), "who" | "whom")
-                && matches!(w[1].as_str(), "at" | "in" | "from" | "inside")
+                && matches!(w[1].as_str(), "at" | "in" | "inside")
                 && w[2] == "the"
+                && raw[i + 3..]
+                    .iter()
+                    .any(|x| words::has(&words::lists().say, x))
         });
         let identity = raw.iter().enumerate().any(|(i, w)| {
             let after = match w.as_str() {
@@ -2877,17 +2881,6 @@ fn read_measure(words: &[String], want: Option<Want>) -> Option<Measure> {
     if has("how", "long") && !any(&["ago"]) {
         return Some(Measure::Duration);
     }
-    // "how much of idlib do they control", "what share of…": a share,
-    // which "largely" gives as well as "a third".
-    if words
-        .windows(3)
-        .any(|w| w[0] == "how" && w[1] == "much" && w[2] == "of")
-        || ["share", "proportion", "percentage", "fraction"]
-            .iter()
-            .any(|w| has("what", w) && any(&["of"]))
-    {
-        return Some(Measure::Share);
-    }
     if any(&["date", "dates"])
         || ["what", "which", "exact", "exactly"]
             .iter()
@@ -2932,9 +2925,20 @@ fn read_measure(words: &[String], want: Option<Want>) -> Option<Measure> {
     // Asked as a count or a yes/no: not "who warned an attack could kill
     // civilians".
     let casualties = &crate::words::lists().casualties;
-    (matches!(want, Some(Want::Number | Want::YesNo))
-        && words.iter().any(|w| crate::words::has(casualties, w)))
-    .then_some(Measure::Casualties)
+    if matches!(want, Some(Want::Number | Want::YesNo))
+        && words.iter().any(|w| crate::words::has(casualties, w))
+    {
+        return Some(Measure::Casualties);
+    }
+    // "how much of idlib do they control", "what proportion of…": a share,
+    // which "largely" gives as well as "a third" (not "how much of a
+    // compromise").
+    let share = words.windows(4).any(|w| {
+        w[0] == "how" && w[1] == "much" && w[2] == "of" && !matches!(w[3].as_str(), "a" | "an")
+    }) || ["proportion", "percentage", "fraction"]
+        .iter()
+        .any(|w| has("what", w) && any(&["of"]));
+    share.then_some(Measure::Share)
 }
 
 /// Whether word `at` is a number: a digit or a number word, but not "one"
@@ -3089,7 +3093,27 @@ fn asks_origin(words: &[String]) -> bool {
             .iter()
             .filter(|w| !TRAILING.contains(&w.as_str()))
             .collect();
-        !name.is_empty() && name.len() <= NAME_WORDS
+        // "where's the erdogan quote from", "where's de mistura's warning
+        // from": where something said comes from, not someone's origin.
+        let said = name.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "that"
+                    | "this"
+                    | "quote"
+                    | "quotes"
+                    | "warning"
+                    | "statement"
+                    | "figure"
+                    | "number"
+                    | "info"
+                    | "claim"
+                    | "words"
+                    | "comment"
+                    | "line"
+            )
+        });
+        !name.is_empty() && name.len() <= NAME_WORDS && !said
     })
 }
 
@@ -3322,8 +3346,7 @@ fn read_want(words: &[String]) -> Option<Want> {
         && last == "about"
         && matches!(
             verb.as_str(),
-            "meet" | "meeting" | "met" | "talk" | "talking" | "talked" | "chat" | "chatting"
-                | "gather" | "gathering" | "gathered"
+            "meet" | "meeting" | "met" | "gather" | "gathering" | "gathered"
         ));
     let what_about = (what_be || met_about) && words.last().is_some_and(|w| w == "about");
     if what_about {
@@ -3376,6 +3399,8 @@ mod tests {
             ("where is he from", true),
             ("wheres jaberi ansari from originally", true),
             ("where's staffan de mistura from", true),
+            ("where's the erdogan quote from", false),
+            ("where's de mistura's warning from", false),
             ("where did the rebels come from", true),
             ("where is the summit", false),
             ("where did he hear that from the un", false),
@@ -3551,6 +3576,11 @@ mod tests {
         assert_eq!(
             asks("how much money has turkey spent"),
             Some(Measure::Money)
+        );
+        assert_eq!(asks("how much of a compromise will they find"), None);
+        assert_eq!(
+            asks("how much of idlib's population could be killed"),
+            Some(Measure::Casualties)
         );
         assert!(stated("Idlib is largely controlled by HTS.").has(Measure::Share));
         assert!(stated("a third of them internally displaced").has(Measure::Share));
