@@ -183,11 +183,15 @@ pub fn focus(message: &str) -> Option<String> {
     // is no question: those are in the focus already.
     if first > 0 && refers_back(&words(&text)) {
         let before = &clauses[first - 1];
-        let named = words(before)
+        let before_words = words(before);
+        let named = before_words
             .iter()
             .filter(|w| !LEAD_INS.contains(&w.as_str()))
             .count();
-        if named >= MIN_WORDS && !small_talk(before) {
+        // "and trump, when did he give his warning?": one name after
+        // "and" is whom the question turns to.
+        let turns_to = named == 1 && before_words.first().is_some_and(|w| w == "and");
+        if (named >= MIN_WORDS || turns_to) && !small_talk(before) {
             text = format!("{} {text}", before.trim());
         }
     }
@@ -453,7 +457,15 @@ mod tests {
                 "hey just curious, that islamist alliance running idlib, who is it led by?",
                 Some("that islamist alliance running idlib, who is it led by?"),
             ),
+            (
+                "ok got it. and trump, when did he give his warning?",
+                Some("and trump, when did he give his warning?"),
+            ),
             // Read whole when the clause before is all the rest.
+            (
+                "and trump, when did he give his warning?",
+                None,
+            ),
             (
                 "bro i keep seeing hayat tahrir al-sham mentioned, who are they?",
                 None,

@@ -3262,9 +3262,58 @@ fn read_want(words: &[String]) -> Option<Want> {
     // trump use when he warned damascus"), unless it is asked too: after
     // "and"/"or" ("what did he say, and when"), or with its own
     // auxiliary ("idk what's going on, when is the summit").
+    // A yes/no question's "when" opens a clause too ("did the kremlin
+    // mention refugees when talking about the talks"), as does one before
+    // a participle ("when talking", "when asked").
+    let yes_no_before = |at: usize| {
+        words[..at]
+            .iter()
+            .find(|w| {
+                words::has(&words::lists().auxiliaries, w)
+                    || matches!(
+                        w.as_str(),
+                        "what" | "whats" | "which" | "who" | "where" | "why" | "how" | "when"
+                    )
+            })
+            .is_some_and(|w| words::has(&words::lists().auxiliaries, w))
+    };
+    // …not one that asks it within ("do you know when the summit is",
+    // "does the article say when").
+    let embeds = |at: usize| {
+        before(at).is_some_and(|w| {
+            matches!(
+                w,
+                "know"
+                    | "tell"
+                    | "me"
+                    | "us"
+                    | "say"
+                    | "says"
+                    | "said"
+                    | "mention"
+                    | "mentions"
+                    | "remember"
+                    | "recall"
+                    | "wonder"
+                    | "wondering"
+                    | "idea"
+                    | "clue"
+                    | "sure"
+                    | "explain"
+                    | "confirm"
+                    | "check"
+            )
+        })
+    };
+    let participle = |at: usize| {
+        words
+            .get(at + 1)
+            .is_some_and(|w| (w.len() > 5 && w.ends_with("ing")) || w == "asked")
+    };
     let when = (0..words.len()).find(|&at| {
         words[at] == "when"
-            && (!asked_before(at)
+            && !participle(at)
+            && (!(asked_before(at) || (yes_no_before(at) && !embeds(at)))
                 || matches!(before(at), Some("and" | "or"))
                 || words
                     .get(at + 1)
