@@ -1165,3 +1165,31 @@ fn why_someone_met_is_not_answered_with_who_he_is() {
         );
     }
 }
+
+#[test]
+fn the_host_country_and_what_someone_wants_to_do_are_read_as_meant() {
+    let e = engine();
+    // The summit's host is Iran.
+    assert_answers(
+        &e,
+        "who's the host country's own president at the talks",
+        "Rowhani",
+        2,
+    );
+    // "want to do with" asks plans, not why Idlib matters to Assad.
+    assert_answers(&e, "wat does asad want to do w idleb", "by force", 1);
+    // "mentioned in the article" is where the asker read it.
+    assert_answers(
+        &e,
+        "who is the turkish president mentioned in the article?",
+        "Turkey's president",
+        2,
+    );
+    // A yes/no question's "when talking about" asks no time.
+    assert_answers(
+        &e,
+        "did the kremlin mention refugees when talking about the tehran talks?",
+        "repatriation",
+        19,
+    );
+}

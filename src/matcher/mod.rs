@@ -3492,6 +3492,22 @@ mod tests {
             None
         );
         assert_eq!(wants("what did erdogan say and when"), Some(Want::Time));
+        // A yes/no question's "when", and one before a participle, open a
+        // clause; one asked within ("do you know when") is asked.
+        assert_eq!(
+            wants("did the kremlin mention refugees when talking about the talks"),
+            Some(Want::YesNo)
+        );
+        assert_eq!(
+            wants("did erdogan warn of a massacre when he was in tehran"),
+            Some(Want::YesNo)
+        );
+        assert_eq!(wants("what did he say when asked"), None);
+        assert_eq!(wants("do you know when the summit is"), Some(Want::Time));
+        assert_eq!(
+            wants("when talking about idlib, who warned"),
+            Some(Want::Who)
+        );
         assert_eq!(
             wants("what did trump say when he warned damascus and when was that"),
             Some(Want::Time)
