@@ -222,7 +222,11 @@ pub fn dangling(lexicon: &Lexicon, question: &str) -> Option<Dangling> {
     // Nor a country's adjective on the thing that is there ("the russian
     // base there", "anything russian there"): that names what is there.
     let places_named = |at: usize| {
-        let has_there = at > 0 && matches!(words[at - 1], "have" | "has" | "had");
+        let has_there = at > 0
+            && matches!(
+                words[at - 1],
+                "have" | "has" | "had" | "got" | "keep" | "keeps"
+            );
         mentions.iter().any(|m| {
             let kind = lexicon.entity(m.entity).kind;
             let end = m.start + m.len;
@@ -231,7 +235,9 @@ pub fn dangling(lexicon: &Lexicon, question: &str) -> Option<Dangling> {
             kind == EntityKind::Place
                 || (kind == EntityKind::Country
                     && !thing_there
-                    && !(has_there && m.start > 0 && is_aux(words[m.start - 1])))
+                    && !(has_there
+                        && m.start > 0
+                        && (is_aux(words[m.start - 1]) || words[m.start - 1] == "whats")))
         })
     };
     let actors: Vec<(EntityKind, usize)> = mentions
@@ -1759,13 +1765,18 @@ mod tests {
     fn there_with_a_country_acting_still_points_back() {
         let lex = lexicon();
         // Russia acts there: where is the last exchange's place.
-        assert!(matches!(
-            dangling(&lex, "what does russia have there"),
-            Some(Dangling::Pronoun {
-                refers: Refers::Place,
-                ..
-            })
-        ));
+        for q in ["what does russia have there", "whats russia got there"] {
+            assert!(
+                matches!(
+                    dangling(&lex, q),
+                    Some(Dangling::Pronoun {
+                        refers: Refers::Place,
+                        ..
+                    })
+                ),
+                "{q:?}"
+            );
+        }
         // A question naming where it is about stands alone.
         assert_eq!(
             dangling(&lex, "what is the syrian army gearing up to do there"),
