@@ -1193,3 +1193,16 @@ fn the_host_country_and_what_someone_wants_to_do_are_read_as_meant() {
         19,
     );
 }
+
+#[test]
+fn both_sides_asked_get_both_sides() {
+    let e = engine();
+    // Asked about Turkey against Iran and Russia, the answer gives both
+    // sides, not only the other one's.
+    for q in [
+        "in the war, whose side is turkey on compared with russia and iran",
+        "who backs the rebels, and who backs assad?",
+    ] {
+        assert_answers(&e, q, "while Iran and Russia", 7);
+    }
+}
