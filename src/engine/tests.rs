@@ -1206,3 +1206,17 @@ fn both_sides_asked_get_both_sides() {
         assert_answers(&e, q, "while Iran and Russia", 7);
     }
 }
+
+#[test]
+fn a_why_is_answered_with_the_reason_its_paragraph_gives() {
+    let e = engine();
+    // Sure of the topic, the answer that gives a reason wins over its
+    // paragraph's fact that says where or what.
+    assert_answers(
+        &e,
+        "why have the regime's soldiers been massing out in idlib's rural areas",
+        "final assault",
+        8,
+    );
+    assert_answers(&e, "why is the teheran summit happening at all", "fate", 1);
+}
