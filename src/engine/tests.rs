@@ -1219,4 +1219,11 @@ fn a_why_is_answered_with_the_reason_its_paragraph_gives() {
         8,
     );
     assert_answers(&e, "why is the teheran summit happening at all", "fate", 1);
+    // Gearing up for something is preparing for it.
+    assert_answers(
+        &e,
+        "so what are assad's troops gearing up for around idlib",
+        "final assault",
+        8,
+    );
 }
