@@ -1178,6 +1178,13 @@ fn the_host_country_and_what_someone_wants_to_do_are_read_as_meant() {
     );
     // "want to do with" asks plans, not why Idlib matters to Assad.
     assert_answers(&e, "wat does asad want to do w idleb", "by force", 1);
+    // "The rebel enclave" is Idlib.
+    assert_answers(
+        &e,
+        "what must the rebel enclave be freed from, according to the iranian aide",
+        "terrorists",
+        5,
+    );
     // "mentioned in the article" is where the asker read it.
     assert_answers(
         &e,
