@@ -183,8 +183,6 @@ const MAX_REWRITES: usize = 6;
 /// conv-train sets: with no bar 0.750 accuracy at precision 0.835; 0.80
 /// gives 0.717 / 0.864, 0.85 gives 0.700 / 0.882, 0.90 0.625 / 0.879.
 const FOLLOWUP_BAR: f32 = 0.85;
-/// Where the decision's features say the fact gives the kind asked for.
-const WANT_FITS: usize = decide::feature_index("want_fits");
 /// The bar for a reading whose reference is filled by something of its
 /// own kind ("he" by the person the last exchange named, "and putin?" in
 /// place of rowhani): nearly as trustworthy as the question asked whole.
@@ -644,35 +642,6 @@ impl Engine {
                         })
                 };
                 let best = sure().max_by(|a, b| a.probability.total_cmp(&b.probability))?;
-                // "why have the troops been massing near idlib": a fact
-                // that does not give the kind of answer asked for gives way
-                // to a sure one from the same paragraph that does (why they
-                // massed, not where).
-                // Only for a reason: a "who" or a "where" is given by
-                // names a fact of any kind may hold.
-                let asks_kind = reading.found.query.want == Some(Want::Reason);
-                let fits = |c: &Considered| c.features[WANT_FITS] > 0.0;
-                if asks_kind && !fits(best) {
-                    let paragraph = |c: &Considered| {
-                        self.facts
-                            .get(c.fact_id)
-                            .and_then(|f| f.paragraph)
-                            .zip(self.facts.article(c.fact_id))
-                    };
-                    let here = paragraph(best);
-                    // The topic is settled by the sure answer: a fitting
-                    // fact from its paragraph needs half the probability.
-                    let fitting = reading
-                        .considered
-                        .iter()
-                        .filter(|o| o.probability >= self.needed(o).max(bar) / 2.0)
-                        .filter(|o| not.is_none_or(|n| n != o.fact_id))
-                        .filter(|o| fits(o) && here.is_some() && paragraph(o) == here)
-                        .max_by(|a, b| a.probability.total_cmp(&b.probability));
-                    if fitting.is_some() {
-                        return fitting;
-                    }
-                }
                 // A bare sentence that a sure fact with phrasings says all
                 // of, and more, gives way to it: "what did erdogan say
                 // about russia passing the buck" is answered with his

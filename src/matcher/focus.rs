@@ -201,12 +201,12 @@ pub fn focus(message: &str) -> Option<String> {
 
 /// Whether `clause`, after a question clause ending in a comma, goes on
 /// with the question's list of names ("rowhani and erdogan meet"): an
-/// "and"/"or" early in it, no word of the asker's, no "not" or "say"
+/// "and"/"or" early in it, no word of the asker's, no "not"
 /// ("…, and don't say the rebels").
 fn continues(clause: &[String]) -> bool {
     const ASKER: &[&str] = &[
         "i", "im", "ive", "me", "my", "we", "us", "our", "you", "u", "ur", "your", "lol", "pls",
-        "please", "thanks", "thx", "ty", "not", "no", "dont", "do", "say", "said", "tell", "but",
+        "please", "thanks", "thx", "ty", "not", "no", "dont", "but",
     ];
     clause.len() <= 8
         && clause
@@ -227,9 +227,15 @@ fn guess(clause: &[String], asked: &[String]) -> bool {
     // A question word anywhere in it: "yo who runs idlib", "can you tell
     // me who…".
     let wh = asked.iter().any(|w| WH.contains(&w.as_str()));
-    let names = clause.iter().any(|w| w == "or") || clause.len() <= 4;
+    // Names offered, or a reason ("is it just because rebels are there").
+    let names = clause.iter().any(|w| w == "or" || w == "because") || clause.len() <= 6;
     let verb = clause.iter().skip(2).any(|w| {
-        w.ends_with("ed") || w.ends_with("ing") || matches!(w.as_str(), "run" | "why" | "true")
+        let thing = matches!(
+            w.as_str(),
+            "something" | "anything" | "nothing" | "everything"
+        );
+        (w.ends_with("ed") || w.ends_with("ing") || matches!(w.as_str(), "run" | "why" | "true"))
+            && !thing
     });
     first(0) == Some("or")
         || (wh
@@ -408,6 +414,18 @@ mod tests {
                 "yo who runs idlib? is it the rebels or someone else",
                 Some("who runs idlib?"),
             ),
+            (
+                "who runs idlib? is it the rebels or something else",
+                Some("who runs idlib?"),
+            ),
+            (
+                "who controls idlib? is it the rebels turkey backs",
+                Some("who controls idlib?"),
+            ),
+            (
+                "why does assad care about idlib? is it just because rebels are there",
+                Some("why does assad care about idlib?"),
+            ),
             // Not a clause that asks on ("was it arranged…", "is that why…").
             (
                 "what borders idlib? is that why it's important?",
@@ -425,6 +443,11 @@ mod tests {
             ),
             (
                 "why did putin, rowhani, and erdogan meet",
+                None,
+            ),
+            // A list's own verb ("say") is no word of the asker's.
+            (
+                "what did erdogan, rowhani and putin say",
                 None,
             ),
             // …not the asker's aside.

@@ -3098,9 +3098,7 @@ fn asks_origin(words: &[String]) -> bool {
         let said = name.iter().any(|w| {
             matches!(
                 w.as_str(),
-                "that"
-                    | "this"
-                    | "quote"
+                "quote"
                     | "quotes"
                     | "warning"
                     | "statement"
@@ -3262,58 +3260,30 @@ fn read_want(words: &[String]) -> Option<Want> {
     // trump use when he warned damascus"), unless it is asked too: after
     // "and"/"or" ("what did he say, and when"), or with its own
     // auxiliary ("idk what's going on, when is the summit").
-    // A yes/no question's "when" opens a clause too ("did the kremlin
-    // mention refugees when talking about the talks"), as does one before
-    // a participle ("when talking", "when asked").
-    let yes_no_before = |at: usize| {
-        words[..at]
-            .iter()
-            .find(|w| {
-                words::has(&words::lists().auxiliaries, w)
-                    || matches!(
-                        w.as_str(),
-                        "what" | "whats" | "which" | "who" | "where" | "why" | "how" | "when"
-                    )
-            })
-            .is_some_and(|w| words::has(&words::lists().auxiliaries, w))
-    };
-    // …not one that asks it within ("do you know when the summit is",
-    // "does the article say when").
-    let embeds = |at: usize| {
-        before(at).is_some_and(|w| {
-            matches!(
-                w,
-                "know"
-                    | "tell"
-                    | "me"
-                    | "us"
-                    | "say"
-                    | "says"
-                    | "said"
-                    | "mention"
-                    | "mentions"
-                    | "remember"
-                    | "recall"
-                    | "wonder"
-                    | "wondering"
-                    | "idea"
-                    | "clue"
-                    | "sure"
-                    | "explain"
-                    | "confirm"
-                    | "check"
-            )
-        })
-    };
+    // A "when" before a participle opens a clause ("did the kremlin
+    // mention refugees when talking about the talks", "what did he say
+    // when asked"), not "when during the week".
     let participle = |at: usize| {
-        words
-            .get(at + 1)
-            .is_some_and(|w| (w.len() > 5 && w.ends_with("ing")) || w == "asked")
+        words.get(at + 1).is_some_and(|w| {
+            w == "asked"
+                || (w.len() > 5
+                    && w.ends_with("ing")
+                    && !matches!(
+                        w.as_str(),
+                        "during"
+                            | "something"
+                            | "anything"
+                            | "nothing"
+                            | "everything"
+                            | "morning"
+                            | "evening"
+                    ))
+        })
     };
     let when = (0..words.len()).find(|&at| {
         words[at] == "when"
             && !participle(at)
-            && (!(asked_before(at) || (yes_no_before(at) && !embeds(at)))
+            && (!asked_before(at)
                 || matches!(before(at), Some("and" | "or"))
                 || words
                     .get(at + 1)
@@ -3395,7 +3365,8 @@ fn read_want(words: &[String]) -> Option<Want> {
         && last == "about"
         && matches!(
             verb.as_str(),
-            "meet" | "meeting" | "met" | "gather" | "gathering" | "gathered"
+            "meet" | "meeting" | "met" | "talk" | "talking" | "talked" | "chat" | "chatting"
+                | "gather" | "gathering" | "gathered"
         ));
     let what_about = (what_be || met_about) && words.last().is_some_and(|w| w == "about");
     if what_about {
@@ -3449,6 +3420,7 @@ mod tests {
             ("wheres jaberi ansari from originally", true),
             ("where's staffan de mistura from", true),
             ("where's the erdogan quote from", false),
+            ("where is this de mistura guy from", true),
             ("where's de mistura's warning from", false),
             ("where did the rebels come from", true),
             ("where is the summit", false),
@@ -3492,17 +3464,20 @@ mod tests {
             None
         );
         assert_eq!(wants("what did erdogan say and when"), Some(Want::Time));
-        // A yes/no question's "when", and one before a participle, open a
-        // clause; one asked within ("do you know when") is asked.
+        // A "when" before a participle opens a clause; not one asked.
         assert_eq!(
             wants("did the kremlin mention refugees when talking about the talks"),
             Some(Want::YesNo)
         );
-        assert_eq!(
-            wants("did erdogan warn of a massacre when he was in tehran"),
-            Some(Want::YesNo)
-        );
         assert_eq!(wants("what did he say when asked"), None);
+        assert_eq!(
+            wants("when during the week was the summit"),
+            Some(Want::Time)
+        );
+        assert_eq!(
+            wants("is it known when the summit was held"),
+            Some(Want::Time)
+        );
         assert_eq!(wants("do you know when the summit is"), Some(Want::Time));
         assert_eq!(
             wants("when talking about idlib, who warned"),
