@@ -40,6 +40,7 @@ pub struct Lists {
     pub place_nouns: Vec<String>,
     pub expletive_it: Vec<String>,
     pub adverbs: Vec<String>,
+    pub not_verbs: Vec<String>,
 }
 
 /// The shipped word lists (empty only if the compiled-in file were

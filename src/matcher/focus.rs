@@ -230,12 +230,8 @@ fn guess(clause: &[String], asked: &[String]) -> bool {
     // Names offered, or a reason ("is it just because rebels are there").
     let names = clause.iter().any(|w| w == "or" || w == "because") || clause.len() <= 6;
     let verb = clause.iter().skip(2).any(|w| {
-        let thing = matches!(
-            w.as_str(),
-            "something" | "anything" | "nothing" | "everything"
-        );
         (w.ends_with("ed") || w.ends_with("ing") || matches!(w.as_str(), "run" | "why" | "true"))
-            && !thing
+            && !crate::words::has(&crate::words::lists().not_verbs, w)
     });
     first(0) == Some("or")
         || (wh

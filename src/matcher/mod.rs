@@ -3266,18 +3266,7 @@ fn read_want(words: &[String]) -> Option<Want> {
     let participle = |at: usize| {
         words.get(at + 1).is_some_and(|w| {
             w == "asked"
-                || (w.len() > 5
-                    && w.ends_with("ing")
-                    && !matches!(
-                        w.as_str(),
-                        "during"
-                            | "something"
-                            | "anything"
-                            | "nothing"
-                            | "everything"
-                            | "morning"
-                            | "evening"
-                    ))
+                || (w.len() > 5 && w.ends_with("ing") && !words::has(&words::lists().not_verbs, w))
         })
     };
     let when = (0..words.len()).find(|&at| {
