@@ -1218,3 +1218,63 @@ fn gearing_up_is_preparing() {
         8,
     );
 }
+
+#[test]
+fn whether_they_met_before_gets_yes_and_what_came_of_it() {
+    let e = engine();
+    // "have they met before" is answered yes (the first-meeting fact
+    // answers "is this the first meeting" no), with what came of it.
+    for q in [
+        "have they met before",
+        "have the three leaders met before?",
+        "so have these 3 leaders met before? did anything come of it lol",
+    ] {
+        let (answer, cited) = ask(&e, q);
+        let answer = answer.unwrap_or_else(|| panic!("declined {q:?}"));
+        assert!(!answer.starts_with("No."), "{q:?}: {answer:?}");
+        assert!(answer.contains("de-escalation"), "{q:?}: {answer:?}");
+        assert_eq!(cited, Some(20), "{q:?}: {answer:?}");
+    }
+    let (answer, _) = ask(&e, "is this their first summit");
+    assert!(
+        answer.as_deref().is_some_and(|a| a.starts_with("No.")),
+        "{answer:?}"
+    );
+}
+
+#[test]
+fn what_is_special_about_a_place_is_not_the_special_envoy() {
+    let e = engine();
+    for q in [
+        "what's special about idlib",
+        "whats so special about idlib lol",
+    ] {
+        assert_answers(&e, q, "strategically important", 9);
+    }
+    // The envoy is still the special envoy.
+    assert_answers(&e, "who is the un special envoy", "de Mistura", 13);
+}
+
+#[test]
+fn the_contested_province_is_idlib() {
+    let e = engine();
+    assert_answers(
+        &e,
+        "in which part of syria is the contested province located",
+        "north-western",
+        9,
+    );
+}
+
+#[test]
+fn chatter_before_a_question_stays_out_when_a_later_pronoun_points_inside_it() {
+    let e = engine();
+    // "they" in the second question clause points at the summit of the
+    // first, not at the asker's brother.
+    for q in [
+        "my brother asked me about it and i had no clue lol. whats the summit about? like what are they discussing",
+        "ok my mum asked me at dinner and i blanked... what is this summit actually about? like what are they talking about",
+    ] {
+        assert_answers(&e, q, "Idlib", 1);
+    }
+}

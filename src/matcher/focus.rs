@@ -180,8 +180,11 @@ pub fn focus(message: &str) -> Option<String> {
     // clause is all the message holds besides, the message is read whole
     // ("bro i keep seeing hayat tahrir al-sham mentioned, who are they"):
     // the question alone would not say who "they" are. The clause before
-    // is no question: those are in the focus already.
-    if first > 0 && refers_back(&words(&text)) {
+    // is no question: those are in the focus already. Only the first
+    // question clause's pronoun looks there: a later one's points at the
+    // clause before it, in the focus ("whats the summit about? like what
+    // are they discussing" after "my dad asked me and i had no clue").
+    if first > 0 && refers_back(&words(&clauses[first])) {
         let before = &clauses[first - 1];
         let before_words = words(before);
         let named = before_words
@@ -397,6 +400,12 @@ mod tests {
                 Some("liberated from who exactly?"),
             ),
             ("Is the U.S. involved? 3.5 million refugees?", None),
+            // A later clause's pronoun points inside the focus, not at the
+            // asker's chatter before it.
+            (
+                "my brother asked me and i had no clue. whats the summit about? like what are they discussing",
+                Some("whats the summit about? like what are they discussing"),
+            ),
             // A guess at the answer after the question is not asked.
             (
                 "hiya, who runs idlib on the ground? is it the rebels turkey backs or someone else",
