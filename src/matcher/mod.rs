@@ -3244,10 +3244,10 @@ fn read_want(words: &[String]) -> Option<Want> {
                 // "in which capital did…", not "what's the capital of
                 // australia" nor "which capital is determined to…".
                 || (matches!(at(1), Some("capital" | "capitals"))
-                    && matches!(
+                    && (matches!(
                         at(2),
                         Some("did" | "does" | "do" | "will" | "would" | "could" | "can")
-                    )))
+                    ) || (i > 0 && matches!(words[i - 1].as_str(), "in" | "at")))))
     });
     // A question's own "what", "which" or "how" before word `at`.
     let asked_before = |at: usize| {
@@ -3358,7 +3358,13 @@ fn read_want(words: &[String]) -> Option<Want> {
                 | "gather" | "gathering" | "gathered"
         ));
     let what_about = (what_be || met_about) && words.last().is_some_and(|w| w == "about");
-    if what_about {
+    // "what are the presidents discussing at the summit": what they
+    // discuss is what they met over.
+    let discussed = matches!(words.first().map(String::as_str), Some("what" | "whats"))
+        && words
+            .iter()
+            .any(|w| matches!(w.as_str(), "discuss" | "discussing" | "discussed"));
+    if what_about || discussed {
         return Some(Want::Reason);
     }
     // "can you tell me...", "do you know...": a polite opener, not a yes/no.
@@ -3519,6 +3525,14 @@ mod tests {
             Some(Want::Reason)
         );
         assert_eq!(wants("what did erdogan warn about"), None);
+        assert_eq!(
+            wants("in which capital are the leaders getting together"),
+            Some(Want::Place)
+        );
+        assert_eq!(
+            wants("what are the leaders discussing in tehran"),
+            Some(Want::Reason)
+        );
         assert_eq!(wants("is the summit in tehran"), Some(Want::YesNo));
         // A country that acts is someone; one things happen in is a place.
         assert_eq!(wants("which country hosts the refugees"), Some(Want::Who));
