@@ -9,9 +9,9 @@
 
 /// Words a question clause starts with (after any lead-in).
 const OPENERS: &[&str] = &[
-    "who", "whom", "whose", "what", "whats", "which", "when", "where", "wheres", "why", "how",
-    "hows", "is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would",
-    "has", "have", "had", "should", "wat", "wut", "y",
+    "who", "whom", "whose", "whos", "what", "whats", "which", "when", "where", "wheres", "why",
+    "how", "hows", "is", "are", "was", "were", "do", "does", "did", "can", "could", "will",
+    "would", "has", "have", "had", "should", "wat", "wut", "y",
 ];
 
 /// Lead-ins that may stand before the question itself ("so", "like",
@@ -84,6 +84,10 @@ const TAGS: &[&str] = &[
 const BACK_REFERENCES: &[&str] = &[
     "it", "its", "they", "them", "he", "him", "his", "she", "her",
 ];
+
+/// A question clause of at most this many words that opens as no question
+/// ("last what?") leans on the clause before it.
+const FRAGMENT_WORDS: usize = 3;
 
 /// A clause shorter than this many words is not taken as the focus.
 const MIN_WORDS: usize = 2;
@@ -184,7 +188,10 @@ pub fn focus(message: &str) -> Option<String> {
     // question clause's pronoun looks there: a later one's points at the
     // clause before it, in the focus ("whats the summit about? like what
     // are they discussing" after "my dad asked me and i had no clue").
-    if first > 0 && refers_back(&words(&clauses[first])) {
+    // So does a question too short to stand alone that opens as none
+    // ("ppl keep calling idlib the 'last' something... last what?").
+    let fragment = !opens(&clauses[first]) && words(&clauses[first]).len() <= FRAGMENT_WORDS;
+    if first > 0 && (refers_back(&words(&clauses[first])) || fragment) {
         let before = &clauses[first - 1];
         let before_words = words(before);
         let named = before_words
@@ -400,6 +407,16 @@ mod tests {
                 Some("liberated from who exactly?"),
             ),
             ("Is the U.S. involved? 3.5 million refugees?", None),
+            // A fragment leans on the clause before it.
+            (
+                "ppl keep calling idlib the 'last' something... last what? ty",
+                Some("ppl keep calling idlib the 'last' something... last what?"),
+            ),
+            // "who's" opens a question.
+            (
+                "lol so lost. who's backing assad in this war? asking for a friend",
+                Some("who's backing assad in this war?"),
+            ),
             // A later clause's pronoun points inside the focus, not at the
             // asker's chatter before it.
             (
