@@ -1278,3 +1278,29 @@ fn chatter_before_a_question_stays_out_when_a_later_pronoun_points_inside_it() {
         assert_answers(&e, q, "Idlib", 1);
     }
 }
+
+#[test]
+fn people_in_a_count_are_whoever_the_fact_counts() {
+    let e = engine();
+    // "people" asks for a count of persons, whatever the article calls
+    // them (rebels and their families, civilians, refugees).
+    assert_answers(
+        &e,
+        "how many ppl were moved to idlib, like rebels and their families",
+        "Thousands",
+        10,
+    );
+    assert_answers(
+        &e,
+        "how many people who fled syria live in turkey now",
+        "3.5 million",
+        16,
+    );
+    // A count the article does not give is still declined.
+    for q in [
+        "how many people were killed in idlib",
+        "how many people live in latakia",
+    ] {
+        assert_eq!(ask(&e, q).0, None, "{q:?}");
+    }
+}

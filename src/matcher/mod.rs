@@ -1680,6 +1680,14 @@ impl Index {
                         .find(|u| u.pos >= p + 2 && u.entity.is_none() && !counts_at(&raw, u.pos))
                 })
             });
+        // "how many people got evacuated, like rebels n families": people
+        // in general are whoever the fact counts.
+        let counts_unit = counts_unit.filter(|u| {
+            !matches!(
+                u.word.as_str(),
+                "people" | "ppl" | "persons" | "folks" | "individuals"
+            )
+        });
         let counts: Vec<TermId> = counts_unit
             .and_then(|u| self.terms.get(&u.term).copied())
             .into_iter()
