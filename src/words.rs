@@ -41,6 +41,7 @@ pub struct Lists {
     pub expletive_it: Vec<String>,
     pub adverbs: Vec<String>,
     pub not_verbs: Vec<String>,
+    pub negations: Vec<String>,
 }
 
 /// The shipped word lists (empty only if the compiled-in file were

@@ -35,7 +35,7 @@ impl Engine {
                 format!("Yes. {}", fact.answer)
             } else {
                 self.where_said(fact, &found.query)
-                    .unwrap_or_else(|| self.compose(fact, &found.query, &s.factors))
+                    .unwrap_or_else(|| self.compose(question, fact, &found.query, &s.factors))
             }),
             confidence: round(c.probability),
             fact_id: Some(c.fact_id),
@@ -293,7 +293,7 @@ const VERDICT_SIMILARITY: f32 = 0.9;
 
 impl Engine {
     /// The answer to show for `fact` to a question read as `query`.
-    fn compose(&self, fact: &Fact, query: &Query, factors: &Factors) -> String {
+    fn compose(&self, question: &str, fact: &Fact, query: &Query, factors: &Factors) -> String {
         if fact.kind != AnswerKind::YesNo {
             // "when did erdogan say that": an answer leaving out the time
             // (or the number) its quote gives ("…, Erdogan said this
@@ -332,7 +332,13 @@ impl Engine {
                 fact.answer.clone()
             };
         }
-        let settled = query.want == Some(Want::YesNo) && factors.similarity >= VERDICT_SIMILARITY;
+        // A negation the phrasing lacks turns the verdict round ("have they
+        // never met before"): the evidence is given without one.
+        let negated = tokens(question)
+            .iter()
+            .any(|t| crate::words::has(&crate::words::lists().negations, &t.text));
+        let settled =
+            query.want == Some(Want::YesNo) && factors.similarity >= VERDICT_SIMILARITY && !negated;
         match ["Yes. ", "No. "]
             .iter()
             .find_map(|v| fact.answer.strip_prefix(v))

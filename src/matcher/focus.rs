@@ -85,8 +85,8 @@ const BACK_REFERENCES: &[&str] = &[
     "it", "its", "they", "them", "he", "him", "his", "she", "her",
 ];
 
-/// A question clause of at most this many words that opens as no question
-/// ("last what?") leans on the clause before it.
+/// A question clause of at most this many words with its question word
+/// after the first ("last what?") leans on the clause before it.
 const FRAGMENT_WORDS: usize = 3;
 
 /// A clause shorter than this many words is not taken as the focus.
@@ -188,10 +188,15 @@ pub fn focus(message: &str) -> Option<String> {
     // question clause's pronoun looks there: a later one's points at the
     // clause before it, in the focus ("whats the summit about? like what
     // are they discussing" after "my dad asked me and i had no clue").
-    // So does a question too short to stand alone that opens as none
-    // ("ppl keep calling idlib the 'last' something... last what?").
-    let fragment = !opens(&clauses[first]) && words(&clauses[first]).len() <= FRAGMENT_WORDS;
-    if first > 0 && (refers_back(&words(&clauses[first])) || fragment) {
+    // The first question clause is read from its question word on
+    // ("my teacher explained it but who is de mistura?": not "it").
+    let first_words = words(&from_wh(&clauses[first]).unwrap_or_else(|| clauses[first].clone()));
+    let points_back = refers_back(&first_words);
+    // A fragment with its question word after what it asks about ("...
+    // last what?") leans on the clause before it too.
+    let fragment = first_words.len() <= FRAGMENT_WORDS
+        && first_words.iter().skip(1).any(|w| WH.contains(&w.as_str()));
+    if first > 0 && (points_back || fragment) {
         let before = &clauses[first - 1];
         let before_words = words(before);
         let named = before_words

@@ -1680,14 +1680,6 @@ impl Index {
                         .find(|u| u.pos >= p + 2 && u.entity.is_none() && !counts_at(&raw, u.pos))
                 })
             });
-        // "how many people got evacuated, like rebels n families": people
-        // in general are whoever the fact counts.
-        let counts_unit = counts_unit.filter(|u| {
-            !matches!(
-                u.word.as_str(),
-                "people" | "ppl" | "persons" | "folks" | "individuals"
-            )
-        });
         let counts: Vec<TermId> = counts_unit
             .and_then(|u| self.terms.get(&u.term).copied())
             .into_iter()
@@ -3368,10 +3360,15 @@ fn read_want(words: &[String]) -> Option<Want> {
     let what_about = (what_be || met_about) && words.last().is_some_and(|w| w == "about");
     // "what are the presidents discussing at the summit": what they
     // discuss is what they met over.
+    // Not "what did they discuss by phone", "what did he say when
+    // discussing idlib": the verb ends the question, or a place follows.
     let discussed = matches!(words.first().map(String::as_str), Some("what" | "whats"))
-        && words
-            .iter()
-            .any(|w| matches!(w.as_str(), "discuss" | "discussing" | "discussed"));
+        && words.iter().enumerate().any(|(i, w)| {
+            matches!(w.as_str(), "discuss" | "discussing")
+                && words
+                    .get(i + 1)
+                    .is_none_or(|n| matches!(n.as_str(), "at" | "in"))
+        });
     if what_about || discussed {
         return Some(Want::Reason);
     }
@@ -3541,6 +3538,8 @@ mod tests {
             wants("what are the leaders discussing in tehran"),
             Some(Want::Reason)
         );
+        assert_eq!(wants("what did erdogan and putin discuss by phone"), None);
+        assert_eq!(wants("what did erdogan say when discussing idlib"), None);
         assert_eq!(wants("is the summit in tehran"), Some(Want::YesNo));
         // A country that acts is someone; one things happen in is a place.
         assert_eq!(wants("which country hosts the refugees"), Some(Want::Who));
