@@ -332,8 +332,9 @@ impl Engine {
                 fact.answer.clone()
             };
         }
-        // A negation the phrasing lacks turns the verdict round ("have they
-        // never met before"): the evidence is given without one.
+        // A negation in the question may turn the verdict round ("have they
+        // never met before" matches "have they met before"): the evidence is
+        // given without one.
         let negated = tokens(question)
             .iter()
             .any(|t| crate::words::has(&crate::words::lists().negations, &t.text));
