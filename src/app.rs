@@ -25,8 +25,9 @@ pub struct App {
     pub engine: Arc<Engine>,
     pub config: Config,
     lexicon: Arc<Lexicon>,
-    /// The store's content revision when the engine was last built.
-    seen_version: i64,
+    /// What the engine is of: the store's content stamp when it was last
+    /// built, read back or brought up to date.
+    seen: Stamp,
     /// Where the engine is saved, and whether saving it can work.
     saved: SavedEngine,
 }
@@ -38,7 +39,16 @@ struct SavedEngine {
     /// False once a write failed (a read-only folder, say): said once,
     /// not tried again by this process.
     writable: bool,
+    /// The newest fact revision of the saved engine, as this process last
+    /// read or wrote it.
+    fact_revision: i64,
 }
+
+/// How many fact revisions an engine read back may be behind the store
+/// before it is saved again: each start puts the facts changed since the
+/// save in ([`Engine::apply`], a millisecond or so each), so the file is
+/// rewritten (about a second at 100,000 facts) only now and then.
+const SAVE_AFTER_REVISIONS: i64 = 64;
 
 impl std::fmt::Debug for App {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -87,34 +97,61 @@ impl App {
         let mut saved = SavedEngine {
             path: snapshot::path_for(store.path()),
             writable: true,
+            fact_revision: 0,
         };
-        let (engine, seen_version) = current_engine(&store, &mut saved, &lexicon, config)?;
+        let (engine, seen) = current_engine(&store, &mut saved, &lexicon, config)?;
         Ok(App {
             store,
             engine: Arc::new(engine),
             config: config.clone(),
             lexicon,
-            seen_version,
+            seen,
             saved,
         })
     }
 
-    /// Makes the engine that of the facts now in the store: the saved one
-    /// when it is of them (another process may have saved it), else built
-    /// from the store and saved.
+    /// Makes the engine that of the facts now in the store. When only
+    /// facts changed since it was made, and no question holds it, they are
+    /// put in where it is ([`Engine::apply`]: milliseconds at any size);
+    /// else the saved engine is read when it is of the store (another
+    /// process may have saved it), or one is built and saved.
     pub fn reload(&mut self) -> anyhow::Result<()> {
-        let (engine, seen_version) =
+        let stamp = Stamp::now(self.store.schema_version()?, self.store.content_stamp()?);
+        if stamp == self.seen {
+            return Ok(());
+        }
+        if self.seen.precedes(&stamp) {
+            if let Some(engine) = Arc::get_mut(&mut self.engine) {
+                let started = Instant::now();
+                match catch_up(&self.store, engine, self.seen.fact_revision) {
+                    Ok(changed) => {
+                        tracing::debug!(
+                            changed,
+                            us = started.elapsed().as_micros() as u64,
+                            "put the changed facts in the engine"
+                        );
+                        if stamp.fact_revision - self.saved.fact_revision >= SAVE_AFTER_REVISIONS {
+                            self.saved.save(&stamp, engine);
+                        }
+                        self.seen = stamp;
+                        return Ok(());
+                    }
+                    Err(why) => tracing::info!(reason = %why, "building the engine anew"),
+                }
+            }
+        }
+        let (engine, seen) =
             current_engine(&self.store, &mut self.saved, &self.lexicon, &self.config)?;
         self.engine = Arc::new(engine);
-        self.seen_version = seen_version;
+        self.seen = seen;
         Ok(())
     }
 
-    /// Rebuilds the engine if the articles, facts or gaps changed since the
-    /// last build (by another process, say); questions and feedback logged
-    /// meanwhile are no reason to. Returns whether it did.
+    /// Brings the engine up to the store if the articles, facts or gaps
+    /// changed since (by another process, say); questions and feedback
+    /// logged meanwhile are no reason to. Returns whether it did.
     pub fn reload_if_changed(&mut self) -> anyhow::Result<bool> {
-        if self.store.content_revision()? == self.seen_version {
+        if self.store.content_revision()? == self.seen.revision {
             return Ok(false);
         }
         self.reload()?;
@@ -181,39 +218,63 @@ impl App {
     }
 }
 
-/// The engine of the store as it is now, and the content revision it is
-/// of: the one saved beside the database when its stamp is now's, else one
-/// built from the store, then saved.
+/// The engine of the store as it is now, and the stamp it is of: the one
+/// saved beside the database when its stamp is now's, or of the store
+/// before some facts changed (they are put in); else one built from the
+/// store, then saved.
 fn current_engine(
     store: &Store,
     saved: &mut SavedEngine,
     lexicon: &Arc<Lexicon>,
     config: &Config,
-) -> anyhow::Result<(Engine, i64)> {
+) -> anyhow::Result<(Engine, Stamp)> {
     // The stamp is read before the facts: a change committed meanwhile
     // leaves the engine newer than its stamp, so the next
-    // `reload_if_changed` (or start) rebuilds; never the other way round.
+    // `reload_if_changed` (or start) puts it in again; never the other
+    // way round.
     let stamp = Stamp::now(store.schema_version()?, store.content_stamp()?);
     let started = Instant::now();
-    let path = saved.path.display();
-    let engine = match snapshot::read(&saved.path, &stamp) {
-        Ok(restored) => {
-            let engine = Engine::restore(
+    let path = saved.path.display().to_string();
+    let read = snapshot::read(&saved.path, &stamp);
+    let restored = match read {
+        Ok((restored, from)) => {
+            let mut engine = Engine::restore(
                 restored,
                 lexicon.clone(),
                 Model::builtin().context("loading the shipped decision weights")?,
                 config.settings(),
             );
-            tracing::debug!(
-                %path,
-                facts = engine.fact_count(),
-                ms = started.elapsed().as_millis() as u64,
-                "loaded the saved index"
-            );
-            engine
+            saved.fact_revision = from.fact_revision;
+            let caught_up = if from == stamp {
+                Ok(0)
+            } else if store.fact_revision_mark(from.fact_revision)? != from.fact_mark {
+                Err("the database's history differs (another or a restored database)".to_string())
+            } else {
+                catch_up(store, &mut engine, from.fact_revision).map_err(|e| format!("{e:#}"))
+            };
+            match caught_up {
+                Ok(changed) => {
+                    tracing::debug!(
+                        %path,
+                        facts = engine.fact_count(),
+                        changed,
+                        ms = started.elapsed().as_millis() as u64,
+                        "loaded the saved index"
+                    );
+                    if stamp.fact_revision - from.fact_revision >= SAVE_AFTER_REVISIONS {
+                        saved.save(&stamp, &engine);
+                    }
+                    Ok(engine)
+                }
+                Err(why) => Err((format!("the saved index is stale: {why}"), true)),
+            }
         }
-        Err(why) => {
-            if why.is_expected() {
+        Err(why) => Err((why.to_string(), why.is_expected())),
+    };
+    let engine = match restored {
+        Ok(engine) => engine,
+        Err((why, expected)) => {
+            if expected {
                 tracing::info!(%path, reason = %why, "building the index");
             } else {
                 tracing::warn!(%path, reason = %why, "building the index anew");
@@ -223,7 +284,23 @@ fn current_engine(
             engine
         }
     };
-    Ok((engine, stamp.revision))
+    Ok((engine, stamp))
+}
+
+/// Puts in `engine` the facts changed since fact revision `since`, and
+/// checks it then holds as many facts in force as the store. Returns how
+/// many facts changed; an error says why the engine must be built instead
+/// (and may have left it half changed).
+fn catch_up(store: &Store, engine: &mut Engine, since: i64) -> anyhow::Result<usize> {
+    let (changed, _) = store.facts_changed_since(since)?;
+    let n = changed.len();
+    engine.apply(changed)?;
+    let (held, stored) = (engine.fact_count(), store.fact_count()?);
+    anyhow::ensure!(
+        held == stored,
+        "{held} facts in force after the changes, the store has {stored}"
+    );
+    Ok(n)
 }
 
 impl SavedEngine {
@@ -235,12 +312,15 @@ impl SavedEngine {
         }
         let started = Instant::now();
         match snapshot::write(&self.path, stamp, engine) {
-            Ok(bytes) => tracing::debug!(
-                path = %self.path.display(),
-                bytes,
-                ms = started.elapsed().as_millis() as u64,
-                "saved the index"
-            ),
+            Ok(bytes) => {
+                self.fact_revision = stamp.fact_revision;
+                tracing::debug!(
+                    path = %self.path.display(),
+                    bytes,
+                    ms = started.elapsed().as_millis() as u64,
+                    "saved the index"
+                )
+            }
             Err(error) => {
                 self.writable = false;
                 tracing::warn!(

@@ -101,6 +101,9 @@ impl Origin {
     }
 }
 
+/// A changed fact by its id, as it is now (none: no such fact).
+pub type Changed = (FactId, Option<Fact>);
+
 /// One answerable fact: a short answer resting on a quote from a paragraph
 /// (or, for moderator facts from outside the article, on a note or URL).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -32,7 +32,7 @@ const MAGIC: &[u8; 8] = b"SUMMITIX";
 /// changes in a way the build fingerprint would not see (it sees every
 /// source and data file, so this is a second guard, and the one that says
 /// plainly why an old file is refused).
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// The binary's version and a fingerprint of its source (`build.rs`):
 /// another build may score or lay out the index otherwise.
@@ -54,6 +54,12 @@ pub struct Stamp {
     pub revision: i64,
     /// See [`crate::store::Store::content_stamp`].
     pub history: String,
+    /// Of everything but the facts ([`ContentStamp::base`]).
+    pub base: String,
+    /// The newest fact revision the engine holds, and its mark
+    /// ([`ContentStamp::fact_mark`]).
+    pub fact_revision: i64,
+    pub fact_mark: String,
 }
 
 impl Stamp {
@@ -66,7 +72,24 @@ impl Stamp {
             schema,
             revision: content.revision,
             history: content.history,
+            base: content.base,
+            fact_revision: content.fact_revision,
+            fact_mark: content.fact_mark,
         }
+    }
+
+    /// Whether an engine of this stamp becomes one of `now` by putting in
+    /// the facts changed since (`Engine::apply`): the same binary, data,
+    /// schema, articles and gaps, and no newer facts than now. Whether it
+    /// is of the same history ([`Stamp::fact_mark`] still in the store) is
+    /// for the caller to check.
+    pub fn precedes(&self, now: &Stamp) -> bool {
+        self.binary == now.binary
+            && self.data == now.data
+            && self.schema == now.schema
+            && self.base == now.base
+            && self.revision <= now.revision
+            && self.fact_revision <= now.fact_revision
     }
 
     /// The first part of the stamp that differs from `now`'s, for saying
@@ -126,7 +149,8 @@ pub fn path_for(db: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// The engine saved at `path`, if its stamp is `now` and its bytes check.
+/// The engine saved at `path` and its stamp, if the stamp is `now` or
+/// [precedes](Stamp::precedes) it and its bytes check.
 ///
 /// The payload is decoded as it is read, a chunk at a time, never held
 /// whole: at 100,000 facts the file is about 70 MB, which a whole read
@@ -134,7 +158,7 @@ pub fn path_for(db: &Path) -> PathBuf {
 /// from it. Its checksum is summed over the chunks and checked before
 /// the decoded engine is trusted; a payload that is damaged is said to
 /// be so whether or not its damage also stopped the decoding.
-pub fn read(path: &Path, now: &Stamp) -> Result<Saved, Refused> {
+pub fn read(path: &Path, now: &Stamp) -> Result<(Saved, Stamp), Refused> {
     let mut file = match File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(Refused::Missing),
@@ -162,7 +186,7 @@ pub fn read(path: &Path, now: &Stamp) -> Result<Saved, Refused> {
     read_head(&mut file, &mut stamp)?;
     let stamp: Stamp =
         postcard::from_bytes(&stamp).map_err(|_| Refused::Corrupt("the stamp does not decode"))?;
-    if let Some(why) = stamp.differs(now) {
+    if let Some(why) = stamp.differs(now).filter(|_| !stamp.precedes(now)) {
         return Err(Refused::Stale(why));
     }
     let len = read_u64(&mut file)?;
@@ -185,7 +209,7 @@ pub fn read(path: &Path, now: &Stamp) -> Result<Saved, Refused> {
         return Err(Refused::Corrupt("the checksum does not match"));
     }
     match (decoded, rest) {
-        (Ok(saved), 0) => Ok(saved),
+        (Ok(saved), 0) => Ok((saved, stamp)),
         _ => Err(Refused::Corrupt("the engine does not decode")),
     }
 }

@@ -247,8 +247,7 @@ async fn two_processes_each_serve_their_shard_and_share_fact_changes() {
         (4, 2),
         "A answered the last question"
     );
-    // A's first reload check comes 10 s after it started, so by now
-    // neither process has started a shard outside its range.
+    // Neither process has started a shard outside its range.
     assert_eq!(identified_shards(discord), [(0, 2), (1, 2)]);
 }
 

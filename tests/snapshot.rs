@@ -27,6 +27,8 @@ use tempfile::TempDir;
 const LOADED: &str = "loaded the saved index";
 const BUILDING: &str = "building the index";
 const COULD_NOT_SAVE: &str = "could not save the index";
+/// What putting changed facts in an engine says (`src/app.rs`).
+const PUT_IN: &str = "put the changed facts in the engine";
 
 fn config() -> Config {
     Config::load_from(None, None, std::iter::empty()).expect("the built-in config")
@@ -217,7 +219,7 @@ fn a_damaged_snapshot_is_rebuilt_said_so_and_saved_again() {
 }
 
 #[test]
-fn a_snapshot_of_older_facts_is_rebuilt_and_answers_the_new_fact() {
+fn a_snapshot_of_older_facts_is_read_brought_up_to_date_and_answers_the_new_fact() {
     let (_dir, db) = temp_db();
     let question = "what is the capital of the moon colony";
     let (before, _) = open(&db);
@@ -230,10 +232,11 @@ fn a_snapshot_of_older_facts_is_rebuilt_and_answers_the_new_fact() {
             None,
         )
         .expect("added");
-    // Another process, starting now, finds the snapshot of the facts before.
+    // Another process, starting now, finds the snapshot of the facts
+    // before, reads it and puts the one changed fact in: no build.
     let (app, logs) = open(&db);
     assert!(
-        logs.contains("stale: the facts changed") && !logs.contains(LOADED),
+        logs.contains(LOADED) && logs.contains("changed=1") && !logs.contains(BUILDING),
         "{logs}"
     );
     let reply = app.answer(question);
@@ -250,7 +253,7 @@ fn a_snapshot_of_older_facts_is_rebuilt_and_answers_the_new_fact() {
 }
 
 #[test]
-fn another_processs_saved_engine_is_loaded_on_reload_and_the_question_log_moves_nothing() {
+fn another_process_puts_the_changed_fact_in_on_reload_and_the_question_log_moves_nothing() {
     let (_dir, db) = temp_db();
     let (mut writer, _) = open(&db);
     let (mut reader, _) = open(&db);
@@ -267,18 +270,19 @@ fn another_processs_saved_engine_is_loaded_on_reload_and_the_question_log_moves_
             None,
         )
         .expect("added");
-    // The moderator's own process rebuilds (and saves) after its change...
+    // The moderator's own process puts the new fact in its engine...
     let (_, logs) = logged(|| writer.reload().expect("reload"));
-    assert!(logs.contains("stale: the facts changed"), "{logs}");
-    // ...and the other loads what it saved instead of building again.
+    assert!(logs.contains(PUT_IN) && !logs.contains(BUILDING), "{logs}");
+    // ...and so does the other, from the store's fact revisions.
     let (changed, logs) = logged(|| reader.reload_if_changed().expect("check"));
     assert!(changed, "a fact added");
     assert!(
-        logs.contains(LOADED) && !logs.contains(BUILDING),
-        "loaded, not rebuilt: {logs}"
+        logs.contains(PUT_IN) && !logs.contains(BUILDING) && !logs.contains(LOADED),
+        "put in, not rebuilt or read again: {logs}"
     );
     assert!(reader.answer(question).answered);
     assert_same(&reader, &writer, &questions(60));
+    assert_same(&reader, &fresh(&db), &questions(60));
 }
 
 #[test]
@@ -406,7 +410,7 @@ fn apply(store: &Store, step: &Step) {
 }
 
 #[test]
-fn after_any_moderators_edits_the_loaded_engine_answers_as_a_rebuilt_one() {
+fn after_any_moderators_edits_engines_changed_in_place_answer_as_a_fresh_build() {
     let cases = std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|n| n.parse().ok())
@@ -415,25 +419,135 @@ fn after_any_moderators_edits_the_loaded_engine_answers_as_a_rebuilt_one() {
     qs.extend(PHRASINGS.iter().map(|p| p.to_string()));
     let mut runner = TestRunner::new(RunnerConfig::with_cases(cases));
     runner
-        .run(&prop::collection::vec(step(), 1..5), |steps| {
+        .run(&prop::collection::vec(step(), 1..8), |steps| {
             let (_dir, db) = temp_db();
-            // The moderator's process rebuilds after each change and saves;
-            // the other process reloads, through what was saved.
+            // The moderator's process puts each change in its engine; the
+            // other finds it through the store's fact revisions and does
+            // the same. Neither builds; both answer as a fresh build.
             let (mut writer, _) = open(&db);
             let (mut reader, _) = open(&db);
             for step in &steps {
                 apply(&writer.store, step);
-                writer.reload().expect("rebuilds");
-                let (_, logs) = logged(|| reader.reload_if_changed().expect("reloads"));
+                let (_, logs) = logged(|| writer.reload().expect("updates"));
                 prop_assert!(!logs.contains(BUILDING), "{:?}: {}", step, logs);
+                let (_, logs) = logged(|| reader.reload_if_changed().expect("updates"));
+                prop_assert!(!logs.contains(BUILDING), "{:?}: {}", step, logs);
+                let built = fresh(&db);
+                prop_assert_eq!(
+                    replies(&writer, &qs),
+                    replies(&built, &qs),
+                    "the writer after {:?}",
+                    step
+                );
                 prop_assert_eq!(
                     replies(&reader, &qs),
-                    replies(&writer, &qs),
-                    "after {:?}",
+                    replies(&built, &qs),
+                    "the reader after {:?}",
                     step
                 );
             }
+            // A process starting now reads the saved engine and puts in
+            // every change since: the same answers again.
+            let (started, logs) = open(&db);
+            prop_assert!(!logs.contains(BUILDING), "{}", logs);
+            prop_assert_eq!(replies(&started, &qs), replies(&fresh(&db), &qs));
             Ok(())
         })
         .unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn a_fact_retired_before_the_engine_was_built_and_restored_is_built_in() {
+    let (_dir, db) = temp_db();
+    let store = Store::open_seeded(&db).expect("store");
+    let fact = store.facts(false).expect("facts")[5].clone();
+    store
+        .retire_fact(fact.id, &moderator(), "test")
+        .expect("retired");
+    drop(store);
+    let (mut app, _) = open(&db);
+    app.store
+        .restore_fact(fact.id, None, &moderator(), None)
+        .expect("restored");
+    // Its doc would go between two others: the engine is built anew.
+    let (_, logs) = logged(|| app.reload().expect("reload"));
+    assert!(
+        logs.contains("would go between") && logs.contains(BUILDING),
+        "{logs}"
+    );
+    assert!(app.engine.fact(fact.id).is_some());
+    assert_same(&app, &fresh(&db), &questions(60));
+}
+
+#[test]
+fn edits_across_articles_changed_in_place_answer_as_a_fresh_build() {
+    let (_dir, db) = temp_db();
+    let mut store = Store::open_seeded(&db).expect("store");
+    summit_distractors::ingest(&mut store, summit_distractors::DEFAULT_SEED, 600)
+        .expect("distractor stories stored");
+    drop(store);
+    let (mut app, _) = open(&db);
+    let by = moderator();
+    let facts = app.store.facts(false).expect("facts");
+    let shipped = facts
+        .iter()
+        .find(|f| !f.questions.is_empty())
+        .expect("curated");
+    let other: Vec<_> = facts
+        .iter()
+        .filter(|f| f.article != shipped.article)
+        .collect();
+    let (a, b) = (other[0], other[other.len() - 1]);
+    assert_ne!(a.article, b.article, "two distractor articles");
+    let qs = questions(120);
+    let check = |app: &App, what: &str| {
+        let (x, y) = (replies(app, &qs), replies(&fresh(&db), &qs));
+        for (i, (x, y)) in x.iter().zip(&y).enumerate() {
+            assert_eq!(x, y, "after {what}: reply {i} differs");
+        }
+    };
+    // A distractor fact reworded with the shipped article's words.
+    let edit = Changes {
+        answer: Some("Turkey hosts 3.5 million Syrian refugees in Idlib.".to_string()),
+        ..Changes::default()
+    };
+    app.store
+        .edit_fact(a.id, a.version, &edit, &by, None)
+        .expect("edited");
+    let (_, logs) = logged(|| app.reload().expect("reload"));
+    assert!(logs.contains(PUT_IN) && !logs.contains(BUILDING), "{logs}");
+    check(&app, "a distractor fact's edit");
+    // A fact moved to another article: both articles' weights change.
+    let moved = Changes {
+        article: Some(b.article),
+        ..Changes::default()
+    };
+    let now = app.store.fact(a.id).expect("reads").expect("there");
+    if app
+        .store
+        .edit_fact(a.id, now.version, &moved, &by, None)
+        .is_ok()
+    {
+        app.reload().expect("reload");
+        check(&app, "a fact moved between articles");
+    }
+    // Every fact of one article retired, one restored; a curated fact
+    // retired.
+    for f in facts.iter().filter(|f| f.article == b.article) {
+        let _ = app.store.retire_fact(f.id, &by, "test");
+    }
+    app.store
+        .retire_fact(shipped.id, &by, "test")
+        .expect("retired");
+    app.reload().expect("reload");
+    check(&app, "an article's facts retired");
+    app.store
+        .restore_fact(b.id, None, &by, None)
+        .expect("restored");
+    app.store
+        .restore_fact(shipped.id, None, &by, None)
+        .expect("restored");
+    let (_, logs) = logged(|| app.reload().expect("reload"));
+    assert!(logs.contains(PUT_IN) && !logs.contains(BUILDING), "{logs}");
+    check(&app, "facts restored");
 }

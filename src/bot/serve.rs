@@ -21,9 +21,10 @@ use crate::app::App;
 use crate::config::{Config, ShardRange, Shards};
 
 /// How often the bot checks whether another process (the CLI, say) changed
-/// the facts in the database. A fact edit shows within this long; checking
-/// costs one PRAGMA.
-const RELOAD_EVERY: Duration = Duration::from_secs(10);
+/// the facts in the database. A fact edit shows within this long (taking
+/// it in is milliseconds: `App::reload`); checking costs one read of the
+/// store's content revision.
+const RELOAD_EVERY: Duration = Duration::from_secs(1);
 
 /// Connects to Discord (or to `discord.api_base`) and serves `app` until
 /// the connection ends or the process is interrupted. The app is shared:

@@ -23,10 +23,11 @@ pub(super) struct FactTable {
     phrased: Vec<bool>,
     /// Per fact: the fact, once decoded (at once when built).
     slots: Vec<OnceLock<Fact>>,
-    /// Per fact: its saved bytes (`encoded[ends[i - 1]..ends[i]]`); empty
-    /// when the table was built rather than read back.
+    /// Per fact: where its saved bytes are in `encoded`; empty when the
+    /// table was built rather than read back (a fact put in since has an
+    /// empty span: it is decoded).
     encoded: Vec<u8>,
-    ends: Vec<u64>,
+    spans: Vec<(u64, u64)>,
 }
 
 impl FactTable {
@@ -39,8 +40,49 @@ impl FactTable {
             phrased: facts.iter().map(|f| !f.questions.is_empty()).collect(),
             slots: facts.into_iter().map(OnceLock::from).collect(),
             encoded: Vec::new(),
-            ends: Vec::new(),
+            spans: Vec::new(),
         }
+    }
+
+    /// Puts `fact` in, in place of the fact with its id if there is one.
+    pub(super) fn put(&mut self, fact: Fact) {
+        match self.ids.binary_search(&fact.id) {
+            Ok(i) => {
+                self.articles[i] = fact.article;
+                self.phrased[i] = !fact.questions.is_empty();
+                self.slots[i] = OnceLock::from(fact);
+            }
+            Err(i) => {
+                if self.spans.len() == self.ids.len() && !self.spans.is_empty() {
+                    self.spans.insert(i, (0, 0));
+                }
+                self.ids.insert(i, fact.id);
+                self.articles.insert(i, fact.article);
+                self.phrased.insert(i, !fact.questions.is_empty());
+                self.slots.insert(i, OnceLock::from(fact));
+            }
+        }
+    }
+
+    /// Takes fact `id` out, if it is in force.
+    pub(super) fn remove(&mut self, id: FactId) {
+        if let Some(i) = self.position(id) {
+            if self.spans.len() == self.ids.len() {
+                self.spans.remove(i);
+            }
+            self.ids.remove(i);
+            self.articles.remove(i);
+            self.phrased.remove(i);
+            self.slots.remove(i);
+        }
+    }
+
+    /// Whether some fact of `article` has phrasings.
+    pub(super) fn any_phrased(&self, article: ArticleId) -> bool {
+        self.articles
+            .iter()
+            .zip(&self.phrased)
+            .any(|(&a, &p)| p && a == article)
     }
 
     fn position(&self, id: FactId) -> Option<usize> {
@@ -55,8 +97,8 @@ impl FactTable {
         if let Some(fact) = self.slots[i].get() {
             return Some(fact);
         }
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        let bytes = self.encoded.get(start..*self.ends.get(i)? as usize)?;
+        let &(start, end) = self.spans.get(i)?;
+        let bytes = self.encoded.get(start as usize..end as usize)?;
         match postcard::from_bytes::<Fact>(bytes) {
             Ok(fact) if fact.id == id && fact.article == self.articles[i] => {
                 Some(self.slots[i].get_or_init(|| fact))
@@ -133,8 +175,8 @@ impl Serialize for FactTable {
                         postcard::to_extend(fact, encoded).map_err(serde::ser::Error::custom)?
                 }
                 None => {
-                    let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-                    encoded.extend_from_slice(&self.encoded[start..self.ends[i] as usize]);
+                    let (start, end) = self.spans[i];
+                    encoded.extend_from_slice(&self.encoded[start as usize..end as usize]);
                 }
             }
             ends.push(encoded.len() as u64);
@@ -171,8 +213,12 @@ impl<'de> Deserialize<'de> for FactTable {
             articles: saved.articles.into_iter().map(ArticleId).collect(),
             phrased: saved.phrased.into_iter().map(|p| p != 0).collect(),
             slots: (0..n).map(|_| OnceLock::new()).collect(),
+            spans: saved
+                .ends
+                .iter()
+                .scan(0, |start, &end| Some((std::mem::replace(start, end), end)))
+                .collect(),
             encoded: saved.encoded,
-            ends: saved.ends,
         })
     }
 }

@@ -26,11 +26,11 @@ use facts::FactTable;
 
 use crate::answer::{Reply, Taking};
 use crate::extract::Gap;
-use crate::fact::{AnswerKind, ArticleId, ArticleMeta, Fact, FactId, Origin};
+use crate::fact::{AnswerKind, ArticleId, ArticleMeta, Changed, Fact, FactId, Origin};
 use crate::lexicon::Lexicon;
 use crate::matcher::decide::{self, Model};
 use crate::matcher::{focus, social};
-use crate::matcher::{DocInput, Found, How, Index, Target, Want};
+use crate::matcher::{DocInput, Found, How, Index, Target, Unplaced, Want};
 use crate::moderation::phrasing_key;
 use crate::words;
 
@@ -79,9 +79,10 @@ pub struct Engine {
     index: Index,
     model: Model,
     settings: Settings,
-    /// Each phrasing (as [`phrasing_key`] compares them), its fact and the
-    /// fact's doc in the index (facts are given to it in id order).
-    phrased_as: HashMap<String, (FactId, u32)>,
+    /// Each phrasing (as [`phrasing_key`] compares them): the facts worded
+    /// so and their docs in the index, by id; the last (newest) is the one
+    /// a question worded so leans on.
+    phrased_as: HashMap<String, Vec<(FactId, u32)>>,
     /// Each gap question (as [`phrasing_key`] compares them) and its gap's
     /// index in `gaps`, the first gap holding it. Not saved with the
     /// engine: rebuilt from `gaps` when restored.
@@ -102,7 +103,7 @@ pub struct Saved {
     gaps: Vec<Gap>,
     gap_article: ArticleId,
     curated: HashSet<ArticleId>,
-    phrased_as: HashMap<String, (FactId, u32)>,
+    phrased_as: HashMap<String, Vec<(FactId, u32)>>,
     index: Index,
 }
 
@@ -114,7 +115,7 @@ struct SavedRef<'a> {
     gaps: &'a [Gap],
     gap_article: ArticleId,
     curated: &'a HashSet<ArticleId>,
-    phrased_as: &'a HashMap<String, (FactId, u32)>,
+    phrased_as: &'a HashMap<String, Vec<(FactId, u32)>>,
     index: &'a Index,
 }
 
@@ -207,6 +208,42 @@ const FOLLOWUP_OWN_UNMET: f32 = 0.1;
 /// A known gap is named in a decline when it matches at least this well.
 const GAP_NOTE: f32 = 0.5;
 
+/// What the index reads of a fact.
+fn fact_doc(f: &Fact) -> DocInput<'_> {
+    DocInput {
+        target: Target::Fact(f.id),
+        article: f.article,
+        questions: &f.questions,
+        answer: &f.answer,
+        quote: &f.quote,
+        kind: f.kind,
+        speaker: f.speaker.as_deref(),
+    }
+}
+
+/// Adds fact `f`'s phrasings, its doc `doc`, keeping each key's facts by id.
+fn add_phrasings(phrased_as: &mut HashMap<String, Vec<(FactId, u32)>>, f: &Fact, doc: u32) {
+    for q in &f.questions {
+        let holders = phrased_as.entry(phrasing_key(q)).or_default();
+        if let Err(at) = holders.binary_search_by_key(&f.id, |h| h.0) {
+            holders.insert(at, (f.id, doc));
+        }
+    }
+}
+
+/// Takes fact `f`'s phrasings out.
+fn remove_phrasings(phrased_as: &mut HashMap<String, Vec<(FactId, u32)>>, f: &Fact) {
+    for q in &f.questions {
+        let key = phrasing_key(q);
+        if let Some(holders) = phrased_as.get_mut(&key) {
+            holders.retain(|h| h.0 != f.id);
+            if holders.is_empty() {
+                phrased_as.remove(&key);
+            }
+        }
+    }
+}
+
 impl Engine {
     /// Builds the engine over the facts in force (retired facts are skipped).
     pub fn new(
@@ -226,18 +263,12 @@ impl Engine {
         ordered.sort_by_key(|f| f.id);
         // Gaps belong to the first article (the one they were written for).
         let first_article = articles.iter().map(|a| a.id).min().unwrap_or(ArticleId(1));
-        let docs = ordered
+        // The gaps' docs first, then the facts' by id: a new fact's doc
+        // goes last, where a build would put it (`Engine::apply`).
+        let docs = gaps
             .iter()
-            .map(|f| DocInput {
-                target: Target::Fact(f.id),
-                article: f.article,
-                questions: &f.questions,
-                answer: &f.answer,
-                quote: &f.quote,
-                kind: f.kind,
-                speaker: f.speaker.as_deref(),
-            })
-            .chain(gaps.iter().enumerate().map(|(i, g)| DocInput {
+            .enumerate()
+            .map(|(i, g)| DocInput {
                 target: Target::Gap(i),
                 article: first_article,
                 questions: &g.questions,
@@ -245,22 +276,18 @@ impl Engine {
                 quote: "",
                 kind: AnswerKind::Thing,
                 speaker: None,
-            }));
+            })
+            .chain(ordered.iter().map(|f| fact_doc(f)));
         let index = Index::build(lexicon.clone(), docs);
         let curated = facts
             .values()
             .filter(|f| !f.questions.is_empty())
             .map(|f| f.article)
             .collect();
-        let phrased_as = ordered
-            .iter()
-            .zip(0u32..)
-            .flat_map(|(f, doc)| {
-                f.questions
-                    .iter()
-                    .map(move |q| (phrasing_key(q), (f.id, doc)))
-            })
-            .collect();
+        let mut phrased_as = HashMap::new();
+        for (f, doc) in ordered.iter().zip(gaps.len() as u32..) {
+            add_phrasings(&mut phrased_as, f, doc);
+        }
         Engine {
             phrased_as,
             gap_phrased: gap_keys(&gaps),
@@ -293,6 +320,57 @@ impl Engine {
             phrased_as: saved.phrased_as,
             lexicon,
         }
+    }
+
+    /// Makes the engine that of the facts now in force after fact changes:
+    /// each `(id, fact now)` (none, or retired: out of force). Costs the
+    /// changed facts' docs and their articles' weights, not a build, and
+    /// answers as [`Engine::new`] over the facts now would.
+    ///
+    /// Refused, with nothing changed, when a fact cannot be placed in the
+    /// index (its article is new to it, or it was retired before the
+    /// engine was built and is now restored): build instead.
+    pub fn apply(&mut self, mut changed: Vec<Changed>) -> Result<(), Unplaced> {
+        changed.sort_by_key(|c| c.0);
+        changed.dedup_by_key(|c| c.0);
+        let end = self.index.len() as u32;
+        for (id, now) in &changed {
+            let Some(f) = now.as_ref().filter(|f| !f.retired) else {
+                continue;
+            };
+            if !self.articles.contains_key(&f.article) || !self.index.knows_article(f.article) {
+                return Err(Unplaced::NewArticle);
+            }
+            if matches!(self.index.fact_slot(*id), Err(at) if at != end) {
+                return Err(Unplaced::Between);
+            }
+        }
+        let mut touched = HashSet::new();
+        for (id, now) in changed {
+            if let Some(old) = self.facts.get(id).cloned() {
+                let slot = self.index.fact_slot(id).expect("a fact in force has a doc");
+                self.index.take_out(slot, &fact_doc(&old));
+                remove_phrasings(&mut self.phrased_as, &old);
+                self.facts.remove(id);
+                touched.insert(old.article);
+            }
+            if let Some(f) = now.filter(|f| !f.retired) {
+                let (Ok(slot) | Err(slot)) = self.index.fact_slot(id);
+                self.index.put(slot, &fact_doc(&f))?;
+                add_phrasings(&mut self.phrased_as, &f, slot);
+                touched.insert(f.article);
+                self.facts.put(f);
+            }
+        }
+        self.index.settle();
+        for a in touched {
+            if self.facts.any_phrased(a) {
+                self.curated.insert(a);
+            } else {
+                self.curated.remove(&a);
+            }
+        }
+        Ok(())
     }
 
     /// Answers one question (or declines, with the nearest topics).

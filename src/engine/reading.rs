@@ -72,7 +72,10 @@ impl Engine {
     /// A question worded as a fact's phrasing always has that fact among
     /// its candidates, however many others share its few words.
     pub fn read(&self, question: &str) -> Vec<Reading> {
-        let phrased = self.phrased_as.get(&phrasing_key(question)).copied();
+        let phrased = self
+            .phrased_as
+            .get(&phrasing_key(question))
+            .and_then(|h| h.last().copied());
         std::iter::once(question.to_string())
             .chain(focus::focus(question))
             .enumerate()

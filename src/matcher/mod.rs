@@ -32,6 +32,8 @@ use crate::lexicon::{EntityKind, Lexicon};
 use crate::normalize::{is_common, is_stopword, tokens, Stemmer};
 
 mod bigrams;
+mod update;
+pub use update::Unplaced;
 pub mod decide;
 pub mod focus;
 pub mod meaning;
@@ -244,6 +246,9 @@ struct Doc {
     /// Words of the answer and quote that could answer a kind of question
     /// (a name, a number, a time, a cause), with their terms.
     clues: Vec<Clue>,
+    /// Taken out by a change (`update`): no postings, never a candidate;
+    /// its slot stays so the docs after it keep their numbers.
+    dead: bool,
 }
 
 /// A word of a fact that could answer a kind of question (`Doc::clues`).
@@ -527,14 +532,19 @@ pub struct Index {
     /// Per article: what a word it lacks weighs.
     #[serde(with = "crate::packed::vec")]
     article_unknown: Vec<f32>,
-    /// Whether a term occurs in some answer or quote, not only in phrasings.
-    in_text: Vec<bool>,
+    /// How many docs hold each term in their answer or quote (not only in
+    /// phrasings).
+    in_text: Vec<u32>,
     /// Term → (doc, strength, the term's idf in the doc's article), doc
     /// ascending.
     postings: Vec<Postings>,
     /// Every content word seen, for typo correction.
     surfaces: Vec<String>,
     surface_ids: HashMap<String, u32>,
+    /// Per surface: how many docs use it (plus one for a name's variant,
+    /// which is always known). A surface at 0 is forgotten: only docs
+    /// taken out by a change had it (`update`).
+    surface_refs: Vec<u32>,
     /// One-deletion variants (and the words themselves) → surface ids.
     deletes: HashMap<String, Vec<u32>>,
     docs: Vec<Doc>,
@@ -547,6 +557,10 @@ pub struct Index {
     say_terms: HashSet<String>,
     /// The character pairs of every phrasing, answer and quote.
     pairs: PairIds,
+    /// Articles changed since their weights were last worked out (dense
+    /// index), and terms their docs lost (`update`).
+    #[serde(skip)]
+    dirty: HashMap<u32, HashSet<TermId>>,
 }
 
 /// One term's docs: (doc, strength, the term's idf in the doc's
@@ -564,9 +578,13 @@ struct LocalIdf {
     /// previous term's ends).
     #[serde(with = "crate::packed::vec")]
     ends: Vec<u32>,
-    /// (article, idf), by term, then article.
+    /// (article, idf), by term, then article. An idf of NaN: the article
+    /// no longer holds the term (`update`).
     #[serde(with = "crate::packed::vec")]
     rows: Vec<(u32, f32)>,
+    /// (term, article) pairs a change made that `rows` has no place for
+    /// (`update`): a term new to an article.
+    extra: HashMap<(TermId, u32), f32>,
 }
 
 impl LocalIdf {
@@ -576,15 +594,38 @@ impl LocalIdf {
         self.ends.push(self.rows.len() as u32);
     }
 
-    /// Term `t`'s idf in article `a`, if the article holds it.
-    fn get(&self, t: TermId, a: u32) -> Option<f32> {
+    /// Where term `t`'s idf in article `a` is in `rows`, if it has a place.
+    fn place(&self, t: TermId, a: u32) -> Option<usize> {
         let t = t as usize;
         let end = *self.ends.get(t)? as usize;
         let start = if t == 0 { 0 } else { self.ends[t - 1] as usize };
-        let run = &self.rows[start..end];
-        run.binary_search_by_key(&a, |&(a, _)| a)
+        self.rows[start..end]
+            .binary_search_by_key(&a, |&(a, _)| a)
             .ok()
-            .map(|i| run[i].1)
+            .map(|i| start + i)
+    }
+
+    /// Term `t`'s idf in article `a`, if the article holds it.
+    fn get(&self, t: TermId, a: u32) -> Option<f32> {
+        match self.place(t, a) {
+            Some(i) => Some(self.rows[i].1).filter(|idf| !idf.is_nan()),
+            None if self.extra.is_empty() => None,
+            None => self.extra.get(&(t, a)).copied(),
+        }
+    }
+
+    /// Sets term `t`'s idf in article `a` (none: the article no longer
+    /// holds it).
+    fn set(&mut self, t: TermId, a: u32, idf: Option<f32>) {
+        match (self.place(t, a), idf) {
+            (Some(i), idf) => self.rows[i].1 = idf.unwrap_or(f32::NAN),
+            (None, Some(idf)) => {
+                self.extra.insert((t, a), idf);
+            }
+            (None, None) => {
+                self.extra.remove(&(t, a));
+            }
+        }
     }
 }
 
@@ -620,12 +661,14 @@ impl Index {
             postings: Vec::new(),
             surfaces: Vec::new(),
             surface_ids: HashMap::default(),
+            surface_refs: Vec::new(),
             deletes: HashMap::default(),
             docs: Vec::new(),
             background: HashMap::default(),
             say_terms: HashSet::default(),
             word_terms: HashMap::default(),
             pairs: PairIds::default(),
+            dirty: HashMap::default(),
         };
         index.say_terms = words::lists()
             .say
@@ -634,146 +677,25 @@ impl Index {
             .collect();
         let alias_words: Vec<String> = index.lexicon.alias_words().map(str::to_string).collect();
         for w in alias_words {
-            index.add_surface(&w);
+            if let Some(id) = index.add_surface(&w) {
+                index.surface_refs[id as usize] += 1;
+            }
         }
         let mut article_docs: HashMap<ArticleId, (usize, HashMap<usize, usize>)> =
             HashMap::default();
         for input in docs {
             let doc_id = index.docs.len() as u32;
-            let mut strength: HashMap<TermId, f32> = HashMap::default();
-            let mut entities = Vec::new();
-            let mut phrasings = Vec::new();
-            let mut meanings = Vec::new();
-            let mut rows = Vec::new();
-            for q in input.questions {
-                let units = index.analyse(q, false);
-                meanings.extend(index.meaning(&units).map(|m| Stored::new(&m)));
-                index.word_rows(&units, &mut rows);
-                let mut p = index.phrasing(
-                    &units,
-                    q,
-                    FIELD_QUESTION,
-                    false,
-                    &mut strength,
-                    &mut entities,
-                );
-                let words: Vec<String> = tokens(&crate::normalize::fold(q))
-                    .into_iter()
-                    .map(|t| t.text)
-                    .collect();
-                p.want = read_want(&words);
-                phrasings.push(p);
-            }
-            // Each text is read once; the body is the answer and the quote.
-            let answer_units = index.analyse(input.answer, false);
-            let quote_units = if input.quote == input.answer {
-                answer_units.clone()
-            } else {
-                index.analyse(input.quote, false)
-            };
-            let mut body_units = answer_units.clone();
-            if input.quote != input.answer {
-                body_units.extend(quote_units.iter().cloned());
-            }
-            meanings.extend(index.meaning(&body_units).map(|m| Stored::new(&m)));
-            index.word_rows(&body_units, &mut rows);
-            rows.sort_unstable();
-            rows.dedup();
-            index.phrasing(
-                &answer_units,
-                input.answer,
-                FIELD_ANSWER,
-                true,
-                &mut strength,
-                &mut entities,
-            );
-            index.phrasing(
-                &quote_units,
-                input.quote,
-                FIELD_QUOTE,
-                true,
-                &mut strength,
-                &mut entities,
-            );
-            let body = index.phrasing(
-                &body_units,
-                input.answer,
-                0.0,
-                false,
-                &mut HashMap::default(),
-                &mut Vec::new(),
-            );
-            entities.sort_unstable();
-            entities.dedup();
-            let mut related: Vec<usize> = entities
-                .iter()
-                .flat_map(|&e| index.lexicon.related(e).collect::<Vec<_>>())
-                .filter(|r| !entities.contains(r))
-                .collect();
-            related.sort_unstable();
-            related.dedup();
-            for &r in &related {
-                let id = index.term(&entity_term(&index.lexicon, r));
-                let s = strength.entry(id).or_insert(0.0);
-                *s = s.max(RELATED_ENTITY);
-            }
-            let folded_text = format!(
-                "{} {}",
-                crate::normalize::fold(input.answer),
-                crate::normalize::fold(input.quote)
-            );
-            let words: Vec<String> = tokens(&folded_text).into_iter().map(|t| t.text).collect();
-            let has_number = (0..words.len()).any(|i| counts_at(&words, i));
-            let has_time = words
-                .iter()
-                .any(|w| words::has(&words::lists().time, w.as_str()));
-            let states = Measures::stated(&folded_text, &words, has_number);
-            let clues = index.clues(input.answer, input.quote);
-            let mut speakers: Vec<usize> = input
-                .speaker
-                .and_then(|s| index.lexicon.entity_index(s))
-                .into_iter()
-                .collect();
-            if speakers.is_empty()
-                && input.questions.is_empty()
-                && words
-                    .iter()
-                    .any(|w| words::has(&words::lists().say, w.as_str()))
-            {
-                // A sentence reporting words: its people (and bodies) are
-                // the candidates for whose words they are.
-                speakers.extend(entities.iter().copied().filter(|&e| {
-                    matches!(
-                        index.lexicon.entity(e).kind,
-                        EntityKind::Person | EntityKind::Org
-                    )
-                }));
-            }
-            for (&t, &s) in &strength {
+            let (doc, strength) = index.make_doc(&input);
+            for (t, s) in strength {
                 index.postings[t as usize].0.push((doc_id, s, 0.0));
             }
+            index.count_words(&input, &doc.body.terms, 1);
             let entry = article_docs.entry(input.article).or_default();
             entry.0 += 1;
-            for &e in &entities {
+            for &e in &doc.entities {
                 *entry.1.entry(e).or_default() += 1;
             }
-            index.docs.push(Doc {
-                target: input.target,
-                article: input.article,
-                kind: input.kind,
-                has_number,
-                states,
-                has_time,
-                speakers,
-                entities,
-                related,
-                holders: Holders::new(&phrasings),
-                phrasings,
-                body,
-                meanings: Meanings::new(&meanings),
-                words: rows,
-                clues,
-            });
+            index.docs.push(doc);
         }
         // Articles in dense order, and each doc's.
         let mut dense: HashMap<ArticleId, u32> = HashMap::default();
@@ -814,15 +736,8 @@ impl Index {
             index.local_idf.push(&idfs);
         }
         // Phrasing weights need the idf of their own article.
-        for (i, d) in index.docs.iter_mut().enumerate() {
-            let a = index.article_of[i];
-            for p in d.phrasings.iter_mut().chain(std::iter::once(&mut d.body)) {
-                p.weight = p
-                    .terms
-                    .iter()
-                    .map(|&t| index.local_idf.get(t, a).unwrap_or(0.0))
-                    .sum();
-            }
+        for i in 0..index.docs.len() {
+            index.weigh_phrasings(i);
         }
         for (article, (count, ents)) in article_docs {
             let set = ents
@@ -833,6 +748,132 @@ impl Index {
             index.background.insert(article, set);
         }
         index
+    }
+
+    /// Reads one fact or gap into its doc, and the strength each of its
+    /// terms has in it (what its postings hold). Terms and character pairs
+    /// new to the index are added; nothing else is changed.
+    fn make_doc(&mut self, input: &DocInput) -> (Doc, Vec<(TermId, f32)>) {
+        let mut strength: HashMap<TermId, f32> = HashMap::default();
+        let mut entities = Vec::new();
+        let mut phrasings = Vec::new();
+        let mut meanings = Vec::new();
+        let mut rows = Vec::new();
+        for q in input.questions {
+            let units = self.analyse(q, false);
+            meanings.extend(self.meaning(&units).map(|m| Stored::new(&m)));
+            self.word_rows(&units, &mut rows);
+            let mut p = self.phrasing(&units, q, FIELD_QUESTION, &mut strength, &mut entities);
+            let words: Vec<String> = tokens(&crate::normalize::fold(q))
+                .into_iter()
+                .map(|t| t.text)
+                .collect();
+            p.want = read_want(&words);
+            phrasings.push(p);
+        }
+        // Each text is read once; the body is the answer and the quote.
+        let answer_units = self.analyse(input.answer, false);
+        let quote_units = if input.quote == input.answer {
+            answer_units.clone()
+        } else {
+            self.analyse(input.quote, false)
+        };
+        let mut body_units = answer_units.clone();
+        if input.quote != input.answer {
+            body_units.extend(quote_units.iter().cloned());
+        }
+        meanings.extend(self.meaning(&body_units).map(|m| Stored::new(&m)));
+        self.word_rows(&body_units, &mut rows);
+        rows.sort_unstable();
+        rows.dedup();
+        self.phrasing(
+            &answer_units,
+            input.answer,
+            FIELD_ANSWER,
+            &mut strength,
+            &mut entities,
+        );
+        self.phrasing(
+            &quote_units,
+            input.quote,
+            FIELD_QUOTE,
+            &mut strength,
+            &mut entities,
+        );
+        let body = self.phrasing(
+            &body_units,
+            input.answer,
+            0.0,
+            &mut HashMap::default(),
+            &mut Vec::new(),
+        );
+        entities.sort_unstable();
+        entities.dedup();
+        let mut related: Vec<usize> = entities
+            .iter()
+            .flat_map(|&e| self.lexicon.related(e).collect::<Vec<_>>())
+            .filter(|r| !entities.contains(r))
+            .collect();
+        related.sort_unstable();
+        related.dedup();
+        for &r in &related {
+            let id = self.term(&entity_term(&self.lexicon, r));
+            let s = strength.entry(id).or_insert(0.0);
+            *s = s.max(RELATED_ENTITY);
+        }
+        let folded_text = format!(
+            "{} {}",
+            crate::normalize::fold(input.answer),
+            crate::normalize::fold(input.quote)
+        );
+        let words: Vec<String> = tokens(&folded_text).into_iter().map(|t| t.text).collect();
+        let has_number = (0..words.len()).any(|i| counts_at(&words, i));
+        let has_time = words
+            .iter()
+            .any(|w| words::has(&words::lists().time, w.as_str()));
+        let states = Measures::stated(&folded_text, &words, has_number);
+        let clues = self.clues(input.answer, input.quote);
+        let mut speakers: Vec<usize> = input
+            .speaker
+            .and_then(|s| self.lexicon.entity_index(s))
+            .into_iter()
+            .collect();
+        if speakers.is_empty()
+            && input.questions.is_empty()
+            && words
+                .iter()
+                .any(|w| words::has(&words::lists().say, w.as_str()))
+        {
+            // A sentence reporting words: its people (and bodies) are
+            // the candidates for whose words they are.
+            speakers.extend(entities.iter().copied().filter(|&e| {
+                matches!(
+                    self.lexicon.entity(e).kind,
+                    EntityKind::Person | EntityKind::Org
+                )
+            }));
+        }
+        let doc = Doc {
+            target: input.target,
+            article: input.article,
+            kind: input.kind,
+            has_number,
+            states,
+            has_time,
+            speakers,
+            entities,
+            related,
+            holders: Holders::new(&phrasings),
+            phrasings,
+            body,
+            meanings: Meanings::new(&meanings),
+            words: rows,
+            clues,
+            dead: false,
+        };
+        let mut strength: Vec<(TermId, f32)> = strength.into_iter().collect();
+        strength.sort_unstable_by_key(|&(t, _)| t);
+        (doc, strength)
     }
 
     /// Gives an index read back from a snapshot the lexicon it was built
@@ -860,7 +901,7 @@ impl Index {
         self.terms.insert(text.to_string(), id);
         self.term_text.push(text.to_string());
         self.postings.push(Postings::default());
-        self.in_text.push(false);
+        self.in_text.push(0);
         id
     }
 
@@ -900,15 +941,18 @@ impl Index {
         }
     }
 
-    fn add_surface(&mut self, word: &str) {
-        if word.chars().count() < FUZZY_MIN_LEN
-            || self.surface_ids.contains_key(word)
-            || is_stopword(word)
-        {
-            return;
+    /// Adds a word to the vocabulary typos are corrected against, if it is
+    /// one that could be, and returns its id (new or not).
+    fn add_surface(&mut self, word: &str) -> Option<u32> {
+        if word.chars().count() < FUZZY_MIN_LEN || is_stopword(word) {
+            return None;
+        }
+        if let Some(&id) = self.surface_ids.get(word) {
+            return Some(id);
         }
         let id = self.surfaces.len() as u32;
         self.surfaces.push(word.to_string());
+        self.surface_refs.push(0);
         self.surface_ids.insert(word.to_string(), id);
         self.deletes.entry(word.to_string()).or_default().push(id);
         for d in deletions(word) {
@@ -916,6 +960,69 @@ impl Index {
             if list.last() != Some(&id) {
                 list.push(id);
             }
+        }
+        Some(id)
+    }
+
+    /// Whether the vocabulary holds `word` (a doc in force uses it, or it
+    /// is a name's variant).
+    fn has_surface(&self, word: &str) -> bool {
+        self.surface_ids
+            .get(word)
+            .is_some_and(|&id| self.surface_refs[id as usize] > 0)
+    }
+
+    /// Whether some answer or quote holds term `id`.
+    fn in_text(&self, id: TermId) -> bool {
+        self.in_text[id as usize] > 0
+    }
+
+    /// A term of the docs in force: one only docs taken out by a change
+    /// had is not (`update`).
+    fn live_term(&self, text: &str) -> Option<TermId> {
+        self.terms
+            .get(text)
+            .copied()
+            .filter(|&id| !self.postings[id as usize].0.is_empty())
+    }
+
+    /// Counts the doc of `input` in or out (`by` 1 or -1): the words
+    /// typos are corrected to, and the terms its answer and quote hold
+    /// (`body`, its body's terms).
+    fn count_words(&mut self, input: &DocInput, body: &[TermId], by: i32) {
+        let step = |n: &mut u32| *n = n.checked_add_signed(by).expect("counted in before out");
+        for &t in body {
+            step(&mut self.in_text[t as usize]);
+        }
+        let mut ids: Vec<u32> = input
+            .questions
+            .iter()
+            .map(String::as_str)
+            .chain([input.answer, input.quote])
+            .flat_map(tokens)
+            .filter(|t| !t.text.chars().any(|c| c.is_ascii_digit()))
+            .filter_map(|t| self.surface_ids.get(t.text.as_str()).copied())
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        for id in ids {
+            step(&mut self.surface_refs[id as usize]);
+        }
+    }
+
+    /// Works out doc `i`'s phrasing weights from its article's idfs:
+    /// summed in f64, so they do not hang on the order of the term ids
+    /// (a term new to an edited doc has the newest id).
+    fn weigh_phrasings(&mut self, i: usize) {
+        let a = self.article_of[i];
+        let local_idf = &self.local_idf;
+        let d = &mut self.docs[i];
+        for p in d.phrasings.iter_mut().chain(std::iter::once(&mut d.body)) {
+            p.weight = p
+                .terms
+                .iter()
+                .map(|&t| f64::from(local_idf.get(t, a).unwrap_or(0.0)))
+                .sum::<f64>() as f32;
         }
     }
 
@@ -926,7 +1033,6 @@ impl Index {
         units: &[Unit],
         text: &str,
         field: f32,
-        from_text: bool,
         strength: &mut HashMap<TermId, f32>,
         entities: &mut Vec<usize>,
     ) -> Phrasing {
@@ -936,9 +1042,6 @@ impl Index {
             if field > 0.0 {
                 let s = strength.entry(id).or_insert(0.0);
                 *s = s.max(field);
-                if from_text {
-                    self.in_text[id as usize] = true;
-                }
             }
             if let Some(e) = u.entity {
                 entities.push(e);
@@ -1005,7 +1108,7 @@ impl Index {
                 }
                 // "wht", "abot": a slip on a word that says nothing is
                 // read as that word, not as an unknown term.
-                if !self.surface_ids.contains_key(t.text.as_str()) {
+                if !self.has_surface(t.text.as_str()) {
                     if let Some(meant) = stopword_typo(&t.text) {
                         raw.push(meant.to_string());
                         words.push(meant.to_string());
@@ -1424,10 +1527,9 @@ impl Index {
         // know it and the store has it only from phrasings (a typo a
         // learned question kept: "goverment"); then only a real word of an
         // answer or quote replaces it.
-        let term = self.terms.get(self.term_of(word).as_ref()).copied();
-        let known = self.surface_ids.contains_key(word) || term.is_some();
-        let only_phrased =
-            words::zipf(word).is_none() && term.is_none_or(|id| !self.in_text[id as usize]);
+        let term = self.live_term(self.term_of(word).as_ref());
+        let known = self.has_surface(word) || term.is_some();
+        let only_phrased = words::zipf(word).is_none() && term.is_none_or(|id| !self.in_text(id));
         if known && !only_phrased {
             return None;
         }
@@ -1435,9 +1537,8 @@ impl Index {
             !known
                 || (words::zipf(cand).is_some_and(|z| z >= REAL_WORD_ZIPF)
                     && self
-                        .terms
-                        .get(self.term_of(cand).as_ref())
-                        .is_some_and(|&id| self.in_text[id as usize]))
+                        .live_term(self.term_of(cand).as_ref())
+                        .is_some_and(|id| self.in_text(id)))
         };
         // A word English knows is not a slip for one it knows less well
         // ("prepping" is not "propping"): a slip makes a rarer word, or
@@ -1454,29 +1555,32 @@ impl Index {
             keys.extend(second);
         }
         keys.extend(first);
-        let mut best: Option<(usize, &str)> = None;
-        for k in &keys {
+        let mut best: Option<(usize, bool, usize, &str)> = None;
+        for (ki, k) in keys.iter().enumerate() {
             let Some(ids) = self.deletes.get(k) else {
                 continue;
             };
             for &id in ids {
+                if self.surface_refs[id as usize] == 0 {
+                    continue;
+                }
                 let cand = self.surfaces[id as usize].as_str();
                 let d = strsim::osa_distance(word, cand);
                 if d == 0 || d > max || !fits(cand) || rarer_than_typed(cand) {
                     continue;
                 }
-                let better = match best {
-                    None => true,
-                    Some((bd, bw)) => {
-                        d < bd || (d == bd && same_first(word, cand) && !same_first(word, bw))
-                    }
-                };
-                if better {
-                    best = Some((d, cand));
+                // Fewer edits, then the same first letter, then found
+                // through the earlier key (the word as typed first: a
+                // letter left out), then the first alphabetically: the
+                // choice does not hang on the order words came into the
+                // store.
+                let this = (d, !same_first(word, cand), ki, cand);
+                if best.is_none_or(|b| this < b) {
+                    best = Some(this);
                 }
             }
         }
-        best.map(|(d, w)| (w.to_string(), d))
+        best.map(|(d, _, _, w)| (w.to_string(), d))
     }
 
     /// Reads a question.
@@ -1510,14 +1614,14 @@ impl Index {
             {
                 continue;
             }
-            let id = self.terms.get(&u.term).copied();
+            let id = self.live_term(&u.term);
             let mut cap = f32::INFINITY;
             if let Some(id) = id {
                 if self.say_terms.contains(&u.term) {
                     // "describe", "think": whose words is read apart; the
                     // verb itself rarely matches the fact's wording.
                     cap = UNKNOWN_COMMON_WEIGHT;
-                } else if u.everyday && !self.in_text[id as usize] {
+                } else if u.everyday && !self.in_text(id) {
                     // An everyday word only the phrasings use: rare in the
                     // store, but it says little about the topic.
                     cap = EVERYDAY_CAP;
@@ -1681,7 +1785,7 @@ impl Index {
                 })
             });
         let counts: Vec<TermId> = counts_unit
-            .and_then(|u| self.terms.get(&u.term).copied())
+            .and_then(|u| self.live_term(&u.term))
             .into_iter()
             .collect();
         let text = units
@@ -1757,12 +1861,8 @@ impl Index {
                     )
                 })
             };
-            (singles && (meeting(i + 1) || meeting(i + 2))).then(|| {
-                (
-                    self.terms.get(self.term_of(w).as_ref()).copied(),
-                    w.to_string(),
-                )
-            })
+            (singles && (meeting(i + 1) || meeting(i + 2)))
+                .then(|| (self.live_term(self.term_of(w).as_ref()), w.to_string()))
         });
         let names_person = raw.iter().enumerate().any(|(i, w)| {
             matches!(w.as_str(), "name" | "names")
@@ -1870,6 +1970,15 @@ impl Index {
         base * t.info.min(1.0) * t.scale
     }
 
+    /// How doc `doc` stands in a tie: facts' docs before gaps', each in
+    /// slot order (facts' by id), wherever the gaps' docs are laid out.
+    fn tie_rank(&self, doc: u32) -> (bool, u32) {
+        (
+            matches!(self.docs[doc as usize].target, Target::Gap(_)),
+            doc,
+        )
+    }
+
     fn rank(&self, query: &Query, limit: usize, include: Option<u32>) -> Vec<Scored> {
         let n = query.terms.len();
         if n == 0 {
@@ -1952,7 +2061,10 @@ impl Index {
         // one's best CANDIDATES, under a total order (coverage, then doc),
         // so an article's candidates are the same whatever other articles
         // the store holds (unless ARTICLES others beat it outright).
-        let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        let order = |a: &(u32, f32), b: &(u32, f32)| {
+            b.1.total_cmp(&a.1)
+                .then_with(|| self.tie_rank(a.0).cmp(&self.tie_rank(b.0)))
+        };
         // Each article's best candidate, by the article's dense index.
         let mut best: Vec<Option<(u32, f32)>> = vec![None; self.article_unknown.len()];
         for &(doc, c) in &cands {
@@ -2007,7 +2119,7 @@ impl Index {
         scored.sort_by(|a, b| {
             b.confidence
                 .total_cmp(&a.confidence)
-                .then(a.doc.cmp(&b.doc))
+                .then_with(|| self.tie_rank(a.doc).cmp(&self.tie_rank(b.doc)))
         });
         // Up to `limit` of each article's.
         let mut per: HashMap<u32, usize> = HashMap::default();
@@ -2448,7 +2560,7 @@ impl Index {
     /// question no words. A scan of the docs: asked only of a follow-up
     /// answered with the fact the last exchange gave.
     pub fn unaligned_in(&self, question: &str, target: Target) -> Option<(f32, f32)> {
-        let doc = self.docs.iter().find(|d| d.target == target)?;
+        let doc = self.docs.iter().find(|d| d.target == target && !d.dead)?;
         let query = self.query(question);
         (!query.terms.is_empty()).then(|| Self::unaligned(&query, doc))
     }
@@ -2558,15 +2670,21 @@ impl Index {
                     for t in query.terms.iter_mut().filter(|t| t.text == typed) {
                         t.scale = t.scale.min(0.5);
                     }
-                    for (w, _) in self
+                    // The first 16 alphabetically: not as the map happens
+                    // to lay them out, which hangs on its history.
+                    let mut begun: Vec<&String> = self
                         .surface_ids
                         .iter()
-                        .filter(|(w, _)| w.starts_with(&last))
-                        .take(16)
-                    {
+                        .filter(|&(w, &id)| {
+                            self.surface_refs[id as usize] > 0 && w.starts_with(&last)
+                        })
+                        .map(|(w, _)| w)
+                        .collect();
+                    begun.sort_unstable();
+                    for w in begun.into_iter().take(16) {
                         let term = self.lexicon.synonym(&self.stemmer.stem(w)).to_string();
                         if term != typed {
-                            if let Some(&id) = self.terms.get(&term) {
+                            if let Some(id) = self.live_term(&term) {
                                 // A guess at the word being typed: half weight.
                                 query.terms.push(QueryTerm {
                                     text: term,
@@ -2590,7 +2708,7 @@ impl Index {
         let mut out = Vec::new();
         if query.terms.is_empty() {
             for (i, d) in self.docs.iter().enumerate() {
-                if matches!(d.target, Target::Fact(_)) && !d.phrasings.is_empty() {
+                if matches!(d.target, Target::Fact(_)) && !d.dead && !d.phrasings.is_empty() {
                     out.push((self.docs[i].target, 0));
                     if out.len() >= limit {
                         break;

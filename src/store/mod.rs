@@ -35,7 +35,7 @@ use rusqlite::{Connection, Row};
 
 use crate::article::Article;
 use crate::extract;
-use crate::fact::{AnswerKind, ArticleId, ArticleMeta, Fact, FactId, Origin};
+use crate::fact::{AnswerKind, ArticleId, ArticleMeta, Changed, Fact, FactId, Origin};
 use crate::moderation;
 
 use error::sql_err;
@@ -377,16 +377,74 @@ impl Store {
                  coalesce((SELECT max(id) FROM facts), 0) || '/' || \
                  coalesce((SELECT id || '@' || at FROM fact_revisions ORDER BY id DESC LIMIT 1), '') \
                  || '/' || \
-                 coalesce((SELECT id || '@' || at FROM gap_revisions ORDER BY id DESC LIMIT 1), '')",
+                 coalesce((SELECT id || '@' || at FROM gap_revisions ORDER BY id DESC LIMIT 1), ''), \
+                 coalesce((SELECT max(id) FROM articles), 0) || '/' || \
+                 coalesce((SELECT max(id) FROM article_revisions), 0) || '/' || \
+                 coalesce((SELECT id || '@' || at FROM gap_revisions ORDER BY id DESC LIMIT 1), ''), \
+                 coalesce((SELECT max(id) FROM fact_revisions), 0), \
+                 coalesce((SELECT id || '@' || at FROM fact_revisions ORDER BY id DESC LIMIT 1), '')",
                 [],
                 |row| {
                     Ok(ContentStamp {
                         revision: row.get(0)?,
                         history: row.get(1)?,
+                        base: row.get(2)?,
+                        fact_revision: row.get(3)?,
+                        fact_mark: row.get(4)?,
                     })
                 },
             )
             .map_err(sql_err(&self.path, "reading the content stamp"))
+    }
+
+    /// Fact revision `id` and its time (empty when there is none): the
+    /// same id with another time is another history (a database restored
+    /// from a backup and edited since).
+    pub fn fact_revision_mark(&self, id: i64) -> Result<String, StoreError> {
+        self.conn()
+            .query_row(
+                "SELECT coalesce((SELECT id || '@' || at FROM fact_revisions WHERE id = ?1), '')",
+                [id],
+                |row| row.get(0),
+            )
+            .map_err(sql_err(&self.path, "reading a fact revision"))
+    }
+
+    /// Each fact with a revision after `revision` (a `fact_revisions` id),
+    /// as it is now (retired or not), and the newest revision: what an
+    /// engine built at `revision` changes to be of the facts now.
+    pub fn facts_changed_since(&self, revision: i64) -> Result<(Vec<Changed>, i64), StoreError> {
+        let op = "reading the facts changed";
+        // The newest revision first: a change committed meanwhile is in
+        // the facts read (as they are now) or in the next call's, and
+        // putting a fact in as it is twice changes nothing.
+        let (ids, newest) = {
+            let conn = self.conn();
+            let newest: i64 = conn
+                .query_row(
+                    "SELECT coalesce(max(id), 0) FROM fact_revisions",
+                    [],
+                    |row| row.get(0),
+                )
+                .map_err(sql_err(&self.path, op))?;
+            let mut st = conn
+                .prepare_cached(
+                    "SELECT DISTINCT fact_id FROM fact_revisions \
+                     WHERE id > ?1 AND id <= ?2 ORDER BY fact_id",
+                )
+                .map_err(sql_err(&self.path, op))?;
+            let ids = st
+                .query_map([revision, newest], |row| row.get(0).map(FactId))
+                .map_err(sql_err(&self.path, op))?
+                .collect::<Result<Vec<FactId>, _>>()
+                .map_err(sql_err(&self.path, op))?;
+            (ids, newest)
+        };
+        let mut changed = Vec::with_capacity(ids.len());
+        for id in ids {
+            changed.push((id, self.fact(id)?));
+        }
+        Ok((changed, newest))
     }
 }
 
@@ -398,6 +456,14 @@ pub struct ContentStamp {
     pub revision: i64,
     /// The newest ids and revisions, as one string.
     pub history: String,
+    /// The same of everything but the facts (articles, their texts, gaps):
+    /// while it stays the same, the facts' revisions since say all that
+    /// changed ([`Store::facts_changed_since`]).
+    pub base: String,
+    /// The newest fact revision's id.
+    pub fact_revision: i64,
+    /// It and its time, as [`Store::fact_revision_mark`] gives them.
+    pub fact_mark: String,
 }
 
 /// A fact row (in [`FACT_COLUMNS`] order), without its phrasings.
