@@ -26,6 +26,7 @@ use criterion::Criterion;
 use summit_bot::app::App;
 use summit_bot::config::Config;
 use summit_bot::eval::{self, EvalQuestion};
+use summit_bot::moderation::{Changes, Moderator};
 use summit_bot::store::Store;
 use summit_distractors::DEFAULT_SEED;
 
@@ -39,6 +40,8 @@ const LATENCY_BUDGET: Duration = Duration::from_secs(2);
 const STREAM_LINES: usize = 20_000;
 /// Cold starts timed (the median is reported).
 const COLD_RUNS: usize = 11;
+/// Moderator edits timed, each through one process and seen by another.
+const EDITS: usize = 21;
 
 /// Whether this is `cargo bench` (criterion gets `--bench`) rather than
 /// `cargo test --benches`, which must stay fast.
@@ -338,6 +341,7 @@ fn main() {
             "ask --json - article: {:.0} questions/s ({STREAM_LINES} lines, best of 3)",
             throughput(&article_db, &questions)
         ));
+        report(edit_line(&article_db, &format!("{facts} facts")));
         let base = accuracy_base(&article_db, &questions, &title);
         for size in sizes() {
             run_size(&mut c, dir.path(), size, &questions, &title, base);
@@ -407,6 +411,7 @@ fn run_size(
             "REPORT summit-bot process at {facts} facts: VmRSS {rss:.0} MiB, VmHWM {hwm:.0} MiB"
         );
     }
+    println!("REPORT {}", edit_line(&db, &format!("{facts} facts")));
     let (median, worst) = cold_start(&db, q, 3);
     println!(
         "REPORT cold start {facts} facts: median {} worst {} (3 runs)",
@@ -432,4 +437,69 @@ fn cold_start_unsaved(db: &Path, question: &str, runs: usize) -> (Duration, Dura
         times.push(ask_once(db, question));
     }
     median_and_worst(times)
+}
+
+/// A moderator's edit of the shipped article's first curated fact (its largest
+/// article: the most weights to work out again) through one process, and
+/// another process on the same database answering with it, [`EDITS`]
+/// times: each process's time to take the change in (reading what changed
+/// from SQLite and changing its engine in place), and the other's to then
+/// answer with it.
+fn edit_line(db: &Path, size: &str) -> String {
+    let (mut writer, _) = open_app(db);
+    let (mut reader, _) = open_app(db);
+    let fact = writer
+        .store
+        .facts(false)
+        .expect("reads")
+        .into_iter()
+        .find(|f| !f.questions.is_empty())
+        .expect("a curated fact");
+    let id = fact.id;
+    let question = fact.questions.first().expect("a curated fact").clone();
+    let by = Moderator {
+        id: None,
+        name: "bench".to_string(),
+    };
+    let (mut took, mut seen) = (Vec::new(), Vec::new());
+    for i in 0..EDITS {
+        let version = writer
+            .store
+            .fact(id)
+            .expect("reads")
+            .expect("there")
+            .version;
+        let changes = Changes {
+            answer: Some(format!("{} (edit {i})", fact.answer)),
+            ..Changes::default()
+        };
+        writer
+            .store
+            .edit_fact(id, version, &changes, &by, None)
+            .expect("edits");
+        let t = Instant::now();
+        writer.reload().expect("takes the change in");
+        took.push(t.elapsed());
+        let t = Instant::now();
+        reader.reload_if_changed().expect("takes the change in");
+        let reply = reader.answer(&question);
+        seen.push(t.elapsed());
+        assert!(
+            reply
+                .answer
+                .unwrap_or_default()
+                .contains(&format!("(edit {i})")),
+            "the other process answers with the edit"
+        );
+    }
+    let (took, took_worst) = median_and_worst(took);
+    let (seen, seen_worst) = median_and_worst(seen);
+    format!(
+        "moderator edit at {size}: the editing process takes it in in {} (worst {}); \
+         the other takes it in and answers with it in {} (worst {}) ({EDITS} edits)",
+        us(took),
+        us(took_worst),
+        us(seen),
+        us(seen_worst)
+    )
 }

@@ -60,6 +60,8 @@ pub struct Stamp {
     /// ([`ContentStamp::fact_mark`]).
     pub fact_revision: i64,
     pub fact_mark: String,
+    /// The highest fact id in the store.
+    pub max_fact: i64,
 }
 
 impl Stamp {
@@ -75,6 +77,7 @@ impl Stamp {
             base: content.base,
             fact_revision: content.fact_revision,
             fact_mark: content.fact_mark,
+            max_fact: content.max_fact,
         }
     }
 

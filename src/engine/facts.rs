@@ -21,8 +21,9 @@ pub(super) struct FactTable {
     articles: Vec<ArticleId>,
     /// Per fact: whether it has phrasings.
     phrased: Vec<bool>,
-    /// Per fact: the fact, once decoded (at once when built).
-    slots: Vec<OnceLock<Fact>>,
+    /// Per fact: the fact, once decoded (at once when built). Boxed, so a
+    /// fact put in or taken out moves a pointer a fact, not a fact.
+    slots: Vec<OnceLock<Box<Fact>>>,
     /// Per fact: where its saved bytes are in `encoded`; empty when the
     /// table was built rather than read back (a fact put in since has an
     /// empty span: it is decoded).
@@ -38,7 +39,10 @@ impl FactTable {
             ids: facts.iter().map(|f| f.id).collect(),
             articles: facts.iter().map(|f| f.article).collect(),
             phrased: facts.iter().map(|f| !f.questions.is_empty()).collect(),
-            slots: facts.into_iter().map(OnceLock::from).collect(),
+            slots: facts
+                .into_iter()
+                .map(|f| OnceLock::from(Box::new(f)))
+                .collect(),
             encoded: Vec::new(),
             spans: Vec::new(),
         }
@@ -50,7 +54,7 @@ impl FactTable {
             Ok(i) => {
                 self.articles[i] = fact.article;
                 self.phrased[i] = !fact.questions.is_empty();
-                self.slots[i] = OnceLock::from(fact);
+                self.slots[i] = OnceLock::from(Box::new(fact));
             }
             Err(i) => {
                 if self.spans.len() == self.ids.len() && !self.spans.is_empty() {
@@ -59,7 +63,7 @@ impl FactTable {
                 self.ids.insert(i, fact.id);
                 self.articles.insert(i, fact.article);
                 self.phrased.insert(i, !fact.questions.is_empty());
-                self.slots.insert(i, OnceLock::from(fact));
+                self.slots.insert(i, OnceLock::from(Box::new(fact)));
             }
         }
     }
@@ -95,13 +99,13 @@ impl FactTable {
     pub(super) fn get(&self, id: FactId) -> Option<&Fact> {
         let i = self.position(id)?;
         if let Some(fact) = self.slots[i].get() {
-            return Some(fact);
+            return Some(fact.as_ref());
         }
         let &(start, end) = self.spans.get(i)?;
         let bytes = self.encoded.get(start as usize..end as usize)?;
         match postcard::from_bytes::<Fact>(bytes) {
             Ok(fact) if fact.id == id && fact.article == self.articles[i] => {
-                Some(self.slots[i].get_or_init(|| fact))
+                Some(self.slots[i].get_or_init(|| Box::new(fact)).as_ref())
             }
             _ => {
                 tracing::error!(fact = %id, "a fact of the saved index does not decode");

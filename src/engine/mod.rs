@@ -347,16 +347,23 @@ impl Engine {
         }
         let mut touched = HashSet::new();
         for (id, now) in changed {
-            if let Some(old) = self.facts.get(id).cloned() {
-                let slot = self.index.fact_slot(id).expect("a fact in force has a doc");
-                self.index.take_out(slot, &fact_doc(&old));
-                remove_phrasings(&mut self.phrased_as, &old);
-                self.facts.remove(id);
+            let now = now.filter(|f| !f.retired);
+            let (Ok(slot) | Err(slot)) = self.index.fact_slot(id);
+            let old = self.facts.get(id).cloned();
+            if let Some(old) = &old {
+                remove_phrasings(&mut self.phrased_as, old);
                 touched.insert(old.article);
             }
-            if let Some(f) = now.filter(|f| !f.retired) {
-                let (Ok(slot) | Err(slot)) = self.index.fact_slot(id);
-                self.index.put(slot, &fact_doc(&f))?;
+            match (&old, &now) {
+                (Some(old), Some(f)) => self.index.replace(slot, &fact_doc(old), &fact_doc(f))?,
+                (Some(old), None) => {
+                    self.index.take_out(slot, &fact_doc(old));
+                    self.facts.remove(id);
+                }
+                (None, Some(f)) => self.index.put(slot, &fact_doc(f))?,
+                (None, None) => {}
+            }
+            if let Some(f) = now {
                 add_phrasings(&mut self.phrased_as, &f, slot);
                 touched.insert(f.article);
                 self.facts.put(f);

@@ -529,6 +529,8 @@ pub struct Index {
     /// Per doc: its article's dense index.
     #[serde(with = "crate::packed::vec")]
     article_of: Vec<u32>,
+    /// How many docs, from the first, are gaps' (`tie_rank`).
+    gap_docs: u32,
     /// Per article: what a word it lacks weighs.
     #[serde(with = "crate::packed::vec")]
     article_unknown: Vec<f32>,
@@ -656,6 +658,7 @@ impl Index {
             term_text: Vec::new(),
             local_idf: LocalIdf::default(),
             article_of: Vec::new(),
+            gap_docs: 0,
             article_unknown: Vec::new(),
             in_text: Vec::new(),
             postings: Vec::new(),
@@ -697,6 +700,11 @@ impl Index {
             }
             index.docs.push(doc);
         }
+        index.gap_docs = index
+            .docs
+            .iter()
+            .take_while(|d| matches!(d.target, Target::Gap(_)))
+            .count() as u32;
         // Articles in dense order, and each doc's.
         let mut dense: HashMap<ArticleId, u32> = HashMap::default();
         let mut sizes: Vec<f32> = Vec::new();
@@ -1970,13 +1978,10 @@ impl Index {
         base * t.info.min(1.0) * t.scale
     }
 
-    /// How doc `doc` stands in a tie: facts' docs before gaps', each in
-    /// slot order (facts' by id), wherever the gaps' docs are laid out.
+    /// How doc `doc` stands in a tie: facts' docs before gaps' (which come
+    /// first in the index), each in slot order (facts' by id).
     fn tie_rank(&self, doc: u32) -> (bool, u32) {
-        (
-            matches!(self.docs[doc as usize].target, Target::Gap(_)),
-            doc,
-        )
+        (doc < self.gap_docs, doc)
     }
 
     fn rank(&self, query: &Query, limit: usize, include: Option<u32>) -> Vec<Scored> {

@@ -38,9 +38,7 @@ impl Index {
     /// Fact `id`'s slot (`Ok`: in force or taken out), or where its doc
     /// would go (`Err`). Facts' docs follow the gaps', by id.
     pub fn fact_slot(&self, id: FactId) -> Result<u32, u32> {
-        let first = self
-            .docs
-            .partition_point(|d| matches!(d.target, Target::Gap(_)));
+        let first = self.gap_docs as usize;
         self.docs[first..]
             .binary_search_by_key(&id, |d| match d.target {
                 Target::Fact(f) => f,
@@ -114,6 +112,56 @@ impl Index {
             self.docs[i] = doc;
             self.article_of[i] = a;
         }
+        self.dirty.entry(a).or_default();
+        Ok(())
+    }
+
+    /// Puts the doc of `input` in `slot` in place of the one made from
+    /// `was`: as [`Index::take_out`] then [`Index::put`], but a term both
+    /// hold keeps its posting (changed in place: a common word's postings
+    /// are long, and the shipped article's docs come first in them).
+    pub fn replace(&mut self, slot: u32, was: &DocInput, input: &DocInput) -> Result<(), Unplaced> {
+        let i = slot as usize;
+        if self.docs.get(i).is_none_or(|d| d.dead) {
+            return Err(Unplaced::Between);
+        }
+        let a = self.dense(input.article).ok_or(Unplaced::NewArticle)?;
+        let old_terms = self.doc_terms(i);
+        let old_body = self.docs[i].body.terms.clone();
+        self.count_words(was, &old_body, -1);
+        let (doc, strength) = self.make_doc(input);
+        for &(t, s) in &strength {
+            let list = &mut self.postings[t as usize].0;
+            match list.binary_search_by_key(&slot, |p| p.0) {
+                Ok(at) => list[at].1 = s,
+                Err(at) => list.insert(at, (slot, s, 0.0)),
+            }
+        }
+        // A doc moved to another article takes every term from the old.
+        let moved = self.article_of[i] != a;
+        let mut gone = Vec::new();
+        for t in old_terms {
+            let kept = strength.binary_search_by_key(&t, |&(t, _)| t).is_ok();
+            if moved {
+                gone.push(t);
+            }
+            if !kept {
+                let list = &mut self.postings[t as usize].0;
+                if let Ok(at) = list.binary_search_by_key(&slot, |p| p.0) {
+                    list.remove(at);
+                }
+                if !moved {
+                    gone.push(t);
+                }
+            }
+        }
+        self.count_words(input, &doc.body.terms, 1);
+        self.dirty
+            .entry(self.article_of[i])
+            .or_default()
+            .extend(gone);
+        self.docs[i] = doc;
+        self.article_of[i] = a;
         self.dirty.entry(a).or_default();
         Ok(())
     }

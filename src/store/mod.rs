@@ -382,7 +382,8 @@ impl Store {
                  coalesce((SELECT max(id) FROM article_revisions), 0) || '/' || \
                  coalesce((SELECT id || '@' || at FROM gap_revisions ORDER BY id DESC LIMIT 1), ''), \
                  coalesce((SELECT max(id) FROM fact_revisions), 0), \
-                 coalesce((SELECT id || '@' || at FROM fact_revisions ORDER BY id DESC LIMIT 1), '')",
+                 coalesce((SELECT id || '@' || at FROM fact_revisions ORDER BY id DESC LIMIT 1), ''), \
+                 coalesce((SELECT max(id) FROM facts), 0)",
                 [],
                 |row| {
                     Ok(ContentStamp {
@@ -391,6 +392,7 @@ impl Store {
                         base: row.get(2)?,
                         fact_revision: row.get(3)?,
                         fact_mark: row.get(4)?,
+                        max_fact: row.get(5)?,
                     })
                 },
             )
@@ -464,6 +466,8 @@ pub struct ContentStamp {
     pub fact_revision: i64,
     /// It and its time, as [`Store::fact_revision_mark`] gives them.
     pub fact_mark: String,
+    /// The highest fact id.
+    pub max_fact: i64,
 }
 
 /// A fact row (in [`FACT_COLUMNS`] order), without its phrasings.
