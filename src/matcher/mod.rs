@@ -3402,7 +3402,11 @@ fn read_want(words: &[String]) -> Option<Want> {
                     && (matches!(
                         at(2),
                         Some("did" | "does" | "do" | "will" | "would" | "could" | "can")
-                    ) || (i > 0 && matches!(words[i - 1].as_str(), "in" | "at")))))
+                    ) || (i > 0 && matches!(words[i - 1].as_str(), "in" | "at"))))
+                // "which country's capital is hosting…": a capital named
+                // by whose it is.
+                || (matches!(at(1), Some("country" | "nation" | "state"))
+                    && matches!(at(2), Some("capital" | "capitals"))))
     });
     // A question's own "what", "which" or "how" before word `at`.
     let asked_before = |at: usize| {
@@ -3653,6 +3657,11 @@ mod tests {
             Some(Want::Place)
         );
         assert_eq!(wants("what's the capital of australia"), None);
+        assert_eq!(
+            wants("what country's capital are the presidents meeting in"),
+            Some(Want::Place)
+        );
+        assert_eq!(wants("which country backs the rebels"), Some(Want::Who));
         assert_eq!(
             wants("which capital is determined to take idlib by force"),
             None
