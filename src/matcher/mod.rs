@@ -1619,7 +1619,6 @@ impl Index {
             if !seen.insert(u.term.as_str())
                 || set_aside.as_deref() == Some(u.term.as_str())
                 || name_part(&raw, u.pos)
-                || (want == Some(Want::YesNo) && compared_at(&raw, u.pos))
             {
                 continue;
             }
@@ -3078,37 +3077,6 @@ fn counts_at<S: AsRef<str>>(words: &[S], at: usize) -> bool {
         return false;
     }
     w.chars().any(|c| c.is_ascii_digit()) || words::has(&words::lists().number, w)
-}
-
-/// Whether `words[at]` is a number a yes/no question compares with ("are
-/// there fewer than 1 million civilians", "does turkey host over 2 million
-/// refugees"): a guess put to the article, not a word to find in it (the
-/// fact giving the real figure has another).
-/// So is the comparison's own word before "than" ("fewer", "more"): the
-/// fact giving the figure need not say it.
-fn compared_at(words: &[String], at: usize) -> bool {
-    let number = |i: usize| i < words.len() && counts_at(words, i);
-    let before_number = at > 0
-        && number(at)
-        && matches!(
-            words[at - 1].as_str(),
-            "than" | "over" | "under" | "above" | "below" | "least" | "most" | "exceeding"
-        );
-    let comparing = words.get(at + 1).is_some_and(|w| w == "than")
-        && number(at + 2)
-        && matches!(
-            words[at].as_str(),
-            "fewer"
-                | "less"
-                | "more"
-                | "greater"
-                | "higher"
-                | "lower"
-                | "larger"
-                | "smaller"
-                | "bigger"
-        );
-    before_number || comparing
 }
 
 /// Whether `text` states what a question wanting `want` asks for: a time
