@@ -120,10 +120,23 @@ impl App {
         if stamp == self.seen {
             return Ok(());
         }
-        if self.seen.precedes(&stamp) {
+        // The same history: a database restored under this process (from
+        // a backup, say) may reach the same revisions with other facts.
+        let same_history = self.seen.precedes(&stamp)
+            && self.store.fact_revision_mark(self.seen.fact_revision)? == self.seen.fact_mark;
+        if same_history {
             if let Some(engine) = Arc::get_mut(&mut self.engine) {
                 let started = Instant::now();
-                match catch_up(&self.store, engine, &self.seen) {
+                // A panic part way would leave the engine half changed: it
+                // is then built anew, never used again.
+                let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    catch_up(&self.store, engine, &self.seen)
+                }))
+                .unwrap_or_else(|_| {
+                    self.seen.base.clear();
+                    Err(anyhow::anyhow!("putting the changed facts in panicked"))
+                });
+                match caught {
                     Ok(changed) => {
                         tracing::debug!(
                             changed,

@@ -517,20 +517,21 @@ fn edits_across_articles_changed_in_place_answer_as_a_fresh_build() {
     let (_, logs) = logged(|| app.reload().expect("reload"));
     assert!(logs.contains(PUT_IN) && !logs.contains(BUILDING), "{logs}");
     check(&app, "a distractor fact's edit");
-    // A fact moved to another article: both articles' weights change.
+    // A fact moved to another article (citing a note, as a fact moved
+    // without a paragraph of its new article must): both articles'
+    // weights change.
     let moved = Changes {
         article: Some(b.article),
+        note: Some("https://example.org/moved".to_string()),
         ..Changes::default()
     };
     let now = app.store.fact(a.id).expect("reads").expect("there");
-    if app
-        .store
+    app.store
         .edit_fact(a.id, now.version, &moved, &by, None)
-        .is_ok()
-    {
-        app.reload().expect("reload");
-        check(&app, "a fact moved between articles");
-    }
+        .expect("moved");
+    let (_, logs) = logged(|| app.reload().expect("reload"));
+    assert!(logs.contains(PUT_IN) && !logs.contains(BUILDING), "{logs}");
+    check(&app, "a fact moved between articles");
     // Every fact of one article retired, one restored; a curated fact
     // retired.
     for f in facts.iter().filter(|f| f.article == b.article) {
@@ -550,4 +551,25 @@ fn edits_across_articles_changed_in_place_answer_as_a_fresh_build() {
     let (_, logs) = logged(|| app.reload().expect("reload"));
     assert!(logs.contains(PUT_IN) && !logs.contains(BUILDING), "{logs}");
     check(&app, "facts restored");
+}
+
+#[test]
+fn an_edited_fact_knows_words_later_facts_brought_as_a_build_does() {
+    // A fact's doc remade by an edit sees every term the store has; a build
+    // once gave a fact only the terms of the facts before it, so the two
+    // disagreed on whether an answer's name was the question's own.
+    let (_dir, db) = temp_db();
+    let (mut app, _) = open(&db);
+    let first = app.store.fact(FactId(1)).expect("reads").expect("there");
+    let edit = Changes {
+        answer: Some("The talks were started by the men in Charge of Tehran.".to_string()),
+        ..Changes::default()
+    };
+    app.store
+        .edit_fact(first.id, first.version, &edit, &moderator(), None)
+        .expect("edited");
+    app.reload().expect("reload");
+    let mut qs = questions(60);
+    qs.push("which men of charge started the talks in tehran".to_string());
+    assert_same(&app, &fresh(&db), &qs);
 }

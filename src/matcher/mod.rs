@@ -1253,7 +1253,7 @@ impl Index {
     /// The words of a fact's answer and quote that could answer a kind of
     /// question: names (capitalised inside a sentence), numbers, times and
     /// cause words, each with its term (to tell them from the question's).
-    fn clues(&self, answer: &str, quote: &str) -> Vec<Clue> {
+    fn clues(&mut self, answer: &str, quote: &str) -> Vec<Clue> {
         let mut out = Vec::new();
         for (text, shown) in [(answer, CLUE_IN_ANSWER), (quote, 0)] {
             // Each word's first token and whether it is a name (capitalised
@@ -1323,12 +1323,12 @@ impl Index {
                     }
                 }
                 if kind != 0 {
+                    // The word's term, made if need be: known whatever docs
+                    // came before this one or come after (a term no doc
+                    // has postings for is no term to a question).
+                    let term = self.term_of(w).into_owned();
                     out.push(Clue {
-                        term: self
-                            .terms
-                            .get(self.term_of(w).as_ref())
-                            .copied()
-                            .unwrap_or(NO_TERM),
+                        term: self.term(&term),
                         entity: entity_at[i],
                         kind: kind | shown,
                     });
