@@ -130,7 +130,7 @@ impl App {
                 // A panic part way would leave the engine half changed: it
                 // is then built anew, never used again.
                 let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    catch_up(&self.store, engine, &self.seen)
+                    catch_up(&self.store, engine, &self.seen, &stamp)
                 }))
                 .unwrap_or_else(|_| {
                     self.seen.base.clear();
@@ -263,7 +263,7 @@ fn current_engine(
             } else if store.fact_revision_mark(from.fact_revision)? != from.fact_mark {
                 Err("the database's history differs (another or a restored database)".to_string())
             } else {
-                catch_up(store, &mut engine, &from).map_err(|e| format!("{e:#}"))
+                catch_up(store, &mut engine, &from, &stamp).map_err(|e| format!("{e:#}"))
             };
             match caught_up {
                 Ok(changed) => {
@@ -301,14 +301,20 @@ fn current_engine(
 }
 
 /// Puts in `engine`, of the store at `from`, the facts changed since (by
-/// the store's fact revisions). Returns how many facts changed; an error
-/// says why the engine must be built instead (it may be left half
-/// changed). Every fact added has a revision; one that had none (a fact
-/// id above `from`'s highest and above every changed one) is refused.
-fn catch_up(store: &Store, engine: &mut Engine, from: &Stamp) -> anyhow::Result<usize> {
+/// the store's fact revisions), the store being at `now` (read before
+/// them). Returns how many facts changed; an error says why the engine
+/// must be built instead (it may be left half changed). Every fact added
+/// has a revision; one that had none (a fact id above `from`'s highest and
+/// above every changed one) is refused.
+fn catch_up(
+    store: &Store,
+    engine: &mut Engine,
+    from: &Stamp,
+    now: &Stamp,
+) -> anyhow::Result<usize> {
     let (changed, _) = store.facts_changed_since(from.fact_revision)?;
     let newest = changed.iter().map(|c| c.0 .0).fold(from.max_fact, i64::max);
-    let now = store.content_stamp()?.max_fact;
+    let now = now.max_fact;
     anyhow::ensure!(
         now <= newest,
         "fact {now} was added with no revision (the facts changed say up to {newest})"

@@ -40,6 +40,16 @@ fn temp_db() -> (TempDir, PathBuf) {
     (dir, db)
 }
 
+/// A temp database holding the shipped article and distractor stories of
+/// `facts` facts.
+fn with_distractors(facts: usize) -> (TempDir, PathBuf) {
+    let (dir, db) = temp_db();
+    let mut store = Store::open_seeded(&db).expect("store");
+    summit_distractors::ingest(&mut store, summit_distractors::DEFAULT_SEED, facts)
+        .expect("distractor stories stored");
+    (dir, db)
+}
+
 /// The log lines `f` writes, at debug level and above, as text.
 fn logged<T>(f: impl FnOnce() -> T) -> (T, String) {
     #[derive(Clone, Default)]
@@ -150,11 +160,7 @@ fn outside(question: &str, answer: &str) -> Draft {
 
 #[test]
 fn a_saved_engine_answers_exactly_as_a_fresh_build_of_many_articles() {
-    let (_dir, db) = temp_db();
-    let mut store = Store::open_seeded(&db).expect("store");
-    summit_distractors::ingest(&mut store, summit_distractors::DEFAULT_SEED, 3_000)
-        .expect("distractor stories stored");
-    drop(store);
+    let (_dir, db) = with_distractors(3_000);
 
     let (first, logs) = open(&db);
     assert!(
@@ -481,11 +487,7 @@ fn a_fact_retired_before_the_engine_was_built_and_restored_is_built_in() {
 
 #[test]
 fn edits_across_articles_changed_in_place_answer_as_a_fresh_build() {
-    let (_dir, db) = temp_db();
-    let mut store = Store::open_seeded(&db).expect("store");
-    summit_distractors::ingest(&mut store, summit_distractors::DEFAULT_SEED, 600)
-        .expect("distractor stories stored");
-    drop(store);
+    let (_dir, db) = with_distractors(600);
     let (mut app, _) = open(&db);
     let by = moderator();
     let facts = app.store.facts(false).expect("facts");
