@@ -16,6 +16,7 @@ pub mod engine;
 pub mod eval;
 pub mod extract;
 pub mod fact;
+pub mod lazy;
 pub mod lexicon;
 pub mod matcher;
 pub mod moderation;

@@ -23,6 +23,10 @@ pub trait Plain: Copy {
     fn put(self, out: &mut Vec<u8>);
     /// Reads one from exactly [`Plain::SIZE`] bytes.
     fn get(bytes: &[u8]) -> Self;
+    /// Reads every value of `bytes` (a whole number of them).
+    fn get_all(bytes: &[u8]) -> Vec<Self> {
+        bytes.chunks_exact(Self::SIZE).map(Self::get).collect()
+    }
 }
 
 macro_rules! plain {
@@ -41,7 +45,22 @@ macro_rules! plain {
     )*};
 }
 
-plain!(i8, u8, u16, u32, u64, i64, f32);
+plain!(i8, u16, u32, u64, i64, f32);
+
+/// Bytes are themselves: read as one copy (a saved table's facts are tens
+/// of megabytes of them at 100,000 facts).
+impl Plain for u8 {
+    const SIZE: usize = 1;
+    fn put(self, out: &mut Vec<u8>) {
+        out.push(self);
+    }
+    fn get(bytes: &[u8]) -> Self {
+        bytes[0]
+    }
+    fn get_all(bytes: &[u8]) -> Vec<Self> {
+        bytes.to_vec()
+    }
+}
 
 /// A pair of plain numbers, one after the other.
 impl<A: Plain, B: Plain> Plain for (A, B) {
@@ -99,7 +118,7 @@ impl<T: Plain> Packed<T> {
                 &"a whole number of packed values",
             ));
         }
-        Ok(bytes.chunks_exact(T::SIZE).map(T::get).collect())
+        Ok(T::get_all(bytes))
     }
 }
 

@@ -17,12 +17,14 @@
 //! snapshot, and two writers leave one of their two whole files.
 
 use std::fs::File;
-use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
+use std::io::{self, BufWriter, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 use crate::engine::{Engine, Saved};
+use crate::lazy;
 use crate::store::ContentStamp;
 
 /// The first bytes of every snapshot.
@@ -32,7 +34,7 @@ const MAGIC: &[u8; 8] = b"SUMMITIX";
 /// changes in a way the build fingerprint would not see (it sees every
 /// source and data file, so this is a second guard, and the one that says
 /// plainly why an old file is refused).
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 
 /// The binary's version and a fingerprint of its source (`build.rs`):
 /// another build may score or lay out the index otherwise.
@@ -155,208 +157,66 @@ pub fn path_for(db: &Path) -> PathBuf {
 /// The engine saved at `path` and its stamp, if the stamp is `now` or
 /// [precedes](Stamp::precedes) it and its bytes check.
 ///
-/// The payload is decoded as it is read, a chunk at a time, never held
-/// whole: at 100,000 facts the file is about 70 MB, which a whole read
-/// would add to the process's peak memory on top of the engine decoded
-/// from it. Its checksum is summed over the chunks and checked before
-/// the decoded engine is trusted; a payload that is damaged is said to
-/// be so whether or not its damage also stopped the decoding.
+/// The file is mapped in memory, not read: the saved facts' and docs'
+/// bytes (most of it) stay in the file's pages, shared with the page cache
+/// and decoded one by one when first wanted (`crate::lazy`). A snapshot is
+/// only ever replaced by renaming a new file over it ([`write`]), never
+/// written in place, so the mapped file does not change under the
+/// process. Its checksum is checked before anything is decoded.
 pub fn read(path: &Path, now: &Stamp) -> Result<(Saved, Stamp), Refused> {
-    let mut file = match File::open(path) {
+    let file = match File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(Refused::Missing),
         Err(e) => return Err(Refused::Unreadable(e)),
     };
     let size = file.metadata().map_err(Refused::Unreadable)?.len();
-    let mut magic = [0; MAGIC.len()];
     if size < MAGIC.len() as u64 {
         return Err(Refused::NotASnapshot);
     }
-    read_head(&mut file, &mut magic)?;
-    if &magic != MAGIC {
+    // SAFETY: the map is read only, and no writer of summit-bot changes a
+    // snapshot file in place (see above); one changed by hand under a
+    // running process is outside what it supports.
+    let map = unsafe { memmap2::Mmap::map(&file) }.map_err(Refused::Unreadable)?;
+    let bytes: &[u8] = &map;
+    let mut at = 0;
+    let mut take = |n: usize| -> Result<&[u8], Refused> {
+        let piece = bytes.get(at..at + n).ok_or(Refused::Truncated)?;
+        at += n;
+        Ok(piece)
+    };
+    if take(MAGIC.len())? != MAGIC {
         return Err(Refused::NotASnapshot);
     }
-    let format = read_u32(&mut file)?;
+    let format = u32::from_le_bytes(take(4)?.try_into().expect("4 bytes"));
     if format != FORMAT {
         return Err(Refused::Format { found: format });
     }
-    let stamp_len = read_u32(&mut file)? as u64;
-    let header = MAGIC.len() as u64 + 8 + stamp_len + 12;
-    if size < header {
-        return Err(Refused::Truncated);
-    }
-    let mut stamp = vec![0; stamp_len as usize];
-    read_head(&mut file, &mut stamp)?;
-    let stamp: Stamp =
-        postcard::from_bytes(&stamp).map_err(|_| Refused::Corrupt("the stamp does not decode"))?;
+    let stamp_len = u32::from_le_bytes(take(4)?.try_into().expect("4 bytes")) as usize;
+    let stamp: Stamp = postcard::from_bytes(take(stamp_len)?)
+        .map_err(|_| Refused::Corrupt("the stamp does not decode"))?;
     if let Some(why) = stamp.differs(now).filter(|_| !stamp.precedes(now)) {
         return Err(Refused::Stale(why));
     }
-    let len = read_u64(&mut file)?;
-    let crc = read_u32(&mut file)?;
-    let payload = size - header;
-    if payload < len {
+    let len = u64::from_le_bytes(take(8)?.try_into().expect("8 bytes"));
+    let crc = u32::from_le_bytes(take(4)?.try_into().expect("4 bytes"));
+    let payload = &bytes[at..];
+    if (payload.len() as u64) < len {
         return Err(Refused::Truncated);
     }
-    if payload > len {
+    if payload.len() as u64 > len {
         return Err(Refused::Corrupt("bytes after the end"));
     }
-    let mut de = postcard::Deserializer::from_flavor(Chunks::new(file, len, CHUNK));
-    let decoded = Saved::deserialize(&mut de);
-    let mut chunks = de
-        .finalize()
-        .map_err(|_| Refused::Corrupt("the engine does not decode"))?;
-    // What decoding left unread still counts towards the checksum.
-    let rest = chunks.read_rest().map_err(Refused::Unreadable)?;
-    if chunks.crc.clone().finalize() != crc {
+    if crc32fast::hash(payload) != crc {
         return Err(Refused::Corrupt("the checksum does not match"));
     }
-    match (decoded, rest) {
-        (Ok(saved), 0) => Ok((saved, stamp)),
+    let start = at;
+    let whole: Arc<dyn AsRef<[u8]> + Send + Sync> = Arc::new(map);
+    let decoded = lazy::reading_from(whole.clone(), || {
+        postcard::take_from_bytes::<Saved>(&(*whole).as_ref()[start..])
+    });
+    match decoded {
+        Ok((saved, [])) => Ok((saved, stamp)),
         _ => Err(Refused::Corrupt("the engine does not decode")),
-    }
-}
-
-/// Fills `buf` from the start of the file: a file that ends first is cut
-/// short.
-fn read_head(file: &mut File, buf: &mut [u8]) -> Result<(), Refused> {
-    file.read_exact(buf).map_err(|e| match e.kind() {
-        io::ErrorKind::UnexpectedEof => Refused::Truncated,
-        _ => Refused::Unreadable(e),
-    })
-}
-
-fn read_u32(file: &mut File) -> Result<u32, Refused> {
-    let mut b = [0; 4];
-    read_head(file, &mut b)?;
-    Ok(u32::from_le_bytes(b))
-}
-
-fn read_u64(file: &mut File) -> Result<u64, Refused> {
-    let mut b = [0; 8];
-    read_head(file, &mut b)?;
-    Ok(u64::from_le_bytes(b))
-}
-
-/// How much of the payload is read at once.
-const CHUNK: usize = 1 << 20;
-
-/// A postcard source reading `left` bytes of a file a [`CHUNK`] at a
-/// time, summing their CRC-32 as it goes. Only owned data can be decoded
-/// from it (nothing in an engine borrows from its file).
-struct Chunks {
-    file: File,
-    buf: Box<[u8]>,
-    at: usize,
-    end: usize,
-    /// Bytes of the payload not yet read from the file.
-    left: u64,
-    crc: crc32fast::Hasher,
-    /// A text longer than what the buffer holds, put together here.
-    long: Vec<u8>,
-    /// A read that failed (not the same as a damaged file).
-    failed: Option<io::Error>,
-}
-
-impl Chunks {
-    fn new(file: File, left: u64, chunk: usize) -> Self {
-        Chunks {
-            file,
-            buf: vec![0; chunk].into_boxed_slice(),
-            at: 0,
-            end: 0,
-            left,
-            crc: crc32fast::Hasher::new(),
-            long: Vec::new(),
-            failed: None,
-        }
-    }
-
-    /// Reads the next chunk over the buffer; false at the payload's end
-    /// (or when the file cannot be read, kept in `failed`).
-    fn refill(&mut self) -> bool {
-        let want = self.left.min(self.buf.len() as u64) as usize;
-        if want == 0 || self.failed.is_some() {
-            return false;
-        }
-        if let Err(e) = self.file.read_exact(&mut self.buf[..want]) {
-            self.failed = Some(e);
-            return false;
-        }
-        self.crc.update(&self.buf[..want]);
-        self.left -= want as u64;
-        self.at = 0;
-        self.end = want;
-        true
-    }
-
-    /// Reads what decoding left of the payload, for its checksum; returns
-    /// how many bytes that was.
-    fn read_rest(&mut self) -> io::Result<u64> {
-        let mut rest = (self.end - self.at) as u64;
-        self.at = self.end;
-        while self.refill() {
-            rest += self.end as u64;
-            self.at = self.end;
-        }
-        match self.failed.take() {
-            Some(e) => Err(e),
-            None => Ok(rest),
-        }
-    }
-}
-
-impl<'de> postcard::de_flavors::Flavor<'de> for Chunks {
-    type Remainder = Chunks;
-    type Source = File;
-
-    #[inline]
-    fn pop(&mut self) -> postcard::Result<u8> {
-        if self.at == self.end && !self.refill() {
-            return Err(postcard::Error::DeserializeUnexpectedEnd);
-        }
-        let b = self.buf[self.at];
-        self.at += 1;
-        Ok(b)
-    }
-
-    fn try_take_n(&mut self, _ct: usize) -> postcard::Result<&'de [u8]> {
-        // Borrowing from the file would need it whole in memory.
-        Err(postcard::Error::DeserializeBadEncoding)
-    }
-
-    fn try_take_n_temp<'a>(&'a mut self, ct: usize) -> postcard::Result<&'a [u8]>
-    where
-        'de: 'a,
-    {
-        // More than the payload has left: damaged, and never gathered.
-        if ct as u64 > (self.end - self.at) as u64 + self.left {
-            return Err(postcard::Error::DeserializeUnexpectedEnd);
-        }
-        if self.end - self.at >= ct {
-            let at = self.at;
-            self.at += ct;
-            return Ok(&self.buf[at..at + ct]);
-        }
-        // A large piece gathered before (the facts' bytes) is not kept
-        // for the small ones after it.
-        if ct <= self.buf.len() && self.long.capacity() > self.buf.len() {
-            self.long = Vec::new();
-        }
-        self.long.clear();
-        while self.long.len() < ct {
-            if self.at == self.end && !self.refill() {
-                return Err(postcard::Error::DeserializeUnexpectedEnd);
-            }
-            let n = (ct - self.long.len()).min(self.end - self.at);
-            self.long.extend_from_slice(&self.buf[self.at..self.at + n]);
-            self.at += n;
-        }
-        Ok(&self.long)
-    }
-
-    fn finalize(self) -> postcard::Result<Chunks> {
-        Ok(self)
     }
 }
 
@@ -475,49 +335,6 @@ impl<W: Write> Write for Checked<W> {
 mod tests {
     use super::*;
     use std::time::{Duration, SystemTime};
-
-    #[test]
-    fn what_is_read_in_chunks_decodes_as_read_whole_and_is_checksummed() {
-        // Texts shorter, longer and across a chunk's end, and numbers whose
-        // bytes straddle one: a 7-byte chunk puts every case on a boundary.
-        type Value = (Vec<String>, Vec<u32>, Option<Box<str>>);
-        let value: Value = (
-            vec![
-                "".into(),
-                "ab".into(),
-                "a text longer than a chunk".into(),
-                "é".repeat(9),
-            ],
-            vec![0, 127, 128, 300, 70_000, u32::MAX],
-            Some("end".into()),
-        );
-        let bytes = postcard::to_stdvec(&value).expect("encodes");
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("payload");
-        std::fs::write(&path, [bytes.clone(), b"after".to_vec()].concat()).expect("written");
-        for chunk in [1, 7, 64, 1 << 20] {
-            let file = File::open(&path).expect("opened");
-            let mut de =
-                postcard::Deserializer::from_flavor(Chunks::new(file, bytes.len() as u64, chunk));
-            let decoded = Value::deserialize(&mut de).expect("decodes");
-            let mut chunks = de.finalize().expect("finalises");
-            assert_eq!(decoded, value, "chunk {chunk}");
-            assert_eq!(
-                chunks.read_rest().expect("read"),
-                0,
-                "chunk {chunk}: nothing left"
-            );
-            assert_eq!(
-                chunks.crc.finalize(),
-                crc32fast::hash(&bytes),
-                "chunk {chunk}"
-            );
-        }
-        // Cut short: an error, never a panic or a hang.
-        let file = File::open(&path).expect("opened");
-        let mut de = postcard::Deserializer::from_flavor(Chunks::new(file, 5, 7));
-        assert!(Value::deserialize(&mut de).is_err());
-    }
 
     #[test]
     fn only_old_temporary_files_of_this_index_are_removed() {

@@ -1,18 +1,16 @@
 //! The facts in force, by id: what a reply quotes.
 //!
 //! Read back from a saved engine, each fact stays as the bytes it was
-//! saved as until it is first wanted, then is decoded once. A question
-//! reads a handful of facts, while a large store holds hundreds of
-//! thousands: decoding every one of them at start (their texts, a few
-//! allocations each) had been a third of a 100,000-fact start. Which
-//! article a fact belongs to, and whether people's phrasings point to it,
-//! are kept decoded: choosing among candidates asks them of many facts.
-
-use std::sync::OnceLock;
+//! saved as until it is first wanted ([`Lazy`]): a question reads a
+//! handful of facts, while a large store holds hundreds of thousands.
+//! Which article a fact belongs to, and whether people's phrasings point
+//! to it, are kept decoded: choosing among candidates asks them of many
+//! facts.
 
 use serde::{Deserialize, Serialize};
 
 use crate::fact::{ArticleId, Fact, FactId};
+use crate::lazy::{Bytes, Lazy};
 
 pub(super) struct FactTable {
     /// Ascending.
@@ -21,31 +19,24 @@ pub(super) struct FactTable {
     articles: Vec<ArticleId>,
     /// Per fact: whether it has phrasings.
     phrased: Vec<bool>,
-    /// Per fact: the fact, once decoded (at once when built). Boxed, so a
-    /// fact put in or taken out moves a pointer a fact, not a fact.
-    slots: Vec<OnceLock<Box<Fact>>>,
-    /// Per fact: where its saved bytes are in `encoded`; empty when the
-    /// table was built rather than read back (a fact put in since has an
-    /// empty span: it is decoded).
-    encoded: Vec<u8>,
-    spans: Vec<(u64, u64)>,
+    /// Per fact: the fact.
+    facts: Lazy<Fact>,
 }
 
 impl FactTable {
     /// The table of `facts` (any order, ids distinct).
     pub(super) fn new(mut facts: Vec<Fact>) -> Self {
         facts.sort_by_key(|f| f.id);
-        FactTable {
+        let mut table = FactTable {
             ids: facts.iter().map(|f| f.id).collect(),
             articles: facts.iter().map(|f| f.article).collect(),
             phrased: facts.iter().map(|f| !f.questions.is_empty()).collect(),
-            slots: facts
-                .into_iter()
-                .map(|f| OnceLock::from(Box::new(f)))
-                .collect(),
-            encoded: Vec::new(),
-            spans: Vec::new(),
+            facts: Lazy::default(),
+        };
+        for fact in facts {
+            table.facts.push(fact);
         }
+        table
     }
 
     /// Puts `fact` in, in place of the fact with its id if there is one.
@@ -54,16 +45,13 @@ impl FactTable {
             Ok(i) => {
                 self.articles[i] = fact.article;
                 self.phrased[i] = !fact.questions.is_empty();
-                self.slots[i] = OnceLock::from(Box::new(fact));
+                self.facts.set(i, fact);
             }
             Err(i) => {
-                if self.spans.len() == self.ids.len() && !self.spans.is_empty() {
-                    self.spans.insert(i, (0, 0));
-                }
                 self.ids.insert(i, fact.id);
                 self.articles.insert(i, fact.article);
                 self.phrased.insert(i, !fact.questions.is_empty());
-                self.slots.insert(i, OnceLock::from(Box::new(fact)));
+                self.facts.insert(i, fact);
             }
         }
     }
@@ -71,13 +59,10 @@ impl FactTable {
     /// Takes fact `id` out, if it is in force.
     pub(super) fn remove(&mut self, id: FactId) {
         if let Some(i) = self.position(id) {
-            if self.spans.len() == self.ids.len() {
-                self.spans.remove(i);
-            }
             self.ids.remove(i);
             self.articles.remove(i);
             self.phrased.remove(i);
-            self.slots.remove(i);
+            self.facts.remove(i);
         }
     }
 
@@ -98,20 +83,12 @@ impl FactTable {
     /// decode: said in the log, and the fact is left out of replies).
     pub(super) fn get(&self, id: FactId) -> Option<&Fact> {
         let i = self.position(id)?;
-        if let Some(fact) = self.slots[i].get() {
-            return Some(fact.as_ref());
+        let article = self.articles[i];
+        let fact = self.facts.get(i, |f| f.id == id && f.article == article);
+        if fact.is_none() {
+            tracing::error!(fact = %id, "a fact of the saved index does not decode");
         }
-        let &(start, end) = self.spans.get(i)?;
-        let bytes = self.encoded.get(start as usize..end as usize)?;
-        match postcard::from_bytes::<Fact>(bytes) {
-            Ok(fact) if fact.id == id && fact.article == self.articles[i] => {
-                Some(self.slots[i].get_or_init(|| Box::new(fact)).as_ref())
-            }
-            _ => {
-                tracing::error!(fact = %id, "a fact of the saved index does not decode");
-                None
-            }
-        }
+        fact
     }
 
     /// The article of fact `id`, without decoding it.
@@ -162,35 +139,18 @@ struct SavedTable {
     phrased: Vec<u8>,
     #[serde(with = "crate::packed::vec")]
     ends: Vec<u64>,
-    #[serde(with = "crate::packed::vec")]
-    encoded: Vec<u8>,
+    encoded: Bytes,
 }
 
 impl Serialize for FactTable {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        // A fact read back and never decoded is saved as the bytes it was
-        // read from; the others are encoded now.
-        let mut encoded = Vec::new();
-        let mut ends = Vec::with_capacity(self.ids.len());
-        for (i, slot) in self.slots.iter().enumerate() {
-            match slot.get() {
-                Some(fact) => {
-                    encoded =
-                        postcard::to_extend(fact, encoded).map_err(serde::ser::Error::custom)?
-                }
-                None => {
-                    let (start, end) = self.spans[i];
-                    encoded.extend_from_slice(&self.encoded[start as usize..end as usize]);
-                }
-            }
-            ends.push(encoded.len() as u64);
-        }
+        let (ends, encoded) = self.facts.encode().map_err(serde::ser::Error::custom)?;
         SavedTable {
             ids: self.ids.iter().map(|id| id.0).collect(),
             articles: self.articles.iter().map(|a| a.0).collect(),
             phrased: self.phrased.iter().map(|&p| u8::from(p)).collect(),
             ends,
-            encoded,
+            encoded: Bytes::Owned(encoded),
         }
         .serialize(serializer)
     }
@@ -200,30 +160,25 @@ impl<'de> Deserialize<'de> for FactTable {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let saved = SavedTable::deserialize(deserializer)?;
         let n = saved.ids.len();
-        let whole = saved.ends.last().map_or(0, |&e| e as usize);
-        if saved.articles.len() != n
-            || saved.phrased.len() != n
-            || saved.ends.len() != n
-            || whole != saved.encoded.len()
-            || saved.ends.windows(2).any(|w| w[0] > w[1])
-            || saved.ids.windows(2).any(|w| w[0] >= w[1])
-        {
-            return Err(serde::de::Error::custom(
+        let facts = Lazy::decoded_later(&saved.ends, saved.encoded);
+        match facts {
+            Some(facts)
+                if saved.articles.len() == n
+                    && saved.phrased.len() == n
+                    && facts.len() == n
+                    && saved.ids.windows(2).all(|w| w[0] < w[1]) =>
+            {
+                Ok(FactTable {
+                    ids: saved.ids.into_iter().map(FactId).collect(),
+                    articles: saved.articles.into_iter().map(ArticleId).collect(),
+                    phrased: saved.phrased.into_iter().map(|p| p != 0).collect(),
+                    facts,
+                })
+            }
+            _ => Err(serde::de::Error::custom(
                 "the saved facts do not fit together",
-            ));
+            )),
         }
-        Ok(FactTable {
-            ids: saved.ids.into_iter().map(FactId).collect(),
-            articles: saved.articles.into_iter().map(ArticleId).collect(),
-            phrased: saved.phrased.into_iter().map(|p| p != 0).collect(),
-            slots: (0..n).map(|_| OnceLock::new()).collect(),
-            spans: saved
-                .ends
-                .iter()
-                .scan(0, |start, &end| Some((std::mem::replace(start, end), end)))
-                .collect(),
-            encoded: saved.encoded,
-        })
     }
 }
 

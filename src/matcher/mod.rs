@@ -32,6 +32,7 @@ use crate::lexicon::{EntityKind, Lexicon};
 use crate::normalize::{is_common, is_stopword, tokens, Stemmer};
 
 mod bigrams;
+mod docs;
 mod update;
 pub use update::Unplaced;
 pub mod decide;
@@ -40,6 +41,7 @@ pub mod meaning;
 pub mod social;
 
 use bigrams::{Bigrams, PairIds, QueryBigrams};
+use docs::Docs;
 use meaning::{Meanings, Stored};
 
 use crate::words;
@@ -246,9 +248,6 @@ struct Doc {
     /// Words of the answer and quote that could answer a kind of question
     /// (a name, a number, a time, a cause), with their terms.
     clues: Vec<Clue>,
-    /// Taken out by a change (`update`): no postings, never a candidate;
-    /// its slot stays so the docs after it keep their numbers.
-    dead: bool,
 }
 
 /// A word of a fact that could answer a kind of question (`Doc::clues`).
@@ -549,7 +548,7 @@ pub struct Index {
     surface_refs: Vec<u32>,
     /// One-deletion variants (and the words themselves) → surface ids.
     deletes: HashMap<String, Vec<u32>>,
-    docs: Vec<Doc>,
+    docs: Docs,
     /// Per article: entity → share of its docs mentioning it.
     background: HashMap<ArticleId, HashSet<usize>>,
     /// The store's words → their terms (stemming is the costly part of
@@ -666,7 +665,7 @@ impl Index {
             surface_ids: HashMap::default(),
             surface_refs: Vec::new(),
             deletes: HashMap::default(),
-            docs: Vec::new(),
+            docs: Docs::default(),
             background: HashMap::default(),
             say_terms: HashSet::default(),
             word_terms: HashMap::default(),
@@ -702,15 +701,16 @@ impl Index {
         }
         index.gap_docs = index
             .docs
+            .targets()
             .iter()
-            .take_while(|d| matches!(d.target, Target::Gap(_)))
+            .take_while(|t| matches!(t, Target::Gap(_)))
             .count() as u32;
         // Articles in dense order, and each doc's.
         let mut dense: HashMap<ArticleId, u32> = HashMap::default();
         let mut sizes: Vec<f32> = Vec::new();
-        for d in &index.docs {
+        for &article in index.docs.articles() {
             let next = dense.len() as u32;
-            let a = *dense.entry(d.article).or_insert(next);
+            let a = *dense.entry(article).or_insert(next);
             if a as usize == sizes.len() {
                 sizes.push(0.0);
             }
@@ -877,7 +877,6 @@ impl Index {
             meanings: Meanings::new(&meanings),
             words: rows,
             clues,
-            dead: false,
         };
         let mut strength: Vec<(TermId, f32)> = strength.into_iter().collect();
         strength.sort_unstable_by_key(|&(t, _)| t);
@@ -1024,7 +1023,7 @@ impl Index {
     fn weigh_phrasings(&mut self, i: usize) {
         let a = self.article_of[i];
         let local_idf = &self.local_idf;
-        let d = &mut self.docs[i];
+        let d = self.docs.get_mut(i);
         for p in d.phrasings.iter_mut().chain(std::iter::once(&mut d.body)) {
             p.weight = p
                 .terms
@@ -2153,7 +2152,7 @@ impl Index {
         total: f32,
         explain: bool,
     ) -> Scored {
-        let doc = &self.docs[doc_id as usize];
+        let doc = self.docs.get(doc_id as usize);
         let mut why = String::new();
         macro_rules! note {
             ($($arg:tt)*) => {
@@ -2497,7 +2496,7 @@ impl Index {
     /// question's words the fact and its article lack, and whether the fact
     /// gives the kind of thing asked for.
     pub fn evidence(&self, query: &Query, s: &Scored) -> Factors {
-        let doc = &self.docs[s.doc as usize];
+        let doc = self.docs.get(s.doc as usize);
         let mut f = s.factors;
         f.absent_info = self.absent_info(query, self.article_of[s.doc as usize]);
         (f.missing_info, f.missing_max) = Self::missing(query, doc);
@@ -2565,7 +2564,9 @@ impl Index {
     /// question no words. A scan of the docs: asked only of a follow-up
     /// answered with the fact the last exchange gave.
     pub fn unaligned_in(&self, question: &str, target: Target) -> Option<(f32, f32)> {
-        let doc = self.docs.iter().find(|d| d.target == target && !d.dead)?;
+        let slot =
+            (0..self.docs.len()).find(|&i| self.docs.target(i) == target && !self.docs.dead(i))?;
+        let doc = self.docs.get(slot);
         let query = self.query(question);
         (!query.terms.is_empty()).then(|| Self::unaligned(&query, doc))
     }
@@ -2712,9 +2713,13 @@ impl Index {
         }
         let mut out = Vec::new();
         if query.terms.is_empty() {
-            for (i, d) in self.docs.iter().enumerate() {
-                if matches!(d.target, Target::Fact(_)) && !d.dead && !d.phrasings.is_empty() {
-                    out.push((self.docs[i].target, 0));
+            for i in 0..self.docs.len() {
+                let target = self.docs.target(i);
+                if matches!(target, Target::Fact(_))
+                    && !self.docs.dead(i)
+                    && !self.docs.get(i).phrasings.is_empty()
+                {
+                    out.push((target, 0));
                     if out.len() >= limit {
                         break;
                     }
@@ -2729,7 +2734,7 @@ impl Index {
             .iter()
             .filter(|s| matches!(s.target, Target::Fact(_)))
         {
-            let doc = &self.docs[s.doc as usize];
+            let doc = self.docs.get(s.doc as usize);
             let (w, total) = self.weights(&query, self.article_of[s.doc as usize]);
             for (i, p) in doc.phrasings.iter().enumerate() {
                 phrasings.push((

@@ -39,8 +39,8 @@ impl Index {
     /// would go (`Err`). Facts' docs follow the gaps', by id.
     pub fn fact_slot(&self, id: FactId) -> Result<u32, u32> {
         let first = self.gap_docs as usize;
-        self.docs[first..]
-            .binary_search_by_key(&id, |d| match d.target {
+        self.docs.targets()[first..]
+            .binary_search_by_key(&id, |t| match *t {
                 Target::Fact(f) => f,
                 Target::Gap(_) => FactId(i64::MIN),
             })
@@ -50,7 +50,7 @@ impl Index {
 
     /// Whether doc `slot` is in force.
     pub fn in_force(&self, slot: u32) -> bool {
-        self.docs.get(slot as usize).is_some_and(|d| !d.dead)
+        (slot as usize) < self.docs.len() && !self.docs.dead(slot as usize)
     }
 
     /// Whether the index has a doc (in force or not) of `article`: a doc
@@ -62,8 +62,9 @@ impl Index {
     /// The article's dense number, when the index has a doc of it.
     fn dense(&self, article: ArticleId) -> Option<u32> {
         self.docs
+            .articles()
             .iter()
-            .position(|d| d.article == article)
+            .position(|&a| a == article)
             .map(|i| self.article_of[i])
     }
 
@@ -71,7 +72,7 @@ impl Index {
     /// after the last change.
     pub fn take_out(&mut self, slot: u32, was: &DocInput) {
         let i = slot as usize;
-        if self.docs[i].dead {
+        if self.docs.dead(i) {
             return;
         }
         let terms = self.doc_terms(i);
@@ -81,9 +82,9 @@ impl Index {
                 list.remove(at);
             }
         }
-        let body = self.docs[i].body.terms.clone();
+        let body = self.docs.get(i).body.terms.clone();
         self.count_words(was, &body, -1);
-        self.docs[i].dead = true;
+        self.docs.kill(i);
         self.dirty
             .entry(self.article_of[i])
             .or_default()
@@ -94,7 +95,7 @@ impl Index {
     /// the last. Call [`Index::settle`] after the last change.
     pub fn put(&mut self, slot: u32, input: &DocInput) -> Result<(), Unplaced> {
         let i = slot as usize;
-        if i > self.docs.len() || self.docs.get(i).is_some_and(|d| !d.dead) {
+        if i > self.docs.len() || (i < self.docs.len() && !self.docs.dead(i)) {
             return Err(Unplaced::Between);
         }
         let a = self.dense(input.article).ok_or(Unplaced::NewArticle)?;
@@ -106,12 +107,11 @@ impl Index {
         }
         self.count_words(input, &doc.body.terms, 1);
         if i == self.docs.len() {
-            self.docs.push(doc);
             self.article_of.push(a);
         } else {
-            self.docs[i] = doc;
             self.article_of[i] = a;
         }
+        self.docs.put(i, doc);
         self.dirty.entry(a).or_default();
         Ok(())
     }
@@ -122,12 +122,12 @@ impl Index {
     /// are long, and the shipped article's docs come first in them).
     pub fn replace(&mut self, slot: u32, was: &DocInput, input: &DocInput) -> Result<(), Unplaced> {
         let i = slot as usize;
-        if self.docs.get(i).is_none_or(|d| d.dead) {
+        if i >= self.docs.len() || self.docs.dead(i) {
             return Err(Unplaced::Between);
         }
         let a = self.dense(input.article).ok_or(Unplaced::NewArticle)?;
         let old_terms = self.doc_terms(i);
-        let old_body = self.docs[i].body.terms.clone();
+        let old_body = self.docs.get(i).body.terms.clone();
         self.count_words(was, &old_body, -1);
         let (doc, strength) = self.make_doc(input);
         for &(t, s) in &strength {
@@ -160,7 +160,7 @@ impl Index {
             .entry(self.article_of[i])
             .or_default()
             .extend(gone);
-        self.docs[i] = doc;
+        self.docs.put(i, doc);
         self.article_of[i] = a;
         self.dirty.entry(a).or_default();
         Ok(())
@@ -178,7 +178,7 @@ impl Index {
 
     fn reweigh(&mut self, a: u32, gone: HashSet<TermId>) {
         let docs: Vec<usize> = (0..self.docs.len())
-            .filter(|&d| self.article_of[d] == a && !self.docs[d].dead)
+            .filter(|&d| self.article_of[d] == a && !self.docs.dead(d))
             .collect();
         let n = docs.len() as f32;
         self.article_unknown[a as usize] = UNKNOWN_SCALE * (1.0 + (n + 0.5) / 0.5).ln();
@@ -213,13 +213,13 @@ impl Index {
         // Background names: those at least half its docs mention.
         let Some(article) = (0..self.docs.len())
             .find(|&d| self.article_of[d] == a)
-            .map(|d| self.docs[d].article)
+            .map(|d| self.docs.articles()[d])
         else {
             return;
         };
         let mut mentions: HashMap<usize, usize> = HashMap::default();
         for &d in &docs {
-            for &e in &self.docs[d].entities {
+            for &e in &self.docs.get(d).entities {
                 *mentions.entry(e).or_default() += 1;
             }
         }
@@ -234,7 +234,7 @@ impl Index {
     /// The terms doc `i` has postings for: its phrasings', its answer's
     /// and quote's, and the names its names stand for; ascending.
     fn doc_terms(&self, i: usize) -> Vec<TermId> {
-        let d = &self.docs[i];
+        let d = self.docs.get(i);
         let mut terms: Vec<TermId> = d
             .phrasings
             .iter()
