@@ -1292,3 +1292,23 @@ fn chatter_with_a_pronoun_or_a_greeting_before_a_question_stays_out() {
         12,
     );
 }
+
+#[test]
+fn what_kind_of_or_under_what_terms_is_not_answered_with_a_time() {
+    let e = engine();
+    // A fact whose answer is when the evacuations happened shares these
+    // words, but a time is not what kind of arrangement they were.
+    for q in [
+        "under what kind of deal were the rebel fighters moved to the province",
+        "under what arrangement were the fighters relocated into idlib",
+    ] {
+        assert_answers(&e, q, "agreements with the government", 10);
+    }
+    // Asked for a stretch of time in the same form, the time answers.
+    assert_answers(
+        &e,
+        "under what period were rebel fighters relocated to idlib",
+        "past three years",
+        10,
+    );
+}

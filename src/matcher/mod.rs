@@ -391,6 +391,11 @@ pub struct Query {
     /// person after "name of" ("whats the name of its leader"): only an
     /// answer naming a person gives it.
     pub names_person: bool,
+    /// The question asks what kind of thing something is, or under what
+    /// terms ("what kind of deal", "under what arrangement"), and for no
+    /// time or number: a fact whose answer is a time does not say it (one
+    /// whose answer is a number may: "12 observation posts").
+    pub asks_kind: bool,
     /// The question asks who someone it names is ("who is de mistura",
     /// "who's the un envoy"): a description answers it, not a new name.
     pub identity: bool,
@@ -1887,6 +1892,26 @@ impl Index {
                     .iter()
                     .any(|x| words::has(&words::lists().say, x))
         });
+        let kind_of = raw.windows(3).any(|w| {
+            matches!(w[0].as_str(), "what" | "which" | "whats")
+                && matches!(
+                    w[1].as_str(),
+                    "kind" | "sort" | "type" | "kinds" | "sorts" | "types"
+                )
+                && w[2] == "of"
+        });
+        let under_what = raw
+            .windows(2)
+            .any(|w| w[0] == "under" && matches!(w[1].as_str(), "what" | "which"));
+        let timely = |w: &String| {
+            let lists = words::lists();
+            words::has(&lists.durations, w)
+                || words::has(&lists.time, w)
+                || words::has(&lists.era, w)
+        };
+        let asks_kind = (kind_of || under_what)
+            && !matches!(want, Some(Want::Time | Want::Number))
+            && !raw.iter().any(timely);
         let identity = raw.iter().enumerate().any(|(i, w)| {
             let after = match w.as_str() {
                 "who" | "whom" => match raw.get(i + 1).map(String::as_str) {
@@ -1920,6 +1945,7 @@ impl Index {
             name_of,
             origin_of,
             names_person,
+            asks_kind,
             identity,
             asks_speaker,
             unnamed,
@@ -2327,6 +2353,12 @@ impl Index {
             && !names_a_person(&self.lexicon, doc)
         {
             cue_missing(format_args!("asks a person's name, answer names no one"));
+        }
+        if query.asks_kind && matches!(doc.target, Target::Fact(_)) && doc.kind == AnswerKind::Time
+        {
+            cue_missing(format_args!(
+                "asks what kind or on what terms, answer is a time"
+            ));
         }
         if let Some(p) = query
             .origin_of
