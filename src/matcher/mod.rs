@@ -1842,7 +1842,12 @@ impl Index {
             // The place is what is asked about: nothing named before it
             // but "name" ("what is the province with the airbase called"
             // asks the province's name).
-            let next = units.get(k + 1).map(|v| v.word.as_str());
+            // Where it is may come between ("what's the airbase in latakia
+            // called"), as may the words of its own name ("air base").
+            let next = units[k + 1..]
+                .iter()
+                .find(|v| v.entity.is_none() && v.scale != ALIAS_WORD)
+                .map(|v| v.word.as_str());
             let before: Vec<&str> = units[..k].iter().map(|v| v.word.as_str()).collect();
             let called = before.is_empty() && matches!(next, Some("called" | "named" | "name"));
             let name_of = matches!(before.as_slice(), ["name" | "names"]);
