@@ -122,7 +122,9 @@ impl App {
         }
         // The same history: a database restored under this process (from
         // a backup, say) may reach the same revisions with other facts.
+        // An engine part of whose saved index did not decode is built anew.
         let same_history = self.seen.precedes(&stamp)
+            && !self.engine.damaged()
             && self.store.fact_revision_mark(self.seen.fact_revision)? == self.seen.fact_mark;
         if same_history {
             if let Some(engine) = Arc::get_mut(&mut self.engine) {

@@ -16,6 +16,7 @@
 use std::cell::RefCell;
 use std::fmt;
 use std::ops::Deref;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use serde::de::{self, DeserializeOwned, SeqAccess, Visitor};
@@ -64,10 +65,16 @@ thread_local! {
 /// Runs `decode`, which decodes from `whole`'s bytes: [`Bytes`] decoded
 /// meanwhile share `whole` instead of copying their part of it.
 pub fn reading_from<R>(whole: Arc<dyn AsRef<[u8]> + Send + Sync>, decode: impl FnOnce() -> R) -> R {
-    let before = SOURCE.with(|s| s.replace(Some(whole)));
-    let out = decode();
-    SOURCE.with(|s| *s.borrow_mut() = before);
-    out
+    /// Puts back what was there before, however `decode` ends.
+    struct Restore(Option<Arc<dyn AsRef<[u8]> + Send + Sync>>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let before = self.0.take();
+            SOURCE.with(|s| *s.borrow_mut() = before);
+        }
+    }
+    let _restore = Restore(SOURCE.with(|s| s.replace(Some(whole))));
+    decode()
 }
 
 impl Serialize for Bytes {
@@ -131,6 +138,11 @@ pub struct Lazy<T> {
     /// value put in, which is decoded).
     spans: Vec<(u64, u64)>,
     encoded: Bytes,
+    /// Some saved value did not decode: the bytes it was read from are
+    /// not what was saved (changed under the process), so whatever holds
+    /// this must not be saved again (its damage would then carry a good
+    /// checksum).
+    damaged: AtomicBool,
 }
 
 impl<T> Default for Lazy<T> {
@@ -139,6 +151,7 @@ impl<T> Default for Lazy<T> {
             slots: Vec::new(),
             spans: Vec::new(),
             encoded: Bytes::default(),
+            damaged: AtomicBool::new(false),
         }
     }
 }
@@ -181,14 +194,14 @@ impl<T: Serialize + DeserializeOwned> Lazy<T> {
         if let Some(value) = self.slots[i].get() {
             return Some(value);
         }
-        let value = self.decode(i).filter(fits)?;
+        let value = self.decode(i, fits)?;
         Some(self.slots[i].get_or_init(|| Box::new(value)))
     }
 
     /// Slot `i`'s value, decoded if need be; `or()` (kept in its place)
     /// when its saved bytes do not decode or do not fit.
     pub fn get_or(&self, i: usize, fits: impl FnOnce(&T) -> bool, or: impl FnOnce() -> T) -> &T {
-        self.slots[i].get_or_init(|| Box::new(self.decode(i).filter(fits).unwrap_or_else(or)))
+        self.slots[i].get_or_init(|| Box::new(self.decode(i, fits).unwrap_or_else(or)))
     }
 
     /// Slot `i`'s value to change, decoded if need be (`or()` as for
@@ -200,16 +213,35 @@ impl<T: Serialize + DeserializeOwned> Lazy<T> {
         or: impl FnOnce() -> T,
     ) -> &mut T {
         if self.slots[i].get().is_none() {
-            let value = self.decode(i).filter(fits).unwrap_or_else(or);
+            let value = self.decode(i, fits).unwrap_or_else(or);
             self.set(i, value);
         }
         self.slots[i].get_mut().expect("put in above")
     }
 
-    fn decode(&self, i: usize) -> Option<T> {
-        let &(start, end) = self.spans.get(i)?;
-        let bytes = self.encoded.get(start as usize..end as usize)?;
-        postcard::from_bytes(bytes).ok()
+    /// Slot `i`'s saved value, if it decodes and `fits`; else None, and
+    /// the values marked [damaged](Lazy::damaged) (said in the log once).
+    fn decode(&self, i: usize, fits: impl FnOnce(&T) -> bool) -> Option<T> {
+        let value = self
+            .spans
+            .get(i)
+            .and_then(|&(start, end)| self.encoded.get(start as usize..end as usize))
+            .and_then(|bytes| postcard::from_bytes(bytes).ok())
+            .filter(fits);
+        if value.is_none() && !self.damaged.swap(true, Ordering::Relaxed) {
+            tracing::error!(
+                slot = i,
+                of = std::any::type_name::<T>(),
+                "a value of the saved index does not decode (was the file changed in place?); \
+                 this process will not save the index again"
+            );
+        }
+        value
+    }
+
+    /// Whether some saved value did not decode.
+    pub fn damaged(&self) -> bool {
+        self.damaged.load(Ordering::Relaxed)
     }
 
     /// Every value's bytes one after another, and where each ends: a value
@@ -242,6 +274,7 @@ impl<T: Serialize + DeserializeOwned> Lazy<T> {
                 .scan(0, |start, &end| Some((std::mem::replace(start, end), end)))
                 .collect(),
             encoded,
+            damaged: AtomicBool::new(false),
         })
     }
 }
@@ -266,6 +299,7 @@ mod tests {
     #[test]
     fn values_read_back_are_the_values_saved_and_decode_once_wanted() {
         let back = round_trip(&sample());
+        assert!(!back.damaged());
         assert!(back.slots.iter().all(|s| s.get().is_none()));
         assert_eq!(back.get(1, |_| true).map(String::as_str), Some("two"));
         assert!(back.slots[1].get().is_some() && back.slots[0].get().is_none());
@@ -330,6 +364,7 @@ mod tests {
         assert_eq!(back.get(0, |_| true), None);
         assert_eq!(back.get(1, |s| s == "two").map(String::as_str), Some("two"));
         assert_eq!(back.get(2, |s| s == "two"), None);
+        assert!(back.damaged());
         assert_eq!(back.get_or(0, |_| true, || "none".into()), "none");
         assert_eq!(back.get_or(2, |_| true, || "none".into()), "three");
         ends[1] = ends[2] + 1;

@@ -17,7 +17,7 @@
 //! snapshot, and two writers leave one of their two whole files.
 
 use std::fs::File;
-use std::io::{self, BufWriter, Seek, SeekFrom, Write};
+use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -175,9 +175,19 @@ pub fn read(path: &Path, now: &Stamp) -> Result<(Saved, Stamp), Refused> {
     }
     // SAFETY: the map is read only, and no writer of summit-bot changes a
     // snapshot file in place (see above); one changed by hand under a
-    // running process is outside what it supports.
-    let map = unsafe { memmap2::Mmap::map(&file) }.map_err(Refused::Unreadable)?;
-    let bytes: &[u8] = &map;
+    // running process is outside what it supports. Where files cannot be
+    // mapped (some network file systems), the file is read whole.
+    let whole: Arc<dyn AsRef<[u8]> + Send + Sync> = match unsafe { memmap2::Mmap::map(&file) } {
+        Ok(map) => Arc::new(map),
+        Err(_) => {
+            let mut bytes = Vec::with_capacity(size as usize);
+            (&file)
+                .read_to_end(&mut bytes)
+                .map_err(Refused::Unreadable)?;
+            Arc::new(bytes)
+        }
+    };
+    let bytes: &[u8] = (*whole).as_ref();
     let mut at = 0;
     let mut take = |n: usize| -> Result<&[u8], Refused> {
         let piece = bytes.get(at..at + n).ok_or(Refused::Truncated)?;
@@ -210,7 +220,6 @@ pub fn read(path: &Path, now: &Stamp) -> Result<(Saved, Stamp), Refused> {
         return Err(Refused::Corrupt("the checksum does not match"));
     }
     let start = at;
-    let whole: Arc<dyn AsRef<[u8]> + Send + Sync> = Arc::new(map);
     let decoded = lazy::reading_from(whole.clone(), || {
         postcard::take_from_bytes::<Saved>(&(*whole).as_ref()[start..])
     });
@@ -225,9 +234,25 @@ pub fn read(path: &Path, now: &Stamp) -> Result<(Saved, Stamp), Refused> {
 /// Temporary files another process left (it was killed mid-save) are
 /// removed first, once old enough that no save can still be writing them.
 pub fn write(path: &Path, stamp: &Stamp, engine: &Engine) -> io::Result<u64> {
+    if engine.damaged() {
+        return Err(io::Error::other(
+            "part of the saved index it was read from did not decode; a rebuild will save it",
+        ));
+    }
     remove_left_temps(path, std::time::SystemTime::now());
+    // Unique to this save: two processes may have the same pid (each
+    // container's first process is 1), and a save must never write into
+    // a file another save has renamed into place.
+    static SAVES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
     let mut temp = path.as_os_str().to_owned();
-    temp.push(format!(".tmp{}", std::process::id()));
+    temp.push(format!(
+        ".tmp{}-{nanos}-{}",
+        std::process::id(),
+        SAVES.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    ));
     let temp = PathBuf::from(temp);
     let written = write_new(&temp, stamp, engine).and_then(|n| {
         std::fs::rename(&temp, path)?;
@@ -287,7 +312,7 @@ fn remove_left_temps(path: &Path, now: std::time::SystemTime) {
 
 fn write_new(temp: &Path, stamp: &Stamp, engine: &Engine) -> io::Result<u64> {
     let stamp = postcard::to_stdvec(stamp).map_err(io::Error::other)?;
-    let mut out = BufWriter::new(File::create(temp)?);
+    let mut out = BufWriter::new(File::options().write(true).create_new(true).open(temp)?);
     out.write_all(MAGIC)?;
     out.write_all(&FORMAT.to_le_bytes())?;
     out.write_all(&(stamp.len() as u32).to_le_bytes())?;

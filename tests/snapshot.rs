@@ -224,6 +224,53 @@ fn a_damaged_snapshot_is_rebuilt_said_so_and_saved_again() {
     }
 }
 
+/// The saved index is mapped, and read a doc or fact at a time as questions
+/// reach them: bytes changed in place under a running process (against the
+/// README's word) are found as they are read, and that process never saves
+/// them again under a good checksum; the next start refuses the file.
+#[test]
+fn bytes_changed_under_a_running_process_are_never_saved_again() {
+    let (_dir, db) = temp_db();
+    drop(open(&db));
+    let qs = questions(80);
+    let built = fresh(&db);
+    let (app, logs) = open(&db);
+    assert!(logs.contains(LOADED), "{logs}");
+    assert!(!app.engine.damaged());
+    let path = snapshot::path_for(&db);
+    let len = std::fs::metadata(&path).expect("saved").len();
+    {
+        use std::io::{Seek, SeekFrom};
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&path)
+            .expect("opened");
+        file.seek(SeekFrom::Start(len / 3)).expect("seek");
+        file.write_all(&vec![0; (len / 3) as usize])
+            .expect("zeroed in place");
+    }
+    let (_, logs) = logged(|| replies(&app, &qs));
+    assert!(logs.contains("does not decode"), "{logs}");
+    assert_eq!(
+        logs.matches("does not decode").count(),
+        1,
+        "said once: {logs}"
+    );
+    assert!(app.engine.damaged());
+    let stamp = snapshot::Stamp::now(
+        app.store.schema_version().expect("schema"),
+        app.store.content_stamp().expect("stamp"),
+    );
+    assert!(snapshot::write(&path, &stamp, &app.engine).is_err());
+    drop(app);
+    let (again, logs) = open(&db);
+    assert!(
+        logs.contains(BUILDING) && logs.contains("checksum"),
+        "{logs}"
+    );
+    assert_same(&again, &built, &qs);
+}
+
 #[test]
 fn a_snapshot_of_older_facts_is_read_brought_up_to_date_and_answers_the_new_fact() {
     let (_dir, db) = temp_db();

@@ -84,11 +84,7 @@ impl FactTable {
     pub(super) fn get(&self, id: FactId) -> Option<&Fact> {
         let i = self.position(id)?;
         let article = self.articles[i];
-        let fact = self.facts.get(i, |f| f.id == id && f.article == article);
-        if fact.is_none() {
-            tracing::error!(fact = %id, "a fact of the saved index does not decode");
-        }
-        fact
+        self.facts.get(i, |f| f.id == id && f.article == article)
     }
 
     /// The article of fact `id`, without decoding it.
@@ -119,6 +115,11 @@ impl FactTable {
     #[cfg(test)]
     pub(super) fn values(&self) -> impl Iterator<Item = &Fact> + '_ {
         self.ids.iter().filter_map(|&id| self.get(id))
+    }
+
+    /// Whether a saved fact did not decode ([`Lazy::damaged`]).
+    pub(super) fn damaged(&self) -> bool {
+        self.facts.damaged()
     }
 
     /// How many facts are in force.

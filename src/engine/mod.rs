@@ -985,6 +985,12 @@ impl Engine {
         self.facts.get(id)
     }
 
+    /// Whether part of the saved index this engine was read from did not
+    /// decode (the file changed under the process): it must not be saved.
+    pub fn damaged(&self) -> bool {
+        self.facts.damaged() || self.index.damaged()
+    }
+
     /// How many facts are in force.
     pub fn fact_count(&self) -> usize {
         self.facts.len()

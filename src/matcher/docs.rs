@@ -84,6 +84,11 @@ impl Docs {
         &self.articles
     }
 
+    /// Whether a saved doc did not decode ([`Lazy::damaged`]).
+    pub(super) fn damaged(&self) -> bool {
+        self.docs.damaged()
+    }
+
     /// Slot `i`'s doc, decoded if need be. A doc whose saved bytes do not
     /// decode (never expected: the file's checksum held and the same build
     /// wrote it) is said in the log and stands as a doc with no words,
@@ -93,7 +98,7 @@ impl Docs {
         self.docs.get_or(
             i,
             |d| d.target == target && d.article == article,
-            || wordless(i, target, article),
+            || wordless(target, article),
         )
     }
 
@@ -104,15 +109,13 @@ impl Docs {
         self.docs.get_mut_or(
             i,
             |d| d.target == target && d.article == article,
-            || wordless(i, target, article),
+            || wordless(target, article),
         )
     }
 }
 
-/// A doc holding no words: what slot `slot`'s doc stands as when it does
-/// not decode.
-fn wordless(slot: usize, target: Target, article: ArticleId) -> Doc {
-    tracing::error!(slot, "a doc of the saved index does not decode");
+/// A doc holding no words: what a doc stands as when it does not decode.
+fn wordless(target: Target, article: ArticleId) -> Doc {
     let nothing = || Phrasing {
         terms: Vec::new(),
         weight: 0.0,

@@ -896,6 +896,11 @@ impl Index {
         self
     }
 
+    /// Whether a doc read back from a saved index did not decode.
+    pub fn damaged(&self) -> bool {
+        self.docs.damaged()
+    }
+
     /// How many documents are indexed.
     pub fn len(&self) -> usize {
         self.docs.len()
