@@ -806,8 +806,11 @@ pub fn rewrites(
             let predicate = matches!(refers, Refers::Group | Refers::Thing)
                 && match lead.checked_sub(1).map(|i| asked_words[i]) {
                     Some("who") => true,
-                    Some("what") => {
-                        !(after(0).is_some_and(is_content) && after(1).is_some_and(is_aux))
+                    // "which country has 12 observation posts in idlib":
+                    // a kind of entity, then what the one asked for does.
+                    Some("what" | "which") => {
+                        after(0).and_then(kind_noun).is_some()
+                            || !(after(0).is_some_and(is_content) && after(1).is_some_and(is_aux))
                     }
                     _ => false,
                 };
@@ -1247,13 +1250,18 @@ fn plural_phrases(asked: &[Token]) -> Vec<Vec<String>> {
 }
 
 /// Whether the word after `before` follows "who", maybe with adverbs
-/// between ("who largely"): it is the verb of "who".
+/// between ("who largely"), or "which" and a noun for a kind of entity
+/// ("which country hosts"): it is the verb of the one asked for.
 fn after_who(before: &[&str]) -> bool {
-    before
+    let mut said = before
         .iter()
         .rev()
-        .find(|b| !words::has(&words::lists().adverbs, b))
-        .is_some_and(|b| *b == "who")
+        .filter(|b| !words::has(&words::lists().adverbs, b));
+    match (said.next(), said.next()) {
+        (Some(&"who"), _) => true,
+        (Some(noun), Some(&("which" | "what"))) => kind_noun(noun).is_some(),
+        _ => false,
+    }
 }
 
 /// Where in `asked` a fragment naming an entity of `kind` may go, as
@@ -1742,6 +1750,32 @@ mod tests {
                 "who signed it",
                 "what agreement was reached",
                 "agreement",
+                true,
+            ),
+            // After "which country", what it does: not "it", not "they".
+            (
+                "who is its president",
+                "which country has 12 observation posts in idlib",
+                "observation",
+                false,
+            ),
+            (
+                "who do they back in the war",
+                "which country hosts 3.5 million syrian refugees",
+                "hosts",
+                false,
+            ),
+            (
+                "where are they",
+                "what group controls the province",
+                "controls",
+                false,
+            ),
+            // The things it has still are things.
+            (
+                "where are they",
+                "which country has 12 observation posts in idlib",
+                "observation posts",
                 true,
             ),
         ];

@@ -1314,3 +1314,27 @@ fn what_kind_of_or_under_what_terms_is_not_answered_with_a_time() {
         10,
     );
 }
+
+#[test]
+fn a_follow_up_read_with_which_country_words_is_no_phrasing_of_a_fact() {
+    let e = engine();
+    // Follow-ups once read with a "which country …" question's own words
+    // in place of "its" ("who is country has 12 observation posts in
+    // idlib president") were learned as phrasings of the facts that
+    // answered them, and answered these with the three presidents and
+    // Turkey's side in the war.
+    let (answer, _) = ask(&e, "which country has observation posts in idlib");
+    assert!(
+        answer
+            .as_deref()
+            .is_none_or(|a| a.contains("Turkey has 12")),
+        "{answer:?}"
+    );
+    let (answer, _) = ask(&e, "who hosted the summit");
+    assert!(
+        answer
+            .as_deref()
+            .is_none_or(|a| !a.contains("supported the rebels")),
+        "{answer:?}"
+    );
+}
