@@ -1316,6 +1316,46 @@ fn what_kind_of_or_under_what_terms_is_not_answered_with_a_time() {
 }
 
 #[test]
+fn asked_for_others_besides_one_an_answer_giving_only_that_one_is_no_answer() {
+    let e = engine();
+    // The earlier meetings set up de-escalation zones, "including Idlib":
+    // the only zone the article names is the one set aside.
+    for q in [
+        "besides idlib which other de-escalation zones were set up",
+        "apart from idlib, what other de-escalation zones were established",
+    ] {
+        assert_eq!(ask(&e, q).0, None, "{q:?}");
+    }
+    // Set aside one of several, the others answer.
+    assert_answers(
+        &e,
+        "who is putin meeting in tehran besides erdogan",
+        "Rowhani",
+        2,
+    );
+}
+
+#[test]
+fn what_kind_of_group_it_is_is_not_answered_with_what_a_place_is_like() {
+    let e = engine();
+    // "Idlib is largely controlled by Hayat Tahrir al-Sham" names the group
+    // after the place it is about.
+    for q in [
+        "ok random but i keep seeing the name hayat tahrir al-sham everywhere and idk what it even is. can someone explain what kind of group it is?",
+        "hey, that hayat tahrir al-sham group, what kind of group is it exactly?",
+    ] {
+        assert_answers(&e, q, "Islamist alliance", 11);
+    }
+    // One of the same kind may be what the answer is about too.
+    assert_answers(
+        &e,
+        "what kind of talks did putin join",
+        "trilateral talks",
+        3,
+    );
+}
+
+#[test]
 fn a_follow_up_read_with_which_country_words_is_no_phrasing_of_a_fact() {
     let e = engine();
     // Follow-ups once read with a "which country …" question's own words

@@ -210,8 +210,39 @@ pub fn focus(message: &str) -> Option<String> {
             text = format!("{} {text}", before.trim());
         }
     }
+    // "apart from idlib, what other zones were set up": what the question
+    // sets aside, in the clause before it, is part of what it asks.
+    if first > 0
+        && sets_aside(&words(&clauses[first - 1]))
+        && !text.contains(clauses[first - 1].trim())
+    {
+        text = format!("{} {text}", clauses[first - 1].trim());
+    }
     let whole = message.split_whitespace().count();
     (text.split_whitespace().count() < whole).then_some(text)
+}
+
+/// Whether `clause` sets one thing aside, named in a word or two
+/// ("besides idlib", "apart from the massacre"), after any lead-in. A
+/// longer description ("besides fighters supported by the west") shares
+/// words with the answer that tells it apart, and stays out.
+fn sets_aside(clause: &[String]) -> bool {
+    let rest: Vec<&str> = clause
+        .iter()
+        .map(String::as_str)
+        .skip_while(|w| LEAD_INS.contains(w))
+        .collect();
+    let named = match rest.as_slice() {
+        ["besides" | "except", named @ ..]
+        | ["apart" | "aside", "from", named @ ..]
+        | ["other", "than", named @ ..] => named,
+        _ => return false,
+    };
+    let named = named
+        .iter()
+        .filter(|w| !matches!(**w, "the" | "a" | "an" | "all" | "that" | "this"))
+        .count();
+    (1..=2).contains(&named)
 }
 
 /// Whether `clause`, after a question clause ending in a comma, goes on

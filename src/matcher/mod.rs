@@ -396,6 +396,14 @@ pub struct Query {
     /// time or number: a fact whose answer is a time does not say it (one
     /// whose answer is a number may: "12 observation posts").
     pub asks_kind: bool,
+    /// The question asks what kind of thing something is ("what kind of
+    /// group is hts", "what sort of group is it"): a "what kind of" with a
+    /// "to be" after its noun.
+    pub kind_of_is: bool,
+    /// Someone or somewhere the question sets aside ("which zones besides
+    /// idlib"): an answer that gives no other of its kind gives nothing
+    /// asked for.
+    pub besides: Option<usize>,
     /// The question asks who someone it names is ("who is de mistura",
     /// "who's the un envoy"): a description answers it, not a new name.
     pub identity: bool,
@@ -1437,6 +1445,49 @@ impl Index {
         })
     }
 
+    /// The one a fact's answer is about (the first it names) when the
+    /// question names someone of another kind that the answer gives only
+    /// after it, and not that one ("what kind of group is hts" and "Idlib
+    /// is largely controlled by Hayat Tahrir al-Sham": the answer tells
+    /// what a place is like, not what the group is). One of the same kind
+    /// may be about both ("what kind of talks did putin join" and
+    /// "Erdogan and Rowhani joined Putin for the trilateral talks").
+    fn answer_about_another(&self, query: &Query, doc: &Doc) -> Option<usize> {
+        let asked: Vec<usize> = query.terms.iter().filter_map(|t| t.entity).collect();
+        let near = |a: usize, b: usize| {
+            a == b
+                || self.lexicon.related(a).any(|r| r == b)
+                || self.lexicon.related(b).any(|r| r == a)
+        };
+        let mut shown = doc
+            .clues
+            .iter()
+            .filter(|c| c.kind & CLUE_IN_ANSWER != 0 && c.entity != NO_ENTITY)
+            .map(|c| usize::from(c.entity));
+        let opening = shown.next()?;
+        let kind = self.lexicon.entity(opening).kind;
+        let later_asked = shown.any(|d| asked.contains(&d) && self.lexicon.entity(d).kind != kind);
+        (later_asked && !asked.iter().any(|&a| near(a, opening))).then_some(opening)
+    }
+
+    /// Whether a fact's answer names `aside` and no other of its kind
+    /// that the question does not name ("…de-escalation zones, including
+    /// Idlib" for "which zones besides idlib").
+    fn gives_only(&self, query: &Query, doc: &Doc, aside: usize) -> bool {
+        let kind = self.lexicon.entity(aside).kind;
+        let asked: Vec<usize> = query.terms.iter().filter_map(|t| t.entity).collect();
+        let shown: Vec<usize> = doc
+            .clues
+            .iter()
+            .filter(|c| c.kind & CLUE_IN_ANSWER != 0 && c.entity != NO_ENTITY)
+            .map(|c| usize::from(c.entity))
+            .collect();
+        shown.contains(&aside)
+            && !shown
+                .iter()
+                .any(|&d| d != aside && self.lexicon.entity(d).kind == kind && !asked.contains(&d))
+    }
+
     /// How many of the entities the question names the fact mentions, but
     /// not in its answer.
     fn named_unanswered(query: &Query, doc: &Doc) -> u32 {
@@ -1608,13 +1659,22 @@ impl Index {
         let measure = read_measure(&raw, want);
         // "apart from the bloodshed, what else...": the thing set aside is
         // not what the question asks for.
-        let set_aside: Option<String> = raw.windows(3).find_map(|w| {
-            let after = match (w[0].as_str(), w[1].as_str()) {
-                ("apart" | "aside", "from") | ("other", "than") => &w[2],
-                ("besides" | "except", _) => &w[1],
-                _ => return None,
-            };
-            Some(self.lexicon.synonym(&self.stemmer.stem(after)).to_string())
+        let set_aside_at: Option<usize> =
+            raw.windows(3)
+                .enumerate()
+                .find_map(|(i, w)| match (w[0].as_str(), w[1].as_str()) {
+                    ("apart" | "aside", "from") | ("other", "than") => Some(i + 2),
+                    ("besides" | "except", _) => Some(i + 1),
+                    _ => None,
+                });
+        let set_aside: Option<String> = set_aside_at.map(|at| {
+            self.lexicon
+                .synonym(&self.stemmer.stem(&raw[at]))
+                .to_string()
+        });
+        let besides = set_aside_at.and_then(|at| {
+            let at = at + usize::from(raw[at] == "the");
+            units.iter().find(|u| u.pos == at).and_then(|u| u.entity)
         });
         // Stems of the everyday words typed ("happened" → "happen").
         let common_stems: Vec<String> = raw
@@ -1910,6 +1970,18 @@ impl Index {
                 )
                 && w[2] == "of"
         });
+        // "what kind of group is hts", "… what kind of group it is".
+        let to_be = |w: Option<&String>| {
+            w.is_some_and(|w| matches!(w.as_str(), "is" | "are" | "was" | "were" | "s"))
+        };
+        let kind_of_is = raw.windows(4).enumerate().any(|(i, w)| {
+            matches!(w[0].as_str(), "what" | "which" | "whats")
+                && matches!(w[1].as_str(), "kind" | "sort" | "type")
+                && w[2] == "of"
+                && (to_be(raw.get(i + 4))
+                    || (matches!(raw.get(i + 4).map(String::as_str), Some("it" | "they"))
+                        && to_be(raw.get(i + 5))))
+        });
         let under_what = raw
             .windows(2)
             .any(|w| w[0] == "under" && matches!(w[1].as_str(), "what" | "which"));
@@ -1956,6 +2028,8 @@ impl Index {
             origin_of,
             names_person,
             asks_kind,
+            kind_of_is,
+            besides,
             identity,
             asks_speaker,
             unnamed,
@@ -2368,6 +2442,23 @@ impl Index {
         {
             cue_missing(format_args!(
                 "asks what kind or on what terms, answer is a time"
+            ));
+        }
+        if query.asks_kind && query.kind_of_is && matches!(doc.target, Target::Fact(_)) {
+            if let Some(e) = self.answer_about_another(query, doc) {
+                cue_missing(format_args!(
+                    "asks what kind of thing it is, answer is about {}",
+                    self.lexicon.entity(e).key
+                ));
+            }
+        }
+        if let Some(e) = query
+            .besides
+            .filter(|&e| matches!(doc.target, Target::Fact(_)) && self.gives_only(query, doc, e))
+        {
+            cue_missing(format_args!(
+                "asks for others besides {}, answer gives no other",
+                self.lexicon.entity(e).key
             ));
         }
         if let Some(p) = query
