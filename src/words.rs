@@ -37,6 +37,8 @@ pub struct Lists {
     pub casualties: Vec<String>,
     pub killing: Vec<String>,
     pub person_nouns: Vec<String>,
+    pub job_words: Vec<String>,
+    pub posts: Vec<String>,
     pub singling: Vec<String>,
     pub place_nouns: Vec<String>,
     pub expletive_it: Vec<String>,
@@ -147,6 +149,8 @@ mod tests {
             ("cause", &parsed.cause),
             ("locative", &parsed.locative),
             ("singling", &parsed.singling),
+            ("job_words", &parsed.job_words),
+            ("posts", &parsed.posts),
         ] {
             assert!(!list.is_empty(), "{name} is empty");
         }

@@ -66,6 +66,15 @@ impl Considered {
     }
 }
 
+/// Whether `answer` names someone's post ("the UN special envoy", "a
+/// senior aide").
+fn names_post(answer: &str) -> bool {
+    let posts = &crate::words::lists().posts;
+    answer
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| crate::words::has(posts, &w.to_lowercase()))
+}
+
 impl Engine {
     /// The ways of reading a message: whole, and (when it holds more than
     /// its question) by its question clause; each searched and weighed.
@@ -151,10 +160,18 @@ impl Engine {
                 // nor one to a question whose words the article mostly
                 // lacks ("who's gonna win the world cup").
                 let f = &c.factors;
+                // Asked for someone's post, an answer naming none (what
+                // he said) does not give it.
+                let no_post = found.query.asks_post
+                    && self
+                        .facts
+                        .get(fact_id)
+                        .is_some_and(|fact| !names_post(&fact.answer));
                 let ruled_out = f.speaker_wrong
                     || f.entity_swapped
                     || f.measure_missing
                     || f.answer_swapped
+                    || no_post
                     || f.absent_info >= ABSENT_INFO_RULED_OUT;
                 let probability = if ruled_out {
                     0.0

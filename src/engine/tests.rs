@@ -1378,3 +1378,37 @@ fn a_follow_up_read_with_which_country_words_is_no_phrasing_of_a_fact() {
         "{answer:?}"
     );
 }
+
+#[test]
+fn asked_for_someones_job_only_an_answer_naming_a_post_gives_it() {
+    let e = engine();
+    // What de Mistura warned names no post: the answer must say what he is.
+    assert_answers(
+        &e,
+        "what job does the man who said 10,000 al-qaeda-linked fighters don't justify an offensive hold",
+        "envoy",
+        13,
+    );
+    // Said in a chatty message, what he said is no answer to it either.
+    let (answer, _) = ask(
+        &e,
+        "saw an iranian official quoted in there, jaberi ansari i think?? what exactly is his job",
+    );
+    assert!(
+        answer.as_deref().is_none_or(|a| a.contains("aide")),
+        "{answer:?}"
+    );
+    // A country's role is what it does, not a post.
+    assert_answers(
+        &e,
+        "what's russia's role in assad's gains",
+        "Russian air power",
+        21,
+    );
+    assert_answers(
+        &e,
+        "what did erdogan say about the us and russia's role in idlib",
+        "evaded responsibility",
+        17,
+    );
+}

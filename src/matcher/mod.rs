@@ -400,6 +400,9 @@ pub struct Query {
     /// group is hts", "what sort of group is it"): a "what kind of" with a
     /// "to be" after its noun.
     pub kind_of_is: bool,
+    /// The question asks for someone's post ("what's his job", "jaberi
+    /// ansari's role"): an answer naming none does not give it.
+    pub asks_post: bool,
     /// Someone or somewhere the question sets aside ("which zones besides
     /// idlib"): an answer that gives no other of its kind gives nothing
     /// asked for.
@@ -1946,6 +1949,32 @@ impl Index {
             (singles && (meeting(i + 1) || meeting(i + 2)))
                 .then(|| (self.live_term(self.term_of(w).as_ref()), w.to_string()))
         });
+        // "job" always asks for a post; "role" and "title" only of a
+        // person ("russia's role in assad's gains" asks what it did).
+        let lists = words::lists();
+        let of_person = units.iter().any(|u| {
+            u.entity
+                .is_some_and(|e| self.lexicon.entity(e).kind == EntityKind::Person)
+        }) || raw.iter().any(|w| {
+            matches!(w.as_str(), "he" | "his" | "him" | "she" | "her")
+                || words::has(&lists.person_nouns, w)
+        });
+        // Whose role: not a country's or group's ("russia's role", "their
+        // role"), even in a question naming a person.
+        let owned_by_other = |k: usize| {
+            k.checked_sub(1)
+                .and_then(|p| units[p].entity)
+                .is_some_and(|e| self.lexicon.entity(e).kind != EntityKind::Person)
+        };
+        let asks_post = units.iter().enumerate().any(|(k, u)| {
+            words::has(&lists.job_words, &u.word)
+                && (matches!(
+                    u.word.as_str(),
+                    "job" | "jobs" | "occupation" | "profession"
+                ) || (of_person && !owned_by_other(k)))
+        }) && !raw.windows(2).any(|w| {
+            matches!(w[0].as_str(), "their" | "its" | "our") && words::has(&lists.job_words, &w[1])
+        });
         let names_person = raw.iter().enumerate().any(|(i, w)| {
             matches!(w.as_str(), "name" | "names")
                 && raw.get(i + 1).is_some_and(|n| n == "of")
@@ -2029,6 +2058,7 @@ impl Index {
             names_person,
             asks_kind,
             kind_of_is,
+            asks_post,
             besides,
             identity,
             asks_speaker,
