@@ -1675,9 +1675,20 @@ impl Index {
                 .synonym(&self.stemmer.stem(&raw[at]))
                 .to_string()
         });
+        // The name set aside, found by the word typed there: a unit's
+        // position counts the words after phrase rewrites ("head of
+        // state" is one), not the words typed.
         let besides = set_aside_at.and_then(|at| {
             let at = at + usize::from(raw[at] == "the");
-            units.iter().find(|u| u.pos == at).and_then(|u| u.entity)
+            let typed = raw.get(at)?;
+            units
+                .iter()
+                .filter(|u| u.entity.is_some())
+                .find(|u| {
+                    u.word.split(' ').next() == Some(typed.as_str())
+                        || matches!(&u.how, How::Fuzzy(orig, _) if orig == typed)
+                })
+                .and_then(|u| u.entity)
         });
         // Stems of the everyday words typed ("happened" → "happen").
         let common_stems: Vec<String> = raw
