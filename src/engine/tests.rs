@@ -1412,3 +1412,26 @@ fn asked_for_someones_job_only_an_answer_naming_a_post_gives_it() {
         17,
     );
 }
+
+#[test]
+fn the_askers_own_talking_is_not_the_talks() {
+    let e = engine();
+    // "are we talking about" is the asker's; read as the talks, the count
+    // was the three presidents at the summit.
+    let (answer, _) = ask(
+        &e,
+        "turkey is hosting loads of syrian refugees right? how many are we talking about here",
+    );
+    assert!(
+        answer.as_deref().is_none_or(|a| a.contains("3.5 million")),
+        "{answer:?}"
+    );
+    assert_answers(
+        &e,
+        "how many al-qaeda linked fighters are we talking about in idlib",
+        "10,000",
+        13,
+    );
+    // The talks still are.
+    assert_answers(&e, "what are the leaders talking about", "Idlib", 1);
+}

@@ -1696,12 +1696,19 @@ impl Index {
             .filter(|r| is_common(r))
             .map(|r| self.stemmer.stem(r).into_owned())
             .collect();
+        // "how many are we talking about": the asker's own talk, not the
+        // talks.
+        let our_talk = raw.windows(2).any(|w| {
+            matches!(w[0].as_str(), "we" | "you" | "u" | "were" | "youre")
+                && w[1].starts_with("talk")
+        });
         let mut terms = Vec::with_capacity(units.len());
         let mut seen: HashSet<&str> = HashSet::default();
         for u in &units {
             if !seen.insert(u.term.as_str())
                 || set_aside.as_deref() == Some(u.term.as_str())
                 || name_part(&raw, u.pos)
+                || (our_talk && u.entity.is_none() && u.word.starts_with("talk"))
             {
                 continue;
             }
