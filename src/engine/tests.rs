@@ -1323,9 +1323,17 @@ fn asked_for_others_besides_one_an_answer_giving_only_that_one_is_no_answer() {
     for q in [
         "besides idlib which other de-escalation zones were set up",
         "apart from idlib, what other de-escalation zones were established",
+        "what de-escalation zones were set up besides idlib",
     ] {
         assert_eq!(ask(&e, q).0, None, "{q:?}");
     }
+    // A name owning what is set aside is not set aside itself.
+    assert_answers(
+        &e,
+        "besides erdogan's massacre warning, what else did erdogan say",
+        "refugee influx",
+        15,
+    );
     // Set aside one of several, the others answer.
     assert_answers(
         &e,
@@ -1346,6 +1354,13 @@ fn what_kind_of_group_it_is_is_not_answered_with_what_a_place_is_like() {
     ] {
         assert_answers(&e, q, "Islamist alliance", 11);
     }
+    // Asking which kind of those there are is no such question.
+    assert_answers(
+        &e,
+        "what kind of fighters are in idlib",
+        "al-Qaeda-linked",
+        13,
+    );
     // One of the same kind may be what the answer is about too.
     assert_answers(
         &e,
@@ -1402,6 +1417,12 @@ fn asked_for_someones_job_only_an_answer_naming_a_post_gives_it() {
     assert_answers(
         &e,
         "what's russia's role in assad's gains",
+        "Russian air power",
+        21,
+    );
+    assert_answers(
+        &e,
+        "what was the role of russia in assad's gains",
         "Russian air power",
         21,
     );

@@ -1474,11 +1474,11 @@ impl Index {
     }
 
     /// Whether a fact's answer names `aside` and no other of its kind
-    /// that the question does not name ("…de-escalation zones, including
-    /// Idlib" for "which zones besides idlib").
-    fn gives_only(&self, query: &Query, doc: &Doc, aside: usize) -> bool {
+    /// ("…de-escalation zones, including Idlib" for "which zones besides
+    /// idlib"; "…rebels and militants, including Islamic State" gives
+    /// another besides the rebels, asked about or not).
+    fn gives_only(&self, doc: &Doc, aside: usize) -> bool {
         let kind = self.lexicon.entity(aside).kind;
-        let asked: Vec<usize> = query.terms.iter().filter_map(|t| t.entity).collect();
         let shown: Vec<usize> = doc
             .clues
             .iter()
@@ -1488,7 +1488,7 @@ impl Index {
         shown.contains(&aside)
             && !shown
                 .iter()
-                .any(|&d| d != aside && self.lexicon.entity(d).kind == kind && !asked.contains(&d))
+                .any(|&d| d != aside && self.lexicon.entity(d).kind == kind)
     }
 
     /// How many of the entities the question names the fact mentions, but
@@ -1662,14 +1662,24 @@ impl Index {
         let measure = read_measure(&raw, want);
         // "apart from the bloodshed, what else...": the thing set aside is
         // not what the question asks for.
-        let set_aside_at: Option<usize> =
-            raw.windows(3)
-                .enumerate()
-                .find_map(|(i, w)| match (w[0].as_str(), w[1].as_str()) {
-                    ("apart" | "aside", "from") | ("other", "than") => Some(i + 2),
+        // Where the thing set aside begins ("apart from the bloodshed",
+        // "besides idlib"), past an article; also at the question's end
+        // ("…set up besides idlib").
+        let set_aside_at: Option<usize> = (0..raw.len())
+            .find_map(
+                |i| match (raw[i].as_str(), raw.get(i + 1).map(String::as_str)) {
+                    ("apart" | "aside", Some("from")) | ("other", Some("than")) => Some(i + 2),
                     ("besides" | "except", _) => Some(i + 1),
                     _ => None,
-                });
+                },
+            )
+            .map(|at| {
+                at + usize::from(
+                    raw.get(at)
+                        .is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an")),
+                )
+            })
+            .filter(|&at| at < raw.len());
         let set_aside: Option<String> = set_aside_at.map(|at| {
             self.lexicon
                 .synonym(&self.stemmer.stem(&raw[at]))
@@ -1677,18 +1687,21 @@ impl Index {
         });
         // The name set aside, found by the word typed there: a unit's
         // position counts the words after phrase rewrites ("head of
-        // state" is one), not the words typed.
+        // state" is one), not the words typed. Not a name that owns what
+        // is set aside ("besides erdogan's warning").
         let besides = set_aside_at.and_then(|at| {
-            let at = at + usize::from(raw[at] == "the");
-            let typed = raw.get(at)?;
-            units
+            let typed = &raw[at];
+            let unit = units.iter().filter(|u| u.entity.is_some()).find(|u| {
+                let word = u.word.strip_prefix("the ").unwrap_or(&u.word);
+                word.split(' ').next() == Some(typed.as_str())
+                    || matches!(&u.how, How::Fuzzy(orig, _) if orig == typed)
+            })?;
+            let last = unit.word.rsplit(' ').next().unwrap_or(typed);
+            let folded = question.to_lowercase();
+            let owns = ["'s", "\u{2019}s"]
                 .iter()
-                .filter(|u| u.entity.is_some())
-                .find(|u| {
-                    u.word.split(' ').next() == Some(typed.as_str())
-                        || matches!(&u.how, How::Fuzzy(orig, _) if orig == typed)
-                })
-                .and_then(|u| u.entity)
+                .any(|s| folded.contains(&format!("{last}{s}")));
+            (!owns).then_some(unit.entity).flatten()
         });
         // Stems of the everyday words typed ("happened" → "happen").
         let common_stems: Vec<String> = raw
@@ -1979,17 +1992,23 @@ impl Index {
         });
         // Whose role: not a country's or group's ("russia's role", "their
         // role"), even in a question naming a person.
-        let owned_by_other = |k: usize| {
-            k.checked_sub(1)
-                .and_then(|p| units[p].entity)
+        let other = |p: Option<usize>| {
+            p.and_then(|p| units.get(p))
+                .and_then(|u| u.entity)
                 .is_some_and(|e| self.lexicon.entity(e).kind != EntityKind::Person)
+        };
+        // "russia's role", "the role of russia".
+        let owned_by_other = |k: usize, word: &str| {
+            other(k.checked_sub(1))
+                || (other(Some(k + 1)) && raw.windows(2).any(|w| w[0] == word && w[1] == "of"))
         };
         let asks_post = units.iter().enumerate().any(|(k, u)| {
             words::has(&lists.job_words, &u.word)
                 && (matches!(
                     u.word.as_str(),
                     "job" | "jobs" | "occupation" | "profession"
-                ) || (of_person && !owned_by_other(k)))
+                ) || of_person)
+                && !owned_by_other(k, &u.word)
         }) && !raw.windows(2).any(|w| {
             matches!(w[0].as_str(), "their" | "its" | "our") && words::has(&lists.job_words, &w[1])
         });
@@ -2025,6 +2044,15 @@ impl Index {
             matches!(w[0].as_str(), "what" | "which" | "whats")
                 && matches!(w[1].as_str(), "kind" | "sort" | "type")
                 && w[2] == "of"
+                // A kind of one who is named ("what kind of fighters are
+                // in idlib" asks which fighters, not what they are).
+                && matches!(
+                    w[3].as_str(),
+                    "group" | "alliance" | "organisation" | "organization" | "faction" | "militia"
+                        | "coalition" | "outfit" | "movement" | "country" | "nation" | "state"
+                        | "province" | "city" | "town" | "region" | "place" | "person" | "man"
+                        | "guy" | "official" | "leader"
+                )
                 && (to_be(raw.get(i + 4))
                     || (matches!(raw.get(i + 4).map(String::as_str), Some("it" | "they"))
                         && to_be(raw.get(i + 5))))
@@ -2502,7 +2530,7 @@ impl Index {
         }
         if let Some(e) = query
             .besides
-            .filter(|&e| matches!(doc.target, Target::Fact(_)) && self.gives_only(query, doc, e))
+            .filter(|&e| matches!(doc.target, Target::Fact(_)) && self.gives_only(doc, e))
         {
             cue_missing(format_args!(
                 "asks for others besides {}, answer gives no other",
