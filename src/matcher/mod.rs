@@ -1374,17 +1374,8 @@ impl Index {
     /// on the train sets.)
     fn answer_swapped(&self, query: &Query, doc: &Doc) -> bool {
         let asked: Vec<usize> = query.terms.iter().filter_map(|t| t.entity).collect();
-        let shown = || {
-            doc.clues
-                .iter()
-                .filter(|c| c.kind & CLUE_IN_ANSWER != 0 && c.entity != NO_ENTITY)
-                .map(|c| usize::from(c.entity))
-        };
-        let near = |a: usize, b: usize| {
-            a == b
-                || self.lexicon.related(a).any(|r| r == b)
-                || self.lexicon.related(b).any(|r| r == a)
-        };
+        let shown = || answer_entities(doc);
+        let near = |a: usize, b: usize| self.near(a, b);
         let background = self.background.get(&doc.article);
         let in_background = |x: usize| background.is_some_and(|b| b.contains(&x));
         // The first one the answer names, when a person, stands for his
@@ -1457,20 +1448,16 @@ impl Index {
     /// "Erdogan and Rowhani joined Putin for the trilateral talks").
     fn answer_about_another(&self, query: &Query, doc: &Doc) -> Option<usize> {
         let asked: Vec<usize> = query.terms.iter().filter_map(|t| t.entity).collect();
-        let near = |a: usize, b: usize| {
-            a == b
-                || self.lexicon.related(a).any(|r| r == b)
-                || self.lexicon.related(b).any(|r| r == a)
-        };
-        let mut shown = doc
-            .clues
-            .iter()
-            .filter(|c| c.kind & CLUE_IN_ANSWER != 0 && c.entity != NO_ENTITY)
-            .map(|c| usize::from(c.entity));
+        let mut shown = answer_entities(doc);
         let opening = shown.next()?;
         let kind = self.lexicon.entity(opening).kind;
         let later_asked = shown.any(|d| asked.contains(&d) && self.lexicon.entity(d).kind != kind);
-        (later_asked && !asked.iter().any(|&a| near(a, opening))).then_some(opening)
+        (later_asked && !asked.iter().any(|&a| self.near(a, opening))).then_some(opening)
+    }
+
+    /// Whether `a` and `b` are one, or one is related to the other.
+    fn near(&self, a: usize, b: usize) -> bool {
+        a == b || self.lexicon.related(a).any(|r| r == b) || self.lexicon.related(b).any(|r| r == a)
     }
 
     /// Whether a fact's answer names `aside` and no other of its kind
@@ -1479,16 +1466,8 @@ impl Index {
     /// another besides the rebels, asked about or not).
     fn gives_only(&self, doc: &Doc, aside: usize) -> bool {
         let kind = self.lexicon.entity(aside).kind;
-        let shown: Vec<usize> = doc
-            .clues
-            .iter()
-            .filter(|c| c.kind & CLUE_IN_ANSWER != 0 && c.entity != NO_ENTITY)
-            .map(|c| usize::from(c.entity))
-            .collect();
-        shown.contains(&aside)
-            && !shown
-                .iter()
-                .any(|&d| d != aside && self.lexicon.entity(d).kind == kind)
+        answer_entities(doc).any(|d| d == aside)
+            && !answer_entities(doc).any(|d| d != aside && self.lexicon.entity(d).kind == kind)
     }
 
     /// How many of the entities the question names the fact mentions, but
@@ -3728,6 +3707,14 @@ fn read_want(words: &[String]) -> Option<Want> {
         return Some(Want::YesNo);
     }
     None
+}
+
+/// The entities a doc's answer names, in the order it names them.
+fn answer_entities(doc: &Doc) -> impl Iterator<Item = usize> + '_ {
+    doc.clues
+        .iter()
+        .filter(|c| c.kind & CLUE_IN_ANSWER != 0 && c.entity != NO_ENTITY)
+        .map(|c| usize::from(c.entity))
 }
 
 #[cfg(test)]
