@@ -712,8 +712,14 @@ impl Engine {
         bar: f32,
         not: Option<FactId>,
     ) -> Option<&'r Considered> {
+        // A rule that rules the fact out holds against its phrasing too:
+        // "is the summit in moscow" was learned for the Kremlin's words,
+        // which put nothing in Moscow.
         let phrased = reading.considered.iter().find(|c| {
-            Some(c.fact_id) == reading.phrased && c.probability >= bar && Some(c.fact_id) != not
+            Some(c.fact_id) == reading.phrased
+                && !c.unlike_its_phrasing
+                && c.probability >= bar
+                && Some(c.fact_id) != not
         });
         phrased
             .or_else(|| {

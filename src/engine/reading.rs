@@ -44,6 +44,9 @@ pub struct Considered {
     /// A rule rules it out whatever the model says: someone else's words,
     /// someone else's figure, or no measure of the kind asked for.
     pub ruled_out: bool,
+    /// A rule rules it out even when the question is typed as one of its
+    /// phrasings (`Factors::placed_elsewhere`).
+    pub unlike_its_phrasing: bool,
     /// That answering with it is right.
     pub probability: f32,
 }
@@ -185,6 +188,7 @@ impl Engine {
                     features,
                     phrased: c.factors.phrased,
                     ruled_out,
+                    unlike_its_phrasing: f.placed_elsewhere,
                 });
             }
         }

@@ -1344,6 +1344,18 @@ fn asked_for_others_besides_one_an_answer_giving_only_that_one_is_no_answer() {
 }
 
 #[test]
+fn asked_whether_something_is_in_a_place_the_answer_says_where_it_is() {
+    let e = engine();
+    // Moscow stands for Russia, and the Kremlin's words name both Russia
+    // and the Tehran talks; they put nothing in Moscow.
+    for q in ["are the talks in moscow?", "was the summit held in moscow"] {
+        assert_answers(&e, q, "Tehran", 1);
+    }
+    // "in" that is no place checked: a verb's particle, a name mid-question.
+    assert_answers(&e, "has turkey taken in syrian refugees", "3.5 million", 16);
+}
+
+#[test]
 fn what_kind_of_group_it_is_is_not_answered_with_what_a_place_is_like() {
     let e = engine();
     // "Idlib is largely controlled by Hayat Tahrir al-Sham" names the group

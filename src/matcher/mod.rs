@@ -407,6 +407,12 @@ pub struct Query {
     /// idlib"): an answer that gives no other of its kind gives nothing
     /// asked for.
     pub besides: Option<usize>,
+    /// A yes/no question checking where something is ("is the summit in
+    /// moscow", "are there fighters inside idlib"): the place or country
+    /// named after "in". Only a fact telling where something is, or one
+    /// whose answer puts something in that place, settles it: "The
+    /// Kremlin said…" names Russia as one who speaks.
+    pub located_in: Option<usize>,
     /// The question asks who someone it names is ("who is de mistura",
     /// "who's the un envoy"): a description answers it, not a new name.
     pub identity: bool,
@@ -474,6 +480,10 @@ pub struct Factors {
     /// The question asks for a measure (an age, an amount of money) the
     /// fact does not state.
     pub measure_missing: bool,
+    /// The question checks that something is in a place ("is the summit in
+    /// moscow"), and the fact puts nothing there: not even a phrasing of
+    /// it typed word for word answers that.
+    pub placed_elsewhere: bool,
     /// A name the question has is missing and the fact names another of
     /// its kind the question does not ("how many refugees does Iran host"
     /// and a fact about Turkey's): the fact is about someone else.
@@ -1470,6 +1480,18 @@ impl Index {
             && !answer_entities(doc).any(|d| d != aside && self.lexicon.entity(d).kind == kind)
     }
 
+    /// Whether the fact's answer puts something in `place` ("…posts in
+    /// Idlib", "…the province that borders Latakia" does not): names it,
+    /// or one near it, after a locative.
+    fn locates_in(&self, doc: &Doc, place: usize) -> bool {
+        doc.clues.iter().any(|c| {
+            c.kind & CLUE_IN_ANSWER != 0
+                && c.kind & CLUE_LOCATED != 0
+                && c.entity != NO_ENTITY
+                && self.near(place, usize::from(c.entity))
+        })
+    }
+
     /// How many of the entities the question names the fact mentions, but
     /// not in its answer.
     fn named_unanswered(query: &Query, doc: &Doc) -> u32 {
@@ -1682,6 +1704,46 @@ impl Index {
                 .any(|s| folded.contains(&format!("{last}{s}")));
             (!owns).then_some(unit.entity).flatten()
         });
+        // The place a yes/no question checks something is in: the name
+        // typed right after "in" (past an article), found by its word as
+        // the set-aside one is.
+        // Only where "to be" is the question's verb and the name ends it:
+        // "has turkey taken in syrian refugees" and "were the ceasefires in
+        // the zones respected" check no place.
+        let copula = raw.iter().take(3).any(|w| {
+            matches!(
+                w.as_str(),
+                "is" | "are" | "was" | "were" | "isnt" | "arent" | "wasnt" | "werent"
+            )
+        });
+        let located_in = (want == Some(Want::YesNo) && copula)
+            .then(|| {
+                raw.windows(2).enumerate().rev().find_map(|(i, w)| {
+                    matches!(w[0].as_str(), "in" | "at" | "inside" | "within")
+                        .then(|| i + 1 + usize::from(matches!(w[1].as_str(), "the" | "a" | "an")))
+                })
+            })
+            .flatten()
+            .and_then(|at| {
+                let typed = raw.get(at)?;
+                units
+                    .iter()
+                    .filter_map(|u| Some((u, u.entity?)))
+                    .find(|(u, _)| {
+                        let word = u.word.strip_prefix("the ").unwrap_or(&u.word);
+                        let names_to_end = word.split(' ').count() == raw.len() - at;
+                        names_to_end
+                            && (word.split(' ').next() == Some(typed.as_str())
+                                || matches!(&u.how, How::Fuzzy(orig, _) if orig == typed))
+                    })
+                    .map(|(_, e)| e)
+            })
+            .filter(|&e| {
+                matches!(
+                    self.lexicon.entity(e).kind,
+                    EntityKind::Place | EntityKind::Country
+                )
+            });
         // Stems of the everyday words typed ("happened" → "happen").
         let common_stems: Vec<String> = raw
             .iter()
@@ -2085,6 +2147,7 @@ impl Index {
             kind_of_is,
             asks_post,
             besides,
+            located_in,
             identity,
             asks_speaker,
             unnamed,
@@ -2453,6 +2516,7 @@ impl Index {
         // A cue the question gives that this fact cannot meet: an age or
         // sum it does not state, a full name, a person's name, someone's
         // origin it does not give.
+        let mut placed_elsewhere = false;
         let mut cue_missing = |reason: std::fmt::Arguments| {
             f.measure_missing = true;
             conf *= CUE_MISMATCH;
@@ -2516,6 +2580,17 @@ impl Index {
                 self.lexicon.entity(e).key
             ));
         }
+        if let Some(e) = query.located_in.filter(|&e| {
+            matches!(doc.target, Target::Fact(_))
+                && !matches!(doc.kind, AnswerKind::Place | AnswerKind::YesNo)
+                && !self.locates_in(doc, e)
+        }) {
+            placed_elsewhere = true;
+            cue_missing(format_args!(
+                "checks what is in {}, answer puts nothing there",
+                self.lexicon.entity(e).key
+            ));
+        }
         if let Some(p) = query
             .origin_of
             .filter(|&p| !states_origin(&self.lexicon, doc, p))
@@ -2525,6 +2600,7 @@ impl Index {
                 self.lexicon.entity(p).key
             ));
         }
+        f.placed_elsewhere = placed_elsewhere;
         if let Some(c) = query.counts_text.as_ref() {
             // What is counted must be in the answer or quote, not only in
             // a phrasing that mentions it.
