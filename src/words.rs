@@ -39,6 +39,7 @@ pub struct Lists {
     pub person_nouns: Vec<String>,
     pub job_words: Vec<String>,
     pub posts: Vec<String>,
+    pub offices: Vec<String>,
     pub singling: Vec<String>,
     pub place_nouns: Vec<String>,
     pub expletive_it: Vec<String>,
@@ -151,6 +152,7 @@ mod tests {
             ("singling", &parsed.singling),
             ("job_words", &parsed.job_words),
             ("posts", &parsed.posts),
+            ("offices", &parsed.offices),
         ] {
             assert!(!list.is_empty(), "{name} is empty");
         }

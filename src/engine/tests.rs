@@ -1356,6 +1356,20 @@ fn asked_whether_something_is_in_a_place_the_answer_says_where_it_is() {
 }
 
 #[test]
+fn a_leaders_office_speaks_for_his_country() {
+    let e = engine();
+    // The Kremlin's words are Russia's, and "putin's office" is the
+    // Kremlin; Putin himself is quoted nowhere.
+    for q in [
+        "what did putin's administration say the summit should be about",
+        "what has putins government said about displaced people",
+    ] {
+        assert_answers(&e, q, "Kremlin", 19);
+    }
+    assert_eq!(ask(&e, "what did putin say about the summit").0, None);
+}
+
+#[test]
 fn what_kind_of_group_it_is_is_not_answered_with_what_a_place_is_like() {
     let e = engine();
     // "Idlib is largely controlled by Hayat Tahrir al-Sham" names the group

@@ -1480,6 +1480,31 @@ impl Index {
             && !answer_entities(doc).any(|d| d != aside && self.lexicon.entity(d).kind == kind)
     }
 
+    /// The country whose government speaks when a question names its
+    /// leader's office ("putin's office said", "erdogan's government",
+    /// "putins kremlin"), found by the word typed after the leader's name.
+    fn office_of(&self, raw: &[String], unit: &Unit) -> Option<usize> {
+        let person = unit.entity?;
+        if self.lexicon.entity(person).kind != EntityKind::Person {
+            return None;
+        }
+        let word = unit.word.strip_prefix("the ").unwrap_or(&unit.word);
+        let first = word.split(' ').next()?;
+        let starts = raw.iter().enumerate().filter(|(_, w)| {
+            w.as_str() == first || matches!(&unit.how, How::Fuzzy(orig, _) if orig == *w)
+        });
+        let offices = &words::lists().offices;
+        starts
+            .filter_map(|(i, _)| raw.get(i + word.split(' ').count()))
+            .any(|next| words::has(offices, next))
+            .then(|| {
+                self.lexicon
+                    .related(person)
+                    .find(|&r| self.lexicon.entity(r).kind == EntityKind::Country)
+            })
+            .flatten()
+    }
+
     /// Whether the fact's answer puts something in `place` ("…posts in
     /// Idlib", "…the province that borders Latakia" does not): names it,
     /// or one near it, after a locative.
@@ -1854,13 +1879,18 @@ impl Index {
                 units
                     .iter()
                     .filter(|u| u.pos < sp)
-                    .filter_map(|u| u.entity)
-                    .rfind(|&e| {
-                        matches!(
-                            self.lexicon.entity(e).kind,
-                            EntityKind::Person | EntityKind::Org
-                        )
+                    .rfind(|u| {
+                        u.entity.is_some_and(|e| {
+                            matches!(
+                                self.lexicon.entity(e).kind,
+                                EntityKind::Person | EntityKind::Org
+                            )
+                        })
                     })
+            })
+            .and_then(|u| {
+                let e = u.entity?;
+                Some(self.office_of(&raw, u).unwrap_or(e))
             });
         // "who (…) said": the say-verb's subject is the "who" itself, with
         // no "is" between ("who's the diplomat who said…" asks who he is),
