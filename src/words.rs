@@ -40,6 +40,7 @@ pub struct Lists {
     pub job_words: Vec<String>,
     pub posts: Vec<String>,
     pub offices: Vec<String>,
+    pub seats: Vec<String>,
     pub singling: Vec<String>,
     pub place_nouns: Vec<String>,
     pub expletive_it: Vec<String>,
@@ -153,6 +154,7 @@ mod tests {
             ("job_words", &parsed.job_words),
             ("posts", &parsed.posts),
             ("offices", &parsed.offices),
+            ("seats", &parsed.seats),
         ] {
             assert!(!list.is_empty(), "{name} is empty");
         }

@@ -1367,6 +1367,13 @@ fn a_leaders_office_speaks_for_his_country() {
         assert_answers(&e, q, "Kremlin", 19);
     }
     assert_eq!(ask(&e, "what did putin say about the summit").0, None);
+    // The seat of a government speaks for it too, with no one named.
+    assert_answers(
+        &e,
+        "the kremlin's statement on the tehran talks",
+        "Kremlin",
+        19,
+    );
 }
 
 #[test]

@@ -1876,15 +1876,18 @@ impl Index {
                 sp == 0 || !matches!(raw[sp - 1].as_str(), "i" | "u" | "you" | "we" | "ya")
             })
             .find_map(|(sp, _)| {
-                units
-                    .iter()
-                    .filter(|u| u.pos < sp)
-                    .rfind(|u| {
-                        u.entity.is_some_and(|e| {
-                            matches!(
-                                self.lexicon.entity(e).kind,
-                                EntityKind::Person | EntityKind::Org
-                            )
+                let before = || units.iter().filter(move |u| u.pos < sp);
+                let kind = |u: &Unit| u.entity.map(|e| self.lexicon.entity(e).kind);
+                before()
+                    .rfind(|u| matches!(kind(u), Some(EntityKind::Person | EntityKind::Org)))
+                    // With no one named, a country named by its seat of
+                    // government speaks ("what did the kremlin say",
+                    // "moscow's statement"), not one named as a country.
+                    .or_else(|| {
+                        before().rfind(|u| {
+                            kind(u) == Some(EntityKind::Country)
+                                && matches!(&u.how, How::Alias(typed)
+                                    if words::has(&words::lists().seats, typed.trim_start_matches("the ")))
                         })
                     })
             })
