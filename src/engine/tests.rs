@@ -1377,6 +1377,18 @@ fn a_leaders_office_speaks_for_his_country() {
 }
 
 #[test]
+fn a_position_on_something_is_a_stance_not_a_post() {
+    let e = engine();
+    let (answer, _) = ask(&e, "what's erdogan's position on idlib");
+    assert!(
+        answer.as_deref().is_none_or(|a| !a.contains("president")),
+        "{answer:?}"
+    );
+    // His position alone is still his post.
+    assert_answers(&e, "whats jaberi ansari's position", "Foreign Ministry", 5);
+}
+
+#[test]
 fn what_kind_of_group_it_is_is_not_answered_with_what_a_place_is_like() {
     let e = engine();
     // "Idlib is largely controlled by Hayat Tahrir al-Sham" names the group
