@@ -170,7 +170,14 @@ impl Engine {
                         .facts
                         .get(fact_id)
                         .is_some_and(|fact| !names_post(&fact.answer));
+                // Asked what kind of thing, an answer naming it bare.
+                let kind_unsaid = found.query.kind_noun.is_some()
+                    && self
+                        .facts
+                        .get(fact_id)
+                        .is_some_and(|fact| self.index.kind_unsaid(&fact.answer, &found.query));
                 let ruled_out = f.speaker_wrong
+                    || kind_unsaid
                     || f.entity_swapped
                     || f.measure_missing
                     || f.answer_swapped

@@ -1389,6 +1389,33 @@ fn a_position_on_something_is_a_stance_not_a_post() {
 }
 
 #[test]
+fn asked_what_kind_an_answer_naming_the_thing_bare_does_not_say() {
+    let e = engine();
+    // "Ahead of the summit, Erdogan met…" names the talks, not their kind.
+    assert_answers(
+        &e,
+        "what kind of talks did rowhani and erdogan join putin for",
+        "trilateral",
+        3,
+    );
+    let (answer, _) = ask(
+        &e,
+        "what type of talks did the iranian and turkish presidents join putin for",
+    );
+    assert!(
+        answer.as_deref().is_none_or(|a| !a.starts_with("Ahead of")),
+        "{answer:?}"
+    );
+    // A word quoted is a kind: what Trump warned against.
+    assert_answers(
+        &e,
+        "what kind of killing did trump warn about",
+        "slaughter",
+        18,
+    );
+}
+
+#[test]
 fn what_kind_of_group_it_is_is_not_answered_with_what_a_place_is_like() {
     let e = engine();
     // "Idlib is largely controlled by Hayat Tahrir al-Sham" names the group

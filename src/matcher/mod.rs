@@ -396,6 +396,10 @@ pub struct Query {
     /// time or number: a fact whose answer is a time does not say it (one
     /// whose answer is a number may: "12 observation posts").
     pub asks_kind: bool,
+    /// The term of the noun a "what kind of" asks about ("what kind of
+    /// talks" → the talks' term): an answer naming it only bare ("ahead of
+    /// the summit") does not say what kind (`Index::kind_unsaid`).
+    pub kind_noun: Option<String>,
     /// The question asks what kind of thing something is ("what kind of
     /// group is hts", "what sort of group is it"): a "what kind of" with a
     /// "to be" after its noun.
@@ -968,6 +972,45 @@ impl Index {
                         .is_some_and(|id| query.counts.contains(id))
                 })
         })
+    }
+
+    /// Whether `answer` names the noun a "what kind of" question asks
+    /// about only as the bare thing, with no word before it that the
+    /// question lacks: "Ahead of the summit, Erdogan met…" names the talks
+    /// but not their kind; "…for the trilateral talks" says it. An answer
+    /// not naming the noun at all is left to the other evidence.
+    pub fn kind_unsaid(&self, answer: &str, query: &Query) -> bool {
+        let Some(noun) = &query.kind_noun else {
+            return false;
+        };
+        let folded = crate::normalize::fold(answer);
+        let words: Vec<String> = tokens(&folded).into_iter().map(|t| t.text).collect();
+        let mut named = false;
+        for (i, w) in words.iter().enumerate() {
+            if *self.term_of(w) != **noun {
+                continue;
+            }
+            named = true;
+            // A word before it ("trilateral talks"), or what it is with or
+            // among after it ("agreements with the government").
+            let before = i.checked_sub(1).map(|j| words[j].as_str());
+            let after = words.get(i + 1).map(String::as_str);
+            // A word quoted is the kind someone called it (a “slaughter”;
+            // folding made the quote mark plain).
+            let quoted = folded.contains(&format!("\"{w}"));
+            if quoted
+                || before.is_some_and(|b| !is_stopword(b))
+                || after.is_some_and(|a| {
+                    matches!(
+                        a,
+                        "with" | "between" | "among" | "against" | "led" | "linked"
+                    )
+                })
+            {
+                return false;
+            }
+        }
+        named
     }
 
     fn term_of<'a>(&'a self, word: &str) -> std::borrow::Cow<'a, str> {
@@ -2140,6 +2183,14 @@ impl Index {
                 || words::has(&lists.time, w)
                 || words::has(&lists.era, w)
         };
+        let kind_noun = raw
+            .windows(4)
+            .find(|w| {
+                matches!(w[0].as_str(), "what" | "which" | "whats")
+                    && matches!(w[1].as_str(), "kind" | "sort" | "type")
+                    && w[2] == "of"
+            })
+            .map(|w| self.term_of(&w[3]).into_owned());
         let asks_kind = (kind_of || under_what)
             && !matches!(want, Some(Want::Time | Want::Number))
             && !raw.iter().any(timely);
@@ -2177,6 +2228,7 @@ impl Index {
             origin_of,
             names_person,
             asks_kind,
+            kind_noun,
             kind_of_is,
             asks_post,
             besides,
