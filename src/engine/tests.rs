@@ -1416,6 +1416,20 @@ fn asked_what_kind_an_answer_naming_the_thing_bare_does_not_say() {
 }
 
 #[test]
+fn something_special_or_a_big_deal_is_important() {
+    let e = engine();
+    // Not the UN "special" envoy's warning, nor a deal struck.
+    for q in [
+        "what makes idlib so special",
+        "how come idlib is a big deal",
+    ] {
+        assert_answers(&e, q, "strategically important", 9);
+    }
+    // In a title "special" is part of a name.
+    assert_answers(&e, "who's the un special envoy", "de Mistura", 13);
+}
+
+#[test]
 fn what_kind_of_group_it_is_is_not_answered_with_what_a_place_is_like() {
     let e = engine();
     // "Idlib is largely controlled by Hayat Tahrir al-Sham" names the group
