@@ -1430,6 +1430,25 @@ fn something_special_or_a_big_deal_is_important() {
 }
 
 #[test]
+fn truce_zones_are_the_de_escalation_zones_and_a_held_area_a_stronghold() {
+    let e = engine();
+    assert_answers(
+        &e,
+        "what did the earlier meetings call their safe zones",
+        "de-escalation zones",
+        20,
+    );
+    // Whether the truces held is still the ceasefires broken.
+    assert_answers(&e, "did the truce zones hold", "broken", 20);
+    assert_answers(
+        &e,
+        "what is the last opposition-held territory in syria",
+        "last rebel stronghold",
+        1,
+    );
+}
+
+#[test]
 fn what_kind_of_group_it_is_is_not_answered_with_what_a_place_is_like() {
     let e = engine();
     // "Idlib is largely controlled by Hayat Tahrir al-Sham" names the group
