@@ -1449,6 +1449,18 @@ fn truce_zones_are_the_de_escalation_zones_and_a_held_area_a_stronghold() {
 }
 
 #[test]
+fn a_reflexive_pronoun_asks_nothing() {
+    let e = engine();
+    // "itself" is no rare word the answer must hold.
+    assert_answers(
+        &e,
+        "what did erdogan think of the summit itself",
+        "resolve issues",
+        15,
+    );
+}
+
+#[test]
 fn what_kind_of_group_it_is_is_not_answered_with_what_a_place_is_like() {
     let e = engine();
     // "Idlib is largely controlled by Hayat Tahrir al-Sham" names the group
