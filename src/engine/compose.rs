@@ -268,13 +268,14 @@ impl Engine {
         })
     }
 
-    /// The answer to a question asking where someone said what `fact`
-    /// reports them saying ("where did jaberi ansari say this, was it a
-    /// press conference"): the sentence, which says it ("… told Iranian
-    /// media"), when there is one to give ([`Engine::sentence_for`]); the
-    /// short answer says only what was said.
+    /// The answer to a question asking where, or to whom, someone said
+    /// what `fact` reports them saying ("where did jaberi ansari say this,
+    /// was it a press conference", "who did he make his comments to"): the
+    /// sentence, which says it ("… told Iranian media"), when there is one
+    /// to give ([`Engine::sentence_for`]); the short answer says only what
+    /// was said.
     fn where_said(&self, fact: &Fact, query: &Query) -> Option<String> {
-        if query.want != Some(Want::Place) || fact.speaker.is_none() {
+        if !(query.want == Some(Want::Place) || query.asks_audience) || fact.speaker.is_none() {
             return None;
         }
         self.sentence_for(fact)

@@ -1461,6 +1461,21 @@ fn a_reflexive_pronoun_asks_nothing() {
 }
 
 #[test]
+fn whom_someone_spoke_to_is_told_by_the_sentence_reporting_it() {
+    let e = engine();
+    // "Jaberi Ansari said Idlib was a dilemma…" leaves out "told Iranian
+    // media"; the sentence says it.
+    assert_answers(
+        &e,
+        "what outlet did jaberi ansari give his views to",
+        "Iranian media",
+        5,
+    );
+    // Ending in "to" without speaking asks something else.
+    assert_answers(&e, "who are hts linked to", "al-Qaeda", 11);
+}
+
+#[test]
 fn what_kind_of_group_it_is_is_not_answered_with_what_a_place_is_like() {
     let e = engine();
     // "Idlib is largely controlled by Hayat Tahrir al-Sham" names the group

@@ -420,6 +420,10 @@ pub struct Query {
     /// The question asks who someone it names is ("who is de mistura",
     /// "who's the un envoy"): a description answers it, not a new name.
     pub identity: bool,
+    /// The question asks whom someone said something to ("who did jaberi
+    /// ansari make his comments to", "to whom", "what outlets did he speak
+    /// to"): the sentence that reports the words says it, not the words.
+    pub asks_audience: bool,
     /// The question asks who said something ("who said the us passes the
     /// buck", "who at the kremlin said that"): only a fact reporting
     /// someone's words answers it, not one that only names a person.
@@ -2194,6 +2198,20 @@ impl Index {
         let asks_kind = (kind_of || under_what)
             && !matches!(want, Some(Want::Time | Want::Number))
             && !raw.iter().any(timely);
+        // A question ending in "to" asks whom only about speaking ("who
+        // did he make his comments to", not "who are they linked to").
+        let spoken = raw.iter().any(|w| {
+            words::has(&words::lists().say, w)
+                || matches!(
+                    w.as_str(),
+                    "speak" | "spoke" | "spoken" | "talk" | "talked" | "comments" | "remarks"
+                )
+        });
+        let asks_audience = (spoken && raw.last().is_some_and(|w| w == "to"))
+            || raw.windows(2).any(|w| w[0] == "to" && w[1] == "whom")
+            || raw
+                .iter()
+                .any(|w| matches!(w.as_str(), "outlet" | "outlets" | "audience"));
         let identity = raw.iter().enumerate().any(|(i, w)| {
             let after = match w.as_str() {
                 "who" | "whom" => match raw.get(i + 1).map(String::as_str) {
@@ -2234,6 +2252,7 @@ impl Index {
             besides,
             located_in,
             identity,
+            asks_audience,
             asks_speaker,
             unnamed,
             singled,
