@@ -1476,6 +1476,26 @@ fn whom_someone_spoke_to_is_told_by_the_sentence_reporting_it() {
 }
 
 #[test]
+fn a_phrase_rewritten_into_more_words_does_not_lose_who_is_speaking() {
+    let e = engine();
+    // "safe zones" reads as three words ("de-escalation zones"): the
+    // speaker is still found before the say-word, and no one else's fact
+    // answers for him.
+    for q in [
+        "about the safe zones, what did erdogan say",
+        "regarding the ceasefire areas what did putin's office say",
+    ] {
+        let (answer, _) = ask(&e, q);
+        assert!(
+            answer
+                .as_deref()
+                .is_none_or(|a| a.contains("Erdogan") || a.contains("Kremlin")),
+            "{q:?}: {answer:?}"
+        );
+    }
+}
+
+#[test]
 fn what_kind_of_group_it_is_is_not_answered_with_what_a_place_is_like() {
     let e = engine();
     // "Idlib is largely controlled by Hayat Tahrir al-Sham" names the group

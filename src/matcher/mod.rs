@@ -1169,6 +1169,7 @@ impl Index {
     /// As `analyse`, also leaving in `raw` the question's words as typed
     /// (folded, shorthand expanded), where cues are read.
     fn analyse_with_words(&self, text: &str, query: bool, raw: &mut Vec<String>) -> Vec<Unit> {
+        let start = raw.len();
         let mut words: Vec<String> = Vec::new();
         let mut caps: Vec<bool> = Vec::new();
         let mut hows: Vec<(How, f32)> = Vec::new();
@@ -1222,6 +1223,13 @@ impl Index {
         } else {
             self.lexicon.rewrite_phrases(&mut words, &mut caps);
             hows.resize(words.len(), (How::Exact, 1.0));
+            // Every word was read as typed, so the words typed are these
+            // words before the rewrite: they are rewritten alike, so a
+            // unit's position (`Unit::pos`) indexes them too.
+            if query {
+                raw.truncate(start);
+                raw.extend(words.iter().cloned());
+            }
         }
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
         let mentions = self.lexicon.mentions(&refs, &caps);
