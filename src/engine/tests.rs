@@ -1348,11 +1348,24 @@ fn asked_whether_something_is_in_a_place_the_answer_says_where_it_is() {
     let e = engine();
     // Moscow stands for Russia, and the Kremlin's words name both Russia
     // and the Tehran talks; they put nothing in Moscow.
-    for q in ["are the talks in moscow?", "was the summit held in moscow"] {
+    for q in [
+        "are the talks in moscow?",
+        "was the summit held in moscow",
+        "is the summit in moscow lol",
+    ] {
         assert_answers(&e, q, "Tehran", 1);
     }
+    // A fact naming the place as typed puts something there.
+    assert_answers(&e, "is hts in idlib", "Hayat Tahrir al-Sham", 11);
+    assert_answers(&e, "are there syrian refugees in turkey", "3.5 million", 16);
     // "in" that is no place checked: a verb's particle, a name mid-question.
     assert_answers(&e, "has turkey taken in syrian refugees", "3.5 million", 16);
+    // Nor "at" after a word of feeling.
+    let (answer, _) = ask(&e, "is erdogan angry at russia");
+    assert!(
+        answer.as_deref().is_none_or(|a| !a.contains("buck")),
+        "{answer:?}"
+    );
 }
 
 #[test]
@@ -1405,6 +1418,14 @@ fn asked_what_kind_an_answer_naming_the_thing_bare_does_not_say() {
     assert!(
         answer.as_deref().is_none_or(|a| !a.starts_with("Ahead of")),
         "{answer:?}"
+    );
+    // What follows the noun says the kind ("conditions for the
+    // repatriation").
+    assert_answers(
+        &e,
+        "what kind of conditions did the kremlin want created",
+        "repatriation",
+        19,
     );
     // A word quoted is a kind: what Trump warned against.
     assert_answers(

@@ -417,6 +417,10 @@ pub struct Query {
     /// whose answer puts something in that place, settles it: "The
     /// Kremlin said…" names Russia as one who speaks.
     pub located_in: Option<usize>,
+    /// The word typed for that place, as a term ("moscow"): a fact naming
+    /// the place in other words ("Russia's Vladimir Putin") does not put
+    /// anything there.
+    pub located_word: Option<TermId>,
     /// The question asks who someone it names is ("who is de mistura",
     /// "who's the un envoy"): a description answers it, not a new name.
     pub identity: bool,
@@ -1007,7 +1011,19 @@ impl Index {
                 || after.is_some_and(|a| {
                     matches!(
                         a,
-                        "with" | "between" | "among" | "against" | "led" | "linked"
+                        "with"
+                            | "between"
+                            | "among"
+                            | "against"
+                            | "led"
+                            | "linked"
+                            | "for"
+                            | "that"
+                            | "which"
+                            | "by"
+                            | "of"
+                            | "from"
+                            | "to"
                     )
                 })
             {
@@ -1560,16 +1576,27 @@ impl Index {
             .flatten()
     }
 
-    /// Whether the fact's answer puts something in `place` ("…posts in
-    /// Idlib", "…the province that borders Latakia" does not): names it,
-    /// or one near it, after a locative.
-    fn locates_in(&self, doc: &Doc, place: usize) -> bool {
-        doc.clues.iter().any(|c| {
+    /// Whether the fact's answer may put something in `place`: names it,
+    /// or one near it, after a locative ("…posts in Idlib"), or names it
+    /// otherwise, by the `word` typed for it, but not as the one speaking
+    /// ("The Kremlin said…" and "Russia's Vladimir Putin" do not for "is
+    /// the summit in moscow").
+    fn locates_in(&self, doc: &Doc, place: usize, word: Option<TermId>) -> bool {
+        let located = doc.clues.iter().any(|c| {
             c.kind & CLUE_IN_ANSWER != 0
                 && c.kind & CLUE_LOCATED != 0
                 && c.entity != NO_ENTITY
                 && self.near(place, usize::from(c.entity))
-        })
+        });
+        // Or names it by the word typed, and not as the one whose words it
+        // reports ("Idlib is largely controlled by…" answers "is hts in
+        // idlib").
+        let named = word.is_some_and(|w| {
+            doc.clues
+                .iter()
+                .any(|c| c.kind & CLUE_IN_ANSWER != 0 && c.term == w)
+        });
+        located || (named && !doc.speakers.iter().any(|&s| self.near(place, s)))
     }
 
     /// How many of the entities the question names the fact mentions, but
@@ -1790,20 +1817,23 @@ impl Index {
         // Only where "to be" is the question's verb and the name ends it:
         // "has turkey taken in syrian refugees" and "were the ceasefires in
         // the zones respected" check no place.
-        let copula = raw.iter().take(3).any(|w| {
+        let copula = |w: &String| {
             matches!(
                 w.as_str(),
                 "is" | "are" | "was" | "were" | "isnt" | "arent" | "wasnt" | "werent"
             )
-        });
-        let located_in = (want == Some(Want::YesNo) && copula)
+        };
+        // Not "at": "is erdogan angry at russia" checks no place.
+        let mut located_word = None;
+        let located_in = (want == Some(Want::YesNo))
             .then(|| {
                 raw.windows(2).enumerate().rev().find_map(|(i, w)| {
-                    matches!(w[0].as_str(), "in" | "at" | "inside" | "within")
+                    matches!(w[0].as_str(), "in" | "inside" | "within")
                         .then(|| i + 1 + usize::from(matches!(w[1].as_str(), "the" | "a" | "an")))
                 })
             })
             .flatten()
+            .filter(|&at| raw[..at].iter().any(copula))
             .and_then(|at| {
                 let typed = raw.get(at)?;
                 units
@@ -1811,12 +1841,21 @@ impl Index {
                     .filter_map(|u| Some((u, u.entity?)))
                     .find(|(u, _)| {
                         let word = u.word.strip_prefix("the ").unwrap_or(&u.word);
-                        let names_to_end = word.split(' ').count() == raw.len() - at;
+                        // Only words that say nothing after the name ("…in
+                        // moscow lol", "…or not").
+                        let len = word.split(' ').count();
+                        let names_to_end = raw
+                            .get(at + len..)
+                            .is_some_and(|rest| rest.iter().all(|w| is_stopword(w)));
                         names_to_end
                             && (word.split(' ').next() == Some(typed.as_str())
                                 || matches!(&u.how, How::Fuzzy(orig, _) if orig == typed))
                     })
-                    .map(|(_, e)| e)
+                    .map(|(_, e)| {
+                        // Clues hold terms with no postings too.
+                        located_word = self.terms.get(&*self.term_of(typed)).copied();
+                        e
+                    })
             })
             .filter(|&e| {
                 matches!(
@@ -2202,7 +2241,14 @@ impl Index {
                     && matches!(w[1].as_str(), "kind" | "sort" | "type")
                     && w[2] == "of"
             })
-            .map(|w| self.term_of(&w[3]).into_owned());
+            .and_then(|w| {
+                // Past an article ("what sort of a assault").
+                let at = raw.iter().position(|x| std::ptr::eq(x, &w[3]))?;
+                raw[at..]
+                    .iter()
+                    .find(|x| !matches!(x.as_str(), "a" | "an" | "the"))
+            })
+            .map(|w| self.term_of(w).into_owned());
         let asks_kind = (kind_of || under_what)
             && !matches!(want, Some(Want::Time | Want::Number))
             && !raw.iter().any(timely);
@@ -2215,11 +2261,12 @@ impl Index {
                     "speak" | "spoke" | "spoken" | "talk" | "talked" | "comments" | "remarks"
                 )
         });
-        let asks_audience = (spoken && raw.last().is_some_and(|w| w == "to"))
-            || raw.windows(2).any(|w| w[0] == "to" && w[1] == "whom")
-            || raw
-                .iter()
-                .any(|w| matches!(w.as_str(), "outlet" | "outlets" | "audience"));
+        let asks_audience = (spoken
+            && (raw.last().is_some_and(|w| w == "to")
+                || raw
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "outlet" | "outlets" | "audience"))))
+            || raw.windows(2).any(|w| w[0] == "to" && w[1] == "whom");
         let identity = raw.iter().enumerate().any(|(i, w)| {
             let after = match w.as_str() {
                 "who" | "whom" => match raw.get(i + 1).map(String::as_str) {
@@ -2259,6 +2306,7 @@ impl Index {
             asks_post,
             besides,
             located_in,
+            located_word,
             identity,
             asks_audience,
             asks_speaker,
@@ -2695,7 +2743,7 @@ impl Index {
         if let Some(e) = query.located_in.filter(|&e| {
             matches!(doc.target, Target::Fact(_))
                 && !matches!(doc.kind, AnswerKind::Place | AnswerKind::YesNo)
-                && !self.locates_in(doc, e)
+                && !self.locates_in(doc, e, query.located_word)
         }) {
             placed_elsewhere = true;
             cue_missing(format_args!(
