@@ -685,6 +685,21 @@ struct Unit {
     word: String,
 }
 
+impl Unit {
+    /// The name's words as read, past a leading "the".
+    fn name_words(&self) -> &str {
+        self.word.strip_prefix("the ").unwrap_or(&self.word)
+    }
+
+    /// Whether the unit was read from `typed` as its first word (as typed,
+    /// or corrected from it): how a name is found by the word the asker
+    /// typed at a place in the question.
+    fn typed_as(&self, typed: &str) -> bool {
+        self.name_words().split(' ').next() == Some(typed)
+            || matches!(&self.how, How::Fuzzy(orig, _) if orig == typed)
+    }
+}
+
 impl Index {
     /// Builds the index over `docs`.
     pub fn build<'a>(lexicon: Arc<Lexicon>, docs: impl IntoIterator<Item = DocInput<'a>>) -> Self {
@@ -1559,14 +1574,12 @@ impl Index {
         if self.lexicon.entity(person).kind != EntityKind::Person {
             return None;
         }
-        let word = unit.word.strip_prefix("the ").unwrap_or(&unit.word);
-        let first = word.split(' ').next()?;
-        let starts = raw.iter().enumerate().filter(|(_, w)| {
-            w.as_str() == first || matches!(&unit.how, How::Fuzzy(orig, _) if orig == *w)
-        });
+        let len = unit.name_words().split(' ').count();
         let offices = &words::lists().offices;
-        starts
-            .filter_map(|(i, _)| raw.get(i + word.split(' ').count()))
+        raw.iter()
+            .enumerate()
+            .filter(|(_, w)| unit.typed_as(w))
+            .filter_map(|(i, _)| raw.get(i + len))
             .any(|next| words::has(offices, next))
             .then(|| {
                 self.lexicon
@@ -1799,11 +1812,10 @@ impl Index {
         // is set aside ("besides erdogan's warning").
         let besides = set_aside_at.and_then(|at| {
             let typed = &raw[at];
-            let unit = units.iter().filter(|u| u.entity.is_some()).find(|u| {
-                let word = u.word.strip_prefix("the ").unwrap_or(&u.word);
-                word.split(' ').next() == Some(typed.as_str())
-                    || matches!(&u.how, How::Fuzzy(orig, _) if orig == typed)
-            })?;
+            let unit = units
+                .iter()
+                .filter(|u| u.entity.is_some())
+                .find(|u| u.typed_as(typed))?;
             let last = unit.word.rsplit(' ').next().unwrap_or(typed);
             let folded = question.to_lowercase();
             let owns = ["'s", "\u{2019}s"]
@@ -1812,11 +1824,11 @@ impl Index {
             (!owns).then_some(unit.entity).flatten()
         });
         // The place a yes/no question checks something is in: the name
-        // typed right after "in" (past an article), found by its word as
-        // the set-aside one is.
-        // Only where "to be" is the question's verb and the name ends it:
-        // "has turkey taken in syrian refugees" and "were the ceasefires in
-        // the zones respected" check no place.
+        // typed right after the last "in" (past an article), found by its
+        // word as the set-aside one is. Only with a "to be" before it and
+        // nothing but words that say nothing after the name: "has turkey
+        // taken in syrian refugees" and "were the ceasefires in the zones
+        // respected" check no place.
         let copula = |w: &String| {
             matches!(
                 w.as_str(),
@@ -1840,16 +1852,13 @@ impl Index {
                     .iter()
                     .filter_map(|u| Some((u, u.entity?)))
                     .find(|(u, _)| {
-                        let word = u.word.strip_prefix("the ").unwrap_or(&u.word);
                         // Only words that say nothing after the name ("…in
                         // moscow lol", "…or not").
-                        let len = word.split(' ').count();
+                        let len = u.name_words().split(' ').count();
                         let names_to_end = raw
                             .get(at + len..)
                             .is_some_and(|rest| rest.iter().all(|w| is_stopword(w)));
-                        names_to_end
-                            && (word.split(' ').next() == Some(typed.as_str())
-                                || matches!(&u.how, How::Fuzzy(orig, _) if orig == typed))
+                        names_to_end && u.typed_as(typed)
                     })
                     .map(|(_, e)| {
                         // Clues hold terms with no postings too.
@@ -2236,15 +2245,15 @@ impl Index {
         };
         let kind_noun = raw
             .windows(4)
-            .find(|w| {
+            .position(|w| {
                 matches!(w[0].as_str(), "what" | "which" | "whats")
                     && matches!(w[1].as_str(), "kind" | "sort" | "type")
                     && w[2] == "of"
             })
-            .and_then(|w| {
-                // Past an article ("what sort of a assault").
-                let at = raw.iter().position(|x| std::ptr::eq(x, &w[3]))?;
-                raw[at..]
+            // The noun after "of", past an article ("what sort of a
+            // assault").
+            .and_then(|i| {
+                raw[i + 3..]
                     .iter()
                     .find(|x| !matches!(x.as_str(), "a" | "an" | "the"))
             })
