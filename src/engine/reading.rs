@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use crate::fact::{ArticleId, FactId};
 use crate::matcher::decide::{self, Candidate};
 use crate::matcher::focus;
-use crate::matcher::{Found, Target};
+use crate::matcher::{Found, Target, Want};
 use crate::moderation::phrasing_key;
 
 use super::Engine;
@@ -176,7 +176,11 @@ impl Engine {
                         .facts
                         .get(fact_id)
                         .is_some_and(|fact| self.index.kind_unsaid(&fact.answer, &found.query));
+                // Asked when, an answer that gives no time ("they have
+                // met before…").
+                let no_time = found.query.want == Some(Want::Time) && f.want_other;
                 let ruled_out = f.speaker_wrong
+                    || no_time
                     || kind_unsaid
                     || f.entity_swapped
                     || f.measure_missing

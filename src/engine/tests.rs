@@ -1629,3 +1629,22 @@ fn the_askers_own_talking_is_not_the_talks() {
     // The talks still are.
     assert_answers(&e, "what are the leaders talking about", "Idlib", 1);
 }
+
+#[test]
+fn his_name_asks_for_the_name_itself() {
+    let e = engine();
+    // Named in the sentence that reports his words, not in the words.
+    let q = "the person who said idlib was a dilemma, whats his name";
+    let (answer, _) = ask(&e, q);
+    let answer = answer.unwrap_or_else(|| panic!("declined {q:?}"));
+    assert!(answer.contains("Jaberi Ansari"), "{q:?}: {answer:?}");
+}
+
+#[test]
+fn asked_when_an_answer_without_a_time_does_not_answer() {
+    let e = engine();
+    // The article says the three have met before, never when.
+    let q = "when was the earlier meeting between iran, russia and turkey";
+    let (answer, _) = ask(&e, q);
+    assert_eq!(answer, None, "{q:?}");
+}

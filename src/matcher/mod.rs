@@ -2195,6 +2195,10 @@ impl Index {
                 && raw[i + 1..]
                     .iter()
                     .any(|n| words::has(&words::lists().person_nouns, n))
+        }) || raw.windows(2).any(|w| {
+            // "…the iranian official, what's his name".
+            matches!(w[0].as_str(), "his" | "her" | "their")
+                && matches!(w[1].as_str(), "name" | "names")
         }) || raw.windows(3).enumerate().any(|(i, w)| {
             // "who at the kremlin said it": someone inside it, by name
             // (not "who in the world is hts", "who at the summit wants…").
