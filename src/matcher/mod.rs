@@ -2506,20 +2506,30 @@ impl Index {
             kept.extend(cands.iter().find(|c| c.0 == doc));
         }
         kept.sort_unstable_by(order);
-        // Each article's weights worked out once, for all its candidates.
-        let mut weights_of: Vec<(u32, Vec<f32>)> = Vec::new();
+        // Each article's weights worked out once, for all its candidates,
+        // with the confidences scored so far, best first: a candidate that
+        // cannot beat the `limit`-th of them is not kept, so not scored.
+        let mut weights_of: Vec<(u32, Vec<f32>, Vec<f32>)> = Vec::new();
         let mut scored: Vec<Scored> = Vec::with_capacity(kept.len());
         for &(doc, coverage) in &kept {
             let a = self.article_of[doc as usize];
-            let i = match weights_of.iter().position(|(b, _)| *b == a) {
+            let i = match weights_of.iter().position(|(b, _, _)| *b == a) {
                 Some(i) => i,
                 None => {
-                    weights_of.push((a, article_weights(a).collect()));
+                    weights_of.push((a, article_weights(a).collect(), Vec::new()));
                     weights_of.len() - 1
                 }
             };
-            let w = &weights_of[i].1;
-            scored.push(self.score(query, doc, coverage, w, total_of(a), false));
+            let (_, w, best) = &mut weights_of[i];
+            let bar = match best.get(limit.saturating_sub(1)) {
+                Some(&c) if include != Some(doc) && limit > 0 => c,
+                _ => f32::NEG_INFINITY,
+            };
+            if let Some(s) = self.score(query, doc, coverage, w, total_of(a), false, bar) {
+                let at = best.partition_point(|&c| c >= s.confidence);
+                best.insert(at, s.confidence);
+                scored.push(s);
+            }
         }
         scored.sort_by(|a, b| {
             b.confidence
@@ -2537,13 +2547,26 @@ impl Index {
         // would cost more than scoring them.
         if let Some(first) = scored.first_mut() {
             let (w, total) = self.weights(query, self.article_of[first.doc as usize]);
-            first.why = self
-                .score(query, first.doc, first.coverage, &w, total, true)
-                .why;
+            if let Some(s) = self.score(
+                query,
+                first.doc,
+                first.coverage,
+                &w,
+                total,
+                true,
+                f32::NEG_INFINITY,
+            ) {
+                first.why = s.why;
+            }
         }
         scored
     }
 
+    /// Scores doc `doc_id`, or None when even its best possible
+    /// similarity leaves its confidence under `bar` (what the candidates
+    /// it must beat already have): its phrasings' characters are then
+    /// never compared.
+    #[allow(clippy::too_many_arguments)]
     fn score(
         &self,
         query: &Query,
@@ -2552,7 +2575,8 @@ impl Index {
         weights: &[f32],
         total: f32,
         explain: bool,
-    ) -> Scored {
+        bar: f32,
+    ) -> Option<Scored> {
         let doc = self.docs.get(doc_id as usize);
         let mut why = String::new();
         macro_rules! note {
@@ -2562,13 +2586,11 @@ impl Index {
                 }
             };
         }
-        let (mut similarity, closest) = self.phrasing_similarity(query, doc, weights, total);
-        if doc.phrasings.is_empty() {
-            similarity = SENTENCE_SIMILARITY * self.similarity(query, &doc.body, weights, total);
-        }
-        let mut conf = blend(coverage, similarity);
+        // The confidence is the blend of coverage and similarity, plus the
+        // bonus, times each factor in turn; the similarity comes last.
+        let mut bonus = 0.0f32;
+        let mut factors: Vec<f32> = Vec::new();
         let mut f = Factors {
-            similarity,
             body_coverage: if doc.phrasings.is_empty() {
                 coverage
             } else {
@@ -2580,19 +2602,6 @@ impl Index {
             yes_no_fact: doc.kind == AnswerKind::YesNo,
             ..Factors::default()
         };
-        let specific = |w: &Want| *w != Want::YesNo;
-        f.closest_asks_other = match (
-            query.want.filter(specific),
-            doc.phrasings
-                .get(closest)
-                .and_then(|p| p.want)
-                .filter(specific),
-        ) {
-            (Some(asked), Some(phrased)) => asked != phrased,
-            _ => false,
-        };
-
-        note!("coverage {coverage:.2}, similarity {similarity:.2}");
         // What the question asks for.
         if let Some(want) = query.want {
             let share = query.measure == Some(Measure::Share) && doc.states.has(Measure::Share);
@@ -2642,10 +2651,10 @@ impl Index {
             f.want_fits = fits;
             f.want_other = !fits && impossible;
             if fits {
-                conf += CUE_BONUS;
+                bonus = CUE_BONUS;
                 note!("; wants {want:?}: fits +{CUE_BONUS}");
             } else if impossible {
-                conf *= CUE_MISMATCH;
+                factors.push(CUE_MISMATCH);
                 note!("; wants {want:?}: none in fact ×{CUE_MISMATCH}");
             }
         }
@@ -2672,14 +2681,14 @@ impl Index {
             if ok && !words {
                 // Asked for someone's words, this fact gives a time or a
                 // name instead.
-                conf *= CUE_MISMATCH;
+                factors.push(CUE_MISMATCH);
                 note!(
                     "; asks for words, fact is a {} ×{CUE_MISMATCH}",
                     doc.kind.as_str()
                 );
             }
             if !ok {
-                conf *= SPEAKER_MISMATCH;
+                factors.push(SPEAKER_MISMATCH);
                 note!(
                     "; not {}'s words ×{SPEAKER_MISMATCH}",
                     self.lexicon.entity(sp).key
@@ -2692,7 +2701,7 @@ impl Index {
         let mut placed_elsewhere = false;
         let mut cue_missing = |reason: std::fmt::Arguments| {
             f.measure_missing = true;
-            conf *= CUE_MISMATCH;
+            factors.push(CUE_MISMATCH);
             note!("; {reason} ×{CUE_MISMATCH}");
         };
         if let Some(m) = query.measure.filter(|&m| !doc.states.has(m)) {
@@ -2780,7 +2789,7 @@ impl Index {
             let present = query.counts.iter().any(|id| doc.body.terms.contains(id));
             f.counts_missing = !present;
             if !present {
-                conf *= COUNT_MISMATCH;
+                factors.push(COUNT_MISMATCH);
                 note!("; counts no {c} ×{COUNT_MISMATCH}");
             }
         }
@@ -2807,7 +2816,7 @@ impl Index {
             } else {
                 ENTITY_MISSING
             };
-            conf *= factor;
+            factors.push(factor);
             f.entity_factor *= factor;
             f.entities_missing += u32::from(factor == ENTITY_MISSING);
             if factor == ENTITY_MISSING {
@@ -2819,36 +2828,61 @@ impl Index {
             }
             note!("; {} not named ×{factor}", self.lexicon.entity(e).key);
         }
-        Scored {
+        let confidence = |similarity: f32| {
+            let conf = factors
+                .iter()
+                .fold(blend(coverage, similarity) + bonus, |c, x| c * x);
+            conf.clamp(0.0, 1.0)
+        };
+        let terms = self.phrasing_terms(query, doc, weights, total);
+        let bound = if doc.phrasings.is_empty() {
+            None
+        } else {
+            let most = terms.iter().copied().fold(0.0f32, f32::max);
+            Some(W_SIM_TERMS * most + W_SIM_CHARS)
+        };
+        if bound.is_some_and(|b| confidence(b) < bar) {
+            return None;
+        }
+        let (similarity, closest) = if doc.phrasings.is_empty() {
+            let s = SENTENCE_SIMILARITY * self.similarity(query, &doc.body, weights, total);
+            (s, 0)
+        } else {
+            self.closest_phrasing(query, doc, &terms)
+        };
+        f.similarity = similarity;
+        let specific = |w: &Want| *w != Want::YesNo;
+        f.closest_asks_other = match (
+            query.want.filter(specific),
+            doc.phrasings
+                .get(closest)
+                .and_then(|p| p.want)
+                .filter(specific),
+        ) {
+            (Some(asked), Some(phrased)) => asked != phrased,
+            _ => false,
+        };
+        if explain {
+            why = format!("coverage {coverage:.2}, similarity {similarity:.2}{why}");
+        }
+        Some(Scored {
             target: doc.target,
-            confidence: conf.clamp(0.0, 1.0),
+            confidence: confidence(similarity),
             coverage,
             factors: f,
             doc: doc_id,
             why,
-        }
+        })
     }
 
-    /// The best similarity of the question to one of the doc's phrasings
-    /// (0 when it has none), as `similarity` would find it for each. The
-    /// term part is summed for all phrasings at once from the question's
-    /// terms; the character part is at most 1, so phrasings are tried best
-    /// term part first and the rest skipped once none can win. That is
-    /// exact: a phrasing is skipped only when its bound cannot beat the
-    /// best so far, so the order changes how many are tried, never the
-    /// result (a maximum).
-    fn phrasing_similarity(
-        &self,
-        query: &Query,
-        doc: &Doc,
-        weights: &[f32],
-        total: f32,
-    ) -> (f32, usize) {
+    /// Each of the doc's phrasings' term part of `similarity` (none when
+    /// it has no phrasings), summed for all phrasings at once from the
+    /// question's terms, in question-term order as `term_similarity` adds
+    /// them.
+    fn phrasing_terms(&self, query: &Query, doc: &Doc, weights: &[f32], total: f32) -> Vec<f32> {
         let Some(holders) = &doc.holders else {
-            return (0.0, 0);
+            return Vec::new();
         };
-        // Shared weight per phrasing, added in question-term order as
-        // `term_similarity` adds it.
         let mut terms = vec![0.0f32; doc.phrasings.len()];
         for (t, w) in query.terms.iter().zip(weights) {
             let Some(id) = t.id else { continue };
@@ -2864,42 +2898,47 @@ impl Index {
                 0.0
             };
         }
+        terms
+    }
+
+    /// The best similarity of the question to one of the doc's phrasings
+    /// (0 when it has none), as `similarity` would find it for each, from
+    /// their term parts (`phrasing_terms`). The character part is at most
+    /// 1, so a phrasing is skipped once it cannot win: the result is the
+    /// maximum, whatever the order they are tried in.
+    fn closest_phrasing(&self, query: &Query, doc: &Doc, terms: &[f32]) -> (f32, usize) {
+        if terms.is_empty() {
+            return (0.0, 0);
+        }
         // The similarity found so far (and whose), raised to phrasing
         // `i`'s when that is higher; skipped when the texts' lengths alone
         // rule it out.
-        let raise = |best: (f32, usize), terms: f32, i: usize| -> (f32, usize) {
+        let raise = |best: (f32, usize), t: f32, i: usize| -> (f32, usize) {
             let bigrams = &doc.phrasings[i].bigrams;
-            if W_SIM_TERMS * terms + W_SIM_CHARS * query.bigrams.dice_bound(bigrams) as f32
-                <= best.0
-            {
+            let wins = |s: f32| s > best.0 || (s == best.0 && t > terms[best.1]);
+            if !wins(W_SIM_TERMS * t + W_SIM_CHARS * query.bigrams.dice_bound(bigrams) as f32) {
                 return best;
             }
-            let chars = query.bigrams.dice(bigrams) as f32;
-            let s = W_SIM_TERMS * terms + W_SIM_CHARS * chars;
-            if s > best.0 {
+            let s = W_SIM_TERMS * t + W_SIM_CHARS * query.bigrams.dice(bigrams) as f32;
+            if wins(s) {
                 (s, i)
             } else {
                 best
             }
         };
         // The phrasing sharing the most first: its similarity rules most
-        // others out before any sorting. The rest best term part first.
+        // others out. The rest in order, each skipped when even all its
+        // characters could not beat the best; on a tie the one sharing
+        // more terms is the closest.
         let first = (0..terms.len())
             .max_by(|&a, &b| terms[a].total_cmp(&terms[b]))
             .unwrap_or(0);
         let mut best = raise((0.0, first), terms[first], first);
-        let mut order: Vec<(f32, u32)> = terms
-            .iter()
-            .enumerate()
-            .filter(|&(i, &t)| i != first && W_SIM_TERMS * t + W_SIM_CHARS > best.0)
-            .map(|(i, &t)| (t, i as u32))
-            .collect();
-        order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
-        for (terms, i) in order {
-            if W_SIM_TERMS * terms + W_SIM_CHARS <= best.0 {
-                break;
+        for (i, &t) in terms.iter().enumerate() {
+            if i == first || W_SIM_TERMS * t + W_SIM_CHARS < best.0 {
+                continue;
             }
-            best = raise(best, terms, i as usize);
+            best = raise(best, t, i);
         }
         best
     }
