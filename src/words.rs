@@ -21,32 +21,32 @@ const WORD_LISTS: &str = include_str!("../data/words.toml");
 #[derive(Debug, Default, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Lists {
-    pub stopwords: Vec<String>,
-    pub everyday: Vec<String>,
-    pub say: Vec<String>,
-    pub time: Vec<String>,
-    pub era: Vec<String>,
-    pub durations: Vec<String>,
-    pub number: Vec<String>,
-    pub auxiliaries: Vec<String>,
-    pub cause: Vec<String>,
-    pub locative: Vec<String>,
-    pub yes_question_turns: Vec<String>,
-    pub yes_answer_turns: Vec<String>,
-    pub yes_answer_turns_asked: Vec<String>,
-    pub casualties: Vec<String>,
-    pub killing: Vec<String>,
-    pub person_nouns: Vec<String>,
-    pub job_words: Vec<String>,
-    pub posts: Vec<String>,
-    pub offices: Vec<String>,
-    pub seats: Vec<String>,
-    pub singling: Vec<String>,
-    pub place_nouns: Vec<String>,
-    pub expletive_it: Vec<String>,
-    pub adverbs: Vec<String>,
-    pub not_verbs: Vec<String>,
-    pub negations: Vec<String>,
+    pub stopwords: WordList,
+    pub everyday: WordList,
+    pub say: WordList,
+    pub time: WordList,
+    pub era: WordList,
+    pub durations: WordList,
+    pub number: WordList,
+    pub auxiliaries: WordList,
+    pub cause: WordList,
+    pub locative: WordList,
+    pub yes_question_turns: WordList,
+    pub yes_answer_turns: WordList,
+    pub yes_answer_turns_asked: WordList,
+    pub casualties: WordList,
+    pub killing: WordList,
+    pub person_nouns: WordList,
+    pub job_words: WordList,
+    pub posts: WordList,
+    pub offices: WordList,
+    pub seats: WordList,
+    pub singling: WordList,
+    pub place_nouns: WordList,
+    pub expletive_it: WordList,
+    pub adverbs: WordList,
+    pub not_verbs: WordList,
+    pub negations: WordList,
 }
 
 /// The shipped word lists (empty only if the compiled-in file were
@@ -56,9 +56,33 @@ pub fn lists() -> &'static Lists {
     LISTS.get_or_init(|| toml::from_str(WORD_LISTS).unwrap_or_default())
 }
 
+/// One list of `data/words.toml`: its words in the file's order, and a
+/// set of them, since a question's every word is looked up in several.
+#[derive(Debug, Default)]
+pub struct WordList {
+    words: Vec<String>,
+    set: rustc_hash::FxHashSet<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for WordList {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let words = Vec::<String>::deserialize(d)?;
+        let set = words.iter().cloned().collect();
+        Ok(WordList { words, set })
+    }
+}
+
+impl std::ops::Deref for WordList {
+    type Target = [String];
+
+    fn deref(&self) -> &[String] {
+        &self.words
+    }
+}
+
 /// Whether `list` holds `word`.
-pub fn has(list: &[String], word: &str) -> bool {
-    list.iter().any(|w| w == word)
+pub fn has(list: &WordList, word: &str) -> bool {
+    list.set.contains(word)
 }
 
 /// Whether a name after the words `before` is where something is or comes

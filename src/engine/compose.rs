@@ -163,7 +163,7 @@ impl Engine {
         if query.want != Some(Want::YesNo) || fact.kind == AnswerKind::YesNo {
             return false;
         }
-        let turns = |text: &str, words: &[String]| {
+        let turns = |text: &str, words: &crate::words::WordList| {
             tokens(text)
                 .iter()
                 .any(|t| crate::words::has(words, &t.text))
