@@ -30,7 +30,7 @@ use crate::fact::{AnswerKind, ArticleId, ArticleMeta, Changed, Fact, FactId, Ori
 use crate::lexicon::Lexicon;
 use crate::matcher::decide::{self, Model};
 use crate::matcher::{focus, social};
-use crate::matcher::{DocInput, Found, How, Index, Target, Unplaced, Want};
+use crate::matcher::{DocInput, Found, How, Index, Query, Target, Unplaced, Want};
 use crate::moderation::phrasing_key;
 use crate::words;
 
@@ -148,6 +148,10 @@ fn gap_keys(gaps: &[Gap]) -> HashMap<String, usize> {
 /// How much better another article must cover a question for an answer
 /// from this one to be declined as off topic.
 const OTHER_ARTICLE_MARGIN: f32 = 0.1;
+/// How informative in English at large (`words::informativeness`) a word
+/// must be for a fact's answer holding it to say more of a question: "air"
+/// and "join" are, "set" and "after" are not.
+const SAYS_SOMETHING: f32 = 0.3;
 
 /// How much more of a question's informativeness (by English word
 /// frequency) an article must lack than another for an answer from it to
@@ -733,6 +737,14 @@ impl Engine {
                         })
                 };
                 let best = sure().max_by(|a, b| a.probability.total_cmp(&b.probability))?;
+                // Facts drawn from one sentence: the one whose answer says
+                // more of what was asked ("who did they join" is answered
+                // by "…joined Putin", not by "Erdogan met Rowhani").
+                let query = &reading.found.query;
+                let best = sure()
+                    .filter(|o| self.answers_more_of(query, o.fact_id, best.fact_id))
+                    .max_by(|a, b| a.probability.total_cmp(&b.probability))
+                    .unwrap_or(best);
                 // A bare sentence that a sure fact with phrasings says all
                 // of, and more, gives way to it: "what did erdogan say
                 // about russia passing the buck" is answered with his
@@ -781,6 +793,45 @@ impl Engine {
                 "these" | "this" | "those" | "he" | "she" | "it" | "they"
             )
         })
+    }
+
+    /// Whether fact `other`, drawn from the same sentence as `chosen`,
+    /// answers a "who" question with more of its words: its answer holds
+    /// every word (or name) of the question that `chosen`'s does, and one
+    /// more that says something in English at large (not "set" or "after").
+    fn answers_more_of(&self, query: &Query, other: FactId, chosen: FactId) -> bool {
+        let (Some(o), Some(c)) = (self.facts.get(other), self.facts.get(chosen)) else {
+            return false;
+        };
+        if query.want != Some(Want::Who)
+            || other == chosen
+            || o.quote != c.quote
+            || self.facts.article(other) != self.facts.article(chosen)
+        {
+            return false;
+        }
+        let held = |answer: &str| -> Vec<bool> {
+            let a = self.index.query(answer);
+            query
+                .terms
+                .iter()
+                .map(|t| {
+                    a.terms.iter().any(|x| {
+                        (t.id.is_some() && x.id == t.id)
+                            || (t.entity.is_some() && x.entity == t.entity)
+                    })
+                })
+                .collect()
+        };
+        let (by_other, by_chosen) = (held(&o.answer), held(&c.answer));
+        let mut more = false;
+        for ((t, &o), &c) in query.terms.iter().zip(&by_other).zip(&by_chosen) {
+            if c && !o {
+                return false;
+            }
+            more |= o && !c && t.info >= SAYS_SOMETHING;
+        }
+        more
     }
 
     /// Whether fact `wider`'s answer holds every word of fact `narrower`'s,

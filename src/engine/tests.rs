@@ -1648,3 +1648,15 @@ fn asked_when_an_answer_without_a_time_does_not_answer() {
     let (answer, _) = ask(&e, q);
     assert_eq!(answer, None, "{q:?}");
 }
+
+#[test]
+fn of_two_facts_from_one_sentence_the_one_answering_who_wins() {
+    let e = engine();
+    // The Kremlin's sentence gives both its aim and whom conditions are
+    // for; asked who, the answer names them.
+    let q = "who did the kremlin want conditions created for, to let them return";
+    let (answer, cited) = ask(&e, q);
+    let answer = answer.unwrap_or_else(|| panic!("declined {q:?}"));
+    assert!(answer.contains("refugees"), "{q:?}: {answer:?}");
+    assert_eq!(cited, Some(19));
+}
