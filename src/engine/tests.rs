@@ -1660,3 +1660,15 @@ fn of_two_facts_from_one_sentence_the_one_answering_who_wins() {
     assert!(answer.contains("refugees"), "{q:?}: {answer:?}");
     assert_eq!(cited, Some(19));
 }
+
+#[test]
+fn how_the_parties_will_weigh_the_dilemma_is_their_compromise() {
+    let e = engine();
+    // Not the dilemma itself (paragraph 5): what they will do about it.
+    assert_answers(
+        &e,
+        "how will the three sides balance those two concerns, according to iran's aide",
+        "bear both aspects in mind",
+        6,
+    );
+}
