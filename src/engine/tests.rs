@@ -1672,3 +1672,13 @@ fn how_the_parties_will_weigh_the_dilemma_is_their_compromise() {
         6,
     );
 }
+
+#[test]
+fn a_question_much_nearer_a_known_gap_than_a_fact_is_declined() {
+    let e = engine();
+    // The article was written as the talks began: no outcome, and not the
+    // diplomat's hope that they would find one.
+    let q = "what did the three presidents finally agree on in tehran";
+    let (answer, _) = ask(&e, q);
+    assert_eq!(answer, None, "{q:?}");
+}
