@@ -89,6 +89,12 @@ const BACK_REFERENCES: &[&str] = &[
 /// after the first ("last what?") leans on the clause before it.
 const FRAGMENT_WORDS: usize = 3;
 
+/// The most words a clause after a comma may have and still go on with a
+/// question's list of names: "so did putin, erdogan and rowhani agree on
+/// some deal in the end" is one question (at 8 its focus had been "so did
+/// putin", answered with who Putin is).
+const LIST_GOES_ON_WORDS: usize = 12;
+
 /// A clause shorter than this many words is not taken as the focus.
 const MIN_WORDS: usize = 2;
 
@@ -254,7 +260,7 @@ fn continues(clause: &[String]) -> bool {
         "i", "im", "ive", "me", "my", "we", "us", "our", "you", "u", "ur", "your", "lol", "pls",
         "please", "thanks", "thx", "ty", "not", "no", "dont", "but",
     ];
-    clause.len() <= 8
+    clause.len() <= LIST_GOES_ON_WORDS
         && clause
             .iter()
             .take(3)
@@ -501,6 +507,11 @@ mod tests {
             ),
             (
                 "why did putin, rowhani, and erdogan meet",
+                None,
+            ),
+            // …however long what the list goes on to ask.
+            (
+                "so did putin, erdogan and rowhani agree on some deal in the end",
                 None,
             ),
             // A list's own verb ("say") is no word of the asker's.
