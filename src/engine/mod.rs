@@ -152,6 +152,9 @@ const OTHER_ARTICLE_MARGIN: f32 = 0.1;
 /// must be for a fact's answer holding it to say more of a question: "air"
 /// and "join" are, "set" and "after" are not.
 const SAYS_SOMETHING: f32 = 0.3;
+/// How much less sure than the fact chosen a fact from the same sentence
+/// may be and still be preferred for answering with more of the question.
+const SIBLING_MARGIN: f32 = 0.2;
 
 /// How much more of a question's informativeness (by English word
 /// frequency) an article must lack than another for an answer from it to
@@ -742,6 +745,7 @@ impl Engine {
                 // by "…joined Putin", not by "Erdogan met Rowhani").
                 let query = &reading.found.query;
                 let best = sure()
+                    .filter(|o| o.probability >= best.probability - SIBLING_MARGIN)
                     .filter(|o| self.answers_more_of(query, o.fact_id, best.fact_id))
                     .max_by(|a, b| a.probability.total_cmp(&b.probability))
                     .unwrap_or(best);

@@ -185,7 +185,7 @@ impl Engine {
                         .get(fact_id)
                         .is_some_and(|fact| self.index.kind_unsaid(&fact.answer, &found.query));
                 // Asked when, an answer that gives no time ("they have
-                // met before…").
+                // met before…"), or gives a place, number or person.
                 let no_time = found.query.want == Some(Want::Time) && f.want_other;
                 // Asked about something the article is known not to say,
                 // and much more like that than like this fact.

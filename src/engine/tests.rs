@@ -1682,3 +1682,18 @@ fn a_question_much_nearer_a_known_gap_than_a_fact_is_declined() {
     let (answer, _) = ask(&e, q);
     assert_eq!(answer, None, "{q:?}");
 }
+
+#[test]
+fn a_sharper_answer_is_kept_and_a_group_has_a_name_too() {
+    let e = engine();
+    // Found by the review: the list of the three presidents holds "russia"
+    // as a name, Putin's fact does not, but it is far less sure.
+    assert_answers(&e, "who is the leader of russia", "Vladimir Putin", 2);
+    // "their name" asks a group's name as well as people's.
+    assert_answers(
+        &e,
+        "the group that controls idlib, what's their name",
+        "Hayat Tahrir al-Sham",
+        11,
+    );
+}

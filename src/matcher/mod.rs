@@ -2197,8 +2197,8 @@ impl Index {
                     .any(|n| words::has(&words::lists().person_nouns, n))
         }) || raw.windows(2).any(|w| {
             // "…the iranian official, what's his name".
-            matches!(w[0].as_str(), "his" | "her" | "their")
-                && matches!(w[1].as_str(), "name" | "names")
+            // Not "their name": a group has one too.
+            matches!(w[0].as_str(), "his" | "her") && matches!(w[1].as_str(), "name" | "names")
         }) || raw.windows(3).enumerate().any(|(i, w)| {
             // "who at the kremlin said it": someone inside it, by name
             // (not "who in the world is hts", "who at the summit wants…").
@@ -2508,7 +2508,8 @@ impl Index {
         kept.sort_unstable_by(order);
         // Each article's weights worked out once, for all its candidates,
         // with the confidences scored so far, best first: a candidate that
-        // cannot beat the `limit`-th of them is not kept, so not scored.
+        // cannot beat the `limit`-th of them is not kept, so its phrasings'
+        // characters are never compared.
         let mut weights_of: Vec<(u32, Vec<f32>, Vec<f32>)> = Vec::new();
         let mut scored: Vec<Scored> = Vec::with_capacity(kept.len());
         for &(doc, coverage) in &kept {
