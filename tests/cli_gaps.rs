@@ -76,9 +76,14 @@ fn a_new_database_holds_the_shipped_gaps_but_not_the_learned_one() {
     assert_eq!(outcome["topic"], "What the summit agreed");
     assert_eq!(outcome["version"], 1);
     assert_eq!(outcome["retired"], false);
-    assert!(outcome["questions"]
-        .as_array()
-        .is_some_and(|q| q.len() == 10));
+    let shipped_outcome = shipped
+        .iter()
+        .find(|g| g.key == "summit-outcome")
+        .expect("summit-outcome is shipped");
+    assert_eq!(
+        outcome["questions"].as_array().map(Vec::len),
+        Some(shipped_outcome.questions.len())
+    );
     assert!(!keys(&listed).contains(&summit_bot::extract::NEAR_MISSES));
     // The learned gap is built in: it cannot be written.
     let out = run_on(
