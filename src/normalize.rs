@@ -225,23 +225,12 @@ fn upper_flags(text: &str, len: usize) -> Vec<bool> {
 
 /// Whether `word` (folded) is a stopword.
 pub fn is_stopword(word: &str) -> bool {
-    static SET: std::sync::LazyLock<WordSet> =
-        std::sync::LazyLock::new(|| word_set(&crate::words::lists().stopwords));
-    SET.contains(word)
-}
-
-/// A set of words, looked up once per word of every question.
-type WordSet = std::collections::HashSet<&'static str, rustc_hash::FxBuildHasher>;
-
-fn word_set(words: &'static [String]) -> WordSet {
-    words.iter().map(String::as_str).collect()
+    crate::words::has(&crate::words::lists().stopwords, word)
 }
 
 /// Whether `word` (folded) is an everyday English word.
 pub fn is_common(word: &str) -> bool {
-    static SET: std::sync::LazyLock<WordSet> =
-        std::sync::LazyLock::new(|| word_set(&crate::words::lists().everyday));
-    SET.contains(word)
+    crate::words::has(&crate::words::lists().everyday, word)
 }
 
 /// Number words folded to digits, so "twelve" meets "12".
