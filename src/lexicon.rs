@@ -101,6 +101,8 @@ pub struct Lexicon {
     /// without the apostrophe ("irans top diplomat", "assads forces"), and
     /// is read as the name.
     names: HashSet<String>,
+    /// Every word of every alias ("de", "mistura", "rouhani").
+    alias_word_set: HashSet<String>,
     /// Stem → the stem of its synonym group's first word.
     synonyms: HashMap<String, String>,
     shorthand: HashMap<String, Vec<String>>,
@@ -158,6 +160,7 @@ impl Lexicon {
                 .chain(std::iter::once(&e.key));
             for alias in names {
                 let words = words_of(alias);
+                self.alias_word_set.extend(words.iter().cloned());
                 let Some(first) = words.first().cloned() else {
                     continue;
                 };
@@ -307,6 +310,16 @@ impl Lexicon {
     /// The canonical stem of a stem's synonym group ("soldier" → "troop").
     pub fn synonym<'a>(&'a self, stem: &'a str) -> &'a str {
         self.synonyms.get(stem).map(String::as_str).unwrap_or(stem)
+    }
+
+    /// Whether `word` is a name of one word ("erdogan", "idlib").
+    pub fn is_name(&self, word: &str) -> bool {
+        self.names.contains(word)
+    }
+
+    /// Whether `word` is a word of some alias ("rouhani", "mistura").
+    pub fn in_alias(&self, word: &str) -> bool {
+        self.alias_word_set.contains(word)
     }
 
     /// Whether a word begins some alias (so the fuzzy corrector knows it).

@@ -1697,3 +1697,59 @@ fn a_sharper_answer_is_kept_and_a_group_has_a_name_too() {
         11,
     );
 }
+
+#[test]
+fn a_slip_on_a_name_is_read_as_the_name() {
+    let e = engine();
+    // "rebells" stems like "rebels", so it was read as the bare word and
+    // missed the name "the rebels"; "erdgan" is a slip a learned question
+    // kept, which had shadowed Erdogan.
+    assert_answers(&e, "which nation backs the rebells", "Turkey", 7);
+    assert_answers(&e, "erdgan is worried about what", "refugee", 15);
+}
+
+#[test]
+fn a_gathering_of_leaders_is_the_summit() {
+    let e = engine();
+    // Not troops gathering (massing), which had left the question unread.
+    assert_answers(
+        &e,
+        "what did past gatherings of the three leaders set up",
+        "de-escalation",
+        20,
+    );
+    assert_answers(&e, "why did the troops gather near idlib", "amassed", 8);
+}
+
+#[test]
+fn someones_words_may_be_asked_about_by_when_or_by_role() {
+    let e = engine();
+    // A time is what "when did X warn" asks for, not X's words.
+    assert_answers(&e, "when did de mistura issue his warning", "last week", 13);
+    // A role played is a part taken, not a post.
+    assert_answers(
+        &e,
+        "what role did jaberi ansari think iran and turkey could play",
+        "facilitate",
+        7,
+    );
+}
+
+#[test]
+fn were_before_a_verb_is_where_and_what_caused_asks_why() {
+    let e = engine();
+    assert_eq!(
+        e.index.query("were did the three leaders meet").want,
+        Some(Want::Place)
+    );
+    assert_eq!(
+        e.index
+            .query("what caused so many people to be displaced")
+            .want,
+        Some(Want::Reason)
+    );
+    assert_eq!(
+        e.index.query("were the ceasefires broken").want,
+        Some(Want::YesNo)
+    );
+}

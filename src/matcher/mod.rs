@@ -1204,7 +1204,32 @@ impl Index {
         let mut words: Vec<String> = Vec::new();
         let mut caps: Vec<bool> = Vec::new();
         let mut hows: Vec<(How, f32)> = Vec::new();
-        for t in tokens(text) {
+        let mut typed = tokens(text);
+        if query {
+            // "were did they meet": "were" before an auxiliary is a slip
+            // for "where" (never grammatical as typed).
+            for i in 1..typed.len() {
+                if typed[i - 1].text == "were"
+                    && matches!(
+                        typed[i].text.as_str(),
+                        "did"
+                            | "do"
+                            | "does"
+                            | "is"
+                            | "are"
+                            | "was"
+                            | "will"
+                            | "can"
+                            | "could"
+                            | "would"
+                            | "should"
+                    )
+                {
+                    typed[i - 1].text = "where".to_string();
+                }
+            }
+        }
+        for t in typed {
             if query {
                 if let Some(exp) = self.lexicon.shorthand(&t.text) {
                     for w in exp {
@@ -1712,6 +1737,8 @@ impl Index {
             || word.chars().any(|c| c.is_ascii_digit())
             || is_common(word)
             || words::zipf(word).is_some_and(|z| z >= REAL_WORD_ZIPF)
+            // A name as typed is read by its alias ("rouhani", "latakia").
+            || self.lexicon.in_alias(word)
         {
             return None;
         }
@@ -1719,14 +1746,26 @@ impl Index {
         // know it and the store has it only from phrasings (a typo a
         // learned question kept: "goverment"); then only a real word of an
         // answer or quote replaces it.
-        let term = self.live_term(self.term_of(word).as_ref());
-        let known = self.has_surface(word) || term.is_some();
+        let term_text = self.term_of(word);
+        let term = self.live_term(term_text.as_ref());
+        let surface = self.has_surface(word);
+        let known = surface || term.is_some();
         let only_phrased = words::zipf(word).is_none() && term.is_none_or(|id| !self.in_text(id));
-        if known && !only_phrased {
+        // A word neither English nor the store knows, whose stem the store
+        // knows ("rebells": "rebel"), is read as a word of that stem the
+        // store holds ("rebels"): the same term, so only a name it spells
+        // ("the rebels") changes.
+        let same_term = !surface && term.is_some() && words::zipf(word).is_none();
+        if known && !only_phrased && !same_term {
             return None;
         }
         let fits = |cand: &str| {
+            if same_term && !only_phrased {
+                return self.term_of(cand) == term_text;
+            }
             !known
+                // A slip a learned question kept ("erdgan") is no name's.
+                || self.lexicon.is_name(cand)
                 || (words::zipf(cand).is_some_and(|z| z >= REAL_WORD_ZIPF)
                     && self
                         .live_term(self.term_of(cand).as_ref())
@@ -1747,7 +1786,7 @@ impl Index {
             keys.extend(second);
         }
         keys.extend(first);
-        let mut best: Option<(usize, bool, usize, &str)> = None;
+        let mut best: Option<(usize, bool, bool, usize, &str)> = None;
         for (ki, k) in keys.iter().enumerate() {
             let Some(ids) = self.deletes.get(k) else {
                 continue;
@@ -1761,18 +1800,24 @@ impl Index {
                 if d == 0 || d > max || !fits(cand) || rarer_than_typed(cand) {
                     continue;
                 }
-                // Fewer edits, then the same first letter, then found
+                // Fewer edits, then the same first letter, then a word an
+                // answer, quote or name holds before one only learned
+                // questions hold (a slip one kept: "erdgan"), then found
                 // through the earlier key (the word as typed first: a
                 // letter left out), then the first alphabetically: the
                 // choice does not hang on the order words came into the
                 // store.
-                let this = (d, !same_first(word, cand), ki, cand);
+                let kept_slip = !self.lexicon.is_name(cand)
+                    && self
+                        .live_term(self.term_of(cand).as_ref())
+                        .is_none_or(|id| !self.in_text(id));
+                let this = (d, !same_first(word, cand), kept_slip, ki, cand);
                 if best.is_none_or(|b| this < b) {
                     best = Some(this);
                 }
             }
         }
-        best.map(|(d, _, _, w)| (w.to_string(), d))
+        best.map(|(d, _, _, _, w)| (w.to_string(), d))
     }
 
     /// Reads a question.
@@ -2188,7 +2233,12 @@ impl Index {
                 && !owned_by_other(k, &u.word)
         }) && !raw.windows(2).any(|w| {
             matches!(w[0].as_str(), "their" | "its" | "our") && words::has(&lists.job_words, &w[1])
-        });
+        })
+            // A role played is a part taken, not a post ("what role can
+            // turkey and iran play").
+            && !raw
+                .iter()
+                .any(|w| matches!(w.as_str(), "play" | "plays" | "playing" | "played"));
         let names_person = raw.iter().enumerate().any(|(i, w)| {
             matches!(w.as_str(), "name" | "names")
                 && raw.get(i + 1).is_some_and(|n| n == "of")
@@ -2669,14 +2719,17 @@ impl Index {
                 .speakers
                 .iter()
                 .any(|&s| s == sp || self.lexicon.related(s).any(|r| r == sp));
-            let words = matches!(
-                doc.kind,
-                AnswerKind::Statement
-                    | AnswerKind::Reason
-                    | AnswerKind::YesNo
-                    | AnswerKind::Thing
-                    | AnswerKind::List
-            );
+            // Or the kind of thing asked about those words ("when did de
+            // mistura warn": a time).
+            let words = f.want_fits
+                || matches!(
+                    doc.kind,
+                    AnswerKind::Statement
+                        | AnswerKind::Reason
+                        | AnswerKind::YesNo
+                        | AnswerKind::Thing
+                        | AnswerKind::List
+                );
             f.words_wrong = ok && !words;
             f.speaker_wrong = !ok;
             if ok && !words {
@@ -3938,7 +3991,19 @@ fn read_want(words: &[String]) -> Option<Want> {
                 which_person,
             ]),
         ),
-        (Want::Reason, first(&[word(&["why"]), pair("how", "come")])),
+        (
+            Want::Reason,
+            first(&[
+                word(&["why"]),
+                pair("how", "come"),
+                // "what caused a third of them to flee": the cause.
+                pair("what", "caused"),
+                pair("what", "causes"),
+                words
+                    .windows(3)
+                    .position(|w| w[0] == "what" && w[1] == "led" && w[2] == "to"),
+            ]),
+        ),
     ];
     // The earliest; of cues at one place, the first listed.
     let earliest = cues
