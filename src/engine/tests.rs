@@ -1753,3 +1753,10 @@ fn were_before_a_verb_is_where_and_what_caused_asks_why() {
         Some(Want::YesNo)
     );
 }
+
+#[test]
+fn speaking_for_a_country_is_representing_it() {
+    let e = engine();
+    assert_answers(&e, "who speaks for turkey at the summit", "Erdogan", 2);
+    assert_answers(&e, "who is there on behalf of the russians", "Putin", 2);
+}
