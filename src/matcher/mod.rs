@@ -1206,12 +1206,17 @@ impl Index {
         let mut hows: Vec<(How, f32)> = Vec::new();
         let mut typed = tokens(text);
         if query {
-            // "were did they meet": "were" before an auxiliary is a slip
-            // for "where" (never grammatical as typed).
-            for i in 1..typed.len() {
-                if typed[i - 1].text == "were"
-                    && matches!(
-                        typed[i].text.as_str(),
+            // "were did they meet": "were" opening the question (maybe
+            // after a lead-in) before an auxiliary is a slip for "where".
+            // Not later on: the tokens have lost the punctuation that may
+            // end a clause there ("if they were, would turkey accept").
+            let opens = typed
+                .iter()
+                .position(|t| !matches!(t.text.as_str(), "so" | "ok" | "okay" | "and" | "but"));
+            if let Some(i) = opens.filter(|&i| typed[i].text == "were") {
+                if typed.get(i + 1).is_some_and(|t| {
+                    matches!(
+                        t.text.as_str(),
                         "did"
                             | "do"
                             | "does"
@@ -1224,8 +1229,8 @@ impl Index {
                             | "would"
                             | "should"
                     )
-                {
-                    typed[i - 1].text = "where".to_string();
+                }) {
+                    typed[i].text = "where".to_string();
                 }
             }
         }
@@ -1737,8 +1742,12 @@ impl Index {
             || word.chars().any(|c| c.is_ascii_digit())
             || is_common(word)
             || words::zipf(word).is_some_and(|z| z >= REAL_WORD_ZIPF)
-            // A name as typed is read by its alias ("rouhani", "latakia").
+            // A name as typed is read by its alias ("rouhani", "latakia"),
+            // also as a possessive without its apostrophe ("irans").
             || self.lexicon.in_alias(word)
+            || word
+                .strip_suffix('s')
+                .is_some_and(|w| self.lexicon.is_name(w))
         {
             return None;
         }
@@ -3999,9 +4008,6 @@ fn read_want(words: &[String]) -> Option<Want> {
                 // "what caused a third of them to flee": the cause.
                 pair("what", "caused"),
                 pair("what", "causes"),
-                words
-                    .windows(3)
-                    .position(|w| w[0] == "what" && w[1] == "led" && w[2] == "to"),
             ]),
         ),
     ];
