@@ -1783,3 +1783,62 @@ fn the_slip_rules_keep_to_where_they_hold() {
     // one for.
     assert_eq!(ask(&e, "who is speaking for syria at the summit").0, None);
 }
+
+#[test]
+fn what_leaders_meet_about_is_the_summits_purpose() {
+    let e = engine();
+    // Named, the leaders had made the purpose look like an answer about
+    // someone else (Syria's province, not them), so it was declined.
+    assert_answers(
+        &e,
+        "what are rowhani, putin and erdogan meeting about",
+        "Idlib",
+        1,
+    );
+    assert_answers(
+        &e,
+        "what is putin meeting erdogan and rowhani about",
+        "Idlib",
+        1,
+    );
+    // What the two said in their own meeting first, the article does not
+    // tell: not the summit's purpose, nor where it is held.
+    assert_eq!(
+        ask(
+            &e,
+            "what was discussed at the one on one between rowhani and erdogan"
+        )
+        .0,
+        None
+    );
+    assert_answers(
+        &e,
+        "which leader did erdogan and rowhani join after their one on one",
+        "Putin",
+        3,
+    );
+}
+
+#[test]
+fn the_hopeful_diplomat_is_named() {
+    let e = engine();
+    // Paragraph 4's diplomat is the Jaberi Ansari of paragraph 5: asked
+    // who, the answer names him.
+    assert_answers(
+        &e,
+        "which iranian official is hopeful about a compromise",
+        "Jaberi Ansari",
+        4,
+    );
+}
+
+#[test]
+fn people_who_fled_are_refugees() {
+    // Counting people, the refugees' fact had lacked "people".
+    assert_answers(
+        &engine(),
+        "how many people who have fled syria does turkey take in",
+        "3.5 million",
+        16,
+    );
+}

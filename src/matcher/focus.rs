@@ -322,11 +322,17 @@ fn words(text: &str) -> Vec<String> {
 /// Where, in `words`, a question embedded after a verb of asking begins
 /// ("find out *who*", "wondering *what*", "tell me *how*").
 fn embedded(words: &[String]) -> Option<usize> {
+    // "i dont really know who they are" asks nothing the question before
+    // it did not: no word after the question word says what.
+    let stop = &crate::words::lists().stopwords;
     words.iter().enumerate().skip(1).find_map(|(i, w)| {
         let asked = WH.contains(&w.as_str())
             && words[i.saturating_sub(3)..i]
                 .iter()
-                .any(|b| EMBEDDERS.contains(&b.as_str()));
+                .any(|b| EMBEDDERS.contains(&b.as_str()))
+            && words[i + 1..]
+                .iter()
+                .any(|w| !crate::words::has(stop, w.as_str()));
         asked.then_some(i)
     })
 }
@@ -576,6 +582,12 @@ mod tests {
                 Some("what does it mean by de-escalation?"),
             ),
 
+            // Not knowing "who they are" asks nothing more than the
+            // question before it.
+            (
+                "what is the kremlin exactly? saw it in the news but i dont know what it is lol",
+                Some("what is the kremlin exactly?"),
+            ),
             // A tag after the question is not the question.
             (
                 "so what did trump say about all this? the article mentions him right?",

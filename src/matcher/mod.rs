@@ -3042,7 +3042,10 @@ impl Index {
         (f.unaligned_info, f.unaligned_max) = Self::unaligned(query, doc);
         f.gives_wanted = Self::gives_wanted(query, doc);
         f.named_unanswered = Self::named_unanswered(query, doc);
-        f.answer_swapped = self.answer_swapped(query, doc);
+        // What a meeting of theirs is for is about others ("what are
+        // putin and erdogan meeting about": Idlib's fate).
+        f.answer_swapped = !(query.want == Some(Want::Reason) && doc.kind == AnswerKind::Reason)
+            && self.answer_swapped(query, doc);
         f.meaning = query
             .meaning
             .as_ref()
