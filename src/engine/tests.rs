@@ -1842,3 +1842,30 @@ fn people_who_fled_are_refugees() {
         16,
     );
 }
+
+#[test]
+fn an_exact_figure_is_not_given_by_thousands() {
+    let e = engine();
+    // "Thousands of rebels" is no figure: the article does not give one.
+    assert_eq!(
+        ask(
+            &e,
+            "what is the exact number of rebels that were evacuated to idlib"
+        )
+        .0,
+        None
+    );
+    // A figure the article gives is still given.
+    assert_answers(
+        &e,
+        "exactly how many observation posts does turkey have",
+        "12",
+        16,
+    );
+    assert_answers(
+        &e,
+        "how many rebels were evacuated to idlib",
+        "housands",
+        10,
+    );
+}

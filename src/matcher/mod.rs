@@ -3408,6 +3408,9 @@ pub enum Measure {
     /// "How much of idlib do they control": a share of a whole ("largely",
     /// "a third of them"), which a fact may give without a figure.
     Share,
+    /// "Exactly how many rebels were evacuated": a figure, which
+    /// "thousands of rebels" is not.
+    Exact,
 }
 
 /// The measures a text states, as bits.
@@ -3464,12 +3467,32 @@ impl Measures {
         {
             bits |= 1 << Measure::Share as u8;
         }
+        if states_figure(words) {
+            bits |= 1 << Measure::Exact as u8;
+        }
         Measures(bits)
     }
 
     fn has(self, m: Measure) -> bool {
         self.0 & (1 << m as u8) != 0
     }
+}
+
+/// Whether `words` state a figure: digits ("3.5", "10,000") or a number
+/// word ("twelve", "a million"), not a plural such as "thousands", and not
+/// one that counts time ("over the past three years").
+fn states_figure(words: &[String]) -> bool {
+    const FIGURES: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "twenty", "hundred", "thousand", "million", "billion", "dozen",
+    ];
+    const TIME: &[&str] = &[
+        "year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades",
+    ];
+    words.iter().enumerate().any(|(i, w)| {
+        let figure = w.chars().any(|c| c.is_ascii_digit()) || FIGURES.contains(&w.as_str());
+        figure && !words.get(i + 1).is_some_and(|n| TIME.contains(&n.as_str()))
+    })
 }
 
 /// Whether `words` state a span of time: a unit of time after a number
@@ -3608,7 +3631,12 @@ fn read_measure(words: &[String], want: Option<Want>) -> Option<Measure> {
     }) || ["proportion", "percentage", "fraction"]
         .iter()
         .any(|w| has("what", w) && any(&["of"]));
-    share.then_some(Measure::Share)
+    if share {
+        return Some(Measure::Share);
+    }
+    // "exactly how many", "the precise number": a figure.
+    (want == Some(Want::Number) && any(&["exactly", "exact", "precise", "precisely"]))
+        .then_some(Measure::Exact)
 }
 
 /// Whether word `at` is a number: a digit or a number word, but not "one"
