@@ -1801,6 +1801,14 @@ fn what_leaders_meet_about_is_the_summits_purpose() {
         "Idlib",
         1,
     );
+    // After a lead-in ("so", "ok so") too.
+    assert_answers(
+        &e,
+        "so what are putin, erdogan and rowhani meeting about",
+        "Idlib",
+        1,
+    );
+    assert_answers(&e, "ok so what is the meeting in tehran about", "Idlib", 1);
     // What the two said in their own meeting first, the article does not
     // tell: not the summit's purpose, nor where it is held.
     assert_eq!(

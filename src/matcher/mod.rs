@@ -4050,9 +4050,15 @@ fn read_want(words: &[String]) -> Option<Want> {
     if let Some((_, want)) = earliest {
         return Some(want);
     }
-    // "what is the summit about": its purpose.
+    // "what is the summit about": its purpose, after a lead-in too ("so
+    // what are they meeting about").
     // Not "what did erdogan warn about": that asks what was said.
-    let what_be = match words {
+    let lead = words
+        .iter()
+        .take_while(|w| matches!(w.as_str(), "so" | "and" | "but" | "ok" | "okay" | "well"))
+        .count();
+    let rest = &words[lead..];
+    let what_be = match rest {
         [first, ..] if first == "whats" => true,
         [first, be, ..] => {
             first == "what" && matches!(be.as_str(), "is" | "was" | "are" | "were" | "s")
@@ -4060,7 +4066,7 @@ fn read_want(words: &[String]) -> Option<Want> {
         _ => false,
     };
     // "what did the three presidents meet about": what they met over.
-    let met_about = matches!(words, [first, .., verb, last]
+    let met_about = matches!(rest, [first, .., verb, last]
     if matches!(first.as_str(), "what" | "whats")
         && last == "about"
         && matches!(
@@ -4068,15 +4074,15 @@ fn read_want(words: &[String]) -> Option<Want> {
             "meet" | "meeting" | "met" | "talk" | "talking" | "talked" | "chat" | "chatting"
                 | "gather" | "gathering" | "gathered"
         ));
-    let what_about = (what_be || met_about) && words.last().is_some_and(|w| w == "about");
+    let what_about = (what_be || met_about) && rest.last().is_some_and(|w| w == "about");
     // "what are the presidents discussing at the summit": what they
     // discuss is what they met over.
     // Not "what did they discuss by phone", "what did he say when
     // discussing idlib": the verb ends the question, or a place follows.
-    let discussed = matches!(words.first().map(String::as_str), Some("what" | "whats"))
-        && words.iter().enumerate().any(|(i, w)| {
+    let discussed = matches!(rest.first().map(String::as_str), Some("what" | "whats"))
+        && rest.iter().enumerate().any(|(i, w)| {
             matches!(w.as_str(), "discuss" | "discussing")
-                && words
+                && rest
                     .get(i + 1)
                     .is_none_or(|n| matches!(n.as_str(), "at" | "in"))
         });
