@@ -49,6 +49,14 @@ const WH: &[&str] = &[
     "hows",
 ];
 
+/// Words that leave an embedded question empty when they are all that
+/// follow its question word ("who they are", "what it is lol").
+const EMPTY: &[&str] = &[
+    "it", "its", "they", "them", "he", "him", "she", "her", "that", "this", "these", "those", "is",
+    "are", "was", "were", "be", "been", "s", "re", "the", "a", "an", "even", "really", "exactly",
+    "actually", "lol", "lmao", "haha", "tbh", "rn", "means", "mean", "meant",
+];
+
 /// Verbs that embed a question: "find out who", "wondering what", "tell me
 /// how", "not sure which", "missed where", "forgot who".
 const EMBEDDERS: &[&str] = &[
@@ -323,16 +331,14 @@ fn words(text: &str) -> Vec<String> {
 /// ("find out *who*", "wondering *what*", "tell me *how*").
 fn embedded(words: &[String]) -> Option<usize> {
     // "i dont really know who they are" asks nothing the question before
-    // it did not: no word after the question word says what.
-    let stop = &crate::words::lists().stopwords;
+    // it did not: no word after the question word says what ("what he
+    // said", "how many" do).
     words.iter().enumerate().skip(1).find_map(|(i, w)| {
         let asked = WH.contains(&w.as_str())
             && words[i.saturating_sub(3)..i]
                 .iter()
                 .any(|b| EMBEDDERS.contains(&b.as_str()))
-            && words[i + 1..]
-                .iter()
-                .any(|w| !crate::words::has(stop, w.as_str()));
+            && words[i + 1..].iter().any(|w| !EMPTY.contains(&w.as_str()));
         asked.then_some(i)
     })
 }

@@ -424,6 +424,9 @@ pub struct Query {
     /// The question asks who someone it names is ("who is de mistura",
     /// "who's the un envoy"): a description answers it, not a new name.
     pub identity: bool,
+    /// The question asks what something is about or what is discussed
+    /// ("what are they meeting about"), not why ([`asks_topic`]).
+    pub topic: bool,
     /// The question asks whom someone said something to ("who did jaberi
     /// ansari make his comments to", "to whom", "what outlets did he speak
     /// to"): the sentence that reports the words says it, not the words.
@@ -457,6 +460,10 @@ pub struct Scored {
     /// The hand-weighted ranking score: orders candidates; the decision to
     /// answer is `decide`'s.
     pub confidence: f32,
+    /// The score before it is clamped to 1: orders candidates that both
+    /// reach 1 ("what are the presidents meeting about": the fact that
+    /// fits the kind asked for ahead of the one nearest in words).
+    raw: f32,
     pub coverage: f32,
     /// What the score was made of, for the decision stage.
     pub factors: Factors,
@@ -2380,6 +2387,7 @@ impl Index {
             located_in,
             located_word,
             identity,
+            topic: want == Some(Want::Reason) && asks_topic(&raw),
             asks_audience,
             asks_speaker,
             unnamed,
@@ -2586,14 +2594,14 @@ impl Index {
                 _ => f32::NEG_INFINITY,
             };
             if let Some(s) = self.score(query, doc, coverage, w, total_of(a), false, bar) {
-                let at = best.partition_point(|&c| c >= s.confidence);
-                best.insert(at, s.confidence);
+                let at = best.partition_point(|&c| c >= s.raw);
+                best.insert(at, s.raw);
                 scored.push(s);
             }
         }
         scored.sort_by(|a, b| {
-            b.confidence
-                .total_cmp(&a.confidence)
+            b.raw
+                .total_cmp(&a.raw)
                 .then_with(|| self.tie_rank(a.doc).cmp(&self.tie_rank(b.doc)))
         });
         // Up to `limit` of each article's.
@@ -2767,7 +2775,12 @@ impl Index {
             factors.push(CUE_MISMATCH);
             note!("; {reason} ×{CUE_MISMATCH}");
         };
-        if let Some(m) = query.measure.filter(|&m| !doc.states.has(m)) {
+        // A fact with no number at all is left to the kind asked for: an
+        // exact figure is missing only from one that counts without one.
+        if let Some(m) = query
+            .measure
+            .filter(|&m| !doc.states.has(m) && (m != Measure::Exact || doc.has_number))
+        {
             cue_missing(format_args!("asks for {m:?}, fact states none"));
         }
         if let Some((_, w)) = query
@@ -2891,11 +2904,10 @@ impl Index {
             }
             note!("; {} not named ×{factor}", self.lexicon.entity(e).key);
         }
-        let confidence = |similarity: f32| {
-            let conf = factors
+        let raw = |similarity: f32| {
+            factors
                 .iter()
-                .fold(blend(coverage, similarity) + bonus, |c, x| c * x);
-            conf.clamp(0.0, 1.0)
+                .fold(blend(coverage, similarity) + bonus, |c, x| c * x)
         };
         let terms = self.phrasing_terms(query, doc, weights, total);
         let bound = if doc.phrasings.is_empty() {
@@ -2904,7 +2916,7 @@ impl Index {
             let most = terms.iter().copied().fold(0.0f32, f32::max);
             Some(W_SIM_TERMS * most + W_SIM_CHARS)
         };
-        if bound.is_some_and(|b| confidence(b) < bar) {
+        if bound.is_some_and(|b| raw(b) < bar) {
             return None;
         }
         let (similarity, closest) = if doc.phrasings.is_empty() {
@@ -2930,7 +2942,8 @@ impl Index {
         }
         Some(Scored {
             target: doc.target,
-            confidence: confidence(similarity),
+            confidence: raw(similarity).clamp(0.0, 1.0),
+            raw: raw(similarity),
             coverage,
             factors: f,
             doc: doc_id,
@@ -3042,10 +3055,10 @@ impl Index {
         (f.unaligned_info, f.unaligned_max) = Self::unaligned(query, doc);
         f.gives_wanted = Self::gives_wanted(query, doc);
         f.named_unanswered = Self::named_unanswered(query, doc);
-        // What a meeting of theirs is for is about others ("what are
-        // putin and erdogan meeting about": Idlib's fate).
-        f.answer_swapped = !(query.want == Some(Want::Reason) && doc.kind == AnswerKind::Reason)
-            && self.answer_swapped(query, doc);
+        // What people meet or talk about is about others ("what are putin
+        // and erdogan meeting about": Idlib's fate); why someone acts is not.
+        f.answer_swapped =
+            !(query.topic && doc.kind == AnswerKind::Reason) && self.answer_swapped(query, doc);
         f.meaning = query
             .meaning
             .as_ref()
@@ -3479,12 +3492,42 @@ impl Measures {
 }
 
 /// Whether `words` state a figure: digits ("3.5", "10,000") or a number
-/// word ("twelve", "a million"), not a plural such as "thousands", and not
-/// one that counts time ("over the past three years").
+/// word ("twelve", "a million"), not a plural such as "thousands", nor "one"
+/// ("one of the zones", "on the one hand"), nor one that counts time ("over
+/// the past three years").
 fn states_figure(words: &[String]) -> bool {
     const FIGURES: &[&str] = &[
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve", "twenty", "hundred", "thousand", "million", "billion", "dozen",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "dozen",
     ];
     const TIME: &[&str] = &[
         "year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades",
@@ -3634,8 +3677,16 @@ fn read_measure(words: &[String], want: Option<Want>) -> Option<Measure> {
     if share {
         return Some(Measure::Share);
     }
-    // "exactly how many", "the precise number": a figure.
-    (want == Some(Want::Number) && any(&["exactly", "exact", "precise", "precisely"]))
+    // "exactly how many", "the precise number": a figure. Not a count of
+    // years or months ("exactly how many years"): "three years" gives it.
+    let of_time = words.windows(2).any(|w| {
+        matches!(w[0].as_str(), "many" | "much")
+            && matches!(
+                w[1].as_str(),
+                "year" | "years" | "month" | "months" | "week" | "weeks" | "day" | "days"
+            )
+    });
+    (want == Some(Want::Number) && !of_time && any(&["exactly", "exact", "precise", "precisely"]))
         .then_some(Measure::Exact)
 }
 
@@ -3872,6 +3923,49 @@ fn states_full_name(lexicon: &Lexicon, doc: &Doc, entity: usize) -> bool {
     shown >= lexicon.entity(entity).name.split_whitespace().count()
 }
 
+/// Whether the question asks what something is about or what is
+/// discussed ("what is the summit about", "what are they meeting about",
+/// "what are the presidents discussing"): its purpose.
+fn asks_topic(words: &[String]) -> bool {
+    // "what is the summit about": its purpose, after a lead-in too ("so
+    // what are they meeting about").
+    // Not "what did erdogan warn about": that asks what was said.
+    let lead = words
+        .iter()
+        .take_while(|w| matches!(w.as_str(), "so" | "and" | "but" | "ok" | "okay" | "well"))
+        .count();
+    let rest = &words[lead..];
+    let what_be = match rest {
+        [first, ..] if first == "whats" => true,
+        [first, be, ..] => {
+            first == "what" && matches!(be.as_str(), "is" | "was" | "are" | "were" | "s")
+        }
+        _ => false,
+    };
+    // "what did the three presidents meet about": what they met over.
+    let met_about = matches!(rest, [first, .., verb, last]
+    if matches!(first.as_str(), "what" | "whats")
+        && last == "about"
+        && matches!(
+            verb.as_str(),
+            "meet" | "meeting" | "met" | "talk" | "talking" | "talked" | "chat" | "chatting"
+                | "gather" | "gathering" | "gathered"
+        ));
+    let what_about = (what_be || met_about) && rest.last().is_some_and(|w| w == "about");
+    // "what are the presidents discussing at the summit": what they
+    // discuss is what they met over.
+    // Not "what did they discuss by phone", "what did he say when
+    // discussing idlib": the verb ends the question, or a place follows.
+    let discussed = matches!(rest.first().map(String::as_str), Some("what" | "whats"))
+        && rest.iter().enumerate().any(|(i, w)| {
+            matches!(w.as_str(), "discuss" | "discussing")
+                && rest
+                    .get(i + 1)
+                    .is_none_or(|n| matches!(n.as_str(), "at" | "in"))
+        });
+    what_about || discussed
+}
+
 fn read_want(words: &[String]) -> Option<Want> {
     // Where each cue first occurs: the earliest one is what the question
     // asks ("where was he when he warned" asks for a place; "when" opens
@@ -4050,43 +4144,7 @@ fn read_want(words: &[String]) -> Option<Want> {
     if let Some((_, want)) = earliest {
         return Some(want);
     }
-    // "what is the summit about": its purpose, after a lead-in too ("so
-    // what are they meeting about").
-    // Not "what did erdogan warn about": that asks what was said.
-    let lead = words
-        .iter()
-        .take_while(|w| matches!(w.as_str(), "so" | "and" | "but" | "ok" | "okay" | "well"))
-        .count();
-    let rest = &words[lead..];
-    let what_be = match rest {
-        [first, ..] if first == "whats" => true,
-        [first, be, ..] => {
-            first == "what" && matches!(be.as_str(), "is" | "was" | "are" | "were" | "s")
-        }
-        _ => false,
-    };
-    // "what did the three presidents meet about": what they met over.
-    let met_about = matches!(rest, [first, .., verb, last]
-    if matches!(first.as_str(), "what" | "whats")
-        && last == "about"
-        && matches!(
-            verb.as_str(),
-            "meet" | "meeting" | "met" | "talk" | "talking" | "talked" | "chat" | "chatting"
-                | "gather" | "gathering" | "gathered"
-        ));
-    let what_about = (what_be || met_about) && rest.last().is_some_and(|w| w == "about");
-    // "what are the presidents discussing at the summit": what they
-    // discuss is what they met over.
-    // Not "what did they discuss by phone", "what did he say when
-    // discussing idlib": the verb ends the question, or a place follows.
-    let discussed = matches!(rest.first().map(String::as_str), Some("what" | "whats"))
-        && rest.iter().enumerate().any(|(i, w)| {
-            matches!(w.as_str(), "discuss" | "discussing")
-                && rest
-                    .get(i + 1)
-                    .is_none_or(|n| matches!(n.as_str(), "at" | "in"))
-        });
-    if what_about || discussed {
+    if asks_topic(words) {
         return Some(Want::Reason);
     }
     // "can you tell me...", "do you know...": a polite opener, not a yes/no.
