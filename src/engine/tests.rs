@@ -1906,3 +1906,15 @@ fn the_rules_of_stop_47_keep_to_where_they_hold() {
         14,
     );
 }
+
+#[test]
+fn why_idlib_is_called_the_last_stronghold() {
+    // Why it is called "the last" something is what it is: the last rebel
+    // stronghold (it had been declined).
+    assert_answers(
+        &engine(),
+        "everyone calls idlib the last something. why?",
+        "last rebel stronghold",
+        1,
+    );
+}
