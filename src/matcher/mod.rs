@@ -1217,9 +1217,7 @@ impl Index {
             // after a lead-in) before an auxiliary is a slip for "where".
             // Not later on: the tokens have lost the punctuation that may
             // end a clause there ("if they were, would turkey accept").
-            let opens = typed
-                .iter()
-                .position(|t| !matches!(t.text.as_str(), "so" | "ok" | "okay" | "and" | "but"));
+            let opens = typed.iter().position(|t| !is_lead_in(&t.text));
             if let Some(i) = opens.filter(|&i| typed[i].text == "were") {
                 if typed.get(i + 1).is_some_and(|t| {
                     matches!(
@@ -3491,6 +3489,12 @@ impl Measures {
     }
 }
 
+/// Units that count time ("three years", "for months").
+const TIME_UNITS: &[&str] = &[
+    "year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades",
+    "hour", "hours",
+];
+
 /// Whether `words` state a figure: digits ("3.5", "10,000") or a number
 /// word ("twelve", "a million"), not a plural such as "thousands", nor "one"
 /// ("one of the zones", "on the one hand"), nor one that counts time ("over
@@ -3529,12 +3533,12 @@ fn states_figure(words: &[String]) -> bool {
         "billion",
         "dozen",
     ];
-    const TIME: &[&str] = &[
-        "year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades",
-    ];
     words.iter().enumerate().any(|(i, w)| {
         let figure = w.chars().any(|c| c.is_ascii_digit()) || FIGURES.contains(&w.as_str());
-        figure && !words.get(i + 1).is_some_and(|n| TIME.contains(&n.as_str()))
+        figure
+            && !words
+                .get(i + 1)
+                .is_some_and(|n| TIME_UNITS.contains(&n.as_str()))
     })
 }
 
@@ -3542,16 +3546,12 @@ fn states_figure(words: &[String]) -> bool {
 /// or a quantity ("three years", "seven year conflict", "a few months"),
 /// a plural unit after "for" or "past" ("for years"), or "since".
 fn states_duration(words: &[String]) -> bool {
-    const UNITS: &[&str] = &[
-        "year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades",
-        "hour", "hours",
-    ];
     const QUANTITIES: &[&str] = &["few", "several", "many", "couple"];
     words.iter().enumerate().any(|(i, w)| {
         if w == "since" {
             return true;
         }
-        if !UNITS.contains(&w.as_str()) || i == 0 {
+        if !TIME_UNITS.contains(&w.as_str()) || i == 0 {
             return false;
         }
         let before = words[i - 1].as_str();
@@ -3679,13 +3679,9 @@ fn read_measure(words: &[String], want: Option<Want>) -> Option<Measure> {
     }
     // "exactly how many", "the precise number": a figure. Not a count of
     // years or months ("exactly how many years"): "three years" gives it.
-    let of_time = words.windows(2).any(|w| {
-        matches!(w[0].as_str(), "many" | "much")
-            && matches!(
-                w[1].as_str(),
-                "year" | "years" | "month" | "months" | "week" | "weeks" | "day" | "days"
-            )
-    });
+    let of_time = words
+        .windows(2)
+        .any(|w| matches!(w[0].as_str(), "many" | "much") && TIME_UNITS.contains(&w[1].as_str()));
     (want == Some(Want::Number) && !of_time && any(&["exactly", "exact", "precise", "precisely"]))
         .then_some(Measure::Exact)
 }
@@ -3923,6 +3919,12 @@ fn states_full_name(lexicon: &Lexicon, doc: &Doc, entity: usize) -> bool {
     shown >= lexicon.entity(entity).name.split_whitespace().count()
 }
 
+/// A word that may open a question before its question word ("so what…",
+/// "ok so were did…").
+fn is_lead_in(word: &str) -> bool {
+    matches!(word, "so" | "and" | "but" | "ok" | "okay" | "well")
+}
+
 /// Whether the question asks what something is about or what is
 /// discussed ("what is the summit about", "what are they meeting about",
 /// "what are the presidents discussing"): its purpose.
@@ -3930,10 +3932,7 @@ fn asks_topic(words: &[String]) -> bool {
     // "what is the summit about": its purpose, after a lead-in too ("so
     // what are they meeting about").
     // Not "what did erdogan warn about": that asks what was said.
-    let lead = words
-        .iter()
-        .take_while(|w| matches!(w.as_str(), "so" | "and" | "but" | "ok" | "okay" | "well"))
-        .count();
+    let lead = words.iter().take_while(|w| is_lead_in(w)).count();
     let rest = &words[lead..];
     let what_be = match rest {
         [first, ..] if first == "whats" => true,
