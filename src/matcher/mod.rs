@@ -2131,9 +2131,20 @@ impl Index {
                         .find(|u| u.pos >= p + 2 && u.entity.is_none() && !counts_at(&raw, u.pos))
                 })
             });
+        // The word straight after it, when an auxiliary follows that, is
+        // the noun the first describes: "how many jihadist fighters did…"
+        // counts fighters as well ("how many ppl live in…" counts people).
+        let counted_noun = counts_unit.and_then(|c| {
+            let next = units
+                .iter()
+                .find(|u| u.pos == c.pos + 1 && u.entity.is_none() && !counts_at(&raw, u.pos))?;
+            let after = raw.get(next.pos + 1)?;
+            crate::words::has(&crate::words::lists().auxiliaries, after).then_some(next)
+        });
         let counts: Vec<TermId> = counts_unit
-            .and_then(|u| self.live_term(&u.term))
             .into_iter()
+            .chain(counted_noun)
+            .filter_map(|u| self.live_term(&u.term))
             .collect();
         let text = units
             .iter()
