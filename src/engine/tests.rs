@@ -1950,3 +1950,24 @@ fn how_many_counts_the_noun_an_adjective_describes() {
         13,
     );
 }
+
+#[test]
+fn asked_whether_someone_did_it_the_one_who_did_answers() {
+    let e = engine();
+    // "is idlib controlled by islamic state": the fact saying who controls
+    // it answers, with no verdict (it had been declined, its answer naming
+    // another group than the one asked about).
+    let (answer, cited) = ask(&e, "is idlib dominated by the islamic state group");
+    let answer = answer.expect("answered");
+    assert!(
+        answer.starts_with("Idlib is largely controlled by Hayat Tahrir al-Sham"),
+        "{answer:?}"
+    );
+    assert_eq!(cited, Some(11));
+    // Only who did it: one acting otherwise is still someone else.
+    let (answer, _) = ask(&e, "does iran back the rebels");
+    assert!(
+        !answer.as_deref().unwrap_or("").starts_with("Turkey"),
+        "{answer:?}"
+    );
+}

@@ -334,6 +334,8 @@ const CLUE_IN_ANSWER: u8 = 16;
 const CLUE_ENTITY: u8 = 32;
 /// A name after a locative ("held in Tehran"): where, not who acts.
 const CLUE_LOCATED: u8 = 64;
+/// A name after "by" ("controlled by Hayat Tahrir al-Sham"): who does it.
+const CLUE_AGENT: u8 = 128;
 
 /// How a question word met the vocabulary.
 #[derive(Debug, Clone, PartialEq)]
@@ -427,6 +429,9 @@ pub struct Query {
     /// The question asks what something is about or what is discussed
     /// ("what are they meeting about"), not why ([`asks_topic`]).
     pub topic: bool,
+    /// Entities a yes/no question names after "by" ("is idlib controlled
+    /// by islamic state"): who it asks did it.
+    pub agents: Vec<usize>,
     /// The question asks whom someone said something to ("who did jaberi
     /// ansari make his comments to", "to whom", "what outlets did he speak
     /// to"): the sentence that reports the words says it, not the words.
@@ -1472,6 +1477,9 @@ impl Index {
                     if words::after_locative(&first_words[..j]) {
                         kind |= CLUE_LOCATED;
                     }
+                    if j > 0 && first_words[j - 1] == "by" {
+                        kind |= CLUE_AGENT;
+                    }
                 }
                 if kind != 0 {
                     // The word's term, made if need be: known whatever docs
@@ -1517,8 +1525,22 @@ impl Index {
             .iter()
             .find(|c| c.kind & CLUE_IN_ANSWER != 0 && c.entity != NO_ENTITY)
             .map(|c| c.entity);
+        // A yes/no question asking whether someone did it ("is idlib
+        // controlled by islamic state") is answered, without a verdict, by
+        // the fact saying who did ("…controlled by Hayat Tahrir al-Sham").
+        let agent_answered = |e: usize| {
+            query.agents.contains(&e)
+                && doc.clues.iter().any(|c| {
+                    c.kind & CLUE_IN_ANSWER != 0
+                        && c.kind & CLUE_AGENT != 0
+                        && c.entity != NO_ENTITY
+                        && self.lexicon.entity(usize::from(c.entity)).kind
+                            == self.lexicon.entity(e).kind
+                })
+        };
         asked.iter().any(|&e| {
             if !doc.entities.contains(&e)
+                || agent_answered(e)
                 || in_background(e)
                 || shown().any(|d| near(e, d) && !in_background(d))
             {
@@ -2397,6 +2419,15 @@ impl Index {
             located_word,
             identity,
             topic: want == Some(Want::Reason) && asks_topic(&raw),
+            agents: if want == Some(Want::YesNo) {
+                units
+                    .iter()
+                    .filter(|u| u.pos > 0 && raw.get(u.pos - 1).is_some_and(|w| w == "by"))
+                    .filter_map(|u| u.entity)
+                    .collect()
+            } else {
+                Vec::new()
+            },
             asks_audience,
             asks_speaker,
             unnamed,
