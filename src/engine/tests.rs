@@ -1971,3 +1971,15 @@ fn asked_whether_someone_did_it_the_one_who_did_answers() {
         "{answer:?}"
     );
 }
+
+#[test]
+fn regarding_is_about() {
+    // "regarding" says no more than "about" (it had been read as a word
+    // the article lacks, and the question declined).
+    assert_answers(
+        &engine(),
+        "erdogan gave what warning regarding the refugees",
+        "refugee influx",
+        15,
+    );
+}
