@@ -1983,3 +1983,15 @@ fn regarding_is_about() {
         15,
     );
 }
+
+#[test]
+fn people_at_large_are_counted_by_any_count_of_people() {
+    // "how many people" is given by a count of civilians (it had been
+    // declined: the population fact does not say "people").
+    assert_answers(
+        &engine(),
+        "how many individuals live in idlib province",
+        "3 million",
+        12,
+    );
+}

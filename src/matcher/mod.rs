@@ -2152,6 +2152,12 @@ impl Index {
                         .iter()
                         .find(|u| u.pos >= p + 2 && u.entity.is_none() && !counts_at(&raw, u.pos))
                 })
+            })
+            // People of no particular kind are counted by any count of
+            // people ("how many people live there": "3 million civilians").
+            .filter(|u| {
+                !raw.get(u.pos)
+                    .is_some_and(|w| words::has(&words::lists().people_at_large, w))
             });
         // The word straight after it, when an auxiliary follows that, is
         // the noun the first describes: "how many jihadist fighters did…"
