@@ -1995,3 +1995,15 @@ fn people_at_large_are_counted_by_any_count_of_people() {
         12,
     );
 }
+
+#[test]
+fn the_last_area_held_by_the_rebels_is_their_last_stronghold() {
+    // An area (territory, region) held by someone is their stronghold
+    // (this had been given Damascus's intent to take Idlib by force).
+    assert_answers(
+        &engine(),
+        "which territory held by the opposition is the last one",
+        "last rebel stronghold",
+        1,
+    );
+}
