@@ -2007,3 +2007,15 @@ fn the_last_area_held_by_the_rebels_is_their_last_stronghold() {
         1,
     );
 }
+
+#[test]
+fn what_someone_fears_is_what_he_warns_of() {
+    // "afraid", "fear" are said of what Erdogan warned of (this had been
+    // declined).
+    assert_answers(
+        &engine(),
+        "what is ankara afraid could happen if idlib is attacked",
+        "refugee influx",
+        15,
+    );
+}
