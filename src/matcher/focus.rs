@@ -317,7 +317,10 @@ fn refers_back(words: &[String]) -> bool {
                     || matches!(n.as_str(), "mean" | "means" | "mention" | "mentions")
             });
         BACK_REFERENCES.contains(&w.as_str()) && !nothing
-    })
+    }) || (words.len() <= FRAGMENT_WORDS + 1 && words.last().is_some_and(|w| w == "that"))
+    // "who said that?": "that" ending a short question is what was said
+    // before it ("who said that X": a conjunction; "why does turkey care
+    // about all this": the whole story, not the clause before).
 }
 
 fn words(text: &str) -> Vec<String> {
@@ -501,6 +504,12 @@ mod tests {
             (
                 "why does assad care about idlib? is it just because rebels are there",
                 Some("why does assad care about idlib?"),
+            ),
+            // "that" ending a short question is the clause before it; the
+            // guess after is no part of it.
+            (
+                "hi. the line about a ruthless process going on, who said that? i bet it was putin",
+                Some("the line about a ruthless process going on, who said that?"),
             ),
             // Not a clause that asks on ("was it arranged…", "is that why…").
             (
