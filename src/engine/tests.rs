@@ -2019,3 +2019,15 @@ fn what_someone_fears_is_what_he_warns_of() {
         15,
     );
 }
+
+#[test]
+fn a_figure_asked_for_is_a_number() {
+    // "which figure" asks how many, as "how many" does; "gave" is "give"
+    // (this had been given the warning's time, "last week").
+    assert_answers(
+        &engine(),
+        "de mistura gave which figure for al qaeda fighters",
+        "10,000",
+        13,
+    );
+}

@@ -4139,6 +4139,12 @@ fn read_want(words: &[String]) -> Option<Want> {
                 pair("how", "much"),
                 pair("how", "old"),
                 pair("number", "of"),
+                // "what figure did he give", "he gave a figure for…".
+                pair("what", "figure"),
+                pair("which", "figure"),
+                pair("what", "number"),
+                pair("which", "number"),
+                pair("a", "figure"),
                 word(&["population", "percentage", "fraction", "proportion"]),
             ]),
         ),
