@@ -37,7 +37,6 @@ pub struct Lists {
     pub casualties: WordList,
     pub killing: WordList,
     pub person_nouns: WordList,
-    pub people_at_large: WordList,
     pub job_words: WordList,
     pub posts: WordList,
     pub offices: WordList,
@@ -180,7 +179,6 @@ mod tests {
             ("posts", &parsed.posts),
             ("offices", &parsed.offices),
             ("seats", &parsed.seats),
-            ("people_at_large", &parsed.people_at_large),
         ] {
             assert!(!list.is_empty(), "{name} is empty");
         }

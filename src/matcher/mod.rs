@@ -2152,27 +2152,10 @@ impl Index {
                         .iter()
                         .find(|u| u.pos >= p + 2 && u.entity.is_none() && !counts_at(&raw, u.pos))
                 })
-            })
-            // People of no particular kind are counted by any count of
-            // people ("how many people live there": "3 million civilians").
-            .filter(|u| {
-                !raw.get(u.pos)
-                    .is_some_and(|w| words::has(&words::lists().people_at_large, w))
             });
-        // The word straight after it, when an auxiliary follows that, is
-        // the noun the first describes: "how many jihadist fighters did…"
-        // counts fighters as well ("how many ppl live in…" counts people).
-        let counted_noun = counts_unit.and_then(|c| {
-            let next = units
-                .iter()
-                .find(|u| u.pos == c.pos + 1 && u.entity.is_none() && !counts_at(&raw, u.pos))?;
-            let after = raw.get(next.pos + 1)?;
-            crate::words::has(&crate::words::lists().auxiliaries, after).then_some(next)
-        });
         let counts: Vec<TermId> = counts_unit
+            .and_then(|u| self.live_term(&u.term))
             .into_iter()
-            .chain(counted_noun)
-            .filter_map(|u| self.live_term(&u.term))
             .collect();
         let text = units
             .iter()
@@ -4139,11 +4122,7 @@ fn read_want(words: &[String]) -> Option<Want> {
                 pair("how", "much"),
                 pair("how", "old"),
                 pair("number", "of"),
-                // "what figure did he give", "he gave a figure for…".
-                pair("what", "figure"),
-                pair("which", "figure"),
-                pair("what", "number"),
-                pair("which", "number"),
+                // "he gave a figure for…" ("what figure" may ask who).
                 pair("a", "figure"),
                 word(&["population", "percentage", "fraction", "proportion"]),
             ]),
