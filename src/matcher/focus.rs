@@ -308,19 +308,21 @@ fn guess(clause: &[String], asked: &[String]) -> bool {
 /// nor "it" before a word of saying (the article: "what does it say"), nor
 /// "it" pointing at nothing ("is it true that…").
 fn refers_back(words: &[String]) -> bool {
-    let lists = crate::words::lists();
-    words.iter().enumerate().any(|(i, w)| {
-        let nothing = w == "it"
-            && words.get(i + 1).is_some_and(|n| {
-                crate::words::has(&lists.say, n)
-                    || crate::words::has(&lists.expletive_it, n)
-                    || matches!(n.as_str(), "mean" | "means" | "mention" | "mentions")
-            });
-        BACK_REFERENCES.contains(&w.as_str()) && !nothing
-    }) || (words.len() <= FRAGMENT_WORDS + 1 && words.last().is_some_and(|w| w == "that"))
     // "who said that?": "that" ending a short question is what was said
     // before it ("who said that X": a conjunction; "why does turkey care
     // about all this": the whole story, not the clause before).
+    let that_ends = words.len() <= FRAGMENT_WORDS + 1 && words.last().is_some_and(|w| w == "that");
+    let lists = crate::words::lists();
+    that_ends
+        || words.iter().enumerate().any(|(i, w)| {
+            let nothing = w == "it"
+                && words.get(i + 1).is_some_and(|n| {
+                    crate::words::has(&lists.say, n)
+                        || crate::words::has(&lists.expletive_it, n)
+                        || matches!(n.as_str(), "mean" | "means" | "mention" | "mentions")
+                });
+            BACK_REFERENCES.contains(&w.as_str()) && !nothing
+        })
 }
 
 fn words(text: &str) -> Vec<String> {
