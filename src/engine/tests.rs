@@ -1995,3 +1995,11 @@ fn a_figure_asked_for_is_a_number() {
         13,
     );
 }
+
+#[test]
+fn among_facts_a_question_covers_equally_the_one_giving_the_kind_asked_for_is_weighed() {
+    // Every fact saying "summit" covers "when is this summit" equally; the
+    // one whose answer gives a time is among those weighed in full (it
+    // had been cut by the facts' order, and the question declined).
+    assert_answers(&engine(), "so when is this summit", "Friday", 15);
+}

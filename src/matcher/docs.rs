@@ -22,6 +22,9 @@ pub(super) struct Docs {
     /// Per slot: what the doc stands for, and its article.
     targets: Vec<Target>,
     articles: Vec<ArticleId>,
+    /// Per slot: the kinds of answer the doc's answer gives ([`Doc::gives`]),
+    /// to tell apart candidates a question's words cover equally.
+    gives: Vec<u8>,
     /// Per slot: taken out by a change (`update`): no postings, never a
     /// candidate; its slot stays so the docs after it keep their numbers.
     dead: Vec<bool>,
@@ -42,6 +45,7 @@ impl Docs {
     pub(super) fn push(&mut self, doc: Doc) {
         self.targets.push(doc.target);
         self.articles.push(doc.article);
+        self.gives.push(doc.gives());
         self.dead.push(false);
         self.docs.push(doc);
     }
@@ -55,6 +59,7 @@ impl Docs {
         }
         self.targets[i] = doc.target;
         self.articles[i] = doc.article;
+        self.gives[i] = doc.gives();
         self.dead[i] = false;
         self.docs.set(i, doc);
     }
@@ -72,6 +77,11 @@ impl Docs {
     /// What slot `i`'s doc stands for, without decoding it.
     pub(super) fn target(&self, i: usize) -> Target {
         self.targets[i]
+    }
+
+    /// The kinds of answer slot `i`'s doc gives, without decoding it.
+    pub(super) fn gives(&self, i: usize) -> u8 {
+        self.gives[i]
     }
 
     /// Every slot's target, in slot order.
@@ -149,6 +159,8 @@ struct SavedDocs {
     #[serde(with = "crate::packed::vec")]
     articles: Vec<i64>,
     #[serde(with = "crate::packed::vec")]
+    gives: Vec<u8>,
+    #[serde(with = "crate::packed::vec")]
     dead: Vec<u8>,
     #[serde(with = "crate::packed::vec")]
     ends: Vec<u64>,
@@ -161,6 +173,7 @@ impl Serialize for Docs {
         SavedDocs {
             targets: self.targets.clone(),
             articles: self.articles.iter().map(|a| a.0).collect(),
+            gives: self.gives.clone(),
             dead: self.dead.iter().map(|&d| u8::from(d)).collect(),
             ends,
             encoded: Bytes::Owned(encoded),
@@ -174,10 +187,16 @@ impl<'de> Deserialize<'de> for Docs {
         let saved = SavedDocs::deserialize(deserializer)?;
         let n = saved.targets.len();
         match Lazy::decoded_later(&saved.ends, saved.encoded) {
-            Some(docs) if saved.articles.len() == n && saved.dead.len() == n && docs.len() == n => {
+            Some(docs)
+                if saved.articles.len() == n
+                    && saved.gives.len() == n
+                    && saved.dead.len() == n
+                    && docs.len() == n =>
+            {
                 Ok(Docs {
                     targets: saved.targets,
                     articles: saved.articles.into_iter().map(ArticleId).collect(),
+                    gives: saved.gives,
                     dead: saved.dead.into_iter().map(|d| d != 0).collect(),
                     docs,
                 })

@@ -273,6 +273,21 @@ impl Doc {
                 .as_ref()
                 .is_some_and(|h| h.terms.binary_search_by_key(&id, |&(t, _)| t).is_ok())
     }
+
+    /// The kinds of answer the doc gives, as `CLUE_*` bits: a name, number
+    /// or time in its answer, or a cause anywhere in it (what
+    /// [`Index::gives_wanted`] looks for, leaving out the question's own
+    /// words).
+    fn gives(&self) -> u8 {
+        self.clues.iter().fold(0, |bits, c| {
+            let shown = if c.kind & CLUE_IN_ANSWER != 0 {
+                c.kind & (CLUE_NAME | CLUE_NUMBER | CLUE_TIME)
+            } else {
+                0
+            };
+            bits | shown | (c.kind & CLUE_CAUSE)
+        })
+    }
 }
 
 /// The phrasings' terms inverted: for each term, the phrasings holding it,
@@ -2562,8 +2577,20 @@ impl Index {
         // one's best CANDIDATES, under a total order (coverage, then doc),
         // so an article's candidates are the same whatever other articles
         // the store holds (unless ARTICLES others beat it outright).
+        // Among candidates the question's words cover equally ("when is the
+        // summit": every fact saying "summit"), those whose answer gives the
+        // kind asked for come first.
+        let wanted = match query.want {
+            Some(Want::Who | Want::Place) => CLUE_NAME,
+            Some(Want::Number) => CLUE_NUMBER,
+            Some(Want::Time) => CLUE_TIME,
+            Some(Want::Reason) => CLUE_CAUSE,
+            Some(Want::YesNo) | None => 0,
+        };
+        let gives = |doc: u32| self.docs.gives(doc as usize) & wanted == 0;
         let order = |a: &(u32, f32), b: &(u32, f32)| {
             b.1.total_cmp(&a.1)
+                .then_with(|| gives(a.0).cmp(&gives(b.0)))
                 .then_with(|| self.tie_rank(a.0).cmp(&self.tie_rank(b.0)))
         };
         // Each article's best candidate, by the article's dense index.
