@@ -2003,3 +2003,16 @@ fn among_facts_a_question_covers_equally_the_one_giving_the_kind_asked_for_is_we
     // had been cut by the facts' order, and the question declined).
     assert_answers(&engine(), "so when is this summit", "Friday", 15);
 }
+
+#[test]
+fn a_count_whose_answer_names_the_one_asked_for_answers_who() {
+    // "Turkey has 12 observation posts in Idlib" is a count, and names the
+    // country asked for (it had been weighed as the wrong kind of answer,
+    // and the question declined).
+    assert_answers(
+        &engine(),
+        "which nation has twelve observation posts in idlib",
+        "Turkey",
+        16,
+    );
+}

@@ -2771,7 +2771,13 @@ impl Index {
                 ),
                 _ => false,
             };
-            let impossible = other;
+            // "which country has 12 posts" is answered by "Turkey has 12
+            // observation posts", a count whose answer names the one asked
+            // for.
+            let impossible = other
+                && !(want == Want::Who
+                    && doc.kind == AnswerKind::Number
+                    && Self::gives_wanted(query, doc));
             f.want_fits = fits;
             f.want_other = !fits && impossible;
             if fits {
