@@ -2016,3 +2016,10 @@ fn a_count_whose_answer_names_the_one_asked_for_answers_who() {
         16,
     );
 }
+
+#[test]
+fn whereabouts_asks_where() {
+    // "whereabouts" asks for a place, as "where" does (it had been read as
+    // a word the article lacks, and the question declined).
+    assert_answers(&engine(), "whereabouts is idlib", "northern province", 1);
+}

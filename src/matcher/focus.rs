@@ -9,9 +9,38 @@
 
 /// Words a question clause starts with (after any lead-in).
 const OPENERS: &[&str] = &[
-    "who", "whom", "whose", "whos", "what", "whats", "which", "when", "where", "wheres", "why",
-    "how", "hows", "is", "are", "was", "were", "do", "does", "did", "can", "could", "will",
-    "would", "has", "have", "had", "should", "wat", "wut", "y",
+    "who",
+    "whom",
+    "whose",
+    "whos",
+    "what",
+    "whats",
+    "which",
+    "when",
+    "where",
+    "wheres",
+    "whereabouts",
+    "why",
+    "how",
+    "hows",
+    "is",
+    "are",
+    "was",
+    "were",
+    "do",
+    "does",
+    "did",
+    "can",
+    "could",
+    "will",
+    "would",
+    "has",
+    "have",
+    "had",
+    "should",
+    "wat",
+    "wut",
+    "y",
 ];
 
 /// Lead-ins that may stand before the question itself ("so", "like",
@@ -45,7 +74,18 @@ const LEAD_INS: &[&str] = &[
 /// ("i'm trying to find out who the envoy is") or a question after chatter
 /// in the same clause ("need a fact check 😅 how many live there?") begins.
 const WH: &[&str] = &[
-    "who", "whom", "whose", "what", "whats", "which", "when", "where", "wheres", "why", "how",
+    "who",
+    "whom",
+    "whose",
+    "what",
+    "whats",
+    "which",
+    "when",
+    "where",
+    "wheres",
+    "whereabouts",
+    "why",
+    "how",
     "hows",
 ];
 

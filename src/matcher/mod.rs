@@ -4174,7 +4174,11 @@ fn read_want(words: &[String]) -> Option<Want> {
         ),
         (
             Want::Place,
-            first(&[word(&["where", "wheres"]), which_place, country_is_where]),
+            first(&[
+                word(&["where", "wheres", "whereabouts"]),
+                which_place,
+                country_is_where,
+            ]),
         ),
         (
             Want::Who,
