@@ -2023,3 +2023,16 @@ fn whereabouts_asks_where() {
     // a word the article lacks, and the question declined).
     assert_answers(&engine(), "whereabouts is idlib", "northern province", 1);
 }
+
+#[test]
+fn a_statement_tagged_right_is_a_yes_no_question() {
+    // "…, right?" asks for the statement to be confirmed: answered as
+    // "is idlib controlled by isis" is, by who does control it (it had
+    // been read as a statement, and declined).
+    assert_answers(
+        &engine(),
+        "idlib is controlled by isis, right?",
+        "Hayat Tahrir al-Sham",
+        11,
+    );
+}

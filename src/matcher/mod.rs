@@ -4230,6 +4230,15 @@ fn read_want(words: &[String]) -> Option<Want> {
     {
         return Some(Want::YesNo);
     }
+    // A statement with a tag asking it be confirmed: "turkey has 20 posts
+    // there, right?", "idlib is held by isis, yes?".
+    if words.len() > 3
+        && words
+            .last()
+            .is_some_and(|w| matches!(w.as_str(), "right" | "yes" | "correct" | "innit"))
+    {
+        return Some(Want::YesNo);
+    }
     None
 }
 
