@@ -2036,3 +2036,10 @@ fn a_statement_tagged_right_is_a_yes_no_question() {
         11,
     );
 }
+
+#[test]
+fn a_cease_fire_written_apart_is_a_ceasefire() {
+    // "cease fires" in two words (it had been read as two words the
+    // article lacks, and the question declined).
+    assert_answers(&engine(), "did the cease fires hold", "broken", 20);
+}
