@@ -2043,3 +2043,15 @@ fn a_cease_fire_written_apart_is_a_ceasefire() {
     // article lacks, and the question declined).
     assert_answers(&engine(), "did the cease fires hold", "broken", 20);
 }
+
+#[test]
+fn the_figure_asked_for_is_a_number() {
+    // "what's the figure" asks how many: not the fact whose phrasings say
+    // "figure" and "use" ("which american figure…", "what word did trump
+    // use"), which it had been given.
+    let (answer, _) = ask(&engine(), "whats the figure the article uses?");
+    assert!(
+        answer.as_deref().is_none_or(|a| !a.contains("Trump")),
+        "{answer:?}"
+    );
+}

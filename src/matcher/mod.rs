@@ -4155,8 +4155,10 @@ fn read_want(words: &[String]) -> Option<Want> {
                 pair("how", "much"),
                 pair("how", "old"),
                 pair("number", "of"),
-                // "he gave a figure for…" ("what figure" may ask who).
+                // "he gave a figure for…", "what's the figure" ("what
+                // figure" may ask who).
                 pair("a", "figure"),
+                pair("the", "figure"),
                 word(&["population", "percentage", "fraction", "proportion"]),
             ]),
         ),
