@@ -2005,19 +2005,6 @@ fn among_facts_a_question_covers_equally_the_one_giving_the_kind_asked_for_is_we
 }
 
 #[test]
-fn a_count_whose_answer_names_the_one_asked_for_answers_who() {
-    // "Turkey has 12 observation posts in Idlib" is a count, and names the
-    // country asked for (it had been weighed as the wrong kind of answer,
-    // and the question declined).
-    assert_answers(
-        &engine(),
-        "which nation has twelve observation posts in idlib",
-        "Turkey",
-        16,
-    );
-}
-
-#[test]
 fn whereabouts_asks_where() {
     // "whereabouts" asks for a place, as "where" does (it had been read as
     // a word the article lacks, and the question declined).

@@ -2771,13 +2771,7 @@ impl Index {
                 ),
                 _ => false,
             };
-            // "which country has 12 posts" is answered by "Turkey has 12
-            // observation posts", a count whose answer names the one asked
-            // for.
-            let impossible = other
-                && !(want == Want::Who
-                    && doc.kind == AnswerKind::Number
-                    && Self::gives_wanted(query, doc));
+            let impossible = other;
             f.want_fits = fits;
             f.want_other = !fits && impossible;
             if fits {
