@@ -236,21 +236,27 @@ impl Lexicon {
         }
         let mut i = 0;
         while i < words.len() {
-            let hit = self.phrases.get(&words[i]).and_then(|list| {
-                list.iter().find(|(k, _)| {
-                    k.len() <= words.len() - i && k.iter().zip(&words[i..]).all(|(a, b)| a == b)
-                })
-            });
-            match hit {
+            match self.phrase_at(words, i) {
                 Some((k, v)) => {
                     let n = v.len();
-                    words.splice(i..i + k.len(), v.iter().cloned());
-                    caps.splice(i..i + k.len(), std::iter::repeat_n(false, n));
+                    words.splice(i..i + k, v.iter().cloned());
+                    caps.splice(i..i + k, std::iter::repeat_n(false, n));
                     i += n.max(1);
                 }
                 None => i += 1,
             }
         }
+    }
+
+    /// The phrase starting at `words[i]`, if any: how many words it spans
+    /// and the words it is read as.
+    pub fn phrase_at(&self, words: &[String], i: usize) -> Option<(usize, &[String])> {
+        let list = self.phrases.get(&words[i])?;
+        list.iter()
+            .find(|(k, _)| {
+                k.len() <= words.len() - i && k.iter().zip(&words[i..]).all(|(a, b)| a == b)
+            })
+            .map(|(k, v)| (k.len(), v.as_slice()))
     }
 
     /// Entity `e` and the entities its name and aliases name word by word.

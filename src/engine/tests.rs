@@ -2042,3 +2042,13 @@ fn the_figure_asked_for_is_a_number() {
         "{answer:?}"
     );
 }
+
+#[test]
+fn a_phrase_is_read_as_one_beside_a_misspelt_word() {
+    // With a typo corrected elsewhere, "taking place" is still "held" and
+    // "cease fires" still "ceasefires" (phrases had been read only when
+    // every word was typed right: the first was given where Idlib is, the
+    // second declined).
+    assert_answers(&engine(), "where is the sumit taking place", "Tehran", 1);
+    assert_answers(&engine(), "did the cease fires realy hold", "broken", 20);
+}

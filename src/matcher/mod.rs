@@ -1296,15 +1296,44 @@ impl Index {
             hows.push((How::Exact, 1.0));
         }
         if hows.iter().any(|h| !matches!(h.0, How::Exact)) {
-            // Keep how each word was read aligned through phrase rewrites
-            // by rewriting only when every word was read as typed.
-            let before = words.len();
-            let mut w2 = words.clone();
-            let mut c2 = caps.clone();
-            self.lexicon.rewrite_phrases(&mut w2, &mut c2);
-            if w2.len() == before {
-                words = w2;
-                caps = c2;
+            // A word was corrected ("did the cease fires actualy work"):
+            // each phrase's words are read as the phrase's, as typed, and
+            // how they were read is the least sure of how its words were.
+            // The words as typed and how each was read stay aligned.
+            let (mut w2, mut c2, mut h2) = (Vec::new(), Vec::new(), Vec::new());
+            let mut r2 = Vec::new();
+            let mut i = 0;
+            while i < words.len() {
+                match self.lexicon.phrase_at(&words, i) {
+                    Some((k, v)) => {
+                        let least = hows[i..i + k]
+                            .iter()
+                            .min_by(|a, b| a.1.total_cmp(&b.1))
+                            .cloned()
+                            .unwrap_or((How::Exact, 1.0));
+                        for w in v {
+                            w2.push(w.clone());
+                            c2.push(false);
+                            h2.push(least.clone());
+                            r2.push(w.clone());
+                        }
+                        i += k;
+                    }
+                    None => {
+                        w2.push(words[i].clone());
+                        c2.push(caps[i]);
+                        h2.push(hows[i].clone());
+                        r2.extend(raw.get(start + i).cloned());
+                        i += 1;
+                    }
+                }
+            }
+            words = w2;
+            caps = c2;
+            hows = h2;
+            if query {
+                raw.truncate(start);
+                raw.extend(r2);
             }
         } else {
             self.lexicon.rewrite_phrases(&mut words, &mut caps);
