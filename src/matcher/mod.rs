@@ -275,9 +275,10 @@ impl Doc {
     }
 
     /// The kinds of answer the doc gives, as `CLUE_*` bits: a name, number
-    /// or time in its answer, or a cause anywhere in it (what
-    /// [`Index::gives_wanted`] looks for, leaving out the question's own
-    /// words).
+    /// or time in its answer, or a cause anywhere in it, as
+    /// `gives_wanted` looks for them. Worked out once per doc, so unlike
+    /// `gives_wanted` it counts a name the question itself gives too: it
+    /// only orders candidates the question's words cover equally.
     fn gives(&self) -> u8 {
         self.clues.iter().fold(0, |bits, c| {
             let shown = if c.kind & CLUE_IN_ANSWER != 0 {
@@ -2616,10 +2617,10 @@ impl Index {
             Some(Want::Reason) => CLUE_CAUSE,
             Some(Want::YesNo) | None => 0,
         };
-        let gives = |doc: u32| self.docs.gives(doc as usize) & wanted == 0;
+        let lacks_wanted = |doc: u32| self.docs.gives(doc as usize) & wanted == 0;
         let order = |a: &(u32, f32), b: &(u32, f32)| {
             b.1.total_cmp(&a.1)
-                .then_with(|| gives(a.0).cmp(&gives(b.0)))
+                .then_with(|| lacks_wanted(a.0).cmp(&lacks_wanted(b.0)))
                 .then_with(|| self.tie_rank(a.0).cmp(&self.tie_rank(b.0)))
         };
         // Each article's best candidate, by the article's dense index.
@@ -4170,6 +4171,13 @@ fn read_want(words: &[String]) -> Option<Want> {
         matches!(words[at].as_str(), "who" | "whom" | "whose" | "whos")
             && !(asked_before(at) && before(at).is_some_and(relative_after))
     });
+    // "what's the figure the article uses", not "which is the figure
+    // that passes the buck" (a person).
+    let the_figure = words.windows(3).position(|w| {
+        w[0] == "the"
+            && w[1] == "figure"
+            && !matches!(w[2].as_str(), "who" | "whos" | "that" | "which" | "behind")
+    });
     let cues = [
         (
             Want::Number,
@@ -4181,7 +4189,7 @@ fn read_want(words: &[String]) -> Option<Want> {
                 // "he gave a figure for…", "what's the figure" ("what
                 // figure" may ask who).
                 pair("a", "figure"),
-                pair("the", "figure"),
+                the_figure,
                 word(&["population", "percentage", "fraction", "proportion"]),
             ]),
         ),
@@ -4326,6 +4334,17 @@ mod tests {
         ] {
             assert_eq!(asks_origin(&words(q)), origin, "{q:?}");
         }
+    }
+
+    #[test]
+    fn the_figure_is_a_number_unless_it_is_someone() {
+        let wants = |q: &str| read_want(&words(q));
+        assert_eq!(
+            wants("whats the figure the article uses"),
+            Some(Want::Number)
+        );
+        assert_eq!(wants("which is the figure that passes the buck"), None);
+        assert_eq!(wants("what was the figure behind the warning"), None);
     }
 
     #[test]
