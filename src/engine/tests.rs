@@ -2052,3 +2052,20 @@ fn a_phrase_is_read_as_one_beside_a_misspelt_word() {
     assert_answers(&engine(), "where is the sumit taking place", "Tehran", 1);
     assert_answers(&engine(), "did the cease fires realy hold", "broken", 20);
 }
+
+#[test]
+fn what_people_talked_about_is_not_answered_by_their_meeting() {
+    // The article says Erdogan met Rowhani, not what they said: a fact
+    // reporting no one's words does not answer what people named talked
+    // about or agreed on (it had been given the meeting).
+    let e = engine();
+    for q in [
+        "what did putin and rowhani chat about before erdogan got there",
+        "what did erdogan and rowhani talk about when they met up",
+    ] {
+        let (answer, _) = ask(&e, q);
+        assert_eq!(answer, None, "{q:?}");
+    }
+    // What earlier summits agreed on is their outcome, which it gives.
+    assert_answers(&e, "what did earlier summits agree on", "de-escalation", 20);
+}

@@ -456,6 +456,10 @@ pub struct Query {
     /// buck", "who at the kremlin said that"): only a fact reporting
     /// someone's words answers it, not one that only names a person.
     pub asks_speaker: bool,
+    /// The question asks what people talked about or agreed on between
+    /// them ("what did erdogan and rowhani talk about in their meeting"):
+    /// a fact reporting no one's words, only that they met, does not say.
+    pub asks_talk: bool,
     /// The question asks the name of a place the article only describes
     /// ("whats the airbase called"): nothing in it answers.
     pub unnamed: Option<usize>,
@@ -2436,6 +2440,40 @@ impl Index {
                 .iter()
                 .any(|u| u.pos == at && u.entity.is_some() && ends(u))
         });
+        // "what did erdogan and rowhani talk about", "…agree on": what
+        // people named said between them. Not "what did earlier summits
+        // agree on", which their outcome answers.
+        let asks_talk = {
+            let lead = raw.iter().take_while(|w| is_lead_in(w)).count();
+            let rest = &raw[lead..];
+            let talk = rest.iter().position(|w| {
+                matches!(
+                    w.as_str(),
+                    "talk"
+                        | "talked"
+                        | "chat"
+                        | "chatted"
+                        | "discuss"
+                        | "discussed"
+                        | "agree"
+                        | "agreed"
+                )
+            });
+            let person = |u: &Unit| {
+                u.entity
+                    .is_some_and(|e| self.lexicon.entity(e).kind == EntityKind::Person)
+            };
+            matches!(rest.first().map(String::as_str), Some("what" | "whats"))
+                && matches!(
+                    rest.get(1).map(String::as_str),
+                    Some("did" | "do" | "does" | "will" | "would")
+                )
+                && talk.is_some_and(|t| {
+                    units
+                        .iter()
+                        .any(|u| (lead + 2..lead + t).contains(&u.pos) && person(u))
+                })
+        };
         Query {
             terms,
             want,
@@ -2464,6 +2502,7 @@ impl Index {
             },
             asks_audience,
             asks_speaker,
+            asks_talk,
             unnamed,
             singled,
             counts,
@@ -2811,6 +2850,12 @@ impl Index {
                 factors.push(CUE_MISMATCH);
                 note!("; wants {want:?}: none in fact ×{CUE_MISMATCH}");
             }
+        }
+        if query.asks_talk && doc.speakers.is_empty() && doc.kind != AnswerKind::Reason {
+            // Asked what was said between people, this fact reports no
+            // one's words (nor what a meeting was for).
+            f.speaker_wrong = true;
+            note!("; asks what was talked about, fact reports no one's words");
         }
         if query.asks_speaker && doc.speakers.is_empty() {
             // Asked who said something, this fact reports no one's words.
