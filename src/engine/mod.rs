@@ -800,14 +800,16 @@ impl Engine {
     }
 
     /// Whether fact `other`, drawn from the same sentence as `chosen`,
-    /// answers a "who" question with more of its words: its answer holds
+    /// answers a "who" question, or one asking for someone's words ("what
+    /// did he stress about working with moscow"), with more of its words:
+    /// its answer holds
     /// every word (or name) of the question that `chosen`'s does, and one
     /// more that says something in English at large (not "set" or "after").
     fn answers_more_of(&self, query: &Query, other: FactId, chosen: FactId) -> bool {
         let (Some(o), Some(c)) = (self.facts.get(other), self.facts.get(chosen)) else {
             return false;
         };
-        if query.want != Some(Want::Who)
+        if (query.want != Some(Want::Who) && query.speaker.is_none())
             || other == chosen
             || o.quote != c.quote
             || self.facts.article(other) != self.facts.article(chosen)

@@ -2069,3 +2069,17 @@ fn what_people_talked_about_is_not_answered_by_their_meeting() {
     // What earlier summits agreed on is their outcome, which it gives.
     assert_answers(&e, "what did earlier summits agree on", "de-escalation", 20);
 }
+
+#[test]
+fn asked_for_someones_words_the_fact_from_that_sentence_saying_more_of_it_answers() {
+    // Erdogan's one sentence gives two facts: cooperating with Russia, and
+    // the refugee influx. Asked what he stressed about working with
+    // Moscow, the one whose answer names it answers (it had been given the
+    // refugees, the more probable on the message's other words).
+    assert_answers(
+        &engine(),
+        "erdogan mentioned russia ahead of friday, what did he stress about working with moscow",
+        "cooperating with Russia",
+        15,
+    );
+}
