@@ -2083,3 +2083,15 @@ fn asked_for_someones_words_the_fact_from_that_sentence_saying_more_of_it_answer
         15,
     );
 }
+
+#[test]
+fn what_place_a_meeting_is_about_is_its_topic() {
+    // "what province are … talks about" asks what they are about, not
+    // where they are held (it had been given Tehran).
+    assert_answers(
+        &engine(),
+        "so what province are the three presidents' talks about",
+        "Idlib",
+        1,
+    );
+}

@@ -4099,6 +4099,17 @@ fn asks_topic(words: &[String]) -> bool {
 }
 
 fn read_want(words: &[String]) -> Option<Want> {
+    // "what province is the summit about", "which country are the talks
+    // about": what it is about, however the thing is named (not where).
+    let lead = words.iter().take_while(|w| is_lead_in(w)).count();
+    if let [what, _, be, .., last] = &words[lead..] {
+        if matches!(what.as_str(), "what" | "which")
+            && matches!(be.as_str(), "is" | "are" | "was" | "were")
+            && last == "about"
+        {
+            return Some(Want::Reason);
+        }
+    }
     // Where each cue first occurs: the earliest one is what the question
     // asks ("where was he when he warned" asks for a place; "when" opens
     // a clause of its own).
