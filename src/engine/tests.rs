@@ -2095,3 +2095,15 @@ fn what_place_a_meeting_is_about_is_its_topic() {
         1,
     );
 }
+
+#[test]
+fn what_a_meeting_is_about_right_now_is_its_topic() {
+    // A trailing "right now" ("now") asks nothing more (it had hidden the
+    // "about" that ends the question, and the presidents were listed).
+    assert_answers(
+        &engine(),
+        "what are the presidents meeting about right now",
+        "Idlib",
+        1,
+    );
+}

@@ -1307,6 +1307,7 @@ impl Index {
             // The words as typed and how each was read stay aligned.
             let (mut w2, mut c2, mut h2) = (Vec::new(), Vec::new(), Vec::new());
             let mut r2 = Vec::new();
+            debug_assert!(!query || raw.len() == start + words.len());
             let mut i = 0;
             while i < words.len() {
                 match self.lexicon.phrase_at(&words, i) {
@@ -4066,7 +4067,9 @@ fn asks_topic(words: &[String]) -> bool {
     // what are they meeting about").
     // Not "what did erdogan warn about": that asks what was said.
     let lead = words.iter().take_while(|w| is_lead_in(w)).count();
-    let rest = &words[lead..];
+    // A trailing "now" ("…meeting about right now") asks nothing more.
+    let end = words.len() - words.iter().rev().take_while(|w| *w == "now").count();
+    let rest = &words[lead.min(end)..end];
     let what_be = match rest {
         [first, ..] if first == "whats" => true,
         [first, be, ..] => {
