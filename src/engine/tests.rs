@@ -2062,6 +2062,8 @@ fn what_people_talked_about_is_not_answered_by_their_meeting() {
     for q in [
         "what did putin and rowhani chat about before erdogan got there",
         "what did erdogan and rowhani talk about when they met up",
+        // After a greeting too.
+        "hey what did erdogan and rowhani chat about when they met",
     ] {
         let (answer, _) = ask(&e, q);
         assert_eq!(answer, None, "{q:?}");

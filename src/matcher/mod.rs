@@ -4054,9 +4054,30 @@ fn states_full_name(lexicon: &Lexicon, doc: &Doc, entity: usize) -> bool {
 }
 
 /// A word that may open a question before its question word ("so what…",
-/// "ok so were did…").
+/// "ok so were did…"), a greeting or chat filler among them ("hey what…",
+/// "yo what…").
 fn is_lead_in(word: &str) -> bool {
-    matches!(word, "so" | "and" | "but" | "ok" | "okay" | "well")
+    matches!(
+        word,
+        "so" | "and"
+            | "but"
+            | "ok"
+            | "okay"
+            | "well"
+            | "yo"
+            | "hey"
+            | "hi"
+            | "hello"
+            | "lol"
+            | "hmm"
+            | "um"
+            | "uh"
+            | "oh"
+            | "wait"
+            | "btw"
+            | "pls"
+            | "please"
+    )
 }
 
 /// Whether the question asks what something is about or what is
