@@ -816,20 +816,10 @@ impl Engine {
         {
             return false;
         }
-        let held = |answer: &str| -> Vec<bool> {
-            let a = self.index.query(answer);
-            query
-                .terms
-                .iter()
-                .map(|t| {
-                    a.terms.iter().any(|x| {
-                        (t.id.is_some() && x.id == t.id)
-                            || (t.entity.is_some() && x.entity == t.entity)
-                    })
-                })
-                .collect()
-        };
-        let (by_other, by_chosen) = (held(&o.answer), held(&c.answer));
+        let (by_other, by_chosen) = (
+            self.index.held_in(&o.answer, query),
+            self.index.held_in(&c.answer, query),
+        );
         let mut more = false;
         for ((t, &o), &c) in query.terms.iter().zip(&by_other).zip(&by_chosen) {
             if c && !o {

@@ -1029,6 +1029,25 @@ impl Index {
         })
     }
 
+    /// Per term of `query`: whether `text` holds it (the term, or a name of
+    /// its entity), `text` read as a fact's is (no typos to correct).
+    pub fn held_in(&self, text: &str, query: &Query) -> Vec<bool> {
+        let units = self.analyse(text, false);
+        let ids: Vec<Option<TermId>> = units
+            .iter()
+            .map(|u| self.terms.get(u.term.as_str()).copied())
+            .collect();
+        query
+            .terms
+            .iter()
+            .map(|t| {
+                units.iter().zip(&ids).any(|(u, &id)| {
+                    (t.id.is_some() && id == t.id) || (t.entity.is_some() && u.entity == t.entity)
+                })
+            })
+            .collect()
+    }
+
     /// Whether `answer` names the noun a "what kind of" question asks
     /// about only as the bare thing, with no word before it that the
     /// question lacks: "Ahead of the summit, Erdogan met…" names the talks
