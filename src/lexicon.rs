@@ -229,7 +229,10 @@ impl Lexicon {
     }
 
     /// Rewrites multi-word expressions into the words they stand for
-    /// ("taking place" → "held"); `caps` follows `words`.
+    /// ("taking place" → "held"); `caps` follows `words`. (The matcher
+    /// rewrites with [`Lexicon::phrase_at`], keeping more of each word in
+    /// step.)
+    #[cfg(test)]
     pub fn rewrite_phrases(&self, words: &mut Vec<String>, caps: &mut Vec<bool>) {
         if self.phrases.is_empty() {
             return;

@@ -1319,14 +1319,17 @@ impl Index {
             caps.push(t.upper);
             hows.push((How::Exact, 1.0));
         }
-        if hows.iter().any(|h| !matches!(h.0, How::Exact)) {
-            // A word was corrected ("did the cease fires actualy work"):
-            // each phrase's words are read as the phrase's, as typed, and
-            // how they were read is the least sure of how its words were.
-            // The words as typed and how each was read stay aligned.
+        // Multi-word phrases are read as the words they stand for ("taking
+        // place" → "held"), beside a corrected typo too ("did the cease
+        // fires actualy work"). The words as typed (`raw`, which a unit's
+        // position indexes), how each was read and whether it was
+        // capitalised stay aligned with the words: a phrase's words are
+        // typed as themselves, read as the least sure of its words were.
+        let hit = (0..words.len()).any(|i| self.lexicon.phrase_at(&words, i).is_some());
+        if hit {
+            debug_assert!(!query || raw.len() == start + words.len());
             let (mut w2, mut c2, mut h2) = (Vec::new(), Vec::new(), Vec::new());
             let mut r2 = Vec::new();
-            debug_assert!(!query || raw.len() == start + words.len());
             let mut i = 0;
             while i < words.len() {
                 match self.lexicon.phrase_at(&words, i) {
@@ -1359,16 +1362,6 @@ impl Index {
             if query {
                 raw.truncate(start);
                 raw.extend(r2);
-            }
-        } else {
-            self.lexicon.rewrite_phrases(&mut words, &mut caps);
-            hows.resize(words.len(), (How::Exact, 1.0));
-            // Every word was read as typed, so the words typed are these
-            // words before the rewrite: they are rewritten alike, so a
-            // unit's position (`Unit::pos`) indexes them too.
-            if query {
-                raw.truncate(start);
-                raw.extend(words.iter().cloned());
             }
         }
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
