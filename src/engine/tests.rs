@@ -2109,3 +2109,25 @@ fn what_a_meeting_is_about_right_now_is_its_topic() {
         1,
     );
 }
+
+#[test]
+fn the_troops_answer_says_what_they_are_massing_for() {
+    // The buildup's answer keeps the sentence's purpose: asked what the
+    // troops are getting ready for, "amassed near the countryside" alone
+    // left the question unanswered.
+    assert_answers(
+        &engine(),
+        "wat are syrian troops preping for near idleb",
+        "final assault",
+        8,
+    );
+}
+
+#[test]
+fn cautioning_is_saying() {
+    // "caution" asks for someone's words, as "warn" does (de Mistura's
+    // role had been given instead of his warning).
+    let e = engine();
+    assert_answers(&e, "what did de mistura caution about", "endanger", 13);
+    assert_answers(&e, "what did the un mediator caution about", "endanger", 13);
+}
