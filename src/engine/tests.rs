@@ -2131,3 +2131,22 @@ fn cautioning_is_saying() {
     assert_answers(&e, "what did de mistura caution about", "endanger", 13);
     assert_answers(&e, "what did the un mediator caution about", "endanger", 13);
 }
+
+#[test]
+fn one_there_on_a_countrys_behalf_represents_it() {
+    // "on behalf of" is representing, and a top-level gathering is the
+    // summit: both had been declined.
+    let e = engine();
+    assert_answers(
+        &e,
+        "who speaks on behalf of ankara at the talks",
+        "Erdogan",
+        2,
+    );
+    assert_answers(
+        &e,
+        "who represents tehran at the high-level gathering",
+        "Rowhani",
+        2,
+    );
+}
