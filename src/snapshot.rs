@@ -34,7 +34,7 @@ const MAGIC: &[u8; 8] = b"SUMMITIX";
 /// changes in a way the build fingerprint would not see (it sees every
 /// source and data file, so this is a second guard, and the one that says
 /// plainly why an old file is refused).
-pub const FORMAT: u32 = 5;
+pub const FORMAT: u32 = 6;
 
 /// The binary's version and a fingerprint of its source (`build.rs`):
 /// another build may score or lay out the index otherwise.

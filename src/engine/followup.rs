@@ -831,7 +831,14 @@ pub fn rewrites(
             // say").
             let mut swapped = false;
             if let Some(&e) = new_entities.first() {
-                for (start, len, same) in swappable(lexicon, &asked, e) {
+                // The fragment is one name and nothing more ("moscow?").
+                let bare = {
+                    let words: Vec<&str> = new_toks.iter().map(|t| t.text.as_str()).collect();
+                    let caps: Vec<bool> = new_toks.iter().map(|t| t.upper).collect();
+                    matches!(lexicon.mentions(&words, &caps).as_slice(),
+                        [m] if m.start == 0 && m.len == words.len())
+                };
+                for (start, len, same) in swappable(lexicon, &asked, e, bare) {
                     swapped = true;
                     let mut w: Vec<String> = asked_words[..start]
                         .iter()
@@ -1268,10 +1275,17 @@ fn after_who(before: &[&str]) -> bool {
 /// (start, length) token ranges: mentions of the same kind, then single
 /// words of the same kind inside a longer mention ("russia" in "russia's
 /// president"), then mentions of another kind that acts (a person for a
-/// country: "what did trump say" → "what did the kremlin say"); each with
-/// whether it is of the same kind (a whole mention, or a name inside one:
-/// "turkey's?" after "who is iran's president" is Turkey for Iran).
-fn swappable(lexicon: &Lexicon, asked: &[Token], new: usize) -> Vec<(usize, usize, bool)> {
+/// country: "what did trump say" → "what did the kremlin say"), but not
+/// when the fragment is a `bare` name and a whole mention of its kind is
+/// there; each with whether it is of the same kind (a whole mention, or a
+/// name inside one: "turkey's?" after "who is iran's president" is Turkey
+/// for Iran).
+fn swappable(
+    lexicon: &Lexicon,
+    asked: &[Token],
+    new: usize,
+    bare: bool,
+) -> Vec<(usize, usize, bool)> {
     let kind = lexicon.entity(new).kind;
     let words: Vec<&str> = asked.iter().map(|t| t.text.as_str()).collect();
     let caps: Vec<bool> = asked.iter().map(|t| t.upper).collect();
@@ -1282,6 +1296,7 @@ fn swappable(lexicon: &Lexicon, asked: &[Token], new: usize) -> Vec<(usize, usiz
             out.push((m.start, m.len, true));
         }
     }
+    let whole = !out.is_empty();
     for m in mentions.iter().filter(|m| m.len > 1) {
         for k in m.start..m.start + m.len {
             let inner = lexicon.mentions(&words[k..=k], &caps[k..=k]);
@@ -1292,6 +1307,12 @@ fn swappable(lexicon: &Lexicon, asked: &[Token], new: usize) -> Vec<(usize, usiz
                 out.push((k, 1, true));
             }
         }
+    }
+    // A bare name standing for a whole name of its kind: "and moscow?"
+    // after "what did erdogan say about washington" is about Moscow, not
+    // Moscow's words.
+    if bare && whole {
+        return out;
     }
     // The kremlin for trump: both act and speak. A place acts when it is the
     // subject: "how does damascus plan to take idlib" + "and

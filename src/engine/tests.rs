@@ -2150,3 +2150,32 @@ fn one_there_on_a_countrys_behalf_represents_it() {
         2,
     );
 }
+
+#[test]
+fn a_country_asked_for_its_words_by_its_seat_gets_them() {
+    // Every fact naming Russia covers "what did moscow say" equally; the
+    // Kremlin's statement had been cut from the candidates by fact order,
+    // and the question was declined.
+    let e = engine();
+    assert_answers(&e, "what did moscow say", "Kremlin", 19);
+    assert_answers(&e, "what did the kremiln say", "Kremlin", 19);
+}
+
+#[test]
+fn a_bare_name_after_a_question_stands_for_the_name_of_its_kind() {
+    // "and moscow?" after what Erdogan said about Washington asks what he
+    // said about Moscow, not what Moscow said (the Kremlin's statement).
+    let e = engine();
+    let previous = exchange(&e, "what did erdogan say about washington");
+    let r = e.ask_following("and moscow?", Some(&previous));
+    assert!(
+        !r.answer.as_deref().is_some_and(|a| a.contains("Kremlin")),
+        "{r:?}"
+    );
+    assert!(
+        r.taking
+            .as_ref()
+            .is_some_and(|t| t.read_as.contains("erdogan")),
+        "{r:?}"
+    );
+}

@@ -276,11 +276,17 @@ impl Doc {
 
     /// The kinds of answer the doc gives, as `CLUE_*` bits: a name, number
     /// or time in its answer, or a cause anywhere in it, as
-    /// `gives_wanted` looks for them. Worked out once per doc, so unlike
-    /// `gives_wanted` it counts a name the question itself gives too: it
-    /// only orders candidates the question's words cover equally.
+    /// `gives_wanted` looks for them; and `GIVES_WORDS` when it reports
+    /// someone's words. Worked out once per doc, so unlike `gives_wanted`
+    /// it counts a name the question itself gives too: it only orders
+    /// candidates the question's words cover equally.
     fn gives(&self) -> u8 {
-        self.clues.iter().fold(0, |bits, c| {
+        let words = if self.speakers.is_empty() {
+            0
+        } else {
+            GIVES_WORDS
+        };
+        self.clues.iter().fold(words, |bits, c| {
             let shown = if c.kind & CLUE_IN_ANSWER != 0 {
                 c.kind & (CLUE_NAME | CLUE_NUMBER | CLUE_TIME)
             } else {
@@ -352,6 +358,9 @@ const CLUE_ENTITY: u8 = 32;
 const CLUE_LOCATED: u8 = 64;
 /// A name after "by" ("controlled by Hayat Tahrir al-Sham"): who does it.
 const CLUE_AGENT: u8 = 128;
+/// In [`Doc::gives`] only (where `CLUE_IN_ANSWER` is never set): the doc
+/// reports someone's words.
+const GIVES_WORDS: u8 = CLUE_IN_ANSWER;
 
 /// How a question word met the vocabulary.
 #[derive(Debug, Clone, PartialEq)]
@@ -2661,13 +2670,19 @@ impl Index {
         // the store holds (unless ARTICLES others beat it outright).
         // Among candidates the question's words cover equally ("when is the
         // summit": every fact saying "summit"), those whose answer gives the
-        // kind asked for come first.
-        let wanted = match query.want {
+        // kind asked for come first; asked for someone's words ("what did
+        // moscow say": every fact naming Russia), those reporting words.
+        let kind = match query.want {
             Some(Want::Who | Want::Place) => CLUE_NAME,
             Some(Want::Number) => CLUE_NUMBER,
             Some(Want::Time) => CLUE_TIME,
             Some(Want::Reason) => CLUE_CAUSE,
             Some(Want::YesNo) | None => 0,
+        };
+        let wanted = if query.speaker.is_some() || query.asks_speaker {
+            kind | GIVES_WORDS
+        } else {
+            kind
         };
         let lacks_wanted = |doc: u32| self.docs.gives(doc as usize) & wanted == 0;
         let order = |a: &(u32, f32), b: &(u32, f32)| {
