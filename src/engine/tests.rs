@@ -2179,3 +2179,23 @@ fn a_bare_name_after_a_question_stands_for_the_name_of_its_kind() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_say_word_inside_a_name_or_after_seeing_asks_for_no_ones_words() {
+    // The "state" of Islamic State is no statement, and what someone saw
+    // mentioned is not what anyone said: both questions had been read as
+    // asking for Assad's words, and declined.
+    let e = engine();
+    assert_answers(
+        &e,
+        "who has assad's army been fighting lately, islamic state?",
+        "Islamic State",
+        21,
+    );
+    assert_answers(
+        &e,
+        "apart from rebels who have assad's troops been battling? i saw isis mentioned",
+        "Islamic State",
+        21,
+    );
+}

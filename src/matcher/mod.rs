@@ -2117,15 +2117,38 @@ impl Index {
             let done = (bare && lately(&["do", "does", "did", "didnt", "doesnt", "dont"]))
                 || lately(&["has", "have", "had", "hasnt", "havent"]);
             // After "of" a say-word is a noun: "head of state", "point of view".
+            // "saw isis mentioned somewhere", "heard it called…": what was
+            // seen or heard named, not someone speaking.
+            let perceived = matches!(raw[sp].as_str(), "mentioned" | "called" | "described")
+                && raw[sp.saturating_sub(3)..sp].iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "saw"
+                            | "seen"
+                            | "see"
+                            | "seeing"
+                            | "heard"
+                            | "hear"
+                            | "hearing"
+                            | "noticed"
+                    )
+                });
             before.is_some_and(|w| copula(w) || matches!(w, "be" | "been" | "being" | "of"))
                 || (matches!(after, Some("in" | "by" | "as")) && !done)
                 || trailing_participle
+                || perceived
         };
         let speaker = raw
             .iter()
             .enumerate()
             .filter(|(_, w)| words::has(&words::lists().say, w.as_str()))
             .filter(|&(sp, _)| !passive(sp))
+            // "islamic state": a say-word inside a name says nothing.
+            .filter(|&(sp, _)| {
+                !units.iter().any(|u| {
+                    u.entity.is_some() && u.pos < sp && sp < u.pos + u.word.split_whitespace().count()
+                })
+            })
             // "jaberi ansari i think??": the asker's own hedge, not his words.
             .filter(|&(sp, _)| {
                 sp == 0 || !matches!(raw[sp - 1].as_str(), "i" | "u" | "you" | "we" | "ya")
