@@ -2199,3 +2199,15 @@ fn a_say_word_inside_a_name_or_after_seeing_asks_for_no_ones_words() {
         21,
     );
 }
+
+#[test]
+fn the_whole_thing_asks_nothing() {
+    // "whole" and "entire" say nothing the question needs (had been
+    // declined).
+    assert_answers(
+        &engine(),
+        "who is supporting the assad government in this whole mess",
+        "Iran and Russia",
+        7,
+    );
+}
