@@ -2211,3 +2211,15 @@ fn the_whole_thing_asks_nothing() {
         7,
     );
 }
+
+#[test]
+fn ahead_of_something_is_before_it() {
+    // "Ahead of the summit, Erdogan met … Rowhani" says yes to whether
+    // they met before it (the evidence had come without a verdict).
+    assert_answers(
+        &engine(),
+        "did erdogan meet with rowhani before the summit",
+        "Yes. Ahead of the summit",
+        3,
+    );
+}
