@@ -2223,3 +2223,15 @@ fn ahead_of_something_is_before_it() {
         3,
     );
 }
+
+#[test]
+fn when_erdogan_met_rowhani_is_ahead_of_the_summit() {
+    // The article dates their meeting only against the summit; asked when,
+    // that is the answer (had been declined: no fact gave a time for it).
+    assert_answers(
+        &engine(),
+        "when did erdogan and rouhani meet up",
+        "ahead of the summit",
+        3,
+    );
+}
