@@ -2244,3 +2244,26 @@ fn the_rules_of_stop_49_keep_to_where_they_hold() {
     // The Kremlin's statement, asked for by the noun.
     assert_answers(&e, "kremlin statement?", "Kremlin said", 19);
 }
+
+#[test]
+fn a_group_asked_for_its_words_is_declined() {
+    // The article quotes no armed group: asked what one said, the bot had
+    // answered with what the article says about it ("Yes." to whether the
+    // rebels said anything, from their evacuation). A group named
+    // elsewhere in the question still asks for no one's words.
+    let e = engine();
+    for q in [
+        "did the rebels say anything",
+        "what did hts say",
+        "what did al qaeda say about the talks",
+    ] {
+        let r = e.ask(q);
+        assert!(!r.answered, "{q:?}: {:?} ({})", r.answer, r.confidence);
+    }
+    assert_answers(
+        &e,
+        "how many al qaeda linked fighters did the un envoy say are in idlib",
+        "10,000",
+        13,
+    );
+}

@@ -2156,8 +2156,24 @@ impl Index {
             .find_map(|(sp, _)| {
                 let before = || units.iter().filter(move |u| u.pos < sp);
                 let kind = |u: &Unit| u.entity.map(|e| self.lexicon.entity(e).kind);
-                before()
-                    .rfind(|u| matches!(kind(u), Some(EntityKind::Person | EntityKind::Org)))
+                // A group asked about right before the say-verb speaks too
+                // ("what did hts say", "did the rebels say anything"); not
+                // one named elsewhere ("how many al qaeda linked fighters
+                // did he say…", "was isis mentioned").
+                let asked_group = before().next_back().filter(|u| {
+                    let len = u.word.split_whitespace().count();
+                    kind(u) == Some(EntityKind::Group)
+                        && u.pos + len == sp
+                        && u.pos.checked_sub(1).is_some_and(|b| {
+                            matches!(raw[b].as_str(), "do" | "does" | "did" | "didnt" | "doesnt")
+                        })
+                });
+                asked_group
+                    .or_else(|| {
+                        before().rfind(|u| {
+                            matches!(kind(u), Some(EntityKind::Person | EntityKind::Org))
+                        })
+                    })
                     // With no one named, a country named by its seat of
                     // government speaks ("what did the kremlin say",
                     // "moscow's statement"), not one named as a country.
