@@ -732,6 +732,11 @@ impl Unit {
         self.word.strip_prefix("the ").unwrap_or(&self.word)
     }
 
+    /// The question token just past the words this unit was read from.
+    fn end(&self) -> usize {
+        self.pos + self.word.split_whitespace().count()
+    }
+
     /// Whether the unit was read from `typed` as its first word (as typed,
     /// or corrected from it): how a name is found by the word the asker
     /// typed at a place in the question.
@@ -2146,7 +2151,7 @@ impl Index {
             // "islamic state": a say-word inside a name says nothing.
             .filter(|&(sp, _)| {
                 !units.iter().any(|u| {
-                    u.entity.is_some() && u.pos < sp && sp < u.pos + u.word.split_whitespace().count()
+                    u.entity.is_some() && u.pos < sp && sp < u.end()
                 })
             })
             // "jaberi ansari i think??": the asker's own hedge, not his words.
@@ -2161,9 +2166,8 @@ impl Index {
                 // one named elsewhere ("how many al qaeda linked fighters
                 // did he say…", "was isis mentioned").
                 let asked_group = before().next_back().filter(|u| {
-                    let len = u.word.split_whitespace().count();
                     kind(u) == Some(EntityKind::Group)
-                        && u.pos + len == sp
+                        && u.end() == sp
                         && u.pos.checked_sub(1).is_some_and(|b| {
                             matches!(raw[b].as_str(), "do" | "does" | "did" | "didnt" | "doesnt")
                         })
