@@ -164,6 +164,13 @@ pub fn focus(message: &str) -> Option<String> {
     let is_question = |c: &String| {
         !tag(c) && (opens(c) || (c.trim_end().ends_with('?') && words(c).len() >= MIN_WORDS))
     };
+    // "…the news about syria, which i confess i find confusing.": a clause
+    // after a comma that opens with a relative word and does not end with
+    // "?" says more of the clause before it; it asks nothing.
+    let relative = |i: usize| {
+        i > 0 && clauses[i - 1].trim_end().ends_with(',') && relative_clause(&clauses[i])
+    };
+    let is_question_at = |i: usize| is_question(&clauses[i]) && !relative(i);
     // Small talk ("how's it going?") is no question about the article.
     let small_talk = |c: &String| super::social::read(c).is_some();
     // The last clause that opens as a question and ends with "?", else the
@@ -176,9 +183,7 @@ pub fn focus(message: &str) -> Option<String> {
         .iter()
         .rposition(|c| is_question(c) && opens(c) && c.trim_end().ends_with('?') && !small_talk(c))
         .or_else(|| {
-            clauses
-                .iter()
-                .rposition(|c| is_question(c) && !small_talk(c))
+            (0..clauses.len()).rposition(|i| is_question_at(i) && !small_talk(&clauses[i]))
         })?;
     let mut last = first;
     // A question clause that does not open as one may be the end of a
@@ -198,10 +203,10 @@ pub fn focus(message: &str) -> Option<String> {
             }
         }
     }
-    while first > 0 && is_question(&clauses[first - 1]) && !small_talk(&clauses[first - 1]) {
+    while first > 0 && is_question_at(first - 1) && !small_talk(&clauses[first - 1]) {
         first -= 1;
     }
-    while last + 1 < clauses.len() && is_question(&clauses[last + 1]) {
+    while last + 1 < clauses.len() && is_question_at(last + 1) {
         last += 1;
     }
     // "why did putin, rowhani and erdogan meet": a question cut at a comma
@@ -274,6 +279,33 @@ pub fn focus(message: &str) -> Option<String> {
     }
     let whole = message.split_whitespace().count();
     (text.split_whitespace().count() < whole).then_some(text)
+}
+
+/// Whether `clause`, not ending with "?", opens as a relative clause: a
+/// relative word before a pronoun ("which i find confusing", "who we
+/// visited", "where we live"), or "which" before a verb that comments
+/// ("which seems odd"). Not "which jihadist group has…", a question.
+fn relative_clause(clause: &str) -> bool {
+    if clause.trim_end().ends_with('?') {
+        return false;
+    }
+    let words = words(clause);
+    let [w, next, ..] = words.as_slice() else {
+        return false;
+    };
+    let pronoun = matches!(
+        next.as_str(),
+        "i" | "im" | "ive" | "we" | "you" | "he" | "she" | "they" | "my" | "our"
+    );
+    let comments = matches!(
+        next.as_str(),
+        "seems" | "sounds" | "makes" | "made" | "means" | "confuses" | "surprised"
+    );
+    match w.as_str() {
+        "which" => pronoun || comments,
+        "who" | "whom" | "whose" | "where" | "when" => pronoun,
+        _ => false,
+    }
 }
 
 /// Whether `clause` sets one thing aside, named in a word or two
@@ -552,6 +584,20 @@ mod tests {
             (
                 "hi. the line about a ruthless process going on, who said that? i bet it was putin",
                 Some("the line about a ruthless process going on, who said that?"),
+            ),
+            // A relative clause after a comma asks nothing.
+            (
+                "I have been reading about Syria, which I find rather confusing at my age. Could you tell me which three countries' presidents are meeting?",
+                Some("Could you tell me which three countries' presidents are meeting?"),
+            ),
+            (
+                "my uncle, who we visited last week, keeps asking. where is the summit",
+                Some("where is the summit"),
+            ),
+            // "which" asking, after what the question sets aside.
+            (
+                "hey all. besides the rebels, which group has the army been fighting",
+                Some("besides the rebels, which group has the army been fighting"),
             ),
             // Not a clause that asks on ("was it arranged…", "is that why…").
             (
