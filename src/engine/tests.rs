@@ -2267,3 +2267,25 @@ fn a_group_asked_for_its_words_is_declined() {
         13,
     );
 }
+
+#[test]
+fn words_asked_of_someone_described_are_not_who_he_is() {
+    // Asked what an official the question describes (not names) told the
+    // press, the bot had answered with who Jaberi Ansari is, which gives
+    // none of his words. Asked who he is, that fact still answers.
+    let e = engine();
+    for q in [
+        "what did iran's senior syria envoy tell domestic press the province needed to be freed from?",
+        "what did the iranian official say idlib had to be liberated from",
+    ] {
+        assert_answers(&e, q, "terrorists", 5);
+    }
+    assert_answers(&e, "who is the iranian official quoted", "Jaberi Ansari", 5);
+    // What the article says about him may be who he is.
+    assert_answers(
+        &e,
+        "what does the article say about the iranian official",
+        "Jaberi Ansari",
+        5,
+    );
+}

@@ -465,6 +465,10 @@ pub struct Query {
     /// buck", "who at the kremlin said that"): only a fact reporting
     /// someone's words answers it, not one that only names a person.
     pub asks_speaker: bool,
+    /// The question asks what someone it describes without naming said
+    /// ("what did iran's senior envoy tell the press"): a fact saying who
+    /// someone is does not answer it.
+    pub asks_words: bool,
     /// The question asks what people talked about or agreed on between
     /// them ("what did erdogan and rowhani talk about in their meeting"):
     /// a fact reporting no one's words, only that they met, does not say.
@@ -2251,6 +2255,32 @@ impl Index {
                                 })
                         })
             });
+        // "what did iran's senior envoy tell the press": someone's words
+        // asked for, with the speaker described rather than named. A fact
+        // saying who someone is does not give them.
+        let asks_words = speaker.is_none()
+            && !asks_speaker
+            && raw
+                .iter()
+                .position(|w| w == "what" || w == "whats")
+                .is_some_and(|w| {
+                    raw.iter().enumerate().skip(w + 1).any(|(sp, x)| {
+                        let between = &raw[w + 1..sp];
+                        let active = matches!(x.as_str(), "said" | "says" | "told")
+                            || between.iter().any(|b| {
+                                matches!(b.as_str(), "do" | "does" | "did" | "has" | "have" | "had")
+                            });
+                        words::has(&words::lists().say, x.as_str())
+                            && active
+                            && !passive(sp)
+                            && !between.iter().any(|x| {
+                                x == "who"
+                                || copula(x)
+                                // "what does the article say about…"
+                                || matches!(x.as_str(), "it" | "article" | "story" | "report")
+                            })
+                    })
+                });
         // What "how many" counts: the first plain word after it that is
         // not itself a number ("how many of turkey's 3.5 million
         // refugees…" counts refugees).
@@ -2567,6 +2597,7 @@ impl Index {
             },
             asks_audience,
             asks_speaker,
+            asks_words: asks_words && !asks_audience,
             asks_talk,
             unnamed,
             singled,
@@ -2992,6 +3023,11 @@ impl Index {
         {
             cue_missing(format_args!(
                 "asks about the {w} meeting, fact is not about it"
+            ));
+        }
+        if query.asks_words && doc.kind == AnswerKind::Person {
+            cue_missing(format_args!(
+                "asks for someone's words, answer says who someone is"
             ));
         }
         if let Some(e) = query.unnamed {
