@@ -77,6 +77,7 @@ const WH: &[&str] = &[
     "who",
     "whom",
     "whose",
+    "whos",
     "what",
     "whats",
     "which",
@@ -584,6 +585,12 @@ mod tests {
             (
                 "hi. the line about a ruthless process going on, who said that? i bet it was putin",
                 Some("the line about a ruthless process going on, who said that?"),
+            ),
+            // "whos" starts the question inside a clause, so the name it
+            // asks about stays with the "he" after it.
+            (
+                "hey whos staffan de mistura and when did he give that warning? ty",
+                Some("whos staffan de mistura and when did he give that warning?"),
             ),
             // A relative clause after a comma asks nothing.
             (
