@@ -4250,31 +4250,46 @@ fn read_want(words: &[String]) -> Option<Want> {
     // follows ("which country is the summit in", "did he visit"), and for
     // who acts when the country does ("which country hosts the refugees",
     // "has 12 posts").
-    let country = words.windows(2).position(|w| {
+    // The noun's position, past a number ("which three nations").
+    let country = words.windows(3).position(|w| {
         matches!(w[0].as_str(), "which" | "what")
             && matches!(
                 w[1].as_str(),
                 "country" | "countries" | "nation" | "nations"
             )
     });
+    let country = country.map(|at| (at, at + 1)).or_else(|| {
+        words
+            .windows(3)
+            .position(|w| {
+                matches!(w[0].as_str(), "which" | "what")
+                    && (words::has(&words::lists().number, &w[1]) || w[1].parse::<u32>().is_ok())
+                    && matches!(w[2].as_str(), "countries" | "nations")
+            })
+            .map(|at| (at, at + 2))
+    });
     // "has" here is the country's own verb ("has 12 posts"); any other
     // auxiliary opens a clause about something else ("will the summit be
     // held in").
-    let country_acts = country.filter(|&at| {
-        words.get(at + 2).is_some_and(|w| {
-            matches!(w.as_str(), "has" | "have" | "had")
-                || !words::has(&words::lists().auxiliaries, w)
+    let country_acts = country
+        .filter(|&(_, noun)| {
+            words.get(noun + 1).is_some_and(|w| {
+                matches!(w.as_str(), "has" | "have" | "had")
+                    || !words::has(&words::lists().auxiliaries, w)
+            })
         })
-    });
+        .map(|(at, _)| at);
     // Not "which countries are at the summit", which asks who is there
     // (no cue: a list answers it).
     // Nor "which country is erdogan the president of": the country he
     // belongs to, not where something is.
-    let country_is_where = country.filter(|&at| {
-        country_acts.is_none()
-            && matches!(words[at + 1].as_str(), "country" | "nation")
-            && words.last().is_none_or(|w| w != "of")
-    });
+    let country_is_where = country
+        .filter(|&(_, noun)| {
+            country_acts.is_none()
+                && matches!(words[noun].as_str(), "country" | "nation")
+                && words.last().is_none_or(|w| w != "of")
+        })
+        .map(|(at, _)| at);
     // "which three heads of state", "what leaders": asks who.
     let person = |w: &str| {
         let nouns = &words::lists().person_nouns;
@@ -4520,6 +4535,19 @@ mod tests {
         ] {
             assert_eq!(asks_origin(&words(q)), origin, "{q:?}");
         }
+    }
+
+    #[test]
+    fn which_countries_acting_asks_who_past_a_number() {
+        let wants = |q: &str| read_want(&words(q));
+        for q in [
+            "which three nations have their heads of state in the persian capital",
+            "which 3 countries sent their presidents",
+            "which country hosts the refugees",
+        ] {
+            assert_eq!(wants(q), Some(Want::Who), "{q:?}");
+        }
+        assert_eq!(wants("which country is the summit in"), Some(Want::Place));
     }
 
     #[test]
