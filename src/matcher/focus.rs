@@ -356,6 +356,12 @@ fn continues(clause: &[String]) -> bool {
 /// ("was it really arranged with the government", "is that why it
 /// matters", "is it run by al qaeda").
 fn guess(clause: &[String], asked: &[String]) -> bool {
+    // Past a lead-in ("like was it a press thing or what").
+    let lead = clause
+        .iter()
+        .take_while(|w| LEAD_INS.contains(&w.as_str()))
+        .count();
+    let clause = &clause[lead..];
     let first = |i: usize| clause.get(i).map(String::as_str);
     // A question word anywhere in it: "yo who runs idlib", "can you tell
     // me who…".
@@ -567,6 +573,11 @@ mod tests {
             (
                 "yo who runs idlib? is it the rebels or someone else",
                 Some("who runs idlib?"),
+            ),
+            // The guess may follow a lead-in.
+            (
+                "hmm so who is running idlib? like is it random rebel groups or one main group. ty",
+                Some("hmm so who is running idlib?"),
             ),
             (
                 "who runs idlib? is it the rebels or something else",
