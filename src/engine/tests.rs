@@ -2281,11 +2281,13 @@ fn words_asked_of_someone_described_are_not_who_he_is() {
         assert_answers(&e, q, "terrorists", 5);
     }
     assert_answers(&e, "who is the iranian official quoted", "Jaberi Ansari", 5);
-    // What the article says about him may be who he is.
-    assert_answers(
-        &e,
+    // What the article says about him may be who he is, as may his post
+    // asked about with what he said.
+    for q in [
         "what does the article say about the iranian official",
-        "Jaberi Ansari",
-        5,
-    );
+        "what does the piece say about jaberi ansari",
+        "what job does the official that told iranian media have",
+    ] {
+        assert_answers(&e, q, "Jaberi Ansari", 5);
+    }
 }

@@ -285,7 +285,8 @@ pub fn focus(message: &str) -> Option<String> {
 /// Whether `clause`, not ending with "?", opens as a relative clause: a
 /// relative word before a pronoun ("which i find confusing", "who we
 /// visited", "where we live"), or "which" before a verb that comments
-/// ("which seems odd"). Not "which jihadist group has…", a question.
+/// ("which seems odd"). Not "which jihadist group has…", a question, nor
+/// "when they say…", which sets one up.
 fn relative_clause(clause: &str) -> bool {
     if clause.trim_end().ends_with('?') {
         return false;
@@ -302,9 +303,33 @@ fn relative_clause(clause: &str) -> bool {
         next.as_str(),
         "seems" | "sounds" | "makes" | "made" | "means" | "confuses" | "surprised"
     );
+    // "ok, when they say refugees, how many…": what the question is
+    // about, set up before it (not "when i was younger").
+    let sets_up = words.get(2).is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "say"
+                | "says"
+                | "said"
+                | "talk"
+                | "talks"
+                | "mention"
+                | "mentions"
+                | "mean"
+                | "means"
+                | "call"
+                | "calls"
+                | "refer"
+                | "refers"
+                | "write"
+                | "writes"
+                | "wrote"
+        )
+    });
     match w.as_str() {
         "which" => pronoun || comments,
-        "who" | "whom" | "whose" | "where" | "when" => pronoun,
+        "who" | "whom" | "whose" | "where" => pronoun,
+        "when" => pronoun && !sets_up,
         _ => false,
     }
 }
@@ -611,6 +636,15 @@ mod tests {
             (
                 "my uncle, who we visited last week, keeps asking. where is the summit",
                 Some("where is the summit"),
+            ),
+            // "when they say…" sets up the question after it.
+            (
+                "ok, when they say refugees, how many are there in turkey",
+                Some("when they say refugees, how many are there in turkey"),
+            ),
+            (
+                "I was in Tehran in 2010, when I was younger. Where is the summit being held",
+                Some("Where is the summit being held"),
             ),
             // "which" asking, after what the question sets aside.
             (

@@ -2264,22 +2264,46 @@ impl Index {
                 .iter()
                 .position(|w| w == "what" || w == "whats")
                 .is_some_and(|w| {
-                    raw.iter().enumerate().skip(w + 1).any(|(sp, x)| {
-                        let between = &raw[w + 1..sp];
-                        let active = matches!(x.as_str(), "said" | "says" | "told")
-                            || between.iter().any(|b| {
-                                matches!(b.as_str(), "do" | "does" | "did" | "has" | "have" | "had")
-                            });
-                        words::has(&words::lists().say, x.as_str())
-                            && active
-                            && !passive(sp)
-                            && !between.iter().any(|x| {
-                                x == "who"
+                    // "what did…", not "what ministry does the official
+                    // who…" nor "what type of official told…", which ask
+                    // about him.
+                    let asks_after = raw.get(w + 1).is_some_and(|a| {
+                        matches!(a.as_str(), "did" | "does" | "do" | "has" | "have" | "had")
+                    });
+                    asks_after
+                        && raw.iter().enumerate().skip(w + 1).any(|(sp, x)| {
+                            let between = &raw[w + 1..sp];
+                            let active = matches!(x.as_str(), "said" | "says" | "told")
+                                || between.iter().any(|b| {
+                                    matches!(
+                                        b.as_str(),
+                                        "do" | "does" | "did" | "has" | "have" | "had"
+                                    )
+                                });
+                            words::has(&words::lists().say, x.as_str())
+                                && active
+                                && !passive(sp)
+                                && !between.iter().any(|x| {
+                                    // "the official that told…": a relative
+                                    // clause about whom something else is asked.
+                                    matches!(x.as_str(), "who" | "that" | "which")
                                 || copula(x)
                                 // "what does the article say about…"
-                                || matches!(x.as_str(), "it" | "article" | "story" | "report")
-                            })
-                    })
+                                || matches!(
+                                    x.as_str(),
+                                    "it" | "article"
+                                        | "story"
+                                        | "report"
+                                        | "piece"
+                                        | "text"
+                                        | "news"
+                                        | "summary"
+                                        | "paper"
+                                        | "author"
+                                        | "writer"
+                                )
+                                })
+                        })
                 });
         // What "how many" counts: the first plain word after it that is
         // not itself a number ("how many of turkey's 3.5 million
@@ -4251,7 +4275,7 @@ fn read_want(words: &[String]) -> Option<Want> {
     // who acts when the country does ("which country hosts the refugees",
     // "has 12 posts").
     // The noun's position, past a number ("which three nations").
-    let country = words.windows(3).position(|w| {
+    let country = words.windows(2).position(|w| {
         matches!(w[0].as_str(), "which" | "what")
             && matches!(
                 w[1].as_str(),
