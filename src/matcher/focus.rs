@@ -403,7 +403,7 @@ fn guess(clause: &[String], asked: &[String]) -> bool {
             && !verb
             && matches!(
                 (first(0), first(1)),
-                (Some("is" | "was"), Some("it" | "that"))
+                (Some("is" | "was"), Some("it" | "that" | "he" | "she"))
             ))
 }
 
@@ -598,6 +598,11 @@ mod tests {
             (
                 "yo who runs idlib? is it the rebels or someone else",
                 Some("who runs idlib?"),
+            ),
+            // A guess at what someone is like ("was he hostile or…").
+            (
+                "so what did erdogan say about the us? was he angry or calm lol",
+                Some("so what did erdogan say about the us?"),
             ),
             // The guess may follow a lead-in.
             (
