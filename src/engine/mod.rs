@@ -17,6 +17,7 @@ mod small_talk;
 #[cfg(test)]
 mod tests;
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -744,9 +745,12 @@ impl Engine {
                 // more of what was asked ("who did they join" is answered
                 // by "…joined Putin", not by "Erdogan met Rowhani").
                 let query = &reading.found.query;
+                // What the best's answer holds of the question, read once
+                // for all its siblings.
+                let best_holds = OnceCell::new();
                 let best = sure()
                     .filter(|o| o.probability >= best.probability - SIBLING_MARGIN)
-                    .filter(|o| self.answers_more_of(query, o.fact_id, best.fact_id))
+                    .filter(|o| self.answers_more_of(query, o.fact_id, best.fact_id, &best_holds))
                     .max_by(|a, b| a.probability.total_cmp(&b.probability))
                     .unwrap_or(best);
                 // A bare sentence that a sure fact with phrasings says all
@@ -756,11 +760,14 @@ impl Engine {
                 if best.phrased {
                     return Some(best);
                 }
+                // The bare sentence's words, and whether it points back,
+                // worked out once for all the facts that may say it.
+                let (words, points_back) = (OnceCell::new(), OnceCell::new());
                 sure()
                     .filter(|o| {
                         o.phrased
-                            && (self.says_all_of(o.fact_id, best.fact_id)
-                                || self.quotes(o.fact_id, best.fact_id))
+                            && (self.says_all_of_words(o.fact_id, best.fact_id, &words)
+                                || self.quotes(o.fact_id, best.fact_id, &points_back))
                     })
                     .max_by(|a, b| a.probability.total_cmp(&b.probability))
                     .or(Some(best))
@@ -774,7 +781,9 @@ impl Engine {
     /// paragraph of the same article: its answer says what the sentence
     /// does in words that stand alone ("both aspects (liberating Idlib from
     /// terrorists and protecting civilians)").
-    fn quotes(&self, curated: FactId, bare: FactId) -> bool {
+    /// `points_back` keeps what the bare sentence's words say, for the
+    /// next curated fact asked about the same sentence.
+    fn quotes(&self, curated: FactId, bare: FactId, points_back: &OnceCell<bool>) -> bool {
         let (Some(c), Some(b)) = (self.facts.get(curated), self.facts.get(bare)) else {
             return false;
         };
@@ -790,12 +799,14 @@ impl Engine {
         // Any such word, even one whose name the sentence gives ("…because
         // on the one hand it had to be liberated", Idlib named before it):
         // the curated answer then says the same in its own words.
-        let given = self.sentence_for(b).unwrap_or_else(|| b.answer.clone());
-        crate::normalize::tokens(&given).iter().any(|t| {
-            matches!(
-                t.text.as_str(),
-                "these" | "this" | "those" | "he" | "she" | "it" | "they"
-            )
+        *points_back.get_or_init(|| {
+            let given = self.sentence_for(b).unwrap_or_else(|| b.answer.clone());
+            crate::normalize::tokens(&given).iter().any(|t| {
+                matches!(
+                    t.text.as_str(),
+                    "these" | "this" | "those" | "he" | "she" | "it" | "they"
+                )
+            })
         })
     }
 
@@ -805,7 +816,15 @@ impl Engine {
     /// its answer holds
     /// every word (or name) of the question that `chosen`'s does, and one
     /// more that says something in English at large (not "set" or "after").
-    fn answers_more_of(&self, query: &Query, other: FactId, chosen: FactId) -> bool {
+    /// `chosen_holds` keeps what `chosen`'s answer holds of the question,
+    /// for the next `other` compared with it.
+    fn answers_more_of(
+        &self,
+        query: &Query,
+        other: FactId,
+        chosen: FactId,
+        chosen_holds: &OnceCell<Vec<bool>>,
+    ) -> bool {
         let (Some(o), Some(c)) = (self.facts.get(other), self.facts.get(chosen)) else {
             return false;
         };
@@ -816,12 +835,10 @@ impl Engine {
         {
             return false;
         }
-        let (by_other, by_chosen) = (
-            self.index.held_in(&o.answer, query),
-            self.index.held_in(&c.answer, query),
-        );
+        let by_other = self.index.held_in(&o.answer, query);
+        let by_chosen = chosen_holds.get_or_init(|| self.index.held_in(&c.answer, query));
         let mut more = false;
-        for ((t, &o), &c) in query.terms.iter().zip(&by_other).zip(&by_chosen) {
+        for ((t, &o), &c) in query.terms.iter().zip(&by_other).zip(by_chosen) {
             if c && !o {
                 return false;
             }
@@ -833,6 +850,17 @@ impl Engine {
     /// Whether fact `wider`'s answer holds every word of fact `narrower`'s,
     /// and both cite the same paragraph of the same article.
     fn says_all_of(&self, wider: FactId, narrower: FactId) -> bool {
+        self.says_all_of_words(wider, narrower, &OnceCell::new())
+    }
+
+    /// [`Engine::says_all_of`], with `narrower`'s answer's words kept in
+    /// `narrower_words` for the next `wider` compared with it.
+    fn says_all_of_words(
+        &self,
+        wider: FactId,
+        narrower: FactId,
+        narrower_words: &OnceCell<Vec<String>>,
+    ) -> bool {
         let (Some(w), Some(n)) = (self.facts.get(wider), self.facts.get(narrower)) else {
             return false;
         };
@@ -843,9 +871,15 @@ impl Engine {
             return false;
         }
         let words = crate::normalize::tokens(&w.answer);
-        crate::normalize::tokens(&n.answer)
+        narrower_words
+            .get_or_init(|| {
+                crate::normalize::tokens(&n.answer)
+                    .into_iter()
+                    .map(|t| t.text)
+                    .collect()
+            })
             .iter()
-            .all(|t| words.iter().any(|u| u.text == t.text))
+            .all(|t| words.iter().any(|u| u.text == *t))
     }
 
     /// Whether an article other than `fact`'s covers the question's words
