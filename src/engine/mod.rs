@@ -1097,8 +1097,14 @@ impl Engine {
 }
 
 /// The reading whose best candidate the decision trusts most (the first
-/// of equals).
+/// of equals). A question clause read as something the article is known
+/// not to say is that, whatever the whole message's chatter matches
+/// ("good afternoon. could you tell me what agreement they finally
+/// reached?": "good", "afternoon" and "end" had found a fact).
 fn most_trusted(readings: &[Reading]) -> Option<&Reading> {
+    if let Some(gap) = readings.iter().skip(1).find(|r| r.known_gap) {
+        return Some(gap);
+    }
     let top = |r: &Reading| {
         r.considered
             .iter()

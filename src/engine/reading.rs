@@ -39,6 +39,10 @@ pub struct Reading {
     pub considered: Vec<Considered>,
     /// The fact the whole question is word for word a phrasing of.
     pub phrased: Option<FactId>,
+    /// The text read is much more like something the article is known
+    /// not to say than like any fact (as `GAP_RULES_OUT` and `GAP_MARGIN`
+    /// weigh it).
+    pub known_gap: bool,
 }
 
 /// A candidate fact as the decision saw it.
@@ -102,7 +106,17 @@ impl Engine {
             .map(|(i, text)| {
                 let found = self.index.search(&text, SEARCH_DEPTH, phrased.map(|p| p.1));
                 let considered = self.consider(&found, i > 0, phrased.map(|p| p.0));
+                let best = |gap: bool| {
+                    found
+                        .ranked
+                        .iter()
+                        .filter(|s| matches!(s.target, Target::Gap(_)) == gap)
+                        .map(|s| s.confidence)
+                        .fold(0.0f32, f32::max)
+                };
+                let (gap, fact) = (best(true), best(false));
                 Reading {
+                    known_gap: gap >= GAP_RULES_OUT && gap - fact >= GAP_MARGIN,
                     found,
                     considered,
                     phrased: phrased.map(|p| p.0),

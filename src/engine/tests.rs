@@ -2291,3 +2291,24 @@ fn words_asked_of_someone_described_are_not_who_he_is() {
         assert_answers(&e, q, "Jaberi Ansari", 5);
     }
 }
+
+#[test]
+fn a_question_clause_the_article_is_known_not_to_answer_is_declined() {
+    // Read whole, the greeting and sign-off had found a fact (Jaberi
+    // Ansari's hope for a compromise); the question clause alone is the
+    // summit's outcome, which the article does not report.
+    let e = engine();
+    for q in [
+        "Good evening all. I wonder what agreement the leaders eventually reached at the end of their summit in Tehran. Kind regards.",
+        "hello friends. what final agreement was reached at the end of the tehran summit? cheers",
+    ] {
+        let r = e.ask(q);
+        assert!(!r.answered, "{q:?}: {:?} ({})", r.answer, r.confidence);
+    }
+    assert_answers(
+        &e,
+        "hello there. where is the summit being held? thanks a lot",
+        "Tehran",
+        1,
+    );
+}
