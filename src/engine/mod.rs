@@ -1100,7 +1100,8 @@ impl Engine {
 /// of equals). A question clause read as something the article is known
 /// not to say is that, whatever the whole message's chatter matches
 /// ("good afternoon. could you tell me what agreement they finally
-/// reached?": "good", "afternoon" and "end" had found a fact).
+/// reached?": "good", "afternoon" and "end" had found a fact), when it
+/// leaves no other question of the message out ([`Reading::known_gap`]).
 fn most_trusted(readings: &[Reading]) -> Option<&Reading> {
     if let Some(gap) = readings.iter().skip(1).find(|r| r.known_gap) {
         return Some(gap);

@@ -41,7 +41,9 @@ pub struct Reading {
     pub phrased: Option<FactId>,
     /// The text read is much more like something the article is known
     /// not to say than like any fact (as `GAP_RULES_OUT` and `GAP_MARGIN`
-    /// weigh it).
+    /// weigh it), and, read by its question clause, leaves out none of
+    /// the message's questions ("what was agreed? or at least how many
+    /// posts does turkey have?" may still be answered).
     pub known_gap: bool,
 }
 
@@ -115,8 +117,9 @@ impl Engine {
                         .fold(0.0f32, f32::max)
                 };
                 let (gap, fact) = (best(true), best(false));
+                let asks_all = text.matches('?').count() == question.matches('?').count();
                 Reading {
-                    known_gap: gap >= GAP_RULES_OUT && gap - fact >= GAP_MARGIN,
+                    known_gap: gap >= GAP_RULES_OUT && gap - fact >= GAP_MARGIN && asks_all,
                     found,
                     considered,
                     phrased: phrased.map(|p| p.0),

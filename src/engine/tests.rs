@@ -2311,4 +2311,11 @@ fn a_question_clause_the_article_is_known_not_to_answer_is_declined() {
         "Tehran",
         1,
     );
+    // Asked with another question the article answers, that one is.
+    assert_answers(
+        &e,
+        "hey. what did they agree in the end? or at least how many observation posts does turkey have?",
+        "12",
+        16,
+    );
 }

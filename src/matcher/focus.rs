@@ -397,14 +397,18 @@ fn guess(clause: &[String], asked: &[String]) -> bool {
         (w.ends_with("ed") || w.ends_with("ing") || matches!(w.as_str(), "run" | "why" | "true"))
             && !crate::words::has(&crate::words::lists().not_verbs, w)
     });
+    // About someone, only alternatives offered ("was he hostile or
+    // nah"): "what about the aide? is he hopeful?" asks it.
+    let alternatives = clause.iter().any(|w| w == "or");
     first(0) == Some("or")
         || (wh
             && names
             && !verb
-            && matches!(
-                (first(0), first(1)),
-                (Some("is" | "was"), Some("it" | "that" | "he" | "she"))
-            ))
+            && match (first(0), first(1)) {
+                (Some("is" | "was"), Some("it" | "that")) => true,
+                (Some("is" | "was"), Some("he" | "she")) => alternatives,
+                _ => false,
+            })
 }
 
 /// Whether a question's pronoun points back before it: not "their" (most
@@ -603,6 +607,11 @@ mod tests {
             (
                 "so what did erdogan say about the us? was he angry or calm lol",
                 Some("so what did erdogan say about the us?"),
+            ),
+            // Not a question of its own about someone named before it.
+            (
+                "what about jaberi ansari? is he hopeful about a deal?",
+                None,
             ),
             // The guess may follow a lead-in.
             (
