@@ -27,6 +27,12 @@ const ABSENT_INFO_RULED_OUT: f32 = 0.6;
 /// alone; 0.15 also ruled out "did trump back an attack on idlib".
 const GAP_RULES_OUT: f32 = 0.8;
 const GAP_MARGIN: f32 = 0.2;
+/// Whether a question matching a known gap at `gap` is about what the
+/// article does not say, not about a fact matching it at `confidence`.
+fn gap_rules_out(gap: f32, confidence: f32) -> bool {
+    gap >= GAP_RULES_OUT && gap - confidence >= GAP_MARGIN
+}
+
 /// How many of the best-ranked facts the decision weighs: the right fact
 /// is nearly always among them, and each costs a feature vector.
 const DECIDE_DEPTH: usize = 6;
@@ -39,11 +45,11 @@ pub struct Reading {
     pub considered: Vec<Considered>,
     /// The fact the whole question is word for word a phrasing of.
     pub phrased: Option<FactId>,
-    /// The text read is much more like something the article is known
-    /// not to say than like any fact (as `GAP_RULES_OUT` and `GAP_MARGIN`
-    /// weigh it), and, read by its question clause, leaves out none of
-    /// the message's questions ("what was agreed? or at least how many
-    /// posts does turkey have?" may still be answered).
+    /// Read by its question clause, the text is much more like something
+    /// the article is known not to say than like any fact
+    /// (`gap_rules_out`), and leaves out none of the message's questions
+    /// ("what was agreed? or at least how many posts does turkey have?"
+    /// may still be answered).
     pub known_gap: bool,
 }
 
@@ -116,10 +122,9 @@ impl Engine {
                         .map(|s| s.confidence)
                         .fold(0.0f32, f32::max)
                 };
-                let (gap, fact) = (best(true), best(false));
                 let asks_all = text.matches('?').count() == question.matches('?').count();
                 Reading {
-                    known_gap: gap >= GAP_RULES_OUT && gap - fact >= GAP_MARGIN && asks_all,
+                    known_gap: i > 0 && asks_all && gap_rules_out(best(true), best(false)),
                     found,
                     considered,
                     phrased: phrased.map(|p| p.0),
@@ -206,7 +211,7 @@ impl Engine {
                 let no_time = found.query.want == Some(Want::Time) && f.want_other;
                 // Asked about something the article is known not to say,
                 // and much more like that than like this fact.
-                let gap_wins = gap >= GAP_RULES_OUT && gap - c.scored.confidence >= GAP_MARGIN;
+                let gap_wins = gap_rules_out(gap, c.scored.confidence);
                 let ruled_out = f.speaker_wrong
                     || gap_wins
                     || no_time

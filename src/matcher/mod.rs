@@ -2263,47 +2263,43 @@ impl Index {
             && raw
                 .iter()
                 .position(|w| w == "what" || w == "whats")
-                .is_some_and(|w| {
-                    // "what did…", not "what ministry does the official
-                    // who…" nor "what type of official told…", which ask
-                    // about him.
-                    let asks_after = raw.get(w + 1).is_some_and(|a| {
+                // "what did…", not "what ministry does the official who…"
+                // nor "what type of official told…", which ask about him.
+                .filter(|&w| {
+                    raw.get(w + 1).is_some_and(|a| {
                         matches!(a.as_str(), "did" | "does" | "do" | "has" | "have" | "had")
-                    });
-                    asks_after
-                        && raw.iter().enumerate().skip(w + 1).any(|(sp, x)| {
-                            let between = &raw[w + 1..sp];
-                            let active = matches!(x.as_str(), "said" | "says" | "told")
-                                || between.iter().any(|b| {
-                                    matches!(
-                                        b.as_str(),
-                                        "do" | "does" | "did" | "has" | "have" | "had"
-                                    )
-                                });
-                            words::has(&words::lists().say, x.as_str())
-                                && active
-                                && !passive(sp)
-                                && !between.iter().any(|x| {
-                                    // "the official that told…": a relative
-                                    // clause about whom something else is asked.
-                                    matches!(x.as_str(), "who" | "that" | "which")
-                                || copula(x)
-                                // "what does the article say about…"
-                                || matches!(
-                                    x.as_str(),
-                                    "it" | "article"
-                                        | "story"
-                                        | "report"
-                                        | "piece"
-                                        | "text"
-                                        | "news"
-                                        | "summary"
-                                        | "paper"
-                                        | "author"
-                                        | "writer"
-                                )
-                                })
-                        })
+                    })
+                })
+                .is_some_and(|w| {
+                    // Not across a relative clause ("the official that
+                    // told…", about whom something else is asked), nor when
+                    // the article is what says it ("what does the piece
+                    // say about…").
+                    let blocks = |x: &String| {
+                        copula(x)
+                            || matches!(
+                                x.as_str(),
+                                "who"
+                                    | "that"
+                                    | "which"
+                                    | "it"
+                                    | "article"
+                                    | "story"
+                                    | "report"
+                                    | "piece"
+                                    | "text"
+                                    | "news"
+                                    | "summary"
+                                    | "paper"
+                                    | "author"
+                                    | "writer"
+                            )
+                    };
+                    (w + 2..raw.len()).any(|sp| {
+                        words::has(&words::lists().say, raw[sp].as_str())
+                            && !passive(sp)
+                            && !raw[w + 1..sp].iter().any(blocks)
+                    })
                 });
         // What "how many" counts: the first plain word after it that is
         // not itself a number ("how many of turkey's 3.5 million
@@ -4282,12 +4278,13 @@ fn read_want(words: &[String]) -> Option<Want> {
                 "country" | "countries" | "nation" | "nations"
             )
     });
+    let number = |w: &str| words::has(&words::lists().number, w) || w.parse::<u32>().is_ok();
     let country = country.map(|at| (at, at + 1)).or_else(|| {
         words
             .windows(3)
             .position(|w| {
                 matches!(w[0].as_str(), "which" | "what")
-                    && (words::has(&words::lists().number, &w[1]) || w[1].parse::<u32>().is_ok())
+                    && number(&w[1])
                     && matches!(w[2].as_str(), "countries" | "nations")
             })
             .map(|at| (at, at + 2))
@@ -4322,7 +4319,6 @@ fn read_want(words: &[String]) -> Option<Want> {
             || w.strip_suffix('s')
                 .is_some_and(|one| words::has(nouns, one))
     };
-    let number = |w: &str| words::has(&words::lists().number, w) || w.parse::<u32>().is_ok();
     let which_person = (0..words.len()).find(|&i| {
         let at = |k: usize| words.get(i + k).map(String::as_str);
         // "what sort of people": the person noun after "sort of".
