@@ -480,6 +480,10 @@ pub struct Query {
     /// about ("the next meeting"): the word's term (none when the store
     /// lacks it) and the word.
     pub singled: Option<(Option<TermId>, String)>,
+    /// Names offered as the answer's alternatives ("is latakia a rebel
+    /// area or an assad area", "russia's or iran's"): a fact naming one of
+    /// them need not name the other.
+    pub alternatives: Vec<usize>,
     /// What "how many" counts (any of these).
     pub counts: Vec<TermId>,
     pub counts_text: Option<String>,
@@ -585,6 +589,33 @@ pub struct Factors {
     /// summit happening").
     pub closest_asks_other: bool,
 }
+
+/// The names the question offers as alternatives: one named at most two
+/// words before an "or" and one named at most three words after it ("a
+/// rebel area or an assad area", "russia's or iran's", "hts or isis").
+fn alternatives(raw: &[String], units: &[Unit]) -> Vec<usize> {
+    let mut offered = Vec::new();
+    for (i, _) in raw.iter().enumerate().filter(|(_, w)| *w == "or") {
+        let before = units
+            .iter()
+            .rfind(|u| u.entity.is_some() && u.end() <= i && i - u.end() <= 2);
+        let after = units
+            .iter()
+            .find(|u| u.entity.is_some() && u.pos > i && u.pos - i <= 3);
+        if let (Some(b), Some(a)) = (before.and_then(|u| u.entity), after.and_then(|u| u.entity)) {
+            if a != b {
+                offered.extend([b, a]);
+            }
+        }
+    }
+    offered
+}
+
+/// Words for the writing asked about: "what does the article say" asks what
+/// it reports, not anyone's words.
+const WRITINGS: &[&str] = &[
+    "article", "story", "report", "piece", "text", "news", "summary", "paper", "author", "writer",
+];
 
 /// A search result: the best documents, best first.
 #[derive(Debug, Clone)]
@@ -2158,9 +2189,12 @@ impl Index {
                     u.entity.is_some() && u.pos < sp && sp < u.end()
                 })
             })
-            // "jaberi ansari i think??": the asker's own hedge, not his words.
+            // "jaberi ansari i think??": the asker's own hedge, not his words;
+            // "…in assad's advances? what the article says": the article's.
             .filter(|&(sp, _)| {
-                sp == 0 || !matches!(raw[sp - 1].as_str(), "i" | "u" | "you" | "we" | "ya")
+                sp == 0
+                    || !(matches!(raw[sp - 1].as_str(), "i" | "u" | "you" | "we" | "ya")
+                        || WRITINGS.contains(&raw[sp - 1].as_str()))
             })
             .find_map(|(sp, _)| {
                 let before = || units.iter().filter(move |u| u.pos < sp);
@@ -2178,9 +2212,25 @@ impl Index {
                 });
                 asked_group
                     .or_else(|| {
-                        before().rfind(|u| {
-                            matches!(kind(u), Some(EntityKind::Person | EntityKind::Org))
-                        })
+                        before()
+                            .rfind(|u| {
+                                matches!(kind(u), Some(EntityKind::Person | EntityKind::Org))
+                            })
+                            // "what did rowhani's diplomat say": someone
+                            // described by whose he is speaks, not the one
+                            // named ("the un envoy" speaks for the UN).
+                            .filter(|u| {
+                                if kind(u) != Some(EntityKind::Person) {
+                                    return true;
+                                }
+                                let next = match raw.get(u.end()) {
+                                    Some(s) if s == "s" => u.end() + 1,
+                                    _ => u.end(),
+                                };
+                                !raw.get(next).is_some_and(|w| {
+                                    words::has(&words::lists().person_nouns, w.as_str())
+                                })
+                            })
                     })
                     // With no one named, a country named by its seat of
                     // government speaks ("what did the kremlin say",
@@ -2277,23 +2327,8 @@ impl Index {
                     // say about…").
                     let blocks = |x: &String| {
                         copula(x)
-                            || matches!(
-                                x.as_str(),
-                                "who"
-                                    | "that"
-                                    | "which"
-                                    | "it"
-                                    | "article"
-                                    | "story"
-                                    | "report"
-                                    | "piece"
-                                    | "text"
-                                    | "news"
-                                    | "summary"
-                                    | "paper"
-                                    | "author"
-                                    | "writer"
-                            )
+                            || matches!(x.as_str(), "who" | "that" | "which" | "it")
+                            || WRITINGS.contains(&x.as_str())
                     };
                     (w + 2..raw.len()).any(|sp| {
                         words::has(&words::lists().say, raw[sp].as_str())
@@ -2419,9 +2454,15 @@ impl Index {
                 .and_then(|u| u.entity)
                 .is_some_and(|e| self.lexicon.entity(e).kind != EntityKind::Person)
         };
-        // "russia's role", "the role of russia".
+        // "russia's role", "russia's military role", "the role of russia".
+        let described = |k: usize| {
+            k.checked_sub(1)
+                .and_then(|p| units.get(p))
+                .is_some_and(|m| m.entity.is_none() && m.end() == units[k].pos)
+        };
         let owned_by_other = |k: usize, word: &str| {
             other(k.checked_sub(1))
+                || (described(k) && other(k.checked_sub(2)))
                 || (other(Some(k + 1)) && raw.windows(2).any(|w| w[0] == word && w[1] == "of"))
         };
         let asks_post = units.iter().enumerate().any(|(k, u)| {
@@ -2623,6 +2664,7 @@ impl Index {
             singled,
             counts,
             counts_text: counts_unit.map(|u| u.term.clone()),
+            alternatives: alternatives(&raw, &units),
             named,
             bigrams: QueryBigrams::new(&text, &self.pairs),
             meaning: self.meaning(&units),
@@ -3128,9 +3170,21 @@ impl Index {
             }
         }
         let asked = || query.terms.iter().filter_map(|t| t.entity);
+        // "russia's or iran's": the fact's answer names another of the
+        // names offered.
+        let offered = |e: usize| {
+            query.alternatives.contains(&e)
+                && query.alternatives.iter().any(|&a| {
+                    a != e
+                        && doc
+                            .clues
+                            .iter()
+                            .any(|c| usize::from(c.entity) == a && c.kind & CLUE_IN_ANSWER != 0)
+                })
+        };
         for t in &query.terms {
             let Some(e) = t.entity else { continue };
-            if doc.entities.contains(&e) {
+            if doc.entities.contains(&e) || offered(e) {
                 continue;
             }
             let factor = if doc.related.contains(&e) {
