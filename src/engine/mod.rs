@@ -828,7 +828,7 @@ impl Engine {
         let (Some(o), Some(c)) = (self.facts.get(other), self.facts.get(chosen)) else {
             return false;
         };
-        if (!matches!(query.want, Some(Want::Who | Want::YesNo)) && query.speaker.is_none())
+        if (query.want != Some(Want::Who) && query.speaker.is_none())
             || other == chosen
             || o.quote != c.quote
             || self.facts.article(other) != self.facts.article(chosen)

@@ -484,6 +484,11 @@ pub struct Query {
     /// area or an assad area", "russia's or iran's"): a fact naming one of
     /// them need not name the other.
     pub alternatives: Vec<usize>,
+    /// The question is about the weather, which the store never mentions.
+    pub weather: bool,
+    /// A place the question names that the store never mentions ("how
+    /// many refugees does germany host"): no fact is about it.
+    pub elsewhere: Option<String>,
     /// What "how many" counts (any of these).
     pub counts: Vec<TermId>,
     pub counts_text: Option<String>,
@@ -609,6 +614,16 @@ fn alternatives(raw: &[String], units: &[Unit]) -> Vec<usize> {
         }
     }
     offered
+}
+
+/// Whether `words` end with the writing asked about, after a determiner:
+/// "the article", "this piece" (not "de mistura's report").
+fn the_writing(words: &[String]) -> bool {
+    matches!(
+        words,
+        [.., det, w] if matches!(det.as_str(), "the" | "this" | "that" | "ur" | "your")
+            && WRITINGS.contains(&w.as_str())
+    )
 }
 
 /// Words for the writing asked about: "what does the article say" asks what
@@ -1757,6 +1772,25 @@ impl Index {
             .flatten()
     }
 
+    /// The country a leader's envoy speaks for: "what did rowhani's
+    /// diplomat say" asks for Iran's words (his envoy's), not Rowhani's.
+    fn envoy_of(&self, raw: &[String], unit: &Unit) -> Option<usize> {
+        let person = unit.entity?;
+        if self.lexicon.entity(person).kind != EntityKind::Person {
+            return None;
+        }
+        // "rowhani's diplomat", "rowhanis diplomat", "the putin guy".
+        let next = unit.end() + usize::from(raw.get(unit.end()).is_some_and(|w| w == "s"));
+        raw.get(next)
+            .is_some_and(|w| words::has(&words::lists().envoys, w))
+            .then(|| {
+                self.lexicon
+                    .related(person)
+                    .find(|&r| self.lexicon.entity(r).kind == EntityKind::Country)
+            })
+            .flatten()
+    }
+
     /// Whether the fact's answer may put something in `place`: names it,
     /// or one near it, after a locative ("…posts in Idlib"), or names it
     /// otherwise, by the `word` typed for it, but not as the one speaking
@@ -2082,6 +2116,7 @@ impl Index {
             if !seen.insert(u.term.as_str())
                 || set_aside.as_deref() == Some(u.term.as_str())
                 || name_part(&raw, u.pos)
+                || (u.word == "per" && the_writing(&raw[..(u.pos + 3).min(raw.len())]))
                 || (our_talk && u.entity.is_none() && u.word.starts_with("talk"))
             {
                 continue;
@@ -2190,11 +2225,12 @@ impl Index {
                 })
             })
             // "jaberi ansari i think??": the asker's own hedge, not his words;
-            // "…in assad's advances? what the article says": the article's.
+            // "…in assad's advances? what the article says": the article's
+            // (not "what does de mistura's report say").
             .filter(|&(sp, _)| {
                 sp == 0
                     || !(matches!(raw[sp - 1].as_str(), "i" | "u" | "you" | "we" | "ya")
-                        || WRITINGS.contains(&raw[sp - 1].as_str()))
+                        || the_writing(&raw[..sp]))
             })
             .find_map(|(sp, _)| {
                 let before = || units.iter().filter(move |u| u.pos < sp);
@@ -2216,21 +2252,6 @@ impl Index {
                             .rfind(|u| {
                                 matches!(kind(u), Some(EntityKind::Person | EntityKind::Org))
                             })
-                            // "what did rowhani's diplomat say": someone
-                            // described by whose he is speaks, not the one
-                            // named ("the un envoy" speaks for the UN).
-                            .filter(|u| {
-                                if kind(u) != Some(EntityKind::Person) {
-                                    return true;
-                                }
-                                let next = match raw.get(u.end()) {
-                                    Some(s) if s == "s" => u.end() + 1,
-                                    _ => u.end(),
-                                };
-                                !raw.get(next).is_some_and(|w| {
-                                    words::has(&words::lists().person_nouns, w.as_str())
-                                })
-                            })
                     })
                     // With no one named, a country named by its seat of
                     // government speaks ("what did the kremlin say",
@@ -2245,7 +2266,11 @@ impl Index {
             })
             .and_then(|u| {
                 let e = u.entity?;
-                Some(self.office_of(&raw, u).unwrap_or(e))
+                Some(
+                    self.office_of(&raw, u)
+                        .or_else(|| self.envoy_of(&raw, u))
+                        .unwrap_or(e),
+                )
             });
         // "who (…) said": the say-verb's subject is the "who" itself, with
         // no "is" between ("who's the diplomat who said…" asks who he is),
@@ -2387,6 +2412,48 @@ impl Index {
         let origin_of = asks_origin(&raw)
             .then(|| the_one(&[EntityKind::Person]))
             .flatten();
+        // "is it gonna rain", "what's the weather like": talk of the
+        // weather, in a store that never mentions it.
+        let weather = raw.iter().enumerate().any(|(i, w)| {
+            let talk = words::has(&words::lists().weather, w)
+                && (matches!(w.as_str(), "weather" | "forecast" | "forecasts")
+                    || raw[i.saturating_sub(3)..i].iter().any(|x| x == "it"));
+            talk && !self
+                .live_term(&self.stemmer.stem(w))
+                .is_some_and(|id| self.in_text(id))
+        });
+        // "how many refugees does germany host", "the population of paris":
+        // a place the article never mentions (not a name it knows, nor
+        // words of its text) is somewhere else than any fact is about.
+        let elsewhere = (0..raw.len()).find_map(|i| {
+            let n = words::place_at(&raw[i..])?;
+            // Where the asker or someone they know is ("hello from japan",
+            // "my cousin in istanbul says…"), not what is asked about.
+            let before = |k: usize| i.checked_sub(k).map(|j| raw[j].as_str());
+            let askers = before(1) == Some("from")
+                || (before(1) == Some("in")
+                    && before(2).is_some_and(|w| words::has(&words::lists().kin, w)));
+            // Offered beside a name the article knows ("syrian or iraqi
+            // refugees"): the answer may be about that one.
+            let known_at = |j: usize| {
+                units
+                    .iter()
+                    .any(|u| u.entity.is_some() && u.pos <= j && j < u.end())
+            };
+            let beside_known = (before(1) == Some("or") && i >= 2 && known_at(i - 2))
+                || (raw.get(i + n).is_some_and(|w| w == "or") && known_at(i + n + 1));
+            if askers || beside_known {
+                return None;
+            }
+            let known = units
+                .iter()
+                .any(|u| u.entity.is_some() && u.pos < i + n && i < u.end());
+            let in_text = raw[i..i + n].iter().all(|w| {
+                self.live_term(&self.stemmer.stem(w))
+                    .is_some_and(|id| self.in_text(id))
+            });
+            (!known && !in_text).then(|| raw[i..i + n].join(" "))
+        });
         // "whats the airbase called", "the name of the russian base": a
         // place the article describes but never names (its lexicon name
         // is a description, "the biggest Russian airbase in Syria").
@@ -2664,7 +2731,30 @@ impl Index {
             singled,
             counts,
             counts_text: counts_unit.map(|u| u.term.clone()),
-            alternatives: alternatives(&raw, &units),
+            alternatives: {
+                let offered = alternatives(&raw, &units);
+                // Not whose words ("did trump or erdogan warn…": one of them
+                // is taken as the speaker), nor someone's nationality ("is
+                // erdogan iranian or russian"), which no fact naming one of
+                // the countries settles.
+                let of_someone = want == Some(Want::YesNo)
+                    && offered
+                        .iter()
+                        .all(|&e| self.lexicon.entity(e).kind == EntityKind::Country)
+                    && units.iter().any(|u| {
+                        u.entity.is_some_and(|e| {
+                            self.lexicon.entity(e).kind == EntityKind::Person
+                                && !offered.contains(&e)
+                        })
+                    });
+                if of_someone || speaker.is_some_and(|s| offered.contains(&s)) {
+                    Vec::new()
+                } else {
+                    offered
+                }
+            },
+            weather,
+            elsewhere,
             named,
             bigrams: QueryBigrams::new(&text, &self.pairs),
             meaning: self.meaning(&units),
@@ -3090,6 +3180,16 @@ impl Index {
         if query.asks_words && doc.kind == AnswerKind::Person {
             cue_missing(format_args!(
                 "asks for someone's words, answer says who someone is"
+            ));
+        }
+        if let Some(place) = &query.elsewhere {
+            cue_missing(format_args!(
+                "names {place}, which the article never mentions"
+            ));
+        }
+        if query.weather {
+            cue_missing(format_args!(
+                "asks about the weather, the article never mentions it"
             ));
         }
         if let Some(e) = query.unnamed {
