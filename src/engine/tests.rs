@@ -2345,6 +2345,14 @@ fn the_rules_of_stop_51_keep_to_where_they_hold() {
         "air power",
         21,
     );
+    // "what's … called" (read without its "'s") asks a name, not the
+    // words of the one it names.
+    assert_answers(
+        &e,
+        "what's the syrian president called",
+        "Bashar al-Assad",
+        7,
+    );
     // Names offered as alternatives: the answer names one of them.
     for q in [
         "is latakia held by the rebels or by assad",

@@ -186,6 +186,17 @@ pub fn focus(message: &str) -> Option<String> {
         .or_else(|| {
             (0..clauses.len()).rposition(|i| is_question_at(i) && !small_talk(&clauses[i]))
         })?;
+    // "…but who controls idlib?? 🤔 is it isis or someone else": a guess
+    // is no question of its own; the question it guesses at, before it,
+    // is the one asked.
+    if let Some(asked) = (0..first)
+        .rev()
+        .find(|&j| clauses[j].trim_end().ends_with('?') && words(&clauses[j]).len() >= MIN_WORDS)
+    {
+        if guess(&words(&clauses[first]), &words(&clauses[asked])) {
+            first = asked;
+        }
+    }
     let mut last = first;
     // A question clause that does not open as one may be the end of a
     // sentence split at its commas, whose question word came before ("in
@@ -557,6 +568,11 @@ mod tests {
             (
                 "ok so quick q, why is turkey worried about idlib? thx",
                 Some("why is turkey worried about idlib?"),
+            ),
+            // A guess after the question, past a lone "?", is not asked.
+            (
+                "my bad if this is basic lol but who really runs idlib?? 😅 is it hts or someone else",
+                Some("who really runs idlib?"),
             ),
             ("who runs idlib", None),
             ("who runs idlib?", None),

@@ -2171,9 +2171,13 @@ impl Index {
         let passive = |sp: usize| {
             let before = sp.checked_sub(1).map(|i| raw[i].as_str());
             let after = raw.get(sp + 1).map(String::as_str);
+            // "what's the syrian president called" (read without its "'s"):
+            // a "what" question ending with "called" asks a name.
+            let what_called =
+                raw[sp] == "called" && raw.first().is_some_and(|w| w.starts_with("what"));
             let trailing_participle = after.is_none()
                 && raw[sp].ends_with("ed")
-                && raw[..sp].iter().any(|w| copula(w))
+                && (raw[..sp].iter().any(|w| copula(w)) || what_called)
                 && !raw[..sp]
                     .iter()
                     .any(|w| matches!(w.as_str(), "do" | "does" | "did" | "has" | "have" | "had"));
