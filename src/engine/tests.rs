@@ -2353,6 +2353,20 @@ fn the_rules_of_stop_51_keep_to_where_they_hold() {
         "Bashar al-Assad",
         7,
     );
+    // "the iranian and turkish presidents" are Rowhani and Erdogan, each
+    // by his own alias; three together stay the leaders who met before.
+    assert_answers(
+        &e,
+        "once the iranian and turkish presidents had talked, who joined them",
+        "joined Putin",
+        3,
+    );
+    assert_answers(
+        &e,
+        "who are the iranian and turkish presidents",
+        "Rowhani",
+        2,
+    );
     // Names offered as alternatives: the answer names one of them.
     for q in [
         "is latakia held by the rebels or by assad",

@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::fact::{AnswerKind, ArticleId, FactId};
 use crate::lexicon::{EntityKind, Lexicon};
-use crate::normalize::{is_common, is_stopword, tokens, Stemmer};
+use crate::normalize::{is_common, is_stopword, tokens, Stemmer, Token};
 
 mod bigrams;
 mod docs;
@@ -593,6 +593,44 @@ pub struct Factors {
     /// answer ("why is the summit happening" is most like "where is the
     /// summit happening").
     pub closest_asks_other: bool,
+}
+
+/// "the turkish and iranian leaders" read as "the turkish leader and
+/// iranian leader", so that each is the name it stands for ("turkish
+/// leader" is Erdogan); also "presidents" and "heads (of state)".
+fn distribute_leaders(typed: Vec<Token>) -> Vec<Token> {
+    let text = |i: usize| typed.get(i).map(|t| t.text.as_str());
+    // Two of them only: in "the turkish, russian and iranian leaders"
+    // the three together are the leaders who met before.
+    let at = (0..typed.len()).find(|&i| {
+        i.checked_sub(1).and_then(text).is_none_or(is_stopword)
+            && text(i + 1) == Some("and")
+            && matches!(text(i + 3), Some("leaders" | "presidents" | "heads"))
+            && [i, i + 2]
+                .iter()
+                .all(|&k| text(k).is_some_and(|w| !is_stopword(w)))
+    });
+    let Some(i) = at else {
+        return typed;
+    };
+    let noun = match text(i + 3) {
+        Some("presidents") => "president",
+        _ => "leader",
+    };
+    let of_state = text(i + 4) == Some("of") && text(i + 5) == Some("state");
+    let word = |w: &str| Token {
+        text: w.to_string(),
+        upper: false,
+    };
+    let mut out: Vec<Token> = typed[..=i].to_vec();
+    out.extend([
+        word(noun),
+        typed[i + 1].clone(),
+        typed[i + 2].clone(),
+        word(noun),
+    ]);
+    out.extend_from_slice(&typed[i + 4 + 2 * usize::from(of_state)..]);
+    out
 }
 
 /// The names the question offers as alternatives: one named at most two
@@ -1346,6 +1384,9 @@ impl Index {
                     typed[i].text = "where".to_string();
                 }
             }
+        }
+        if query {
+            typed = distribute_leaders(typed);
         }
         for t in typed {
             if query {
@@ -4713,6 +4754,34 @@ mod tests {
         ] {
             assert_eq!(asks_origin(&words(q)), origin, "{q:?}");
         }
+    }
+
+    #[test]
+    fn two_leaders_named_together_are_read_one_by_one() {
+        let read = |q: &str| -> String {
+            distribute_leaders(tokens(q))
+                .into_iter()
+                .map(|t| t.text)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(
+            read("after the turkish and iranian leaders met"),
+            "after the turkish leader and iranian leader met"
+        );
+        assert_eq!(
+            read("the turkish and iranian heads of state joined"),
+            "the turkish leader and iranian leader joined"
+        );
+        assert_eq!(
+            read("who are the iranian and turkish presidents"),
+            "who are the iranian president and turkish president"
+        );
+        // Three together stay together.
+        assert_eq!(
+            read("the turkish, russian and iranian leaders"),
+            "the turkish russian and iranian leaders"
+        );
     }
 
     #[test]
