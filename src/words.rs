@@ -44,6 +44,7 @@ pub struct Lists {
     pub person_nouns: WordList,
     pub envoys: WordList,
     pub kin: WordList,
+    pub nationalities: WordList,
     pub job_words: WordList,
     pub posts: WordList,
     pub offices: WordList,
@@ -206,8 +207,9 @@ mod tests {
         assert_eq!(place_at(&words("new york city today")), Some(3));
         assert_eq!(place_at(&words("saudi arabia")), Some(2));
         assert_eq!(place_at(&words("sao paulo")), Some(2));
-        // "male" is the Maldives' capital, and an everyday word.
-        for w in ["male", "jordan", "chad", "new", "the"] {
+        // "male" is the Maldives' capital, and an everyday word; "sydney"
+        // a given name.
+        for w in ["male", "jordan", "chad", "sydney", "new", "the"] {
             assert_eq!(place_at(&words(w)), None, "{w:?}");
         }
         assert!(places().len() > 500);
@@ -235,6 +237,7 @@ mod tests {
             ("weather", &parsed.weather),
             ("envoys", &parsed.envoys),
             ("kin", &parsed.kin),
+            ("nationalities", &parsed.nationalities),
         ] {
             assert!(!list.is_empty(), "{name} is empty");
         }

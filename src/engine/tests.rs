@@ -2414,12 +2414,21 @@ fn places_the_article_never_mentions_are_somewhere_else() {
         let r = e.ask(q);
         assert!(!r.answered, "{q:?}: {:?}", r.answer);
     }
-    // Where the asker is from is not what they ask about.
+    // Where the asker (or whoever they speak of) is from, or where they
+    // read it, is not what they ask about; nor a place offered beside one
+    // the article names.
+    for q in [
+        "hello from brazil! how many civilians live in idlib?",
+        "my neighbour in berlin asked how many civilians live in idlib",
+        "my german friend asked how many civilians live in idlib",
+    ] {
+        assert_answers(&e, q, "3 million", 12);
+    }
     assert_answers(
         &e,
-        "hello from brazil! how many civilians live in idlib?",
-        "3 million",
-        12,
+        "is the biggest russian airbase in latakia or in egypt",
+        "Latakia",
+        9,
     );
     // The weather is not the article's: "rain" is in a phrasing ("rockets
     // rained down") but the question is about the weekend.

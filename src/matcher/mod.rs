@@ -2460,8 +2460,13 @@ impl Index {
         // "is it gonna rain", "what's the weather like": talk of the
         // weather, in a store that never mentions it.
         let weather = raw.iter().enumerate().any(|(i, w)| {
+            // "the weather", not "can erdogan weather the crisis".
+            let noun = i
+                .checked_sub(1)
+                .is_some_and(|b| matches!(raw[b].as_str(), "the" | "whats" | "hows" | "s"));
             let talk = words::has(&words::lists().weather, w)
-                && (matches!(w.as_str(), "weather" | "forecast" | "forecasts")
+                && (matches!(w.as_str(), "forecast" | "forecasts")
+                    || (w == "weather" && noun)
                     || raw[i.saturating_sub(3)..i].iter().any(|x| x == "it"));
             talk && !self
                 .live_term(&self.stemmer.stem(w))
@@ -2471,13 +2476,23 @@ impl Index {
         // a place the article never mentions (not a name it knows, nor
         // words of its text) is somewhere else than any fact is about.
         let elsewhere = (0..raw.len()).find_map(|i| {
-            let n = words::place_at(&raw[i..])?;
+            let lists = words::lists();
+            // "the french president", not "my french friend".
+            let national = words::has(&lists.nationalities, &raw[i])
+                && raw.get(i + 1).is_some_and(|w| {
+                    words::has(&lists.posts, w)
+                        || words::has(&lists.offices, w)
+                        || matches!(w.as_str(), "chancellor" | "troops" | "army" | "forces")
+                });
+            let n = words::place_at(&raw[i..]).or(national.then_some(1))?;
             // Where the asker or someone they know is ("hello from japan",
             // "my cousin in istanbul says…"), not what is asked about.
             let before = |k: usize| i.checked_sub(k).map(|j| raw[j].as_str());
-            let askers = before(1) == Some("from")
-                || (before(1) == Some("in")
-                    && before(2).is_some_and(|w| words::has(&words::lists().kin, w)));
+            // Past a "the" ("in the netherlands").
+            let the = usize::from(before(1) == Some("the"));
+            let askers = before(1 + the) == Some("from")
+                || (before(1 + the) == Some("in")
+                    && before(2 + the).is_some_and(|w| words::has(&lists.kin, w)));
             // Offered beside a name the article knows ("syrian or iraqi
             // refugees"): the answer may be about that one.
             let known_at = |j: usize| {
@@ -2485,8 +2500,13 @@ impl Index {
                     .iter()
                     .any(|u| u.entity.is_some() && u.pos <= j && j < u.end())
             };
-            let beside_known = (before(1) == Some("or") && i >= 2 && known_at(i - 2))
-                || (raw.get(i + n).is_some_and(|w| w == "or") && known_at(i + n + 1));
+            // A few words apart: "in latakia or in egypt", "by the west or
+            // by china", "the us president or the french president".
+            let or_before = (1..=3).find(|&k| before(k) == Some("or"));
+            let or_after = (0..3).find(|&k| raw.get(i + n + k).is_some_and(|w| w == "or"));
+            let beside_known = or_before
+                .is_some_and(|k| (1..=3).any(|d| i >= k + d && known_at(i - k - d)))
+                || or_after.is_some_and(|k| (1..=3).any(|d| known_at(i + n + k + d)));
             if askers || beside_known {
                 return None;
             }
