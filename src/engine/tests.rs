@@ -2430,6 +2430,13 @@ fn places_the_article_never_mentions_are_somewhere_else() {
         "Latakia",
         9,
     );
+    // In a long message a place is most often an aside.
+    assert_answers(
+        &e,
+        "hey the iranian aide said turkey and iran are mature?? what were his exact words, need them for a class presentation in vienna tomorrow ty",
+        "mature",
+        7,
+    );
     // The weather is not the article's: "rain" is in a phrasing ("rockets
     // rained down") but the question is about the weekend.
     for q in ["is it gonna rain this weekend", "hows the weather up north"] {

@@ -633,6 +633,10 @@ fn distribute_leaders(typed: Vec<Token>) -> Vec<Token> {
     out
 }
 
+/// The most words a question may have for a place in it the article never
+/// mentions to rule every fact out.
+const PLACE_QUESTION_WORDS: usize = 16;
+
 /// The names the question offers as alternatives: one named at most two
 /// words before an "or" and one named at most three words after it ("a
 /// rebel area or an assad area", "russia's or iran's", "hts or isis").
@@ -2475,50 +2479,55 @@ impl Index {
         // "how many refugees does germany host", "the population of paris":
         // a place the article never mentions (not a name it knows, nor
         // words of its text) is somewhere else than any fact is about.
-        let elsewhere = (0..raw.len()).find_map(|i| {
-            let lists = words::lists();
-            // "the french president", not "my french friend".
-            let national = words::has(&lists.nationalities, &raw[i])
-                && raw.get(i + 1).is_some_and(|w| {
-                    words::has(&lists.posts, w)
-                        || words::has(&lists.offices, w)
-                        || matches!(w.as_str(), "chancellor" | "troops" | "army" | "forces")
-                });
-            let n = words::place_at(&raw[i..]).or(national.then_some(1))?;
-            // Where the asker or someone they know is ("hello from japan",
-            // "my cousin in istanbul says…"), not what is asked about.
-            let before = |k: usize| i.checked_sub(k).map(|j| raw[j].as_str());
-            // Past a "the" ("in the netherlands").
-            let the = usize::from(before(1) == Some("the"));
-            let askers = before(1 + the) == Some("from")
-                || (before(1 + the) == Some("in")
-                    && before(2 + the).is_some_and(|w| words::has(&lists.kin, w)));
-            // Offered beside a name the article knows ("syrian or iraqi
-            // refugees"): the answer may be about that one.
-            let known_at = |j: usize| {
-                units
+        // Only in a question of a few words (or a long message's question
+        // clause, read alone): in a long one a place is most often an
+        // aside ("…need it for a uni essay in vienna ty").
+        let elsewhere = (0..raw.len())
+            .filter(|_| raw.len() <= PLACE_QUESTION_WORDS)
+            .find_map(|i| {
+                let lists = words::lists();
+                // "the french president", not "my french friend".
+                let national = words::has(&lists.nationalities, &raw[i])
+                    && raw.get(i + 1).is_some_and(|w| {
+                        words::has(&lists.posts, w)
+                            || words::has(&lists.offices, w)
+                            || matches!(w.as_str(), "chancellor" | "troops" | "army" | "forces")
+                    });
+                let n = words::place_at(&raw[i..]).or(national.then_some(1))?;
+                // Where the asker or someone they know is ("hello from japan",
+                // "my cousin in istanbul says…"), not what is asked about.
+                let before = |k: usize| i.checked_sub(k).map(|j| raw[j].as_str());
+                // Past a "the" ("in the netherlands").
+                let the = usize::from(before(1) == Some("the"));
+                let askers = before(1 + the) == Some("from")
+                    || (before(1 + the) == Some("in")
+                        && before(2 + the).is_some_and(|w| words::has(&lists.kin, w)));
+                // Offered beside a name the article knows ("syrian or iraqi
+                // refugees"): the answer may be about that one.
+                let known_at = |j: usize| {
+                    units
+                        .iter()
+                        .any(|u| u.entity.is_some() && u.pos <= j && j < u.end())
+                };
+                // A few words apart: "in latakia or in egypt", "by the west or
+                // by china", "the us president or the french president".
+                let or_before = (1..=3).find(|&k| before(k) == Some("or"));
+                let or_after = (0..3).find(|&k| raw.get(i + n + k).is_some_and(|w| w == "or"));
+                let beside_known = or_before
+                    .is_some_and(|k| (1..=3).any(|d| i >= k + d && known_at(i - k - d)))
+                    || or_after.is_some_and(|k| (1..=3).any(|d| known_at(i + n + k + d)));
+                if askers || beside_known {
+                    return None;
+                }
+                let known = units
                     .iter()
-                    .any(|u| u.entity.is_some() && u.pos <= j && j < u.end())
-            };
-            // A few words apart: "in latakia or in egypt", "by the west or
-            // by china", "the us president or the french president".
-            let or_before = (1..=3).find(|&k| before(k) == Some("or"));
-            let or_after = (0..3).find(|&k| raw.get(i + n + k).is_some_and(|w| w == "or"));
-            let beside_known = or_before
-                .is_some_and(|k| (1..=3).any(|d| i >= k + d && known_at(i - k - d)))
-                || or_after.is_some_and(|k| (1..=3).any(|d| known_at(i + n + k + d)));
-            if askers || beside_known {
-                return None;
-            }
-            let known = units
-                .iter()
-                .any(|u| u.entity.is_some() && u.pos < i + n && i < u.end());
-            let in_text = raw[i..i + n].iter().all(|w| {
-                self.live_term(&self.stemmer.stem(w))
-                    .is_some_and(|id| self.in_text(id))
+                    .any(|u| u.entity.is_some() && u.pos < i + n && i < u.end());
+                let in_text = raw[i..i + n].iter().all(|w| {
+                    self.live_term(&self.stemmer.stem(w))
+                        .is_some_and(|id| self.in_text(id))
+                });
+                (!known && !in_text).then(|| raw[i..i + n].join(" "))
             });
-            (!known && !in_text).then(|| raw[i..i + n].join(" "))
-        });
         // "whats the airbase called", "the name of the russian base": a
         // place the article describes but never names (its lexicon name
         // is a description, "the biggest Russian airbase in Syria").
