@@ -2367,6 +2367,14 @@ fn the_rules_of_stop_51_keep_to_where_they_hold() {
         "Rowhani",
         2,
     );
+    // "my teacher said…": the teacher's words, not the government's named
+    // before them (it had been declined as the government's words).
+    assert_answers(
+        &e,
+        "trying to get why the syrian govt wants this province so badly, my teacher said its about russia? true?",
+        "strategically important",
+        9,
+    );
     // Names offered as alternatives: the answer names one of them.
     for q in [
         "is latakia held by the rebels or by assad",

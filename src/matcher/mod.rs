@@ -2275,11 +2275,21 @@ impl Index {
             })
             // "jaberi ansari i think??": the asker's own hedge, not his words;
             // "…in assad's advances? what the article says": the article's
-            // (not "what does de mistura's report say").
+            // (not "what does de mistura's report say"); "why the syrian govt
+            // cares… my coworker said…": the coworker's.
             .filter(|&(sp, _)| {
-                sp == 0
-                    || !(matches!(raw[sp - 1].as_str(), "i" | "u" | "you" | "we" | "ya")
-                        || the_writing(&raw[..sp]))
+                let Some(before) = sp.checked_sub(1).map(|b| raw[b].as_str()) else {
+                    return true;
+                };
+                let lists = words::lists();
+                let askers = matches!(before, "i" | "u" | "you" | "we" | "ya");
+                let someone_they_know = words::has(&lists.kin, before)
+                    && !words::has(&lists.envoys, before)
+                    && !words::has(&lists.offices, before)
+                    && !units
+                        .iter()
+                        .any(|u| u.entity.is_some() && u.pos < sp && sp - 1 < u.end());
+                !askers && !the_writing(&raw[..sp]) && !someone_they_know
             })
             .find_map(|(sp, _)| {
                 let before = || units.iter().filter(move |u| u.pos < sp);
