@@ -123,8 +123,14 @@ impl Engine {
                         .fold(0.0f32, f32::max)
                 };
                 let asks_all = text.matches('?').count() == question.matches('?').count();
+                // Names alone ("was that rowhani himself or jaberi ansari?")
+                // say too little of what is asked to be a known gap.
+                let says_what = found.query.terms.iter().any(|t| t.entity.is_none());
                 Reading {
-                    known_gap: i > 0 && asks_all && gap_rules_out(best(true), best(false)),
+                    known_gap: i > 0
+                        && asks_all
+                        && says_what
+                        && gap_rules_out(best(true), best(false)),
                     found,
                     considered,
                     phrased: phrased.map(|p| p.0),

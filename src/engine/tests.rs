@@ -2375,6 +2375,14 @@ fn the_rules_of_stop_51_keep_to_where_they_hold() {
         "strategically important",
         9,
     );
+    // A question clause of names alone is no known gap: the clause before
+    // says what is asked about (it had been declined).
+    assert_answers(
+        &e,
+        "quick one: the 'mature politically' remark about turkey and iran, was that rowhani or jaberi ansari?",
+        "sufficiently mature",
+        7,
+    );
     // Names offered as alternatives: the answer names one of them.
     for q in [
         "is latakia held by the rebels or by assad",
