@@ -484,10 +484,9 @@ pub struct Query {
     /// area or an assad area", "russia's or iran's"): a fact naming one of
     /// them need not name the other.
     pub alternatives: Vec<usize>,
-    /// The question is about the weather, which the store never mentions.
-    pub weather: bool,
-    /// A place the question names that the store never mentions ("how
-    /// many refugees does germany host"): no fact is about it.
+    /// What the question asks about that the store never mentions: the
+    /// weather, or a place elsewhere ("how many refugees does germany
+    /// host"). No fact is about it.
     pub elsewhere: Option<String>,
     /// What "how many" counts (any of these).
     pub counts: Vec<TermId>,
@@ -1817,6 +1816,101 @@ impl Index {
             .flatten()
     }
 
+    /// Whether the store's text has `word` (as its stem).
+    fn text_has(&self, word: &str) -> bool {
+        self.live_term(&self.stemmer.stem(word))
+            .is_some_and(|id| self.in_text(id))
+    }
+
+    /// What the question asks about that the store never mentions, so
+    /// that no fact is about it: the weather ("is it gonna rain", "what's
+    /// the weather like"), or a place elsewhere in the world ("how many
+    /// refugees does germany host", "the population of paris").
+    fn elsewhere(&self, raw: &[String], units: &[Unit]) -> Option<String> {
+        let lists = words::lists();
+        let weather = raw.iter().enumerate().any(|(i, w)| {
+            // "the weather", not "can erdogan weather the crisis".
+            let noun = i
+                .checked_sub(1)
+                .is_some_and(|b| matches!(raw[b].as_str(), "the" | "whats" | "hows" | "s"));
+            let talk = words::has(&lists.weather, w)
+                && (matches!(w.as_str(), "forecast" | "forecasts")
+                    || (w == "weather" && noun)
+                    || raw[i.saturating_sub(3)..i].iter().any(|x| x == "it"));
+            talk && !self.text_has(w)
+        });
+        if weather {
+            return Some("the weather".to_string());
+        }
+        // Only in a question of a few words (or a long message's question
+        // clause, read alone): in a long one a place is most often an
+        // aside ("…need it for a uni essay in vienna ty").
+        if raw.len() > PLACE_QUESTION_WORDS {
+            return None;
+        }
+        let known_at = |j: usize| {
+            units
+                .iter()
+                .any(|u| u.entity.is_some() && u.pos <= j && j < u.end())
+        };
+        (0..raw.len()).find_map(|i| {
+            // "the french president", not "my french friend".
+            let national = words::has(&lists.nationalities, &raw[i])
+                && raw.get(i + 1).is_some_and(|w| {
+                    words::has(&lists.posts, w)
+                        || words::has(&lists.offices, w)
+                        || matches!(w.as_str(), "chancellor" | "troops" | "army" | "forces")
+                });
+            let n = words::place_at(&raw[i..]).or(national.then_some(1))?;
+            // Where the asker or someone they know is ("hello from japan",
+            // "my cousin in istanbul says…"), not what is asked about; past
+            // a "the" ("in the netherlands").
+            let before = |k: usize| i.checked_sub(k).map(|j| raw[j].as_str());
+            let the = usize::from(before(1) == Some("the"));
+            let askers = before(1 + the) == Some("from")
+                || (before(1 + the) == Some("in")
+                    && before(2 + the).is_some_and(|w| words::has(&lists.kin, w)));
+            // Offered a few words from a name the article knows ("syrian or
+            // iraqi refugees", "in latakia or in egypt", "the us president
+            // or the french president"): the answer may be about that one.
+            let or_before = (1..=3).find(|&k| before(k) == Some("or"));
+            let or_after = (0..3).find(|&k| raw.get(i + n + k).is_some_and(|w| w == "or"));
+            let beside_known = or_before
+                .is_some_and(|k| (1..=3).any(|d| i >= k + d && known_at(i - k - d)))
+                || or_after.is_some_and(|k| (1..=3).any(|d| known_at(i + n + k + d)));
+            let known = (i..i + n).any(known_at);
+            let in_text = raw[i..i + n].iter().all(|w| self.text_has(w));
+            (!askers && !beside_known && !known && !in_text).then(|| raw[i..i + n].join(" "))
+        })
+    }
+
+    /// The names the question offers as alternatives ([`alternatives`]),
+    /// but not whose words ("did trump or erdogan warn…": one of them is
+    /// taken as the speaker), nor someone's nationality ("is erdogan
+    /// iranian or russian"), which no fact naming one of the countries
+    /// settles.
+    fn offered(
+        &self,
+        raw: &[String],
+        units: &[Unit],
+        want: Option<Want>,
+        speaker: Option<usize>,
+    ) -> Vec<usize> {
+        let offered = alternatives(raw, units);
+        let kind = |e: usize| self.lexicon.entity(e).kind;
+        let of_someone = want == Some(Want::YesNo)
+            && offered.iter().all(|&e| kind(e) == EntityKind::Country)
+            && units.iter().any(|u| {
+                u.entity
+                    .is_some_and(|e| kind(e) == EntityKind::Person && !offered.contains(&e))
+            });
+        if of_someone || speaker.is_some_and(|s| offered.contains(&s)) {
+            Vec::new()
+        } else {
+            offered
+        }
+    }
+
     /// The country a leader's envoy speaks for: "what did rowhani's
     /// diplomat say" asks for Iran's words (his envoy's), not Rowhani's.
     fn envoy_of(&self, raw: &[String], unit: &Unit) -> Option<usize> {
@@ -2161,7 +2255,7 @@ impl Index {
             if !seen.insert(u.term.as_str())
                 || set_aside.as_deref() == Some(u.term.as_str())
                 || name_part(&raw, u.pos)
-                || (u.word == "per" && the_writing(&raw[..(u.pos + 3).min(raw.len())]))
+                || (u.word == "per" && raw.get(u.pos + 1..u.pos + 3).is_some_and(the_writing))
                 || (our_talk && u.entity.is_none() && u.word.starts_with("talk"))
             {
                 continue;
@@ -2307,10 +2401,9 @@ impl Index {
                 });
                 asked_group
                     .or_else(|| {
-                        before()
-                            .rfind(|u| {
-                                matches!(kind(u), Some(EntityKind::Person | EntityKind::Org))
-                            })
+                        before().rfind(|u| {
+                            matches!(kind(u), Some(EntityKind::Person | EntityKind::Org))
+                        })
                     })
                     // With no one named, a country named by its seat of
                     // government speaks ("what did the kremlin say",
@@ -2471,73 +2564,7 @@ impl Index {
         let origin_of = asks_origin(&raw)
             .then(|| the_one(&[EntityKind::Person]))
             .flatten();
-        // "is it gonna rain", "what's the weather like": talk of the
-        // weather, in a store that never mentions it.
-        let weather = raw.iter().enumerate().any(|(i, w)| {
-            // "the weather", not "can erdogan weather the crisis".
-            let noun = i
-                .checked_sub(1)
-                .is_some_and(|b| matches!(raw[b].as_str(), "the" | "whats" | "hows" | "s"));
-            let talk = words::has(&words::lists().weather, w)
-                && (matches!(w.as_str(), "forecast" | "forecasts")
-                    || (w == "weather" && noun)
-                    || raw[i.saturating_sub(3)..i].iter().any(|x| x == "it"));
-            talk && !self
-                .live_term(&self.stemmer.stem(w))
-                .is_some_and(|id| self.in_text(id))
-        });
-        // "how many refugees does germany host", "the population of paris":
-        // a place the article never mentions (not a name it knows, nor
-        // words of its text) is somewhere else than any fact is about.
-        // Only in a question of a few words (or a long message's question
-        // clause, read alone): in a long one a place is most often an
-        // aside ("…need it for a uni essay in vienna ty").
-        let elsewhere = (0..raw.len())
-            .filter(|_| raw.len() <= PLACE_QUESTION_WORDS)
-            .find_map(|i| {
-                let lists = words::lists();
-                // "the french president", not "my french friend".
-                let national = words::has(&lists.nationalities, &raw[i])
-                    && raw.get(i + 1).is_some_and(|w| {
-                        words::has(&lists.posts, w)
-                            || words::has(&lists.offices, w)
-                            || matches!(w.as_str(), "chancellor" | "troops" | "army" | "forces")
-                    });
-                let n = words::place_at(&raw[i..]).or(national.then_some(1))?;
-                // Where the asker or someone they know is ("hello from japan",
-                // "my cousin in istanbul says…"), not what is asked about.
-                let before = |k: usize| i.checked_sub(k).map(|j| raw[j].as_str());
-                // Past a "the" ("in the netherlands").
-                let the = usize::from(before(1) == Some("the"));
-                let askers = before(1 + the) == Some("from")
-                    || (before(1 + the) == Some("in")
-                        && before(2 + the).is_some_and(|w| words::has(&lists.kin, w)));
-                // Offered beside a name the article knows ("syrian or iraqi
-                // refugees"): the answer may be about that one.
-                let known_at = |j: usize| {
-                    units
-                        .iter()
-                        .any(|u| u.entity.is_some() && u.pos <= j && j < u.end())
-                };
-                // A few words apart: "in latakia or in egypt", "by the west or
-                // by china", "the us president or the french president".
-                let or_before = (1..=3).find(|&k| before(k) == Some("or"));
-                let or_after = (0..3).find(|&k| raw.get(i + n + k).is_some_and(|w| w == "or"));
-                let beside_known = or_before
-                    .is_some_and(|k| (1..=3).any(|d| i >= k + d && known_at(i - k - d)))
-                    || or_after.is_some_and(|k| (1..=3).any(|d| known_at(i + n + k + d)));
-                if askers || beside_known {
-                    return None;
-                }
-                let known = units
-                    .iter()
-                    .any(|u| u.entity.is_some() && u.pos < i + n && i < u.end());
-                let in_text = raw[i..i + n].iter().all(|w| {
-                    self.live_term(&self.stemmer.stem(w))
-                        .is_some_and(|id| self.in_text(id))
-                });
-                (!known && !in_text).then(|| raw[i..i + n].join(" "))
-            });
+        let elsewhere = self.elsewhere(&raw, &units);
         // "whats the airbase called", "the name of the russian base": a
         // place the article describes but never names (its lexicon name
         // is a description, "the biggest Russian airbase in Syria").
@@ -2815,29 +2842,7 @@ impl Index {
             singled,
             counts,
             counts_text: counts_unit.map(|u| u.term.clone()),
-            alternatives: {
-                let offered = alternatives(&raw, &units);
-                // Not whose words ("did trump or erdogan warn…": one of them
-                // is taken as the speaker), nor someone's nationality ("is
-                // erdogan iranian or russian"), which no fact naming one of
-                // the countries settles.
-                let of_someone = want == Some(Want::YesNo)
-                    && offered
-                        .iter()
-                        .all(|&e| self.lexicon.entity(e).kind == EntityKind::Country)
-                    && units.iter().any(|u| {
-                        u.entity.is_some_and(|e| {
-                            self.lexicon.entity(e).kind == EntityKind::Person
-                                && !offered.contains(&e)
-                        })
-                    });
-                if of_someone || speaker.is_some_and(|s| offered.contains(&s)) {
-                    Vec::new()
-                } else {
-                    offered
-                }
-            },
-            weather,
+            alternatives: self.offered(&raw, &units, want, speaker),
             elsewhere,
             named,
             bigrams: QueryBigrams::new(&text, &self.pairs),
@@ -3266,14 +3271,9 @@ impl Index {
                 "asks for someone's words, answer says who someone is"
             ));
         }
-        if let Some(place) = &query.elsewhere {
+        if let Some(what) = &query.elsewhere {
             cue_missing(format_args!(
-                "names {place}, which the article never mentions"
-            ));
-        }
-        if query.weather {
-            cue_missing(format_args!(
-                "asks about the weather, the article never mentions it"
+                "asks about {what}, which the article never mentions"
             ));
         }
         if let Some(e) = query.unnamed {
