@@ -816,6 +816,11 @@ impl Engine {
     /// its answer holds
     /// every word (or name) of the question that `chosen`'s does, and one
     /// more that says something in English at large (not "set" or "after").
+    /// So for other questions but yes/no ones ("what has assad gained…" is
+    /// answered by "…have made territorial gains", not by "…supported by
+    /// Russian air power"), from a statement or reason to a statement or a
+    /// fact of the same kind, and not when the question sets words aside
+    /// ("besides working with russia, what else…").
     /// `chosen_holds` keeps what `chosen`'s answer holds of the question,
     /// for the next `other` compared with it.
     fn answers_more_of(
@@ -828,7 +833,12 @@ impl Engine {
         let (Some(o), Some(c)) = (self.facts.get(other), self.facts.get(chosen)) else {
             return false;
         };
-        if (query.want != Some(Want::Who) && query.speaker.is_none())
+        let asks_of_someone = query.want == Some(Want::Who) || query.speaker.is_some();
+        if (!asks_of_someone
+            && (query.want == Some(Want::YesNo)
+                || query.asks_else
+                || !matches!(c.kind, AnswerKind::Statement | AnswerKind::Reason)
+                || (o.kind != c.kind && o.kind != AnswerKind::Statement)))
             || other == chosen
             || o.quote != c.quote
             || self.facts.article(other) != self.facts.article(chosen)

@@ -213,14 +213,17 @@ impl Engine {
                         .get(fact_id)
                         .is_some_and(|fact| self.index.kind_unsaid(&fact.answer, &found.query));
                 // Asked when, an answer that gives no time ("they have
-                // met before…"), or gives a place, number or person.
-                let no_time = found.query.want == Some(Want::Time) && f.want_other;
+                // met before…"), or gives a place, number or person; asked
+                // how many, one that gives no number ("troops have been
+                // amassed…").
+                let no_time_or_number =
+                    matches!(found.query.want, Some(Want::Time | Want::Number)) && f.want_other;
                 // Asked about something the article is known not to say,
                 // and much more like that than like this fact.
                 let gap_wins = gap_rules_out(gap, c.scored.confidence);
                 let ruled_out = f.speaker_wrong
                     || gap_wins
-                    || no_time
+                    || no_time_or_number
                     || kind_unsaid
                     || f.entity_swapped
                     || f.measure_missing

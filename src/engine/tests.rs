@@ -2460,3 +2460,76 @@ fn places_the_article_never_mentions_are_somewhere_else() {
         assert!(!r.answered, "{q:?}: {:?}", r.answer);
     }
 }
+
+#[test]
+fn how_many_is_not_answered_by_a_fact_without_a_number() {
+    // The article says troops were amassed, not how many: the facts saying
+    // so are ruled out, not merely less likely.
+    let e = engine();
+    let q = "how many soldiers has damascus massed near idlib, like a number";
+    let readings = e.read(q);
+    let amassed: Vec<_> = readings
+        .iter()
+        .flat_map(|r| &r.considered)
+        .filter(|c| {
+            e.fact(c.fact_id)
+                .is_some_and(|f| f.answer.contains("amassed troops"))
+        })
+        .collect();
+    assert!(!amassed.is_empty());
+    assert!(amassed.iter().all(|c| c.ruled_out));
+    assert!(!e.ask(q).answered);
+}
+
+#[test]
+fn why_is_not_answered_by_a_list_or_a_yes() {
+    // Neither the three presidents' names nor "they have met before" says
+    // why they met; the summit's purpose does, or nothing.
+    let e = engine();
+    let r = e.ask("why have the leaders met in tehran");
+    if let Some(answer) = r.answer {
+        assert!(answer.contains("fate of Syria"), "{answer:?}");
+    }
+    // Leaders gathering are meeting, not troops massing.
+    assert_answers(
+        &e,
+        "what did the presidents gather to discuss",
+        "fate of Syria",
+        1,
+    );
+    // "kindly" is politeness, not a word to match.
+    let r = e.ask("kindly tell me which province the leaders have gathered to talk about");
+    assert!(
+        r.answer.as_deref().is_none_or(|a| a.contains("Idlib")),
+        "{:?}",
+        r.answer
+    );
+}
+
+#[test]
+fn of_facts_from_one_sentence_the_one_saying_more_of_the_question_answers() {
+    let e = engine();
+    // "…have made territorial gains…", not only "…supported by Russian air
+    // power".
+    assert_answers(
+        &e,
+        "what does the piece say about assad's gains",
+        "gains",
+        21,
+    );
+    // "…near the Idlib countryside", not what the troops prepare for.
+    assert_answers(
+        &e,
+        "which part of the province have the government's soldiers been massing near",
+        "countryside",
+        8,
+    );
+    // Not when the question sets those words aside: working with Russia is
+    // what Erdogan's other worry is not.
+    assert_answers(
+        &e,
+        "erdogan talks about working with russia, but was anything else worrying him for turkey",
+        "refugee",
+        15,
+    );
+}

@@ -438,6 +438,11 @@ pub struct Query {
     /// idlib"): an answer that gives no other of its kind gives nothing
     /// asked for.
     pub besides: Option<usize>,
+    /// The question sets something aside or asks for something else
+    /// ("besides the summit, what else did erdogan stress", "anything
+    /// else he was worried about"): the words it names are not what it
+    /// asks for.
+    pub asks_else: bool,
     /// A yes/no question checking where something is ("is the summit in
     /// moscow", "are there fighters inside idlib"): the place or country
     /// named after "in". Only a fact telling where something is, or one
@@ -2821,6 +2826,7 @@ impl Index {
             kind_of_is,
             asks_post,
             besides,
+            asks_else: set_aside_at.is_some() || raw.iter().any(|w| w == "else"),
             located_in,
             located_word,
             identity,
@@ -3179,7 +3185,11 @@ impl Index {
                 // "why did putin meet…" is not answered by who he is.
                 Want::Reason => matches!(
                     doc.kind,
-                    AnswerKind::Time | AnswerKind::Number | AnswerKind::Person
+                    AnswerKind::Time
+                        | AnswerKind::Number
+                        | AnswerKind::Person
+                        | AnswerKind::List
+                        | AnswerKind::YesNo
                 ),
                 _ => false,
             };
