@@ -311,6 +311,16 @@ impl Lexicon {
             .filter_map(|r| self.entity_index(r))
     }
 
+    /// Whether `index` is a place that stands for a country or an
+    /// organisation: a capital, which acts for its government ("Damascus
+    /// is determined to take Idlib by force").
+    pub fn is_capital(&self, index: usize) -> bool {
+        self.entities[index].kind == EntityKind::Place
+            && self
+                .related(index)
+                .any(|r| matches!(self.entities[r].kind, EntityKind::Country | EntityKind::Org))
+    }
+
     /// What a chat abbreviation means ("b4" → ["before"]).
     pub fn shorthand(&self, word: &str) -> Option<&[String]> {
         self.shorthand.get(word).map(Vec::as_slice)

@@ -1320,13 +1320,7 @@ fn swappable(
     // "take idlib"; so does a place that stands for a country or an
     // organisation (a capital) named in place of one that acts ("what does
     // ankara want" + "and damascus?").
-    let capital = kind == EntityKind::Place
-        && lexicon.related(new).any(|r| {
-            matches!(
-                lexicon.entity(r).kind,
-                EntityKind::Country | EntityKind::Org
-            )
-        });
+    let capital = lexicon.is_capital(new);
     let actor = |k: EntityKind| k != EntityKind::Place;
     let new_acts = actor(kind) || capital;
     for m in &mentions {

@@ -2533,3 +2533,17 @@ fn of_facts_from_one_sentence_the_one_saying_more_of_the_question_answers() {
         15,
     );
 }
+
+#[test]
+fn a_place_is_no_one_who_does_something_but_a_capital_acts_for_its_government() {
+    let e = engine();
+    // "…take Idlib by force" names a place, not who runs the government.
+    assert_answers(
+        &e,
+        "who is in charge of the government in damascus",
+        "Bashar al-Assad",
+        7,
+    );
+    // Damascus itself is the government that acts.
+    assert_answers(&e, "who wants to take idlib by force", "Damascus", 1);
+}

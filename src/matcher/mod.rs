@@ -443,6 +443,10 @@ pub struct Query {
     /// else he was worried about"): the words it names are not what it
     /// asks for.
     pub asks_else: bool,
+    /// The question asks who in so many words ("who runs…", "whose
+    /// forces…"), not a name of a place or area ("what's the name of the
+    /// last opposition-held area", "which city"): a place does not answer.
+    pub asks_someone: bool,
     /// A yes/no question checking where something is ("is the summit in
     /// moscow", "are there fighters inside idlib"): the place or country
     /// named after "in". Only a fact telling where something is, or one
@@ -1592,6 +1596,7 @@ impl Index {
             // finding the entities named ("US", "Bashar al-Assad").
             let mut firsts: Vec<(String, bool)> = Vec::new();
             let mut capitals: Vec<bool> = Vec::new();
+            let mut capital_after_prefix: Vec<bool> = Vec::new();
             let mut all: Vec<(String, bool, usize)> = Vec::new();
             let mut sentence_start = true;
             for raw in text.split_whitespace() {
@@ -1605,6 +1610,12 @@ impl Index {
                 let capitalised = word.chars().next().is_some_and(char::is_uppercase);
                 firsts.push((first.text.clone(), !starts && capitalised));
                 capitals.push(capitalised);
+                // "al-Assad": capitalised after "al-".
+                capital_after_prefix.push(
+                    word.split('-')
+                        .skip(1)
+                        .any(|part| part.chars().next().is_some_and(char::is_uppercase)),
+                );
                 let at = firsts.len() - 1;
                 all.extend(toks.into_iter().map(|t| (t.text, t.upper, at)));
             }
@@ -1625,8 +1636,14 @@ impl Index {
                 // too ("Turkey has supported the rebels"), but for a place
                 // ("Idlib is largely controlled by…" names no one).
                 let known = entity_at[i] != NO_ENTITY
-                    && self.lexicon.entity(usize::from(entity_at[i])).kind != EntityKind::Place;
-                if *name || (known && capitals[i]) {
+                    && (self.lexicon.entity(usize::from(entity_at[i])).kind != EntityKind::Place
+                        || self.lexicon.is_capital(usize::from(entity_at[i])));
+                // A person's name so written is his name ("…borders Latakia,
+                // al-Assad's main stronghold" says whose); a group's is not
+                // someone ("an al-Qaeda-affiliated group" names no leader).
+                let person = entity_at[i] != NO_ENTITY
+                    && self.lexicon.entity(usize::from(entity_at[i])).kind == EntityKind::Person;
+                if *name || (known && capitals[i]) || (person && capital_after_prefix[i]) {
                     kind |= CLUE_NAME;
                 }
                 if counts_at(&first_words, i) {
@@ -1986,7 +2003,7 @@ impl Index {
     /// someone does not make "the ceasefires were broken" say who broke
     /// them); a name the question gives by another of its names ("the us"
     /// for "US") is not new.
-    fn gives_wanted(query: &Query, doc: &Doc) -> bool {
+    fn gives_wanted(&self, query: &Query, doc: &Doc) -> bool {
         // "how much of idlib…" is given by "largely" as by "a third".
         let share = query.measure == Some(Measure::Share) && doc.states.has(Measure::Share);
         if query.identity || share {
@@ -2006,9 +2023,17 @@ impl Index {
             (c.term != NO_TERM && query.terms.iter().any(|t| t.id == Some(c.term)))
                 || (want == CLUE_NAME && c.entity != NO_ENTITY && query.named.contains(&c.entity))
         };
+        // A place is no one who does something ("who runs the government
+        // in damascus" is not answered by "…take Idlib by force").
+        let a_place = |c: &Clue| {
+            query.asks_someone
+                && c.entity != NO_ENTITY
+                && self.lexicon.entity(usize::from(c.entity)).kind == EntityKind::Place
+                && !self.lexicon.is_capital(usize::from(c.entity))
+        };
         doc.clues
             .iter()
-            .any(|c| c.kind & want != 0 && c.kind & shown == shown && !asked(c))
+            .any(|c| c.kind & want != 0 && c.kind & shown == shown && !asked(c) && !a_place(c))
     }
 
     /// The word-table rows of analysed text's words (a name's by its
@@ -2827,6 +2852,14 @@ impl Index {
             asks_post,
             besides,
             asks_else: set_aside_at.is_some() || raw.iter().any(|w| w == "else"),
+            asks_someone: want == Some(Want::Who)
+                && raw
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "who" | "whose" | "whom" | "whos"))
+                && !raw.iter().any(|w| {
+                    matches!(w.as_str(), "name" | "area" | "place")
+                        || words::has(&words::lists().place_nouns, w)
+                }),
             located_in,
             located_word,
             identity,
@@ -3559,7 +3592,7 @@ impl Index {
         f.absent_info = self.absent_info(query, self.article_of[s.doc as usize]);
         (f.missing_info, f.missing_max) = Self::missing(query, doc);
         (f.unaligned_info, f.unaligned_max) = Self::unaligned(query, doc);
-        f.gives_wanted = Self::gives_wanted(query, doc);
+        f.gives_wanted = self.gives_wanted(query, doc);
         f.named_unanswered = Self::named_unanswered(query, doc);
         // What people meet or talk about is about others ("what are putin
         // and erdogan meeting about": Idlib's fate); why someone acts is not.
