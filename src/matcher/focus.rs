@@ -267,8 +267,17 @@ pub fn focus(message: &str) -> Option<String> {
     // last what?") leans on the clause before it too.
     let fragment = first_words.len() <= FRAGMENT_WORDS
         && first_words.iter().skip(1).any(|w| WH.contains(&w.as_str()));
-    if first > 0 && (points_back || fragment) {
-        let before = &clauses[first - 1];
+    // The clause before is the last with words: "…roast the us and
+    // russia?? what did he say about them" splits off a lone "?". Past
+    // one only a short clause, which names what the pronoun stands for
+    // rather than telling of the asker ("doing a school report on the
+    // syria war and my teacher mentioned some summit in 2018??").
+    let before_at = (0..first)
+        .rev()
+        .find(|&j| !words(&clauses[j]).is_empty())
+        .filter(|&j| j + 1 == first || words(&clauses[j]).len() <= LIST_GOES_ON_WORDS);
+    if let Some(before_at) = before_at.filter(|_| points_back || fragment) {
+        let before = &clauses[before_at];
         let before_words = words(before);
         let named = before_words
             .iter()
@@ -732,6 +741,16 @@ mod tests {
                 Some("how many civilians live in idlib?"),
             ),
             // A pronoun keeps the clause that names what it stands for.
+            // Past a lone "?" ("??" ends it) too, when that clause is short
+            // (here the whole message, read whole).
+            (
+                "ok wait turkey runs posts inside idlib?? how many of them are there",
+                None,
+            ),
+            (
+                "hi all, so my aunt was telling me over dinner last night about some summit in 2018?? who was at it",
+                Some("who was at it"),
+            ),
             (
                 "hi, the article mentions a diplomat who handles syria, what's his name?",
                 Some("the article mentions a diplomat who handles syria, what's his name?"),
