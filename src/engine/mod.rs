@@ -198,6 +198,11 @@ const FOLLOWUP_BAR: f32 = 0.85;
 /// On the conv-train sets (220 follow-ups), with [`FOLLOWUP_STOP`]: 0.85
 /// gives 0.718 accuracy at precision 0.910, 0.75 gives 0.750 / 0.908.
 const FOLLOWUP_SURE_BAR: f32 = 0.75;
+
+/// How sure the reading of what a question sets aside must be for its
+/// fact to be left out of the answers ("besides saying the summit would
+/// help resolve issues, what else…").
+const SET_ASIDE_BAR: f32 = 0.75;
 /// A reading whose best fact reaches this probability, answered or not,
 /// is the one the follow-up is taken as: the readings after it are less
 /// likely, and one of them matching some fact well is more often luck
@@ -413,6 +418,10 @@ impl Engine {
         };
         let found = &reading.found;
         let read = self.index.explain(&found.query);
+        // "besides saying the summit would help resolve issues, what else
+        // did erdogan stress": not the fact the set-aside words are surely
+        // about.
+        let not = not.or_else(|| self.set_aside_fact(question));
         // A question worded as one of a gap's questions is one the
         // article does not answer, unless it is also worded as a fact's
         // phrasing (a moderator's fact on the gap's topic).
@@ -427,6 +436,15 @@ impl Engine {
             },
             None => self.decline(question, reading, self.known_gap(question, found), &read),
         }
+    }
+
+    /// The fact what `question` sets aside is surely about, when it asks
+    /// for something else ([`crate::matcher::focus::set_aside`]).
+    fn set_aside_fact(&self, question: &str) -> Option<FactId> {
+        let aside = crate::matcher::focus::set_aside(question)?;
+        let readings = self.read(&aside);
+        let reading = most_trusted(&readings)?;
+        self.choose(reading, SET_ASIDE_BAR, None).map(|c| c.fact_id)
     }
 
     /// Answers `question` asked right after `previous` (the same person's

@@ -2547,3 +2547,15 @@ fn a_place_is_no_one_who_does_something_but_a_capital_acts_for_its_government() 
     // Damascus itself is the government that acts.
     assert_answers(&e, "who wants to take idlib by force", "Damascus", 1);
 }
+
+#[test]
+fn what_a_question_sets_aside_is_not_its_answer() {
+    // The summit helping resolve issues is what Erdogan said; asked what
+    // else, another of his points.
+    let (answer, _) = ask(
+        &engine(),
+        "besides the summit helping resolve issues, what else did erdogan say",
+    );
+    let answer = answer.expect("answered");
+    assert!(!answer.contains("resolve issues"), "{answer:?}");
+}

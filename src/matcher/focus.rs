@@ -144,6 +144,10 @@ const FRAGMENT_WORDS: usize = 3;
 /// putin", answered with who Putin is).
 const LIST_GOES_ON_WORDS: usize = 12;
 
+/// The most words a clause before a lone "?" may have and still name what
+/// the question's pronoun after it stands for.
+const NAMING_CLAUSE_WORDS: usize = 12;
+
 /// A clause shorter than this many words is not taken as the focus.
 const MIN_WORDS: usize = 2;
 
@@ -275,7 +279,7 @@ pub fn focus(message: &str) -> Option<String> {
     let before_at = (0..first)
         .rev()
         .find(|&j| !words(&clauses[j]).is_empty())
-        .filter(|&j| j + 1 == first || words(&clauses[j]).len() <= LIST_GOES_ON_WORDS);
+        .filter(|&j| j + 1 == first || words(&clauses[j]).len() <= NAMING_CLAUSE_WORDS);
     if let Some(before_at) = before_at.filter(|_| points_back || fragment) {
         let before = &clauses[before_at];
         let before_words = words(before);
@@ -352,6 +356,38 @@ fn relative_clause(clause: &str) -> bool {
         "when" => pronoun && !sets_up,
         _ => false,
     }
+}
+
+/// What a question sets aside, when it asks for something else:
+/// "besides saying the summit would help resolve issues, what else did
+/// erdogan stress" sets aside "saying the summit would help resolve
+/// issues". The words after "besides", "apart from", "aside from" or
+/// "other than", up to the next clause or question word; None when there
+/// is no such phrase, or the question asks nothing else ("else", "other",
+/// "another", "more" after it).
+pub fn set_aside(message: &str) -> Option<String> {
+    let all = words(message);
+    let starts = |w: &[String], i: usize| match (w[i].as_str(), w.get(i + 1).map(String::as_str)) {
+        ("apart" | "aside", Some("from")) | ("other", Some("than")) => Some(i + 2),
+        ("besides", _) => Some(i + 1),
+        _ => None,
+    };
+    let clause = split(message)
+        .into_iter()
+        .map(|c| words(&c))
+        .find(|w| (0..w.len()).any(|i| starts(w, i).is_some()))?;
+    let at = (0..clause.len()).find_map(|i| starts(&clause, i))?;
+    let phrase: Vec<&str> = clause[at..]
+        .iter()
+        .map(String::as_str)
+        .take_while(|w| !WH.contains(w))
+        .collect();
+    // Something else is asked for ("other" not in "other than").
+    let asks_else = all.iter().enumerate().any(|(i, w)| {
+        matches!(w.as_str(), "else" | "another" | "more")
+            || (w == "other" && all.get(i + 1).is_none_or(|n| n != "than"))
+    });
+    (asks_else && !phrase.is_empty()).then(|| phrase.join(" "))
 }
 
 /// Whether `clause` sets one thing aside, named in a word or two
@@ -562,6 +598,26 @@ fn after_initial(clause: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_what_a_question_sets_aside() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "besides the summit helping resolve issues, what else did erdogan say",
+                Some("the summit helping resolve issues"),
+            ),
+            (
+                "apart from idlib which other zones were set up",
+                Some("idlib"),
+            ),
+            // Asking for nothing else, nothing is set aside.
+            ("who is other than erdogan at the summit", None),
+            ("what did erdogan say", None),
+        ];
+        for (message, expected) in cases {
+            assert_eq!(set_aside(message).as_deref(), *expected, "{message:?}");
+        }
+    }
 
     #[test]
     fn finds_the_question_in_chatter() {
