@@ -2559,3 +2559,25 @@ fn what_a_question_sets_aside_is_not_its_answer() {
     let answer = answer.expect("answered");
     assert!(!answer.contains("resolve issues"), "{answer:?}");
 }
+
+#[test]
+fn a_death_toll_is_asked_for_however_the_question_opens() {
+    // The article gives no toll: not Erdogan's refugee worry, Assad's air
+    // support or the broken ceasefires.
+    let e = engine();
+    for q in [
+        "what was the death toll of the latest offensive",
+        "whats the toll so far from assad's advances",
+        "how bad was the death toll when the ceasefires broke",
+    ] {
+        let r = e.ask(q);
+        assert!(!r.answered, "{q:?}: {:?}", r.answer);
+    }
+    // What someone said about deaths is their words, not a toll.
+    assert_answers(
+        &e,
+        "what did the un envoy say about civilian deaths",
+        "endanger civilians",
+        13,
+    );
+}

@@ -4207,6 +4207,32 @@ fn read_measure(words: &[String], want: Option<Want>) -> Option<Measure> {
     {
         return Some(Measure::Casualties);
     }
+    // A toll asked for in so many words, however asked ("what's the total
+    // death toll", read as "deaths"); not deaths set aside ("besides
+    // civilian deaths, what is turkey worried about", "beyond the deaths
+    // themselves").
+    let sets_aside = words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "besides" | "apart" | "aside" | "beyond" | "except" | "than"
+        )
+    });
+    // Nor what someone said about deaths ("what did the un say about
+    // civilian deaths": the envoy's warning).
+    let says = words
+        .iter()
+        .any(|w| crate::words::has(&crate::words::lists().say, w));
+    if !sets_aside
+        && !says
+        && words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "toll" | "tolls" | "deaths" | "casualties" | "fatalities"
+            )
+        })
+    {
+        return Some(Measure::Casualties);
+    }
     // "how much of idlib do they control", "what proportion of…": a share,
     // which "largely" gives as well as "a third" (not "how much of a
     // compromise").
