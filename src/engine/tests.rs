@@ -2581,3 +2581,16 @@ fn a_death_toll_is_asked_for_however_the_question_opens() {
         13,
     );
 }
+
+#[test]
+fn an_answer_about_one_person_asked_about_is_not_about_someone_else() {
+    // The answer names Erdogan, whom the question asks about; Putin, left
+    // out, is only when. It had been ruled out as an answer about someone
+    // other than Putin.
+    assert_answers(
+        &engine(),
+        "who did erdogan meet before putin came in",
+        "Rowhani",
+        3,
+    );
+}

@@ -1739,6 +1739,17 @@ impl Index {
                 return false;
             }
             let kind = self.lexicon.entity(e).kind;
+            // The answer names another person the question asks about: it
+            // is about him, and this one is only when ("who did
+            // the turkish leader sit down with before the russian head of
+            // state came in" and "…Erdogan met… Rowhani").
+            if kind == EntityKind::Person
+                && asked.iter().any(|&a| {
+                    a != e && self.lexicon.entity(a).kind == kind && shown().any(|d| near(a, d))
+                })
+            {
+                return false;
+            }
             // Someone stands for the side he leads too: "who backs assad"
             // is about the Syrian government, so a country the answer
             // names instead is someone else.
