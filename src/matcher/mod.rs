@@ -345,6 +345,38 @@ impl Holders {
     }
 }
 
+/// "where did the rebels come from": where someone came from is where
+/// they were moved from, so in a question asking where, "come", "came" or
+/// "coming" before "from" (and "originally" before either) is dropped
+/// ("…evacuated from different parts of Syria"). Not elsewhere: "how many
+/// of them came from idlib" asks what the article never says, and "came"
+/// unmatched says so.
+fn drop_came_from(typed: &mut Vec<crate::normalize::Token>) {
+    if !typed
+        .iter()
+        .any(|t| matches!(t.text.as_str(), "where" | "wher" | "wheres"))
+    {
+        return;
+    }
+    let came = |t: &crate::normalize::Token| matches!(t.text.as_str(), "come" | "came" | "coming");
+    let mut i = typed.len();
+    while i > 1 {
+        i -= 1;
+        let before_from = typed.get(i + 1).is_some_and(|n| n.text == "from");
+        if before_from && came(&typed[i]) {
+            typed.remove(i);
+        }
+        if i < typed.len()
+            && typed[i].text == "originally"
+            && typed
+                .get(i + 1)
+                .is_some_and(|n| n.text == "from" || came(n))
+        {
+            typed.remove(i);
+        }
+    }
+}
+
 /// Kinds of answer a word of a fact can give (`Doc::clues`).
 const CLUE_NAME: u8 = 1;
 const CLUE_NUMBER: u8 = 2;
@@ -1399,6 +1431,7 @@ impl Index {
         }
         if query {
             typed = distribute_leaders(typed);
+            drop_came_from(&mut typed);
         }
         for t in typed {
             if query {
