@@ -276,10 +276,19 @@ pub fn focus(message: &str) -> Option<String> {
     // one only a short clause, which names what the pronoun stands for
     // rather than telling of the asker ("doing a school report on the
     // syria war and my teacher mentioned some summit in 2018??").
+    // And only for a thing ("how many does it have there", "what did he
+    // say about them"): one who acts ("erdogan met rowhani?? where did
+    // they meet") is asked about apart from what the asker exclaims.
+    let points_at_thing = first_words.iter().enumerate().any(|(i, w)| {
+        matches!(w.as_str(), "it" | "its")
+            || (w == "them" && i > 0 && matches!(first_words[i - 1].as_str(), "about" | "of"))
+    });
     let before_at = (0..first)
         .rev()
         .find(|&j| !words(&clauses[j]).is_empty())
-        .filter(|&j| j + 1 == first || words(&clauses[j]).len() <= NAMING_CLAUSE_WORDS);
+        .filter(|&j| {
+            j + 1 == first || (points_at_thing && words(&clauses[j]).len() <= NAMING_CLAUSE_WORDS)
+        });
     if let Some(before_at) = before_at.filter(|_| points_back || fragment) {
         let before = &clauses[before_at];
         let before_words = words(before);
@@ -806,6 +815,11 @@ mod tests {
             (
                 "hi all, so my aunt was telling me over dinner last night about some summit in 2018?? who was at it",
                 Some("who was at it"),
+            ),
+            // Not for one who acts: the exclamation is not what is asked.
+            (
+                "erdogan met rowhani?? where did they meet",
+                Some("where did they meet"),
             ),
             (
                 "hi, the article mentions a diplomat who handles syria, what's his name?",

@@ -1775,11 +1775,17 @@ impl Index {
             // The answer names another person the question asks about: it
             // is about him, and this one is only when ("who did
             // the turkish leader sit down with before the russian head of
-            // state came in" and "…Erdogan met… Rowhani").
+            // state came in" and "…Erdogan met… Rowhani"). Only the first
+            // person it names: "who did putin meet before erdogan came in"
+            // is not about Erdogan.
+            let first_person = asked
+                .iter()
+                .copied()
+                .find(|&a| self.lexicon.entity(a).kind == EntityKind::Person);
             if kind == EntityKind::Person
-                && asked.iter().any(|&a| {
-                    a != e && self.lexicon.entity(a).kind == kind && shown().any(|d| near(a, d))
-                })
+                && asked
+                    .iter()
+                    .any(|&a| a != e && Some(a) == first_person && shown().any(|d| near(a, d)))
             {
                 return false;
             }
@@ -4252,7 +4258,8 @@ fn read_measure(words: &[String], want: Option<Want>) -> Option<Measure> {
         return Some(Measure::Casualties);
     }
     // A toll asked for in so many words, however asked ("what's the total
-    // death toll", read as "deaths"); not deaths set aside ("besides
+    // death toll", read as "deaths", "what's the toll so far"; so "the
+    // toll of displacement" is declined); not deaths set aside ("besides
     // civilian deaths, what is turkey worried about", "beyond the deaths
     // themselves").
     let sets_aside = words.iter().any(|w| {
