@@ -376,16 +376,11 @@ fn relative_clause(clause: &str) -> bool {
 /// "another", "more" after it).
 pub fn set_aside(message: &str) -> Option<String> {
     let all = words(message);
-    let starts = |w: &[String], i: usize| match (w[i].as_str(), w.get(i + 1).map(String::as_str)) {
-        ("apart" | "aside", Some("from")) | ("other", Some("than")) => Some(i + 2),
-        ("besides", _) => Some(i + 1),
-        _ => None,
-    };
     let clause = split(message)
         .into_iter()
         .map(|c| words(&c))
-        .find(|w| (0..w.len()).any(|i| starts(w, i).is_some()))?;
-    let at = (0..clause.len()).find_map(|i| starts(&clause, i))?;
+        .find(|w| (0..w.len()).any(|i| aside_from(w, i).is_some()))?;
+    let at = (0..clause.len()).find_map(|i| aside_from(&clause, i))?;
     let phrase: Vec<&str> = clause[at..]
         .iter()
         .map(String::as_str)
@@ -399,6 +394,18 @@ pub fn set_aside(message: &str) -> Option<String> {
     (asks_else && !phrase.is_empty()).then(|| phrase.join(" "))
 }
 
+/// Where what is set aside begins when `words[i]` starts a phrase setting
+/// something aside ("besides", "except", "apart from", "aside from",
+/// "other than"): the index after it. The one reader of those words.
+pub fn aside_from<S: AsRef<str>>(words: &[S], i: usize) -> Option<usize> {
+    let next = words.get(i + 1).map(AsRef::as_ref);
+    match (words.get(i)?.as_ref(), next) {
+        ("apart" | "aside", Some("from")) | ("other", Some("than")) => Some(i + 2),
+        ("besides" | "except", _) => Some(i + 1),
+        _ => None,
+    }
+}
+
 /// Whether `clause` sets one thing aside, named in a word or two
 /// ("besides idlib", "apart from the massacre"), after any lead-in. A
 /// longer description ("besides fighters supported by the west") shares
@@ -409,13 +416,10 @@ fn sets_aside(clause: &[String]) -> bool {
         .map(String::as_str)
         .skip_while(|w| LEAD_INS.contains(w))
         .collect();
-    let named = match rest.as_slice() {
-        ["besides" | "except", named @ ..]
-        | ["apart" | "aside", "from", named @ ..]
-        | ["other", "than", named @ ..] => named,
-        _ => return false,
+    let Some(at) = aside_from(&rest, 0) else {
+        return false;
     };
-    let named = named
+    let named = rest[at..]
         .iter()
         .filter(|w| !matches!(**w, "the" | "a" | "an" | "all" | "that" | "this"))
         .count();

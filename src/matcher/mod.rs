@@ -2232,13 +2232,7 @@ impl Index {
         // "besides idlib"), past an article; also at the question's end
         // ("…set up besides idlib").
         let set_aside_at: Option<usize> = (0..raw.len())
-            .find_map(
-                |i| match (raw[i].as_str(), raw.get(i + 1).map(String::as_str)) {
-                    ("apart" | "aside", Some("from")) | ("other", Some("than")) => Some(i + 2),
-                    ("besides" | "except", _) => Some(i + 1),
-                    _ => None,
-                },
-            )
+            .find_map(|i| focus::aside_from(&raw, i))
             .map(|at| {
                 at + usize::from(
                     raw.get(at)
