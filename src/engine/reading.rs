@@ -218,12 +218,23 @@ impl Engine {
                 // amassed…").
                 let no_time_or_number =
                     matches!(found.query.want, Some(Want::Time | Want::Number)) && f.want_other;
+                // Asked how many of a figure it gives ("how many of
+                // turkey's 12 posts…"), an answer giving that figure (or
+                // its quote, shown when the answer counts something else).
+                let figure_given = found.query.want == Some(Want::Number)
+                    && self.facts.get(fact_id).is_some_and(|fact| {
+                        let q = &found.query;
+                        self.index.figures_given(&fact.answer, q)
+                            || (!self.index.counts_in(&fact.answer, q)
+                                && self.index.figures_given(&fact.quote, q))
+                    });
                 // Asked about something the article is known not to say,
                 // and much more like that than like this fact.
                 let gap_wins = gap_rules_out(gap, c.scored.confidence);
                 let ruled_out = f.speaker_wrong
                     || gap_wins
                     || no_time_or_number
+                    || figure_given
                     || kind_unsaid
                     || f.entity_swapped
                     || f.measure_missing

@@ -2490,6 +2490,38 @@ fn how_many_is_not_answered_by_a_fact_without_a_number() {
 }
 
 #[test]
+fn how_many_of_a_figure_given_is_not_answered_by_that_figure() {
+    // The asker already has the whole; the article gives no part of it.
+    let e = engine();
+    for q in [
+        "how many of the 12 turkish observation posts have come under fire",
+        "of the 3.5 million syrian refugees in turkey how many fled idlib",
+    ] {
+        let r = e.ask(q);
+        assert!(!r.answered, "{q:?}: {:?} ({})", r.answer, r.confidence);
+    }
+    // A figure offered as a guess among others is not given.
+    let readings = e.read("how many rebels were moved to idlib, hundreds or thousands");
+    let thousands: Vec<_> = readings
+        .iter()
+        .flat_map(|r| &r.considered)
+        .filter(|c| {
+            e.fact(c.fact_id)
+                .is_some_and(|f| f.answer.starts_with("Thousands of rebels"))
+        })
+        .collect();
+    assert!(!thousands.is_empty());
+    assert!(thousands.iter().all(|c| !c.ruled_out));
+    // A share of the whole given is a figure the asker lacks.
+    assert_answers(
+        &e,
+        "idlib has 3 million civilians right, how many of them are displaced",
+        "A third",
+        12,
+    );
+}
+
+#[test]
 fn why_is_not_answered_by_a_list_or_a_yes() {
     // Neither the three presidents' names nor "they have met before" says
     // why they met; the summit's purpose does, or nothing.

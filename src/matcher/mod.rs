@@ -532,6 +532,10 @@ pub struct Query {
     /// What "how many" counts (any of these).
     pub counts: Vec<TermId>,
     pub counts_text: Option<String>,
+    /// The figures the question gives as its own ("how many of turkey's
+    /// 12 posts…": 12), not offered as a guess among others ("hundreds or
+    /// thousands").
+    pub figures: Vec<TermId>,
     /// The entities the question names, and those named inside their names
     /// ("Iran" and "Syria" in "Iran's top diplomat for Syria").
     named: Vec<u16>,
@@ -1173,6 +1177,52 @@ impl Index {
                         .is_some_and(|id| query.counts.contains(id))
                 })
         })
+    }
+
+    /// Whether `text`, answering a "how many" question, gives as its
+    /// figures only ones the question itself gives: "how many of turkey's
+    /// 12 observation posts were attacked" is not answered by "Turkey has
+    /// 12 observation posts". The figures are those for what the question
+    /// counts when the text has any ("Turkey, which has 12 observation
+    /// posts…, already hosts 3.5 million…" counts the posts with 12), else
+    /// all of them.
+    pub fn figures_given(&self, text: &str, query: &Query) -> bool {
+        /// How far after its number the counted word may come.
+        const NEAR: usize = 5;
+        if query.want != Some(Want::Number) {
+            return false;
+        }
+        let words: Vec<String> = tokens(&crate::normalize::fold(text))
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        let term = |w: &str| self.terms.get(self.term_of(w).as_ref()).copied();
+        // Each figure: a run of number words ("3.5 million"), and whether
+        // what is counted follows it.
+        let mut figures: Vec<(std::ops::Range<usize>, bool)> = Vec::new();
+        for run in figure_runs(&words) {
+            let i = run.end;
+            // "a third of Idlib's 3 million civilians are displaced": a
+            // share of what the words after it count.
+            let near = if words.get(i).is_some_and(|w| w == "of") {
+                2 * NEAR
+            } else {
+                NEAR
+            };
+            let counted = words[i..]
+                .iter()
+                .take(near)
+                .any(|w| term(w).is_some_and(|id| query.counts.contains(&id)));
+            figures.push((run, counted));
+        }
+        let counted = figures.iter().any(|(_, c)| *c);
+        let given = |r: &std::ops::Range<usize>| {
+            words[r.clone()]
+                .iter()
+                .all(|w| term(w).is_some_and(|id| query.figures.contains(&id)))
+        };
+        let mut shown = figures.iter().filter(|(_, c)| *c || !counted).peekable();
+        shown.peek().is_some() && shown.all(|(r, _)| given(r))
     }
 
     /// Per term of `query`: whether `text` holds it (the term, or a name of
@@ -2603,6 +2653,19 @@ impl Index {
                         .find(|u| u.pos >= p + 2 && u.entity.is_none() && !counts_at(&raw, u.pos))
                 })
             });
+        // Runs of number words, each given unless an "or" offers it.
+        let mut figures: Vec<TermId> = Vec::new();
+        for run in figure_runs(&raw) {
+            let offered = (run.start > 0 && raw[run.start - 1] == "or")
+                || raw.get(run.end).is_some_and(|w| w == "or");
+            if !offered {
+                figures.extend(
+                    raw[run]
+                        .iter()
+                        .filter_map(|w| self.live_term(&self.term_of(w))),
+                );
+            }
+        }
         let counts: Vec<TermId> = counts_unit
             .and_then(|u| self.live_term(&u.term))
             .into_iter()
@@ -2925,6 +2988,7 @@ impl Index {
             singled,
             counts,
             counts_text: counts_unit.map(|u| u.term.clone()),
+            figures,
             alternatives: self.offered(&raw, &units, want, speaker),
             elsewhere,
             named,
@@ -4311,6 +4375,25 @@ fn counts_at<S: AsRef<str>>(words: &[S], at: usize) -> bool {
         return false;
     }
     w.chars().any(|c| c.is_ascii_digit()) || words::has(&words::lists().number, w)
+}
+
+/// The runs of number words in `words` ("3.5 million", "12"): each a
+/// figure.
+fn figure_runs<S: AsRef<str>>(words: &[S]) -> Vec<std::ops::Range<usize>> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !counts_at(words, i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < words.len() && counts_at(words, i) {
+            i += 1;
+        }
+        runs.push(start..i);
+    }
+    runs
 }
 
 /// Whether `text` states what a question wanting `want` asks for: a time
