@@ -2184,6 +2184,27 @@ fn a_bare_name_after_a_question_stands_for_the_name_of_its_kind() {
 }
 
 #[test]
+fn how_someone_responded_asks_for_the_responders_words() {
+    // The article quotes no answer to Erdogan: his own words are what was
+    // answered, not the answer.
+    let e = engine();
+    for q in [
+        "how did america react to erdogan's comment on passing the buck",
+        "so what was vladimir putin's response to erdogan in the end",
+    ] {
+        let r = e.ask(q);
+        assert!(!r.answered, "{q:?}: {:?} ({})", r.answer, r.confidence);
+    }
+    // The one responding is the one asked about.
+    assert_answers(
+        &e,
+        "how did erdogan respond to the americans and russians",
+        "passes the buck",
+        17,
+    );
+}
+
+#[test]
 fn a_say_word_inside_a_name_or_after_seeing_asks_for_no_ones_words() {
     // The "state" of Islamic State is no statement, and what someone saw
     // mentioned is not what anyone said: both questions had been read as

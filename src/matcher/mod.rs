@@ -2480,10 +2480,37 @@ impl Index {
                 || trailing_participle
                 || perceived
         };
+        // "how did the us respond to erdogan's comment": the one before
+        // the verb answers, whoever it is; the words after "to" are what
+        // they answer.
+        let responds = |sp: usize| {
+            matches!(
+                raw[sp].as_str(),
+                "respond"
+                    | "responds"
+                    | "responded"
+                    | "react"
+                    | "reacts"
+                    | "reacted"
+                    | "reply"
+                    | "replies"
+                    | "replied"
+                    | "answer"
+                    | "answers"
+                    | "answered"
+                    | "reaction"
+                    | "response"
+            ) && raw.get(sp + 1).is_some_and(|w| w == "to")
+                // "how did the us respond to that": what it answers is
+                // not here to weigh its words against.
+                && raw
+                    .get(sp + 2)
+                    .is_some_and(|w| !matches!(w.as_str(), "that" | "this" | "it" | "them" | "those"))
+        };
         let speaker = raw
             .iter()
             .enumerate()
-            .filter(|(_, w)| words::has(&words::lists().say, w.as_str()))
+            .filter(|&(sp, w)| words::has(&words::lists().say, w.as_str()) || responds(sp))
             .filter(|&(sp, _)| !passive(sp))
             // "islamic state": a say-word inside a name says nothing.
             .filter(|&(sp, _)| {
@@ -2516,6 +2543,14 @@ impl Index {
                 // ("what did hts say", "did the rebels say anything"); not
                 // one named elsewhere ("how many al qaeda linked fighters
                 // did he say…", "was isis mentioned").
+                // Whoever answers, country or person.
+                if responds(sp) {
+                    // "russia's reaction to…"
+                    let owns = |u: &Unit| u.end() + 1 == sp && raw[u.end()] == "s";
+                    return before()
+                        .next_back()
+                        .filter(|u| u.entity.is_some() && (u.end() == sp || owns(u)));
+                }
                 let asked_group = before().next_back().filter(|u| {
                     kind(u) == Some(EntityKind::Group)
                         && u.end() == sp
