@@ -292,6 +292,33 @@ impl Engine {
 /// opposite, so the evidence is given without a verdict.
 const VERDICT_SIMILARITY: f32 = 0.9;
 
+/// Whether a question dates what it asks about: a day or month by name
+/// ("on friday"), or a span pinned down ("this week", "in recent months",
+/// "over the past three years"); not "have a good end of the week", nor
+/// "may" or "march" alone.
+fn dates_itself(words: &[crate::normalize::Token]) -> bool {
+    const SPANS: &[&str] = &[
+        "week", "weeks", "month", "months", "year", "years", "day", "days", "decade",
+    ];
+    const PINS: &[&str] = &[
+        "this", "last", "next", "past", "recent", "previous", "earlier", "same", "few", "couple",
+    ];
+    words.iter().enumerate().any(|(i, t)| {
+        let w = t.text.as_str();
+        if !crate::words::has(&crate::words::lists().time, w) || matches!(w, "may" | "march") {
+            return false;
+        }
+        if !SPANS.contains(&w) {
+            return true;
+        }
+        words[..i]
+            .iter()
+            .rev()
+            .take(2)
+            .any(|b| PINS.contains(&b.text.as_str()) || b.text.chars().all(|c| c.is_ascii_digit()))
+    })
+}
+
 impl Engine {
     /// The answer to show for `fact` to a question read as `query`.
     fn compose(&self, question: &str, fact: &Fact, query: &Query, factors: &Factors) -> String {
@@ -303,11 +330,15 @@ impl Engine {
             // by "Thousands of rebels…" when the quote says "Over the past
             // three years". Not a moderator's answer, which says what they
             // meant it to.
+            // A question that dates what it asks about ("did erdogan warn
+            // of a massacre last month") asks when too.
+            let dates = || dates_itself(&tokens(question));
             let leaves_out = fact.origin != Origin::Moderator
                 && fact.paragraph.is_some()
                 && query
                     .want
                     .filter(|&w| matches!(w, Want::Time | Want::Number))
+                    .or_else(|| dates().then_some(Want::Time))
                     .is_some_and(|w| {
                         let (answer, quote) = if w == Want::Number && !query.counts.is_empty() {
                             (

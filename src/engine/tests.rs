@@ -669,6 +669,31 @@ fn an_answer_leaving_out_the_time_asked_for_is_given_as_its_quote() {
     let answer = r.answer.expect("answered");
     assert!(answer.contains("this week"), "{answer:?}");
     assert_eq!(r.sources[0].paragraph, Some(14));
+    // A question dating what it asks about asks when too, whatever it
+    // opens with; a sign-off's week does not date anything.
+    for (q, said, paragraph) in [
+        (
+            "was it two weeks ago that the un envoy gave his warning",
+            "last week",
+            13,
+        ),
+        (
+            "erdogan's massacre warning, was that in august?",
+            "this week",
+            14,
+        ),
+    ] {
+        let r = e.ask(q);
+        let answer = r.answer.unwrap_or_else(|| panic!("declined {q:?}"));
+        assert!(answer.contains(said), "{q:?}: {answer:?}");
+        assert_eq!(r.sources[0].paragraph, Some(paragraph));
+    }
+    let r = e.ask("what did de mistura warn about? have a nice end of the week");
+    let answer = r.answer.expect("answered");
+    assert!(
+        answer.starts_with("Staffan de Mistura warned"),
+        "{answer:?}"
+    );
 }
 
 #[test]
