@@ -1752,6 +1752,13 @@ fn a_gathering_of_leaders_is_the_summit() {
         20,
     );
     assert_answers(&e, "why did the troops gather near idlib", "amassed", 8);
+    // So is a seat at its table.
+    for q in [
+        "which leaders are sitting at the table in tehran, names please",
+        "so who's got a seat at the table, which countries",
+    ] {
+        assert_answers(&e, q, "Erdogan", 2);
+    }
 }
 
 #[test]
