@@ -922,6 +922,13 @@ fn how_many_counts_the_noun_not_the_number_before_it() {
     // A participle or another noun there says what they are: still the
     // civilians counted.
     assert_answers(&e, "how many of the civilians are displaced", "A third", 12);
+    // Asked bare, what they are is counted, not an adverb.
+    assert_answers(
+        &e,
+        "in idlib how many are currently displaced",
+        "A third",
+        12,
+    );
     assert_answers(
         &e,
         "how many of idlib's 3 million civilians are refugees",
@@ -1754,6 +1761,13 @@ fn a_gathering_of_leaders_is_the_summit() {
         20,
     );
     assert_answers(&e, "why did the troops gather near idlib", "amassed", 8);
+    // Gatherings are meetings however they are described.
+    assert_answers(
+        &e,
+        "the three-way gatherings in the past set up what in syria",
+        "de-escalation",
+        20,
+    );
     // So is a seat at its table.
     for q in [
         "which leaders are sitting at the table in tehran, names please",

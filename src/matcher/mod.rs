@@ -2683,9 +2683,17 @@ impl Index {
             })
             .and_then(|p| {
                 partitive_predicate(&raw, p, &units).or_else(|| {
-                    units
-                        .iter()
-                        .find(|u| u.pos >= p + 2 && u.entity.is_none() && !counts_at(&raw, u.pos))
+                    // Asked bare ("how many are already displaced"), what
+                    // is counted is what they are, not an adverb.
+                    let bare = raw.get(p + 2).is_some_and(|w| {
+                        matches!(w.as_str(), "are" | "were" | "is" | "was" | "have" | "has")
+                    });
+                    units.iter().find(|u| {
+                        u.pos >= p + 2
+                            && u.entity.is_none()
+                            && !counts_at(&raw, u.pos)
+                            && !(bare && words::has(&words::lists().adverbs, raw[u.pos].as_str()))
+                    })
                 })
             });
         // Runs of number words, each given unless an "or" offers it.
