@@ -2732,4 +2732,9 @@ fn where_someone_came_from_is_where_they_were_moved_from() {
         "{:?}",
         r.answer
     );
+    // A "where" after "to" in a question asked by "what" opens a clause:
+    // no place, no one's origin is asked.
+    let q = "what did the kremlin want for the refugees, to go back to where they came from?";
+    assert_eq!(e.index.query(q).want, None);
+    assert_answers(&e, q, "repatriation", 19);
 }

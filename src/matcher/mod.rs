@@ -4513,6 +4513,18 @@ fn partitive_predicate<'a>(raw: &[String], p: usize, units: &'a [Unit]) -> Optio
 /// between: "where did de mistura get that figure from" asks a source.
 /// Or asks their nationality ("whats de mistura's nationality", "what
 /// nationality is he"): the same thing, a country of theirs.
+/// Whether the "where" at `at` opens a clause inside a question asked by
+/// another word ("what did the kremlin say about sending refugees back to
+/// where they came from"): after "to" or "from", with "what", "which",
+/// "who" or "how" before it.
+fn relative_where(words: &[String], at: usize) -> bool {
+    at > 0
+        && matches!(words[at - 1].as_str(), "to" | "from")
+        && words[..at - 1]
+            .iter()
+            .any(|w| matches!(w.as_str(), "what" | "whats" | "which" | "who" | "how"))
+}
+
 fn asks_origin(words: &[String]) -> bool {
     // "his nationality", "de mistura's nationality", "what nationality is
     // he": someone's; not "the nationality of the refugees" nor "talk
@@ -4557,6 +4569,9 @@ fn asks_origin(words: &[String]) -> bool {
         return false;
     }
     words[..end].iter().enumerate().any(|(i, w)| {
+        if relative_where(words, i) {
+            return false;
+        }
         let between = match (w.as_str(), words.get(i + 1).map(String::as_str)) {
             ("wheres", _) => &words[i + 1..end],
             ("where", Some("is" | "are" | "was" | "were" | "s")) => &words[i + 2..end],
@@ -4907,7 +4922,10 @@ fn read_want(words: &[String]) -> Option<Want> {
         (
             Want::Place,
             first(&[
-                word(&["where", "wheres", "whereabouts"]),
+                (0..words.len()).find(|&at| {
+                    matches!(words[at].as_str(), "where" | "wheres" | "whereabouts")
+                        && !relative_where(words, at)
+                }),
                 which_place,
                 country_is_where,
             ]),
