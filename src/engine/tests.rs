@@ -1212,8 +1212,6 @@ fn what_someone_wants_to_do_and_the_rebel_enclave_are_read_as_meant() {
         "terrorists",
         5,
     );
-    // So is their last pocket, in the words of a stronghold.
-    assert_answers(&e, "is idlib really the last rebel pocket?", "Yes.", 1);
     // "mentioned in the article" is where the asker read it.
     assert_answers(
         &e,
