@@ -1769,7 +1769,7 @@ fn a_gathering_of_leaders_is_the_summit() {
     // So is a seat at its table.
     for q in [
         "which leaders are sitting at the table in tehran, names please",
-        "so who's got a seat at the table, which countries",
+        "so who sits at the table, which countries",
     ] {
         assert_answers(&e, q, "Erdogan", 2);
     }
