@@ -2567,6 +2567,13 @@ fn how_many_of_a_figure_given_is_not_answered_by_that_figure() {
         let r = e.ask(q);
         assert!(!r.answered, "{q:?}: {:?} ({})", r.answer, r.confidence);
     }
+    // Nor is one to be confirmed.
+    assert_answers(
+        &e,
+        "how many refugees is turkey hosting, 3.5 million?",
+        "3.5 million",
+        16,
+    );
     // A figure offered as a guess among others is not given.
     let readings = e.read("how many rebels were moved to idlib, hundreds or thousands");
     let thousands: Vec<_> = readings

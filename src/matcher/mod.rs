@@ -532,9 +532,9 @@ pub struct Query {
     /// What "how many" counts (any of these).
     pub counts: Vec<TermId>,
     pub counts_text: Option<String>,
-    /// The figures the question gives as its own ("how many of turkey's
-    /// 12 posts…": 12), not offered as a guess among others ("hundreds or
-    /// thousands").
+    /// The figures the question gives as a whole it asks part of ("how
+    /// many of turkey's 12 posts…": 12), not offered as a guess among
+    /// others ("hundreds or thousands") or to be confirmed.
     pub figures: Vec<TermId>,
     /// The entities the question names, and those named inside their names
     /// ("Iran" and "Syria" in "Iran's top diplomat for Syria").
@@ -2696,12 +2696,18 @@ impl Index {
                     })
                 })
             });
-        // Runs of number words, each given unless an "or" offers it.
+        // Runs of number words given as a whole a part of which is asked
+        // ("how many of turkey's 12 posts", "out of the 3.5 million"); not
+        // one offered among guesses ("hundreds or thousands") or to be
+        // confirmed ("how many refugees does turkey host, 3.5 million?").
         let mut figures: Vec<TermId> = Vec::new();
         for run in figure_runs(&raw) {
             let offered = (run.start > 0 && raw[run.start - 1] == "or")
                 || raw.get(run.end).is_some_and(|w| w == "or");
-            if !offered {
+            let whole = raw[run.start.saturating_sub(3)..run.start]
+                .iter()
+                .any(|w| w == "of");
+            if whole && !offered {
                 figures.extend(
                     raw[run]
                         .iter()
