@@ -929,6 +929,15 @@ fn how_many_counts_the_noun_not_the_number_before_it() {
         "A third",
         12,
     );
+    // With nothing else to count, no fact counts the adverb.
+    let r = e.ask("so how many are currently in idlib");
+    assert!(
+        r.answer
+            .as_deref()
+            .is_none_or(|a| !a.contains("3.5 million")),
+        "{:?}",
+        r.answer
+    );
     assert_answers(
         &e,
         "how many of idlib's 3 million civilians are refugees",

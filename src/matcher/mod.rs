@@ -2688,12 +2688,17 @@ impl Index {
                     let bare = raw.get(p + 2).is_some_and(|w| {
                         matches!(w.as_str(), "are" | "were" | "is" | "was" | "have" | "has")
                     });
-                    units.iter().find(|u| {
-                        u.pos >= p + 2
-                            && u.entity.is_none()
-                            && !counts_at(&raw, u.pos)
-                            && !(bare && words::has(&words::lists().adverbs, raw[u.pos].as_str()))
-                    })
+                    // With nothing else to count ("how many are currently
+                    // in idlib"), the adverb stands: no fact counts it.
+                    let plain =
+                        |u: &&Unit| u.pos >= p + 2 && u.entity.is_none() && !counts_at(&raw, u.pos);
+                    units
+                        .iter()
+                        .filter(plain)
+                        .find(|u| {
+                            !(bare && words::has(&words::lists().adverbs, raw[u.pos].as_str()))
+                        })
+                        .or_else(|| units.iter().find(plain))
                 })
             });
         // Runs of number words given as a whole a part of which is asked
