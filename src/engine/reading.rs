@@ -4,13 +4,14 @@
 
 use std::fmt::Write as _;
 
-use crate::fact::{ArticleId, FactId};
+use crate::fact::{AnswerKind, ArticleId, FactId};
+use crate::lexicon::EntityKind;
 use crate::matcher::decide::{self, Candidate};
 use crate::matcher::focus;
 use crate::matcher::{Found, Target, Want};
 use crate::moderation::phrasing_key;
 
-use super::Engine;
+use super::{followup, Engine};
 
 /// How far past the answer to look for distinct alternatives.
 const SEARCH_DEPTH: usize = 12;
@@ -103,6 +104,46 @@ impl Engine {
     /// its question) by its question clause; each searched and weighed.
     /// A question worded as a fact's phrasing always has that fact among
     /// its candidates, however many others share its few words.
+    /// Whether `text` names a place or a country, or gives a direction
+    /// ("north-western", "borders", "near").
+    fn places(&self, text: &str) -> bool {
+        const DIRECTIONS: &[&str] = &[
+            "north",
+            "south",
+            "east",
+            "west",
+            "northern",
+            "southern",
+            "eastern",
+            "western",
+            "northwest",
+            "northwestern",
+            "northeast",
+            "northeastern",
+            "southwest",
+            "southeast",
+            "border",
+            "borders",
+            "bordering",
+            "near",
+            "countryside",
+            "capital",
+            "where",
+        ];
+        let words = crate::normalize::tokens(&crate::normalize::fold(text));
+        words.iter().any(|t| {
+            DIRECTIONS.contains(&t.text.as_str())
+                || t.text.split('-').any(|part| DIRECTIONS.contains(&part))
+        }) || followup::entities(&self.lexicon, &words)
+            .into_iter()
+            .any(|e| {
+                matches!(
+                    self.lexicon.entity(e).kind,
+                    EntityKind::Place | EntityKind::Country
+                )
+            })
+    }
+
     pub fn read(&self, question: &str) -> Vec<Reading> {
         let phrased = self
             .phrased_as
@@ -228,6 +269,13 @@ impl Engine {
                             || (!self.index.counts_in(&fact.answer, q)
                                 && self.index.figures_given(&fact.quote, q))
                     });
+                // Asked where, an answer naming no place and giving no
+                // direction ("After meeting each other, Erdogan and
+                // Rowhani joined Putin…" for "trilateral talks where").
+                let placeless = found.query.want == Some(Want::Place)
+                    && self.facts.get(fact_id).is_some_and(|fact| {
+                        fact.kind != AnswerKind::Place && !self.places(&fact.answer)
+                    });
                 // Asked about something the article is known not to say,
                 // and much more like that than like this fact.
                 let gap_wins = gap_rules_out(gap, c.scored.confidence);
@@ -235,6 +283,7 @@ impl Engine {
                     || gap_wins
                     || no_time_or_number
                     || figure_given
+                    || placeless
                     || kind_unsaid
                     || f.entity_swapped
                     || f.measure_missing

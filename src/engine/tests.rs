@@ -2605,6 +2605,21 @@ fn how_many_of_a_figure_given_is_not_answered_by_that_figure() {
 }
 
 #[test]
+fn where_is_not_answered_by_a_fact_naming_no_place() {
+    // Whom Putin was joined by says nothing of where.
+    let e = engine();
+    assert_answers(&e, "the three-way talks, where", "Tehran", 1);
+    let r = e.ask("where was the trilateral meeting that putin joined");
+    assert!(
+        r.answer
+            .as_deref()
+            .is_none_or(|a| !a.contains("joined Putin")),
+        "{:?}",
+        r.answer
+    );
+}
+
+#[test]
 fn why_is_not_answered_by_a_list_or_a_yes() {
     // Neither the three presidents' names nor "they have met before" says
     // why they met; the summit's purpose does, or nothing.
