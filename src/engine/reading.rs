@@ -104,8 +104,9 @@ impl Engine {
     /// its question) by its question clause; each searched and weighed.
     /// A question worded as a fact's phrasing always has that fact among
     /// its candidates, however many others share its few words.
-    /// Whether `text` names a place or a country, or gives a direction
-    /// ("north-western", "borders", "near").
+    /// Whether `text` names a place or a country, gives a direction
+    /// ("north-western", "borders", "near"), or the summit (where issues
+    /// would be resolved).
     fn places(&self, text: &str) -> bool {
         const DIRECTIONS: &[&str] = &[
             "north",
@@ -129,6 +130,7 @@ impl Engine {
             "countryside",
             "capital",
             "where",
+            "summit",
         ];
         let words = crate::normalize::tokens(&crate::normalize::fold(text));
         words.iter().any(|t| {

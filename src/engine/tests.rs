@@ -2617,6 +2617,20 @@ fn where_is_not_answered_by_a_fact_naming_no_place() {
         "{:?}",
         r.answer
     );
+    // The summit is where issues get resolved.
+    assert_answers(
+        &e,
+        "where are the issues going to be resolved",
+        "Friday's summit",
+        15,
+    );
+    // A "where" after "about" opens a clause too.
+    assert_answers(
+        &e,
+        "what did erdogan say about where syrians would flee to",
+        "refugee influx",
+        15,
+    );
 }
 
 #[test]

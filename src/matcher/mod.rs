@@ -4526,11 +4526,18 @@ fn partitive_predicate<'a>(raw: &[String], p: usize, units: &'a [Unit]) -> Optio
 /// nationality is he"): the same thing, a country of theirs.
 /// Whether the "where" at `at` opens a clause inside a question asked by
 /// another word ("what did the kremlin say about sending refugees back to
-/// where they came from"): after "to" or "from", with "what", "which",
-/// "who" or "how" before it.
+/// where they came from", "what did erdogan say about where the refugees
+/// would go"): after "to", "from" or "about", with "what", "which", "who"
+/// or "how" before it, and a subject after it.
 fn relative_where(words: &[String], at: usize) -> bool {
+    // "how about this: from where were the rebels evacuated", "…evacuated
+    // from where?": the question's own "where".
+    let asked = words
+        .get(at + 1)
+        .is_none_or(|w| words::has(&words::lists().auxiliaries, w));
     at > 0
-        && matches!(words[at - 1].as_str(), "to" | "from")
+        && !asked
+        && matches!(words[at - 1].as_str(), "to" | "from" | "about")
         && words[..at - 1]
             .iter()
             .any(|w| matches!(w.as_str(), "what" | "whats" | "which" | "who" | "how"))
