@@ -51,6 +51,7 @@ pub struct Lists {
     pub seats: WordList,
     pub singling: WordList,
     pub place_nouns: WordList,
+    pub directions: WordList,
     pub expletive_it: WordList,
     pub weather: WordList,
     pub adverbs: WordList,

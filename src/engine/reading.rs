@@ -104,48 +104,6 @@ impl Engine {
     /// its question) by its question clause; each searched and weighed.
     /// A question worded as a fact's phrasing always has that fact among
     /// its candidates, however many others share its few words.
-    /// Whether `text` names a place or a country, gives a direction
-    /// ("north-western", "borders", "near"), or the summit (where issues
-    /// would be resolved).
-    fn places(&self, text: &str) -> bool {
-        const DIRECTIONS: &[&str] = &[
-            "north",
-            "south",
-            "east",
-            "west",
-            "northern",
-            "southern",
-            "eastern",
-            "western",
-            "northwest",
-            "northwestern",
-            "northeast",
-            "northeastern",
-            "southwest",
-            "southeast",
-            "border",
-            "borders",
-            "bordering",
-            "near",
-            "countryside",
-            "capital",
-            "where",
-            "summit",
-        ];
-        let words = crate::normalize::tokens(&crate::normalize::fold(text));
-        words.iter().any(|t| {
-            DIRECTIONS.contains(&t.text.as_str())
-                || t.text.split('-').any(|part| DIRECTIONS.contains(&part))
-        }) || followup::entities(&self.lexicon, &words)
-            .into_iter()
-            .any(|e| {
-                matches!(
-                    self.lexicon.entity(e).kind,
-                    EntityKind::Place | EntityKind::Country
-                )
-            })
-    }
-
     pub fn read(&self, question: &str) -> Vec<Reading> {
         let phrased = self
             .phrased_as
@@ -180,6 +138,27 @@ impl Engine {
                 }
             })
             .collect()
+    }
+
+    /// Whether `text` names a place or a country, gives a direction
+    /// ("north-western", "borders", "near"), or the summit (where issues
+    /// would be resolved): a word of `directions` in data/words.toml.
+    fn places(&self, text: &str) -> bool {
+        let directions = &crate::words::lists().directions;
+        let words = crate::normalize::tokens(&crate::normalize::fold(text));
+        words.iter().any(|t| {
+            crate::words::has(directions, &t.text)
+                || t.text
+                    .split('-')
+                    .any(|part| crate::words::has(directions, part))
+        }) || followup::entities(&self.lexicon, &words)
+            .into_iter()
+            .any(|e| {
+                matches!(
+                    self.lexicon.entity(e).kind,
+                    EntityKind::Place | EntityKind::Country
+                )
+            })
     }
 
     /// Every fact among the best-ranked, with its features and the
