@@ -4,7 +4,6 @@
 use std::borrow::Cow;
 
 use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 
 /// Folds text for matching: NFKD, accents and other combining marks
 /// removed, lower case, curly quotes and apostrophes made plain, dashes
@@ -24,22 +23,38 @@ pub fn fold(text: &str) -> String {
         return out;
     }
     let mut out = String::with_capacity(text.len());
-    for c in text.nfkd() {
-        if is_combining_mark(c) {
-            continue;
-        }
-        match c {
-            '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' | '`' | '\u{00B4}' => out.push('\''),
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => out.push('"'),
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
-            // Turkish dotless i folds to i (Erdoğan's "ı" in other names).
-            '\u{0131}' => out.push('i'),
-            c if is_invisible(c) => {}
-            c if c.is_control() => out.push(' '),
-            c => out.extend(c.to_lowercase().filter(|l| !is_combining_mark(*l))),
+    for_nfkd(text, |c| match c {
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' | '`' | '\u{00B4}' => out.push('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => out.push('"'),
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
+        // Turkish dotless i folds to i (Erdoğan's "ı" in other names).
+        '\u{0131}' => out.push('i'),
+        c if is_invisible(c) => {}
+        c if c.is_control() => out.push(' '),
+        c => out.extend(c.to_lowercase().filter(|l| !is_combining_mark(*l))),
+    });
+    out
+}
+
+/// Each char of `text`'s NFKD that is not a combining mark, in order,
+/// given to `each`. Char by char: canonical reordering moves only
+/// combining marks, which are dropped, so decomposing each char alone
+/// gives what the whole text's NFKD keeps; an ASCII char is its own
+/// decomposition. A fact's quote with one curly apostrophe is mostly
+/// ASCII, and the streaming NFKD (its buffering and reordering) cost
+/// most of reading it.
+fn for_nfkd(text: &str, mut each: impl FnMut(char)) {
+    for c in text.chars() {
+        if c.is_ascii() {
+            each(c);
+        } else {
+            unicode_normalization::char::decompose_compatible(c, |d| {
+                if !is_combining_mark(d) {
+                    each(d);
+                }
+            });
         }
     }
-    out
 }
 
 /// Drops terminal escape sequences (`ESC [` parameters, then one final
@@ -88,12 +103,36 @@ pub struct Token {
 /// keep their decimal point and lose thousands separators ("3.5",
 /// "10,000" → "10000").
 pub fn tokens(text: &str) -> Vec<Token> {
-    let folded = fold(text);
     if text.is_ascii() {
-        ascii_tokens(&folded, text)
-    } else {
-        char_tokens(&folded, text)
+        return ascii_tokens(&fold(text), text);
     }
+    if let Some(twin) = ascii_twin(text) {
+        return ascii_tokens(&fold(&twin), &twin);
+    }
+    char_tokens(&fold(text), text)
+}
+
+/// `text` with each non-ASCII char put as the ASCII it folds to, when
+/// every one is punctuation or a space that folds to ASCII that is
+/// neither a letter nor a digit nor a capital (curly quotes, dashes, a
+/// no-break space, an ellipsis): its tokens are then the text's, read on
+/// bytes. The article's sentences are ASCII but for such marks. None for
+/// any other char.
+fn ascii_twin(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            c if c.is_ascii() => out.push(c),
+            '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' => out.push('\''),
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => out.push('"'),
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
+            // An acute accent alone decomposes to a space and its mark.
+            '\u{00A0}' | '\u{2009}' | '\u{202F}' | '\u{00B4}' => out.push(' '),
+            '\u{2026}' => out.push_str("..."),
+            _ => return None,
+        }
+    }
+    Some(out)
 }
 
 /// About how many bytes a word and the space after it take: sizes the
@@ -207,10 +246,7 @@ fn upper_flags(text: &str, len: usize) -> Vec<bool> {
         return text.bytes().map(|b| b.is_ascii_uppercase()).collect();
     }
     let mut flags = Vec::with_capacity(len);
-    for c in text.nfkd() {
-        if is_combining_mark(c) {
-            continue;
-        }
+    for_nfkd(text, |c| {
         let n = match c {
             c if is_invisible(c) => 0,
             c if c.is_control() => 1,
@@ -219,7 +255,7 @@ fn upper_flags(text: &str, len: usize) -> Vec<bool> {
         for _ in 0..n {
             flags.push(c.is_uppercase());
         }
-    }
+    });
     flags
 }
 
@@ -287,6 +323,53 @@ impl Stemmer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    /// The chars `for_nfkd` gives, as the streaming NFKD of the whole text
+    /// gives them (combining marks dropped).
+    fn streamed(text: &str) -> Vec<char> {
+        text.nfkd().filter(|c| !is_combining_mark(*c)).collect()
+    }
+
+    fn per_char(text: &str) -> Vec<char> {
+        let mut out = Vec::new();
+        for_nfkd(text, |c| out.push(c));
+        out
+    }
+
+    #[test]
+    fn nfkd_char_by_char_keeps_what_the_whole_texts_nfkd_keeps() {
+        // Every char alone, then each beside marks that reorder (a cedilla,
+        // ccc 202, after an acute, ccc 230) and Hangul, which decomposes
+        // by rule.
+        for c in (0..=0x3_FFFF).filter_map(char::from_u32) {
+            let text = format!("a{c}\u{0301}\u{0327}{c}b");
+            assert_eq!(per_char(&text), streamed(&text), "U+{:04X}", c as u32);
+        }
+        for text in [
+            "Erdoğan’s “ruthless” … ﬁ ①",
+            "한국어 ＡＢＣ ½",
+            "e\u{0301}\u{0327}\u{0308}x",
+        ] {
+            assert_eq!(per_char(text), streamed(text), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_of_an_ascii_twin_are_the_texts(
+            text in "[a-zA-Z0-9 .,'`\u{2018}\u{2019}\u{02BC}\u{2032}\u{00B4}\u{201C}\u{201D}\u{201E}\u{00AB}\u{00BB}\u{2010}-\u{2015}\u{2212}\u{00A0}\u{2009}\u{202F}\u{2026}-]{0,40}"
+        ) {
+            let twin = ascii_twin(&text).expect("only marks with an ASCII twin");
+            proptest::prop_assert_eq!(fold(&twin), fold(&text));
+            proptest::prop_assert_eq!(tokens(&text), char_tokens(&fold(&text), &text));
+        }
+
+        #[test]
+        fn nfkd_char_by_char_agrees_on_any_text(text in "\\PC{0,40}") {
+            proptest::prop_assert_eq!(per_char(&text), streamed(&text));
+        }
+    }
 
     #[test]
     fn ascii_tokens_split_as_char_tokens() {

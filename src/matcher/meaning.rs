@@ -151,12 +151,44 @@ fn dot(a: &[u8], b: &[u8]) -> i32 {
     dot_plain(a, b)
 }
 
-/// [`dot_plain`] compiled for AVX2 (wider registers, a one-instruction
-/// widening): an integer sum, so the same result.
+/// [`dot_plain`] in AVX2: sixteen values of each row widened to i16 in
+/// one instruction, multiplied and added in pairs into eight i32 lanes,
+/// the lanes summed once at the end; the rest (under sixteen) one by one.
+/// An integer sum, so the same result in any order.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 fn dot_avx2(a: &[u8], b: &[u8]) -> i32 {
-    dot_plain(a, b)
+    use std::arch::x86_64::{
+        __m128i, _mm256_add_epi32, _mm256_castsi256_si128, _mm256_cvtepi8_epi16,
+        _mm256_extracti128_si256, _mm256_madd_epi16, _mm256_setzero_si256, _mm_add_epi32,
+        _mm_cvtsi128_si32, _mm_loadu_si128, _mm_shuffle_epi32,
+    };
+    let (xs, x_tail) = a.as_chunks::<WIDE>();
+    let (ys, y_tail) = b.as_chunks::<WIDE>();
+    let mut lanes = _mm256_setzero_si256();
+    for (x, y) in xs.iter().zip(ys) {
+        // SAFETY: each chunk is WIDE (16) bytes, one unaligned 128-bit load.
+        let (x, y) = unsafe {
+            (
+                _mm_loadu_si128(x.as_ptr().cast::<__m128i>()),
+                _mm_loadu_si128(y.as_ptr().cast::<__m128i>()),
+            )
+        };
+        let products = _mm256_madd_epi16(_mm256_cvtepi8_epi16(x), _mm256_cvtepi8_epi16(y));
+        lanes = _mm256_add_epi32(lanes, products);
+    }
+    let half = _mm_add_epi32(
+        _mm256_castsi256_si128(lanes),
+        _mm256_extracti128_si256::<1>(lanes),
+    );
+    let quarter = _mm_add_epi32(half, _mm_shuffle_epi32::<0b01_00_11_10>(half));
+    let sum = _mm_add_epi32(quarter, _mm_shuffle_epi32::<0b10_11_00_01>(quarter));
+    let tail: i32 = x_tail
+        .iter()
+        .zip(y_tail)
+        .map(|(&x, &y)| i32::from(x as i8) * i32::from(y as i8))
+        .sum();
+    _mm_cvtsi128_si32(sum) + tail
 }
 
 #[inline(always)]

@@ -1189,7 +1189,8 @@ impl Index {
     pub fn figures_given(&self, text: &str, query: &Query) -> bool {
         /// How far after its number the counted word may come.
         const NEAR: usize = 5;
-        if query.want != Some(Want::Number) {
+        // With no figure given, none of the text's can be one.
+        if query.want != Some(Want::Number) || query.figures.is_empty() {
             return false;
         }
         let words: Vec<String> = tokens(&crate::normalize::fold(text))
