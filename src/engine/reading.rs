@@ -83,11 +83,30 @@ impl Considered {
             .zip(&self.features)
             .filter(|(_, &x)| x != 0.0);
         for (i, (n, x)) in moved.enumerate() {
-            let sep = if i == 0 { "" } else { ", " };
-            let _ = write!(out, "{sep}{n} {x:.2}");
+            out.push_str(if i == 0 { "" } else { ", " });
+            out.push_str(n);
+            out.push(' ');
+            push_fixed2(&mut out, *x);
         }
         out
     }
+}
+
+/// `x` as `{:.2}` writes it, without the float formatting machinery (a
+/// reply's `why` writes some twenty features): the exact value times 100
+/// (exact in f64) rounded half to even, as the formatter rounds an exact
+/// tie, and the sign kept ("-0.00"). Large or non-finite values go to the
+/// formatter.
+fn push_fixed2(out: &mut String, x: f32) {
+    if !x.is_finite() || x.abs() >= 1e9 {
+        let _ = write!(out, "{x:.2}");
+        return;
+    }
+    let hundredths = (f64::from(x) * 100.0).round_ties_even().abs() as u64;
+    if x.is_sign_negative() {
+        out.push('-');
+    }
+    let _ = write!(out, "{}.{:02}", hundredths / 100, hundredths % 100);
 }
 
 /// Whether `answer` names someone's post ("the UN special envoy", "a
@@ -288,5 +307,43 @@ impl Engine {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::push_fixed2;
+
+    #[test]
+    fn fixed2_writes_what_the_formatter_writes() {
+        let mut values: Vec<f32> = vec![
+            0.125,
+            0.375,
+            -0.125,
+            -0.0,
+            0.0,
+            0.005,
+            -0.005,
+            1.005,
+            2.675,
+            -0.001,
+            1e9,
+            -3e12,
+            f32::NAN,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            f32::MIN_POSITIVE,
+        ];
+        values.extend((-20_000..20_000).map(|i| i as f32 / 800.0));
+        let mut bits: u32 = 12_345;
+        for _ in 0..200_000 {
+            bits = bits.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            values.push(f32::from_bits(bits));
+        }
+        for x in values {
+            let mut ours = String::new();
+            push_fixed2(&mut ours, x);
+            assert_eq!(ours, format!("{x:.2}"), "{x:?}");
+        }
     }
 }
