@@ -4126,11 +4126,15 @@ pub enum Measure {
     /// "Exactly how many rebels were evacuated": a figure, which
     /// "thousands of rebels" is not.
     Exact,
+    /// "How many more refugees could Turkey take in": an increase or a
+    /// difference, which a total ("already hosts 3.5 million") is not;
+    /// only a fact speaking of more, fewer or further may give one.
+    Increase,
 }
 
 /// The measures a text states, as bits.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-struct Measures(u8);
+struct Measures(u16);
 
 impl Measures {
     /// What a fact's answer and quote (`folded`, and its `words`) state: an
@@ -4185,6 +4189,9 @@ impl Measures {
         if states_figure(words) {
             bits |= 1 << Measure::Exact as u8;
         }
+        if any(INCREASE_WORDS) {
+            bits |= 1 << Measure::Increase as u8;
+        }
         Measures(bits)
     }
 
@@ -4192,6 +4199,11 @@ impl Measures {
         self.0 & (1 << m as u8) != 0
     }
 }
+
+/// Words that speak of an increase or a difference: after "how many" or
+/// "how much" they ask for one ("how many more"), and a fact stating one
+/// has one of them.
+const INCREASE_WORDS: &[&str] = &["more", "fewer", "less", "additional", "extra", "further"];
 
 /// Units that count time ("three years", "for months").
 const TIME_UNITS: &[&str] = &[
@@ -4320,6 +4332,15 @@ fn read_measure(words: &[String], want: Option<Want>) -> Option<Measure> {
     }
     if has("how", "long") && !any(&["ago"]) {
         return Some(Measure::Duration);
+    }
+    // "how many more refugees could turkey take", "how much less": an
+    // increase or a difference.
+    if words.windows(3).any(|w| {
+        w[0] == "how"
+            && matches!(w[1].as_str(), "many" | "much")
+            && INCREASE_WORDS.contains(&w[2].as_str())
+    }) {
+        return Some(Measure::Increase);
     }
     if any(&["date", "dates"])
         || ["what", "which", "exact", "exactly"]
@@ -5322,6 +5343,22 @@ mod tests {
         assert!(stated("Idlib is largely controlled by HTS.").has(Measure::Share));
         assert!(stated("a third of them internally displaced").has(Measure::Share));
         assert!(!stated("Turkey hosts 3.5 million refugees.").has(Measure::Share));
+    }
+
+    #[test]
+    fn an_increase_is_asked_by_how_many_more_and_stated_only_by_more() {
+        assert_eq!(
+            asks("how many more refugees could turkey take in"),
+            Some(Measure::Increase)
+        );
+        assert_eq!(
+            asks("how much less did russia spend"),
+            Some(Measure::Increase)
+        );
+        assert_eq!(asks("how many refugees does turkey host"), None);
+        assert_eq!(asks("how many rebels and more"), None, "not after how many");
+        assert!(!stated("Turkey already hosts 3.5 million Syrian refugees.").has(Measure::Increase));
+        assert!(stated("another 800,000 could flee, more than before").has(Measure::Increase));
     }
 
     #[test]
