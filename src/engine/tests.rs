@@ -2566,6 +2566,25 @@ fn how_many_is_not_answered_by_a_fact_without_a_number() {
 }
 
 #[test]
+fn how_many_more_is_not_answered_by_a_total() {
+    // The article gives totals, never an increase.
+    let e = engine();
+    for q in [
+        "how many more syrian refugees can turkey absorb",
+        "how many additional rebels were bussed to idlib this year",
+    ] {
+        let r = e.ask(q);
+        assert!(!r.answered, "{q:?}: {:?} ({})", r.answer, r.confidence);
+    }
+    assert_answers(
+        &e,
+        "how many syrian refugees can turkey absorb",
+        "3.5 million",
+        16,
+    );
+}
+
+#[test]
 fn how_many_of_a_figure_given_is_not_answered_by_that_figure() {
     // The asker already has the whole; the article gives no part of it.
     let e = engine();
