@@ -2566,6 +2566,19 @@ fn how_many_is_not_answered_by_a_fact_without_a_number() {
 }
 
 #[test]
+fn anti_assad_names_the_rebels_not_assad() {
+    // "anti-regime" is the other side from the regime, not the regime.
+    let e = engine();
+    assert_answers(
+        &e,
+        "which country supports the anti-regime camp",
+        "rebels",
+        7,
+    );
+    assert_answers(&e, "who arms the anti-assad side", "Turkey", 7);
+}
+
+#[test]
 fn how_many_more_is_not_answered_by_a_total() {
     // The article gives totals, never an increase.
     let e = engine();
