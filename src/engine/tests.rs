@@ -2566,6 +2566,25 @@ fn how_many_is_not_answered_by_a_fact_without_a_number() {
 }
 
 #[test]
+fn what_someone_is_doing_is_not_who_they_are() {
+    let e = engine();
+    for q in [
+        "so what's vladimir putin doing over in tehran",
+        "what is hassan rowhani up to these days",
+    ] {
+        let r = e.ask(q);
+        let answer = r.answer.clone().unwrap_or_default();
+        assert!(
+            !answer.contains("is Iran's president")
+                && !answer.starts_with("Iran's Hassan Rowhani,"),
+            "{q:?}: {answer:?}"
+        );
+    }
+    // What the army is doing is what it does.
+    assert_answers(&e, "what are assad's troops doing by idlib", "amassed", 8);
+}
+
+#[test]
 fn anti_assad_names_the_rebels_not_assad() {
     // "anti-regime" is the other side from the regime, not the regime.
     let e = engine();

@@ -510,6 +510,10 @@ pub struct Query {
     /// ("what did iran's senior envoy tell the press"): a fact saying who
     /// someone is does not answer it.
     pub asks_words: bool,
+    /// The question asks what someone or something is doing ("what is
+    /// putin doing in tehran", "what's the syrian army up to"): who they
+    /// are, or who is there, does not answer it.
+    pub asks_doing: bool,
     /// The question asks what people talked about or agreed on between
     /// them ("what did erdogan and rowhani talk about in their meeting"):
     /// a fact reporting no one's words, only that they met, does not say.
@@ -3038,6 +3042,7 @@ impl Index {
             asks_audience,
             asks_speaker,
             asks_words: asks_words && !asks_audience,
+            asks_doing: asks_doing(&raw),
             asks_talk,
             unnamed,
             singled,
@@ -3470,6 +3475,14 @@ impl Index {
         {
             cue_missing(format_args!(
                 "asks about the {w} meeting, fact is not about it"
+            ));
+        }
+        if query.asks_doing
+            && matches!(doc.target, Target::Fact(_))
+            && matches!(doc.kind, AnswerKind::Person | AnswerKind::List)
+        {
+            cue_missing(format_args!(
+                "asks what someone is doing, answer says who someone is"
             ));
         }
         if query.asks_words && doc.kind == AnswerKind::Person {
@@ -4198,6 +4211,17 @@ impl Measures {
     fn has(self, m: Measure) -> bool {
         self.0 & (1 << m as u8) != 0
     }
+}
+
+/// Whether the question (its folded words) asks what someone is doing: a
+/// "what" and, later, "doing" ("what is putin doing in tehran", "whats
+/// the army doing rn") or "up to" ("what's erdogan up to").
+fn asks_doing(words: &[String]) -> bool {
+    let Some(what) = words.iter().position(|w| w == "what" || w == "whats") else {
+        return false;
+    };
+    let rest = &words[what + 1..];
+    rest.iter().any(|w| w == "doing") || rest.windows(2).any(|w| w[0] == "up" && w[1] == "to")
 }
 
 /// Words that speak of an increase or a difference: after "how many" or
