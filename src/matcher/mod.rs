@@ -4908,7 +4908,19 @@ fn read_want(words: &[String]) -> Option<Want> {
                 // "which country's capital is hosting…": a capital named
                 // by whose it is.
                 || (matches!(at(1), Some("country" | "nation" | "state"))
-                    && matches!(at(2), Some("capital" | "capitals"))))
+                    && matches!(at(2), Some("capital" | "capitals")))
+                // "which corner of the country is idlib in", "what part of
+                // syria": where a place lies, not "what part of the deal"
+                // nor "what part of syria do they control" (what they hold).
+                || (matches!(at(1), Some("part" | "parts" | "corner" | "area" | "section"))
+                    && at(2) == Some("of")
+                    && {
+                        let k = if matches!(at(3), Some("the" | "this" | "that")) { 4 } else { 3 };
+                        matches!(
+                            at(k),
+                            Some("country" | "nation" | "map" | "syria" | "world" | "region")
+                        ) && !matches!(at(k + 1), Some("do" | "does" | "did"))
+                    }))
     });
     // A question's own "what", "which" or "how" before word `at`.
     let asked_before = |at: usize| {
