@@ -2582,6 +2582,31 @@ fn what_someone_is_doing_is_not_who_they_are() {
     }
     // What the army is doing is what it does.
     assert_answers(&e, "what are assad's troops doing by idlib", "amassed", 8);
+    // A "what" that asks which, or a message asking who as well, is not
+    // asking what someone is doing.
+    assert_answers(
+        &e,
+        "what presidents are doing the talking in tehran",
+        "Putin",
+        2,
+    );
+    assert_answers(
+        &e,
+        "who are the presidents there and what are they doing",
+        "Putin",
+        2,
+    );
+}
+
+#[test]
+fn which_part_of_the_country_asks_where() {
+    let e = engine();
+    assert_answers(
+        &e,
+        "in which part of the country does idlib lie",
+        "north-western",
+        9,
+    );
 }
 
 #[test]
@@ -2594,7 +2619,7 @@ fn anti_assad_names_the_rebels_not_assad() {
         "rebels",
         7,
     );
-    assert_answers(&e, "who arms the anti-assad side", "Turkey", 7);
+    assert_answers(&e, "who backs the anti-assad side", "Turkey", 7);
 }
 
 #[test]
@@ -2611,6 +2636,13 @@ fn how_many_more_is_not_answered_by_a_total() {
     assert_answers(
         &e,
         "how many syrian refugees can turkey absorb",
+        "3.5 million",
+        16,
+    );
+    // A total asked beside it is still answered.
+    assert_answers(
+        &e,
+        "how many syrian refugees does turkey have, and how many more could it absorb",
         "3.5 million",
         16,
     );

@@ -3479,10 +3479,13 @@ impl Index {
         }
         if query.asks_doing
             && matches!(doc.target, Target::Fact(_))
-            && matches!(doc.kind, AnswerKind::Person | AnswerKind::List)
+            && matches!(
+                doc.kind,
+                AnswerKind::Person | AnswerKind::List | AnswerKind::Place | AnswerKind::Time
+            )
         {
             cue_missing(format_args!(
-                "asks what someone is doing, answer says who someone is"
+                "asks what someone is doing, answer says who, where or when"
             ));
         }
         if query.asks_words && doc.kind == AnswerKind::Person {
@@ -4217,11 +4220,36 @@ impl Measures {
 /// "what" and, later, "doing" ("what is putin doing in tehran", "whats
 /// the army doing rn") or "up to" ("what's erdogan up to").
 fn asks_doing(words: &[String]) -> bool {
+    // One question only: "who is putin and what is he doing" asks who too.
+    let asks = words
+        .iter()
+        .filter(|w| matches!(w.as_str(), "what" | "whats" | "who" | "whos" | "which"))
+        .count();
     let Some(what) = words.iter().position(|w| w == "what" || w == "whats") else {
         return false;
     };
+    // "what is putin doing", "what's putin up to" (read as "what putin"):
+    // not "what leaders are doing the talks", whose "what" asks which.
     let rest = &words[what + 1..];
-    rest.iter().any(|w| w == "doing") || rest.windows(2).any(|w| w[0] == "up" && w[1] == "to")
+    let Some(end) = rest
+        .iter()
+        .position(|w| w == "doing")
+        .or_else(|| rest.windows(2).position(|w| w[0] == "up" && w[1] == "to"))
+    else {
+        return false;
+    };
+    let clause = &rest[..end];
+    let aux = |w: &str| {
+        matches!(
+            w,
+            "is" | "are" | "was" | "were" | "has" | "have" | "had" | "s"
+        )
+    };
+    asks == 1
+        && end <= 6
+        && !clause.iter().any(|w| w == "and" || w == "or")
+        // Its own auxiliary first, or none (the "'s" of "what's", dropped).
+        && (clause.first().is_some_and(|w| aux(w)) || !clause.iter().any(|w| aux(w)))
 }
 
 /// Words that speak of an increase or a difference: after "how many" or
@@ -4358,12 +4386,30 @@ fn read_measure(words: &[String], want: Option<Want>) -> Option<Measure> {
         return Some(Measure::Duration);
     }
     // "how many more refugees could turkey take", "how much less": an
-    // increase or a difference.
-    if words.windows(3).any(|w| {
-        w[0] == "how"
-            && matches!(w[1].as_str(), "many" | "much")
-            && INCREASE_WORDS.contains(&w[2].as_str())
-    }) {
+    // increase or a difference; not "more or less" (roughly), nor when
+    // the message asks for a total too ("how many refugees does turkey
+    // host, and how many more could come": the total is answered).
+    let counts: Vec<Option<&str>> = words
+        .windows(2)
+        .enumerate()
+        .filter(|(_, w)| w[0] == "how" && matches!(w[1].as_str(), "many" | "much"))
+        .map(|(i, _)| {
+            words
+                .get(i + 2)
+                .map(String::as_str)
+                .filter(|w| INCREASE_WORDS.contains(w))
+                .filter(|_| {
+                    !matches!(
+                        (
+                            words.get(i + 3).map(String::as_str),
+                            words.get(i + 4).map(String::as_str)
+                        ),
+                        (Some("or"), Some("less" | "more"))
+                    )
+                })
+        })
+        .collect();
+    if !counts.is_empty() && counts.iter().all(Option::is_some) {
         return Some(Measure::Increase);
     }
     if any(&["date", "dates"])
@@ -4919,7 +4965,13 @@ fn read_want(words: &[String]) -> Option<Want> {
                         matches!(
                             at(k),
                             Some("country" | "nation" | "map" | "syria" | "world" | "region")
-                        ) && !matches!(at(k + 1), Some("do" | "does" | "did"))
+                        ) && (!matches!(at(k + 1), Some("do" | "does" | "did"))
+                            || words.iter().any(|w| {
+                                matches!(
+                                    w.as_str(),
+                                    "lie" | "lies" | "located" | "situated" | "sit" | "sits"
+                                )
+                            }))
                     }))
     });
     // A question's own "what", "which" or "how" before word `at`.
@@ -5393,6 +5445,12 @@ mod tests {
         );
         assert_eq!(asks("how many refugees does turkey host"), None);
         assert_eq!(asks("how many rebels and more"), None, "not after how many");
+        assert_eq!(asks("how many more or less refugees are in turkey"), None);
+        assert_eq!(
+            asks("how many refugees does turkey host and how many more could it take"),
+            None,
+            "a total asked too"
+        );
         assert!(!stated("Turkey already hosts 3.5 million Syrian refugees.").has(Measure::Increase));
         assert!(stated("another 800,000 could flee, more than before").has(Measure::Increase));
     }
