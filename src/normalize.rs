@@ -23,17 +23,26 @@ pub fn fold(text: &str) -> String {
         return out;
     }
     let mut out = String::with_capacity(text.len());
-    for_nfkd(text, |c| match c {
-        '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' | '`' | '\u{00B4}' => out.push('\''),
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => out.push('"'),
-        '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
+    for_nfkd(text, |c| match (plain_mark(c), c) {
+        (Some(plain), _) => out.push(plain),
         // Turkish dotless i folds to i (Erdoğan's "ı" in other names).
-        '\u{0131}' => out.push('i'),
-        c if is_invisible(c) => {}
-        c if c.is_control() => out.push(' '),
-        c => out.extend(c.to_lowercase().filter(|l| !is_combining_mark(*l))),
+        (None, '\u{0131}') => out.push('i'),
+        (None, c) if is_invisible(c) => {}
+        (None, c) if c.is_control() => out.push(' '),
+        (None, c) => out.extend(c.to_lowercase().filter(|l| !is_combining_mark(*l))),
     });
     out
+}
+
+/// The plain ASCII mark a quote mark, apostrophe or dash folds to (an
+/// acute accent alone never reaches it: NFKD makes it a space and a mark).
+fn plain_mark(c: char) -> Option<char> {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' | '`' => Some('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => Some('"'),
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => Some('-'),
+        _ => None,
+    }
 }
 
 /// Each char of `text`'s NFKD that is not a combining mark, in order,
@@ -121,15 +130,13 @@ pub fn tokens(text: &str) -> Vec<Token> {
 fn ascii_twin(text: &str) -> Option<String> {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        match c {
-            c if c.is_ascii() => out.push(c),
-            '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' => out.push('\''),
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => out.push('"'),
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
+        match (plain_mark(c), c) {
+            (_, c) if c.is_ascii() => out.push(c),
+            (Some(plain), _) => out.push(plain),
             // An acute accent alone decomposes to a space and its mark.
-            '\u{00A0}' | '\u{2009}' | '\u{202F}' | '\u{00B4}' => out.push(' '),
-            '\u{2026}' => out.push_str("..."),
-            _ => return None,
+            (None, '\u{00A0}' | '\u{2009}' | '\u{202F}' | '\u{00B4}') => out.push(' '),
+            (None, '\u{2026}') => out.push_str("..."),
+            (None, _) => return None,
         }
     }
     Some(out)
