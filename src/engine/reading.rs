@@ -259,6 +259,14 @@ impl Engine {
                 // amassed…").
                 let no_time_or_number =
                     matches!(found.query.want, Some(Want::Time | Want::Number)) && f.want_other;
+                // Asked how many of something, a time ("how many fighters
+                // were moved there": "over the past three years").
+                let time_for_count = found.query.want == Some(Want::Number)
+                    && found.query.counts_other_than_time()
+                    && self
+                        .facts
+                        .get(fact_id)
+                        .is_some_and(|fact| fact.kind == AnswerKind::Time);
                 // Asked how many of a figure it gives ("how many of
                 // turkey's 12 posts…"), an answer giving that figure (or
                 // its quote, shown when the answer counts something else).
@@ -282,6 +290,7 @@ impl Engine {
                 let ruled_out = f.speaker_wrong
                     || gap_wins
                     || no_time_or_number
+                    || time_for_count
                     || figure_given
                     || placeless
                     || kind_unsaid

@@ -2864,3 +2864,29 @@ fn where_someone_came_from_is_where_they_were_moved_from() {
     assert_eq!(e.index.query(q).want, None);
     assert_answers(&e, q, "repatriation", 19);
 }
+
+#[test]
+fn how_many_of_something_is_not_answered_by_a_time() {
+    // "Over the past three years" counts years, not the people moved.
+    let e = engine();
+    let q = "how many fighters and their kin were moved to idlib under the deals";
+    let timeframe: Vec<_> = e
+        .read(q)
+        .iter()
+        .flat_map(|r| &r.considered)
+        .filter(|c| {
+            e.fact(c.fact_id)
+                .is_some_and(|f| f.answer.contains("over the past three years"))
+        })
+        .cloned()
+        .collect();
+    assert!(!timeframe.is_empty(), "{q:?}: the time fact is a candidate");
+    assert!(timeframe.iter().all(|c| c.ruled_out), "{q:?}");
+    // Asked how many years, the time fact answers.
+    assert_answers(
+        &e,
+        "how many years did the evacuations to idlib go on",
+        "three years",
+        10,
+    );
+}

@@ -548,6 +548,17 @@ pub struct Query {
     meaning: Option<Vec<f32>>,
 }
 
+impl Query {
+    /// Whether the question counts something other than time: "how many
+    /// fighters" (not answered by "over the past three years"), not "how
+    /// many years" or "how many times".
+    pub fn counts_other_than_time(&self) -> bool {
+        self.counts_text
+            .as_deref()
+            .is_some_and(|c| c != "time" && !TIME_UNITS.contains(&c))
+    }
+}
+
 /// A scored document.
 #[derive(Debug, Clone)]
 pub struct Scored {
