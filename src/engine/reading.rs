@@ -130,6 +130,7 @@ impl Engine {
             .and_then(|h| h.last().copied());
         std::iter::once(question.to_string())
             .chain(focus::focus(question))
+            .chain(focus::later_question(question))
             .enumerate()
             .map(|(i, text)| {
                 let found = self.index.search(&text, SEARCH_DEPTH, phrased.map(|p| p.1));

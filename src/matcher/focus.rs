@@ -155,6 +155,29 @@ const MIN_WORDS: usize = 2;
 /// pronoun points there), when the message holds more than it; None when
 /// the whole message is the question.
 pub fn focus(message: &str) -> Option<String> {
+    focus_from(message, true)
+}
+
+/// Another question clause of `message` worth reading alone: the last that
+/// opens as a question, when a question marked "?" before it took the
+/// focus ("so who backs who here?? … which side has turkey been supporting
+/// in the war, sorry for the basic q"). None when it is the focus already.
+/// Not one that leans on what came before: a pronoun ("are they the ones
+/// in idlib"), a guess at the answer, or one saying the question again
+/// ("like what's on the table").
+pub fn later_question(message: &str) -> Option<String> {
+    const LEANS: &[&str] = &[
+        "it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "this", "that",
+        "these", "those", "like", "or",
+    ];
+    let first = focus(message)?;
+    let later = focus_from(message, false)?;
+    let said = words(&later);
+    let leans = said.iter().any(|w| LEANS.contains(&w.as_str()));
+    (first != later && !leans && !guess(&said, &words(&first))).then_some(later)
+}
+
+fn focus_from(message: &str, marked_first: bool) -> Option<String> {
     let clauses = split(message);
     if clauses.len() < 2 {
         return None;
@@ -186,7 +209,13 @@ pub fn focus(message: &str) -> Option<String> {
     // to get the list right").
     let mut first = clauses
         .iter()
-        .rposition(|c| is_question(c) && opens(c) && c.trim_end().ends_with('?') && !small_talk(c))
+        .rposition(|c| {
+            marked_first
+                && is_question(c)
+                && opens(c)
+                && c.trim_end().ends_with('?')
+                && !small_talk(c)
+        })
         .or_else(|| {
             (0..clauses.len()).rposition(|i| is_question_at(i) && !small_talk(&clauses[i]))
         })?;
@@ -903,6 +932,31 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(focus(text).as_deref(), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_later_question_after_a_vague_marked_one_is_read_too() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "who is who here?? i get confused. which country hosts the 3.5 million refugees, asking for a friend",
+                Some("which country hosts the 3.5 million refugees,"),
+            ),
+            // One leaning on the first (a pronoun, a guess, "like …") is no
+            // question of its own.
+            (
+                "who runs idlib?? are they the ones the un warned about",
+                None,
+            ),
+            (
+                "what is the summit deciding?? like what's on the table",
+                None,
+            ),
+            // The focus is the later clause already.
+            ("hey all. which country hosts the refugees", None),
+        ];
+        for (message, want) in cases {
+            assert_eq!(later_question(message).as_deref(), *want, "{message:?}");
         }
     }
 }
