@@ -42,8 +42,6 @@ pub struct Lists {
     pub casualties: WordList,
     pub killing: WordList,
     pub person_nouns: WordList,
-    pub people_generic: WordList,
-    pub people_groups: WordList,
     pub envoys: WordList,
     pub kin: WordList,
     pub nationalities: WordList,

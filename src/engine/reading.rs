@@ -288,15 +288,7 @@ impl Engine {
                 // Asked about something the article is known not to say,
                 // and much more like that than like this fact.
                 let gap_wins = gap_rules_out(gap, c.scored.confidence);
-                // Asked how many people, a figure for another group
-                // ("10,000 … fighters … endanger civilians' lives").
-                let people_uncounted = found.query.counts_people
-                    && self.facts.get(fact_id).is_some_and(|fact| {
-                        !self.index.counts_in(&fact.answer, &found.query)
-                            && !self.index.counts_in(&fact.quote, &found.query)
-                    });
                 let ruled_out = f.speaker_wrong
-                    || people_uncounted
                     || gap_wins
                     || no_time_or_number
                     || time_for_count

@@ -2902,19 +2902,3 @@ fn the_name_of_a_place_asks_where_not_who() {
         1,
     );
 }
-
-#[test]
-fn how_many_people_is_answered_by_a_figure_for_any_group_of_people() {
-    // "People" are the civilians, refugees or families a fact counts…
-    let e = engine();
-    assert_answers(
-        &e,
-        "how many people were moved to idlib under the deals",
-        "Thousands",
-        10,
-    );
-    // …but only by a figure for them, not one for fighters beside them.
-    let q = "how many people are at risk according to the un envoy";
-    let r = e.ask(q);
-    assert!(!r.answered, "{q:?}: {:?} ({})", r.answer, r.confidence);
-}

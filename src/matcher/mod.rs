@@ -536,12 +536,6 @@ pub struct Query {
     /// What "how many" counts (any of these).
     pub counts: Vec<TermId>,
     pub counts_text: Option<String>,
-    /// It counts people in general ("how many people", "how many ppl"):
-    /// `counts` holds the groups of people a fact may count instead
-    /// (civilians, refugees, families…), which only a figure for one of
-    /// them answers (`counts_in`), not a fact naming them beside another
-    /// figure.
-    pub counts_people: bool,
     /// The figures the question gives as a whole it asks part of ("how
     /// many of turkey's 12 posts…": 12), not offered as a guess among
     /// others ("hundreds or thousands") or to be confirmed.
@@ -2742,23 +2736,10 @@ impl Index {
                 );
             }
         }
-        let mut counts: Vec<TermId> = counts_unit
+        let counts: Vec<TermId> = counts_unit
             .and_then(|u| self.live_term(&u.term))
             .into_iter()
             .collect();
-        // "how many people": any group of people a fact counts.
-        let counts_people =
-            counts_unit.is_some_and(|u| words::has(&words::lists().people_generic, &raw[u.pos]));
-        if counts_people {
-            counts.extend(
-                words::lists()
-                    .people_groups
-                    .iter()
-                    .filter_map(|w| self.live_term(&self.term_of(w))),
-            );
-            counts.sort_unstable();
-            counts.dedup();
-        }
         let text = units
             .iter()
             .map(|u| u.term.as_str())
@@ -3078,7 +3059,6 @@ impl Index {
             singled,
             counts,
             counts_text: counts_unit.map(|u| u.term.clone()),
-            counts_people,
             figures,
             alternatives: self.offered(&raw, &units, want, speaker),
             elsewhere,
