@@ -2890,15 +2890,3 @@ fn how_many_of_something_is_not_answered_by_a_time() {
         10,
     );
 }
-
-#[test]
-fn the_name_of_a_place_asks_where_not_who() {
-    // "name of" asks for a person's name only when it names no place.
-    let e = engine();
-    assert_answers(
-        &e,
-        "what is the name of the city hosting the talks",
-        "Tehran",
-        1,
-    );
-}

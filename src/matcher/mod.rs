@@ -4985,19 +4985,6 @@ fn read_want(words: &[String]) -> Option<Want> {
                             }))
                     }))
     });
-    // "what's the name of the province they meet about": a place, not
-    // a person's name.
-    let name_of_place = words
-        .windows(3)
-        .position(|w| matches!(w[0].as_str(), "name" | "names") && w[1] == "of" && place(&w[2]))
-        .or_else(|| {
-            words.windows(4).position(|w| {
-                matches!(w[0].as_str(), "name" | "names")
-                    && w[1] == "of"
-                    && matches!(w[2].as_str(), "the" | "this" | "that")
-                    && place(&w[3])
-            })
-        });
     // A question's own "what", "which" or "how" before word `at`.
     let asked_before = |at: usize| {
         words[..at]
@@ -5080,7 +5067,6 @@ fn read_want(words: &[String]) -> Option<Want> {
                 }),
                 which_place,
                 country_is_where,
-                name_of_place,
             ]),
         ),
         (
