@@ -288,7 +288,22 @@ impl Engine {
                 // Asked about something the article is known not to say,
                 // and much more like that than like this fact.
                 let gap_wins = gap_rules_out(gap, c.scored.confidence);
+                // Asked what a meeting is about, an answer saying where,
+                // when, who or how many ("what were the leaders getting
+                // together to talk about": not "held in Tehran").
+                let topic_unsaid = found.query.topic
+                    && self.facts.get(fact_id).is_some_and(|fact| {
+                        (fact.kind == AnswerKind::Place && !found.query.topic_place)
+                            || matches!(
+                                fact.kind,
+                                AnswerKind::Time
+                                    | AnswerKind::Number
+                                    | AnswerKind::Person
+                                    | AnswerKind::List
+                            )
+                    });
                 let ruled_out = f.speaker_wrong
+                    || topic_unsaid
                     || gap_wins
                     || no_time_or_number
                     || time_for_count

@@ -2890,3 +2890,14 @@ fn how_many_of_something_is_not_answered_by_a_time() {
         10,
     );
 }
+
+#[test]
+fn what_a_meeting_is_about_is_not_where_it_is() {
+    let e = engine();
+    assert_answers(
+        &e,
+        "what did the three leaders get together to talk about",
+        "fate of Syria",
+        1,
+    );
+}

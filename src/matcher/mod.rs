@@ -495,6 +495,9 @@ pub struct Query {
     /// The question asks what something is about or what is discussed
     /// ("what are they meeting about"), not why ([`asks_topic`]).
     pub topic: bool,
+    /// It names a kind of place ("the territory they are meeting about"):
+    /// a place may be what it asks for.
+    pub topic_place: bool,
     /// Entities a yes/no question names after "by" ("is idlib controlled
     /// by islamic state"): who it asks did it.
     pub agents: Vec<usize>,
@@ -3041,6 +3044,13 @@ impl Index {
             located_word,
             identity,
             topic: want == Some(Want::Reason) && asks_topic(&raw),
+            topic_place: raw.iter().any(|w| {
+                words::has(&words::lists().place_nouns, w)
+                    || matches!(
+                        w.as_str(),
+                        "territory" | "area" | "place" | "country" | "stronghold" | "zone"
+                    )
+            }),
             agents: if want == Some(Want::YesNo) {
                 units
                     .iter()
