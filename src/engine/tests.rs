@@ -2882,13 +2882,20 @@ fn how_many_of_something_is_not_answered_by_a_time() {
         .collect();
     assert!(!timeframe.is_empty(), "{q:?}: the time fact is a candidate");
     assert!(timeframe.iter().all(|c| c.ruled_out), "{q:?}");
-    // Asked how many years, the time fact answers.
+    // Asked how many years (decades, long years, yrs), the time facts
+    // answer.
     assert_answers(
         &e,
         "how many years did the evacuations to idlib go on",
         "three years",
         10,
     );
+    for q in [
+        "how many decades long has the conflict been",
+        "how many long years has the conflict been going on",
+    ] {
+        assert_answers(&e, q, "seven years", 12);
+    }
 }
 
 #[test]

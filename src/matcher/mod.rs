@@ -539,6 +539,9 @@ pub struct Query {
     /// What "how many" counts (any of these).
     pub counts: Vec<TermId>,
     pub counts_text: Option<String>,
+    /// What it counts is time: a unit of time within a few words of "how
+    /// many" ("how many decades", "how many long years", "how many times").
+    pub counts_time: bool,
     /// The figures the question gives as a whole it asks part of ("how
     /// many of turkey's 12 posts…": 12), not offered as a guess among
     /// others ("hundreds or thousands") or to be confirmed.
@@ -556,9 +559,7 @@ impl Query {
     /// fighters" (not answered by "over the past three years"), not "how
     /// many years" or "how many times".
     pub fn counts_other_than_time(&self) -> bool {
-        self.counts_text
-            .as_deref()
-            .is_some_and(|c| c != "time" && !TIME_UNITS.contains(&c))
+        self.counts_text.is_some() && !self.counts_time
     }
 }
 
@@ -3069,6 +3070,12 @@ impl Index {
             singled,
             counts,
             counts_text: counts_unit.map(|u| u.term.clone()),
+            // The raw words, or the counted word as read ("yaers": year).
+            counts_time: counts_time(&raw)
+                || counts_unit.is_some_and(|u| {
+                    TIME_UNITS.contains(&u.term.as_str())
+                        || matches!(u.term.as_str(), "time" | "decad")
+                }),
             figures,
             alternatives: self.offered(&raw, &units, want, speaker),
             elsewhere,
@@ -4283,6 +4290,20 @@ const TIME_UNITS: &[&str] = &[
     "year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades",
     "hour", "hours",
 ];
+
+/// Whether a "how many" or "how much" in `words` counts time: a unit of
+/// time within its next three words ("how many decades", "how many long
+/// years", "how many times", "how many yrs").
+fn counts_time(words: &[String]) -> bool {
+    words.windows(2).enumerate().any(|(p, w)| {
+        w[0] == "how"
+            && matches!(w[1].as_str(), "many" | "much")
+            && words[p + 2..].iter().take(3).any(|w| {
+                TIME_UNITS.contains(&w.as_str())
+                    || matches!(w.as_str(), "time" | "times" | "yr" | "yrs")
+            })
+    })
+}
 
 /// Whether `words` state a figure: digits ("3.5", "10,000") or a number
 /// word ("twelve", "a million"), not a plural such as "thousands", nor "one"
