@@ -2908,3 +2908,15 @@ fn what_a_meeting_is_about_is_not_where_it_is() {
         1,
     );
 }
+
+#[test]
+fn whom_someone_spoke_to_is_asked_by_a_clause_ending_in_to() {
+    // "…say all this to?" asks whom he told, whatever follows it.
+    let e = engine();
+    assert_answers(
+        &e,
+        "so who did the foreign ministry guy from iran say all this to? press, tv, who knows",
+        "Iranian media",
+        5,
+    );
+}

@@ -2954,8 +2954,19 @@ impl Index {
                     "speak" | "spoke" | "spoken" | "talk" | "talked" | "comments" | "remarks"
                 )
         });
+        // Or a clause of it ending so: "who did he say all this to? like
+        // press or what".
+        let to_ends_clause = || {
+            question.split('?').rev().skip(1).any(|clause| {
+                let clause = clause.trim_end();
+                clause
+                    .get(clause.len().saturating_sub(3)..)
+                    .is_some_and(|end| end.eq_ignore_ascii_case(" to"))
+            })
+        };
         let asks_audience = (spoken
             && (raw.last().is_some_and(|w| w == "to")
+                || to_ends_clause()
                 || raw
                     .iter()
                     .any(|w| matches!(w.as_str(), "outlet" | "outlets" | "audience"))))
