@@ -1142,5 +1142,6 @@ fn most_trusted(readings: &[Reading]) -> Option<&Reading> {
     };
     readings
         .iter()
+        .filter(|r| !r.later || top(r) >= reading::LATER_SURE)
         .reduce(|a, b| if top(b) > top(a) { b } else { a })
 }

@@ -52,7 +52,18 @@ pub struct Reading {
     /// ("what was agreed? or at least how many posts does turkey have?"
     /// may still be answered).
     pub known_gap: bool,
+    /// Read by a later question clause after a vaguer one marked "?"
+    /// (`focus::later_question`): trusted only when its answer is sure
+    /// ([`LATER_SURE`]).
+    pub later: bool,
 }
+
+/// How likely to be right the best answer of a later question clause read
+/// alone must be for that reading to count: asked on its own, such a
+/// clause loses the message around it, so a middling match there ("what's
+/// the deal?? how many refugees has the war created": Turkey's 3.5 million)
+/// is no better evidence than the whole message's.
+pub const LATER_SURE: f32 = 0.8;
 
 /// A candidate fact as the decision saw it.
 #[derive(Debug, Clone)]
@@ -128,9 +139,12 @@ impl Engine {
             .phrased_as
             .get(&phrasing_key(question))
             .and_then(|h| h.last().copied());
+        let focused = focus::focus(question);
+        let later = focus::later_question(question);
+        let later_at = 1 + usize::from(focused.is_some());
         std::iter::once(question.to_string())
-            .chain(focus::focus(question))
-            .chain(focus::later_question(question))
+            .chain(focused)
+            .chain(later)
             .enumerate()
             .map(|(i, text)| {
                 let found = self.index.search(&text, SEARCH_DEPTH, phrased.map(|p| p.1));
@@ -155,6 +169,7 @@ impl Engine {
                     found,
                     considered,
                     phrased: phrased.map(|p| p.0),
+                    later: i == later_at,
                 }
             })
             .collect()

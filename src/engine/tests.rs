@@ -2893,6 +2893,7 @@ fn how_many_of_something_is_not_answered_by_a_time() {
     for q in [
         "how many decades long has the conflict been",
         "how many long years has the conflict been going on",
+        "how many long, hard, painful years has the war lasted",
     ] {
         assert_answers(&e, q, "seven years", 12);
     }
@@ -2919,4 +2920,20 @@ fn whom_someone_spoke_to_is_asked_by_a_clause_ending_in_to() {
         "Iranian media",
         5,
     );
+}
+
+#[test]
+fn a_later_question_clause_counts_only_when_its_answer_is_sure() {
+    let e = engine();
+    // Read alone, the later clause finds its answer.
+    assert_answers(
+        &e,
+        "what is the story here?? when does the summit take place, thanks",
+        "Friday",
+        15,
+    );
+    // A middling match for it is no answer: the article gives no troops.
+    let q = "what's the deal?? how many soldiers does turkey keep in idlib, thanks";
+    let r = e.ask(q);
+    assert!(!r.answered, "{q:?}: {:?} ({})", r.answer, r.confidence);
 }

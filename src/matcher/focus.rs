@@ -168,12 +168,17 @@ pub fn focus(message: &str) -> Option<String> {
 pub fn later_question(message: &str) -> Option<String> {
     const LEANS: &[&str] = &[
         "it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "this", "that",
-        "these", "those", "like", "or",
+        "these", "those", "like", "or", "there", "here",
     ];
     let first = focus(message)?;
     let later = focus_from(message, false)?;
     let said = words(&later);
-    let leans = said.iter().any(|w| LEANS.contains(&w.as_str()));
+    // "what about latakia", "and turkey?": the first question asked again.
+    let again = matches!(
+        said.as_slice(),
+        [w, about, ..] if matches!(w.as_str(), "what" | "how") && about == "about"
+    ) || said.first().is_some_and(|w| w == "and");
+    let leans = again || said.iter().any(|w| LEANS.contains(&w.as_str()));
     (first != later && !leans && !guess(&said, &words(&first))).then_some(later)
 }
 
@@ -952,6 +957,8 @@ mod tests {
                 "what is the summit deciding?? like what's on the table",
                 None,
             ),
+            ("is idlib safe?? how many fighters are there", None),
+            ("how many people live in idlib?? what about latakia", None),
             // The focus is the later clause already.
             ("hey all. which country hosts the refugees", None),
         ];

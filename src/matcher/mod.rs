@@ -4303,13 +4303,14 @@ const TIME_UNITS: &[&str] = &[
 ];
 
 /// Whether a "how many" or "how much" in `words` counts time: a unit of
-/// time within its next three words ("how many decades", "how many long
-/// years", "how many times", "how many yrs").
+/// time within its next six words ("how many decades", "how many long
+/// years", "how many long, hard, painful years", "how many times", "how
+/// many yrs").
 fn counts_time(words: &[String]) -> bool {
     words.windows(2).enumerate().any(|(p, w)| {
         w[0] == "how"
             && matches!(w[1].as_str(), "many" | "much")
-            && words[p + 2..].iter().take(3).any(|w| {
+            && words[p + 2..].iter().take(6).any(|w| {
                 TIME_UNITS.contains(&w.as_str())
                     || matches!(w.as_str(), "time" | "times" | "yr" | "yrs")
             })
