@@ -140,7 +140,9 @@ impl Engine {
             .get(&phrasing_key(question))
             .and_then(|h| h.last().copied());
         let focused = focus::focus(question);
-        let later = focus::later_question(question);
+        let later = focused
+            .as_deref()
+            .and_then(|first| focus::later_question(question, first));
         let later_at = 1 + usize::from(focused.is_some());
         std::iter::once(question.to_string())
             .chain(focused)

@@ -161,16 +161,16 @@ pub fn focus(message: &str) -> Option<String> {
 /// Another question clause of `message` worth reading alone: the last that
 /// opens as a question, when a question marked "?" before it took the
 /// focus ("so who backs who here?? … which side has turkey been supporting
-/// in the war, sorry for the basic q"). None when it is the focus already.
+/// in the war, sorry for the basic q"), given that focus, `first` (what
+/// [`focus`] found). None when it is the focus already.
 /// Not one that leans on what came before: a pronoun ("are they the ones
 /// in idlib"), a guess at the answer, or one saying the question again
 /// ("like what's on the table").
-pub fn later_question(message: &str) -> Option<String> {
+pub fn later_question(message: &str, first: &str) -> Option<String> {
     const LEANS: &[&str] = &[
         "it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "this", "that",
         "these", "those", "like", "or", "there", "here",
     ];
-    let first = focus(message)?;
     let later = focus_from(message, false)?;
     let said = words(&later);
     // "what about latakia", "and turkey?": the first question asked again.
@@ -179,7 +179,7 @@ pub fn later_question(message: &str) -> Option<String> {
         [w, about, ..] if matches!(w.as_str(), "what" | "how") && about == "about"
     ) || said.first().is_some_and(|w| w == "and");
     let leans = again || said.iter().any(|w| LEANS.contains(&w.as_str()));
-    (first != later && !leans && !guess(&said, &words(&first))).then_some(later)
+    (first != later && !leans && !guess(&said, &words(first))).then_some(later)
 }
 
 fn focus_from(message: &str, marked_first: bool) -> Option<String> {
@@ -963,7 +963,8 @@ mod tests {
             ("hey all. which country hosts the refugees", None),
         ];
         for (message, want) in cases {
-            assert_eq!(later_question(message).as_deref(), *want, "{message:?}");
+            let later = focus(message).and_then(|first| later_question(message, &first));
+            assert_eq!(later.as_deref(), *want, "{message:?}");
         }
     }
 }
