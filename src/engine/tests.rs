@@ -2330,6 +2330,28 @@ fn the_rules_of_stop_49_keep_to_where_they_hold() {
 }
 
 #[test]
+fn the_one_warned_is_not_the_one_speaking() {
+    // "Trump warned the Syrian government…": the government is spoken to.
+    // Asked for its words, or Assad's answer to the warning, the bot had
+    // given Trump's warning as theirs.
+    let e = engine();
+    for q in [
+        "what did the syrian government say about trump",
+        "what did assad say back to the us warning",
+        "how did damascus react to trump's slaughter warning",
+    ] {
+        let r = e.ask(q);
+        assert!(!r.answered, "{q:?}: {:?} ({})", r.answer, r.confidence);
+    }
+    assert_answers(
+        &e,
+        "what did trump warn the syrian government about",
+        "slaughter",
+        18,
+    );
+}
+
+#[test]
 fn a_group_asked_for_its_words_is_declined() {
     // The article quotes no armed group: asked what one said, the bot had
     // answered with what the article says about it ("Yes." to whether the

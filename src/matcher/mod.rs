@@ -1107,13 +1107,29 @@ impl Index {
                 .any(|w| words::has(&words::lists().say, w.as_str()))
         {
             // A sentence reporting words: its people (and bodies) are
-            // the candidates for whose words they are.
-            speakers.extend(entities.iter().copied().filter(|&e| {
-                matches!(
-                    self.lexicon.entity(e).kind,
-                    EntityKind::Person | EntityKind::Org
-                )
-            }));
+            // the candidates for whose words they are; not the one warned,
+            // urged or told ("Trump warned the Syrian government…").
+            let typed =
+                |text: &str| -> Vec<String> { tokens(text).into_iter().map(|t| t.text).collect() };
+            for (units, raw) in [
+                (&answer_units, typed(input.answer)),
+                (&quote_units, typed(input.quote)),
+            ] {
+                speakers.extend(
+                    units
+                        .iter()
+                        .filter(|u| !addressed(&raw, u.pos))
+                        .filter_map(|u| u.entity)
+                        .filter(|&e| {
+                            matches!(
+                                self.lexicon.entity(e).kind,
+                                EntityKind::Person | EntityKind::Org
+                            )
+                        }),
+                );
+            }
+            speakers.sort_unstable();
+            speakers.dedup();
         }
         let doc = Doc {
             target: input.target,
@@ -4903,6 +4919,42 @@ fn asks_topic(words: &[String]) -> bool {
                     .is_none_or(|n| matches!(n.as_str(), "at" | "in"))
         });
     what_about || discussed
+}
+
+/// Whether the name at `pos` in `raw` is whom a verb of saying addresses
+/// ("warned the Syrian government", "urged Turkey", "told Putin"): the one
+/// spoken to, not the speaker.
+fn addressed(raw: &[String], pos: usize) -> bool {
+    let verb_at = match pos
+        .checked_sub(1)
+        .and_then(|b| raw.get(b))
+        .map(String::as_str)
+    {
+        Some("the" | "his" | "her" | "its" | "their") => pos.checked_sub(2),
+        _ => pos.checked_sub(1),
+    };
+    verb_at.and_then(|v| raw.get(v)).is_some_and(|v| {
+        matches!(
+            v.as_str(),
+            "warn"
+                | "warned"
+                | "warns"
+                | "warning"
+                | "urge"
+                | "urged"
+                | "urges"
+                | "urging"
+                | "tell"
+                | "told"
+                | "tells"
+                | "accuse"
+                | "accused"
+                | "accuses"
+                | "caution"
+                | "cautioned"
+                | "cautions"
+        )
+    })
 }
 
 fn read_want(words: &[String]) -> Option<Want> {
