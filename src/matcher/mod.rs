@@ -1994,7 +1994,9 @@ impl Index {
             let talk = words::has(&lists.weather, w)
                 && (matches!(w.as_str(), "forecast" | "forecasts")
                     || (w == "weather" && noun)
-                    || raw[i.saturating_sub(3)..i].iter().any(|x| x == "it"));
+                    || raw[i.saturating_sub(3)..i]
+                        .iter()
+                        .any(|x| matches!(x.as_str(), "it" | "its")));
             talk && !self.text_has(w)
         });
         if weather {
