@@ -1872,6 +1872,13 @@ fn what_leaders_meet_about_is_the_summits_purpose() {
         1,
     );
     assert_answers(&e, "ok so what is the meeting in tehran about", "Idlib", 1);
+    // Why they meet is what they meet over, typed in a hurry too.
+    for q in [
+        "why are erdogan, putin and rowhani meeting",
+        "why is putin n rowhani n erdogan meetin",
+    ] {
+        assert_answers(&e, q, "Idlib", 1);
+    }
     assert_answers(
         &e,
         "which leader did erdogan and rowhani join after their one on one",

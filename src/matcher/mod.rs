@@ -3073,7 +3073,17 @@ impl Index {
             located_in,
             located_word,
             identity,
-            topic: want == Some(Want::Reason) && asks_topic(&raw),
+            // "why are putin, rowhani and erdogan meeting": what they meet
+            // over is why they meet.
+            topic: want == Some(Want::Reason)
+                && (asks_topic(&raw)
+                    || (raw
+                        .iter()
+                        .find(|w| !is_lead_in(w))
+                        .is_some_and(|w| w == "why")
+                        && units.last().is_some_and(|u| {
+                            u.term == "summit" && u.entity.is_none() && u.end() == raw.len()
+                        }))),
             topic_place: raw.iter().any(|w| {
                 words::has(&words::lists().place_nouns, w)
                     || matches!(
