@@ -2021,6 +2021,15 @@ fn asked_whether_someone_did_it_the_one_who_did_answers() {
         "{answer:?}"
     );
     assert_eq!(cited, Some(11));
+    // Past an article ("led by an al-Qaeda-affiliated group"): asked
+    // whether the alliance is led by another group, what leads it answers
+    // (it had got who controls Idlib, which says nothing of its leaders).
+    assert_answers(
+        &e,
+        "is hayat tahrir al sham headed by islamic state",
+        "led by an al-Qaeda",
+        11,
+    );
     // Only who did it: one acting otherwise is still someone else.
     let (answer, _) = ask(&e, "does iran back the rebels");
     assert!(

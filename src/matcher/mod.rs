@@ -1788,7 +1788,10 @@ impl Index {
                     if words::after_locative(&first_words[..j]) {
                         kind |= CLUE_LOCATED;
                     }
-                    if j > 0 && first_words[j - 1] == "by" {
+                    // "led by an al-Qaeda-affiliated group": past an article.
+                    let article =
+                        usize::from(j > 1 && matches!(first_words[j - 1], "a" | "an" | "the"));
+                    if j > article && first_words[j - 1 - article] == "by" {
                         kind |= CLUE_AGENT;
                     }
                 }
@@ -1839,8 +1842,12 @@ impl Index {
         // A yes/no question asking whether someone did it ("is idlib
         // controlled by islamic state") is answered, without a verdict, by
         // the fact saying who did ("…controlled by Hayat Tahrir al-Sham").
+        // Only when the answer is about one the question names ("is hts
+        // led by isis" and "Hayat Tahrir al-Sham is… led by…"), not about
+        // a third ("is idlib controlled by isis" and what HTS is).
         let agent_answered = |e: usize| {
             query.agents.contains(&e)
+                && opening.is_some_and(|o| asked.contains(&usize::from(o)))
                 && doc.clues.iter().any(|c| {
                     c.kind & CLUE_IN_ANSWER != 0
                         && c.kind & CLUE_AGENT != 0
