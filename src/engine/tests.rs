@@ -1872,6 +1872,21 @@ fn what_leaders_meet_about_is_the_summits_purpose() {
         1,
     );
     assert_answers(&e, "ok so what is the meeting in tehran about", "Idlib", 1);
+    // What the summit is for is its purpose: "for" alone had left only
+    // "summit" to read, which every fact about it matches alike.
+    for q in [
+        "what's the tehran summit for?",
+        "so what is this meeting really for",
+        "what are they meeting for",
+    ] {
+        assert_answers(&e, q, "Idlib", 1);
+    }
+    // Not what something is known for.
+    let (answer, _) = ask(&e, "what is latakia known for");
+    assert!(
+        !answer.as_deref().unwrap_or("").contains("fate of"),
+        "{answer:?}"
+    );
     // Why they meet is what they meet over, typed in a hurry too.
     for q in [
         "why are erdogan, putin and rowhani meeting",

@@ -3084,6 +3084,7 @@ impl Index {
             // over is why they meet.
             topic: want == Some(Want::Reason)
                 && (asks_topic(&raw)
+                    || asks_purpose(&raw)
                     || (raw
                         .iter()
                         .find(|w| !is_lead_in(w))
@@ -4976,10 +4977,78 @@ fn addressed(raw: &[String], pos: usize) -> bool {
     })
 }
 
+/// Whether the question asks what something is for ("what is the summit
+/// for", "whats this meeting actually for"): its purpose. Not what someone
+/// does for ("what is turkey hoping for", "what are they fighting for").
+fn asks_purpose(words: &[String]) -> bool {
+    let lead = words.iter().take_while(|w| is_lead_in(w)).count();
+    let rest = &words[lead.min(words.len())..];
+    let between = match rest {
+        [what, be, between @ .., last]
+            if what == "what"
+                && matches!(be.as_str(), "is" | "are" | "was" | "were" | "s")
+                && last == "for" =>
+        {
+            between
+        }
+        // "what's" is read as "what" ("what's the summit for").
+        [whats, between @ .., last]
+            if last == "for"
+                && (whats == "whats"
+                    || (whats == "what"
+                        && between
+                            .first()
+                            .is_some_and(|w| matches!(w.as_str(), "the" | "this" | "that")))) =>
+        {
+            between
+        }
+        _ => return false,
+    };
+    // A thing named ("the summit", "this meeting", a single word) or a
+    // meeting ("what are they meeting in tehran for"); not what someone or
+    // something is known for ("what is latakia famous for").
+    let named = between.len() == 1
+        || between
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "the" | "this" | "that" | "these" | "those"))
+        || between
+            .iter()
+            .any(|w| matches!(w.as_str(), "meeting" | "meet" | "gathering"));
+    let known_for = between.last().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "famous"
+                | "known"
+                | "notable"
+                | "noted"
+                | "renowned"
+                | "responsible"
+                | "important"
+                | "significant"
+                | "remembered"
+                | "blamed"
+                | "criticised"
+                | "criticized"
+        )
+    });
+    named
+        && !known_for
+        && between.iter().enumerate().all(|(i, w)| {
+            // "the meeting", "the trilateral meeting": a noun.
+            let noun = (i > 0 && matches!(between[i - 1].as_str(), "the" | "this" | "that" | "a"))
+                || matches!(w.as_str(), "meeting" | "gathering" | "briefing");
+            !words::has(&words::lists().auxiliaries, w)
+                && (noun || !(w.ends_with("ing") || w.ends_with("ed")))
+        })
+}
+
 fn read_want(words: &[String]) -> Option<Want> {
     // "what province is the summit about", "which country are the talks
     // about": what it is about, however the thing is named (not where).
     let lead = words.iter().take_while(|w| is_lead_in(w)).count();
+    if asks_purpose(words) {
+        return Some(Want::Reason);
+    }
     if let [what, _, be, .., last] = &words[lead..] {
         if matches!(what.as_str(), "what" | "which")
             && matches!(be.as_str(), "is" | "are" | "was" | "were")
@@ -5345,6 +5414,24 @@ mod tests {
             assert_eq!(wants(q), Some(Want::Who), "{q:?}");
         }
         assert_eq!(wants("which country is the summit in"), Some(Want::Place));
+    }
+
+    #[test]
+    fn what_a_thing_is_for_is_its_purpose() {
+        let cases = [
+            ("what is the summit for", true),
+            ("whats this meeting actually for", true),
+            ("what are they meeting in tehran for", true),
+            ("what is the trilateral meeting for", true),
+            ("what is turkey hoping for", false),
+            ("what is latakia famous for", false),
+            ("what are the rebels fighting for", false),
+            ("what is for", false),
+            ("what for", false),
+        ];
+        for (q, purpose) in cases {
+            assert_eq!(asks_purpose(&words(q)), purpose, "{q:?}");
+        }
     }
 
     #[test]
