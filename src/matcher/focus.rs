@@ -618,6 +618,9 @@ fn split(message: &str) -> Vec<String> {
             // initial ("U.S. involved") nor inside a number ("3.5").
             '.' => chars.peek().is_none_or(|n| n.is_whitespace()) && !after_initial(&cur),
             '-' | '—' | '–' => chars.peek().is_some_and(|n| n.is_whitespace()),
+            // An emoji ends what came before it ("…lost her shoe 🙄 anyway
+            // heard…").
+            c if is_emoji(c) => chars.peek().is_none_or(|n| n.is_whitespace()),
             _ => false,
         };
         if boundary {
@@ -631,6 +634,11 @@ fn split(message: &str) -> Vec<String> {
         out.push(cur);
     }
     out
+}
+
+/// Whether `c` is a pictograph (an emoji such as 🙄, 😅, ☕).
+fn is_emoji(c: char) -> bool {
+    matches!(u32::from(c), 0x1F300..=0x1FAFF | 0x2600..=0x27BF)
 }
 
 /// Whether `clause` ends with a single letter and a full stop ("U.S.").
@@ -685,6 +693,11 @@ mod tests {
             (
                 "my bad if this is basic lol but who really runs idlib?? 😅 is it hts or someone else",
                 Some("who really runs idlib?"),
+            ),
+            // An emoji ends the chatter before it.
+            (
+                "left my notes on the bus 🙈 where are the presidents meeting",
+                Some("where are the presidents meeting"),
             ),
             ("who runs idlib", None),
             ("who runs idlib?", None),
