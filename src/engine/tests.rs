@@ -1887,6 +1887,18 @@ fn what_leaders_meet_about_is_the_summits_purpose() {
         !answer.as_deref().unwrap_or("").contains("fate of"),
         "{answer:?}"
     );
+    // Not why someone skipped or left a meeting, which the article never
+    // says.
+    for q in [
+        "why did rowhani leave the meeting early",
+        "why did putin skip the summit",
+    ] {
+        let (answer, _) = ask(&e, q);
+        assert!(
+            !answer.as_deref().unwrap_or("").contains("fate of"),
+            "{q:?}: {answer:?}"
+        );
+    }
     // Why they meet is what they meet over, typed in a hurry too.
     for q in [
         "why are erdogan, putin and rowhani meeting",
@@ -2602,6 +2614,13 @@ fn places_the_article_never_mentions_are_somewhere_else() {
         let r = e.ask(q);
         assert!(!r.answered, "{q:?}: {:?}", r.answer);
     }
+    // Missiles raining down are no weather.
+    assert_answers(
+        &e,
+        "erdogan reckons its going to rain rockets on those towns right",
+        "missiles",
+        14,
+    );
 }
 
 #[test]

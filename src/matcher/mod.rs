@@ -2001,10 +2001,47 @@ impl Index {
             let talk = words::has(&lists.weather, w)
                 && (matches!(w.as_str(), "forecast" | "forecasts")
                     || (w == "weather" && noun)
-                    || raw[i.saturating_sub(3)..i]
-                        .iter()
-                        .any(|x| matches!(x.as_str(), "it" | "its")));
-            talk && !self.text_has(w)
+                    || (i.saturating_sub(3)..i).any(|j| {
+                        // "its gonna rain", not "its allies hail…".
+                        raw[j] == "it"
+                            || (raw[j] == "its"
+                                && raw.get(j + 1).is_some_and(|n| {
+                                    words::has(&lists.weather, n)
+                                        || matches!(
+                                            n.as_str(),
+                                            "gonna"
+                                                | "gunna"
+                                                | "going"
+                                                | "supposed"
+                                                | "expected"
+                                                | "meant"
+                                                | "likely"
+                                                | "probably"
+                                                | "still"
+                                                | "been"
+                                                | "about"
+                                        )
+                                }))
+                    }));
+            // "its gonna rain missiles on idlib": not the weather.
+            let hail_of = raw[i + 1..raw.len().min(i + 4)].iter().any(|x| {
+                matches!(
+                    x.as_str(),
+                    "missiles"
+                        | "missile"
+                        | "bombs"
+                        | "bomb"
+                        | "rockets"
+                        | "rocket"
+                        | "shells"
+                        | "bullets"
+                        | "fire"
+                        | "down"
+                        | "death"
+                        | "hell"
+                )
+            });
+            talk && !hail_of && !self.text_has(w)
         });
         if weather {
             return Some("the weather".to_string());
@@ -3090,7 +3127,16 @@ impl Index {
                         .find(|w| !is_lead_in(w))
                         .is_some_and(|w| w == "why")
                         && units.last().is_some_and(|u| {
-                            u.term == "summit" && u.entity.is_none() && u.end() == raw.len()
+                            // They meet, not "skip the meeting".
+                            u.term == "summit"
+                                && u.entity.is_none()
+                                && u.end() == raw.len()
+                                && u.pos.checked_sub(1).is_some_and(|b| {
+                                    !matches!(
+                                        raw[b].as_str(),
+                                        "the" | "a" | "this" | "that" | "their" | "his" | "its"
+                                    )
+                                })
                         }))),
             topic_place: raw.iter().any(|w| {
                 words::has(&words::lists().place_nouns, w)
@@ -4977,9 +5023,10 @@ fn addressed(raw: &[String], pos: usize) -> bool {
     })
 }
 
-/// Whether the question asks what something is for ("what is the summit
+/// Whether the question asks what a meeting is for ("what is the summit
 /// for", "whats this meeting actually for"): its purpose. Not what someone
-/// does for ("what is turkey hoping for", "what are they fighting for").
+/// does for ("what is turkey hoping for", "what are they fighting for"),
+/// nor what a thing is for ("what are the troops for").
 fn asks_purpose(words: &[String]) -> bool {
     let lead = words.iter().take_while(|w| is_lead_in(w)).count();
     let rest = &words[lead.min(words.len())..];
@@ -5004,16 +5051,15 @@ fn asks_purpose(words: &[String]) -> bool {
         }
         _ => return false,
     };
-    // A thing named ("the summit", "this meeting", a single word) or a
-    // meeting ("what are they meeting in tehran for"); not what someone or
-    // something is known for ("what is latakia famous for").
-    let named = between.len() == 1
-        || between
-            .first()
-            .is_some_and(|w| matches!(w.as_str(), "the" | "this" | "that" | "these" | "those"))
-        || between
-            .iter()
-            .any(|w| matches!(w.as_str(), "meeting" | "meet" | "gathering"));
+    // A meeting ("the summit", "this meeting", "what are they meeting in
+    // tehran for"); not a number or a place ("what is the 3.5 million
+    // for"), nor what a meeting is known for.
+    let named = between.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "summit" | "summits" | "meeting" | "meetings" | "meet" | "talks" | "conference"
+        )
+    });
     let known_for = between.last().is_some_and(|w| {
         matches!(
             w.as_str(),
@@ -5427,6 +5473,9 @@ mod tests {
             ("what is latakia famous for", false),
             ("what are the rebels fighting for", false),
             ("what is for", false),
+            ("what are the troops for", false),
+            ("what is the 3.5 million for", false),
+            ("what is latakia for", false),
             ("what for", false),
         ];
         for (q, purpose) in cases {
