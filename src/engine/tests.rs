@@ -2392,22 +2392,6 @@ fn the_one_warned_is_not_the_one_speaking() {
         "slaughter",
         18,
     );
-    // A country asked what it said speaks through its leaders and
-    // officials: Syria through none the article quotes, Iran through its
-    // foreign ministry's aide.
-    for q in [
-        "what did syria say about trump",
-        "what did syria tell the un",
-    ] {
-        let r = e.ask(q);
-        assert!(!r.answered, "{q:?}: {:?} ({})", r.answer, r.confidence);
-    }
-    assert_answers(
-        &e,
-        "did the us say anything about the idlib offensive",
-        "Trump",
-        18,
-    );
 }
 
 #[test]

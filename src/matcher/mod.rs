@@ -2656,22 +2656,6 @@ impl Index {
                                     if words::has(&words::lists().seats, typed.trim_start_matches("the ")))
                         })
                     })
-                    // Or a country asked what it said ("what did syria say
-                    // about trump"): its leaders' and officials' words.
-                    .or_else(|| {
-                        before().next_back().filter(|u| {
-                            kind(u) == Some(EntityKind::Country)
-                                && u.end() == sp
-                                && matches!(
-                                    raw[sp].as_str(),
-                                    "say" | "said" | "says" | "tell" | "told" | "mention"
-                                        | "mentioned" | "comment" | "claim" | "state"
-                                )
-                                && u.pos.checked_sub(1).is_some_and(|b| {
-                                    matches!(raw[b].as_str(), "did" | "does" | "do" | "has" | "have")
-                                })
-                        })
-                    })
             })
             .and_then(|u| {
                 let e = u.entity?;
