@@ -619,8 +619,12 @@ fn split(message: &str) -> Vec<String> {
             '.' => chars.peek().is_none_or(|n| n.is_whitespace()) && !after_initial(&cur),
             '-' | '—' | '–' => chars.peek().is_some_and(|n| n.is_whitespace()),
             // An emoji ends what came before it ("…lost her shoe 🙄 anyway
-            // heard…").
-            c if is_emoji(c) => chars.peek().is_none_or(|n| n.is_whitespace()),
+            // heard…"), at the end of its run (a flag's two letters, a
+            // variation selector, a joined sequence: "🤷‍♂️", "❤️").
+            // Before a mark, the mark ends it ("😟. how did he…").
+            c if is_emoji(c) || is_emoji_joiner(c) => chars
+                .peek()
+                .is_none_or(|&n| n.is_whitespace() || n.is_alphanumeric()),
             _ => false,
         };
         if boundary {
@@ -636,9 +640,19 @@ fn split(message: &str) -> Vec<String> {
     out
 }
 
-/// Whether `c` is a pictograph (an emoji such as 🙄, 😅, ☕).
+/// Whether `c` is a pictograph (an emoji such as 🙄, 😅, ☕, ⭐) or half
+/// of a flag.
 fn is_emoji(c: char) -> bool {
-    matches!(u32::from(c), 0x1F300..=0x1FAFF | 0x2600..=0x27BF)
+    matches!(
+        u32::from(c),
+        0x1F1E6..=0x1F1FF | 0x1F300..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF
+    )
+}
+
+/// Whether `c` joins or styles an emoji (a zero-width joiner, a variation
+/// selector).
+fn is_emoji_joiner(c: char) -> bool {
+    matches!(c, '\u{200D}' | '\u{FE0F}' | '\u{FE0E}')
 }
 
 /// Whether `clause` ends with a single letter and a full stop ("U.S.").
@@ -694,10 +708,22 @@ mod tests {
                 "my bad if this is basic lol but who really runs idlib?? 😅 is it hts or someone else",
                 Some("who really runs idlib?"),
             ),
-            // An emoji ends the chatter before it.
+            // An emoji ends the chatter before it, whole, or glued on.
             (
                 "left my notes on the bus 🙈 where are the presidents meeting",
                 Some("where are the presidents meeting"),
+            ),
+            (
+                "love this server ❤️ who is putin meeting with",
+                Some("who is putin meeting with"),
+            ),
+            (
+                "no clue 🤷‍♂️ where are the presidents meeting",
+                Some("where are the presidents meeting"),
+            ),
+            (
+                "ok 😅so where are the presidents meeting",
+                Some("so where are the presidents meeting"),
             ),
             ("who runs idlib", None),
             ("who runs idlib?", None),
