@@ -1111,10 +1111,11 @@ impl Index {
             // urged or told ("Trump warned the Syrian government…").
             let typed =
                 |text: &str| -> Vec<String> { tokens(text).into_iter().map(|t| t.text).collect() };
-            for (units, raw) in [
-                (&answer_units, typed(input.answer)),
-                (&quote_units, typed(input.quote)),
-            ] {
+            let mut texts = vec![(&answer_units, typed(input.answer))];
+            if input.quote != input.answer {
+                texts.push((&quote_units, typed(input.quote)));
+            }
+            for (units, raw) in texts {
                 speakers.extend(
                     units
                         .iter()
@@ -3117,27 +3118,8 @@ impl Index {
             located_in,
             located_word,
             identity,
-            // "why are putin, rowhani and erdogan meeting": what they meet
-            // over is why they meet.
             topic: want == Some(Want::Reason)
-                && (asks_topic(&raw)
-                    || asks_purpose(&raw)
-                    || (raw
-                        .iter()
-                        .find(|w| !is_lead_in(w))
-                        .is_some_and(|w| w == "why")
-                        && units.last().is_some_and(|u| {
-                            // They meet, not "skip the meeting".
-                            u.term == "summit"
-                                && u.entity.is_none()
-                                && u.end() == raw.len()
-                                && u.pos.checked_sub(1).is_some_and(|b| {
-                                    !matches!(
-                                        raw[b].as_str(),
-                                        "the" | "a" | "this" | "that" | "their" | "his" | "its"
-                                    )
-                                })
-                        }))),
+                && (asks_topic(&raw) || asks_purpose(&raw) || asks_why_they_meet(&raw, &units)),
             topic_place: raw.iter().any(|w| {
                 words::has(&words::lists().place_nouns, w)
                     || matches!(
@@ -5020,6 +5002,27 @@ fn addressed(raw: &[String], pos: usize) -> bool {
                 | "cautioned"
                 | "cautions"
         )
+    })
+}
+
+/// Whether the question asks why the people it names meet ("why are
+/// putin, rowhani and erdogan meeting"): what they meet over. Not why
+/// someone skips, misses or leaves "the meeting".
+fn asks_why_they_meet(raw: &[String], units: &[Unit]) -> bool {
+    let why = raw
+        .iter()
+        .find(|w| !is_lead_in(w))
+        .is_some_and(|w| w == "why");
+    why && units.last().is_some_and(|u| {
+        u.term == "summit"
+            && u.entity.is_none()
+            && u.end() == raw.len()
+            && u.pos.checked_sub(1).is_some_and(|b| {
+                !matches!(
+                    raw[b].as_str(),
+                    "the" | "a" | "this" | "that" | "their" | "his" | "its"
+                )
+            })
     })
 }
 
