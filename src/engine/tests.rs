@@ -3015,3 +3015,23 @@ fn a_later_question_clause_counts_only_when_its_answer_is_sure() {
     let r = e.ask(q);
     assert!(!r.answered, "{q:?}: {:?} ({})", r.answer, r.confidence);
 }
+
+#[test]
+fn when_something_happened_is_answered_by_what_it_came_ahead_of() {
+    // "Ahead of the summit, Erdogan met…" says when they met.
+    let e = engine();
+    assert_answers(
+        &e,
+        "when did erdogan and rouhani have their own meeting",
+        "Ahead of the summit",
+        3,
+    );
+    // Asked the day, it names none.
+    let q = "which day did erdogan meet rowhani";
+    let r = e.ask(q);
+    assert!(
+        !r.answered || !r.answer.as_deref().unwrap_or("").contains("Ahead"),
+        "{q:?}: {:?}",
+        r.answer
+    );
+}

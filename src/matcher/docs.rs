@@ -138,6 +138,7 @@ fn wordless(target: Target, article: ArticleId) -> Doc {
         kind: AnswerKind::Thing,
         has_number: false,
         has_time: false,
+        time_ahead: false,
         states: Measures::default(),
         speakers: Vec::new(),
         entities: Vec::new(),

@@ -226,6 +226,8 @@ struct Doc {
     kind: AnswerKind,
     has_number: bool,
     has_time: bool,
+    /// Whether its answer dates what it says by what it came ahead of.
+    time_ahead: bool,
     /// The measures its answer and quote state.
     states: Measures,
     /// Entity indices whose words the fact reports.
@@ -1093,6 +1095,11 @@ impl Index {
         let has_time = words
             .iter()
             .any(|w| words::has(&words::lists().time, w.as_str()));
+        // "Ahead of the summit, Erdogan met…" says when, by what it came
+        // ahead of; a quote saying so dates another part of it.
+        let time_ahead = tokens(&crate::normalize::fold(input.answer))
+            .iter()
+            .any(|t| t.text == "ahead");
         let states = Measures::stated(&folded_text, &words, has_number);
         let clues = self.clues(input.answer, input.quote);
         let mut speakers: Vec<usize> = input
@@ -1139,6 +1146,7 @@ impl Index {
             has_number,
             states,
             has_time,
+            time_ahead,
             speakers,
             entities,
             related,
@@ -3471,8 +3479,14 @@ impl Index {
                             AnswerKind::Place | AnswerKind::Person | AnswerKind::YesNo
                         )
                 }
+                // "when did erdogan meet rowhani" is answered by "ahead of
+                // the summit"; "what day" is not.
                 Want::Time => {
-                    !doc.has_time
+                    let names_time = query.terms.iter().any(|t| {
+                        words::has(&words::lists().time, &t.text)
+                            || matches!(t.text.as_str(), "date" | "dates")
+                    });
+                    !(doc.has_time || (doc.time_ahead && !names_time))
                         || matches!(
                             doc.kind,
                             AnswerKind::Place | AnswerKind::Number | AnswerKind::Person
