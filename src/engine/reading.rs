@@ -52,8 +52,10 @@ pub struct Reading {
     /// ("what was agreed? or at least how many posts does turkey have?"
     /// may still be answered).
     pub known_gap: bool,
-    /// Read by a later question clause after a vaguer one marked "?"
-    /// (`focus::later_question`): trusted only when its answer is sure
+    /// Read by part of the question clause alone: a later question clause
+    /// after a vaguer one marked "?" (`focus::later_question`), or the
+    /// question asked before it is said again after "like"
+    /// (`focus::restated`). Trusted only when its answer is sure
     /// ([`LATER_SURE`]).
     pub later: bool,
 }
@@ -143,10 +145,17 @@ impl Engine {
         let later = focused
             .as_deref()
             .and_then(|first| focus::later_question(question, first));
+        // Said again more narrowly, what a meeting is about is asked first
+        // ("whats the summit about, like which place are they arguing
+        // over"); another question so narrowed asks the narrower one ("why
+        // is idlib a big deal, like what is it to the rebels").
+        let restated = focus::restated(focused.as_deref().unwrap_or(question))
+            .filter(|text| self.index.query(text).topic);
         let later_at = 1 + usize::from(focused.is_some());
         std::iter::once(question.to_string())
             .chain(focused)
             .chain(later)
+            .chain(restated)
             .enumerate()
             .map(|(i, text)| {
                 let found = self.index.search(&text, SEARCH_DEPTH, phrased.map(|p| p.1));
@@ -171,7 +180,7 @@ impl Engine {
                     found,
                     considered,
                     phrased: phrased.map(|p| p.0),
-                    later: i == later_at,
+                    later: i >= later_at,
                 }
             })
             .collect()

@@ -3035,3 +3035,24 @@ fn when_something_happened_is_answered_by_what_it_came_ahead_of() {
         r.answer
     );
 }
+
+#[test]
+fn what_a_meeting_is_about_said_again_more_narrowly_is_asked_first() {
+    // The narrower clause alone ("which region are they fighting over")
+    // finds no fact; the question before it is what the summit is about.
+    let e = engine();
+    assert_answers(
+        &e,
+        "hi! what is the tehran meeting about, like which region are the leaders fighting over?",
+        "fate of Syria",
+        1,
+    );
+    // Another question so narrowed asks the narrower one.
+    let q = "why is idlib important, like what is it for the rebels?";
+    let r = e.ask(q);
+    assert!(
+        !r.answer.as_deref().unwrap_or("").contains("strategically"),
+        "{q:?}: {:?}",
+        r.answer
+    );
+}

@@ -182,6 +182,27 @@ pub fn later_question(message: &str, first: &str) -> Option<String> {
     (first != later && !leans && !guess(&said, &words(first))).then_some(later)
 }
 
+/// The question `focus` (what [`focus`] found) asks before it says it
+/// again more narrowly after "like" or "i mean": "whats this summit
+/// actually about, like which part of syria are they arguing over" first
+/// asks what the summit is about. None when the focus says nothing again.
+pub fn restated(focus: &str) -> Option<String> {
+    let clauses = split(focus);
+    let again = clauses.iter().position(|c| {
+        let said = words(c);
+        let rest = match said.as_slice() {
+            [like, rest @ ..] if like == "like" => rest,
+            [i, mean, rest @ ..] if i == "i" && mean == "mean" => rest,
+            _ => return false,
+        };
+        rest.first().is_some_and(|w| WH.contains(&w.as_str()))
+    })?;
+    let before = clauses[..again].concat();
+    let before = before.trim().trim_end_matches(',').trim_end();
+    (again > 0 && words(before).len() >= MIN_WORDS && opens_question(&words(before)))
+        .then(|| before.to_string())
+}
+
 fn focus_from(message: &str, marked_first: bool) -> Option<String> {
     let clauses = split(message);
     if clauses.len() < 2 {
@@ -1004,6 +1025,27 @@ mod tests {
         for (message, want) in cases {
             let later = focus(message).and_then(|first| later_question(message, &first));
             assert_eq!(later.as_deref(), *want, "{message:?}");
+        }
+    }
+
+    #[test]
+    fn a_question_said_again_after_like_is_read_before_it() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "what are the talks about, like which region are they fighting over?",
+                Some("what are the talks about"),
+            ),
+            (
+                "so why did they meet, i mean what was the point",
+                Some("so why did they meet"),
+            ),
+            // Not a question before it, nor "like" as a verb.
+            ("ok like which region is it", None),
+            ("i like how they met, which region was it", None),
+            ("what are the talks about", None),
+        ];
+        for (message, want) in cases {
+            assert_eq!(restated(message).as_deref(), *want, "{message:?}");
         }
     }
 }
