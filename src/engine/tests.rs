@@ -3056,3 +3056,10 @@ fn what_a_meeting_is_about_said_again_more_narrowly_is_asked_first() {
         r.answer
     );
 }
+
+#[test]
+fn a_question_word_in_place_of_what_was_done_asks_what_was_done() {
+    // Not "what last week?": what he did then.
+    let e = engine();
+    assert_answers(&e, "wait, de mistura did what last week?", "justify", 13);
+}

@@ -587,12 +587,23 @@ fn from_wh(clause: &str) -> Option<String> {
     if opens_question(&words) {
         return None;
     }
+    // A question word asked in place of what is done or said ("the
+    // parties would do what to reach a compromise?", "he said what about
+    // the us?") is asked by the whole clause.
+    let in_place = |i: usize| {
+        i > 0
+            && matches!(
+                words[i - 1].as_str(),
+                "do" | "does" | "did" | "doing" | "done" | "say" | "says" | "said"
+            )
+    };
     let at = embedded(&words).or_else(|| {
         clause
             .trim_end()
             .ends_with('?')
             .then(|| words.iter().position(|w| WH.contains(&w.as_str())))
             .flatten()
+            .filter(|&i| !in_place(i))
     })?;
     if words.len() - at < MIN_WORDS + 1 {
         return None;
@@ -1046,6 +1057,21 @@ mod tests {
         ];
         for (message, want) in cases {
             assert_eq!(restated(message).as_deref(), *want, "{message:?}");
+        }
+    }
+
+    #[test]
+    fn a_question_word_in_place_of_what_is_done_keeps_the_clause() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("the parties would do what to find a compromise?", None),
+            ("so erdogan said what about the us?", None),
+            (
+                "hey my question is what did the kremlin say?",
+                Some("what did the kremlin say?"),
+            ),
+        ];
+        for (clause, want) in cases {
+            assert_eq!(from_wh(clause).as_deref(), *want, "{clause:?}");
         }
     }
 }
