@@ -3063,3 +3063,25 @@ fn a_question_word_in_place_of_what_was_done_asks_what_was_done() {
     let e = engine();
     assert_answers(&e, "wait, de mistura did what last week?", "justify", 13);
 }
+
+#[test]
+fn which_of_a_kind_of_people_asks_for_more_than_one() {
+    // One president's identity is no answer to which presidents.
+    let e = engine();
+    for q in [
+        "which presidents are at the negotiating table?",
+        "what leaders are at the table",
+    ] {
+        let r = e.ask(q);
+        assert!(
+            !r.answer
+                .as_deref()
+                .unwrap_or("")
+                .contains("is Russia's president"),
+            "{q:?}: {:?}",
+            r.answer
+        );
+    }
+    // Asked which one, it is.
+    assert_answers(&e, "which president is russian", "Putin", 2);
+}

@@ -494,6 +494,10 @@ pub struct Query {
     /// The question asks who someone it names is ("who is de mistura",
     /// "who's the un envoy"): a description answers it, not a new name.
     pub identity: bool,
+    /// It asks which of a kind of people or countries, more than one
+    /// ("which presidents are at the table"): one person's identity does
+    /// not answer it.
+    pub asks_many: bool,
     /// The question asks what something is about or what is discussed
     /// ("what are they meeting about"), not why ([`asks_topic`]).
     pub topic: bool,
@@ -3042,6 +3046,24 @@ impl Index {
                     .iter()
                     .any(|w| matches!(w.as_str(), "outlet" | "outlets" | "audience"))))
             || raw.windows(2).any(|w| w[0] == "to" && w[1] == "whom");
+        // "which presidents are at the table", "what countries…": more
+        // than one is asked for.
+        let asks_many = raw.windows(2).any(|w| {
+            matches!(w[0].as_str(), "which" | "what" | "whatre")
+                && matches!(
+                    w[1].as_str(),
+                    "presidents"
+                        | "leaders"
+                        | "countries"
+                        | "nations"
+                        | "heads"
+                        | "parties"
+                        | "powers"
+                        | "states"
+                        | "governments"
+                        | "people"
+                )
+        });
         let identity = raw.iter().enumerate().any(|(i, w)| {
             let after = match w.as_str() {
                 "who" | "whom" => match raw.get(i + 1).map(String::as_str) {
@@ -3126,6 +3148,7 @@ impl Index {
             located_in,
             located_word,
             identity,
+            asks_many,
             topic: want == Some(Want::Reason)
                 && (asks_topic(&raw) || asks_purpose(&raw) || asks_why_they_meet(&raw, &units)),
             topic_place: raw.iter().any(|w| {
@@ -3463,10 +3486,10 @@ impl Index {
                 Want::Number => doc.kind == AnswerKind::Number || share,
                 Want::Time => doc.kind == AnswerKind::Time,
                 Want::Place => doc.kind == AnswerKind::Place,
-                Want::Who => matches!(
-                    doc.kind,
-                    AnswerKind::Person | AnswerKind::Org | AnswerKind::List
-                ),
+                Want::Who => {
+                    matches!(doc.kind, AnswerKind::Org | AnswerKind::List)
+                        || (doc.kind == AnswerKind::Person && !query.asks_many)
+                }
                 Want::Reason => doc.kind == AnswerKind::Reason,
                 Want::YesNo => doc.kind == AnswerKind::YesNo,
             };
@@ -3496,10 +3519,15 @@ impl Index {
                     doc.kind,
                     AnswerKind::Time | AnswerKind::Number | AnswerKind::Person | AnswerKind::YesNo
                 ),
-                Want::Who => matches!(
-                    doc.kind,
-                    AnswerKind::Time | AnswerKind::Number | AnswerKind::Place | AnswerKind::YesNo
-                ),
+                Want::Who => {
+                    matches!(
+                        doc.kind,
+                        AnswerKind::Time
+                            | AnswerKind::Number
+                            | AnswerKind::Place
+                            | AnswerKind::YesNo
+                    ) || (query.asks_many && doc.kind == AnswerKind::Person)
+                }
                 // "why did putin meet…" is not answered by who he is.
                 Want::Reason => matches!(
                     doc.kind,
