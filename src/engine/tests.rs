@@ -3085,3 +3085,28 @@ fn which_of_a_kind_of_people_asks_for_more_than_one() {
     // Asked which one, it is.
     assert_answers(&e, "which president is russian", "Putin", 2);
 }
+
+#[test]
+fn the_writing_asked_about_is_no_word_of_the_question() {
+    // "in this story" says nothing of what is asked.
+    let e = engine();
+    let texts = |q: &str| -> Vec<String> {
+        e.index
+            .query(q)
+            .terms
+            .iter()
+            .map(|t| t.text.clone())
+            .collect()
+    };
+    let story = texts("who exactly is assad in this story?");
+    assert!(!story.iter().any(|t| t.starts_with("stor")), "{story:?}");
+    // Someone's report is a word of it.
+    let report = texts("what did the kremlin's report say");
+    assert_eq!(report.len(), 2, "{report:?}");
+    assert_answers(
+        &e,
+        "quick one: who exactly is staffan de mistura in this story? cheers",
+        "special envoy",
+        13,
+    );
+}

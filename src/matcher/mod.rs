@@ -2475,6 +2475,11 @@ impl Index {
                 || set_aside.as_deref() == Some(u.term.as_str())
                 || name_part(&raw, u.pos)
                 || (u.word == "per" && raw.get(u.pos + 1..u.pos + 3).is_some_and(the_writing))
+                // "who is assad in this story": the writing asked about
+                // says nothing of what is asked.
+                || (u.entity.is_none()
+                    && u.pos > 0
+                    && raw.get(u.pos - 1..=u.pos).is_some_and(the_writing))
                 || (our_talk && u.entity.is_none() && u.word.starts_with("talk"))
             {
                 continue;
