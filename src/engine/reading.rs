@@ -145,12 +145,20 @@ impl Engine {
         let later = focused
             .as_deref()
             .and_then(|first| focus::later_question(question, first));
-        // Said again more narrowly, what a meeting is about is asked first
-        // ("whats the summit about, like which place are they arguing
-        // over"); another question so narrowed asks the narrower one ("why
-        // is idlib a big deal, like what is it to the rebels").
+        // What a meeting is about, said again as which place it is over
+        // or what they argue over, is asked first ("whats the summit
+        // about, like which place are they arguing over"): the narrower
+        // clause alone finds nothing. Said again as another question, the
+        // narrower one is asked ("what is the summit about, like who
+        // controls idlib", "…like what is turkey worried about"; "why is
+        // idlib a big deal, like what is it to the rebels").
         let restated = focus::restated(focused.as_deref().unwrap_or(question))
-            .filter(|text| self.index.query(text).topic);
+            .filter(|(first, again)| {
+                let again = self.index.query(again);
+                let about_them = again.topic && again.terms.iter().all(|t| t.entity.is_none());
+                self.index.query(first).topic && (again.want == Some(Want::Place) || about_them)
+            })
+            .map(|(first, _)| first);
         let later_at = 1 + usize::from(focused.is_some());
         std::iter::once(question.to_string())
             .chain(focused)

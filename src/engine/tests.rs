@@ -3026,6 +3026,15 @@ fn when_something_happened_is_answered_by_what_it_came_ahead_of() {
         "Ahead of the summit",
         3,
     );
+    // Not when the answer leaves out whom the question names: they met
+    // Putin at the summit.
+    let q = "when did erdogan meet putin";
+    let r = e.ask(q);
+    assert!(
+        !r.answer.as_deref().unwrap_or("").contains("Ahead"),
+        "{q:?}: {:?}",
+        r.answer
+    );
     // Asked the day, it names none.
     let q = "which day did erdogan meet rowhani";
     let r = e.ask(q);
@@ -3048,6 +3057,12 @@ fn what_a_meeting_is_about_said_again_more_narrowly_is_asked_first() {
         1,
     );
     // Another question so narrowed asks the narrower one.
+    assert_answers(
+        &e,
+        "what are the talks about, like what is erdogan worried about",
+        "refugee",
+        15,
+    );
     let q = "why is idlib important, like what is it for the rebels?";
     let r = e.ask(q);
     assert!(
@@ -3062,6 +3077,13 @@ fn a_question_word_in_place_of_what_was_done_asks_what_was_done() {
     // Not "what last week?": what he did then.
     let e = engine();
     assert_answers(&e, "wait, de mistura did what last week?", "justify", 13);
+    // "said how many…" asks how many.
+    assert_answers(
+        &e,
+        "so, erdogan said how many refugees turkey hosts?",
+        "3.5 million",
+        16,
+    );
 }
 
 #[test]
@@ -3082,8 +3104,9 @@ fn which_of_a_kind_of_people_asks_for_more_than_one() {
             r.answer
         );
     }
-    // Asked which one, it is.
+    // Asked which one, or which of a country's, it is.
     assert_answers(&e, "which president is russian", "Putin", 2);
+    assert_answers(&e, "which leaders are from iran", "Rowhani", 2);
 }
 
 #[test]
@@ -3100,9 +3123,15 @@ fn the_writing_asked_about_is_no_word_of_the_question() {
     };
     let story = texts("who exactly is assad in this story?");
     assert!(!story.iter().any(|t| t.starts_with("stor")), "{story:?}");
-    // Someone's report is a word of it.
+    // Someone's report is a word of it, and so is the writing asked
+    // about itself.
     let report = texts("what did the kremlin's report say");
     assert_eq!(report.len(), 2, "{report:?}");
+    let reported = texts("who reported this story");
+    assert!(
+        reported.iter().any(|t| t.starts_with("stor")),
+        "{reported:?}"
+    );
     assert_answers(
         &e,
         "quick one: who exactly is staffan de mistura in this story? cheers",

@@ -183,24 +183,48 @@ pub fn later_question(message: &str, first: &str) -> Option<String> {
 }
 
 /// The question `focus` (what [`focus`] found) asks before it says it
-/// again more narrowly after "like" or "i mean": "whats this summit
-/// actually about, like which part of syria are they arguing over" first
-/// asks what the summit is about. None when the focus says nothing again.
-pub fn restated(focus: &str) -> Option<String> {
-    let clauses = split(focus);
-    let again = clauses.iter().position(|c| {
-        let said = words(c);
-        let rest = match said.as_slice() {
-            [like, rest @ ..] if like == "like" => rest,
-            [i, mean, rest @ ..] if i == "i" && mean == "mean" => rest,
-            _ => return false,
+/// again more narrowly after "like" or "i mean", and the narrower one:
+/// "whats this summit actually about, like which part of syria are they
+/// arguing over" first asks what the summit is about. None when the focus
+/// says nothing again.
+pub fn restated(focus: &str) -> Option<(String, String)> {
+    // Each word with where it starts in `focus`.
+    let mut starts: Vec<(usize, String)> = Vec::new();
+    let mut at = None;
+    for (i, c) in focus
+        .char_indices()
+        .chain(std::iter::once((focus.len(), ' ')))
+    {
+        let in_word = c.is_alphanumeric() || c == '\'';
+        match (in_word, at) {
+            (true, None) => at = Some(i),
+            (false, Some(a)) => {
+                starts.push((a, focus[a..i].to_lowercase().replace('\'', "")));
+                at = None;
+            }
+            _ => {}
+        }
+    }
+    let said: Vec<String> = starts.iter().map(|(_, w)| w.clone()).collect();
+    let (k, len) = (MIN_WORDS..said.len()).find_map(|k| {
+        let len = match said[k].as_str() {
+            "like" => 1,
+            "i" if said.get(k + 1).is_some_and(|w| w == "mean") => 2,
+            _ => return None,
         };
-        rest.first().is_some_and(|w| WH.contains(&w.as_str()))
+        said.get(k + len)
+            .is_some_and(|w| WH.contains(&w.as_str()))
+            .then_some((k, len))
     })?;
-    let before = clauses[..again].concat();
-    let before = before.trim().trim_end_matches(',').trim_end();
-    (again > 0 && words(before).len() >= MIN_WORDS && opens_question(&words(before)))
-        .then(|| before.to_string())
+    if !opens_question(&said[..k]) {
+        return None;
+    }
+    let before = focus[..starts[k].0].trim_end();
+    let before = before
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_string();
+    let after = focus[starts[k + len].0..].trim().to_string();
+    Some((before, after))
 }
 
 fn focus_from(message: &str, marked_first: bool) -> Option<String> {
@@ -587,9 +611,9 @@ fn from_wh(clause: &str) -> Option<String> {
     if opens_question(&words) {
         return None;
     }
-    // A question word asked in place of what is done or said ("the
-    // parties would do what to reach a compromise?", "he said what about
-    // the us?") is asked by the whole clause.
+    // "What" asked in place of what is done or said ("the parties would
+    // do what to reach a compromise?", "he said what about the us?") is
+    // asked by the whole clause; "he said how many…" asks how many.
     let in_place = |i: usize| {
         i > 0
             && matches!(
@@ -603,7 +627,7 @@ fn from_wh(clause: &str) -> Option<String> {
             .ends_with('?')
             .then(|| words.iter().position(|w| WH.contains(&w.as_str())))
             .flatten()
-            .filter(|&i| !in_place(i))
+            .filter(|&i| !(in_place(i) && matches!(words[i].as_str(), "what" | "whats")))
     })?;
     if words.len() - at < MIN_WORDS + 1 {
         return None;
@@ -1041,14 +1065,21 @@ mod tests {
 
     #[test]
     fn a_question_said_again_after_like_is_read_before_it() {
-        let cases: &[(&str, Option<&str>)] = &[
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
             (
                 "what are the talks about, like which region are they fighting over?",
-                Some("what are the talks about"),
+                Some((
+                    "what are the talks about",
+                    "which region are they fighting over?",
+                )),
             ),
             (
-                "so why did they meet, i mean what was the point",
-                Some("so why did they meet"),
+                "so why did they meet i mean what was the point",
+                Some(("so why did they meet", "what was the point")),
+            ),
+            (
+                "whats the summit about lol like, which part is it",
+                Some(("whats the summit about lol", "which part is it")),
             ),
             // Not a question before it, nor "like" as a verb.
             ("ok like which region is it", None),
@@ -1056,7 +1087,9 @@ mod tests {
             ("what are the talks about", None),
         ];
         for (message, want) in cases {
-            assert_eq!(restated(message).as_deref(), *want, "{message:?}");
+            let got = restated(message);
+            let got = got.as_ref().map(|(a, b)| (a.as_str(), b.as_str()));
+            assert_eq!(got, *want, "{message:?}");
         }
     }
 
@@ -1065,6 +1098,10 @@ mod tests {
         let cases: &[(&str, Option<&str>)] = &[
             ("the parties would do what to find a compromise?", None),
             ("so erdogan said what about the us?", None),
+            (
+                "so erdogan said how many refugees turkey hosts?",
+                Some("how many refugees turkey hosts?"),
+            ),
             (
                 "hey my question is what did the kremlin say?",
                 Some("what did the kremlin say?"),

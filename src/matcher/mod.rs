@@ -2475,10 +2475,15 @@ impl Index {
                 || set_aside.as_deref() == Some(u.term.as_str())
                 || name_part(&raw, u.pos)
                 || (u.word == "per" && raw.get(u.pos + 1..u.pos + 3).is_some_and(the_writing))
-                // "who is assad in this story": the writing asked about
-                // says nothing of what is asked.
+                // "who is assad in this story", "according to the piece":
+                // the writing asked in says nothing of what is asked (but
+                // "who reported this story" asks about it).
                 || (u.entity.is_none()
-                    && u.pos > 0
+                    && u.pos > 1
+                    && (matches!(raw[u.pos - 2].as_str(), "in" | "to" | "from" | "by" | "on")
+                        || raw
+                            .get(u.pos + 1)
+                            .is_some_and(|w| words::has(&words::lists().say, w)))
                     && raw.get(u.pos - 1..=u.pos).is_some_and(the_writing))
                 || (our_talk && u.entity.is_none() && u.word.starts_with("talk"))
             {
@@ -3053,22 +3058,23 @@ impl Index {
             || raw.windows(2).any(|w| w[0] == "to" && w[1] == "whom");
         // "which presidents are at the table", "what countries…": more
         // than one is asked for.
-        let asks_many = raw.windows(2).any(|w| {
-            matches!(w[0].as_str(), "which" | "what" | "whatre")
-                && matches!(
-                    w[1].as_str(),
-                    "presidents"
-                        | "leaders"
-                        | "countries"
-                        | "nations"
-                        | "heads"
-                        | "parties"
-                        | "powers"
-                        | "states"
-                        | "governments"
-                        | "people"
-                )
-        });
+        let asks_many = units.iter().all(|u| u.entity.is_none())
+            && raw.windows(2).any(|w| {
+                matches!(w[0].as_str(), "which" | "what" | "whatre")
+                    && matches!(
+                        w[1].as_str(),
+                        "presidents"
+                            | "leaders"
+                            | "countries"
+                            | "nations"
+                            | "heads"
+                            | "parties"
+                            | "powers"
+                            | "states"
+                            | "governments"
+                            | "people"
+                    )
+            });
         let identity = raw.iter().enumerate().any(|(i, w)| {
             let after = match w.as_str() {
                 "who" | "whom" => match raw.get(i + 1).map(String::as_str) {
@@ -3508,13 +3514,17 @@ impl Index {
                         )
                 }
                 // "when did erdogan meet rowhani" is answered by "ahead of
-                // the summit"; "what day" is not.
+                // the summit": the answer names whom the question does.
+                // Not "what day", nor "when did erdogan meet putin" (whom
+                // the quote names after it) or "when did the talks start".
                 Want::Time => {
                     let names_time = query.terms.iter().any(|t| {
                         words::has(&words::lists().time, &t.text)
                             || matches!(t.text.as_str(), "date" | "dates")
                     });
-                    !(doc.has_time || (doc.time_ahead && !names_time))
+                    let about_answer = query.terms.iter().any(|t| t.entity.is_some())
+                        && Self::named_unanswered(query, doc) == 0;
+                    !(doc.has_time || (doc.time_ahead && !names_time && about_answer))
                         || matches!(
                             doc.kind,
                             AnswerKind::Place | AnswerKind::Number | AnswerKind::Person
