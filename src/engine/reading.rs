@@ -154,9 +154,22 @@ impl Engine {
         // idlib a big deal, like what is it to the rebels").
         let restated = focus::restated(focused.as_deref().unwrap_or(question))
             .filter(|(first, again)| {
-                let again = self.index.query(again);
-                let about_them = again.topic && again.terms.iter().all(|t| t.entity.is_none());
-                self.index.query(first).topic && (again.want == Some(Want::Place) || about_them)
+                let asked = self.index.query(again);
+                let about_them = asked.topic && asked.terms.iter().all(|t| t.entity.is_none());
+                let which_place = again
+                    .split_whitespace()
+                    .take(2)
+                    .any(|w| matches!(w, "place" | "places"));
+                let narrows = asked.want == Some(Want::Place) || about_them || which_place;
+                // One the narrower clause surely answers alone ("…like
+                // which province borders idlib") is that clause's.
+                let answered = || {
+                    let found = self.index.search(again, SEARCH_DEPTH, None);
+                    self.consider(&found, true, None)
+                        .iter()
+                        .any(|c| c.probability >= LATER_SURE)
+                };
+                self.index.query(first).topic && narrows && !answered()
             })
             .map(|(first, _)| first);
         let later_at = 1 + usize::from(focused.is_some());

@@ -3028,13 +3028,21 @@ fn when_something_happened_is_answered_by_what_it_came_ahead_of() {
     );
     // Not when the answer leaves out whom the question names: they met
     // Putin at the summit.
-    let q = "when did erdogan meet putin";
-    let r = e.ask(q);
-    assert!(
-        !r.answer.as_deref().unwrap_or("").contains("Ahead"),
-        "{q:?}: {:?}",
-        r.answer
-    );
+    // Nor when it asks something else of them, or which of their
+    // meetings.
+    for q in [
+        "when did erdogan meet putin",
+        "when did erdogan criticize rowhani",
+        "when did erdogan meet rowhani for the first time",
+        "when did erdogan meet rowhani in 2017",
+    ] {
+        let r = e.ask(q);
+        assert!(
+            !r.answer.as_deref().unwrap_or("").contains("Ahead"),
+            "{q:?}: {:?}",
+            r.answer
+        );
+    }
     // Asked the day, it names none.
     let q = "which day did erdogan meet rowhani";
     let r = e.ask(q);
@@ -3056,7 +3064,14 @@ fn what_a_meeting_is_about_said_again_more_narrowly_is_asked_first() {
         "fate of Syria",
         1,
     );
-    // Another question so narrowed asks the narrower one.
+    // Another question so narrowed asks the narrower one, and so does a
+    // place the narrower clause surely finds alone.
+    assert_answers(
+        &e,
+        "what is the summit about, like which province borders idlib",
+        "Latakia",
+        9,
+    );
     assert_answers(
         &e,
         "what are the talks about, like what is erdogan worried about",
@@ -3107,6 +3122,7 @@ fn which_of_a_kind_of_people_asks_for_more_than_one() {
     // Asked which one, or which of a country's, it is.
     assert_answers(&e, "which president is russian", "Putin", 2);
     assert_answers(&e, "which leaders are from iran", "Rowhani", 2);
+    assert_answers(&e, "which people are special envoys", "de Mistura", 13);
 }
 
 #[test]

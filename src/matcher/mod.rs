@@ -3072,7 +3072,6 @@ impl Index {
                             | "powers"
                             | "states"
                             | "governments"
-                            | "people"
                     )
             });
         let identity = raw.iter().enumerate().any(|(i, w)| {
@@ -3518,12 +3517,26 @@ impl Index {
                 // Not "what day", nor "when did erdogan meet putin" (whom
                 // the quote names after it) or "when did the talks start".
                 Want::Time => {
+                    // A day, a date, a year or a time named, or which of
+                    // several times ("first", "last", "again").
                     let names_time = query.terms.iter().any(|t| {
                         words::has(&words::lists().time, &t.text)
-                            || matches!(t.text.as_str(), "date" | "dates")
+                            || matches!(
+                                t.text.as_str(),
+                                "date" | "dates" | "time" | "times" | "first" | "last" | "again"
+                            )
+                            || (t.text.len() == 4 && t.text.parse::<u32>().is_ok())
                     });
+                    // Every word it asks with but everyday ones ("before or
+                    // after") is the fact's ("when did erdogan criticize
+                    // rowhani" is not answered by their meeting).
                     let about_answer = query.terms.iter().any(|t| t.entity.is_some())
-                        && Self::named_unanswered(query, doc) == 0;
+                        && Self::named_unanswered(query, doc) == 0
+                        && query.terms.iter().all(|t| {
+                            t.entity.is_some()
+                                || t.common
+                                || t.id.is_some_and(|id| doc.body.terms.contains(&id))
+                        });
                     !(doc.has_time || (doc.time_ahead && !names_time && about_answer))
                         || matches!(
                             doc.kind,
