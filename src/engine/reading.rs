@@ -154,7 +154,11 @@ impl Engine {
         // idlib a big deal, like what is it to the rebels").
         let restated = focus::restated(focused.as_deref().unwrap_or(question))
             .filter(|(first, again)| {
-                let asked = self.index.query(again);
+                if !self.index.query(first).topic {
+                    return false;
+                }
+                let found = self.index.search(again, SEARCH_DEPTH, None);
+                let asked = &found.query;
                 let about_them = asked.topic && asked.terms.iter().all(|t| t.entity.is_none());
                 let which_place = again
                     .split_whitespace()
@@ -163,13 +167,11 @@ impl Engine {
                 let narrows = asked.want == Some(Want::Place) || about_them || which_place;
                 // One the narrower clause surely answers alone ("…like
                 // which province borders idlib") is that clause's.
-                let answered = || {
-                    let found = self.index.search(again, SEARCH_DEPTH, None);
-                    self.consider(&found, true, None)
+                narrows
+                    && !self
+                        .consider(&found, true, None)
                         .iter()
                         .any(|c| c.probability >= LATER_SURE)
-                };
-                self.index.query(first).topic && narrows && !answered()
             })
             .map(|(first, _)| first);
         let later_at = 1 + usize::from(focused.is_some());

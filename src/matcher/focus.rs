@@ -188,24 +188,7 @@ pub fn later_question(message: &str, first: &str) -> Option<String> {
 /// arguing over" first asks what the summit is about. None when the focus
 /// says nothing again.
 pub fn restated(focus: &str) -> Option<(String, String)> {
-    // Each word with where it starts in `focus`.
-    let mut starts: Vec<(usize, String)> = Vec::new();
-    let mut at = None;
-    for (i, c) in focus
-        .char_indices()
-        .chain(std::iter::once((focus.len(), ' ')))
-    {
-        let in_word = c.is_alphanumeric() || c == '\'';
-        match (in_word, at) {
-            (true, None) => at = Some(i),
-            (false, Some(a)) => {
-                starts.push((a, focus[a..i].to_lowercase().replace('\'', "")));
-                at = None;
-            }
-            _ => {}
-        }
-    }
-    let said: Vec<String> = starts.iter().map(|(_, w)| w.clone()).collect();
+    let said = words(focus);
     let (k, len) = (MIN_WORDS..said.len()).find_map(|k| {
         let len = match said[k].as_str() {
             "like" => 1,
@@ -219,12 +202,27 @@ pub fn restated(focus: &str) -> Option<(String, String)> {
     if !opens_question(&said[..k]) {
         return None;
     }
-    let before = focus[..starts[k].0].trim_end();
-    let before = before
+    let starts = word_starts(focus);
+    let first = focus[..starts[k]]
+        .trim_end()
         .trim_end_matches(|c: char| !c.is_alphanumeric())
         .to_string();
-    let after = focus[starts[k + len].0..].trim().to_string();
-    Some((before, after))
+    let again = focus[starts[k + len]..].trim().to_string();
+    Some((first, again))
+}
+
+/// Where each word of `text`, as [`words`] splits it, starts.
+fn word_starts(text: &str) -> Vec<usize> {
+    let in_word = |c: char| c.is_alphanumeric() || c == '\'';
+    let mut out = Vec::new();
+    let mut inside = false;
+    for (i, c) in text.char_indices() {
+        if in_word(c) && !inside {
+            out.push(i);
+        }
+        inside = in_word(c);
+    }
+    out
 }
 
 fn focus_from(message: &str, marked_first: bool) -> Option<String> {
@@ -615,7 +613,8 @@ fn from_wh(clause: &str) -> Option<String> {
     // do what to reach a compromise?", "he said what about the us?") is
     // asked by the whole clause; "he said how many…" asks how many.
     let in_place = |i: usize| {
-        i > 0
+        matches!(words[i].as_str(), "what" | "whats")
+            && i > 0
             && matches!(
                 words[i - 1].as_str(),
                 "do" | "does" | "did" | "doing" | "done" | "say" | "says" | "said"
@@ -627,30 +626,15 @@ fn from_wh(clause: &str) -> Option<String> {
             .ends_with('?')
             .then(|| words.iter().position(|w| WH.contains(&w.as_str())))
             .flatten()
-            .filter(|&i| !(in_place(i) && matches!(words[i].as_str(), "what" | "whats")))
+            .filter(|&i| !in_place(i))
     })?;
     if words.len() - at < MIN_WORDS + 1 {
         return None;
     }
-    // The clause's text from that word on (words are found again in the
-    // clause's own spelling, so the question keeps its punctuation).
-    let mut seen = 0;
-    let mut start = None;
-    for (i, _) in clause.match_indices(|c: char| c.is_alphanumeric() || c == '\'') {
-        let is_start = i == 0
-            || !clause[..i]
-                .chars()
-                .next_back()
-                .is_some_and(|p| p.is_alphanumeric() || p == '\'');
-        if is_start {
-            if seen == at {
-                start = Some(i);
-                break;
-            }
-            seen += 1;
-        }
-    }
-    Some(clause[start?..].trim().to_string())
+    // The clause's text from that word on (in its own spelling, so the
+    // question keeps its punctuation).
+    let start = *word_starts(clause).get(at)?;
+    Some(clause[start..].trim().to_string())
 }
 
 fn opens_question(words: &[String]) -> bool {

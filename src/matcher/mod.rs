@@ -498,6 +498,10 @@ pub struct Query {
     /// ("which presidents are at the table"): one person's identity does
     /// not answer it.
     pub asks_many: bool,
+    /// Asking when, it names a day, a date, a year or a time, or which of
+    /// several times ("first", "last"): "ahead of the summit" does not
+    /// answer it.
+    pub names_time: bool,
     /// The question asks what something is about or what is discussed
     /// ("what are they meeting about"), not why ([`asks_topic`]).
     pub topic: bool,
@@ -1781,8 +1785,7 @@ impl Index {
                 if counts_at(&first_words, i) {
                     kind |= CLUE_NUMBER;
                 }
-                let year =
-                    w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1000..=2100).contains(&y));
+                let year = is_year(w);
                 if year || words::has(&words::lists().time, w) || words::has(&words::lists().era, w)
                 {
                     kind |= CLUE_TIME;
@@ -3159,6 +3162,15 @@ impl Index {
             located_word,
             identity,
             asks_many,
+            names_time: want == Some(Want::Time)
+                && raw.iter().any(|w| {
+                    words::has(&words::lists().time, w)
+                        || matches!(
+                            w.as_str(),
+                            "date" | "dates" | "time" | "times" | "first" | "last"
+                        )
+                        || is_year(w)
+                }),
             topic: want == Some(Want::Reason)
                 && (asks_topic(&raw) || asks_purpose(&raw) || asks_why_they_meet(&raw, &units)),
             topic_place: raw.iter().any(|w| {
@@ -3517,16 +3529,6 @@ impl Index {
                 // Not "what day", nor "when did erdogan meet putin" (whom
                 // the quote names after it) or "when did the talks start".
                 Want::Time => {
-                    // A day, a date, a year or a time named, or which of
-                    // several times ("first", "last", "again").
-                    let names_time = query.terms.iter().any(|t| {
-                        words::has(&words::lists().time, &t.text)
-                            || matches!(
-                                t.text.as_str(),
-                                "date" | "dates" | "time" | "times" | "first" | "last" | "again"
-                            )
-                            || (t.text.len() == 4 && t.text.parse::<u32>().is_ok())
-                    });
                     // Every word it asks with but everyday ones ("before or
                     // after") is the fact's ("when did erdogan criticize
                     // rowhani" is not answered by their meeting).
@@ -3537,7 +3539,7 @@ impl Index {
                                 || t.common
                                 || t.id.is_some_and(|id| doc.body.terms.contains(&id))
                         });
-                    !(doc.has_time || (doc.time_ahead && !names_time && about_answer))
+                    !(doc.has_time || (doc.time_ahead && !query.names_time && about_answer))
                         || matches!(
                             doc.kind,
                             AnswerKind::Place | AnswerKind::Number | AnswerKind::Person
@@ -4548,7 +4550,7 @@ fn states_date(words: &[String]) -> bool {
         "dec",
     ];
     words.iter().enumerate().any(|(i, w)| {
-        let year = w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1000..=2100).contains(&y));
+        let year = is_year(w);
         // "may" only next to a day's number ("7 may", "may 7").
         let month = MONTHS.contains(&w.as_str())
             && (w != "may"
@@ -4730,6 +4732,11 @@ fn figure_runs<S: AsRef<str>>(words: &[S]) -> Vec<std::ops::Range<usize>> {
     runs
 }
 
+/// Whether `w` is a year ("2018").
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1000..=2100).contains(&y))
+}
+
 /// Whether `text` states what a question wanting `want` asks for: a time
 /// word ("this week", "Friday", "2018") or a number. Other wants: true.
 pub fn states_wanted(text: &str, want: Want) -> bool {
@@ -4738,10 +4745,9 @@ pub fn states_wanted(text: &str, want: Want) -> bool {
         .map(|t| t.text)
         .collect();
     match want {
-        Want::Time => words.iter().any(|w| {
-            words::has(&words::lists().time, w)
-                || (w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1000..=2100).contains(&y)))
-        }),
+        Want::Time => words
+            .iter()
+            .any(|w| words::has(&words::lists().time, w) || (is_year(w))),
         Want::Number => (0..words.len()).any(|i| counts_at(&words, i)),
         _ => true,
     }
