@@ -43,6 +43,7 @@ pub struct Lists {
     pub killing: WordList,
     pub person_nouns: WordList,
     pub envoys: WordList,
+    pub stances: WordList,
     pub kin: WordList,
     pub nationalities: WordList,
     pub job_words: WordList,

@@ -3155,3 +3155,45 @@ fn the_writing_asked_about_is_no_word_of_the_question() {
         13,
     );
 }
+
+#[test]
+fn someones_words_or_mind_asked_are_not_who_they_are() {
+    // Who the described official is answers none of these.
+    let e = engine();
+    for q in [
+        "who did iran's senior official say must be protected",
+        "the foreign ministry aide, what's his mood going in",
+    ] {
+        let r = e.ask(q);
+        assert!(
+            !r.answer.as_deref().unwrap_or("").contains("senior aide"),
+            "{q:?}: {:?}",
+            r.answer
+        );
+    }
+    assert_answers(
+        &e,
+        "who did iran's senior official say must be protected",
+        "civilians",
+        5,
+    );
+    assert_answers(
+        &e,
+        "is the iranian foreign ministry man optimistic",
+        "hopeful",
+        4,
+    );
+    // Asked who he is, or which official is hopeful, it answers.
+    assert_answers(
+        &e,
+        "who is iran's senior diplomat for syria",
+        "Jaberi Ansari",
+        5,
+    );
+    assert_answers(
+        &e,
+        "which iranian official is hopeful about a compromise",
+        "Jaberi Ansari",
+        4,
+    );
+}

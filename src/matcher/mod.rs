@@ -2752,34 +2752,59 @@ impl Index {
         // "what did iran's senior envoy tell the press": someone's words
         // asked for, with the speaker described rather than named. A fact
         // saying who someone is does not give them.
-        let asks_words = speaker.is_none()
-            && !asks_speaker
-            && raw
-                .iter()
-                .position(|w| w == "what" || w == "whats")
-                // "what did…", not "what ministry does the official who…"
-                // nor "what type of official told…", which ask about him.
-                .filter(|&w| {
-                    raw.get(w + 1).is_some_and(|a| {
-                        matches!(a.as_str(), "did" | "does" | "do" | "has" | "have" | "had")
+        let lists = words::lists();
+        // "according to the iranian envoy, how would…": what someone said.
+        let according = raw
+            .windows(2)
+            .position(|w| w[0] == "according" && w[1] == "to")
+            .is_some_and(|p| {
+                let after = &raw[p + 2..raw.len().min(p + 6)];
+                after.iter().any(|w| words::has(&lists.person_nouns, w))
+                    && !after.iter().any(|w| WRITINGS.contains(&w.as_str()))
+            });
+        // "is the iranian diplomat optimistic", "what mood was the envoy
+        // in": what someone thinks. Not "which official is optimistic",
+        // which asks who.
+        // "the iranian guy who handles syria" names him; "who was that"
+        // and "what's his name" ask who.
+        let asks_who = raw.iter().enumerate().any(|(i, w)| {
+            matches!(w.as_str(), "name" | "names")
+                || (w == "who" || w == "which")
+                    && !i.checked_sub(1).is_some_and(|p| {
+                        words::has(&lists.person_nouns, &raw[p])
+                            || words::has(&lists.envoys, &raw[p])
                     })
-                })
-                .is_some_and(|w| {
-                    // Not across a relative clause ("the official that
-                    // told…", about whom something else is asked), nor when
-                    // the article is what says it ("what does the piece
-                    // say about…").
-                    let blocks = |x: &String| {
-                        copula(x)
-                            || matches!(x.as_str(), "who" | "that" | "which" | "it")
-                            || WRITINGS.contains(&x.as_str())
-                    };
-                    (w + 2..raw.len()).any(|sp| {
-                        words::has(&words::lists().say, raw[sp].as_str())
-                            && !passive(sp)
-                            && !raw[w + 1..sp].iter().any(blocks)
+        });
+        let stance = !asks_who && raw.iter().any(|w| words::has(&lists.stances, w));
+        let asks_words = speaker.is_none() && !asks_speaker && (according || stance)
+            || speaker.is_none()
+                && !asks_speaker
+                && raw
+                    .iter()
+                    .position(|w| matches!(w.as_str(), "what" | "whats" | "who" | "whom" | "how"))
+                    // "what did…", not "what ministry does the official who…"
+                    // nor "what type of official told…", which ask about him.
+                    .filter(|&w| {
+                        raw.get(w + 1).is_some_and(|a| {
+                            matches!(a.as_str(), "did" | "does" | "do" | "has" | "have" | "had")
+                        })
                     })
-                });
+                    .is_some_and(|w| {
+                        // Not across a relative clause ("the official that
+                        // told…", about whom something else is asked), nor when
+                        // the article is what says it ("what does the piece
+                        // say about…").
+                        let blocks = |x: &String| {
+                            copula(x)
+                                || matches!(x.as_str(), "who" | "that" | "which" | "it")
+                                || WRITINGS.contains(&x.as_str())
+                        };
+                        (w + 2..raw.len()).any(|sp| {
+                            words::has(&words::lists().say, raw[sp].as_str())
+                                && !passive(sp)
+                                && !raw[w + 1..sp].iter().any(blocks)
+                        })
+                    });
         // What "how many" counts: the first plain word after it that is
         // not itself a number ("how many of turkey's 3.5 million
         // refugees…" counts refugees).
