@@ -290,7 +290,7 @@ pub fn number_word(word: &str) -> Option<&'static str> {
         "nine" => "9",
         "ten" => "10",
         "eleven" => "11",
-        "twelve" => "12",
+        "twelve" | "dozen" => "12",
         "thirteen" => "13",
         "fifteen" => "15",
         "twenty" => "20",
@@ -452,6 +452,7 @@ mod tests {
         assert_eq!(s.stem("refugees"), s.stem("refugee"));
         assert_eq!(s.stem("evacuated"), s.stem("evacuation"));
         assert_eq!(s.stem("twelve"), "12");
+        assert_eq!(s.stem("dozen"), "12");
         assert_eq!(s.stem("3.5"), "3.5");
     }
 

@@ -3197,3 +3197,22 @@ fn someones_words_or_mind_asked_are_not_who_they_are() {
         4,
     );
 }
+
+#[test]
+fn lookouts_are_observation_posts_and_a_dozen_is_twelve() {
+    let e = engine();
+    // A lookout base is a post to watch from, not the airbase.
+    assert_answers(
+        &e,
+        "how many lookout bases has turkey got in idlib",
+        "12 observation posts",
+        16,
+    );
+    assert_answers(
+        &e,
+        "does turkey have a dozen observation posts in idlib",
+        "Yes.",
+        16,
+    );
+    assert_answers(&e, "where is the russian airbase", "Latakia", 9);
+}
