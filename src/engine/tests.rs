@@ -3216,3 +3216,23 @@ fn lookouts_are_observation_posts_and_a_dozen_is_twelve() {
     );
     assert_answers(&e, "where is the russian airbase", "Latakia", 9);
 }
+
+#[test]
+fn how_many_counts_the_noun_after_the_words_saying_what_kind() {
+    let e = engine();
+    let warning = "De Mistura warned that the presence of 10,000 al-Qaeda-linked fighters \
+                   does not justify an attack that could endanger civilians' lives.";
+    // "jihadist" says what kind of fighters are counted.
+    let kind = e.index.query("how many jihadist fighters are there");
+    assert!(e.index.counts_in(warning, &kind));
+    assert!(e.index.counts_in(
+        "Turkey has 12 observation posts in Idlib.",
+        &e.index
+            .query("how many military observation outposts does ankara run")
+    ));
+    // A verb after what is counted is no part of it.
+    let living = e.index.query("how many people living there are displaced");
+    assert!(!e
+        .index
+        .counts_in("Thousands of rebels live there.", &living));
+}

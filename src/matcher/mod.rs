@@ -2853,10 +2853,26 @@ impl Index {
                 );
             }
         }
-        let counts: Vec<TermId> = counts_unit
-            .and_then(|u| self.live_term(&u.term))
-            .into_iter()
-            .collect();
+        // "how many military monitoring stations": the words run on to the
+        // noun counted; the first may only say what kind. Not into a verb
+        // ("how many people live there", "…people living there").
+        let mut counts: Vec<TermId> = Vec::new();
+        if let Some(u) = counts_unit {
+            let mut at = u.pos;
+            counts.extend(self.live_term(&u.term));
+            for next in units.iter().filter(|v| v.pos > u.pos).take(2) {
+                if next.pos > at + 1
+                    || next.entity.is_some()
+                    || next.everyday
+                    || crate::normalize::is_common(&next.term)
+                    || counts_at(&raw, next.pos)
+                {
+                    break;
+                }
+                at = next.pos;
+                counts.extend(self.live_term(&next.term));
+            }
+        }
         let text = units
             .iter()
             .map(|u| u.term.as_str())
