@@ -208,6 +208,25 @@ impl Engine {
             && self.names_as_asked(question, &fact.answer)
     }
 
+    /// Whether `answer` is names and little else ("Three presidents:
+    /// Iran's Hassan Rowhani, …"): at most a few words besides its names
+    /// and stopwords.
+    fn names_only(&self, answer: &str) -> bool {
+        const BESIDES: usize = 3;
+        let toks = tokens(answer);
+        let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+        let mut named = vec![false; words.len()];
+        for m in self.lexicon.mentions(&words, &vec![false; words.len()]) {
+            named[m.start..m.start + m.len].fill(true);
+        }
+        words
+            .iter()
+            .zip(&named)
+            .filter(|(w, n)| !**n && !crate::normalize::is_stopword(w))
+            .count()
+            <= BESIDES
+    }
+
     /// Whether `answer` names what `question` names in the question's own
     /// words ("moscow" is not "the Kremlin", though both stand for Russia),
     /// where the question asks whether something is in a place, has it in
@@ -353,7 +372,15 @@ impl Engine {
                         };
                         !answer && quote
                     });
-            return if leaves_out {
+            // "is putin at the summit": a bare list of names says nothing
+            // yes or no; the sentence it comes from says what they do
+            // ("… are meeting to discuss Idlib").
+            let bare_list = query.want == Some(Want::YesNo)
+                && fact.kind == AnswerKind::List
+                && fact.origin != Origin::Moderator
+                && fact.paragraph.is_some()
+                && self.names_only(&fact.answer);
+            return if leaves_out || bare_list {
                 fact.quote.clone()
             } else if fact.origin == Origin::Sentence {
                 // A sentence given as its own answer stands alone: "It is

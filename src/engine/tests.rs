@@ -3236,3 +3236,17 @@ fn how_many_counts_the_noun_after_the_words_saying_what_kind() {
         .index
         .counts_in("Thousands of rebels live there.", &living));
 }
+
+#[test]
+fn a_yes_no_question_answered_by_a_list_of_names_gets_the_sentence() {
+    // The names alone say nothing of what they do; the sentence does.
+    let e = engine();
+    assert_answers(&e, "is putin at the summit", "are meeting", 2);
+    // Asked who, the names are the answer.
+    assert_answers(&e, "who are the three presidents", "Hassan Rowhani", 2);
+    let r = e.ask("who are the three presidents");
+    assert!(
+        !r.answer.as_deref().unwrap_or("").contains("meeting"),
+        "{r:?}"
+    );
+}
