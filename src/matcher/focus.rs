@@ -68,6 +68,11 @@ const LEAD_INS: &[&str] = &[
     "question",
     "quick",
     "real",
+    // Chat's interjections: "lol so who runs idlib".
+    "lol",
+    "lmao",
+    "haha",
+    "omg",
 ];
 
 /// Words that start a question's content: where an embedded question
@@ -828,6 +833,11 @@ mod tests {
             (
                 "who runs idlib? is it the rebels or something else",
                 Some("who runs idlib?"),
+            ),
+            // After a chat interjection, as after a lead-in.
+            (
+                "lol so who runs idlib now, is it just rebels or one group?",
+                Some("lol so who runs idlib now,"),
             ),
             (
                 "who controls idlib? is it the rebels turkey backs",
