@@ -3250,3 +3250,33 @@ fn a_yes_no_question_answered_by_a_list_of_names_gets_the_sentence() {
         "{r:?}"
     );
 }
+
+#[test]
+fn whats_the_deal_with_asks_what_it_is_about() {
+    // Not a deal struck.
+    let e = engine();
+    let terms: Vec<String> = e
+        .index
+        .query("whats the deal with latakia")
+        .terms
+        .iter()
+        .map(|t| t.text.clone())
+        .collect();
+    assert!(
+        !terms.iter().any(|t| t.starts_with("compromis")),
+        "{terms:?}"
+    );
+    assert_answers(
+        &e,
+        "whats the deal with latakia",
+        "Latakia is a province",
+        9,
+    );
+    // "That province" is the one named before it.
+    assert_answers(
+        &e,
+        "so my friend brought up latakia earlier, what's the deal with that province?",
+        "Latakia is a province",
+        9,
+    );
+}

@@ -580,7 +580,12 @@ fn refers_back(words: &[String]) -> bool {
                         || crate::words::has(&lists.expletive_it, n)
                         || matches!(n.as_str(), "mean" | "means" | "mention" | "mentions")
                 });
-            BACK_REFERENCES.contains(&w.as_str()) && !nothing
+            // "whats the deal with that province": the place named before.
+            let that_place = matches!(w.as_str(), "that" | "this")
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| crate::words::has(&lists.place_nouns, n));
+            (BACK_REFERENCES.contains(&w.as_str()) && !nothing) || that_place
         })
 }
 
@@ -833,6 +838,11 @@ mod tests {
             (
                 "who runs idlib? is it the rebels or something else",
                 Some("who runs idlib?"),
+            ),
+            // "That province" is the place named before it.
+            (
+                "ok so latakia keeps coming up, whats the deal with that province?",
+                None,
             ),
             // After a chat interjection, as after a lead-in.
             (
