@@ -3183,6 +3183,23 @@ fn someones_words_or_mind_asked_are_not_who_they_are() {
         "hopeful",
         4,
     );
+    // Asked his post, who "they say" or "call" him, or with a claim
+    // "according to someone", who he is answers.
+    for q in [
+        "sorry, what position does the iranian official hold",
+        "who do they say the iranian diplomat is",
+        "who do they call the un's special envoy",
+        "according to someone, de mistura is the un envoy, true?",
+    ] {
+        let r = e.ask(q);
+        assert!(
+            r.answer
+                .as_deref()
+                .is_some_and(|a| a.contains("senior aide") || a.contains("UN special envoy")),
+            "{q:?}: {:?}",
+            r.answer
+        );
+    }
     // Asked who he is, or which official is hopeful, it answers.
     assert_answers(
         &e,
@@ -3235,6 +3252,11 @@ fn how_many_counts_the_noun_after_the_words_saying_what_kind() {
     assert!(!e
         .index
         .counts_in("Thousands of rebels live there.", &living));
+    // A state is what is counted, not a kind: not the whole population.
+    let displaced = e.index.query("how many uprooted civilians live in idlib");
+    assert!(!e
+        .index
+        .counts_in("Idlib has a population of 3 million civilians.", &displaced));
 }
 
 #[test]
@@ -3272,11 +3294,35 @@ fn whats_the_deal_with_asks_what_it_is_about() {
         "Latakia is a province",
         9,
     );
-    // "That province" is the one named before it.
+    assert_answers(
+        &e,
+        "the article is about idlib right, who runs this province",
+        "Hayat Tahrir al-Sham",
+        11,
+    );
+    // "That province" is the one named before it, when the question asks
+    // what it is; asked something else, it is the article's province.
     assert_answers(
         &e,
         "so my friend brought up latakia earlier, what's the deal with that province?",
         "Latakia is a province",
         9,
+    );
+}
+
+#[test]
+fn how_something_would_be_done_is_not_who_someone_is() {
+    let e = engine();
+    let r = e.ask("how would the iranian official go about it");
+    assert!(
+        !r.answer.as_deref().unwrap_or("").contains("senior aide"),
+        "{r:?}"
+    );
+    // Asked how he is described, who he is answers.
+    assert_answers(
+        &e,
+        "how would you describe de mistura",
+        "UN special envoy",
+        13,
     );
 }

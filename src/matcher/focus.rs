@@ -580,11 +580,42 @@ fn refers_back(words: &[String]) -> bool {
                         || crate::words::has(&lists.expletive_it, n)
                         || matches!(n.as_str(), "mean" | "means" | "mention" | "mentions")
                 });
-            // "whats the deal with that province": the place named before.
+            // "whats the deal with that province": the place named before,
+            // when the question asks of nothing but the place. "who
+            // controls that province" is about the article's province
+            // whatever came before.
             let that_place = matches!(w.as_str(), "that" | "this")
                 && words
                     .get(i + 1)
-                    .is_some_and(|n| crate::words::has(&lists.place_nouns, n));
+                    .is_some_and(|n| crate::words::has(&lists.place_nouns, n))
+                && words.iter().all(|x| {
+                    crate::words::has(&lists.place_nouns, x)
+                        || LEAD_INS.contains(&x.as_str())
+                        || matches!(
+                            x.as_str(),
+                            "what"
+                                | "whats"
+                                | "s"
+                                | "is"
+                                | "the"
+                                | "deal"
+                                | "with"
+                                | "about"
+                                | "that"
+                                | "this"
+                                | "tell"
+                                | "me"
+                                | "more"
+                                | "know"
+                                | "name"
+                                | "of"
+                                | "called"
+                                | "please"
+                                | "pls"
+                                | "in"
+                                | "there"
+                        )
+                });
             (BACK_REFERENCES.contains(&w.as_str()) && !nothing) || that_place
         })
 }

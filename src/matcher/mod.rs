@@ -527,6 +527,10 @@ pub struct Query {
     /// putin doing in tehran", "what's the syrian army up to"): who they
     /// are, or who is there, does not answer it.
     pub asks_doing: bool,
+    /// The question asks how someone would do or did something ("how
+    /// would the participants find a middle ground"): who someone is does
+    /// not say.
+    pub asks_manner: bool,
     /// The question asks what people talked about or agreed on between
     /// them ("what did erdogan and rowhani talk about in their meeting"):
     /// a fact reporting no one's words, only that they met, does not say.
@@ -2759,7 +2763,13 @@ impl Index {
             .position(|w| w[0] == "according" && w[1] == "to")
             .is_some_and(|p| {
                 let after = &raw[p + 2..raw.len().min(p + 6)];
-                after.iter().any(|w| words::has(&lists.person_nouns, w))
+                // Not "according to someone / a guy on reddit", who
+                // vouches for what the question says.
+                let anyone = after
+                    .first()
+                    .is_some_and(|w| matches!(w.as_str(), "someone" | "somebody" | "a" | "some"));
+                !anyone
+                    && after.iter().any(|w| words::has(&lists.person_nouns, w))
                     && !after.iter().any(|w| WRITINGS.contains(&w.as_str()))
             });
         // "is the iranian diplomat optimistic", "what mood was the envoy
@@ -2767,8 +2777,13 @@ impl Index {
         // which asks who.
         // "the iranian guy who handles syria" names him; "who was that"
         // and "what's his name" ask who.
+        // So does "what position / job / ministry…".
         let asks_who = raw.iter().enumerate().any(|(i, w)| {
-            matches!(w.as_str(), "name" | "names")
+            matches!(w.as_str(), "name" | "names" | "position")
+                || words::has(&lists.job_words, w)
+                || (matches!(w.as_str(), "ministry" | "department" | "office")
+                    && i.checked_sub(1)
+                        .is_some_and(|p| matches!(raw[p].as_str(), "what" | "which")))
                 || (w == "who" || w == "which")
                     && !i.checked_sub(1).is_some_and(|p| {
                         words::has(&lists.person_nouns, &raw[p])
@@ -2788,6 +2803,26 @@ impl Index {
                         raw.get(w + 1).is_some_and(|a| {
                             matches!(a.as_str(), "did" | "does" | "do" | "has" | "have" | "had")
                         })
+                    })
+                    // "who did the official say…", not "who did you say he
+                    // was", "who do they call…" nor "how do you say his
+                    // name", which ask who someone is.
+                    .filter(|&w| {
+                        matches!(raw[w].as_str(), "what" | "whats")
+                            || !raw.get(w + 2).is_some_and(|s| {
+                                matches!(
+                                    s.as_str(),
+                                    "you"
+                                        | "u"
+                                        | "they"
+                                        | "people"
+                                        | "ppl"
+                                        | "we"
+                                        | "i"
+                                        | "ya"
+                                        | "everyone"
+                                )
+                            }) && !raw.iter().any(|x| x.starts_with("call"))
                     })
                     .is_some_and(|w| {
                         // Not across a relative clause ("the official that
@@ -2856,11 +2891,21 @@ impl Index {
         // "how many military monitoring stations": the words run on to the
         // noun counted; the first may only say what kind. Not into a verb
         // ("how many people live there", "…people living there").
+        // Nor past a state ("how many displaced civilians", "…homeless
+        // people"), which is what is counted.
         let mut counts: Vec<TermId> = Vec::new();
         if let Some(u) = counts_unit {
             let mut at = u.pos;
             counts.extend(self.live_term(&u.term));
-            for next in units.iter().filter(|v| v.pos > u.pos).take(2) {
+            let state = (u.word.ends_with("ed") || u.word.ends_with("less"))
+                && u.pos
+                    .checked_sub(1)
+                    .is_some_and(|b| matches!(raw[b].as_str(), "many" | "much"));
+            for next in units
+                .iter()
+                .filter(|v| v.pos > u.pos)
+                .take(if state { 0 } else { 2 })
+            {
                 if next.pos > at + 1
                     || next.entity.is_some()
                     || next.everyday
@@ -3234,6 +3279,7 @@ impl Index {
             asks_speaker,
             asks_words: asks_words && !asks_audience,
             asks_doing: asks_doing(&raw),
+            asks_manner: asks_manner(&raw),
             asks_talk,
             unnamed,
             singled,
@@ -3702,6 +3748,14 @@ impl Index {
         {
             cue_missing(format_args!(
                 "asks what someone is doing, answer says who, where or when"
+            ));
+        }
+        if query.asks_manner
+            && matches!(doc.target, Target::Fact(_))
+            && doc.kind == AnswerKind::Person
+        {
+            cue_missing(format_args!(
+                "asks how something is done, answer says who someone is"
             ));
         }
         if query.asks_words && doc.kind == AnswerKind::Person {
@@ -4466,6 +4520,39 @@ fn asks_doing(words: &[String]) -> bool {
         && !clause.iter().any(|w| w == "and" || w == "or")
         // Its own auxiliary first, or none (the "'s" of "what's", dropped).
         && (clause.first().is_some_and(|w| aux(w)) || !clause.iter().any(|w| aux(w)))
+}
+
+/// Whether `words` ask how something would be or was done: "how" before a
+/// modal or "do" ("how would the participants find a middle ground", "how
+/// did turkey react"), not how much, nor how someone is described, named
+/// or involved ("how would you describe de mistura", "how do you say his
+/// name").
+fn asks_manner(words: &[String]) -> bool {
+    let Some(how) = words.iter().position(|w| w == "how") else {
+        return false;
+    };
+    let modal = words.get(how + 1).is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "would" | "will" | "can" | "could" | "should" | "might" | "do" | "does" | "did"
+        )
+    });
+    let about_someone = words[how + 1..].iter().any(|w| {
+        w.starts_with("describ")
+            || w.starts_with("call")
+            || w.starts_with("refer")
+            || w.starts_with("involv")
+            || w.starts_with("relat")
+            || w.starts_with("connect")
+            || w.starts_with("link")
+            || w.starts_with("know")
+            || w.starts_with("spell")
+            || w.starts_with("pronounc")
+            || w.starts_with("introduc")
+            || w.starts_with("fit")
+            || w.starts_with("name")
+    });
+    modal && !about_someone
 }
 
 /// Words that speak of an increase or a difference: after "how many" or
