@@ -4537,21 +4537,14 @@ fn asks_manner(words: &[String]) -> bool {
             "would" | "will" | "can" | "could" | "should" | "might" | "do" | "does" | "did"
         )
     });
-    let about_someone = words[how + 1..].iter().any(|w| {
-        w.starts_with("describ")
-            || w.starts_with("call")
-            || w.starts_with("refer")
-            || w.starts_with("involv")
-            || w.starts_with("relat")
-            || w.starts_with("connect")
-            || w.starts_with("link")
-            || w.starts_with("know")
-            || w.starts_with("spell")
-            || w.starts_with("pronounc")
-            || w.starts_with("introduc")
-            || w.starts_with("fit")
-            || w.starts_with("name")
-    });
+    /// Stems of asking how someone is described, named or involved.
+    const ABOUT_SOMEONE: &[&str] = &[
+        "describ", "call", "refer", "involv", "relat", "connect", "link", "know", "spell",
+        "pronounc", "introduc", "fit", "name",
+    ];
+    let about_someone = words[how + 1..]
+        .iter()
+        .any(|w| ABOUT_SOMEONE.iter().any(|s| w.starts_with(s)));
     modal && !about_someone
 }
 
