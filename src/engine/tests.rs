@@ -3318,6 +3318,19 @@ fn how_something_would_be_done_is_not_who_someone_is() {
         !r.answer.as_deref().unwrap_or("").contains("senior aide"),
         "{r:?}"
     );
+    // Nor why something is so: how the aide thinks the leaders will weigh
+    // the two priorities is not why Idlib is a dilemma.
+    let r = e.ask("how does iran's aide think the leaders will weigh the two priorities");
+    assert!(
+        !r.answer.as_deref().unwrap_or("").contains("dilemma"),
+        "{r:?}"
+    );
+    assert_answers(
+        &e,
+        "how does the iranian official characterise idlib",
+        "dilemma",
+        5,
+    );
     // Asked how he is described, who he is answers.
     assert_answers(
         &e,

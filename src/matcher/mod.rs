@@ -3752,10 +3752,10 @@ impl Index {
         }
         if query.asks_manner
             && matches!(doc.target, Target::Fact(_))
-            && doc.kind == AnswerKind::Person
+            && matches!(doc.kind, AnswerKind::Person | AnswerKind::Reason)
         {
             cue_missing(format_args!(
-                "asks how something is done, answer says who someone is"
+                "asks how something is done, answer says who someone is or why"
             ));
         }
         if query.asks_words && doc.kind == AnswerKind::Person {
@@ -4537,10 +4537,28 @@ fn asks_manner(words: &[String]) -> bool {
             "would" | "will" | "can" | "could" | "should" | "might" | "do" | "does" | "did"
         )
     });
-    /// Stems of asking how someone is described, named or involved.
+    /// Stems of asking how someone or something is described, named or
+    /// involved.
     const ABOUT_SOMEONE: &[&str] = &[
-        "describ", "call", "refer", "involv", "relat", "connect", "link", "know", "spell",
-        "pronounc", "introduc", "fit", "name",
+        "describ",
+        "call",
+        "refer",
+        "involv",
+        "relat",
+        "connect",
+        "link",
+        "know",
+        "spell",
+        "pronounc",
+        "introduc",
+        "fit",
+        "name",
+        "characteri",
+        "frame",
+        "portray",
+        "explain",
+        "view",
+        "see",
     ];
     let about_someone = words[how + 1..]
         .iter()
