@@ -844,6 +844,17 @@ fn assert_answers(e: &Engine, q: &str, holds: &str, para: u32) {
     assert_eq!(cited, Some(para), "{q:?}: {answer:?}");
 }
 
+/// Asserts that `q` is not answered with words holding `lacks` (declined,
+/// or answered otherwise).
+fn assert_not_answered_with(e: &Engine, q: &str, lacks: &str) {
+    let r = e.ask(q);
+    assert!(
+        !r.answer.as_deref().unwrap_or("").contains(lacks),
+        "{q:?}: {:?}",
+        r.answer
+    );
+}
+
 #[test]
 fn someone_asked_about_stands_for_his_side() {
     let e = engine();
@@ -3036,12 +3047,7 @@ fn when_something_happened_is_answered_by_what_it_came_ahead_of() {
         "when did erdogan meet rowhani for the first time",
         "when did erdogan meet rowhani in 2017",
     ] {
-        let r = e.ask(q);
-        assert!(
-            !r.answer.as_deref().unwrap_or("").contains("Ahead"),
-            "{q:?}: {:?}",
-            r.answer
-        );
+        assert_not_answered_with(&e, q, "Ahead");
     }
     // Asked the day, it names none.
     let q = "which day did erdogan meet rowhani";
@@ -3079,12 +3085,7 @@ fn what_a_meeting_is_about_said_again_more_narrowly_is_asked_first() {
         15,
     );
     let q = "why is idlib important, like what is it for the rebels?";
-    let r = e.ask(q);
-    assert!(
-        !r.answer.as_deref().unwrap_or("").contains("strategically"),
-        "{q:?}: {:?}",
-        r.answer
-    );
+    assert_not_answered_with(&e, q, "strategically");
 }
 
 #[test]
@@ -3164,12 +3165,7 @@ fn someones_words_or_mind_asked_are_not_who_they_are() {
         "who did iran's senior official say must be protected",
         "the foreign ministry aide, what's his mood going in",
     ] {
-        let r = e.ask(q);
-        assert!(
-            !r.answer.as_deref().unwrap_or("").contains("senior aide"),
-            "{q:?}: {:?}",
-            r.answer
-        );
+        assert_not_answered_with(&e, q, "senior aide");
     }
     assert_answers(
         &e,
@@ -3266,11 +3262,7 @@ fn a_yes_no_question_answered_by_a_list_of_names_gets_the_sentence() {
     assert_answers(&e, "is putin at the summit", "are meeting", 2);
     // Asked who, the names are the answer.
     assert_answers(&e, "who are the three presidents", "Hassan Rowhani", 2);
-    let r = e.ask("who are the three presidents");
-    assert!(
-        !r.answer.as_deref().unwrap_or("").contains("meeting"),
-        "{r:?}"
-    );
+    assert_not_answered_with(&e, "who are the three presidents", "meeting");
 }
 
 #[test]
@@ -3313,17 +3305,17 @@ fn whats_the_deal_with_asks_what_it_is_about() {
 #[test]
 fn how_something_would_be_done_is_not_who_someone_is() {
     let e = engine();
-    let r = e.ask("how would the iranian official go about it");
-    assert!(
-        !r.answer.as_deref().unwrap_or("").contains("senior aide"),
-        "{r:?}"
+    assert_not_answered_with(
+        &e,
+        "how would the iranian official go about it",
+        "senior aide",
     );
     // Nor why something is so: how the aide thinks the leaders will weigh
     // the two priorities is not why Idlib is a dilemma.
-    let r = e.ask("how does iran's aide think the leaders will weigh the two priorities");
-    assert!(
-        !r.answer.as_deref().unwrap_or("").contains("dilemma"),
-        "{r:?}"
+    assert_not_answered_with(
+        &e,
+        "how does iran's aide think the leaders will weigh the two priorities",
+        "dilemma",
     );
     assert_answers(
         &e,

@@ -2835,7 +2835,7 @@ impl Index {
                                 || WRITINGS.contains(&x.as_str())
                         };
                         (w + 2..raw.len()).any(|sp| {
-                            words::has(&words::lists().say, raw[sp].as_str())
+                            words::has(&lists.say, raw[sp].as_str())
                                 && !passive(sp)
                                 && !raw[w + 1..sp].iter().any(blocks)
                         })
