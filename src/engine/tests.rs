@@ -3331,3 +3331,23 @@ fn how_something_would_be_done_is_not_who_someone_is() {
         13,
     );
 }
+
+#[test]
+fn a_question_asked_of_the_asker_is_read_alone() {
+    let e = engine();
+    // Asked of the asker by someone else, up to where the asker goes on
+    // about themselves.
+    assert_answers(
+        &e,
+        "my nephew asked how many people live in idlib and i had nothing to tell him",
+        "3 million",
+        12,
+    );
+    // "that" happening is what was told before it.
+    assert_answers(
+        &e,
+        "I heard lots of rebels and their families ended up in Idlib. How did that happen?",
+        "agreements with the government",
+        10,
+    );
+}

@@ -115,6 +115,8 @@ const EMBEDDERS: &[&str] = &[
     "curious",
     "remind",
     "asking",
+    "asked",
+    "asks",
     "check",
     "confirm",
     "understand",
@@ -137,6 +139,12 @@ const TAGS: &[&str] = &[
 /// Pronouns that point back at something named before them.
 const BACK_REFERENCES: &[&str] = &[
     "it", "its", "they", "them", "he", "him", "his", "she", "her",
+];
+
+/// Verbs of something happening: "that" or "this" before one, after "did"
+/// or "does", is what was told before ("how did that come about").
+const EVENTS: &[&str] = &[
+    "come", "happen", "start", "begin", "end", "matter", "mean", "work", "go", "turn",
 ];
 
 /// A question clause of at most this many words with its question word
@@ -233,7 +241,13 @@ fn word_starts(text: &str) -> Vec<usize> {
 fn focus_from(message: &str, marked_first: bool) -> Option<String> {
     let clauses = split(message);
     if clauses.len() < 2 {
-        return None;
+        // One clause may still hold a question asked after a verb of
+        // asking ("my nephew asked how many people live there and i
+        // had no idea").
+        let words = words(message);
+        return embedded(&words)
+            .and_then(|_| from_wh(message))
+            .filter(|text| text.split_whitespace().count() < words.len());
     }
     let opens = |c: &String| {
         let words: Vec<String> = words(c);
@@ -616,7 +630,15 @@ fn refers_back(words: &[String]) -> bool {
                                 | "there"
                         )
                 });
-            (BACK_REFERENCES.contains(&w.as_str()) && !nothing) || that_place
+            // "how did that come about", "why does this matter": what
+            // happened is what was told before.
+            let that_event = matches!(w.as_str(), "that" | "this")
+                && i > 0
+                && crate::words::has(&lists.auxiliaries, &words[i - 1])
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| EVENTS.contains(&n.as_str()));
+            (BACK_REFERENCES.contains(&w.as_str()) && !nothing) || that_place || that_event
         })
 }
 
@@ -673,9 +695,18 @@ fn from_wh(clause: &str) -> Option<String> {
         return None;
     }
     // The clause's text from that word on (in its own spelling, so the
-    // question keeps its punctuation).
-    let start = *word_starts(clause).get(at)?;
-    Some(clause[start..].trim().to_string())
+    // question keeps its punctuation), up to where the asker goes on about
+    // themselves ("she asked how many people live in idlib and i had no
+    // clue").
+    let starts = word_starts(clause);
+    let start = *starts.get(at)?;
+    let end = (at + MIN_WORDS + 1..words.len().saturating_sub(1))
+        .find(|&k| {
+            matches!(words[k].as_str(), "and" | "but")
+                && matches!(words[k + 1].as_str(), "i" | "im" | "ive" | "we" | "my")
+        })
+        .map_or(clause.len(), |k| starts[k]);
+    Some(clause[start..end].trim().to_string())
 }
 
 fn opens_question(words: &[String]) -> bool {
