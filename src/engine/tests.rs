@@ -3351,3 +3351,52 @@ fn a_question_asked_of_the_asker_is_read_alone() {
         10,
     );
 }
+
+#[test]
+fn whose_figure_the_question_gives_is_who_it_asks_for() {
+    let e = engine();
+    assert_answers(
+        &e,
+        "which nation keeps 12 observation posts inside the province",
+        "Turkey",
+        16,
+    );
+    assert_answers(
+        &e,
+        "which nation hosts 3.5 million syrian refugees",
+        "Turkey",
+        16,
+    );
+}
+
+#[test]
+fn asked_who_the_three_are_all_three_answer() {
+    let e = engine();
+    assert_answers(
+        &e,
+        "ok who are the three men at the table?",
+        "Three presidents",
+        2,
+    );
+}
+
+#[test]
+fn asked_a_persons_name_a_group_is_no_answer() {
+    let e = engine();
+    assert_not_answered_with(
+        &e,
+        "who runs hayat tahrir al-sham, like the man in charge",
+        "al-Qaeda-affiliated group",
+    );
+    assert_not_answered_with(
+        &e,
+        "who leads hts like the guys name",
+        "al-Qaeda-affiliated group",
+    );
+    assert_not_answered_with(
+        &e,
+        "what's the guy's name who leads hts",
+        "al-Qaeda-affiliated group",
+    );
+    assert_answers(&e, "who leads hts", "al-Qaeda-affiliated group", 11);
+}

@@ -2179,6 +2179,19 @@ impl Index {
 
     /// How many of the entities the question names the fact mentions, but
     /// not in its answer.
+    /// Whether the question gives a figure the fact states ("which country
+    /// has 12 observation posts"): it asks whose the figure is.
+    fn figure_given(query: &Query, doc: &Doc) -> bool {
+        query.terms.iter().any(|t| {
+            t.text.bytes().any(|b| b.is_ascii_digit())
+                && t.text
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+                && t.id
+                    .is_some_and(|id| doc.body.terms.binary_search(&id).is_ok())
+        })
+    }
+
     fn named_unanswered(query: &Query, doc: &Doc) -> u32 {
         let in_answer = |e: u16| {
             doc.clues
@@ -3053,6 +3066,29 @@ impl Index {
             // "…the iranian official, what's his name".
             // Not "their name": a group has one too.
             matches!(w[0].as_str(), "his" | "her") && matches!(w[1].as_str(), "name" | "names")
+        }) || (0..raw.len()).any(|i| {
+            // "like the guy's name", "the man in charge".
+            let nouns = &words::lists().person_nouns;
+            let person = words::has(nouns, &raw[i])
+                || raw[i]
+                    .strip_suffix('s')
+                    .is_some_and(|one| words::has(nouns, one));
+            let at = |k: usize| raw.get(i + k).map(String::as_str);
+            // "guy's" may come as "guy" and "s"; "in charge of" reads as
+            // "controls".
+            // A bare word for a person, not part of a name ("syrian
+            // president name").
+            let bare = i > 0
+                && matches!(
+                    raw[i - 1].as_str(),
+                    "the" | "a" | "that" | "this" | "actual"
+                );
+            let k = 1 + usize::from(at(1) == Some("s"));
+            person
+                && bare
+                && (matches!(at(k), Some("name" | "names"))
+                    || (at(1) == Some("in") && at(2) == Some("charge"))
+                    || at(1) == Some("controls"))
         }) || raw.windows(3).enumerate().any(|(i, w)| {
             // "who at the kremlin said it": someone inside it, by name
             // (not "who in the world is hts", "who at the summit wants…").
@@ -3162,6 +3198,15 @@ impl Index {
                             | "states"
                             | "governments"
                     )
+            })
+            // "who are the three guys at the table": more than one, by count.
+            || raw.iter().enumerate().any(|(i, w)| {
+                matches!(w.as_str(), "who" | "whos")
+                    && raw[i + 1..]
+                        .iter()
+                        .take(3)
+                        .find(|x| !matches!(x.as_str(), "are" | "were" | "re" | "s" | "the"))
+                        .is_some_and(|x| matches!(x.as_str(), "two" | "three" | "2" | "3"))
             });
         let identity = raw.iter().enumerate().any(|(i, w)| {
             let after = match w.as_str() {
@@ -3595,9 +3640,12 @@ impl Index {
                 Want::Number => doc.kind == AnswerKind::Number || share,
                 Want::Time => doc.kind == AnswerKind::Time,
                 Want::Place => doc.kind == AnswerKind::Place,
+                // "which country hosts 3.5 million refugees": whose figure
+                // the question gives is who it asks for.
                 Want::Who => {
                     matches!(doc.kind, AnswerKind::Org | AnswerKind::List)
                         || (doc.kind == AnswerKind::Person && !query.asks_many)
+                        || (doc.kind == AnswerKind::Number && Self::figure_given(query, doc))
                 }
                 Want::Reason => doc.kind == AnswerKind::Reason,
                 Want::YesNo => doc.kind == AnswerKind::YesNo,
@@ -3637,13 +3685,14 @@ impl Index {
                     AnswerKind::Time | AnswerKind::Number | AnswerKind::Person | AnswerKind::YesNo
                 ),
                 Want::Who => {
-                    matches!(
+                    (matches!(
                         doc.kind,
                         AnswerKind::Time
                             | AnswerKind::Number
                             | AnswerKind::Place
                             | AnswerKind::YesNo
-                    ) || (query.asks_many && doc.kind == AnswerKind::Person)
+                    ) && !fits)
+                        || (query.asks_many && doc.kind == AnswerKind::Person)
                 }
                 // "why did putin meet…" is not answered by who he is.
                 Want::Reason => matches!(
