@@ -227,6 +227,36 @@ impl Engine {
             <= BESIDES
     }
 
+    /// Whether `fact`'s quote names someone `question` names that its
+    /// answer does not ("Iranian media" in "…told Iranian media that…",
+    /// not in "Jaberi Ansari said Idlib was a dilemma…").
+    fn quote_names_what_answer_leaves_out(&self, question: &str, fact: &Fact) -> bool {
+        let named = |text: &str| -> Vec<usize> {
+            let toks = tokens(text);
+            let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+            self.lexicon
+                .mentions(&words, &vec![false; words.len()])
+                .iter()
+                .map(|m| m.entity)
+                .collect()
+        };
+        let (answer, quote) = (named(&fact.answer), named(&fact.quote));
+        // Not a country or place: "is the summit in moscow" is answered by
+        // "The summit is being held in Tehran." however its sentence names
+        // Russia.
+        let someone = |e: usize| {
+            matches!(
+                self.lexicon.entity(e).kind,
+                crate::lexicon::EntityKind::Person
+                    | crate::lexicon::EntityKind::Org
+                    | crate::lexicon::EntityKind::Group
+            )
+        };
+        named(question)
+            .into_iter()
+            .any(|e| someone(e) && quote.contains(&e) && !answer.contains(&e))
+    }
+
     /// Whether `answer` names what `question` names in the question's own
     /// words ("moscow" is not "the Kremlin", though both stand for Russia),
     /// where the question asks whether something is in a place, has it in
@@ -380,7 +410,14 @@ impl Engine {
                 && fact.origin != Origin::Moderator
                 && fact.paragraph.is_some()
                 && self.names_only(&fact.answer);
-            return if leaves_out || bare_list {
+            // "did jaberi ansari speak to iranian media": an answer that
+            // leaves out whom the question names, when its quote names
+            // them, says nothing yes or no of them; the quote does.
+            let names_left_out = query.want == Some(Want::YesNo)
+                && fact.origin != Origin::Moderator
+                && fact.paragraph.is_some()
+                && self.quote_names_what_answer_leaves_out(question, fact);
+            return if leaves_out || bare_list || names_left_out {
                 fact.quote.clone()
             } else if fact.origin == Origin::Sentence {
                 // A sentence given as its own answer stands alone: "It is
