@@ -142,10 +142,9 @@ const BACK_REFERENCES: &[&str] = &[
 ];
 
 /// Verbs of something happening: "that" or "this" before one, after "did"
-/// or "does", is what was told before ("how did that come about").
-const EVENTS: &[&str] = &[
-    "come", "happen", "start", "begin", "end", "matter", "mean", "work", "go", "turn",
-];
+/// or "does", is what was told before ("how did that come about"). Not
+/// "why does that matter", which asks of the whole story.
+const EVENTS: &[&str] = &["come", "happen", "start", "begin"];
 
 /// A question clause of at most this many words with its question word
 /// after the first ("last what?") leans on the clause before it.
@@ -705,7 +704,8 @@ fn from_wh(clause: &str) -> Option<String> {
             matches!(words[k].as_str(), "and" | "but")
                 && matches!(words[k + 1].as_str(), "i" | "im" | "ive" | "we" | "my")
         })
-        .map_or(clause.len(), |k| starts[k]);
+        .and_then(|k| starts.get(k).copied())
+        .unwrap_or(clause.len());
     Some(clause[start..end].trim().to_string())
 }
 

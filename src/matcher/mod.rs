@@ -2177,21 +2177,32 @@ impl Index {
         located || (named && !doc.speakers.iter().any(|&s| self.near(place, s)))
     }
 
-    /// How many of the entities the question names the fact mentions, but
-    /// not in its answer.
     /// Whether the question gives a figure the fact states ("which country
     /// has 12 observation posts"): it asks whose the figure is.
+    /// Not which person ("which leader said 3.5 million refugees"): the
+    /// fact's subject is a country or group.
     fn figure_given(query: &Query, doc: &Doc) -> bool {
-        query.terms.iter().any(|t| {
-            t.text.bytes().any(|b| b.is_ascii_digit())
-                && t.text
-                    .bytes()
-                    .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
-                && t.id
-                    .is_some_and(|id| doc.body.terms.binary_search(&id).is_ok())
-        })
+        const PERSONS: &[&str] = &[
+            "leader", "offici", "presid", "envoy", "minist", "diplomat", "person", "guy", "man",
+        ];
+        !query.asks_speaker
+            && query.speaker.is_none()
+            && !query
+                .terms
+                .iter()
+                .any(|t| PERSONS.contains(&t.text.as_str()))
+            && query.terms.iter().any(|t| {
+                t.text.bytes().any(|b| b.is_ascii_digit())
+                    && t.text
+                        .bytes()
+                        .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+                    && t.id
+                        .is_some_and(|id| doc.body.terms.binary_search(&id).is_ok())
+            })
     }
 
+    /// How many of the entities the question names the fact mentions, but
+    /// not in its answer.
     fn named_unanswered(query: &Query, doc: &Doc) -> u32 {
         let in_answer = |e: u16| {
             doc.clues
@@ -3068,8 +3079,10 @@ impl Index {
             matches!(w[0].as_str(), "his" | "her") && matches!(w[1].as_str(), "name" | "names")
         }) || (0..raw.len()).any(|i| {
             // "like the guy's name", "the man in charge".
+            // One person: "the guys in charge" may be a group.
             let nouns = &words::lists().person_nouns;
-            let person = words::has(nouns, &raw[i])
+            let one = words::has(nouns, &raw[i]);
+            let person = one
                 || raw[i]
                     .strip_suffix('s')
                     .is_some_and(|one| words::has(nouns, one));
@@ -3087,8 +3100,8 @@ impl Index {
             person
                 && bare
                 && (matches!(at(k), Some("name" | "names"))
-                    || (at(1) == Some("in") && at(2) == Some("charge"))
-                    || at(1) == Some("controls"))
+                    || (one && at(1) == Some("in") && at(2) == Some("charge"))
+                    || (one && at(1) == Some("controls")))
         }) || raw.windows(3).enumerate().any(|(i, w)| {
             // "who at the kremlin said it": someone inside it, by name
             // (not "who in the world is hts", "who at the summit wants…").
