@@ -3418,3 +3418,20 @@ fn a_yes_no_answer_that_leaves_out_whom_the_question_names_gives_the_sentence() 
         5,
     );
 }
+
+#[test]
+fn a_percentage_asked_for_is_not_given_by_largely() {
+    let e = engine();
+    assert_not_answered_with(
+        &e,
+        "what percent of idlib is controlled by hts",
+        "largely",
+    );
+    // A fraction gives one.
+    assert_answers(
+        &e,
+        "what percentage of idlib's civilians are internally displaced",
+        "A third",
+        12,
+    );
+}

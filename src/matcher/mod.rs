@@ -4478,6 +4478,9 @@ pub enum Measure {
     /// difference, which a total ("already hosts 3.5 million") is not;
     /// only a fact speaking of more, fewer or further may give one.
     Increase,
+    /// "What percent of idlib does hts control": a share as a figure or a
+    /// fraction ("a third", "40%"), which "largely" is not.
+    Percent,
 }
 
 /// The measures a text states, as bits.
@@ -4536,6 +4539,11 @@ impl Measures {
         }
         if states_figure(words) {
             bits |= 1 << Measure::Exact as u8;
+        }
+        if any(&["half", "third", "thirds", "quarter", "quarters", "percent"])
+            || folded.contains('%')
+        {
+            bits |= 1 << Measure::Percent as u8;
         }
         if any(INCREASE_WORDS) {
             bits |= 1 << Measure::Increase as u8;
@@ -4879,12 +4887,19 @@ fn read_measure(words: &[String], want: Option<Want>) -> Option<Measure> {
     {
         return Some(Measure::Casualties);
     }
+    // "what percent of idlib does hts control": a share as a figure or a
+    // fraction, which "largely" is not ("a third of them" gives one).
+    if any(&["percent", "percentage", "percentages", "pct"])
+        || words.iter().any(|w| w.ends_with('%'))
+    {
+        return Some(Measure::Percent);
+    }
     // "how much of idlib do they control", "what proportion of…": a share,
     // which "largely" gives as well as "a third" (not "how much of a
     // compromise").
     let share = words.windows(4).any(|w| {
         w[0] == "how" && w[1] == "much" && w[2] == "of" && !matches!(w[3].as_str(), "a" | "an")
-    }) || ["proportion", "percentage", "fraction"]
+    }) || ["proportion", "fraction"]
         .iter()
         .any(|w| has("what", w) && any(&["of"]));
     if share {
