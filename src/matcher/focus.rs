@@ -394,24 +394,7 @@ fn focus_from(message: &str, marked_first: bool) -> Option<String> {
         // "and trump, when did he give his warning?": one name after
         // "and" is whom the question turns to.
         let turns_to = named == 1 && before_words.first().is_some_and(|w| w == "and");
-        // "i'm so behind on the news. why do they keep calling idlib…":
-        // "they" are whoever the story is about, not the asker's own
-        // clause ("it" and "he" still point there: "my husband keeps on
-        // about idlib… what country is it in").
-        let only_they = first_words
-            .iter()
-            .any(|w| matches!(w.as_str(), "they" | "them"))
-            && first_words.iter().all(|w| {
-                !BACK_REFERENCES.contains(&w.as_str()) || matches!(w.as_str(), "they" | "them")
-            });
-        let askers_own = before_words
-            .iter()
-            .find(|w| !LEAD_INS.contains(&w.as_str()))
-            .is_some_and(|w| matches!(w.as_str(), "i" | "im" | "ive" | "id" | "my" | "me"));
-        if (named >= MIN_WORDS || turns_to)
-            && !small_talk(before)
-            && !(only_they && askers_own && !fragment)
-        {
+        if (named >= MIN_WORDS || turns_to) && !small_talk(before) {
             text = format!("{} {text}", before.trim());
         }
     }
