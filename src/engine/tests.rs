@@ -3420,19 +3420,6 @@ fn a_yes_no_answer_that_leaves_out_whom_the_question_names_gives_the_sentence() 
 }
 
 #[test]
-fn whom_someone_works_for_is_whom_they_represent() {
-    let e = engine();
-    assert_answers(&e, "who does de mistura work for", "UN special envoy", 13);
-    // Where he works still finds his post.
-    assert_answers(
-        &e,
-        "which ministry does jaberi ansari work in",
-        "Foreign Ministry",
-        5,
-    );
-}
-
-#[test]
 fn a_percentage_asked_for_is_not_given_by_largely() {
     let e = engine();
     assert_not_answered_with(
