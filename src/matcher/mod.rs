@@ -4888,10 +4888,14 @@ fn read_measure(words: &[String], want: Option<Want>) -> Option<Measure> {
         return Some(Measure::Casualties);
     }
     // "what percent of idlib does hts control": a share as a figure or a
-    // fraction, which "largely" is not ("a third of them" gives one).
-    if any(&["percent", "percentage", "percentages", "pct"])
-        || words.iter().any(|w| w.ends_with('%'))
-    {
+    // fraction, which "largely" is not ("a third of them" gives one). Asked
+    // for ("what/which percent…", "the percentage of…"), not said in
+    // passing ("are you 100 percent sure…").
+    let percent = |w: &str| matches!(w, "percent" | "percentage" | "pct");
+    if words.windows(2).any(|w| {
+        (matches!(w[0].as_str(), "what" | "which" | "whats") && percent(&w[1]))
+            || (w[0] == "percentage" && w[1] == "of")
+    }) {
         return Some(Measure::Percent);
     }
     // "how much of idlib do they control", "what proportion of…": a share,
