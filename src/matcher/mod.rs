@@ -556,6 +556,8 @@ pub struct Query {
     /// What it counts is time: a unit of time within a few words of "how
     /// many" ("how many decades", "how many long years", "how many times").
     pub counts_time: bool,
+    /// It has a word for a person ("which leader", "what official").
+    pub person_noun: bool,
     /// The figures the question gives as a whole it asks part of ("how
     /// many of turkey's 12 posts…": 12), not offered as a guess among
     /// others ("hundreds or thousands") or to be confirmed.
@@ -2182,15 +2184,9 @@ impl Index {
     /// Not which person ("which leader said 3.5 million refugees"): the
     /// fact's subject is a country or group.
     fn figure_given(query: &Query, doc: &Doc) -> bool {
-        const PERSONS: &[&str] = &[
-            "leader", "offici", "presid", "envoy", "minist", "diplomat", "person", "guy", "man",
-        ];
         !query.asks_speaker
             && query.speaker.is_none()
-            && !query
-                .terms
-                .iter()
-                .any(|t| PERSONS.contains(&t.text.as_str()))
+            && !query.person_noun
             && query.terms.iter().any(|t| {
                 t.text.bytes().any(|b| b.is_ascii_digit())
                     && t.text
@@ -3080,12 +3076,8 @@ impl Index {
         }) || (0..raw.len()).any(|i| {
             // "like the guy's name", "the man in charge".
             // One person: "the guys in charge" may be a group.
-            let nouns = &words::lists().person_nouns;
-            let one = words::has(nouns, &raw[i]);
-            let person = one
-                || raw[i]
-                    .strip_suffix('s')
-                    .is_some_and(|one| words::has(nouns, one));
+            let one = words::has(&words::lists().person_nouns, &raw[i]);
+            let person = person_noun(&raw[i]);
             let at = |k: usize| raw.get(i + k).map(String::as_str);
             // "guy's" may come as "guy" and "s"; "in charge of" reads as
             // "controls".
@@ -3306,6 +3298,7 @@ impl Index {
             located_word,
             identity,
             asks_many,
+            person_noun: raw.iter().any(|w| person_noun(w)),
             names_time: want == Some(Want::Time)
                 && raw.iter().any(|w| {
                     words::has(&words::lists().time, w)
@@ -5387,6 +5380,14 @@ fn asks_purpose(words: &[String]) -> bool {
         })
 }
 
+/// Whether `w` is a word for a person ("guy", "official", "leaders").
+fn person_noun(w: &str) -> bool {
+    let nouns = &words::lists().person_nouns;
+    words::has(nouns, w)
+        || w.strip_suffix('s')
+            .is_some_and(|one| words::has(nouns, one))
+}
+
 fn read_want(words: &[String]) -> Option<Want> {
     // "what province is the summit about", "which country are the talks
     // about": what it is about, however the thing is named (not where).
@@ -5454,13 +5455,7 @@ fn read_want(words: &[String]) -> Option<Want> {
         })
         .map(|(at, _)| at);
     // "which three heads of state", "what leaders": asks who.
-    let person = |w: &str| {
-        let nouns = &words::lists().person_nouns;
-        words::has(nouns, w)
-            || matches!(w, "people" | "men" | "women")
-            || w.strip_suffix('s')
-                .is_some_and(|one| words::has(nouns, one))
-    };
+    let person = |w: &str| person_noun(w) || matches!(w, "people" | "men" | "women");
     let which_person = (0..words.len()).find(|&i| {
         let at = |k: usize| words.get(i + k).map(String::as_str);
         // "what sort of people": the person noun after "sort of".
