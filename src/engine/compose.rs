@@ -417,7 +417,14 @@ impl Engine {
                 && fact.origin != Origin::Moderator
                 && fact.paragraph.is_some()
                 && self.quote_names_what_answer_leaves_out(question, fact);
-            return if leaves_out || bare_list || names_left_out {
+            // "did he meet rowhani before the big meeting or after": the
+            // sentence says which, not an answer worded the other way
+            // round ("After meeting each other, …").
+            let choice = query.want == Some(Want::YesNo)
+                && fact.origin != Origin::Moderator
+                && fact.paragraph.is_some()
+                && asks_order(question, &fact.answer);
+            return if leaves_out || bare_list || names_left_out || choice {
                 fact.quote.clone()
             } else if fact.origin == Origin::Sentence {
                 // A sentence given as its own answer stands alone: "It is
@@ -444,6 +451,31 @@ impl Engine {
             _ => fact.answer.clone(),
         }
     }
+}
+
+/// Whether a yes/no `question` asks whether something came before or
+/// after ("did he meet rowhani before the summit or after", "…sat down
+/// with rowhani before the talks?") and `answer` may word it the other
+/// way round ("After meeting each other, …"): the question offers both,
+/// or the answer has an order word of the other side ("after" to
+/// "before", not "ahead"). Its sentence says which.
+fn asks_order(question: &str, answer: &str) -> bool {
+    const BEFORE: &[&str] = &["before", "b4", "ahead", "earlier"];
+    const AFTER: &[&str] = &["after", "later"];
+    let side = |t: &crate::normalize::Token| {
+        let w = t.text.as_str();
+        (BEFORE.contains(&w) || AFTER.contains(&w)).then(|| BEFORE.contains(&w))
+    };
+    let asked = tokens(question);
+    let sides: Vec<bool> = asked.iter().filter_map(side).collect();
+    let offers_both = asked
+        .windows(3)
+        .any(|w| w[1].text == "or" && (side(&w[0]).is_some() || side(&w[2]).is_some()));
+    let turned = tokens(answer)
+        .iter()
+        .filter_map(side)
+        .any(|s| !sides.contains(&s));
+    !sides.is_empty() && (offers_both || turned)
 }
 
 /// Whether answer word `word` is question word `asked` or begins with it

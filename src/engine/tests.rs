@@ -3438,3 +3438,77 @@ fn a_percentage_asked_for_is_not_given_by_largely() {
         12,
     );
 }
+
+#[test]
+fn before_or_after_is_answered_by_the_sentence_that_says_which() {
+    let e = engine();
+    // The answer drawn from ¶3 opens "After meeting each other", which
+    // reads as the wrong one of the two offered.
+    assert_answers(
+        &e,
+        "did erdogan meet rowhani before the summit or after it",
+        "Ahead of the summit",
+        3,
+    );
+    assert_answers(
+        &e,
+        "did erdogan meet rowhani ahead of the summit or later",
+        "Ahead of the summit",
+        3,
+    );
+}
+
+#[test]
+fn chatter_before_a_colon_is_no_part_of_the_question() {
+    let e = engine();
+    assert_answers(
+        &e,
+        "heads up from the break room: where is the russian airbase, does the piece say",
+        "Latakia",
+        9,
+    );
+    assert_answers(
+        &e,
+        "one from the night shift: where is the russian air base in syria",
+        "Latakia",
+        9,
+    );
+}
+
+#[test]
+fn a_scene_set_with_when_is_not_asking_when() {
+    let e = engine();
+    for q in [
+        "so when people got sent to idlib, was it only the fighters?",
+        "hi, so when people were moved to idlib, was it just fighters or families as well?",
+    ] {
+        assert_answers(&e, q, "their families", 10);
+        assert_not_answered_with(&e, q, "took place over");
+    }
+}
+
+#[test]
+fn the_askers_own_plans_and_guesses_are_no_part_of_the_question() {
+    let e = engine();
+    // What the asker means to do ("when to read up") asks nothing.
+    assert_answers(
+        &e,
+        "hey all, trying to figure out when to read up on this, who is de mistura",
+        "UN special envoy",
+        13,
+    );
+    // Nor what they assumed the answer was.
+    assert_answers(
+        &e,
+        "who runs idlib these days? i assumed it was the syrian army but guess not??",
+        "Hayat Tahrir al-Sham",
+        11,
+    );
+    // A later clause's question is read from its question word on.
+    assert_answers(
+        &e,
+        "did the kremlin say anything at all? not looking for a fight lol just wondering what they said",
+        "Kremlin said",
+        19,
+    );
+}

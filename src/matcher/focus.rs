@@ -264,7 +264,10 @@ fn focus_from(message: &str, marked_first: bool) -> Option<String> {
     let relative = |i: usize| {
         i > 0 && clauses[i - 1].trim_end().ends_with(',') && relative_clause(&clauses[i])
     };
-    let is_question_at = |i: usize| is_question(&clauses[i]) && !relative(i);
+    // "so when people got moved to idlib, was it only the fighters…": a
+    // clause that sets the scene for the question after it asks nothing.
+    let setting_at = |i: usize| i + 1 < clauses.len() && setting(&clauses[i]);
+    let is_question_at = |i: usize| is_question(&clauses[i]) && !relative(i) && !setting_at(i);
     // Small talk ("how's it going?") is no question about the article.
     let small_talk = |c: &String| super::social::read(c).is_some();
     // The last clause that opens as a question and ends with "?", else the
@@ -344,7 +347,17 @@ fn focus_from(message: &str, marked_first: bool) -> Option<String> {
     while last > first && guess(&words(&clauses[last]), &words(&clauses[first])) {
         last -= 1;
     }
-    let mut text = clauses[first..=last].concat().trim().to_string();
+    // Each clause that holds a question after chatter is read from its
+    // question word ("ok dumb question maybe but whats the point of the
+    // meeting?", "… lol just wondering what he said").
+    let mut text = clauses[first..=last]
+        .iter()
+        .map(|c| chatter_cut(c).unwrap_or_else(|| c.clone()))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     if let Some(rest) = from_wh(&text) {
         text = rest;
     }
@@ -395,6 +408,17 @@ fn focus_from(message: &str, marked_first: bool) -> Option<String> {
         // "and" is whom the question turns to.
         let turns_to = named == 1 && before_words.first().is_some_and(|w| w == "and");
         if (named >= MIN_WORDS || turns_to) && !small_talk(before) {
+            // A scene set before it is what the pronoun stands for, not
+            // when the question asks ("people got moved to idlib, was it
+            // only the fighters…").
+            let before = if setting_at(before_at) {
+                let after_when = before_words.iter().position(|w| w == "when").map(|k| k + 1);
+                after_when
+                    .and_then(|k| word_starts(before).get(k).copied())
+                    .map_or(before.as_str(), |at| &before[at..])
+            } else {
+                before.as_str()
+            };
             text = format!("{} {text}", before.trim());
         }
     }
@@ -433,27 +457,7 @@ fn relative_clause(clause: &str) -> bool {
     );
     // "ok, when they say refugees, how many…": what the question is
     // about, set up before it (not "when i was younger").
-    let sets_up = words.get(2).is_some_and(|w| {
-        matches!(
-            w.as_str(),
-            "say"
-                | "says"
-                | "said"
-                | "talk"
-                | "talks"
-                | "mention"
-                | "mentions"
-                | "mean"
-                | "means"
-                | "call"
-                | "calls"
-                | "refer"
-                | "refers"
-                | "write"
-                | "writes"
-                | "wrote"
-        )
-    });
+    let sets_up = words.get(2).is_some_and(|w| SAYING.contains(&w.as_str()));
     match w.as_str() {
         "which" => pronoun || comments,
         "who" | "whom" | "whose" | "where" => pronoun,
@@ -461,6 +465,31 @@ fn relative_clause(clause: &str) -> bool {
         _ => false,
     }
 }
+
+/// Whether `clause` sets the scene for a question after it: "when" and
+/// its subject, ending at a comma ("so when people got moved to idlib,"),
+/// not "when" asking ("when did they meet,") nor what it names ("when
+/// they say refugees,").
+fn setting(clause: &str) -> bool {
+    let words = words(clause);
+    let rest: Vec<&str> = words
+        .iter()
+        .map(String::as_str)
+        .skip_while(|w| LEAD_INS.contains(w))
+        .collect();
+    clause.trim_end().ends_with(',')
+        && matches!(rest.as_slice(), ["when", next, then, ..]
+            if !crate::words::has(&crate::words::lists().auxiliaries, next)
+                && !matches!(*next, "exactly" | "and" | "or" | "where" | "why" | "how")
+                && !SAYING.contains(then))
+}
+
+/// Verbs of saying after "when" and its subject: "when they say
+/// refugees," names what the question after it is about.
+const SAYING: &[&str] = &[
+    "say", "says", "said", "talk", "talks", "mention", "mentions", "mean", "means", "call",
+    "calls", "refer", "refers", "write", "writes", "wrote",
+];
 
 /// What a question sets aside, when it asks for something else:
 /// "besides saying the summit would help resolve issues, what else did
@@ -564,7 +593,17 @@ fn guess(clause: &[String], asked: &[String]) -> bool {
     // About someone, only alternatives offered ("was he hostile or
     // nah"): "what about the aide? is he hopeful?" asks it.
     let alternatives = clause.iter().any(|w| w == "or");
+    // What the asker took the answer to be ("i assumed it was just
+    // regular rebels but apparently not??").
+    let believed = matches!(
+        (first(0), first(1)),
+        (
+            Some("i" | "we"),
+            Some("assumed" | "assume" | "thought" | "figured" | "guessed" | "guess")
+        )
+    );
     first(0) == Some("or")
+        || (wh && believed)
         || (wh
             && names
             && !verb
@@ -655,7 +694,10 @@ fn embedded(words: &[String]) -> Option<usize> {
     // it did not: no word after the question word says what ("what he
     // said", "how many" do).
     words.iter().enumerate().skip(1).find_map(|(i, w)| {
+        // Not what the asker means to do ("trying to figure out when to
+        // check the news").
         let asked = WH.contains(&w.as_str())
+            && words.get(i + 1).is_none_or(|n| n != "to")
             && words[i.saturating_sub(3)..i]
                 .iter()
                 .any(|b| EMBEDDERS.contains(&b.as_str()))
@@ -709,6 +751,21 @@ fn from_wh(clause: &str) -> Option<String> {
     Some(clause[start..end].trim().to_string())
 }
 
+/// A clause's question after chatter: after a verb of asking ("… lol
+/// just wondering what he said") or a lead-in ("ok dumb question maybe
+/// but whats the point…?"), not after what someone did ("erdogan
+/// described whats going on as…?", which asks about what he said).
+fn chatter_cut(clause: &str) -> Option<String> {
+    let words = words(clause);
+    let after_lead_in = words
+        .iter()
+        .position(|w| WH.contains(&w.as_str()))
+        .is_some_and(|i| i > 0 && LEAD_INS.contains(&words[i - 1].as_str()));
+    (embedded(&words).is_some() || after_lead_in)
+        .then(|| from_wh(clause))
+        .flatten()
+}
+
 fn opens_question(words: &[String]) -> bool {
     words
         .iter()
@@ -716,8 +773,8 @@ fn opens_question(words: &[String]) -> bool {
         .is_some_and(|w| OPENERS.contains(&w.as_str()))
 }
 
-/// Clauses: split after sentence ends and at commas, semicolons, dashes
-/// and line breaks; each keeps its closing mark.
+/// Clauses: split after sentence ends and at commas, semicolons, dashes,
+/// colons and line breaks; each keeps its closing mark.
 fn split(message: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
@@ -729,7 +786,9 @@ fn split(message: &str) -> Vec<String> {
             // A full stop ends a clause before a space, but not after an
             // initial ("U.S. involved") nor inside a number ("3.5").
             '.' => chars.peek().is_none_or(|n| n.is_whitespace()) && !after_initial(&cur),
-            '-' | '—' | '–' => chars.peek().is_some_and(|n| n.is_whitespace()),
+            // A colon before a space ends what leads up to it ("quick q
+            // from the night porter: where is…"), not a time ("10:30").
+            '-' | '—' | '–' | ':' => chars.peek().is_some_and(|n| n.is_whitespace()),
             // An emoji ends what came before it ("…lost her shoe 🙄 anyway
             // heard…"), at the end of its run (a flag's two letters, a
             // variation selector, a joined sequence: "🤷‍♂️", "❤️").
@@ -836,6 +895,40 @@ mod tests {
             (
                 "ok 😅so where are the presidents meeting",
                 Some("so where are the presidents meeting"),
+            ),
+            // Chatter before a colon.
+            (
+                "one from the night shift: where is the russian air base",
+                Some("where is the russian air base"),
+            ),
+            // Chatter before the question word, in its clause or a later.
+            (
+                "ok dumb question maybe but whats the point of the summit? ty",
+                Some("whats the point of the summit?"),
+            ),
+            (
+                "did trump say anything? not trying to start a fight lol just wondering what he said",
+                Some("did trump say anything? what he said"),
+            ),
+            // What the asker did is no chatter: "whats" is part of it.
+            (
+                "erdogan described whats going on in idlib as a process? what word did he use, i forget",
+                Some("erdogan described whats going on in idlib as a process? what word did he use,"),
+            ),
+            // What the asker assumed, or means to do, is not asked.
+            (
+                "who runs idlib? i assumed it was the army but apparently not??",
+                Some("who runs idlib?"),
+            ),
+            (
+                "when is the summit? trying to figure out when to check the news",
+                Some("when is the summit?"),
+            ),
+            // A scene set with "when" is what the pronoun after it stands
+            // for.
+            (
+                "so when people got moved to idlib, was it only the fighters?",
+                Some("people got moved to idlib, was it only the fighters?"),
             ),
             ("who runs idlib", None),
             ("who runs idlib?", None),

@@ -5528,9 +5528,29 @@ fn read_want(words: &[String]) -> Option<Want> {
                 || (w.len() > 5 && w.ends_with("ing") && !words::has(&words::lists().not_verbs, w))
         })
     };
+    // "so when people got moved to idlib was it only the fighters": a
+    // "when" and its subject before a question of its own ("was it",
+    // "did they") sets the scene; "when did they meet" asks.
+    let sets_scene = |at: usize| {
+        let aux = |w: &str| words::has(&words::lists().auxiliaries, w);
+        words.get(at + 1).is_some_and(|w| {
+            !aux(w)
+                && !matches!(
+                    w.as_str(),
+                    "exactly" | "and" | "or" | "where" | "how" | "why"
+                )
+        }) && words.windows(2).skip(at + 3).any(|w| {
+            aux(&w[0])
+                && matches!(
+                    w[1].as_str(),
+                    "it" | "they" | "he" | "she" | "that" | "this" | "there" | "their"
+                )
+        })
+    };
     let when = (0..words.len()).find(|&at| {
         words[at] == "when"
             && !participle(at)
+            && !sets_scene(at)
             && (!asked_before(at)
                 || matches!(before(at), Some("and" | "or"))
                 || words
