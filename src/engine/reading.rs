@@ -360,6 +360,7 @@ impl Engine {
                     || placeless
                     || kind_unsaid
                     || f.entity_swapped
+                    || f.offered_unnamed
                     || f.measure_missing
                     || f.answer_swapped
                     || no_post

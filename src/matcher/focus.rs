@@ -335,7 +335,7 @@ fn focus_from(message: &str, marked_first: bool) -> Option<String> {
             && clauses
                 .get(last + 2)
                 .is_some_and(|after| item(after) || continues(&words(after)));
-        if continues(&words(next)) || list_goes_on {
+        if continues(&words(next)) || list_goes_on || narrows(&words(next)) {
             last += 1;
         } else {
             break;
@@ -565,6 +565,25 @@ fn continues(clause: &[String]) -> bool {
             .take(3)
             .any(|w| matches!(w.as_str(), "and" | "or"))
         && !clause.iter().any(|w| ASKER.contains(&w.as_str()))
+}
+
+/// Whether `clause`, after a question clause ending in a comma, says
+/// more narrowly what it asks: "like" and a few words naming a thing,
+/// with no question word of their own ("who leads hts, like the actual
+/// guy's name", "…, like his name"); not "like really". "like what are
+/// they arguing over" is a question of its own ([`restated`]).
+fn narrows(clause: &[String]) -> bool {
+    const NARROWING_WORDS: usize = 6;
+    matches!(clause, [like, det, _, ..] if like == "like"
+            && matches!(det.as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its"))
+        && clause.len() <= NARROWING_WORDS
+        && !clause.iter().any(|w| {
+            WH.contains(&w.as_str())
+                || matches!(
+                    w.as_str(),
+                    "i" | "im" | "me" | "my" | "lol" | "lmao" | "haha"
+                )
+        })
 }
 
 /// Whether `clause`, after the question clause `asked`, offers a guess at
@@ -930,6 +949,8 @@ mod tests {
                 "so when people got moved to idlib, was it only the fighters?",
                 Some("people got moved to idlib, was it only the fighters?"),
             ),
+            // Said again more narrowly, the question goes on.
+            ("who is the un envoy, like his name", None),
             ("who runs idlib", None),
             ("who runs idlib?", None),
             ("", None),

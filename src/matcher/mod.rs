@@ -633,6 +633,10 @@ pub struct Factors {
     /// its kind the question does not ("how many refugees does Iran host"
     /// and a fact about Turkey's): the fact is about someone else.
     pub entity_swapped: bool,
+    /// The question offers names to choose from ("was it russia or iran
+    /// that…") and the fact's answer names none of them: it settles no
+    /// choice.
+    pub offered_unnamed: bool,
     /// How much of the question's informative weight (by English word
     /// frequency) the fact's article lacks, 0..1.
     pub absent_info: f32,
@@ -3913,6 +3917,17 @@ impl Index {
                             .any(|c| usize::from(c.entity) == a && c.kind & CLUE_IN_ANSWER != 0)
                 })
         };
+        f.offered_unnamed = !query.alternatives.is_empty()
+            && !query.alternatives.iter().any(|&a| {
+                // In its answer: "Latakia province is the main
+                // stronghold of al-Assad" settles no "russia or iran"
+                // however its sentence goes on. "russia" may be in
+                // "the biggest Russian airbase".
+                doc.clues.iter().any(|c| {
+                    let d = usize::from(c.entity);
+                    c.kind & CLUE_IN_ANSWER != 0 && (d == a || self.lexicon.within(d).contains(&a))
+                })
+            });
         for t in &query.terms {
             let Some(e) = t.entity else { continue };
             if doc.entities.contains(&e) || offered(e) {
