@@ -58,6 +58,7 @@ pub struct Lists {
     pub adverbs: WordList,
     pub not_verbs: WordList,
     pub negations: WordList,
+    pub link_verbs: WordList,
 }
 
 /// The shipped word lists (empty only if the compiled-in file were

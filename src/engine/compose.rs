@@ -257,6 +257,37 @@ impl Engine {
             .any(|e| someone(e) && quote.contains(&e) && !answer.contains(&e))
     }
 
+    /// Whether `question` asks what something is linked, tied or
+    /// connected to, or led, backed or run by, with the word for that
+    /// ending a clause ("…linked to?", "…tied to, background-wise"), and
+    /// `fact`'s quote holds that word (or its like: "affiliated") where
+    /// its answer does not.
+    fn link_left_out(&self, question: &str, fact: &Fact) -> bool {
+        let ids = |text: &str| -> Vec<TermId> {
+            self.index
+                .query(text)
+                .terms
+                .iter()
+                .filter_map(|t| t.id)
+                .collect()
+        };
+        question
+            .split(['?', '.', '!', ',', ';'])
+            .filter_map(|clause| match tokens(clause).as_slice() {
+                [.., link, prep] if matches!(prep.text.as_str(), "to" | "with" | "by") => {
+                    crate::words::has(&crate::words::lists().link_verbs, &link.text)
+                        .then(|| link.text.clone())
+                }
+                _ => None,
+            })
+            .any(|link| {
+                let (answer, quote) = (ids(&fact.answer), ids(&fact.quote));
+                ids(&link)
+                    .iter()
+                    .any(|id| quote.contains(id) && !answer.contains(id))
+            })
+    }
+
     /// Whether `answer` names what `question` names in the question's own
     /// words ("moscow" is not "the Kremlin", though both stand for Russia),
     /// where the question asks whether something is in a place, has it in
@@ -423,9 +454,23 @@ impl Engine {
             let choice = query.want == Some(Want::YesNo)
                 && fact.origin != Origin::Moderator
                 && fact.paragraph.is_some()
-                && asks_order(question, &fact.answer);
-            return if leaves_out || bare_list || names_left_out || choice {
+                && asks_order(question, &fact.answer, &fact.quote);
+            // "whats the group in charge of idlib linked to?": asked what
+            // something is linked to, an answer naming the thing alone
+            // ("Idlib is largely controlled by Hayat Tahrir al-Sham.")
+            // does not say; its sentence does ("…led by an
+            // al-Qaeda-affiliated group").
+            let link_left_out = fact.origin != Origin::Moderator
+                && fact.paragraph.is_some()
+                && query.want != Some(Want::YesNo)
+                && self.link_left_out(question, fact);
+            return if leaves_out || bare_list || names_left_out {
                 fact.quote.clone()
+            } else if choice || link_left_out {
+                // Standing alone: "Idlib is largely controlled by…", not
+                // "It is…".
+                self.sentence_for(fact)
+                    .unwrap_or_else(|| fact.quote.clone())
             } else if fact.origin == Origin::Sentence {
                 // A sentence given as its own answer stands alone: "It is
                 // largely controlled by…" says what "it" is.
@@ -458,8 +503,10 @@ impl Engine {
 /// with rowhani before the talks?") and `answer` may word it the other
 /// way round ("After meeting each other, …"): the question offers both,
 /// or the answer has an order word of the other side ("after" to
-/// "before", not "ahead"). Its sentence says which.
-fn asks_order(question: &str, answer: &str) -> bool {
+/// "before", not "ahead"). Its `sentence` says which, when it has an
+/// order word too ("Ahead of the summit, …"; not "It is largely
+/// controlled…" to "…before or after the summit").
+fn asks_order(question: &str, answer: &str, sentence: &str) -> bool {
     const BEFORE: &[&str] = &["before", "b4", "ahead", "earlier"];
     const AFTER: &[&str] = &["after", "later"];
     let side = |t: &crate::normalize::Token| {
@@ -475,7 +522,8 @@ fn asks_order(question: &str, answer: &str) -> bool {
         .iter()
         .filter_map(side)
         .any(|s| !sides.contains(&s));
-    !sides.is_empty() && (offers_both || turned)
+    let says_which = tokens(sentence).iter().any(|t| side(t).is_some());
+    !sides.is_empty() && (offers_both || turned) && says_which
 }
 
 /// Whether answer word `word` is question word `asked` or begins with it

@@ -264,10 +264,7 @@ fn focus_from(message: &str, marked_first: bool) -> Option<String> {
     let relative = |i: usize| {
         i > 0 && clauses[i - 1].trim_end().ends_with(',') && relative_clause(&clauses[i])
     };
-    // "so when people got moved to idlib, was it only the fighters…": a
-    // clause that sets the scene for the question after it asks nothing.
-    let setting_at = |i: usize| i + 1 < clauses.len() && setting(&clauses[i]);
-    let is_question_at = |i: usize| is_question(&clauses[i]) && !relative(i) && !setting_at(i);
+    let is_question_at = |i: usize| is_question(&clauses[i]) && !relative(i);
     // Small talk ("how's it going?") is no question about the article.
     let small_talk = |c: &String| super::social::read(c).is_some();
     // The last clause that opens as a question and ends with "?", else the
@@ -335,7 +332,7 @@ fn focus_from(message: &str, marked_first: bool) -> Option<String> {
             && clauses
                 .get(last + 2)
                 .is_some_and(|after| item(after) || continues(&words(after)));
-        if continues(&words(next)) || list_goes_on || narrows(&words(next)) {
+        if continues(&words(next)) || list_goes_on {
             last += 1;
         } else {
             break;
@@ -408,17 +405,6 @@ fn focus_from(message: &str, marked_first: bool) -> Option<String> {
         // "and" is whom the question turns to.
         let turns_to = named == 1 && before_words.first().is_some_and(|w| w == "and");
         if (named >= MIN_WORDS || turns_to) && !small_talk(before) {
-            // A scene set before it is what the pronoun stands for, not
-            // when the question asks ("people got moved to idlib, was it
-            // only the fighters…").
-            let before = if setting_at(before_at) {
-                let after_when = before_words.iter().position(|w| w == "when").map(|k| k + 1);
-                after_when
-                    .and_then(|k| word_starts(before).get(k).copied())
-                    .map_or(before.as_str(), |at| &before[at..])
-            } else {
-                before.as_str()
-            };
             text = format!("{} {text}", before.trim());
         }
     }
@@ -464,24 +450,6 @@ fn relative_clause(clause: &str) -> bool {
         "when" => pronoun && !sets_up,
         _ => false,
     }
-}
-
-/// Whether `clause` sets the scene for a question after it: "when" and
-/// its subject, ending at a comma ("so when people got moved to idlib,"),
-/// not "when" asking ("when did they meet,") nor what it names ("when
-/// they say refugees,").
-fn setting(clause: &str) -> bool {
-    let words = words(clause);
-    let rest: Vec<&str> = words
-        .iter()
-        .map(String::as_str)
-        .skip_while(|w| LEAD_INS.contains(w))
-        .collect();
-    clause.trim_end().ends_with(',')
-        && matches!(rest.as_slice(), ["when", next, then, ..]
-            if !crate::words::has(&crate::words::lists().auxiliaries, next)
-                && !matches!(*next, "exactly" | "and" | "or" | "where" | "why" | "how")
-                && !SAYING.contains(then))
 }
 
 /// Verbs of saying after "when" and its subject: "when they say
@@ -565,25 +533,6 @@ fn continues(clause: &[String]) -> bool {
             .take(3)
             .any(|w| matches!(w.as_str(), "and" | "or"))
         && !clause.iter().any(|w| ASKER.contains(&w.as_str()))
-}
-
-/// Whether `clause`, after a question clause ending in a comma, says
-/// more narrowly what it asks: "like" and a few words naming a thing,
-/// with no question word of their own ("who leads hts, like the actual
-/// guy's name", "…, like his name"); not "like really". "like what are
-/// they arguing over" is a question of its own ([`restated`]).
-fn narrows(clause: &[String]) -> bool {
-    const NARROWING_WORDS: usize = 6;
-    matches!(clause, [like, det, _, ..] if like == "like"
-            && matches!(det.as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its"))
-        && clause.len() <= NARROWING_WORDS
-        && !clause.iter().any(|w| {
-            WH.contains(&w.as_str())
-                || matches!(
-                    w.as_str(),
-                    "i" | "im" | "me" | "my" | "lol" | "lmao" | "haha"
-                )
-        })
 }
 
 /// Whether `clause`, after the question clause `asked`, offers a guess at
@@ -943,14 +892,6 @@ mod tests {
                 "when is the summit? trying to figure out when to check the news",
                 Some("when is the summit?"),
             ),
-            // A scene set with "when" is what the pronoun after it stands
-            // for.
-            (
-                "so when people got moved to idlib, was it only the fighters?",
-                Some("people got moved to idlib, was it only the fighters?"),
-            ),
-            // Said again more narrowly, the question goes on.
-            ("who is the un envoy, like his name", None),
             ("who runs idlib", None),
             ("who runs idlib?", None),
             ("", None),

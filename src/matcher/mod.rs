@@ -3922,10 +3922,16 @@ impl Index {
                 // In its answer: "Latakia province is the main
                 // stronghold of al-Assad" settles no "russia or iran"
                 // however its sentence goes on. "russia" may be in
-                // "the biggest Russian airbase".
+                // "the biggest Russian airbase"; "Damascus" stands for
+                // the syrian government.
                 doc.clues.iter().any(|c| {
                     let d = usize::from(c.entity);
-                    c.kind & CLUE_IN_ANSWER != 0 && (d == a || self.lexicon.within(d).contains(&a))
+                    c.kind & CLUE_IN_ANSWER != 0
+                        && c.entity != NO_ENTITY
+                        && (d == a
+                            || self.lexicon.within(d).contains(&a)
+                            || self.lexicon.related(d).any(|r| r == a)
+                            || self.lexicon.related(a).any(|r| r == d))
                 })
             });
         for t in &query.terms {
@@ -5543,29 +5549,9 @@ fn read_want(words: &[String]) -> Option<Want> {
                 || (w.len() > 5 && w.ends_with("ing") && !words::has(&words::lists().not_verbs, w))
         })
     };
-    // "so when people got moved to idlib was it only the fighters": a
-    // "when" and its subject before a question of its own ("was it",
-    // "did they") sets the scene; "when did they meet" asks.
-    let sets_scene = |at: usize| {
-        let aux = |w: &str| words::has(&words::lists().auxiliaries, w);
-        words.get(at + 1).is_some_and(|w| {
-            !aux(w)
-                && !matches!(
-                    w.as_str(),
-                    "exactly" | "and" | "or" | "where" | "how" | "why"
-                )
-        }) && words.windows(2).skip(at + 3).any(|w| {
-            aux(&w[0])
-                && matches!(
-                    w[1].as_str(),
-                    "it" | "they" | "he" | "she" | "that" | "this" | "there" | "their"
-                )
-        })
-    };
     let when = (0..words.len()).find(|&at| {
         words[at] == "when"
             && !participle(at)
-            && !sets_scene(at)
             && (!asked_before(at)
                 || matches!(before(at), Some("and" | "or"))
                 || words
