@@ -271,21 +271,45 @@ impl Engine {
                 .filter_map(|t| t.id)
                 .collect()
         };
-        question
-            .split(['?', '.', '!', ',', ';'])
-            .filter_map(|clause| match tokens(clause).as_slice() {
-                [.., link, prep] if matches!(prep.text.as_str(), "to" | "with" | "by") => {
-                    crate::words::has(&crate::words::lists().link_verbs, &link.text)
-                        .then(|| link.text.clone())
-                }
-                _ => None,
-            })
-            .any(|link| {
-                let (answer, quote) = (ids(&fact.answer), ids(&fact.quote));
-                ids(&link)
-                    .iter()
-                    .any(|id| quote.contains(id) && !answer.contains(id))
-            })
+        // Not of someone the answer says who they are ("who is de mistura
+        // tied to": "…is the UN special envoy to Syria", whose sentence's
+        // "al-Qaeda-linked fighters" are no link of his).
+        let toks = tokens(&fact.answer);
+        let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+        let of_someone = self
+            .lexicon
+            .mentions(&words, &vec![false; words.len()])
+            .iter()
+            .any(|m| self.lexicon.entity(m.entity).kind == crate::lexicon::EntityKind::Person);
+        let prep = |t: &crate::normalize::Token| matches!(t.text.as_str(), "to" | "with" | "by");
+        !of_someone
+            && question
+                .split(['?', '.', '!', ',', ';'])
+                .filter_map(|clause| {
+                    // "…linked to?", "…tied to who".
+                    let said = tokens(clause);
+                    let asked = said
+                        .last()
+                        .is_some_and(|w| matches!(w.text.as_str(), "who" | "whom" | "what"));
+                    match &said[..said.len() - usize::from(asked)] {
+                        [.., link, p]
+                            if prep(p)
+                                && crate::words::has(
+                                    &crate::words::lists().link_verbs,
+                                    &link.text,
+                                ) =>
+                        {
+                            Some(link.text.clone())
+                        }
+                        _ => None,
+                    }
+                })
+                .any(|link| {
+                    let (answer, quote) = (ids(&fact.answer), ids(&fact.quote));
+                    ids(&link)
+                        .iter()
+                        .any(|id| quote.contains(id) && !answer.contains(id))
+                })
     }
 
     /// Whether `answer` names what `question` names in the question's own
@@ -522,7 +546,15 @@ fn asks_order(question: &str, answer: &str, sentence: &str) -> bool {
         .iter()
         .filter_map(side)
         .any(|s| !sides.contains(&s));
-    let says_which = tokens(sentence).iter().any(|t| side(t).is_some());
+    // Or a time ("last week", "over the past three years", "in recent
+    // months"): the question's order is settled against it.
+    let says_which = tokens(sentence).iter().any(|t| {
+        side(t).is_some()
+            || matches!(
+                t.text.as_str(),
+                "last" | "past" | "recent" | "previous" | "already" | "ago" | "week" | "friday"
+            )
+    });
     !sides.is_empty() && (offers_both || turned) && says_which
 }
 

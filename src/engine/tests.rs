@@ -3456,7 +3456,15 @@ fn before_or_after_is_answered_by_the_sentence_that_says_which() {
         "Ahead of the summit",
         3,
     );
-    // A sentence with no word of order says no more than its answer.
+    // A time in the sentence settles the order asked.
+    assert_answers(
+        &e,
+        "did de mistura warn before or after the summit",
+        "last week",
+        13,
+    );
+    // A sentence with no word of order or time says no more than its
+    // answer.
     assert_not_answered_with(
         &e,
         "is idlib controlled by hts before or after the summit",
@@ -3525,6 +3533,8 @@ fn a_choice_of_names_is_not_answered_by_a_fact_naming_neither() {
         9,
     );
     assert_answers(&e, "did turkey or russia back the rebels", "Turkey", 7);
+    // Names standing for every one offered choose none of them.
+    assert_not_answered_with(&e, "did erdogan meet rowhani or putin earlier", "Yes.");
     // Damascus stands for the syrian government offered.
     assert_answers(
         &e,
@@ -3545,4 +3555,21 @@ fn a_link_asked_about_is_answered_by_the_sentence_that_gives_it() {
         "al-Qaeda-affiliated",
         11,
     );
+    assert_answers(&e, "hts is tied to who", "al-Qaeda-affiliated", 11);
+    // Not of someone the answer says who they are: ¶13's sentence is
+    // about "al-Qaeda-linked fighters", no link of his.
+    assert_answers(
+        &e,
+        "the un envoy, who is he associated with?",
+        "UN special envoy to Syria.",
+        13,
+    );
+}
+
+#[test]
+fn which_country_someone_is_from_is_not_a_country_they_spoke_of() {
+    let e = engine();
+    // "Erdogan stressed the importance of cooperating with Russia." names
+    // him and a country, and had answered it.
+    assert_answers(&e, "which country is erdogan from", "Turkey's", 2);
 }

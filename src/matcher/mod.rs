@@ -3917,23 +3917,30 @@ impl Index {
                             .any(|c| usize::from(c.entity) == a && c.kind & CLUE_IN_ANSWER != 0)
                 })
         };
-        f.offered_unnamed = !query.alternatives.is_empty()
-            && !query.alternatives.iter().any(|&a| {
-                // In its answer: "Latakia province is the main
-                // stronghold of al-Assad" settles no "russia or iran"
-                // however its sentence goes on. "russia" may be in
-                // "the biggest Russian airbase"; "Damascus" stands for
-                // the syrian government.
-                doc.clues.iter().any(|c| {
-                    let d = usize::from(c.entity);
-                    c.kind & CLUE_IN_ANSWER != 0
-                        && c.entity != NO_ENTITY
-                        && (d == a
-                            || self.lexicon.within(d).contains(&a)
-                            || self.lexicon.related(d).any(|r| r == a)
-                            || self.lexicon.related(a).any(|r| r == d))
-                })
-            });
+        // In its answer: "Latakia province is the main stronghold of
+        // al-Assad" settles no "russia or iran" however its sentence goes
+        // on. "russia" may be in "the biggest Russian airbase"; a name
+        // may stand for one offered ("Damascus" for the syrian
+        // government), but not for every one ("The leaders of Turkey,
+        // Russia and Iran" chooses none of "rowhani or putin").
+        let named = |a: usize, standing: bool| {
+            doc.clues.iter().any(|c| {
+                let d = usize::from(c.entity);
+                c.kind & CLUE_IN_ANSWER != 0
+                    && c.entity != NO_ENTITY
+                    && if standing {
+                        self.lexicon.related(d).any(|r| r == a)
+                            || self.lexicon.related(a).any(|r| r == d)
+                    } else {
+                        d == a || self.lexicon.within(d).contains(&a)
+                    }
+            })
+        };
+        let choices = &query.alternatives;
+        let stood_for = choices.iter().filter(|&&a| named(a, true)).count();
+        f.offered_unnamed = !choices.is_empty()
+            && !choices.iter().any(|&a| named(a, false))
+            && (stood_for == 0 || stood_for == choices.len());
         for t in &query.terms {
             let Some(e) = t.entity else { continue };
             if doc.entities.contains(&e) || offered(e) {
@@ -5039,7 +5046,8 @@ fn partitive_predicate<'a>(raw: &[String], p: usize, units: &'a [Unit]) -> Optio
 }
 
 /// Whether the question asks where someone is from: "where is he from",
-/// "wheres jaberi ansari from originally", "where does putin come from".
+/// "wheres jaberi ansari from originally", "where does putin come from",
+/// "which country is erdogan from".
 /// Only "where" with a copula, or with do and "come", and a short name
 /// between: "where did de mistura get that figure from" asks a source.
 /// Or asks their nationality ("whats de mistura's nationality", "what
@@ -5117,6 +5125,20 @@ fn asks_origin(words: &[String]) -> bool {
                 if end >= i + 3 && matches!(words[end - 1].as_str(), "come" | "comes") =>
             {
                 &words[i + 2..end - 1]
+            }
+            // "which country is erdogan from", "what nation does putin
+            // come from".
+            ("which" | "what", Some("country" | "nation"))
+                if end >= i + 3 && matches!(words[i + 2].as_str(), "is" | "was" | "s") =>
+            {
+                &words[i + 3..end]
+            }
+            ("which" | "what", Some("country" | "nation"))
+                if end >= i + 4
+                    && matches!(words[i + 2].as_str(), "do" | "does" | "did")
+                    && matches!(words[end - 1].as_str(), "come" | "comes") =>
+            {
+                &words[i + 3..end - 1]
             }
             // "where's de mistura from" (its "'s" dropped), "where de
             // mistura from".
@@ -5721,6 +5743,9 @@ mod tests {
             ("where did he hear that from the un", false),
             ("where are the refugees from idlib living", false),
             ("where is erdogan from tho", true),
+            ("which country is erdogan from", true),
+            ("what nation does putin come from", true),
+            ("which country did the fighters come to idlib from", false),
             ("where does putin come from", true),
             ("where did de mistura get the 10000 figure from", false),
             ("where did he say that from", false),
