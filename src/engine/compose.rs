@@ -263,6 +263,36 @@ impl Engine {
     /// `fact`'s quote holds that word (or its like: "affiliated") where
     /// its answer does not.
     fn link_left_out(&self, question: &str, fact: &Fact) -> bool {
+        let prep = |t: &crate::normalize::Token| matches!(t.text.as_str(), "to" | "with" | "by");
+        let links: Vec<String> = question
+            .split(['?', '.', '!', ',', ';'])
+            .filter_map(|clause| {
+                // "…linked to?", "…tied to who".
+                let said = tokens(clause);
+                let asked = said
+                    .last()
+                    .is_some_and(|w| matches!(w.text.as_str(), "who" | "whom" | "what"));
+                match &said[..said.len() - usize::from(asked)] {
+                    [.., link, p]
+                        if prep(p)
+                            && crate::words::has(&crate::words::lists().link_verbs, &link.text) =>
+                    {
+                        Some(link.text.clone())
+                    }
+                    _ => None,
+                }
+            })
+            .collect();
+        if links.is_empty() {
+            return false;
+        }
+        // Not of someone the answer says who they are ("who is de mistura
+        // tied to": "…is the UN special envoy to Syria", whose sentence's
+        // "al-Qaeda-linked fighters" are no link of his).
+        let of_someone = self
+            .named_in(&fact.answer)
+            .into_iter()
+            .any(|e| self.lexicon.entity(e).kind == crate::lexicon::EntityKind::Person);
         let ids = |text: &str| -> Vec<TermId> {
             self.index
                 .query(text)
@@ -271,45 +301,13 @@ impl Engine {
                 .filter_map(|t| t.id)
                 .collect()
         };
-        // Not of someone the answer says who they are ("who is de mistura
-        // tied to": "…is the UN special envoy to Syria", whose sentence's
-        // "al-Qaeda-linked fighters" are no link of his).
-        let toks = tokens(&fact.answer);
-        let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
-        let of_someone = self
-            .lexicon
-            .mentions(&words, &vec![false; words.len()])
-            .iter()
-            .any(|m| self.lexicon.entity(m.entity).kind == crate::lexicon::EntityKind::Person);
-        let prep = |t: &crate::normalize::Token| matches!(t.text.as_str(), "to" | "with" | "by");
+        let (answer, quote) = (ids(&fact.answer), ids(&fact.quote));
         !of_someone
-            && question
-                .split(['?', '.', '!', ',', ';'])
-                .filter_map(|clause| {
-                    // "…linked to?", "…tied to who".
-                    let said = tokens(clause);
-                    let asked = said
-                        .last()
-                        .is_some_and(|w| matches!(w.text.as_str(), "who" | "whom" | "what"));
-                    match &said[..said.len() - usize::from(asked)] {
-                        [.., link, p]
-                            if prep(p)
-                                && crate::words::has(
-                                    &crate::words::lists().link_verbs,
-                                    &link.text,
-                                ) =>
-                        {
-                            Some(link.text.clone())
-                        }
-                        _ => None,
-                    }
-                })
-                .any(|link| {
-                    let (answer, quote) = (ids(&fact.answer), ids(&fact.quote));
-                    ids(&link)
-                        .iter()
-                        .any(|id| quote.contains(id) && !answer.contains(id))
-                })
+            && links.iter().any(|link| {
+                ids(link)
+                    .iter()
+                    .any(|id| quote.contains(id) && !answer.contains(id))
+            })
     }
 
     /// Whether `answer` names what `question` names in the question's own

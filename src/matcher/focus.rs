@@ -347,12 +347,13 @@ fn focus_from(message: &str, marked_first: bool) -> Option<String> {
     // Each clause that holds a question after chatter is read from its
     // question word ("ok dumb question maybe but whats the point of the
     // meeting?", "… lol just wondering what he said").
-    let mut text = clauses[first..=last]
+    let cut: Vec<String> = clauses[first..=last]
         .iter()
         .map(|c| chatter_cut(c).unwrap_or_else(|| c.clone()))
-        .collect::<Vec<_>>()
-        .join(" ")
-        .split_whitespace()
+        .collect();
+    let mut text = cut
+        .iter()
+        .flat_map(|c| c.split_whitespace())
         .collect::<Vec<_>>()
         .join(" ");
     if let Some(rest) = from_wh(&text) {
