@@ -303,6 +303,11 @@ impl Engine {
                         .facts
                         .get(fact_id)
                         .is_some_and(|fact| self.index.kind_unsaid(&fact.answer, &found.query));
+                // Asked "the last what?", an answer without "last".
+                let echo_unsaid = self
+                    .facts
+                    .get(fact_id)
+                    .is_some_and(|fact| self.index.echo_unsaid(&fact.answer, &found.query));
                 // Asked when, an answer that gives no time ("they have
                 // met before…"), or gives a place, number or person; asked
                 // how many, one that gives no number ("troops have been
@@ -359,6 +364,7 @@ impl Engine {
                     || figure_given
                     || placeless
                     || kind_unsaid
+                    || echo_unsaid
                     || f.entity_swapped
                     || f.offered_unnamed
                     || f.measure_missing

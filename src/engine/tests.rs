@@ -3573,3 +3573,92 @@ fn which_country_someone_is_from_is_not_a_country_they_spoke_of() {
     // him and a country, and had answered it.
     assert_answers(&e, "which country is erdogan from", "Turkey's", 2);
 }
+
+#[test]
+fn a_question_after_chatter_and_but_in_one_clause_is_read_alone() {
+    let e = engine();
+    assert_answers(
+        &e,
+        "not trying to be annoying during my break but how many civilians live in idlib according to the piece?",
+        "3 million",
+        12,
+    );
+}
+
+#[test]
+fn asking_to_be_caught_up_is_no_part_of_the_question() {
+    let e = engine();
+    assert_answers(
+        &e,
+        "i kinda missed who staffan de mistura is, can anyone catch me up? ty",
+        "UN special envoy",
+        13,
+    );
+}
+
+#[test]
+fn the_day_of_the_summit_is_when_it_is() {
+    let e = engine();
+    assert_answers(&e, "whats the day of the meeting?", "Friday", 15);
+}
+
+#[test]
+fn a_one_word_question_between_two_keeps_them_together() {
+    let e = engine();
+    // Read from "connected to anyone?" alone, ¶13's warning had answered.
+    assert_answers(
+        &e,
+        "what type of organisation controls idlib, jihadist? connected to anyone?",
+        "Islamist alliance",
+        11,
+    );
+}
+
+#[test]
+fn the_whole_summit_is_the_summit() {
+    let e = engine();
+    assert_answers(
+        &e,
+        "what province is the whole meeting actually about",
+        "Idlib",
+        1,
+    );
+    // People fleeing Syria are its refugees.
+    assert_answers(
+        &e,
+        "how many people fleeing syria does turkey shelter",
+        "3.5 million",
+        16,
+    );
+}
+
+#[test]
+fn how_many_of_them_counts_what_they_stand_for() {
+    let e = engine();
+    // "supposed" is no thing counted.
+    assert_answers(
+        &e,
+        "de mistura talked about fighters linked to al-qaeda, so how many of them are supposed to be in idlib?",
+        "10,000",
+        13,
+    );
+}
+
+#[test]
+fn the_word_echoed_before_what_is_in_the_answer() {
+    let e = engine();
+    assert_answers(
+        &e,
+        "my uncle keeps saying idlib is the last something. last what?",
+        "last rebel stronghold",
+        1,
+    );
+    // "Damascus is determined to take Idlib by force", from the same
+    // sentence, says no "last".
+    let r = e.ask("idlib is the last what");
+    assert!(
+        r.answer.as_deref().is_none_or(|a| a.contains("last")),
+        "{:?}",
+        r.answer
+    );
+}

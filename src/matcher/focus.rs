@@ -242,11 +242,10 @@ fn focus_from(message: &str, marked_first: bool) -> Option<String> {
     if clauses.len() < 2 {
         // One clause may still hold a question asked after a verb of
         // asking ("my nephew asked how many people live there and i
-        // had no idea").
+        // had no idea") or after chatter and a lead-in ("not to be a
+        // downer but how many people live there?").
         let words = words(message);
-        return embedded(&words)
-            .and_then(|_| from_wh(message))
-            .filter(|text| text.split_whitespace().count() < words.len());
+        return chatter_cut(message).filter(|text| text.split_whitespace().count() < words.len());
     }
     let opens = |c: &String| {
         let words: Vec<String> = words(c);
@@ -314,8 +313,22 @@ fn focus_from(message: &str, marked_first: bool) -> Option<String> {
             }
         }
     }
-    while first > 0 && is_question_at(first - 1) && !small_talk(&clauses[first - 1]) {
-        first -= 1;
+    // Past a one-word question between ("what sort of group is it,
+    // religious? linked to anyone?").
+    let one_word_asked =
+        |i: usize| words(&clauses[i]).len() == 1 && clauses[i].trim_end().ends_with('?');
+    loop {
+        if first > 0 && is_question_at(first - 1) && !small_talk(&clauses[first - 1]) {
+            first -= 1;
+        } else if first > 1
+            && one_word_asked(first - 1)
+            && is_question_at(first - 2)
+            && !small_talk(&clauses[first - 2])
+        {
+            first -= 2;
+        } else {
+            break;
+        }
     }
     while last + 1 < clauses.len() && is_question_at(last + 1) {
         last += 1;
@@ -341,7 +354,12 @@ fn focus_from(message: &str, marked_first: bool) -> Option<String> {
     // "who runs idlib? is it the rebels turkey backs or someone else", "did
     // the us say anything? or is it just russia": a clause after the
     // question that guesses at its answer is no part of what is asked.
-    while last > first && guess(&words(&clauses[last]), &words(&clauses[first])) {
+    // Nor one that only asks for help with it ("…, can someone catch me
+    // up?", "can u explain pls").
+    while last > first
+        && (guess(&words(&clauses[last]), &words(&clauses[first]))
+            || asks_for_help(&words(&clauses[last])))
+    {
         last -= 1;
     }
     // Each clause that holds a question after chatter is read from its
@@ -581,6 +599,24 @@ fn guess(clause: &[String], asked: &[String]) -> bool {
                 (Some("is" | "was"), Some("he" | "she")) => alternatives,
                 _ => false,
             })
+}
+
+/// Whether `clause` only asks someone to help with what was asked: "can
+/// someone catch me up?", "could u explain pls", "fill me in". Every word
+/// is one of asking for help.
+fn asks_for_help(clause: &[String]) -> bool {
+    const HELP: &[&str] = &[
+        "can", "could", "would", "will", "someone", "somebody", "anyone", "anybody", "you", "u",
+        "ya", "pls", "please", "plz", "catch", "me", "us", "up", "fill", "in", "explain", "help",
+        "clarify", "it", "this", "that", "simply", "quickly", "ty", "thanks", "thx", "lol",
+    ];
+    let asks = clause.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "catch" | "fill" | "explain" | "help" | "clarify"
+        )
+    });
+    asks && clause.iter().all(|w| HELP.contains(&w.as_str()))
 }
 
 /// Whether a question's pronoun points back before it: not "their" (most

@@ -465,6 +465,10 @@ pub struct Query {
     /// group is hts", "what sort of group is it"): a "what kind of" with a
     /// "to be" after its noun.
     pub kind_of_is: bool,
+    /// The term of the word a question echoes before a closing "what"
+    /// ("idlib is the last what?" → "last"): an answer is the article's
+    /// words after it, so one without it does not answer.
+    pub echoed: Option<String>,
     /// The question asks for someone's post ("what's his job", "jaberi
     /// ansari's role"): an answer naming none does not give it.
     pub asks_post: bool,
@@ -1305,6 +1309,21 @@ impl Index {
                 })
             })
             .collect()
+    }
+
+    /// Whether `answer` lacks the word a question echoes before its
+    /// closing "what", or has nothing after it ("…the last what?":
+    /// "…warned last week" says it, "Damascus is determined…" does not).
+    pub fn echo_unsaid(&self, answer: &str, query: &Query) -> bool {
+        let Some(echoed) = &query.echoed else {
+            return false;
+        };
+        let folded = crate::normalize::fold(answer);
+        let words: Vec<String> = tokens(&folded).into_iter().map(|t| t.text).collect();
+        !words
+            .iter()
+            .take(words.len().saturating_sub(1))
+            .any(|w| *self.term_of(w) == **echoed)
     }
 
     /// Whether `answer` names the noun a "what kind of" question asks
@@ -2874,7 +2893,16 @@ impl Index {
                     || (w[0] == "number" && w[1] == "of")
             })
             .and_then(|p| {
+                // "how many of them are supposed to be there": what is
+                // counted is what "them" stands for, no word after it.
+                let of_them = raw.get(p + 2).is_some_and(|w| w == "of")
+                    && raw
+                        .get(p + 3)
+                        .is_some_and(|w| matches!(w.as_str(), "them" | "those" | "these" | "it"));
                 partitive_predicate(&raw, p, &units).or_else(|| {
+                    if of_them {
+                        return None;
+                    }
                     // Asked bare ("how many are already displaced"), what
                     // is counted is what they are, not an adverb.
                     let bare = raw.get(p + 2).is_some_and(|w| {
@@ -3161,6 +3189,49 @@ impl Index {
                     .find(|x| !matches!(x.as_str(), "a" | "an" | "the"))
             })
             .map(|w| self.term_of(w).into_owned());
+        // "the last what exactly?": a plain word right before a "what"
+        // that ends the question (but for a hedge) is echoed, after an
+        // article or said before ("calls it the 'last' something… last
+        // what?"); not "going back home? what exactly", "r doin wat".
+        let echoed = raw
+            .iter()
+            .rposition(|w| w == "what")
+            .filter(|&i| {
+                raw[i + 1..].iter().all(|w| {
+                    matches!(
+                        w.as_str(),
+                        "exactly"
+                            | "precisely"
+                            | "again"
+                            | "then"
+                            | "lol"
+                            | "haha"
+                            | "tho"
+                            | "though"
+                            | "ty"
+                            | "thx"
+                            | "thanks"
+                            | "thank"
+                            | "you"
+                            | "u"
+                            | "pls"
+                            | "please"
+                    )
+                })
+            })
+            .and_then(|i| i.checked_sub(1))
+            .filter(|&b| {
+                b.checked_sub(1)
+                    .is_some_and(|a| matches!(raw[a].as_str(), "the" | "a" | "an"))
+                    || raw[..b].contains(&raw[b])
+            })
+            .map(|b| raw[b].as_str())
+            .filter(|w| {
+                !words::has(&words::lists().stopwords, w)
+                    && !words::has(&words::lists().say, w)
+                    && !words::has(&words::lists().auxiliaries, w)
+            })
+            .map(|w| self.term_of(w).into_owned());
         let asks_kind = (kind_of || under_what)
             && !matches!(want, Some(Want::Time | Want::Number))
             && !raw.iter().any(timely);
@@ -3287,6 +3358,7 @@ impl Index {
             asks_kind,
             kind_noun,
             kind_of_is,
+            echoed,
             asks_post,
             besides,
             asks_else: set_aside_at.is_some() || raw.iter().any(|w| w == "else"),
@@ -5619,6 +5691,8 @@ fn read_want(words: &[String]) -> Option<Want> {
                 pair("what", "day"),
                 pair("which", "day"),
                 pair("what", "date"),
+                // "whats the day of the summit".
+                pair("day", "of"),
                 pair("what", "time"),
                 pair("how", "long"),
                 pair("what", "year"),
