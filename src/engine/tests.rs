@@ -3662,3 +3662,22 @@ fn the_word_echoed_before_what_is_in_the_answer() {
         r.answer
     );
 }
+
+#[test]
+fn that_before_a_closing_preposition_stands_for_what_was_named() {
+    let e = engine();
+    // Read alone, "which province is that in?" had got Idlib, which the
+    // guess after it names.
+    assert_answers(
+        &e,
+        "hi, russia's biggest airbase in syria, which province is that in? i know it borders idlib",
+        "Latakia",
+        9,
+    );
+}
+
+#[test]
+fn a_post_held_is_a_job() {
+    let e = engine();
+    assert_answers(&e, "what post does erdogan hold", "president", 2);
+}

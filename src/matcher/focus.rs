@@ -628,8 +628,16 @@ fn refers_back(words: &[String]) -> bool {
     // before it ("who said that X": a conjunction; "why does turkey care
     // about all this": the whole story, not the clause before).
     let that_ends = words.len() <= FRAGMENT_WORDS + 1 && words.last().is_some_and(|w| w == "that");
+    // "which province is that in?": "that" last but for a preposition
+    // stands for what was named before.
+    let that_before_preposition = matches!(
+        words,
+        [.., that, p] if that == "that"
+            && matches!(p.as_str(), "in" | "on" | "near" | "from" | "about" | "at")
+    );
     let lists = crate::words::lists();
     that_ends
+        || that_before_preposition
         || words.iter().enumerate().any(|(i, w)| {
             let nothing = w == "it"
                 && words.get(i + 1).is_some_and(|n| {
