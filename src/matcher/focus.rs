@@ -245,7 +245,16 @@ fn focus_from(message: &str, marked_first: bool) -> Option<String> {
         // had no idea") or after chatter and a lead-in ("not to be a
         // downer but how many people live there?").
         let words = words(message);
-        return chatter_cut(message).filter(|text| text.split_whitespace().count() < words.len());
+        // Not when what comes before says what the question leans on: a
+        // figure ("i read 5 million people but how many live there?") or
+        // what its pronoun stands for ("hts controls idlib but who are
+        // they linked to?").
+        let figure = words
+            .iter()
+            .any(|w| w.chars().any(|c| c.is_ascii_digit()) || w == "million");
+        return chatter_cut(message)
+            .filter(|text| text.split_whitespace().count() < words.len())
+            .filter(|text| !figure && !refers_back(&self::words(text)));
     }
     let opens = |c: &String| {
         let words: Vec<String> = words(c);
@@ -321,6 +330,7 @@ fn focus_from(message: &str, marked_first: bool) -> Option<String> {
         if first > 0 && is_question_at(first - 1) && !small_talk(&clauses[first - 1]) {
             first -= 1;
         } else if first > 1
+            && !opens(&clauses[first])
             && one_word_asked(first - 1)
             && is_question_at(first - 2)
             && !small_talk(&clauses[first - 2])
@@ -589,8 +599,23 @@ fn guess(clause: &[String], asked: &[String]) -> bool {
             Some("assumed" | "assume" | "thought" | "figured" | "guessed" | "guess")
         )
     );
+    let offers_other = clause.windows(2).any(|w| {
+        w[0] == "or"
+            && !matches!(
+                w[1].as_str(),
+                "something" | "smth" | "sth" | "what" | "anything" | "not" | "nah"
+            )
+    });
+    let it_is = matches!(
+        (first(0), first(1)),
+        (Some("is" | "was"), Some("it" | "that"))
+    );
     first(0) == Some("or")
         || (wh && believed)
+        // "is it just generic 'rebels' or is there a specific group
+        // named": names offered, whatever verb follows (not "is it
+        // linked to al qaeda or something", which asks on).
+        || (wh && offers_other && it_is)
         || (wh
             && names
             && !verb

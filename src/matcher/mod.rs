@@ -3220,6 +3220,13 @@ impl Index {
                 })
             })
             .and_then(|i| i.checked_sub(1))
+            // Not a name's word ("erdogan is the turkish what?": the
+            // answer says "Turkey's").
+            .filter(|&b| {
+                !units
+                    .iter()
+                    .any(|u| u.entity.is_some() && u.pos <= b && b < u.end())
+            })
             .filter(|&b| {
                 b.checked_sub(1)
                     .is_some_and(|a| matches!(raw[a].as_str(), "the" | "a" | "an"))
@@ -5691,8 +5698,14 @@ fn read_want(words: &[String]) -> Option<Want> {
                 pair("what", "day"),
                 pair("which", "day"),
                 pair("what", "date"),
-                // "whats the day of the summit".
-                pair("day", "of"),
+                // "whats the day of the summit", not "on the day of the
+                // summit who met first".
+                words.windows(4).position(|w| {
+                    matches!(w[0].as_str(), "what" | "whats" | "is")
+                        && w[1] == "the"
+                        && w[2] == "day"
+                        && w[3] == "of"
+                }),
                 pair("what", "time"),
                 pair("how", "long"),
                 pair("what", "year"),
@@ -5715,6 +5728,9 @@ fn read_want(words: &[String]) -> Option<Want> {
                 who,
                 pair("name", "of"),
                 pair("names", "of"),
+                // "…an iranian official was hopeful, whats his name?"
+                pair("his", "name"),
+                pair("her", "name"),
                 country_acts,
                 pair("which", "side"),
                 pair("what", "side"),
