@@ -3720,3 +3720,16 @@ fn his_name_asks_who_he_is() {
         5,
     );
 }
+
+#[test]
+fn a_misspelled_government_is_still_the_leaders_office() {
+    let e = engine();
+    // "putins goverment" speaks for Russia: the Kremlin's words, not
+    // Putin's own (which the article never quotes).
+    assert_answers(
+        &e,
+        "wat did putins goverment say about the talks",
+        "Kremlin said",
+        19,
+    );
+}
