@@ -303,6 +303,16 @@ impl Engine {
                         .facts
                         .get(fact_id)
                         .is_some_and(|fact| self.index.kind_unsaid(&fact.answer, &found.query));
+                // Asked how many were sent or went back, a figure that
+                // counts no return ("hosts 3.5 million Syrian refugees").
+                let return_uncounted = found.query.want == Some(Want::Number)
+                    && found.query.returned
+                    && self.facts.get(fact_id).is_some_and(|fact| {
+                        let said = crate::normalize::fold(&fact.answer);
+                        !["return", "repatriat", "deport", "expel", "back"]
+                            .iter()
+                            .any(|w| said.contains(w))
+                    });
                 // Asked "the last what?", an answer without "last".
                 let echo_unsaid = self
                     .facts
@@ -365,6 +375,7 @@ impl Engine {
                     || placeless
                     || kind_unsaid
                     || echo_unsaid
+                    || return_uncounted
                     || f.entity_swapped
                     || f.offered_unnamed
                     || f.measure_missing

@@ -3733,3 +3733,15 @@ fn a_misspelled_government_is_still_the_leaders_office() {
         19,
     );
 }
+
+#[test]
+fn a_figure_of_those_hosted_does_not_count_those_sent_back() {
+    let e = engine();
+    for q in [
+        "how many refugees did turkey deport",
+        "how many syrian refugees has ankara sent home so far",
+    ] {
+        assert_not_answered_with(&e, q, "3.5 million");
+    }
+    assert_answers(&e, "how many refugees does turkey host", "3.5 million", 16);
+}

@@ -469,6 +469,10 @@ pub struct Query {
     /// ("idlib is the last what?" → "last"): an answer is the article's
     /// words after it, so one without it does not answer.
     pub echoed: Option<String>,
+    /// The question asks of people sent or going back ("how many refugees
+    /// has turkey sent back", "…deported", "…returned"): a figure of those
+    /// hosted does not count them.
+    pub returned: bool,
     /// The question asks for someone's post ("what's his job", "jaberi
     /// ansari's role"): an answer naming none does not give it.
     pub asks_post: bool,
@@ -3366,6 +3370,27 @@ impl Index {
             kind_noun,
             kind_of_is,
             echoed,
+            returned: raw.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "return"
+                        | "returned"
+                        | "returning"
+                        | "returns"
+                        | "deport"
+                        | "deported"
+                        | "deporting"
+                        | "deportation"
+                        | "repatriate"
+                        | "repatriated"
+                        | "repatriating"
+                        | "expel"
+                        | "expelled"
+                )
+            }) || raw.windows(2).any(|w| {
+                matches!(w[0].as_str(), "sent" | "send" | "sending" | "gone" | "went")
+                    && matches!(w[1].as_str(), "back" | "home")
+            }),
             asks_post,
             besides,
             asks_else: set_aside_at.is_some() || raw.iter().any(|w| w == "else"),
