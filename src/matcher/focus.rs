@@ -599,12 +599,19 @@ fn guess(clause: &[String], asked: &[String]) -> bool {
             Some("assumed" | "assume" | "thought" | "figured" | "guessed" | "guess")
         )
     );
-    let offers_other = clause.windows(2).any(|w| {
-        w[0] == "or"
-            && !matches!(
-                w[1].as_str(),
+    // What is offered before the "or" holds no verb: "is it controlled
+    // by hts or is there another group" asks on.
+    let or_at = clause.iter().position(|w| w == "or");
+    let offers_other = or_at.is_some_and(|o| {
+        !clause.get(o + 1).is_some_and(|n| {
+            matches!(
+                n.as_str(),
                 "something" | "smth" | "sth" | "what" | "anything" | "not" | "nah"
             )
+        }) && !clause[..o].iter().skip(2).any(|w| {
+            (w.ends_with("ed") || w.ends_with("ing"))
+                && !crate::words::has(&crate::words::lists().not_verbs, w)
+        })
     });
     let it_is = matches!(
         (first(0), first(1)),

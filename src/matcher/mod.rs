@@ -3243,6 +3243,44 @@ impl Index {
                     && !words::has(&words::lists().auxiliaries, w)
             })
             .map(|w| self.term_of(w).into_owned());
+        // A word of return in what "how many" asks, before any "and" or
+        // "but" after it ("how many refugees has turkey sent back"; not
+        // "sorry to return to this but how many…", "how many are
+        // displaced and unable to return home").
+        let returned = raw
+            .windows(2)
+            .position(|w| w[0] == "how" && matches!(w[1].as_str(), "many" | "much"))
+            .is_some_and(|p| {
+                let asked: Vec<&str> = raw[p + 2..]
+                    .iter()
+                    .map(String::as_str)
+                    .take_while(|w| !matches!(*w, "and" | "but"))
+                    .collect();
+                asked.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "return"
+                            | "returned"
+                            | "returning"
+                            | "returns"
+                            | "deport"
+                            | "deported"
+                            | "deports"
+                            | "deporting"
+                            | "deportation"
+                            | "repatriate"
+                            | "repatriated"
+                            | "repatriating"
+                            | "expel"
+                            | "expelled"
+                    )
+                }) || asked.windows(2).any(|w| {
+                    matches!(
+                        w[0],
+                        "sent" | "send" | "sends" | "sending" | "gone" | "went"
+                    ) && matches!(w[1], "back" | "home")
+                })
+            });
         let asks_kind = (kind_of || under_what)
             && !matches!(want, Some(Want::Time | Want::Number))
             && !raw.iter().any(timely);
@@ -3370,27 +3408,7 @@ impl Index {
             kind_noun,
             kind_of_is,
             echoed,
-            returned: raw.iter().any(|w| {
-                matches!(
-                    w.as_str(),
-                    "return"
-                        | "returned"
-                        | "returning"
-                        | "returns"
-                        | "deport"
-                        | "deported"
-                        | "deporting"
-                        | "deportation"
-                        | "repatriate"
-                        | "repatriated"
-                        | "repatriating"
-                        | "expel"
-                        | "expelled"
-                )
-            }) || raw.windows(2).any(|w| {
-                matches!(w[0].as_str(), "sent" | "send" | "sending" | "gone" | "went")
-                    && matches!(w[1].as_str(), "back" | "home")
-            }),
+            returned,
             asks_post,
             besides,
             asks_else: set_aside_at.is_some() || raw.iter().any(|w| w == "else"),
@@ -5723,14 +5741,16 @@ fn read_want(words: &[String]) -> Option<Want> {
                 pair("what", "day"),
                 pair("which", "day"),
                 pair("what", "date"),
-                // "whats the day of the summit", not "on the day of the
-                // summit who met first".
-                words.windows(4).position(|w| {
-                    matches!(w[0].as_str(), "what" | "whats" | "is")
-                        && w[1] == "the"
-                        && w[2] == "day"
-                        && w[3] == "of"
-                }),
+                // "whats the day of the summit", "day of the summit pls",
+                // not "on the day of the summit who met first".
+                words
+                    .windows(2)
+                    .position(|w| w[0] == "day" && w[1] == "of")
+                    .filter(|&d| {
+                        !words[d.saturating_sub(2)..d]
+                            .iter()
+                            .any(|w| matches!(w.as_str(), "on" | "during" | "that" | "same"))
+                    }),
                 pair("what", "time"),
                 pair("how", "long"),
                 pair("what", "year"),
