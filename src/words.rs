@@ -59,6 +59,7 @@ pub struct Lists {
     pub not_verbs: WordList,
     pub negations: WordList,
     pub link_verbs: WordList,
+    pub returning: WordList,
 }
 
 /// The shipped word lists (empty only if the compiled-in file were
@@ -241,6 +242,8 @@ mod tests {
             ("envoys", &parsed.envoys),
             ("kin", &parsed.kin),
             ("nationalities", &parsed.nationalities),
+            ("link_verbs", &parsed.link_verbs),
+            ("returning", &parsed.returning),
         ] {
             assert!(!list.is_empty(), "{name} is empty");
         }

@@ -306,13 +306,10 @@ impl Engine {
                 // Asked how many were sent or went back, a figure that
                 // counts no return ("hosts 3.5 million Syrian refugees").
                 let return_uncounted = found.query.want == Some(Want::Number)
-                    && found.query.returned
-                    && self.facts.get(fact_id).is_some_and(|fact| {
-                        let said = crate::normalize::fold(&fact.answer);
-                        !["return", "repatriat", "deport", "expel", "back"]
-                            .iter()
-                            .any(|w| said.contains(w))
-                    });
+                    && self
+                        .facts
+                        .get(fact_id)
+                        .is_some_and(|fact| self.index.return_unsaid(&fact.answer, &found.query));
                 // Asked "the last what?", an answer without "last".
                 let echo_unsaid = self
                     .facts

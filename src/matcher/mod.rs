@@ -1330,6 +1330,19 @@ impl Index {
             .any(|w| *self.term_of(w) == **echoed)
     }
 
+    /// Whether `answer` speaks of no return when the question asks how
+    /// many were sent or went back ("Turkey already hosts 3.5 million
+    /// Syrian refugees" counts those hosted).
+    pub fn return_unsaid(&self, answer: &str, query: &Query) -> bool {
+        if !query.returned {
+            return false;
+        }
+        let folded = crate::normalize::fold(answer);
+        !tokens(&folded)
+            .iter()
+            .any(|t| t.text == "back" || words::has(&words::lists().returning, &t.text))
+    }
+
     /// Whether `answer` names the noun a "what kind of" question asks
     /// about only as the bare thing, with no word before it that the
     /// question lacks: "Ahead of the summit, Erdogan met…" names the talks
@@ -3256,30 +3269,15 @@ impl Index {
                     .map(String::as_str)
                     .take_while(|w| !matches!(*w, "and" | "but"))
                     .collect();
-                asked.iter().any(|w| {
-                    matches!(
-                        *w,
-                        "return"
-                            | "returned"
-                            | "returning"
-                            | "returns"
-                            | "deport"
-                            | "deported"
-                            | "deports"
-                            | "deporting"
-                            | "deportation"
-                            | "repatriate"
-                            | "repatriated"
-                            | "repatriating"
-                            | "expel"
-                            | "expelled"
-                    )
-                }) || asked.windows(2).any(|w| {
-                    matches!(
-                        w[0],
-                        "sent" | "send" | "sends" | "sending" | "gone" | "went"
-                    ) && matches!(w[1], "back" | "home")
-                })
+                asked
+                    .iter()
+                    .any(|w| words::has(&words::lists().returning, w))
+                    || asked.windows(2).any(|w| {
+                        matches!(
+                            w[0],
+                            "sent" | "send" | "sends" | "sending" | "gone" | "went"
+                        ) && matches!(w[1], "back" | "home")
+                    })
             });
         let asks_kind = (kind_of || under_what)
             && !matches!(want, Some(Want::Time | Want::Number))
