@@ -310,6 +310,11 @@ impl Engine {
                         .facts
                         .get(fact_id)
                         .is_some_and(|fact| self.index.return_unsaid(&fact.answer, &found.query));
+                // Asked how many would or could be, a figure of what is.
+                let supposition_unsaid = found.query.want == Some(Want::Number)
+                    && self.facts.get(fact_id).is_some_and(|fact| {
+                        crate::matcher::Index::supposition_unsaid(&fact.answer, &found.query)
+                    });
                 // Asked "the last what?", an answer without "last".
                 let echo_unsaid = self
                     .facts
@@ -373,6 +378,7 @@ impl Engine {
                     || kind_unsaid
                     || echo_unsaid
                     || return_uncounted
+                    || supposition_unsaid
                     || f.entity_swapped
                     || f.offered_unnamed
                     || f.measure_missing

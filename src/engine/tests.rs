@@ -3782,3 +3782,75 @@ fn the_rules_of_stop_61_keep_to_where_they_hold() {
         11,
     );
 }
+
+#[test]
+fn which_country_someone_leads_is_asked_of_him() {
+    // "X is president of which country" asks his country, not where
+    // something is: the summit's city does not answer.
+    let e = engine();
+    for q in [
+        "erdogan is the leader of which country",
+        "erdogn is president of what country",
+    ] {
+        assert_answers(&e, q, "Turkey", 2);
+    }
+}
+
+#[test]
+fn what_someone_suggested_is_not_who_he_is() {
+    // The article reports no proposal of de Mistura's or Jaberi Ansari's:
+    // who they are does not say what they recommended.
+    let e = engine();
+    for q in [
+        "what did de mistura recommend",
+        "what did jaberi ansari suggest",
+    ] {
+        assert_not_answered_with(&e, q, "envoy");
+        assert_not_answered_with(&e, q, "senior aide");
+    }
+    assert_answers(
+        &e,
+        "what did the kremlin suggest the talks focus on",
+        "Kremlin said",
+        19,
+    );
+}
+
+#[test]
+fn a_count_of_what_would_be_is_not_a_count_of_what_is() {
+    let e = engine();
+    assert_not_answered_with(
+        &e,
+        "how many refugees did turkey say it could take in",
+        "3.5 million",
+    );
+    // A "could" in another sentence supposes nothing of the count.
+    assert_answers(
+        &e,
+        "how many refugees does turkey already host? an attack could make it worse",
+        "3.5 million",
+        16,
+    );
+}
+
+#[test]
+fn the_other_one_is_other_than_what_was_named_before() {
+    let e = engine();
+    assert_answers(
+        &e,
+        "moscow talked about bringing refugees back and one other group, who was the other group",
+        "internally displaced",
+        19,
+    );
+}
+
+#[test]
+fn what_is_named_first_and_then_asked_of_is_a_yes_no_question() {
+    let e = engine();
+    for q in [
+        "the people controlling idlib, are they tied to anyone",
+        "so the group in control of idlib, is it linked to anyone",
+    ] {
+        assert_answers(&e, q, "al-Qaeda", 11);
+    }
+}

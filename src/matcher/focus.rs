@@ -721,7 +721,15 @@ fn refers_back(words: &[String]) -> bool {
                 && words
                     .get(i + 1)
                     .is_some_and(|n| EVENTS.contains(&n.as_str()));
-            (BACK_REFERENCES.contains(&w.as_str()) && !nothing) || that_place || that_event
+            // "who was the other group?": the other than one named before.
+            let the_other = w == "other"
+                && i > 0
+                && words[i - 1] == "the"
+                && words.get(i + 1).is_some_and(|n| n != "than");
+            (BACK_REFERENCES.contains(&w.as_str()) && !nothing)
+                || that_place
+                || that_event
+                || the_other
         })
 }
 

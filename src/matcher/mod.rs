@@ -64,6 +64,10 @@ const FUZZY_FIRST_LETTER: f32 = 0.9;
 /// Shortest word corrected at all; shortest allowed two edits.
 const FUZZY_MIN_LEN: usize = 4;
 const FUZZY_TWO_EDITS_LEN: usize = 7;
+/// How many words after "how many" a "would" or "could" may come and still
+/// be what the count is of ("how many refugees from idlib did turkey say
+/// it would take in": the seventh).
+const SUPPOSED_WITHIN: usize = 9;
 /// A word at least this common in English (Zipf; "keen" 4.1, "mediator"
 /// 3.3, "nerds" 3.36, "roasting" 3.34) is a word the asker meant, not a
 /// typo of one the store knows ("needs", "hosting").
@@ -473,6 +477,11 @@ pub struct Query {
     /// has turkey sent back", "…deported", "…returned"): a figure of those
     /// hosted does not count them.
     pub returned: bool,
+    /// The count the question asks is of what would or could happen
+    /// ("how many refugees did turkey say it would take in", "how many
+    /// could die if idlib is attacked"): a figure of what is does not
+    /// give it.
+    pub supposed: bool,
     /// The question asks for someone's post ("what's his job", "jaberi
     /// ansari's role"): an answer naming none does not give it.
     pub asks_post: bool,
@@ -1341,6 +1350,16 @@ impl Index {
         !tokens(&folded)
             .iter()
             .any(|t| t.text == "back" || words::has(&words::lists().returning, &t.text))
+    }
+
+    /// Whether `answer` supposes nothing ("would", "could", "might") when
+    /// the question asks how many would or could be: "Turkey already
+    /// hosts 3.5 million Syrian refugees" counts those there now.
+    pub fn supposition_unsaid(answer: &str, query: &Query) -> bool {
+        query.supposed
+            && !tokens(&crate::normalize::fold(answer))
+                .iter()
+                .any(|t| matches!(t.text.as_str(), "would" | "could" | "might"))
     }
 
     /// Whether `answer` names the noun a "what kind of" question asks
@@ -3279,6 +3298,30 @@ impl Index {
                         ) && matches!(w[1], "back" | "home")
                     })
             });
+        // A "would", "could" or "might" close after "how many", in its
+        // sentence and clause ("how many civilians live there? an attack
+        // could be a disaster", "how many posts do they have. would love
+        // the number" ask what is).
+        let supposed = question
+            .to_lowercase()
+            .split(['.', '?', '!', ';'])
+            .any(|sentence| {
+                let said: Vec<&str> = sentence
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                said.windows(2)
+                    .position(|w| w == ["how", "many"])
+                    .is_some_and(|p| {
+                        said[p + 2..]
+                            .iter()
+                            .take(SUPPOSED_WITHIN)
+                            .take_while(|w| {
+                                !matches!(**w, "and" | "but" | "bc" | "because" | "cause" | "since")
+                            })
+                            .any(|w| matches!(*w, "would" | "could" | "might"))
+                    })
+            });
         let asks_kind = (kind_of || under_what)
             && !matches!(want, Some(Want::Time | Want::Number))
             && !raw.iter().any(timely);
@@ -3407,6 +3450,7 @@ impl Index {
             kind_of_is,
             echoed,
             returned,
+            supposed,
             asks_post,
             besides,
             asks_else: set_aside_at.is_some() || raw.iter().any(|w| w == "else"),
@@ -5608,13 +5652,16 @@ fn read_want(words: &[String]) -> Option<Want> {
         .map(|(at, _)| at);
     // Not "which countries are at the summit", which asks who is there
     // (no cue: a list answers it).
-    // Nor "which country is erdogan the president of": the country he
-    // belongs to, not where something is.
+    // Nor "which country is erdogan the president of", "erdogan is
+    // president of which country": the country he belongs to, not where
+    // something is.
     let country_is_where = country
-        .filter(|&(_, noun)| {
+        .filter(|&(at, noun)| {
+            let role_of = at >= 2 && words[at - 1] == "of" && person_noun(&words[at - 2]);
             country_acts.is_none()
                 && matches!(words[noun].as_str(), "country" | "nation")
                 && words.last().is_none_or(|w| w != "of")
+                && !role_of
         })
         .map(|(at, _)| at);
     // "which three heads of state", "what leaders": asks who.
@@ -5816,6 +5863,35 @@ fn read_want(words: &[String]) -> Option<Want> {
             .first()
             .is_some_and(|w| words::has(&words::lists().auxiliaries, w.as_str()))
     {
+        return Some(Want::YesNo);
+    }
+    // What it is about named first, then asked of by a pronoun: "the
+    // group controlling idlib, is it linked to anyone", "erdogan and
+    // rowhani, did they meet first"; not after a question asked another
+    // way ("what are the troops doing, are they getting ready").
+    let dislocated = (2..words.len().saturating_sub(1)).any(|k| {
+        !words[..k].iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "what"
+                    | "whats"
+                    | "who"
+                    | "whos"
+                    | "which"
+                    | "where"
+                    | "wheres"
+                    | "when"
+                    | "why"
+                    | "how"
+            )
+        }) && words::has(&words::lists().auxiliaries, words[k].as_str())
+            && matches!(words[k + 1].as_str(), "it" | "they" | "he" | "she")
+            && !matches!(
+                words[k - 1].as_str(),
+                "that" | "which" | "who" | "if" | "whether" | "what" | "how" | "so" | "as" | "or"
+            )
+    });
+    if !polite && dislocated {
         return Some(Want::YesNo);
     }
     // A statement with a tag asking it be confirmed: "turkey has 20 posts
