@@ -3824,13 +3824,33 @@ fn a_count_of_what_would_be_is_not_a_count_of_what_is() {
         "how many refugees did turkey say it could take in",
         "3.5 million",
     );
-    // A "could" in another sentence supposes nothing of the count.
-    assert_answers(
-        &e,
-        "how many refugees does turkey already host? an attack could make it worse",
-        "3.5 million",
-        16,
-    );
+    // A "could" in another sentence, the asker's "could you", a "would"
+    // of what is planned suppose nothing of the count; what someone said
+    // "will" be is what the count is of.
+    for (q, holds, para) in [
+        (
+            "how many refugees does turkey already host? an attack could make it worse",
+            "3.5 million",
+            16,
+        ),
+        (
+            "how many people live in idlib, could you tell me",
+            "3 million",
+            12,
+        ),
+        (
+            "how many presidents would meet in tehran",
+            "Three presidents",
+            2,
+        ),
+        (
+            "how many presidents did the diplomat say would find a compromise",
+            "three presidents",
+            4,
+        ),
+    ] {
+        assert_answers(&e, q, holds, para);
+    }
 }
 
 #[test]
@@ -3842,15 +3862,30 @@ fn the_other_one_is_other_than_what_was_named_before() {
         "internally displaced",
         19,
     );
+    // The other two of three, when the clause before names one: not it.
+    assert_answers(
+        &e,
+        "turkey supports the rebels, what do the other two support",
+        "Iran and Russia",
+        7,
+    );
 }
 
 #[test]
 fn what_is_named_first_and_then_asked_of_is_a_yes_no_question() {
     let e = engine();
-    for q in [
-        "the people controlling idlib, are they tied to anyone",
+    assert_answers(
+        &e,
         "so the group in control of idlib, is it linked to anyone",
-    ] {
-        assert_answers(&e, q, "al-Qaeda", 11);
-    }
+        "al-Qaeda",
+        11,
+    );
+    // "they" after the three presidents asks of no yes/no fact: still
+    // the three of them.
+    assert_answers(
+        &e,
+        "the presidents of iran russia and turkey, are they meeting in tehran",
+        "Rowhani",
+        2,
+    );
 }

@@ -423,7 +423,17 @@ fn focus_from(message: &str, marked_first: bool) -> Option<String> {
         .filter(|&j| {
             j + 1 == first || (points_at_thing && words(&clauses[j]).len() <= NAMING_CLAUSE_WORDS)
         });
-    if let Some(before_at) = before_at.filter(|_| points_back || fragment) {
+    // "…and also some other group of people, who was the other group?":
+    // the other of a kind the clause before names is named there (not
+    // "turkey supports the rebels, what do the other two support").
+    let the_other = |before: &[String]| {
+        first_words
+            .windows(3)
+            .any(|w| w[0] == "the" && w[1] == "other" && before.contains(&w[2]))
+    };
+    if let Some(before_at) =
+        before_at.filter(|&j| points_back || fragment || the_other(&words(&clauses[j])))
+    {
         let before = &clauses[before_at];
         let before_words = words(before);
         let named = before_words
@@ -671,7 +681,14 @@ fn refers_back(words: &[String]) -> bool {
     that_ends
         || that_before_preposition
         || words.iter().enumerate().any(|(i, w)| {
+            // "what's it called": the name of what was described before.
+            let its_name = i > 0
+                && matches!(words[i - 1].as_str(), "s" | "is" | "was" | "whats")
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(n.as_str(), "called" | "named"));
             let nothing = w == "it"
+                && !its_name
                 && words.get(i + 1).is_some_and(|n| {
                     crate::words::has(&lists.say, n)
                         || crate::words::has(&lists.expletive_it, n)
@@ -721,15 +738,7 @@ fn refers_back(words: &[String]) -> bool {
                 && words
                     .get(i + 1)
                     .is_some_and(|n| EVENTS.contains(&n.as_str()));
-            // "who was the other group?": the other than one named before.
-            let the_other = w == "other"
-                && i > 0
-                && words[i - 1] == "the"
-                && words.get(i + 1).is_some_and(|n| n != "than");
-            (BACK_REFERENCES.contains(&w.as_str()) && !nothing)
-                || that_place
-                || that_event
-                || the_other
+            (BACK_REFERENCES.contains(&w.as_str()) && !nothing) || that_place || that_event
         })
 }
 

@@ -1352,14 +1352,16 @@ impl Index {
             .any(|t| t.text == "back" || words::has(&words::lists().returning, &t.text))
     }
 
-    /// Whether `answer` supposes nothing ("would", "could", "might") when
-    /// the question asks how many would or could be: "Turkey already
-    /// hosts 3.5 million Syrian refugees" counts those there now.
+    /// Whether `answer` supposes nothing ("would", "could", "might",
+    /// "will") when the question asks how many would or could be: "Turkey
+    /// already hosts 3.5 million Syrian refugees" counts those there now;
+    /// "…hopeful that the three presidents will find a compromise" tells
+    /// what someone expects.
     pub fn supposition_unsaid(answer: &str, query: &Query) -> bool {
         query.supposed
             && !tokens(&crate::normalize::fold(answer))
                 .iter()
-                .any(|t| matches!(t.text.as_str(), "would" | "could" | "might"))
+                .any(|t| matches!(t.text.as_str(), "would" | "could" | "might" | "will"))
     }
 
     /// Whether `answer` names the noun a "what kind of" question asks
@@ -3299,9 +3301,11 @@ impl Index {
                     })
             });
         // A "would", "could" or "might" close after "how many", in its
-        // sentence and clause ("how many civilians live there? an attack
-        // could be a disaster", "how many posts do they have. would love
-        // the number" ask what is).
+        // sentence, after someone's saying or expecting it ("…did turkey
+        // say it would take in") or with an "if" ("how many could die if
+        // idlib is attacked"). Not "how many civilians live there? an
+        // attack could be a disaster", "how many posts do they have,
+        // could you tell me", "how many presidents would meet".
         let supposed = question
             .to_lowercase()
             .split(['.', '?', '!', ';'])
@@ -3313,13 +3317,37 @@ impl Index {
                 said.windows(2)
                     .position(|w| w == ["how", "many"])
                     .is_some_and(|p| {
-                        said[p + 2..]
+                        let asked: Vec<&str> = said[p + 2..]
                             .iter()
+                            .copied()
                             .take(SUPPOSED_WITHIN)
                             .take_while(|w| {
-                                !matches!(**w, "and" | "but" | "bc" | "because" | "cause" | "since")
+                                !matches!(*w, "and" | "but" | "bc" | "because" | "cause" | "since")
                             })
-                            .any(|w| matches!(*w, "would" | "could" | "might"))
+                            .collect();
+                        let supposes = |w: &str| matches!(w, "would" | "could" | "might");
+                        let expects = |w: &str| {
+                            words::has(&words::lists().say, w)
+                                || matches!(
+                                    w,
+                                    "expect"
+                                        | "expects"
+                                        | "expected"
+                                        | "estimate"
+                                        | "estimated"
+                                        | "predict"
+                                        | "predicted"
+                                        | "fear"
+                                        | "fears"
+                                        | "feared"
+                                )
+                        };
+                        let said_first = asked
+                            .iter()
+                            .position(|w| expects(w))
+                            .is_some_and(|e| asked[e + 1..].iter().any(|w| supposes(w)));
+                        let if_so = asked.contains(&"if") && asked.iter().any(|w| supposes(w));
+                        said_first || if_so
                     })
             });
         let asks_kind = (kind_of || under_what)
@@ -5865,10 +5893,11 @@ fn read_want(words: &[String]) -> Option<Want> {
     {
         return Some(Want::YesNo);
     }
-    // What it is about named first, then asked of by a pronoun: "the
-    // group controlling idlib, is it linked to anyone", "erdogan and
-    // rowhani, did they meet first"; not after a question asked another
-    // way ("what are the troops doing, are they getting ready").
+    // A thing named first, then asked of by "it": "the group controlling
+    // idlib, is it linked to anyone"; not after a question asked another
+    // way ("what are the troops doing, is it an attack"). Not "they":
+    // "the presidents of iran, russia and turkey, are they meeting in
+    // tehran" is no yes/no fact's question.
     let dislocated = (2..words.len().saturating_sub(1)).any(|k| {
         !words[..k].iter().any(|w| {
             matches!(
@@ -5885,7 +5914,7 @@ fn read_want(words: &[String]) -> Option<Want> {
                     | "how"
             )
         }) && words::has(&words::lists().auxiliaries, words[k].as_str())
-            && matches!(words[k + 1].as_str(), "it" | "they" | "he" | "she")
+            && words[k + 1] == "it"
             && !matches!(
                 words[k - 1].as_str(),
                 "that" | "which" | "who" | "if" | "whether" | "what" | "how" | "so" | "as" | "or"
