@@ -1181,6 +1181,22 @@ mod tests {
                 "ok got it. and trump, when did he give his warning?",
                 Some("and trump, when did he give his warning?"),
             ),
+            // "what's it called": the name of what the clause before
+            // describes.
+            (
+                "hiya. the province next to idlib where assad is strongest, what's it called?",
+                Some("the province next to idlib where assad is strongest, what's it called?"),
+            ),
+            // "the other group" of a group the clause before names; not
+            // the other two of those it leaves out.
+            (
+                "ok so. the kremlin spoke of refugees and another group, who is the other group?",
+                Some("the kremlin spoke of refugees and another group, who is the other group?"),
+            ),
+            (
+                "ok so. turkey backs the rebels, what do the other two back?",
+                Some("what do the other two back?"),
+            ),
             // Read whole when the clause before is all the rest.
             (
                 "and trump, when did he give his warning?",
