@@ -3889,3 +3889,20 @@ fn what_is_named_first_and_then_asked_of_is_a_yes_no_question() {
         2,
     );
 }
+
+#[test]
+fn a_middle_ground_is_a_compromise_and_aimed_at_is_said_to() {
+    let e = engine();
+    assert_answers(
+        &e,
+        "which iranian diplomat thinks the presidents can find middle ground",
+        "Jaberi Ansari",
+        4,
+    );
+    assert_answers(
+        &e,
+        "who was the us president's warning aimed at",
+        "Syrian government",
+        18,
+    );
+}
