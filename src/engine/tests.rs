@@ -3906,3 +3906,14 @@ fn a_middle_ground_is_a_compromise_and_aimed_at_is_said_to() {
         18,
     );
 }
+
+#[test]
+fn what_came_of_earlier_meetings_is_asked_in_any_tense() {
+    let e = engine();
+    assert_answers(
+        &e,
+        "did anything come out of the previous meetings",
+        "de-escalation zones",
+        20,
+    );
+}
