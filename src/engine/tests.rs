@@ -3917,3 +3917,22 @@ fn what_came_of_earlier_meetings_is_asked_in_any_tense() {
         20,
     );
 }
+
+#[test]
+fn the_word_someone_used_is_what_he_said() {
+    let e = engine();
+    assert_answers(
+        &e,
+        "what adjective did erdogan pick to describe what's going on in idlib, the one he used",
+        "ruthless",
+        14,
+    );
+    assert_answers(
+        &e,
+        "what term did the turkish president use about idlib",
+        "ruthless",
+        14,
+    );
+    // A word whose own fact says it stays that fact's.
+    assert_answers(&e, "what word did trump use", "slaughter", 18);
+}

@@ -383,6 +383,40 @@ fn drop_came_from(typed: &mut Vec<crate::normalize::Token>) {
     }
 }
 
+/// "what adjective did erdogan use to describe…", "what word did he use
+/// about idlib": which word someone used is what he said, so the noun of
+/// wording after "what" or "which" goes, and "use" becomes "say" (the
+/// article never has either; a fact quoting a word does not say "word").
+fn word_used_is_said(typed: &mut Vec<crate::normalize::Token>) {
+    const WORDING: &[&str] = &[
+        "word",
+        "words",
+        "adjective",
+        "adjectives",
+        "term",
+        "terms",
+        "phrase",
+        "phrases",
+        "expression",
+        "wording",
+        "language",
+    ];
+    let Some(noun) = typed.windows(2).position(|w| {
+        matches!(w[0].text.as_str(), "what" | "which") && WORDING.contains(&w[1].text.as_str())
+    }) else {
+        return;
+    };
+    let Some(used) = typed[noun + 2..]
+        .iter()
+        .position(|t| matches!(t.text.as_str(), "use" | "used" | "using"))
+        .map(|k| noun + 2 + k)
+    else {
+        return;
+    };
+    typed[used].text = "say".to_string();
+    typed.remove(noun + 1);
+}
+
 /// Kinds of answer a word of a fact can give (`Doc::clues`).
 const CLUE_NAME: u8 = 1;
 const CLUE_NUMBER: u8 = 2;
@@ -1602,6 +1636,7 @@ impl Index {
         if query {
             typed = distribute_leaders(typed);
             drop_came_from(&mut typed);
+            word_used_is_said(&mut typed);
         }
         for t in typed {
             if query {
