@@ -3936,3 +3936,15 @@ fn the_word_someone_used_is_what_he_said() {
     // A word whose own fact says it stays that fact's.
     assert_answers(&e, "what word did trump use", "slaughter", 18);
 }
+
+#[test]
+fn troops_sent_toward_a_place_are_massed_not_evacuated() {
+    let e = engine();
+    assert_answers(
+        &e,
+        "is the syrian army sending troops to idlib",
+        "amassed",
+        8,
+    );
+    assert_answers(&e, "were rebels moved to idlib", "evacuated", 10);
+}
