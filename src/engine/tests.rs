@@ -3948,3 +3948,16 @@ fn troops_sent_toward_a_place_are_massed_not_evacuated() {
     );
     assert_answers(&e, "were rebels moved to idlib", "evacuated", 10);
 }
+
+#[test]
+fn what_is_under_someones_control_is_controlled_by_them() {
+    let e = engine();
+    // Not "…under agreements with the government" (¶10).
+    assert_not_answered_with(&e, "is idlib under assad's control", "agreements");
+    assert_answers(
+        &e,
+        "how much of idlib is under hts control",
+        "largely controlled",
+        11,
+    );
+}
