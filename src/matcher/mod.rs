@@ -413,43 +413,16 @@ fn word_used_is_said(typed: &mut Vec<crate::normalize::Token>) {
     else {
         return;
     };
+    // Asked of someone who used it ("did he use"), not "which words were
+    // used by erdogan", which is left as it is.
+    if !typed[noun + 2..used]
+        .iter()
+        .any(|t| matches!(t.text.as_str(), "did" | "does" | "do" | "would" | "will"))
+    {
+        return;
+    }
     typed[used].text = "say".to_string();
     typed.remove(noun + 1);
-}
-
-/// "is idlib under syrian govt control", "under hts rule": what is under
-/// someone's control is controlled by them, so the words are put that way
-/// ("is idlib controlled by syrian govt"), and "under" (which "…under
-/// agreements with the government" holds) goes.
-fn under_control_is_controlled_by(typed: &mut Vec<crate::normalize::Token>) {
-    /// The most words between "under" and "control" (a name's).
-    const BETWEEN: usize = 3;
-    let Some(under) = typed.iter().position(|t| t.text == "under") else {
-        return;
-    };
-    let Some(control) = typed
-        .iter()
-        .skip(under + 1)
-        .take(BETWEEN + 1)
-        .position(|t| matches!(t.text.as_str(), "control" | "rule"))
-        .map(|k| under + 1 + k)
-    else {
-        return;
-    };
-    // "under the control of hts" reads well as it is once "under" goes.
-    let of_after = typed.get(control + 1).is_some_and(|t| t.text == "of");
-    let mut owner: Vec<crate::normalize::Token> = typed.drain(under + 1..control).collect();
-    owner.retain(|t| !matches!(t.text.as_str(), "the" | "a"));
-    typed[under].text = "controlled".to_string();
-    typed.remove(under + 1);
-    if of_after {
-        typed[under + 1].text = "by".to_string();
-    } else {
-        let mut by = typed[under].clone();
-        by.text = "by".to_string();
-        let at = under + 1;
-        typed.splice(at..at, std::iter::once(by).chain(owner));
-    }
 }
 
 /// Kinds of answer a word of a fact can give (`Doc::clues`).
@@ -1672,7 +1645,6 @@ impl Index {
             typed = distribute_leaders(typed);
             drop_came_from(&mut typed);
             word_used_is_said(&mut typed);
-            under_control_is_controlled_by(&mut typed);
         }
         for t in typed {
             if query {
