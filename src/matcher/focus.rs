@@ -78,7 +78,7 @@ const LEAD_INS: &[&str] = &[
 /// Words that start a question's content: where an embedded question
 /// ("i'm trying to find out who the envoy is") or a question after chatter
 /// in the same clause ("need a fact check 😅 how many live there?") begins.
-const WH: &[&str] = &[
+pub(super) const WH: &[&str] = &[
     "who",
     "whom",
     "whose",

@@ -66,7 +66,7 @@ const FUZZY_MIN_LEN: usize = 4;
 const FUZZY_TWO_EDITS_LEN: usize = 7;
 /// How many words after "how many" a "would" or "could" may come and still
 /// be what the count is of ("how many refugees from idlib did turkey say
-/// it would take in": the seventh).
+/// it would take in": the eighth).
 const SUPPOSED_WITHIN: usize = 9;
 /// A word at least this common in English (Zipf; "keen" 4.1, "mediator"
 /// 3.3, "nerds" 3.36, "roasting" 3.34) is a word the asker meant, not a
@@ -5942,21 +5942,8 @@ fn read_want(words: &[String]) -> Option<Want> {
     // "the presidents of iran, russia and turkey, are they meeting in
     // tehran" is no yes/no fact's question.
     let dislocated = (2..words.len().saturating_sub(1)).any(|k| {
-        !words[..k].iter().any(|w| {
-            matches!(
-                w.as_str(),
-                "what"
-                    | "whats"
-                    | "who"
-                    | "whos"
-                    | "which"
-                    | "where"
-                    | "wheres"
-                    | "when"
-                    | "why"
-                    | "how"
-            )
-        }) && words::has(&words::lists().auxiliaries, words[k].as_str())
+        !words[..k].iter().any(|w| focus::WH.contains(&w.as_str()))
+            && words::has(&words::lists().auxiliaries, words[k].as_str())
             && words[k + 1] == "it"
             && !matches!(
                 words[k - 1].as_str(),
