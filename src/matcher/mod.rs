@@ -68,6 +68,9 @@ const FUZZY_TWO_EDITS_LEN: usize = 7;
 /// be what the count is of ("how many refugees from idlib did turkey say
 /// it would take in": the eighth).
 const SUPPOSED_WITHIN: usize = 9;
+/// The words that suppose what would or could be, in a question's count
+/// and in an answer that gives one.
+const SUPPOSING: &[&str] = &["would", "could", "might"];
 /// A word at least this common in English (Zipf; "keen" 4.1, "mediator"
 /// 3.3, "nerds" 3.36, "roasting" 3.34) is a word the asker meant, not a
 /// typo of one the store knows ("needs", "hosting").
@@ -1403,7 +1406,7 @@ impl Index {
         query.supposed
             && !tokens(&crate::normalize::fold(answer))
                 .iter()
-                .any(|t| matches!(t.text.as_str(), "would" | "could" | "might" | "will"))
+                .any(|t| t.text == "will" || SUPPOSING.contains(&t.text.as_str()))
     }
 
     /// Whether `answer` names the noun a "what kind of" question asks
@@ -3349,50 +3352,54 @@ impl Index {
         // idlib is attacked"). Not "how many civilians live there? an
         // attack could be a disaster", "how many posts do they have,
         // could you tell me", "how many presidents would meet".
-        let supposed = question
-            .to_lowercase()
-            .split(['.', '?', '!', ';'])
-            .any(|sentence| {
-                let said: Vec<&str> = sentence
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .collect();
-                said.windows(2)
-                    .position(|w| w == ["how", "many"])
-                    .is_some_and(|p| {
-                        let asked: Vec<&str> = said[p + 2..]
-                            .iter()
-                            .copied()
-                            .take(SUPPOSED_WITHIN)
-                            .take_while(|w| {
-                                !matches!(*w, "and" | "but" | "bc" | "because" | "cause" | "since")
-                            })
-                            .collect();
-                        let supposes = |w: &str| matches!(w, "would" | "could" | "might");
-                        let expects = |w: &str| {
-                            words::has(&words::lists().say, w)
-                                || matches!(
-                                    w,
-                                    "expect"
-                                        | "expects"
-                                        | "expected"
-                                        | "estimate"
-                                        | "estimated"
-                                        | "predict"
-                                        | "predicted"
-                                        | "fear"
-                                        | "fears"
-                                        | "feared"
-                                )
-                        };
-                        let said_first = asked
-                            .iter()
-                            .position(|w| expects(w))
-                            .is_some_and(|e| asked[e + 1..].iter().any(|w| supposes(w)));
-                        let if_so = asked.contains(&"if") && asked.iter().any(|w| supposes(w));
-                        said_first || if_so
-                    })
-            });
+        let supposed = want == Some(Want::Number)
+            && question
+                .to_lowercase()
+                .split(['.', '?', '!', ';'])
+                .any(|sentence| {
+                    let said: Vec<&str> = sentence
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                        .collect();
+                    said.windows(2)
+                        .position(|w| w == ["how", "many"])
+                        .is_some_and(|p| {
+                            let asked: Vec<&str> = said[p + 2..]
+                                .iter()
+                                .copied()
+                                .take(SUPPOSED_WITHIN)
+                                .take_while(|w| {
+                                    !matches!(
+                                        *w,
+                                        "and" | "but" | "bc" | "because" | "cause" | "since"
+                                    )
+                                })
+                                .collect();
+                            let supposes = |w: &str| SUPPOSING.contains(&w);
+                            let expects = |w: &str| {
+                                words::has(&words::lists().say, w)
+                                    || matches!(
+                                        w,
+                                        "expect"
+                                            | "expects"
+                                            | "expected"
+                                            | "estimate"
+                                            | "estimated"
+                                            | "predict"
+                                            | "predicted"
+                                            | "fear"
+                                            | "fears"
+                                            | "feared"
+                                    )
+                            };
+                            let said_first = asked
+                                .iter()
+                                .position(|w| expects(w))
+                                .is_some_and(|e| asked[e + 1..].iter().any(|w| supposes(w)));
+                            let if_so = asked.contains(&"if") && asked.iter().any(|w| supposes(w));
+                            said_first || if_so
+                        })
+                });
         let asks_kind = (kind_of || under_what)
             && !matches!(want, Some(Want::Time | Want::Number))
             && !raw.iter().any(timely);
