@@ -3968,3 +3968,12 @@ fn the_late_readings_of_stop_62_keep_to_where_they_hold() {
     );
     assert_not_answered_with(&e, "which words were used by erdogan", "Turkey's president");
 }
+
+#[test]
+fn a_whole_or_entire_thing_is_the_thing() {
+    // "whole" says nothing of what is asked; weighed as a word it drew
+    // the question to the one phrasing that held it.
+    let e = engine();
+    assert_answers(&e, "what region is the whole meeting about", "Idlib", 1);
+    assert_answers(&e, "is the whole summit in tehran", "Tehran", 1);
+}
