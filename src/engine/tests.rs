@@ -3977,3 +3977,29 @@ fn a_whole_or_entire_thing_is_the_thing() {
     assert_answers(&e, "what region is the whole meeting about", "Idlib", 1);
     assert_answers(&e, "is the whole summit in tehran", "Tehran", 1);
 }
+
+#[test]
+fn sitting_down_is_meeting_and_troops_building_up_are_massing() {
+    let e = engine();
+    // A "sit-down" is a meeting, not the words of one phrasing.
+    assert_answers(
+        &e,
+        "who joined after the one-on-one sit-down",
+        "joined Putin",
+        3,
+    );
+    assert_eq!(ask(&e, "whats the best way to study for the SAT").0, None);
+    assert_answers(
+        &e,
+        "are the syrian troops building up near idlib",
+        "amassed",
+        8,
+    );
+    // A sign-off's "in advance" is not the forces' advances (¶21).
+    assert_answers(
+        &e,
+        "where are the soldiers piling up? thanks in advance",
+        "amassed",
+        8,
+    );
+}
