@@ -185,10 +185,34 @@ fn ascii_tokens(folded: &str, text: &str) -> Vec<Token> {
         }
         if !word.is_empty() {
             out.push(Token {
-                text: word,
+                text: unstretched(word),
                 upper: all_upper,
             });
         }
+    }
+    out
+}
+
+/// A chat word with a letter held ("heyyy", "sooo", "hiii") as it is
+/// spelled: English spells no letter three times running, so a run of
+/// three or more is one letter. Other words are returned as they are.
+pub fn unstretched(word: String) -> String {
+    let held = |b: &[char]| b[0] == b[1] && b[1] == b[2] && b[0].is_alphabetic();
+    let chars: Vec<char> = word.chars().collect();
+    if !chars.windows(3).any(held) {
+        return word;
+    }
+    let mut out = String::with_capacity(word.len());
+    let mut run = chars.as_slice();
+    while let Some(&c) = run.first() {
+        let len = run.iter().take_while(|&&d| d == c).count();
+        let kept = if len >= 3 && c.is_alphabetic() {
+            1
+        } else {
+            len
+        };
+        out.extend(std::iter::repeat_n(c, kept));
+        run = &run[len..];
     }
     out
 }
@@ -237,7 +261,7 @@ fn char_tokens(folded: &str, text: &str) -> Vec<Token> {
         }
         if !word.is_empty() {
             out.push(Token {
-                text: word,
+                text: unstretched(word),
                 upper: all_upper,
             });
         }
@@ -397,6 +421,14 @@ mod tests {
 
     fn words(s: &str) -> Vec<String> {
         tokens(s).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn a_held_letter_is_one_letter() {
+        assert_eq!(words("heyyy sooo Hiii"), ["hey", "so", "hi"]);
+        assert_eq!(words("Héyyy"), ["hey"]);
+        // Doubled letters and digits stay as typed.
+        assert_eq!(words("see all 2000"), ["see", "all", "2000"]);
     }
 
     #[test]

@@ -327,7 +327,11 @@ fn focus_from(message: &str, marked_first: bool) -> Option<String> {
     let one_word_asked =
         |i: usize| words(&clauses[i]).len() == 1 && clauses[i].trim_end().ends_with('?');
     loop {
-        if first > 0 && is_question_at(first - 1) && !small_talk(&clauses[first - 1]) {
+        if first > 0
+            && is_question_at(first - 1)
+            && !small_talk(&clauses[first - 1])
+            && !asks_the_room(&words(&clauses[first - 1]))
+        {
             first -= 1;
         } else if first > 1
             && !opens(&clauses[first])
@@ -745,7 +749,7 @@ fn refers_back(words: &[String]) -> bool {
 fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('\'', ""))
+        .map(|w| crate::normalize::unstretched(w.to_lowercase().replace('\'', "")))
         .collect()
 }
 
@@ -826,6 +830,19 @@ fn chatter_cut(clause: &str) -> Option<String> {
     (embedded(&words).is_some() || after_lead_in)
         .then(|| from_wh(clause))
         .flatten()
+}
+
+/// Whether a clause asks the people in the channel about themselves
+/// ("heyyy anyone else on break?", "anybody awake?"): past a greeting or
+/// lead-in it opens with "anyone" and holds no question word (not
+/// "anyone know who runs idlib?").
+fn asks_the_room(words: &[String]) -> bool {
+    let greeting = |w: &str| matches!(w, "hey" | "hi" | "hello" | "yo" | "hiya" | "heya");
+    words
+        .iter()
+        .find(|w| !LEAD_INS.contains(&w.as_str()) && !greeting(w))
+        .is_some_and(|w| matches!(w.as_str(), "anyone" | "anybody" | "any1"))
+        && !words.iter().any(|w| WH.contains(&w.as_str()))
 }
 
 fn opens_question(words: &[String]) -> bool {
@@ -935,6 +952,15 @@ mod tests {
             (
                 "ok so quick q, why is turkey worried about idlib? thx",
                 Some("why is turkey worried about idlib?"),
+            ),
+            // Asking who else is around asks nothing of the article.
+            (
+                "hiii anybody else up? so where are the talks held, i only caught the end",
+                Some("so where are the talks held,"),
+            ),
+            (
+                "anyone know? where are the talks held",
+                Some("where are the talks held"),
             ),
             // A guess after the question, past a lone "?", is not asked.
             (
