@@ -4003,3 +4003,15 @@ fn sitting_down_is_meeting_and_troops_building_up_are_massing() {
         8,
     );
 }
+
+#[test]
+fn the_name_of_a_city_asks_where() {
+    // "the name of" asks who, but of a city it asks which place.
+    let e = engine();
+    assert_answers(
+        &e,
+        "what is the name of the city the talks were in",
+        "Tehran",
+        1,
+    );
+}

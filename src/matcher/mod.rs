@@ -5796,6 +5796,16 @@ fn read_want(words: &[String]) -> Option<Want> {
                             }))
                     }))
     });
+    // "the name of the city where…": a place's name is where.
+    let place_name = (0..words.len()).find(|&i| {
+        let at = |k: usize| words.get(i + k).map(String::as_str);
+        let k = if matches!(at(2), Some("the" | "this" | "that")) {
+            3
+        } else {
+            2
+        };
+        matches!(at(0), Some("name" | "names")) && at(1) == Some("of") && at(k).is_some_and(place)
+    });
     // A question's own "what", "which" or "how" before word `at`.
     let asked_before = |at: usize| {
         words[..at]
@@ -5887,6 +5897,7 @@ fn read_want(words: &[String]) -> Option<Want> {
                         && !relative_where(words, at)
                 }),
                 which_place,
+                place_name,
                 country_is_where,
             ]),
         ),
@@ -5894,8 +5905,8 @@ fn read_want(words: &[String]) -> Option<Want> {
             Want::Who,
             first(&[
                 who,
-                pair("name", "of"),
-                pair("names", "of"),
+                pair("name", "of").filter(|_| place_name.is_none()),
+                pair("names", "of").filter(|_| place_name.is_none()),
                 // "…an iranian official was hopeful, whats his name?"
                 pair("his", "name"),
                 pair("her", "name"),
