@@ -193,28 +193,39 @@ fn ascii_tokens(folded: &str, text: &str) -> Vec<Token> {
     out
 }
 
-/// A chat word with a letter held ("heyyy", "sooo", "hiii") as it is
+/// A chat word with a letter held ("heyyy", "sooo", "meeeet") as it is
 /// spelled: English spells no letter three times running, so a run of
-/// three or more is one letter. Other words are returned as they are.
+/// three or more is one letter or two, whichever makes the commoner word
+/// ("so", "meet"; one when neither is listed). A word of one letter only
+/// ("iii") and any other word are returned as they are.
 pub fn unstretched(word: String) -> String {
     let held = |b: &[char]| b[0] == b[1] && b[1] == b[2] && b[0].is_alphabetic();
     let chars: Vec<char> = word.chars().collect();
-    if !chars.windows(3).any(held) {
+    if !chars.windows(3).any(held) || chars.iter().all(|&c| c == chars[0]) {
         return word;
     }
-    let mut out = String::with_capacity(word.len());
-    let mut run = chars.as_slice();
-    while let Some(&c) = run.first() {
-        let len = run.iter().take_while(|&&d| d == c).count();
-        let kept = if len >= 3 && c.is_alphabetic() {
-            1
-        } else {
-            len
-        };
-        out.extend(std::iter::repeat_n(c, kept));
-        run = &run[len..];
+    let squeezed = |to: usize| {
+        let mut out = String::with_capacity(word.len());
+        let mut run = chars.as_slice();
+        while let Some(&c) = run.first() {
+            let len = run.iter().take_while(|&&d| d == c).count();
+            let kept = if len >= 3 && c.is_alphabetic() {
+                to
+            } else {
+                len
+            };
+            out.extend(std::iter::repeat_n(c, kept));
+            run = &run[len..];
+        }
+        out
+    };
+    let (one, two) = (squeezed(1), squeezed(2));
+    let zipf = |w: &str| crate::words::zipf(w).unwrap_or(f32::MIN);
+    if zipf(&two) > zipf(&one) {
+        two
+    } else {
+        one
     }
-    out
 }
 
 /// [`tokens`] of any text, char by char.
@@ -427,8 +438,10 @@ mod tests {
     fn a_held_letter_is_one_letter() {
         assert_eq!(words("heyyy sooo Hiii"), ["hey", "so", "hi"]);
         assert_eq!(words("Héyyy"), ["hey"]);
-        // Doubled letters and digits stay as typed.
-        assert_eq!(words("see all 2000"), ["see", "all", "2000"]);
+        // Two letters where they make the commoner word.
+        assert_eq!(words("meeeet alll goood"), ["meet", "all", "good"]);
+        // Doubled letters, digits and a word of one letter stay as typed.
+        assert_eq!(words("see all 2000 iii"), ["see", "all", "2000", "iii"]);
     }
 
     #[test]

@@ -4015,3 +4015,19 @@ fn the_name_of_a_city_asks_where() {
         1,
     );
 }
+
+#[test]
+fn the_first_reviews_cases_of_stop_63_keep_to_where_the_readings_hold() {
+    // Found by a review: a held letter, "building up" and "meet again"
+    // read too widely.
+    let e = engine();
+    assert_eq!(ask(&e, "will they meeeet again").0, None);
+    assert_eq!(ask(&e, "will the three presidents meet again").0, None);
+    assert_not_answered_with(&e, "are the rebels building up in idlib", "amassed");
+    assert_answers(
+        &e,
+        "who are alll the leaders at the summit",
+        "Three presidents",
+        2,
+    );
+}

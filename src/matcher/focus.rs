@@ -834,16 +834,41 @@ fn chatter_cut(clause: &str) -> Option<String> {
 
 /// Whether a clause asks the people in the channel about themselves
 /// ("heyyy anyone else on break?", "anybody awake?"): past a greeting or
-/// lead-in it opens with "anyone" and holds no question word (not
-/// "anyone know who runs idlib?").
+/// lead-in, a few words opening with "anyone", with no question word, no
+/// "if" or "whether" and no verb of knowing (not "anyone know who runs
+/// idlib?" nor "anyone know if erdogan is worried about refugees?").
 fn asks_the_room(words: &[String]) -> bool {
     let greeting = |w: &str| matches!(w, "hey" | "hi" | "hello" | "yo" | "hiya" | "heya");
-    words
+    let rest: Vec<&str> = words
         .iter()
-        .find(|w| !LEAD_INS.contains(&w.as_str()) && !greeting(w))
-        .is_some_and(|w| matches!(w.as_str(), "anyone" | "anybody" | "any1"))
-        && !words.iter().any(|w| WH.contains(&w.as_str()))
+        .map(String::as_str)
+        .skip_while(|w| LEAD_INS.contains(w) || greeting(w))
+        .collect();
+    rest.first()
+        .is_some_and(|w| matches!(*w, "anyone" | "anybody" | "any1"))
+        && rest.len() <= ROOM_WORDS
+        && !rest.iter().any(|w| {
+            WH.contains(w)
+                || matches!(
+                    *w,
+                    "if" | "whether"
+                        | "know"
+                        | "knows"
+                        | "think"
+                        | "remember"
+                        | "heard"
+                        | "read"
+                        | "seen"
+                        | "understand"
+                        | "get"
+                        | "explain"
+                )
+        })
 }
+
+/// Most words of a clause asking who else is around ("anyone else on
+/// break").
+const ROOM_WORDS: usize = 5;
 
 fn opens_question(words: &[String]) -> bool {
     words
@@ -961,6 +986,11 @@ mod tests {
             (
                 "anyone know? where are the talks held",
                 Some("where are the talks held"),
+            ),
+            // A clause asking the room that names the topic is kept.
+            (
+                "hi anyone know if erdogan is worried about refugees? how many does turkey have",
+                None,
             ),
             // A guess after the question, past a lone "?", is not asked.
             (
