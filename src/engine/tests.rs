@@ -4031,3 +4031,11 @@ fn the_first_reviews_cases_of_stop_63_keep_to_where_the_readings_hold() {
         2,
     );
 }
+
+#[test]
+fn how_something_went_in_the_end_is_how_it_turned_out() {
+    // "go in" is an attack ("will the army go in"), not "go in the end".
+    let e = engine();
+    assert_answers(&e, "how did the earlier truces go in the end", "broken", 20);
+    assert_eq!(ask(&e, "how did the summit go in the end").0, None);
+}
