@@ -4039,3 +4039,16 @@ fn how_something_went_in_the_end_is_how_it_turned_out() {
     assert_answers(&e, "how did the earlier truces go in the end", "broken", 20);
     assert_eq!(ask(&e, "how did the summit go in the end").0, None);
 }
+
+#[test]
+fn a_dropped_g_is_read_as_typed_with_it() {
+    let e = engine();
+    assert_answers(
+        &e,
+        "wat is the kremlin sayin about the talks",
+        "Kremlin said",
+        19,
+    );
+    // A name mistyped is still the name.
+    assert_answers(&e, "which country is puttin from", "Putin", 2);
+}

@@ -1660,7 +1660,21 @@ impl Index {
                     }
                     continue;
                 }
-                if let Some((fixed, edits)) = self.correct(&t.text) {
+                let corrected = self.correct(&t.text);
+                // "goin", "meetin": a dropped "g", unless the word is a
+                // name mistyped ("puttin").
+                if let Some(meant) = crate::normalize::g_restored(&t.text).filter(|_| {
+                    !corrected
+                        .as_ref()
+                        .is_some_and(|(f, _)| self.lexicon.in_alias(f))
+                }) {
+                    raw.push(meant.clone());
+                    words.push(meant);
+                    caps.push(false);
+                    hows.push((How::Exact, 1.0));
+                    continue;
+                }
+                if let Some((fixed, edits)) = corrected {
                     raw.push(t.text.clone());
                     let q = fuzzy_quality(&t.text, &fixed, edits);
                     words.push(fixed);
