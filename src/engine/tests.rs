@@ -4052,3 +4052,9 @@ fn a_dropped_g_is_read_as_typed_with_it() {
     // A name mistyped is still the name.
     assert_answers(&e, "which country is puttin from", "Putin", 2);
 }
+
+#[test]
+fn what_a_place_is_known_for_is_what_it_is_famous_for() {
+    let e = engine();
+    assert_answers(&e, "what's latakia best known for", "stronghold", 9);
+}
