@@ -4058,3 +4058,14 @@ fn what_a_place_is_known_for_is_what_it_is_famous_for() {
     let e = engine();
     assert_answers(&e, "what's latakia best known for", "stronghold", 9);
 }
+
+#[test]
+fn the_last_few_months_are_recent_months() {
+    let e = engine();
+    assert_answers(
+        &e,
+        "what's been going on elsewhere in syria the last few months",
+        "territorial gains",
+        21,
+    );
+}
