@@ -4069,3 +4069,10 @@ fn the_last_few_months_are_recent_months() {
         21,
     );
 }
+
+#[test]
+fn a_slip_on_a_word_that_dropped_its_g_is_read_with_the_g() {
+    // "coperatin" is "cooperating", not "operation" (an attack).
+    let e = engine();
+    assert_answers(&e, "is erdogan coperatin with russia", "cooperating", 15);
+}

@@ -1660,7 +1660,18 @@ impl Index {
                     }
                     continue;
                 }
-                let corrected = self.correct(&t.text);
+                // A slip on a word whose "g" is dropped too ("coperatin") is
+                // read by the word with it ("cooperating"), not by a word as
+                // far from what was typed ("operation").
+                let corrected = match (self.correct(&t.text), t.text.ends_with("in")) {
+                    (Some((fixed, edits)), true) => Some(
+                        self.correct(&format!("{}g", t.text))
+                            .filter(|(_, with_g)| *with_g < edits)
+                            .map(|(f, with_g)| (f, with_g + 1))
+                            .unwrap_or((fixed, edits)),
+                    ),
+                    (corrected, _) => corrected,
+                };
                 // "goin", "meetin": a dropped "g", unless the word is a
                 // name mistyped ("puttin").
                 if let Some(meant) = crate::normalize::g_restored(&t.text).filter(|_| {
