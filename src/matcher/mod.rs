@@ -386,6 +386,42 @@ fn drop_came_from(typed: &mut Vec<crate::normalize::Token>) {
     }
 }
 
+/// "what is latakia known for": what something is known for is what it
+/// is famous for (the phrasings' word; "known" is no fact's). Only in a
+/// "what" question ending with "known for", maybe "in the article" after:
+/// not "is it known for sure", "is latakia known for its port".
+fn known_for_is_famous(typed: &mut [crate::normalize::Token]) {
+    const AFTER: &[&str] = &[
+        "in",
+        "the",
+        "this",
+        "article",
+        "piece",
+        "story",
+        "according",
+        "to",
+        "here",
+    ];
+    if !typed
+        .first()
+        .is_some_and(|t| matches!(t.text.as_str(), "what" | "whats" | "wat" | "wats"))
+    {
+        return;
+    }
+    let Some(at) = typed
+        .windows(2)
+        .position(|w| w[0].text == "known" && w[1].text == "for")
+    else {
+        return;
+    };
+    if typed[at + 2..]
+        .iter()
+        .all(|t| AFTER.contains(&t.text.as_str()))
+    {
+        typed[at].text = "famous".to_string();
+    }
+}
+
 /// "what adjective did erdogan use to describe…", "what word did he use
 /// about idlib": which word someone used is what he said, so the noun of
 /// wording after "what" or "which" goes, and "use" becomes "say" (the
@@ -1648,6 +1684,7 @@ impl Index {
             typed = distribute_leaders(typed);
             drop_came_from(&mut typed);
             word_used_is_said(&mut typed);
+            known_for_is_famous(&mut typed);
         }
         for t in typed {
             if query {
@@ -1661,24 +1698,31 @@ impl Index {
                     continue;
                 }
                 // A slip on a word whose "g" is dropped too ("coperatin") is
-                // read by the word with it ("cooperating"), not by a word as
-                // far from what was typed ("operation").
+                // read by the word with it ("cooperating") when that keeps
+                // the first letter typed and the slip's own correction does
+                // not ("operation"), and is no farther from what was typed.
+                let first = |w: &str| w.chars().next();
                 let corrected = match (self.correct(&t.text), t.text.ends_with("in")) {
-                    (Some((fixed, edits)), true) => Some(
+                    (Some((fixed, edits)), true) if first(&fixed) != first(&t.text) => Some(
                         self.correct(&format!("{}g", t.text))
-                            .filter(|(_, with_g)| *with_g < edits)
+                            .filter(|(f, with_g)| *with_g < edits && first(f) == first(&t.text))
                             .map(|(f, with_g)| (f, with_g + 1))
                             .unwrap_or((fixed, edits)),
                     ),
                     (corrected, _) => corrected,
                 };
-                // "goin", "meetin": a dropped "g", unless the word is a
-                // name mistyped ("puttin").
-                if let Some(meant) = crate::normalize::g_restored(&t.text).filter(|_| {
-                    !corrected
-                        .as_ref()
-                        .is_some_and(|(f, _)| self.lexicon.in_alias(f))
-                }) {
+                // "sayin", "meetin": a dropped "g" (not a word that then
+                // says nothing, "doin", "nothin"), unless the word is a slip
+                // on another word ("summin", "millin") or on a name
+                // ("puttin").
+                let restored = crate::normalize::g_restored(&t.text)
+                    .filter(|g| !is_stopword(g))
+                    .filter(|g| {
+                        corrected.as_ref().is_none_or(|(f, _)| {
+                            self.term_of(f).as_ref() == self.term_of(g).as_ref()
+                        })
+                    });
+                if let Some(meant) = restored {
                     raw.push(meant.clone());
                     words.push(meant);
                     caps.push(false);
