@@ -4023,6 +4023,7 @@ fn the_first_reviews_cases_of_stop_63_keep_to_where_the_readings_hold() {
     let e = engine();
     assert_eq!(ask(&e, "will they meeeet again").0, None);
     assert_eq!(ask(&e, "will the three presidents meet again").0, None);
+    assert_eq!(ask(&e, "will russia and turkey sit down again").0, None);
     assert_not_answered_with(&e, "are the rebels building up in idlib", "amassed");
     assert_answers(
         &e,
