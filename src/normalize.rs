@@ -220,6 +220,16 @@ const G_DROPPED_MARGIN: f32 = 1.5;
 /// ("so", "meet"; one when neither is listed). A word of one letter only
 /// ("iii") and any other word are returned as they are.
 pub fn unstretched(word: String) -> String {
+    // Nearly every word is ASCII with no letter held: read on its bytes,
+    // with nothing made.
+    if word.is_ascii()
+        && !word
+            .as_bytes()
+            .windows(3)
+            .any(|b| b[0] == b[1] && b[1] == b[2] && b[0].is_ascii_alphabetic())
+    {
+        return word;
+    }
     let held = |b: &[char]| b[0] == b[1] && b[1] == b[2] && b[0].is_alphabetic();
     let chars: Vec<char> = word.chars().collect();
     if !chars.windows(3).any(held) || chars.iter().all(|&c| c == chars[0]) {
