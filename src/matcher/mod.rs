@@ -1697,45 +1697,24 @@ impl Index {
                     }
                     continue;
                 }
-                // A slip on a word whose "g" is dropped too ("coperatin") is
-                // read by the word with it ("cooperating") when that keeps
-                // the first letter typed and the slip's own correction does
-                // not ("operation"), and is no farther from what was typed.
-                let first = |w: &str| w.chars().next();
-                let corrected = match (self.correct(&t.text), t.text.ends_with("in")) {
-                    (Some((fixed, edits)), true) if first(&fixed) != first(&t.text) => Some(
-                        self.correct(&format!("{}g", t.text))
-                            .filter(|(f, with_g)| *with_g < edits && first(f) == first(&t.text))
-                            .map(|(f, with_g)| (f, with_g + 1))
-                            .unwrap_or((fixed, edits)),
-                    ),
-                    (corrected, _) => corrected,
-                };
-                // "sayin", "meetin": a dropped "g" (not a word that then
-                // says nothing, "doin", "nothin"), unless the word is a slip
-                // on another word ("summin", "millin") or on a name
-                // ("puttin").
-                let restored = crate::normalize::g_restored(&t.text)
-                    .filter(|g| !is_stopword(g))
-                    .filter(|g| {
-                        corrected.as_ref().is_none_or(|(f, _)| {
-                            self.term_of(f).as_ref() == self.term_of(g).as_ref()
-                        })
-                    });
-                if let Some(meant) = restored {
-                    raw.push(meant.clone());
-                    words.push(meant);
-                    caps.push(false);
-                    hows.push((How::Exact, 1.0));
-                    continue;
-                }
-                if let Some((fixed, edits)) = corrected {
-                    raw.push(t.text.clone());
-                    let q = fuzzy_quality(&t.text, &fixed, edits);
-                    words.push(fixed);
-                    caps.push(t.upper);
-                    hows.push((How::Fuzzy(t.text, edits), q));
-                    continue;
+                match self.meant(&t.text) {
+                    // "sayin": a dropped "g", read as typed with it.
+                    Some((meant, None)) => {
+                        raw.push(meant.clone());
+                        words.push(meant);
+                        caps.push(false);
+                        hows.push((How::Exact, 1.0));
+                        continue;
+                    }
+                    Some((fixed, Some(edits))) => {
+                        raw.push(t.text.clone());
+                        let q = fuzzy_quality(&t.text, &fixed, edits);
+                        words.push(fixed);
+                        caps.push(t.upper);
+                        hows.push((How::Fuzzy(t.text, edits), q));
+                        continue;
+                    }
+                    None => {}
                 }
                 // "wht", "abot": a slip on a word that says nothing is
                 // read as that word, not as an unknown term.
@@ -2471,6 +2450,41 @@ impl Index {
             }
         }
         table.embed(words.iter().map(|(w, k)| (w.as_str(), *k)))
+    }
+
+    /// The word a chat word typed as it is not spelled stands for: the
+    /// word with its dropped "g" put back (no edits counted), or a known
+    /// word within one or two edits (how many). None for a word meant as
+    /// typed.
+    fn meant(&self, word: &str) -> Option<(String, Option<usize>)> {
+        // A slip on a word whose "g" is dropped too ("coperatin") is read
+        // by the word with it ("cooperating") when that keeps the first
+        // letter typed and the slip's own correction does not
+        // ("operation"), and is no farther from what was typed.
+        let first = |w: &str| w.chars().next();
+        let corrected = match (self.correct(word), word.ends_with("in")) {
+            (Some((fixed, edits)), true) if first(&fixed) != first(word) => Some(
+                self.correct(&format!("{word}g"))
+                    .filter(|(f, with_g)| *with_g < edits && first(f) == first(word))
+                    .map(|(f, with_g)| (f, with_g + 1))
+                    .unwrap_or((fixed, edits)),
+            ),
+            (corrected, _) => corrected,
+        };
+        // "sayin", "meetin": a dropped "g" (not a word that then says
+        // nothing, "doin", "nothin"), unless the word is a slip on another
+        // word ("summin", "millin") or on a name ("puttin").
+        let restored = crate::normalize::g_restored(word)
+            .filter(|g| !is_stopword(g))
+            .filter(|g| {
+                corrected
+                    .as_ref()
+                    .is_none_or(|(f, _)| self.term_of(f).as_ref() == self.term_of(g).as_ref())
+            });
+        match restored {
+            Some(meant) => Some((meant, None)),
+            None => corrected.map(|(fixed, edits)| (fixed, Some(edits))),
+        }
     }
 
     /// A known word within one or two edits of an unknown `word`.
