@@ -4085,3 +4085,23 @@ fn the_second_reviews_cases_of_stop_63_keep_to_where_the_readings_hold() {
         9,
     );
 }
+
+#[test]
+fn a_bound_on_a_number_asks_about_the_number_of_what_it_names() {
+    // "less than a million people in idlib" is about idlib's population;
+    // "less" as a word some phrasing held drew turkey's refugee count.
+    let e = engine();
+    for q in [
+        "do fewer than a million people live in idlib",
+        "is idlib home to under 2 million people",
+        "are there over a million people living in idlib",
+    ] {
+        assert_answers(&e, q, "3 million", 12);
+    }
+    assert_answers(
+        &e,
+        "does turkey host less than a million syrian refugees",
+        "3.5 million",
+        16,
+    );
+}

@@ -422,6 +422,39 @@ fn known_for_is_famous(typed: &mut [crate::normalize::Token]) {
     }
 }
 
+/// "does idlib have less than a million people", "over 3 million": a
+/// bound on a number asks about the number, which the fact giving it
+/// settles (the answer says whether it is above or below). The bounding
+/// word is no content of its own: as a word some phrasing happens to hold
+/// ("does turkey host fewer than…") it drew another fact's number. Only
+/// "less"/"fewer" before "than", and "over"/"under"/"above"/"below" before
+/// a number ("under 5000", "over a million", "below two thousand"); not
+/// "bigger than latakia", "over the border".
+fn bound_is_no_content(typed: &mut Vec<crate::normalize::Token>) {
+    let number = &crate::words::lists().number;
+    let is_number = |t: &crate::normalize::Token| {
+        t.text.starts_with(|c: char| c.is_ascii_digit()) || crate::words::has(number, &t.text)
+    };
+    let mut i = 0;
+    while i < typed.len() {
+        let next = typed.get(i + 1);
+        let bounds = match typed[i].text.as_str() {
+            "less" | "fewer" => next.is_some_and(|t| t.text == "than"),
+            "over" | "under" | "above" | "below" => next.is_some_and(|t| {
+                is_number(t)
+                    || (matches!(t.text.as_str(), "a" | "an")
+                        && typed.get(i + 2).is_some_and(&is_number))
+            }),
+            _ => false,
+        };
+        if bounds {
+            typed.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
 /// "what adjective did erdogan use to describe…", "what word did he use
 /// about idlib": which word someone used is what he said, so the noun of
 /// wording after "what" or "which" goes, and "use" becomes "say" (the
@@ -1685,6 +1718,7 @@ impl Index {
             drop_came_from(&mut typed);
             word_used_is_said(&mut typed);
             known_for_is_famous(&mut typed);
+            bound_is_no_content(&mut typed);
         }
         for t in typed {
             if query {
