@@ -871,10 +871,30 @@ fn asks_the_room(words: &[String]) -> bool {
 const ROOM_WORDS: usize = 5;
 
 fn opens_question(words: &[String]) -> bool {
-    words
-        .iter()
-        .find(|w| !LEAD_INS.contains(&w.as_str()))
-        .is_some_and(|w| OPENERS.contains(&w.as_str()))
+    let mut rest = words.iter().skip_while(|w| LEAD_INS.contains(&w.as_str()));
+    rest.next().is_some_and(|w| {
+        OPENERS.contains(&w.as_str()) && !(PAST_AUXILIARIES.contains(&w.as_str()) && tells(rest))
+    })
+}
+
+/// Auxiliaries a sentence about the asker may open with, its "i" left out:
+/// "was reading the news while…", "have been following this", "had heard
+/// of it".
+const PAST_AUXILIARIES: &[&str] = &["was", "were", "have", "has", "had"];
+
+/// Whether the words after an auxiliary go on with a verb, not a subject:
+/// "(was) reading the news", "(have) been following it", "(had) just
+/// heard". A question puts its subject there ("was turkey…", "have they…").
+fn tells<'a>(mut after: impl Iterator<Item = &'a String>) -> bool {
+    const PARTICIPLES: &[&str] = &[
+        "been", "heard", "read", "seen", "tried", "noticed", "watched", "looked", "got", "gotten",
+    ];
+    let verb = |w: &str| (w.len() > 4 && w.ends_with("ing")) || PARTICIPLES.contains(&w);
+    match after.next().map(String::as_str) {
+        Some("just" | "only" | "literally") => after.next().is_some_and(|w| verb(w)),
+        Some(w) => verb(w),
+        None => false,
+    }
 }
 
 /// Clauses: split after sentence ends and at commas, semicolons, dashes,
@@ -1315,6 +1335,34 @@ mod tests {
             (
                 "ok so. erdogan met rowhani before the summit?",
                 Some("erdogan met rowhani before the summit?"),
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(focus(text).as_deref(), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_about_the_asker_without_its_i_is_no_question() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "was reading up on this during lunch. who hosted the summit?",
+                Some("who hosted the summit?"),
+            ),
+            (
+                "have been following the syria news for weeks, which leaders met?",
+                Some("which leaders met?"),
+            ),
+            (
+                "had just heard about it on the radio. why does idlib matter",
+                Some("why does idlib matter"),
+            ),
+            // A question opening with the same words puts a subject after
+            // them, or asks with "?".
+            ("was turkey at the summit? and was russia", None),
+            (
+                "sorry. was fighting still going on in idlib?",
+                Some("was fighting still going on in idlib?"),
             ),
         ];
         for (text, want) in cases {
