@@ -779,15 +779,30 @@ fn from_wh(clause: &str) -> Option<String> {
     if opens_question(&words) {
         return None;
     }
-    // "What" asked in place of what is done or said ("the parties would
-    // do what to reach a compromise?", "he said what about the us?") is
-    // asked by the whole clause; "he said how many…" asks how many.
+    // "What" asked in place of what is done, said or named ("the parties
+    // would do what to reach a compromise?", "he said what about the us?",
+    // "the article calls idlib the last what?") is asked by the whole
+    // clause; "he said how many…" asks how many.
     let in_place = |i: usize| {
         matches!(words[i].as_str(), "what" | "whats")
             && i > 0
             && matches!(
                 words[i - 1].as_str(),
-                "do" | "does" | "did" | "doing" | "done" | "say" | "says" | "said"
+                "do" | "does"
+                    | "did"
+                    | "doing"
+                    | "done"
+                    | "say"
+                    | "says"
+                    | "said"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "last"
+                    | "call"
+                    | "calls"
+                    | "called"
+                    | "named"
             )
     };
     let at = embedded(&words).or_else(|| {
@@ -1363,6 +1378,28 @@ mod tests {
             (
                 "sorry. was fighting still going on in idlib?",
                 Some("was fighting still going on in idlib?"),
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(focus(text).as_deref(), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_what_asked_in_place_of_a_name_keeps_the_words_naming_it() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "long shift today. so the piece keeps calling idlib the last what? last rebel base or so?",
+                Some("so the piece keeps calling idlib the last what? last rebel base or so?"),
+            ),
+            (
+                "ok sorry. and the un envoy is named what? staffan something?",
+                Some("and the un envoy is named what? staffan something?"),
+            ),
+            // A question after chatter is still read from its question word.
+            (
+                "ok. no idea but what is idlib?",
+                Some("what is idlib?"),
             ),
         ];
         for (text, want) in cases {
