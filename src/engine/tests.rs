@@ -4105,3 +4105,23 @@ fn a_bound_on_a_number_asks_about_the_number_of_what_it_names() {
         16,
     );
 }
+
+#[test]
+fn what_idlib_is_to_the_rebels_is_their_last_stronghold() {
+    // Not why it matters to the government (¶9), nor how they came there
+    // (¶10).
+    let e = engine();
+    assert_answers(
+        &e,
+        "what makes idlib so significant for the insurgents",
+        "last rebel stronghold",
+        1,
+    );
+    assert_answers(&e, "why is idlib important for assad", "Latakia", 9);
+    assert_answers(
+        &e,
+        "where did the rebels in idlib come from",
+        "evacuated",
+        10,
+    );
+}
