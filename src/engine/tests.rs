@@ -4125,3 +4125,22 @@ fn what_idlib_is_to_the_rebels_is_their_last_stronghold() {
         10,
     );
 }
+
+#[test]
+fn asked_what_kind_of_group_something_is_the_answer_says_what_kind() {
+    // Not only its name.
+    let e = engine();
+    assert_answers(
+        &e,
+        "what sort of group is the one in charge of most of idlib",
+        "Islamist",
+        11,
+    );
+    // Asked who, the name.
+    assert_answers(
+        &e,
+        "which group holds most of the province",
+        "Hayat Tahrir",
+        11,
+    );
+}

@@ -1526,6 +1526,25 @@ impl Index {
                 return false;
             }
         }
+        // "what sort of group is the coalition running idlib": asked what
+        // kind of body something is, an answer naming no body at all
+        // ("Idlib is largely controlled by Hayat Tahrir al-Sham") says
+        // who, not what kind.
+        const BODIES: &[&str] = &[
+            "group",
+            "alliance",
+            "coalition",
+            "organisation",
+            "organization",
+            "faction",
+            "militia",
+            "movement",
+            "outfit",
+        ];
+        let body = |w: &str| BODIES.iter().any(|b| *self.term_of(b) == *self.term_of(w));
+        if !named && query.kind_of_is && body(noun) {
+            return !words.iter().any(|w| body(w));
+        }
         named
     }
 
