@@ -4104,6 +4104,15 @@ fn a_bound_on_a_number_asks_about_the_number_of_what_it_names() {
         "3.5 million",
         16,
     );
+    // A small count is of something the article may not count at all: the
+    // bound keeps it from another fact's number.
+    for q in [
+        "are there over 1000 turkish soldiers in idlib",
+        "did over 3 presidents meet",
+        "are there fewer than 5 rebel groups in idlib",
+    ] {
+        assert_eq!(ask(&e, q).0, None, "{q:?}");
+    }
 }
 
 #[test]
@@ -4142,5 +4151,29 @@ fn asked_what_kind_of_group_something_is_the_answer_says_what_kind() {
         "which group holds most of the province",
         "Hayat Tahrir",
         11,
+    );
+    // Asked what kind of group the displaced are, the civilians.
+    assert_answers(
+        &e,
+        "what kind of group are the displaced people",
+        "civilians",
+        12,
+    );
+}
+
+#[test]
+fn what_a_question_asks_for_besides_is_not_what_it_set_aside() {
+    let e = engine();
+    assert_answers(
+        &e,
+        "what is turkey hosting other than the observation posts",
+        "3.5 million",
+        16,
+    );
+    assert_answers(
+        &e,
+        "what does latakia have besides al-assad's stronghold",
+        "airbase",
+        9,
     );
 }

@@ -502,13 +502,18 @@ const SAYING: &[&str] = &[
     "calls", "refer", "refers", "write", "writes", "wrote",
 ];
 
+/// The most words a thing set aside may be named in, when only a question
+/// word asks for something else ("what does turkey host besides
+/// observation posts in idlib").
+const ASIDE_NAMED_WORDS: usize = 5;
+
 /// What a question sets aside, when it asks for something else:
 /// "besides saying the summit would help resolve issues, what else did
 /// erdogan stress" sets aside "saying the summit would help resolve
 /// issues". The words after "besides", "apart from", "aside from" or
 /// "other than", up to the next clause or question word; None when there
-/// is no such phrase, or the question asks nothing else ("else", "other",
-/// "another", "more" after it).
+/// is no such phrase, or the question asks nothing else (neither "else",
+/// "other", "another", "more", nor a question word).
 pub fn set_aside(message: &str) -> Option<String> {
     let all = words(message);
     let clause = split(message)
@@ -526,7 +531,14 @@ pub fn set_aside(message: &str) -> Option<String> {
         matches!(w.as_str(), "else" | "another" | "more")
             || (w == "other" && all.get(i + 1).is_none_or(|n| n != "than"))
     });
-    (asks_else && !phrase.is_empty()).then(|| phrase.join(" "))
+    // Or a question word asks for it: "what does turkey host besides the
+    // observation posts", "apart from refugees what does it host" ask
+    // what else it hosts.
+    // Only a thing named in a few words: a longer phrase goes on to what
+    // is asked ("besides idlib itself erdogan brought up a worry…").
+    let asks_which =
+        phrase.len() <= ASIDE_NAMED_WORDS && all.iter().any(|w| WH.contains(&w.as_str()));
+    ((asks_else || asks_which) && !phrase.is_empty()).then(|| phrase.join(" "))
 }
 
 /// Where what is set aside begins when `words[i]` starts a phrase setting
@@ -796,8 +808,6 @@ fn from_wh(clause: &str) -> Option<String> {
                     | "says"
                     | "said"
                     | "the"
-                    | "a"
-                    | "an"
                     | "last"
                     | "call"
                     | "calls"
@@ -897,14 +907,52 @@ fn opens_question(words: &[String]) -> bool {
 /// of it".
 const PAST_AUXILIARIES: &[&str] = &["was", "were", "have", "has", "had"];
 
-/// Whether the words after an auxiliary go on with a verb, not a subject:
-/// "(was) reading the news", "(have) been following it", "(had) just
-/// heard". A question puts its subject there ("was turkey…", "have they…").
+/// Whether the words after an auxiliary go on with something the asker
+/// did, not a subject: "(was) reading the news", "(have) been following
+/// it", "(had) just heard". A question puts its subject there ("was
+/// turkey…", "have they…"), which may be a deed ("was bombing feared",
+/// "was killing of civilians discussed"): only the asker's own doings
+/// (reading, watching, wondering…) tell.
 fn tells<'a>(mut after: impl Iterator<Item = &'a String>) -> bool {
-    const PARTICIPLES: &[&str] = &[
-        "been", "heard", "read", "seen", "tried", "noticed", "watched", "looked", "got", "gotten",
+    const DOINGS: &[&str] = &[
+        "been",
+        "heard",
+        "read",
+        "seen",
+        "tried",
+        "noticed",
+        "watched",
+        "looked",
+        "got",
+        "gotten",
+        "reading",
+        "wondering",
+        "thinking",
+        "looking",
+        "watching",
+        "listening",
+        "scrolling",
+        "following",
+        "trying",
+        "talking",
+        "chatting",
+        "hoping",
+        "working",
+        "driving",
+        "sitting",
+        "waiting",
+        "checking",
+        "browsing",
+        "skimming",
+        "studying",
+        "googling",
+        "asking",
+        "catching",
+        "hearing",
+        "doing",
+        "getting",
     ];
-    let verb = |w: &str| (w.len() > 4 && w.ends_with("ing")) || PARTICIPLES.contains(&w);
+    let verb = |w: &str| DOINGS.contains(&w);
     match after.next().map(String::as_str) {
         Some("just" | "only" | "literally") => after.next().is_some_and(|w| verb(w)),
         Some(w) => verb(w),
@@ -989,8 +1037,24 @@ mod tests {
                 "apart from idlib which other zones were set up",
                 Some("idlib"),
             ),
+            // A question word asks for another thing, set aside in a few
+            // words.
+            (
+                "what does turkey host apart from its observation posts",
+                Some("its observation posts"),
+            ),
+            // Not in a longer phrase, which goes on to what is asked.
+            (
+                "besides being close to the border with latakia and the russians who is in idlib",
+                None,
+            ),
+            // Who else is there is asked by the question word too.
+            (
+                "who is other than erdogan at the summit",
+                Some("erdogan at the summit"),
+            ),
             // Asking for nothing else, nothing is set aside.
-            ("who is other than erdogan at the summit", None),
+            ("is anyone other than erdogan at the summit", None),
             ("what did erdogan say", None),
         ];
         for (message, expected) in cases {
@@ -1378,6 +1442,15 @@ mod tests {
             (
                 "sorry. was fighting still going on in idlib?",
                 Some("was fighting still going on in idlib?"),
+            ),
+            // A deed as the subject is no doing of the asker's.
+            (
+                "was shelling of the towns feared by ankara. and by whom",
+                Some("was shelling of the towns feared by ankara."),
+            ),
+            (
+                "was anything said about the refugees. and by whom",
+                Some("was anything said about the refugees."),
             ),
         ];
         for (text, want) in cases {

@@ -423,28 +423,40 @@ fn known_for_is_famous(typed: &mut [crate::normalize::Token]) {
 }
 
 /// "does idlib have less than a million people", "over 3 million": a
-/// bound on a number asks about the number, which the fact giving it
-/// settles (the answer says whether it is above or below). The bounding
-/// word is no content of its own: as a word some phrasing happens to hold
-/// ("does turkey host fewer than…") it drew another fact's number. Only
-/// "less"/"fewer" before "than", and "over"/"under"/"above"/"below" before
-/// a number ("under 5000", "over a million", "below two thousand"); not
-/// "bigger than latakia", "over the border".
+/// bound on a number of people asks about the number, which the fact
+/// giving it settles (the answer says whether it is above or below). The
+/// bounding word is no content of its own: as a word some phrasing happens
+/// to hold ("does turkey host fewer than…") it drew another fact's number.
+/// Only "less"/"fewer" before "than", and "over"/"under"/"above"/"below",
+/// before a figure in thousands or millions ("a million", "2 million",
+/// "ten thousand"): a small count ("over 5 rebel groups", "less than 1000
+/// soldiers") is of something the article may not count at all, and the
+/// bound is what keeps such a question from matching a fact's other
+/// number. Not "bigger than latakia", "over the border".
 fn bound_is_no_content(typed: &mut Vec<crate::normalize::Token>) {
     let number = &crate::words::lists().number;
     let is_number = |t: &crate::normalize::Token| {
-        t.text.starts_with(|c: char| c.is_ascii_digit()) || crate::words::has(number, &t.text)
+        t.text.starts_with(|c: char| c.is_ascii_digit())
+            || crate::words::has(number, &t.text)
+            || matches!(t.text.as_str(), "a" | "an")
+    };
+    let scaled = |typed: &[crate::normalize::Token], from: usize| {
+        typed[from.min(typed.len())..]
+            .iter()
+            .take_while(|t| is_number(t))
+            .any(|t| {
+                matches!(
+                    t.text.as_str(),
+                    "thousand" | "thousands" | "million" | "millions" | "billion" | "m" | "k"
+                )
+            })
     };
     let mut i = 0;
     while i < typed.len() {
-        let next = typed.get(i + 1);
-        let bounds = match typed[i].text.as_str() {
-            "less" | "fewer" => next.is_some_and(|t| t.text == "than"),
-            "over" | "under" | "above" | "below" => next.is_some_and(|t| {
-                is_number(t)
-                    || (matches!(t.text.as_str(), "a" | "an")
-                        && typed.get(i + 2).is_some_and(&is_number))
-            }),
+        let next = typed.get(i + 1).map(|t| t.text.as_str());
+        let bounds = match (typed[i].text.as_str(), next) {
+            ("less" | "fewer", Some("than")) => scaled(typed, i + 2),
+            ("over" | "under" | "above" | "below", Some(_)) => scaled(typed, i + 1),
             _ => false,
         };
         if bounds {
@@ -454,6 +466,20 @@ fn bound_is_no_content(typed: &mut Vec<crate::normalize::Token>) {
         }
     }
 }
+
+/// Words for a body of people acting together: what "what sort of group
+/// is the coalition…" asks the kind of.
+const BODIES: &[&str] = &[
+    "group",
+    "alliance",
+    "coalition",
+    "organisation",
+    "organization",
+    "faction",
+    "militia",
+    "movement",
+    "outfit",
+];
 
 /// "what adjective did erdogan use to describe…", "what word did he use
 /// about idlib": which word someone used is what he said, so the noun of
@@ -583,6 +609,9 @@ pub struct Query {
     /// group is hts", "what sort of group is it"): a "what kind of" with a
     /// "to be" after its noun.
     pub kind_of_is: bool,
+    /// "what sort of group is the coalition running idlib": asks what kind
+    /// of body a body named by its role is.
+    pub kind_of_body: bool,
     /// The term of the word a question echoes before a closing "what"
     /// ("idlib is the last what?" → "last"): an answer is the article's
     /// words after it, so one without it does not answer.
@@ -1527,22 +1556,11 @@ impl Index {
             }
         }
         // "what sort of group is the coalition running idlib": asked what
-        // kind of body something is, an answer naming no body at all
-        // ("Idlib is largely controlled by Hayat Tahrir al-Sham") says
-        // who, not what kind.
-        const BODIES: &[&str] = &[
-            "group",
-            "alliance",
-            "coalition",
-            "organisation",
-            "organization",
-            "faction",
-            "militia",
-            "movement",
-            "outfit",
-        ];
+        // kind of body a body named by its role is, an answer naming no
+        // body at all ("Idlib is largely controlled by Hayat Tahrir
+        // al-Sham") says who, not what kind.
         let body = |w: &str| BODIES.iter().any(|b| *self.term_of(b) == *self.term_of(w));
-        if !named && query.kind_of_is && body(noun) {
+        if !named && query.kind_of_body {
             return !words.iter().any(|w| body(w));
         }
         named
@@ -3385,6 +3403,18 @@ impl Index {
                     || (matches!(raw.get(i + 4).map(String::as_str), Some("it" | "they"))
                         && to_be(raw.get(i + 5))))
         });
+        // "what sort of group is the coalition running idlib", "… is the
+        // one in charge": a body named by its role (not "what kind of group
+        // is displaced", "… are the 10,000 fighters").
+        let kind_of_body = raw.windows(7).any(|w| {
+            matches!(w[0].as_str(), "what" | "which" | "whats")
+                && matches!(w[1].as_str(), "kind" | "sort" | "type")
+                && w[2] == "of"
+                && BODIES.contains(&w[3].as_str())
+                && matches!(w[4].as_str(), "is" | "are" | "was" | "were")
+                && w[5] == "the"
+                && (BODIES.contains(&w[6].as_str()) || matches!(w[6].as_str(), "one" | "ones"))
+        });
         let under_what = raw
             .windows(2)
             .any(|w| w[0] == "under" && matches!(w[1].as_str(), "what" | "which"));
@@ -3662,6 +3692,7 @@ impl Index {
             asks_kind,
             kind_noun,
             kind_of_is,
+            kind_of_body,
             echoed,
             returned,
             supposed,
