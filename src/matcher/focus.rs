@@ -447,7 +447,24 @@ fn focus_from(message: &str, marked_first: bool) -> Option<String> {
         // "and trump, when did he give his warning?": one name after
         // "and" is whom the question turns to.
         let turns_to = named == 1 && before_words.first().is_some_and(|w| w == "and");
-        if (named >= MIN_WORDS || turns_to) && !small_talk(before) {
+        // Not the asker telling what they are doing ("slow day at the
+        // stall so i'm reading the news... what are they arguing about"):
+        // "they" is not the asker. Unless the asker tells what they saw or
+        // heard of, which "they" may be ("i keep seeing hts mentioned, who
+        // are they").
+        let of_asker = before_words
+            .iter()
+            .any(|w| matches!(w.as_str(), "i" | "im" | "ive" | "id"))
+            && !before_words.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "saw" | "see" | "seeing" | "seen" | "heard" | "hear" | "hearing" | "noticed"
+                )
+            })
+            && first_words
+                .iter()
+                .any(|w| matches!(w.as_str(), "they" | "them" | "their"));
+        if (named >= MIN_WORDS || turns_to) && !small_talk(before) && !of_asker {
             text = format!("{} {text}", before.trim());
         }
     }
@@ -1473,6 +1490,24 @@ mod tests {
             (
                 "ok. no idea but what is idlib?",
                 Some("what is idlib?"),
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(focus(text).as_deref(), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn they_in_a_question_is_not_the_asker_telling_what_they_do() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "quiet shift so i'm skimming the headlines... which city are they meeting in?",
+                Some("which city are they meeting in?"),
+            ),
+            // What the asker saw or heard of may be who "they" are.
+            (
+                "i keep hearing about the kremlin statement, what were they asking for?",
+                None,
             ),
         ];
         for (text, want) in cases {
