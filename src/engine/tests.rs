@@ -4177,14 +4177,3 @@ fn what_a_question_asks_for_besides_is_not_what_it_set_aside() {
         9,
     );
 }
-
-#[test]
-fn leaders_arguing_over_a_province_are_discussing_it() {
-    let e = engine();
-    assert_answers(
-        &e,
-        "which province are the three presidents arguing over",
-        "Idlib",
-        1,
-    );
-}

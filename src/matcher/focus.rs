@@ -449,16 +449,39 @@ fn focus_from(message: &str, marked_first: bool) -> Option<String> {
         let turns_to = named == 1 && before_words.first().is_some_and(|w| w == "and");
         // Not the asker telling what they are doing ("slow day at the
         // stall so i'm reading the news... what are they arguing about"):
-        // "they" is not the asker. Unless the asker tells what they saw or
-        // heard of, which "they" may be ("i keep seeing hts mentioned, who
-        // are they").
+        // "they" is not the asker. Unless the asker tells what they saw,
+        // heard, know, think or are asking about, which "they" may be ("i keep seeing
+        // hts mentioned, who are they", "im confused about hts. who are
+        // they linked to", "i mean jaberi ansari. what did they say", "i
+        // read that erdogan met rowhani first. where did they meet putin").
         let of_asker = before_words
             .iter()
             .any(|w| matches!(w.as_str(), "i" | "im" | "ive" | "id"))
             && !before_words.iter().any(|w| {
                 matches!(
                     w.as_str(),
-                    "saw" | "see" | "seeing" | "seen" | "heard" | "hear" | "hearing" | "noticed"
+                    "saw"
+                        | "see"
+                        | "seeing"
+                        | "seen"
+                        | "heard"
+                        | "hear"
+                        | "hearing"
+                        | "noticed"
+                        | "about"
+                        | "regarding"
+                        | "mean"
+                        | "that"
+                        | "in"
+                        | "get"
+                        | "know"
+                        | "knew"
+                        | "think"
+                        | "thought"
+                        | "guess"
+                        | "assume"
+                        | "assumed"
+                        | "believe"
                 )
             })
             && first_words
@@ -1504,9 +1527,14 @@ mod tests {
                 "quiet shift so i'm skimming the headlines... which city are they meeting in?",
                 Some("which city are they meeting in?"),
             ),
-            // What the asker saw or heard of may be who "they" are.
+            // What the asker saw, heard or asks about may be who "they"
+            // are.
             (
                 "i keep hearing about the kremlin statement, what were they asking for?",
+                None,
+            ),
+            (
+                "im confused about the observation posts. who do they belong to",
                 None,
             ),
         ];
