@@ -450,10 +450,11 @@ fn focus_from(message: &str, marked_first: bool) -> Option<String> {
         // Not the asker telling what they are doing ("slow day at the
         // stall so i'm reading the news... what are they arguing about"):
         // "they" is not the asker. Unless the asker tells what they saw,
-        // heard, know, think or are asking about, which "they" may be ("i keep seeing
-        // hts mentioned, who are they", "im confused about hts. who are
-        // they linked to", "i mean jaberi ansari. what did they say", "i
-        // read that erdogan met rowhani first. where did they meet putin").
+        // heard, know, think or are asking about, which "they" may be
+        // ("i keep seeing hts mentioned, who are they", "im confused about
+        // hts. who are they linked to", "i mean jaberi ansari. what did
+        // they say", "i read that erdogan met rowhani first. where did
+        // they meet putin").
         let of_asker = before_words
             .iter()
             .any(|w| matches!(w.as_str(), "i" | "im" | "ive" | "id"))
@@ -571,11 +572,11 @@ pub fn set_aside(message: &str) -> Option<String> {
         matches!(w.as_str(), "else" | "another" | "more")
             || (w == "other" && all.get(i + 1).is_none_or(|n| n != "than"))
     });
-    // Or a question word asks for it: "what does turkey host besides the
+    // Or a question word asks for it ("what does turkey host besides the
     // observation posts", "apart from refugees what does it host" ask
-    // what else it hosts.
-    // Only a thing named in a few words: a longer phrase goes on to what
-    // is asked ("besides idlib itself erdogan brought up a worry…").
+    // what else it hosts), when the thing is named in a few words: a
+    // longer phrase goes on to what is asked ("besides idlib itself
+    // erdogan brought up a worry…").
     let asks_which =
         phrase.len() <= ASIDE_NAMED_WORDS && all.iter().any(|w| WH.contains(&w.as_str()));
     ((asks_else || asks_which) && !phrase.is_empty()).then(|| phrase.join(" "))

@@ -423,8 +423,8 @@ fn known_for_is_famous(typed: &mut [crate::normalize::Token]) {
 }
 
 /// "does idlib have less than a million people", "over 3 million": a
-/// bound on a number of people asks about the number, which the fact
-/// giving it settles (the answer says whether it is above or below). The
+/// bound on a figure asks about the figure, which the fact giving it
+/// settles (the answer says whether it is above or below). The
 /// bounding word is no content of its own: as a word some phrasing happens
 /// to hold ("does turkey host fewer than…") it drew another fact's number.
 /// Only "less"/"fewer" before "than", and "over"/"under"/"above"/"below",
