@@ -1067,6 +1067,13 @@ fn after_initial(clause: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Each message's focus is the one given (None: the whole message).
+    fn assert_focus(cases: &[(&str, Option<&str>)]) {
+        for (text, want) in cases {
+            assert_eq!(focus(text).as_deref(), *want, "{text:?}");
+        }
+    }
+
     #[test]
     fn reads_what_a_question_sets_aside() {
         let cases: &[(&str, Option<&str>)] = &[
@@ -1457,9 +1464,7 @@ mod tests {
                 Some("erdogan met rowhani before the summit?"),
             ),
         ];
-        for (text, want) in cases {
-            assert_eq!(focus(text).as_deref(), *want, "{text:?}");
-        }
+        assert_focus(cases);
     }
 
     #[test]
@@ -1494,9 +1499,7 @@ mod tests {
                 Some("was anything said about the refugees."),
             ),
         ];
-        for (text, want) in cases {
-            assert_eq!(focus(text).as_deref(), *want, "{text:?}");
-        }
+        assert_focus(cases);
     }
 
     #[test]
@@ -1516,9 +1519,7 @@ mod tests {
                 Some("what is idlib?"),
             ),
         ];
-        for (text, want) in cases {
-            assert_eq!(focus(text).as_deref(), *want, "{text:?}");
-        }
+        assert_focus(cases);
     }
 
     #[test]
@@ -1539,9 +1540,7 @@ mod tests {
                 None,
             ),
         ];
-        for (text, want) in cases {
-            assert_eq!(focus(text).as_deref(), *want, "{text:?}");
-        }
+        assert_focus(cases);
     }
 
     #[test]
