@@ -8,7 +8,7 @@ use crate::fact::{AnswerKind, ArticleId, FactId};
 use crate::lexicon::EntityKind;
 use crate::matcher::decide::{self, Candidate};
 use crate::matcher::focus;
-use crate::matcher::{Found, Target, Want};
+use crate::matcher::{tells_of_earlier, Found, Target, Want};
 use crate::moderation::phrasing_key;
 
 use super::{followup, Engine};
@@ -175,7 +175,7 @@ impl Engine {
             })
             .map(|(first, _)| first);
         let later_at = 1 + usize::from(focused.is_some());
-        std::iter::once(question.to_string())
+        let mut readings = std::iter::once(question.to_string())
             .chain(focused)
             .chain(later)
             .chain(restated)
@@ -206,7 +206,27 @@ impl Engine {
                     later: i >= later_at,
                 }
             })
-            .collect()
+            .collect::<Vec<_>>();
+        // The whole message asks what its question clause asks: when that
+        // asks what, who or why, the message read whole is not answered
+        // with a verdict ("been out of the loop lol. what are iran, russia
+        // and turkey meeting about": not "Yes. The leaders… have met
+        // before"), however the chatter before it reads.
+        if let [whole, focused, ..] = readings.as_mut_slice() {
+            if later_at == 2 && focused.found.query.want.is_some_and(|w| w != Want::YesNo) {
+                for c in &mut whole.considered {
+                    if self
+                        .facts
+                        .get(c.fact_id)
+                        .is_some_and(|f| f.kind == AnswerKind::YesNo)
+                    {
+                        c.ruled_out = true;
+                        c.probability = 0.0;
+                    }
+                }
+            }
+        }
+        readings
     }
 
     /// Whether `text` names a place or a country, gives a direction
@@ -357,9 +377,19 @@ impl Engine {
                 // Asked what a meeting is about, an answer saying where,
                 // when, who or how many ("what were the leaders getting
                 // together to talk about": not "held in Tehran").
+                // Nor what earlier meetings did ("Previous meetings by the
+                // leaders… led to…"), unless the question asks about those.
                 let topic_unsaid = found.query.topic
                     && self.facts.get(fact_id).is_some_and(|fact| {
                         (fact.kind == AnswerKind::Place && !found.query.topic_place)
+                            || (found.query.topic_now
+                                && tells_of_earlier(
+                                    &fact
+                                        .answer
+                                        .to_lowercase()
+                                        .split(|c: char| !c.is_alphanumeric())
+                                        .collect::<Vec<_>>(),
+                                ))
                             || matches!(
                                 fact.kind,
                                 AnswerKind::Time

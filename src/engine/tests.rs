@@ -4177,3 +4177,49 @@ fn what_a_question_asks_for_besides_is_not_what_it_set_aside() {
         9,
     );
 }
+
+#[test]
+fn a_president_stands_for_his_country_named_in_the_answer() {
+    // "Iran and Russia support the regime…": Putin's side is Russia's.
+    let e = engine();
+    assert_answers(&e, "who is putins side in syria", "Iran and Russia", 7);
+    // Not for a fact that names his country only beside its answer.
+    assert_not_answered_with(&e, "who is putins side in syria", "Turkey has supported");
+}
+
+#[test]
+fn what_the_presidents_meet_about_is_not_what_their_earlier_meetings_did() {
+    let e = engine();
+    for q in [
+        "what are the presidents of turkey, iran and russia meeting about",
+        "what are the leaders of russia, iran and turkey meeting about at the summit",
+    ] {
+        assert_not_answered_with(&e, q, "Previous meetings");
+    }
+    // Asked about those meetings, they are the answer.
+    assert_answers(
+        &e,
+        "what came of their previous meetings",
+        "de-escalation",
+        20,
+    );
+    // Where they meet, after "about", asks nothing more.
+    assert_answers(
+        &e,
+        "what are russia iran and turkey meeting about in tehran",
+        "Idlib",
+        1,
+    );
+}
+
+#[test]
+fn a_message_asking_what_is_not_answered_yes_when_read_whole() {
+    // Read whole, the chatter before the question makes it read like a
+    // yes/no question about the leaders meeting before.
+    let e = engine();
+    assert_not_answered_with(
+        &e,
+        "been busy with exams lol. what are russia iran and turkey meeting about in tehran?",
+        "have met before",
+    );
+}

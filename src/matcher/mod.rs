@@ -127,6 +127,7 @@ const ENTITY_RELATED_ONLY: f32 = 0.9;
 /// ...missing, but what it stands for is named (Putin asked, the Kremlin
 /// in the fact): often the same actor, not always.
 const ENTITY_PARENT_ONLY: f32 = 0.75;
+const ENTITY_PARENT_ANSWERS: f32 = 0.9;
 /// ...missing, but the article is about it throughout (Syria, Idlib).
 const ENTITY_BACKGROUND: f32 = 0.93;
 /// Share of an article's facts that must name an entity for it to be the
@@ -668,6 +669,11 @@ pub struct Query {
     /// It names a kind of place ("the territory they are meeting about"):
     /// a place may be what it asks for.
     pub topic_place: bool,
+    /// It asks what a meeting is about and tells of no earlier time ("what
+    /// are the presidents meeting about", not "what were their previous
+    /// meetings about" or "what did they meet about before",
+    /// [`tells_of_earlier`]): this summit's topic.
+    pub topic_now: bool,
     /// Entities a yes/no question names after "by" ("is idlib controlled
     /// by islamic state"): who it asks did it.
     pub agents: Vec<usize>,
@@ -3723,6 +3729,21 @@ impl Index {
                 }),
             topic: want == Some(Want::Reason)
                 && (asks_topic(&raw) || asks_purpose(&raw) || asks_why_they_meet(&raw, &units)),
+            topic_now: raw.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "meet"
+                        | "meeting"
+                        | "meetings"
+                        | "met"
+                        | "summit"
+                        | "talks"
+                        | "talking"
+                        | "discuss"
+                        | "discussing"
+                        | "gathering"
+                )
+            }) && !tells_of_earlier(&raw),
             topic_place: raw.iter().any(|w| {
                 words::has(&words::lists().place_nouns, w)
                     || matches!(
@@ -4357,6 +4378,12 @@ impl Index {
             }
             let factor = if doc.related.contains(&e) {
                 ENTITY_RELATED_ONLY
+            } else if doc.clues.iter().any(|c| {
+                c.kind & CLUE_IN_ANSWER != 0
+                    && c.entity != NO_ENTITY
+                    && self.lexicon.related(e).any(|r| r == usize::from(c.entity))
+            }) {
+                ENTITY_PARENT_ANSWERS
             } else if doc
                 .entities
                 .iter()
@@ -5668,6 +5695,30 @@ fn is_lead_in(word: &str) -> bool {
     )
 }
 
+/// Whether words tell of an earlier time than the summit's: "previous
+/// meetings", "have met before", "years ago" (not "the last rebel
+/// stronghold"). What the
+/// presidents "are meeting about" is this summit's topic, not what those
+/// meetings led to.
+pub fn tells_of_earlier<S: AsRef<str>>(words: &[S]) -> bool {
+    words.iter().any(|w| {
+        matches!(
+            w.as_ref(),
+            "previous"
+                | "previously"
+                | "earlier"
+                | "before"
+                | "past"
+                | "prior"
+                | "ago"
+                | "already"
+                | "again"
+                | "history"
+                | "former"
+        )
+    })
+}
+
 /// Whether the question asks what something is about or what is
 /// discussed ("what is the summit about", "what are they meeting about",
 /// "what are the presidents discussing"): its purpose.
@@ -5676,8 +5727,16 @@ fn asks_topic(words: &[String]) -> bool {
     // what are they meeting about").
     // Not "what did erdogan warn about": that asks what was said.
     let lead = words.iter().take_while(|w| is_lead_in(w)).count();
-    // A trailing "now" ("…meeting about right now") asks nothing more.
-    let end = words.len() - words.iter().rev().take_while(|w| *w == "now").count();
+    // A trailing "now" ("…meeting about right now") asks nothing more,
+    // nor where they meet ("…meeting about in tehran", "…at the summit").
+    let mut end = words.len() - words.iter().rev().take_while(|w| *w == "now").count();
+    if let Some(at) = words[..end]
+        .iter()
+        .rposition(|w| matches!(w.as_str(), "in" | "at"))
+        .filter(|&at| at > 0 && words[at - 1] == "about" && end - at <= 3)
+    {
+        end = at;
+    }
     let rest = &words[lead.min(end)..end];
     let what_be = match rest {
         [first, ..] if first == "whats" => true,
