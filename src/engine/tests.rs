@@ -4223,3 +4223,28 @@ fn a_message_asking_what_is_not_answered_yes_when_read_whole() {
         "have met before",
     );
 }
+
+#[test]
+fn asked_what_kind_of_body_holds_a_place_the_answer_says_what_kind() {
+    let e = engine();
+    for q in [
+        "what sort of alliance holds most of idlib",
+        "what kind of group is in charge of idlib",
+    ] {
+        assert_answers(&e, q, "Islamist", 11);
+    }
+}
+
+#[test]
+fn a_name_asked_for_in_full_is_no_word_of_the_facts() {
+    let e = engine();
+    // Typed without apostrophes: "syria's president's first name".
+    assert_answers(&e, "what is syrias presidents first name", "Bashar", 7);
+    // How the article gives it is no word of the question's either.
+    assert_answers(
+        &e,
+        "what is erdogans full name as given in the article?",
+        "Recep Tayyip Erdogan",
+        2,
+    );
+}

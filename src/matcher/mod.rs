@@ -482,6 +482,25 @@ const BODIES: &[&str] = &[
     "outfit",
 ];
 
+/// Verbs of holding a place: "what sort of group runs idlib" asks the kind
+/// of the body in control.
+const CONTROLLING: &[&str] = &[
+    "controls",
+    "control",
+    "controlling",
+    "controlled",
+    "runs",
+    "run",
+    "running",
+    "holds",
+    "hold",
+    "holding",
+    "rules",
+    "ruling",
+    "dominates",
+    "dominating",
+];
+
 /// "what adjective did erdogan use to describe…", "what word did he use
 /// about idlib": which word someone used is what he said, so the noun of
 /// wording after "what" or "which" goes, and "use" becomes "say" (the
@@ -2768,7 +2787,18 @@ impl Index {
             if !seen.insert(u.term.as_str())
                 || set_aside.as_deref() == Some(u.term.as_str())
                 || name_part(&raw, u.pos)
+                // "full name": the name asked for is no word of the fact's.
+                || (u.pos > 0 && name_part(&raw, u.pos - 1))
                 || (u.word == "per" && raw.get(u.pos + 1..u.pos + 3).is_some_and(the_writing))
+                // "his full name as given in the article": how the writing
+                // shows it, not what it tells.
+                || (u.entity.is_none()
+                    && matches!(
+                        u.word.as_str(),
+                        "given" | "written" | "spelled" | "spelt" | "printed" | "shown"
+                    )
+                    && raw.get(u.pos + 1).is_some_and(|w| w == "in")
+                    && raw.get(u.pos + 2..u.pos + 4).is_some_and(the_writing))
                 // "who is assad in this story", "according to the piece":
                 // the writing asked in says nothing of what is asked (but
                 // "who reported this story" asks about it).
@@ -3411,15 +3441,26 @@ impl Index {
         });
         // "what sort of group is the coalition running idlib", "… is the
         // one in charge": a body named by its role (not "what kind of group
-        // is displaced", "… are the 10,000 fighters").
+        // is displaced", "… are the 10,000 fighters"). Or the body is the
+        // one in control ("what sort of coalition is in charge of most of
+        // the province", "what kind of group runs idlib").
+        let controls = |w: &[String]| match w {
+            [be, a, b, ..] if matches!(be.as_str(), "is" | "are" | "was" | "were") => {
+                (a == "in" && b == "charge") || CONTROLLING.contains(&a.as_str())
+            }
+            [verb, ..] => CONTROLLING.contains(&verb.as_str()),
+            [] => false,
+        };
         let kind_of_body = raw.windows(7).any(|w| {
             matches!(w[0].as_str(), "what" | "which" | "whats")
                 && matches!(w[1].as_str(), "kind" | "sort" | "type")
                 && w[2] == "of"
                 && BODIES.contains(&w[3].as_str())
-                && matches!(w[4].as_str(), "is" | "are" | "was" | "were")
-                && w[5] == "the"
-                && (BODIES.contains(&w[6].as_str()) || matches!(w[6].as_str(), "one" | "ones"))
+                && ((matches!(w[4].as_str(), "is" | "are" | "was" | "were")
+                    && w[5] == "the"
+                    && (BODIES.contains(&w[6].as_str())
+                        || matches!(w[6].as_str(), "one" | "ones")))
+                    || controls(&w[4..]))
         });
         let under_what = raw
             .windows(2)
@@ -5695,28 +5736,13 @@ fn is_lead_in(word: &str) -> bool {
     )
 }
 
-/// Whether words tell of an earlier time than the summit's: "previous
-/// meetings", "have met before", "years ago" (not "the last rebel
-/// stronghold"). What the
+/// Whether words tell of an earlier time than the summit's ("previous
+/// meetings", "have met before": `earlier` in data/words.toml). What the
 /// presidents "are meeting about" is this summit's topic, not what those
 /// meetings led to.
 pub fn tells_of_earlier<S: AsRef<str>>(words: &[S]) -> bool {
-    words.iter().any(|w| {
-        matches!(
-            w.as_ref(),
-            "previous"
-                | "previously"
-                | "earlier"
-                | "before"
-                | "past"
-                | "prior"
-                | "ago"
-                | "already"
-                | "again"
-                | "history"
-                | "former"
-        )
-    })
+    let earlier = &words::lists().earlier;
+    words.iter().any(|w| words::has(earlier, w.as_ref()))
 }
 
 /// Whether the question asks what something is about or what is
