@@ -8,7 +8,7 @@ use crate::fact::{AnswerKind, ArticleId, FactId};
 use crate::lexicon::EntityKind;
 use crate::matcher::decide::{self, Candidate};
 use crate::matcher::focus;
-use crate::matcher::{tells_of_earlier, Found, Target, Want};
+use crate::matcher::{tells_of_earlier, Found, Query, Target, Want};
 use crate::moderation::phrasing_key;
 
 use super::{followup, Engine};
@@ -211,15 +211,18 @@ impl Engine {
         // asks what, who or why, the message read whole is not answered
         // with a verdict ("been out of the loop lol. what are iran, russia
         // and turkey meeting about": not "Yes. The leaders… have met
-        // before"), however the chatter before it reads.
+        // before"), nor, when it asks what a meeting is about, with what
+        // the clause rules out for that ("Previous meetings… led to…"),
+        // however the chatter before it reads.
         if let [whole, focused, ..] = readings.as_mut_slice() {
-            if later_at == 2 && focused.found.query.want.is_some_and(|w| w != Want::YesNo) {
+            let asked = &focused.found.query;
+            if later_at == 2 && asked.want.is_some_and(|w| w != Want::YesNo) {
                 for c in &mut whole.considered {
-                    if self
+                    let verdict = self
                         .facts
                         .get(c.fact_id)
-                        .is_some_and(|f| f.kind == AnswerKind::YesNo)
-                    {
+                        .is_some_and(|f| f.kind == AnswerKind::YesNo);
+                    if verdict || self.topic_unsaid(asked, c.fact_id) {
                         c.ruled_out = true;
                         c.probability = 0.0;
                     }
@@ -227,6 +230,34 @@ impl Engine {
             }
         }
         readings
+    }
+
+    /// Whether a question asking what a meeting is about is not answered
+    /// by the fact: asked what a meeting is about, an answer saying where,
+    /// when, who or how many ("what were the leaders getting together to
+    /// talk about": not "held in Tehran"). Nor what earlier meetings did
+    /// ("Previous meetings by the leaders… led to…"), unless the question
+    /// asks about those.
+    fn topic_unsaid(&self, query: &Query, fact_id: FactId) -> bool {
+        query.topic
+            && self.facts.get(fact_id).is_some_and(|fact| {
+                (fact.kind == AnswerKind::Place && !query.topic_place)
+                    || (query.topic_now
+                        && tells_of_earlier(
+                            &fact
+                                .answer
+                                .to_lowercase()
+                                .split(|c: char| !c.is_alphanumeric())
+                                .collect::<Vec<_>>(),
+                        ))
+                    || matches!(
+                        fact.kind,
+                        AnswerKind::Time
+                            | AnswerKind::Number
+                            | AnswerKind::Person
+                            | AnswerKind::List
+                    )
+            })
     }
 
     /// Whether `text` names a place or a country, gives a direction
@@ -374,32 +405,8 @@ impl Engine {
                 // Asked about something the article is known not to say,
                 // and much more like that than like this fact.
                 let gap_wins = gap_rules_out(gap, c.scored.confidence);
-                // Asked what a meeting is about, an answer saying where,
-                // when, who or how many ("what were the leaders getting
-                // together to talk about": not "held in Tehran").
-                // Nor what earlier meetings did ("Previous meetings by the
-                // leaders… led to…"), unless the question asks about those.
-                let topic_unsaid = found.query.topic
-                    && self.facts.get(fact_id).is_some_and(|fact| {
-                        (fact.kind == AnswerKind::Place && !found.query.topic_place)
-                            || (found.query.topic_now
-                                && tells_of_earlier(
-                                    &fact
-                                        .answer
-                                        .to_lowercase()
-                                        .split(|c: char| !c.is_alphanumeric())
-                                        .collect::<Vec<_>>(),
-                                ))
-                            || matches!(
-                                fact.kind,
-                                AnswerKind::Time
-                                    | AnswerKind::Number
-                                    | AnswerKind::Person
-                                    | AnswerKind::List
-                            )
-                    });
                 let ruled_out = f.speaker_wrong
-                    || topic_unsaid
+                    || self.topic_unsaid(&found.query, fact_id)
                     || gap_wins
                     || no_time_or_number
                     || time_for_count

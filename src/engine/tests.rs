@@ -4210,6 +4210,27 @@ fn what_the_presidents_meet_about_is_not_what_their_earlier_meetings_did() {
         "Idlib",
         1,
     );
+    // But when, and where someone worries: "in the past" asks about the
+    // earlier meetings, and what erdogan is concerned about "at the
+    // summit" is his concern, not the summit's topic.
+    assert_answers(
+        &e,
+        "what have the presidents met about in the past",
+        "de-escalation",
+        20,
+    );
+    assert_answers(
+        &e,
+        "what is erdogan worried about at the summit",
+        "refugee",
+        15,
+    );
+    // Read whole, the message is held to what its question asks.
+    assert_not_answered_with(
+        &e,
+        "been on holiday. what are the leaders of turkey russia and iran meeting about?",
+        "Previous meetings",
+    );
 }
 
 #[test]
@@ -4230,21 +4251,35 @@ fn asked_what_kind_of_body_holds_a_place_the_answer_says_what_kind() {
     for q in [
         "what sort of alliance holds most of idlib",
         "what kind of group is in charge of idlib",
+        "what type of group rules idlib",
     ] {
         assert_answers(&e, q, "Islamist", 11);
     }
 }
 
 #[test]
-fn a_name_asked_for_in_full_is_no_word_of_the_facts() {
+fn what_the_asker_keeps_seeing_or_hearing_is_not_what_they_ask() {
     let e = engine();
-    // Typed without apostrophes: "syria's president's first name".
-    assert_answers(&e, "what is syrias presidents first name", "Bashar", 7);
-    // How the article gives it is no word of the question's either.
     assert_answers(
         &e,
-        "what is erdogans full name as given in the article?",
-        "Recep Tayyip Erdogan",
-        2,
+        "ive been seeing the name de mistura everywhere, what is his job",
+        "envoy",
+        13,
+    );
+    assert_answers(
+        &e,
+        "i keep hearing idlib described as the last something, what is it",
+        "last rebel stronghold",
+        1,
+    );
+}
+
+#[test]
+fn posting_off_topic_is_chatter_not_the_summits_topic() {
+    let e = engine();
+    assert_not_answered_with(
+        &e,
+        "sorry off topic but whats the syrian presidents full name",
+        "To discuss",
     );
 }

@@ -127,6 +127,8 @@ const ENTITY_RELATED_ONLY: f32 = 0.9;
 /// ...missing, but what it stands for is named (Putin asked, the Kremlin
 /// in the fact): often the same actor, not always.
 const ENTITY_PARENT_ONLY: f32 = 0.75;
+/// ...and what it stands for is named in the answer, not the article's
+/// background ("who is putin backing" and "Iran and Russia support…").
 const ENTITY_PARENT_ANSWERS: f32 = 0.9;
 /// ...missing, but the article is about it throughout (Syria, Idlib).
 const ENTITY_BACKGROUND: f32 = 0.93;
@@ -934,6 +936,38 @@ fn the_writing(words: &[String]) -> bool {
         [.., det, w] if matches!(det.as_str(), "the" | "this" | "that" | "ur" | "your")
             && WRITINGS.contains(&w.as_str())
     )
+}
+
+/// Whether the word at `pos` is the asker telling what they keep seeing,
+/// hearing or reading ("i keep seeing idlib called the last something",
+/// "ive been hearing about hts"): how they came across it, not what they
+/// ask, nor is "the name" they keep seeing. Not "i saw a fraction
+/// mentioned", "i keep mixing these up".
+fn askers_seeing(raw: &[String], pos: usize) -> bool {
+    let perceiving = |w: &str| {
+        matches!(
+            w,
+            "seeing" | "hearing" | "reading" | "noticing" | "see" | "hear" | "read" | "notice"
+        )
+    };
+    let asker = |w: &str| matches!(w, "i" | "ive" | "weve" | "we");
+    let at = |k: usize| raw.get(k).map(String::as_str);
+    match at(pos) {
+        // "i keep seeing", "ive been hearing"
+        Some("keep" | "kept" | "been") => {
+            pos > 0 && asker(&raw[pos - 1]) && at(pos + 1).is_some_and(perceiving)
+        }
+        Some(w) if perceiving(w) => {
+            pos > 1
+                && matches!(raw[pos - 1].as_str(), "keep" | "kept" | "been")
+                && asker(&raw[pos - 2])
+        }
+        // "i keep seeing the name hayat tahrir al-sham": the name seen.
+        Some("name" | "word" | "term") => {
+            pos > 1 && raw[pos - 1] == "the" && askers_seeing(raw, pos - 2)
+        }
+        _ => false,
+    }
 }
 
 /// Words for the writing asked about: "what does the article say" asks what
@@ -2787,18 +2821,7 @@ impl Index {
             if !seen.insert(u.term.as_str())
                 || set_aside.as_deref() == Some(u.term.as_str())
                 || name_part(&raw, u.pos)
-                // "full name": the name asked for is no word of the fact's.
-                || (u.pos > 0 && name_part(&raw, u.pos - 1))
                 || (u.word == "per" && raw.get(u.pos + 1..u.pos + 3).is_some_and(the_writing))
-                // "his full name as given in the article": how the writing
-                // shows it, not what it tells.
-                || (u.entity.is_none()
-                    && matches!(
-                        u.word.as_str(),
-                        "given" | "written" | "spelled" | "spelt" | "printed" | "shown"
-                    )
-                    && raw.get(u.pos + 1).is_some_and(|w| w == "in")
-                    && raw.get(u.pos + 2..u.pos + 4).is_some_and(the_writing))
                 // "who is assad in this story", "according to the piece":
                 // the writing asked in says nothing of what is asked (but
                 // "who reported this story" asks about it).
@@ -2810,6 +2833,7 @@ impl Index {
                             .is_some_and(|w| words::has(&words::lists().say, w)))
                     && raw.get(u.pos - 1..=u.pos).is_some_and(the_writing))
                 || (our_talk && u.entity.is_none() && u.word.starts_with("talk"))
+                || (u.entity.is_none() && askers_seeing(&raw, u.pos))
             {
                 continue;
             }
@@ -3446,21 +3470,29 @@ impl Index {
         // the province", "what kind of group runs idlib").
         let controls = |w: &[String]| match w {
             [be, a, b, ..] if matches!(be.as_str(), "is" | "are" | "was" | "were") => {
-                (a == "in" && b == "charge") || CONTROLLING.contains(&a.as_str())
+                (a == "in" && matches!(b.as_str(), "charge" | "control"))
+                    || CONTROLLING.contains(&a.as_str())
+            }
+            [has, control, ..] if matches!(has.as_str(), "has" | "have" | "had") => {
+                control == "control"
             }
             [verb, ..] => CONTROLLING.contains(&verb.as_str()),
             [] => false,
         };
-        let kind_of_body = raw.windows(7).any(|w| {
-            matches!(w[0].as_str(), "what" | "which" | "whats")
-                && matches!(w[1].as_str(), "kind" | "sort" | "type")
-                && w[2] == "of"
-                && BODIES.contains(&w[3].as_str())
-                && ((matches!(w[4].as_str(), "is" | "are" | "was" | "were")
-                    && w[5] == "the"
-                    && (BODIES.contains(&w[6].as_str())
-                        || matches!(w[6].as_str(), "one" | "ones")))
-                    || controls(&w[4..]))
+        let kind_of_body = (0..raw.len()).any(|i| match &raw[i..] {
+            [what, kind, of, body, rest @ ..] => {
+                matches!(what.as_str(), "what" | "which" | "whats")
+                    && matches!(kind.as_str(), "kind" | "sort" | "type")
+                    && of == "of"
+                    && BODIES.contains(&body.as_str())
+                    && (matches!(rest, [be, the, role, ..]
+                        if matches!(be.as_str(), "is" | "are" | "was" | "were")
+                            && the == "the"
+                            && (BODIES.contains(&role.as_str())
+                                || matches!(role.as_str(), "one" | "ones")))
+                        || controls(rest))
+            }
+            _ => false,
         });
         let under_what = raw
             .windows(2)
@@ -4420,9 +4452,14 @@ impl Index {
             let factor = if doc.related.contains(&e) {
                 ENTITY_RELATED_ONLY
             } else if doc.clues.iter().any(|c| {
+                let d = usize::from(c.entity);
                 c.kind & CLUE_IN_ANSWER != 0
                     && c.entity != NO_ENTITY
-                    && self.lexicon.related(e).any(|r| r == usize::from(c.entity))
+                    && self.lexicon.related(e).any(|r| r == d)
+                    && !self
+                        .background
+                        .get(&doc.article)
+                        .is_some_and(|b| b.contains(&d))
             }) {
                 ENTITY_PARENT_ANSWERS
             } else if doc
@@ -5754,12 +5791,28 @@ fn asks_topic(words: &[String]) -> bool {
     // Not "what did erdogan warn about": that asks what was said.
     let lead = words.iter().take_while(|w| is_lead_in(w)).count();
     // A trailing "now" ("…meeting about right now") asks nothing more,
-    // nor where they meet ("…meeting about in tehran", "…at the summit").
+    // nor where they meet ("…meeting about in tehran", "…at the summit";
+    // not "…about in idlib", "…in the past", nor where someone is
+    // "concerned about at the summit").
     let mut end = words.len() - words.iter().rev().take_while(|w| *w == "now").count();
     if let Some(at) = words[..end]
         .iter()
         .rposition(|w| matches!(w.as_str(), "in" | "at"))
-        .filter(|&at| at > 0 && words[at - 1] == "about" && end - at <= 3)
+        .filter(|&at| {
+            at > 1
+                && words[at - 1] == "about"
+                && matches!(
+                    words[at - 2].as_str(),
+                    "meet" | "meeting" | "met" | "gathering"
+                )
+                && end - at <= 3
+                && words[end - 1..end].iter().all(|w| {
+                    matches!(
+                        w.as_str(),
+                        "tehran" | "teheran" | "iran" | "summit" | "meeting" | "talks"
+                    )
+                })
+        })
     {
         end = at;
     }
