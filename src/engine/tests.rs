@@ -4283,3 +4283,20 @@ fn posting_off_topic_is_chatter_not_the_summits_topic() {
         "To discuss",
     );
 }
+
+#[test]
+fn a_name_guessed_with_or_someone_else_is_not_what_is_asked() {
+    let e = engine();
+    assert_answers(
+        &e,
+        "what are the 10,000 fighters linked to, isis or something else",
+        "al-Qaeda",
+        13,
+    );
+    assert_answers(
+        &e,
+        "is it isis or someone else that controls idlib",
+        "Hayat Tahrir",
+        11,
+    );
+}

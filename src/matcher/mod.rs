@@ -938,6 +938,21 @@ fn the_writing(words: &[String]) -> bool {
     )
 }
 
+/// Whether a name ending before `end` is only the asker's guess, left
+/// open: "is it isis or someone else", "iranian militias or something
+/// else?". What is asked is who or what it is, not that one.
+fn guessed(raw: &[String], end: usize) -> bool {
+    matches!(
+        raw.get(end..end + 3),
+        Some([or, one, else_]) if or == "or"
+            && matches!(
+                one.as_str(),
+                "someone" | "something" | "somebody" | "anyone" | "anything"
+            )
+            && else_ == "else"
+    )
+}
+
 /// Whether the word at `pos` is the asker telling what they keep seeing,
 /// hearing or reading ("i keep seeing idlib called the last something",
 /// "ive been hearing about hts"): how they came across it, not what they
@@ -2834,6 +2849,7 @@ impl Index {
                     && raw.get(u.pos - 1..=u.pos).is_some_and(the_writing))
                 || (our_talk && u.entity.is_none() && u.word.starts_with("talk"))
                 || (u.entity.is_none() && askers_seeing(&raw, u.pos))
+                || (u.entity.is_some() && guessed(&raw, u.end()))
             {
                 continue;
             }
