@@ -127,8 +127,9 @@ const ENTITY_RELATED_ONLY: f32 = 0.9;
 /// ...missing, but what it stands for is named (Putin asked, the Kremlin
 /// in the fact): often the same actor, not always.
 const ENTITY_PARENT_ONLY: f32 = 0.75;
-/// ...and what it stands for is named in the answer, not the article's
-/// background ("who is putin backing" and "Iran and Russia support…").
+/// ...and, asked who, what it stands for is named in the answer, not the
+/// article's background ("who is putin backing" and "Iran and Russia
+/// support…").
 const ENTITY_PARENT_ANSWERS: f32 = 0.9;
 /// ...missing, but the article is about it throughout (Syria, Idlib).
 const ENTITY_BACKGROUND: f32 = 0.93;
@@ -939,8 +940,10 @@ fn the_writing(words: &[String]) -> bool {
 }
 
 /// Whether a name ending before `end` is only the asker's guess, left
-/// open: "is it isis or someone else", "iranian militias or something
-/// else?". What is asked is who or what it is, not that one.
+/// open: "who are they linked to, isis or someone else", "iranian
+/// militias or something else?". What is asked is who or what it is, not
+/// that one. (Not in a yes/no question, "is idlib held by isis or someone
+/// else": whether it is that one is asked.)
 fn guessed(raw: &[String], end: usize) -> bool {
     matches!(
         raw.get(end..end + 3),
@@ -2849,7 +2852,7 @@ impl Index {
                     && raw.get(u.pos - 1..=u.pos).is_some_and(the_writing))
                 || (our_talk && u.entity.is_none() && u.word.starts_with("talk"))
                 || (u.entity.is_none() && askers_seeing(&raw, u.pos))
-                || (u.entity.is_some() && guessed(&raw, u.end()))
+                || (u.entity.is_some() && want != Some(Want::YesNo) && guessed(&raw, u.end()))
             {
                 continue;
             }
@@ -3495,6 +3498,21 @@ impl Index {
             [verb, ..] => CONTROLLING.contains(&verb.as_str()),
             [] => false,
         };
+        // What the body holds is ground ("…runs most of idlib", "…holds the
+        // province"), not "the talks" or "the observation posts".
+        let ground = |w: &[String]| {
+            !w.iter().take(4).any(|x| {
+                matches!(
+                    x.as_str(),
+                    "posts" | "post" | "talks" | "summit" | "meeting" | "bases" | "base"
+                )
+            }) && w.iter().take(8).any(|x| {
+                matches!(
+                    x.as_str(),
+                    "idlib" | "province" | "area" | "territory" | "region" | "it" | "there"
+                )
+            })
+        };
         let kind_of_body = (0..raw.len()).any(|i| match &raw[i..] {
             [what, kind, of, body, rest @ ..] => {
                 matches!(what.as_str(), "what" | "which" | "whats")
@@ -3506,7 +3524,7 @@ impl Index {
                             && the == "the"
                             && (BODIES.contains(&role.as_str())
                                 || matches!(role.as_str(), "one" | "ones")))
-                        || controls(rest))
+                        || (controls(rest) && ground(rest)))
             }
             _ => false,
         });
@@ -3832,7 +3850,14 @@ impl Index {
                         | "discussing"
                         | "gathering"
                 )
-            }) && !tells_of_earlier(&raw),
+            }) && !tells_of_earlier(
+                // From the question word on: not the asker's "sorry if this
+                // was asked before".
+                &raw[raw
+                    .iter()
+                    .position(|w| matches!(w.as_str(), "what" | "whats"))
+                    .unwrap_or(0)..],
+            ),
             topic_place: raw.iter().any(|w| {
                 words::has(&words::lists().place_nouns, w)
                     || matches!(
@@ -4467,16 +4492,18 @@ impl Index {
             }
             let factor = if doc.related.contains(&e) {
                 ENTITY_RELATED_ONLY
-            } else if doc.clues.iter().any(|c| {
-                let d = usize::from(c.entity);
-                c.kind & CLUE_IN_ANSWER != 0
-                    && c.entity != NO_ENTITY
-                    && self.lexicon.related(e).any(|r| r == d)
-                    && !self
-                        .background
-                        .get(&doc.article)
-                        .is_some_and(|b| b.contains(&d))
-            }) {
+            } else if query.want == Some(Want::Who)
+                && doc.clues.iter().any(|c| {
+                    let d = usize::from(c.entity);
+                    c.kind & CLUE_IN_ANSWER != 0
+                        && c.entity != NO_ENTITY
+                        && self.lexicon.related(e).any(|r| r == d)
+                        && !self
+                            .background
+                            .get(&doc.article)
+                            .is_some_and(|b| b.contains(&d))
+                })
+            {
                 ENTITY_PARENT_ANSWERS
             } else if doc
                 .entities
@@ -5806,11 +5833,17 @@ fn asks_topic(words: &[String]) -> bool {
     // what are they meeting about").
     // Not "what did erdogan warn about": that asks what was said.
     let lead = words.iter().take_while(|w| is_lead_in(w)).count();
-    // A trailing "now" ("…meeting about right now") asks nothing more,
-    // nor where they meet ("…meeting about in tehran", "…at the summit";
-    // not "…about in idlib", "…in the past", nor where someone is
-    // "concerned about at the summit").
-    let mut end = words.len() - words.iter().rev().take_while(|w| *w == "now").count();
+    // A trailing "now", "again", "today" or "this time" ("…meeting about
+    // right now") asks nothing more, nor where they meet ("…meeting about
+    // in tehran", "…at the summit"; not "…about in idlib", "…in the past",
+    // nor where someone is "concerned about at the summit").
+    let mut end = words.len();
+    while end > 0 && matches!(words[end - 1].as_str(), "now" | "again" | "today" | "right") {
+        end -= 1;
+    }
+    if end >= 2 && words[end - 2] == "this" && words[end - 1] == "time" {
+        end -= 2;
+    }
     if let Some(at) = words[..end]
         .iter()
         .rposition(|w| matches!(w.as_str(), "in" | "at"))
