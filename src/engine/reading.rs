@@ -174,7 +174,8 @@ impl Engine {
                         .any(|c| c.probability >= LATER_SURE)
             })
             .map(|(first, _)| first);
-        let later_at = 1 + usize::from(focused.is_some());
+        let read_focused = focused.is_some();
+        let later_at = 1 + usize::from(read_focused);
         let mut readings = std::iter::once(question.to_string())
             .chain(focused)
             .chain(later)
@@ -208,21 +209,16 @@ impl Engine {
             })
             .collect::<Vec<_>>();
         // The whole message asks what its question clause asks: when that
-        // asks what, who or why, the message read whole is not answered
-        // with a verdict ("been out of the loop lol. what are iran, russia
-        // and turkey meeting about": not "Yes. The leaders… have met
-        // before"), nor, when it asks what a meeting is about, with what
-        // the clause rules out for that ("Previous meetings… led to…"),
-        // however the chatter before it reads.
+        // asks what a meeting is about, the message read whole is not
+        // answered with what the clause rules out for that ("been out of
+        // the loop lol. what are iran, russia and turkey meeting about":
+        // not "The leaders… have met before", "Previous meetings… led
+        // to…"), however the chatter before it reads.
         if let [whole, focused, ..] = readings.as_mut_slice() {
             let asked = &focused.found.query;
-            if later_at == 2 && asked.want.is_some_and(|w| w != Want::YesNo) {
+            if read_focused && asked.topic {
                 for c in &mut whole.considered {
-                    let verdict = self
-                        .facts
-                        .get(c.fact_id)
-                        .is_some_and(|f| f.kind == AnswerKind::YesNo);
-                    if verdict || self.topic_unsaid(asked, c.fact_id) {
+                    if self.topic_unsaid(asked, c.fact_id) {
                         c.ruled_out = true;
                         c.probability = 0.0;
                     }
@@ -232,24 +228,23 @@ impl Engine {
         readings
     }
 
-    /// Whether a question asking what a meeting is about is not answered
-    /// by the fact: asked what a meeting is about, an answer saying where,
-    /// when, who or how many ("what were the leaders getting together to
-    /// talk about": not "held in Tehran"). Nor what earlier meetings did
-    /// ("Previous meetings by the leaders… led to…"), unless the question
-    /// asks about those.
+    /// Whether the fact fails a question asking what a meeting is about:
+    /// its answer says where, when, who or how many ("what were the
+    /// leaders getting together to talk about": not "held in Tehran"), or
+    /// what earlier meetings did ("Previous meetings by the leaders… led
+    /// to…") when the question asks about this one.
     fn topic_unsaid(&self, query: &Query, fact_id: FactId) -> bool {
+        let earlier = |answer: &str| {
+            let words: Vec<String> = crate::normalize::tokens(&crate::normalize::fold(answer))
+                .into_iter()
+                .map(|t| t.text)
+                .collect();
+            tells_of_earlier(&words)
+        };
         query.topic
             && self.facts.get(fact_id).is_some_and(|fact| {
                 (fact.kind == AnswerKind::Place && !query.topic_place)
-                    || (query.topic_now
-                        && tells_of_earlier(
-                            &fact
-                                .answer
-                                .to_lowercase()
-                                .split(|c: char| !c.is_alphanumeric())
-                                .collect::<Vec<_>>(),
-                        ))
+                    || (query.topic_now && earlier(&fact.answer))
                     || matches!(
                         fact.kind,
                         AnswerKind::Time

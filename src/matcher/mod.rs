@@ -5855,12 +5855,10 @@ fn asks_topic(words: &[String]) -> bool {
                     "meet" | "meeting" | "met" | "gathering"
                 )
                 && end - at <= 3
-                && words[end - 1..end].iter().all(|w| {
-                    matches!(
-                        w.as_str(),
-                        "tehran" | "teheran" | "iran" | "summit" | "meeting" | "talks"
-                    )
-                })
+                && matches!(
+                    words[end - 1].as_str(),
+                    "tehran" | "teheran" | "iran" | "summit" | "meeting" | "talks"
+                )
         })
     {
         end = at;
