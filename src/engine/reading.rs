@@ -397,6 +397,13 @@ impl Engine {
                     && self.facts.get(fact_id).is_some_and(|fact| {
                         fact.kind != AnswerKind::Place && !self.places(&fact.answer)
                     });
+                // Asked where a place is, an answer placing something
+                // else ("what country is idlib in": not where the summit
+                // is held).
+                let placed_other = self
+                    .facts
+                    .get(fact_id)
+                    .is_some_and(|fact| self.index.placed_other(&fact.answer, &found.query));
                 // Asked about something the article is known not to say,
                 // and much more like that than like this fact.
                 let gap_wins = gap_rules_out(gap, c.scored.confidence);
@@ -407,6 +414,7 @@ impl Engine {
                     || time_for_count
                     || figure_given
                     || placeless
+                    || placed_other
                     || kind_unsaid
                     || echo_unsaid
                     || return_uncounted

@@ -4295,3 +4295,66 @@ fn a_name_guessed_with_or_someone_else_is_not_what_is_asked() {
         "held in Tehran",
     );
 }
+
+#[test]
+fn a_what_opening_a_sentence_of_its_own_echoes_no_word() {
+    let e = engine();
+    // Not "the massacre what?": the word before the full stop ends a
+    // sentence of its own.
+    assert_answers(
+        &e,
+        "erdogan warned of a massacre. what exactly",
+        "massacre",
+        14,
+    );
+    // The echo still reads inside one sentence.
+    assert_answers(&e, "idlib is the last what?", "last rebel stronghold", 1);
+}
+
+#[test]
+fn leaders_arguing_over_a_place_are_discussing_it() {
+    let e = engine();
+    for q in [
+        "what province are the three leaders arguing over",
+        "what are putin and erdogan arguing about in tehran",
+    ] {
+        assert_answers(&e, q, "Idlib", 1);
+    }
+}
+
+#[test]
+fn asked_to_be_reminded_what_a_meeting_is_about_the_topic_answers() {
+    let e = engine();
+    for q in [
+        "could someone remind me what the tehran summit is about",
+        "can you remind me what the talks are really about",
+    ] {
+        assert_answers(&e, q, "Idlib", 1);
+    }
+}
+
+#[test]
+fn a_pronoun_points_at_what_the_asker_heard_about_not_at_who_talked() {
+    let e = engine();
+    assert_answers(
+        &e,
+        "my dad keeps going on about the summit in tehran. which presidents were at it?",
+        "Rowhani",
+        2,
+    );
+    // Who said something stays part of the question.
+    assert_answers(
+        &e,
+        "the envoy said something about fighters in idlib, how many did he say",
+        "10,000",
+        13,
+    );
+}
+
+#[test]
+fn asked_where_a_place_is_an_answer_placing_something_else_is_no_answer() {
+    let e = engine();
+    assert_not_answered_with(&e, "what country is idlib in", "held in Tehran");
+    // Asked where the summit on it is, the summit's place answers.
+    assert_answers(&e, "where's the idlib summit", "Tehran", 1);
+}

@@ -489,7 +489,7 @@ fn focus_from(message: &str, marked_first: bool) -> Option<String> {
                 .iter()
                 .any(|w| matches!(w.as_str(), "they" | "them" | "their"));
         if (named >= MIN_WORDS || turns_to) && !small_talk(before) && !of_asker {
-            text = format!("{} {text}", before.trim());
+            text = format!("{} {text}", told_about(before).trim());
         }
     }
     // "apart from idlib, what other zones were set up": what the question
@@ -502,6 +502,47 @@ fn focus_from(message: &str, marked_first: bool) -> Option<String> {
     }
     let whole = message.split_whitespace().count();
     (text.split_whitespace().count() < whole).then_some(text)
+}
+
+/// What a clause tells of, when it says who was talking or hearing about
+/// it: "radio in the mess room was going on about some summit in tehran"
+/// tells of "some summit in tehran"; "someone came in asking about that
+/// summit and i blanked" of "that summit". Else the clause.
+fn told_about(clause: &str) -> &str {
+    // Not one whose words the asker asks after ("erdogan said something
+    // about…", "…talked about working with russia"): only hearing, asking
+    // and the talk around the asker ("going on about", "keeps talking
+    // about").
+    const TALK: &[&str] = &[
+        "asking", "asked", "heard", "hear", "hearing", "reading", "read", "posting", "posted",
+        "ranting", "chatting", "chatted", "story", "news", "piece", "article", "report",
+    ];
+    const GOING_ON: &[&str] = &["going", "goes", "went", "banging", "keeps", "kept", "been"];
+    let said = words(clause);
+    let starts = word_starts(clause);
+    let talk = |k: usize| {
+        let before = |j: usize| k.checked_sub(j).map(|b| said[b].as_str());
+        TALK.contains(&said[k].as_str())
+            || (matches!(said[k].as_str(), "on" | "talking")
+                && before(1).is_some_and(|b| GOING_ON.contains(&b)))
+    };
+    let Some(k) = said
+        .iter()
+        .rposition(|w| w == "about")
+        .filter(|&k| k > 0 && talk(k - 1) && k + MIN_WORDS < said.len())
+    else {
+        return clause;
+    };
+    let end = (k + MIN_WORDS..said.len().saturating_sub(1))
+        .find(|&j| {
+            matches!(said[j].as_str(), "and" | "but")
+                && matches!(said[j + 1].as_str(), "i" | "im" | "ive" | "we" | "my")
+        })
+        .and_then(|j| starts.get(j).copied())
+        .unwrap_or(clause.len());
+    starts
+        .get(k + 1)
+        .map_or(clause, |&start| &clause[start..end])
 }
 
 /// Whether `clause`, not ending with "?", opens as a relative clause: a
@@ -829,7 +870,7 @@ fn embedded(words: &[String]) -> Option<usize> {
 /// or a verb of asking: the text from its question word on.
 fn from_wh(clause: &str) -> Option<String> {
     let words = words(clause);
-    if opens_question(&words) {
+    if opens_question(&words) && !asks_to_be_told(&words) {
         return None;
     }
     // "What" asked in place of what is done, said or named ("the parties
@@ -881,6 +922,26 @@ fn from_wh(clause: &str) -> Option<String> {
         .and_then(|k| starts.get(k).copied())
         .unwrap_or(clause.len());
     Some(clause[start..end].trim().to_string())
+}
+
+/// Whether a clause opening as a question only asks someone to tell the
+/// question inside it: "can someone remind me what the summit is about",
+/// "do you know who runs idlib" ask what and who.
+fn asks_to_be_told(words: &[String]) -> bool {
+    let rest: Vec<&str> = words
+        .iter()
+        .map(String::as_str)
+        .skip_while(|w| LEAD_INS.contains(w))
+        .collect();
+    matches!(
+        rest.as_slice(),
+        [aux, who, ..]
+            if matches!(*aux, "can" | "could" | "would" | "will" | "do" | "does")
+                && matches!(
+                    *who,
+                    "you" | "u" | "ya" | "someone" | "somebody" | "anyone" | "anybody" | "any1"
+                )
+    ) && embedded(words).is_some()
 }
 
 /// A clause's question after chatter: after a verb of asking ("… lol
@@ -1286,7 +1347,7 @@ mod tests {
             // A relative clause after a comma asks nothing.
             (
                 "I have been reading about Syria, which I find rather confusing at my age. Could you tell me which three countries' presidents are meeting?",
-                Some("Could you tell me which three countries' presidents are meeting?"),
+                Some("which three countries' presidents are meeting?"),
             ),
             (
                 "my uncle, who we visited last week, keeps asking. where is the summit",
@@ -1530,10 +1591,10 @@ mod tests {
                 Some("which city are they meeting in?"),
             ),
             // What the asker saw, heard or asks about may be who "they"
-            // are.
+            // are: what they heard about is.
             (
                 "i keep hearing about the kremlin statement, what were they asking for?",
-                None,
+                Some("the kremlin statement, what were they asking for?"),
             ),
             (
                 "im confused about the observation posts. who do they belong to",

@@ -1544,6 +1544,37 @@ impl Index {
             .collect()
     }
 
+    /// Whether `answer`, asked where something is, places something else:
+    /// it holds none of the question's words and leaves out the place the
+    /// question names ("what country is idlib in": not "The summit is
+    /// being held in Tehran.").
+    pub fn placed_other(&self, answer: &str, query: &Query) -> bool {
+        if query.want != Some(Want::Place) {
+            return false;
+        }
+        let folded = crate::normalize::fold(answer);
+        let toks = tokens(&folded);
+        let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+        let caps: Vec<bool> = toks.iter().map(|t| t.upper).collect();
+        let named: Vec<usize> = self
+            .lexicon
+            .mentions(&words, &caps)
+            .into_iter()
+            .map(|m| m.entity)
+            .collect();
+        let terms: Vec<std::borrow::Cow<'_, str>> = words.iter().map(|w| self.term_of(w)).collect();
+        let place_left_out = query
+            .terms
+            .iter()
+            .filter_map(|t| t.entity)
+            .any(|e| self.lexicon.entity(e).kind == EntityKind::Place && !named.contains(&e));
+        let shared = query.terms.iter().any(|t| match t.entity {
+            Some(e) => named.contains(&e),
+            None => terms.iter().any(|a| **a == t.text),
+        });
+        place_left_out && !shared
+    }
+
     /// Whether `answer` lacks the word a question echoes before its
     /// closing "what", or has nothing after it ("…the last what?":
     /// "…warned last week" says it, "Damascus is determined…" does not).
@@ -3559,6 +3590,9 @@ impl Index {
         let echoed = raw
             .iter()
             .rposition(|w| w == "what")
+            // Not a "what" that opens a sentence of its own ("said smth
+            // about a massacre?? wat exactly").
+            .filter(|&i| !opens_last_sentence(question, raw.len() - i))
             .filter(|&i| {
                 raw[i + 1..].iter().all(|w| {
                     matches!(
@@ -5871,14 +5905,25 @@ fn asks_topic(words: &[String]) -> bool {
         }
         _ => false,
     };
-    // "what did the three presidents meet about": what they met over.
-    let met_about = matches!(rest, [first, .., verb, last]
+    // "what did the three presidents meet about": what they met over; so
+    // does an embedded "(remind me) what the summit is actually about",
+    // past a word that only stresses.
+    let plain: Vec<&String> = rest
+        .iter()
+        .filter(|w| {
+            !matches!(
+                w.as_str(),
+                "actually" | "really" | "even" | "exactly" | "all"
+            )
+        })
+        .collect();
+    let met_about = matches!(plain.as_slice(), [first, .., verb, last]
     if matches!(first.as_str(), "what" | "whats")
-        && last == "about"
+        && *last == "about"
         && matches!(
             verb.as_str(),
             "meet" | "meeting" | "met" | "talk" | "talking" | "talked" | "chat" | "chatting"
-                | "gather" | "gathering" | "gathered"
+                | "gather" | "gathering" | "gathered" | "is" | "are" | "was" | "were"
         ));
     let what_about = (what_be || met_about) && rest.last().is_some_and(|w| w == "about");
     // "what are the presidents discussing at the summit": what they
@@ -5893,6 +5938,15 @@ fn asks_topic(words: &[String]) -> bool {
                     .is_none_or(|n| matches!(n.as_str(), "at" | "in"))
         });
     what_about || discussed
+}
+
+/// Whether the question's last `tail` words are a sentence of their own:
+/// after a "?", "!" or "." that more words follow.
+fn opens_last_sentence(question: &str, tail: usize) -> bool {
+    let trimmed = question.trim_end_matches(|c: char| !c.is_alphanumeric());
+    trimmed
+        .rfind(['?', '!', '.'])
+        .is_some_and(|at| crate::normalize::tokens(&trimmed[at + 1..]).len() == tail)
 }
 
 /// Whether the name at `pos` in `raw` is whom a verb of saying addresses
