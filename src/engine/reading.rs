@@ -404,6 +404,38 @@ impl Engine {
                     .facts
                     .get(fact_id)
                     .is_some_and(|fact| self.index.placed_other(&fact.answer, &found.query));
+                // Asked what someone stressed or warned of, an answer
+                // without that verb when another fact of its kind from its
+                // sentence has it ("what did erdogan stress the importance
+                // of ahead of the summit": not "Erdogan said Friday's
+                // summit would help…" but "Erdogan stressed…"). Only where
+                // what was said is asked: not who said it.
+                let asks_words =
+                    matches!(found.query.want, None | Some(Want::Reason)) && !found.query.asks_post;
+                let manner_elsewhere = asks_words
+                    && self.facts.get(fact_id).is_some_and(|fact| {
+                        self.index
+                            .holds_manner_of_saying(&fact.answer, &found.query)
+                            == Some(false)
+                            && cands.iter().any(|other| {
+                                let Target::Fact(other_id) = other.scored.target else {
+                                    return false;
+                                };
+                                other_id != fact_id
+                                    && self.facts.get(other_id).is_some_and(|o| {
+                                        o.quote == fact.quote
+                                            && o.kind == fact.kind
+                                            && self
+                                                .index
+                                                .holds_manner_of_saying(&o.answer, &found.query)
+                                                == Some(true)
+                                    })
+                            })
+                    });
+                // Asked how much of a whole, an answer giving no share.
+                let share_unsaid = self.facts.get(fact_id).is_some_and(|fact| {
+                    crate::matcher::Index::share_unsaid(&fact.answer, &found.query)
+                });
                 // Asked about something the article is known not to say,
                 // and much more like that than like this fact.
                 let gap_wins = gap_rules_out(gap, c.scored.confidence);
@@ -415,6 +447,8 @@ impl Engine {
                     || figure_given
                     || placeless
                     || placed_other
+                    || share_unsaid
+                    || manner_elsewhere
                     || kind_unsaid
                     || echo_unsaid
                     || return_uncounted

@@ -4358,3 +4358,52 @@ fn asked_where_a_place_is_an_answer_placing_something_else_is_no_answer() {
     // Asked where the summit on it is, the summit's place answers.
     assert_answers(&e, "where's the idlib summit", "Tehran", 1);
 }
+
+#[test]
+fn what_kind_of_body_mostly_runs_a_place_is_answered_with_its_kind() {
+    let e = engine();
+    assert_answers(&e, "what kind of group largely runs idlib", "Islamist", 11);
+}
+
+#[test]
+fn who_is_behind_a_group_is_who_leads_it() {
+    let e = engine();
+    for q in ["who is behind hts", "who is behind hayat tahrir al-sham"] {
+        assert_answers(&e, q, "al-Qaeda-affiliated", 11);
+    }
+}
+
+#[test]
+fn asked_how_much_of_a_place_is_held_the_answer_gives_a_share() {
+    let e = engine();
+    assert_answers(
+        &e,
+        "how much of idlib does the alliance control",
+        "largely",
+        11,
+    );
+}
+
+#[test]
+fn asked_what_someone_stressed_the_fact_saying_he_stressed_it_answers() {
+    let e = engine();
+    assert_answers(
+        &e,
+        "what did erdogan stress the importance of before friday's summit",
+        "cooperating with Russia",
+        15,
+    );
+    assert_not_answered_with(
+        &e,
+        "what did erdogan stress before the summit",
+        "resolve issues",
+    );
+    // A fact of another kind (when he warned) rules out none: what he
+    // warned of is still answered.
+    assert_answers(
+        &e,
+        "what did erdogan warn would happen if idlib is shelled",
+        "massacre",
+        14,
+    );
+}

@@ -1544,6 +1544,52 @@ impl Index {
             .collect()
     }
 
+    /// Whether `answer` holds the verb of saying the question asks after,
+    /// when that verb says how something was said ("stress", "warn",
+    /// "urge"); None when the question asks after no such verb.
+    pub fn holds_manner_of_saying(&self, answer: &str, query: &Query) -> Option<bool> {
+        const MANNERS: &[&str] = &[
+            "warn",
+            "stress",
+            "urge",
+            "accuse",
+            "emphasise",
+            "emphasize",
+            "highlight",
+            "underline",
+        ];
+        let asked: Vec<&str> = query
+            .terms
+            .iter()
+            .filter(|t| t.entity.is_none())
+            .filter(|t| MANNERS.iter().any(|v| *self.term_of(v) == t.text))
+            .map(|t| t.text.as_str())
+            .collect();
+        if asked.is_empty() {
+            return None;
+        }
+        let folded = crate::normalize::fold(answer);
+        Some(
+            tokens(&folded)
+                .iter()
+                .any(|w| asked.contains(&&*self.term_of(&w.text))),
+        )
+    }
+
+    /// Whether `answer` gives no share when the question asks how much of
+    /// a whole ("how much of idlib does the alliance control": "HTS is an
+    /// Islamist alliance…" does not say, "Idlib is largely controlled…"
+    /// does), though its quote may.
+    pub fn share_unsaid(answer: &str, query: &Query) -> bool {
+        if query.measure != Some(Measure::Share) {
+            return false;
+        }
+        let folded = crate::normalize::fold(answer);
+        let words: Vec<String> = tokens(&folded).into_iter().map(|t| t.text).collect();
+        let has_number = words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()));
+        !Measures::stated(&folded, &words, has_number).has(Measure::Share)
+    }
+
     /// Whether `answer`, asked where something is, places something else:
     /// it holds none of the question's words and leaves out the place the
     /// question names ("what country is idlib in": not "The summit is
@@ -3519,6 +3565,22 @@ impl Index {
         // one in control ("what sort of coalition is in charge of most of
         // the province", "what kind of group runs idlib").
         let controls = |w: &[String]| match w {
+            // Past a word of how much ("mostly runs the area").
+            [how, rest @ ..]
+                if matches!(
+                    how.as_str(),
+                    "mostly"
+                        | "largely"
+                        | "mainly"
+                        | "basically"
+                        | "effectively"
+                        | "actually"
+                        | "now"
+                        | "currently"
+                ) =>
+            {
+                !rest.is_empty() && CONTROLLING.contains(&rest[0].as_str())
+            }
             [be, a, b, ..] if matches!(be.as_str(), "is" | "are" | "was" | "were") => {
                 (a == "in" && matches!(b.as_str(), "charge" | "control"))
                     || CONTROLLING.contains(&a.as_str())
