@@ -406,10 +406,13 @@ impl Engine {
                     .is_some_and(|fact| self.index.placed_other(&fact.answer, &found.query));
                 // Asked what someone stressed or warned of, an answer
                 // without that verb when another fact of its kind from its
-                // sentence has it ("what did erdogan stress the importance
-                // of ahead of the summit": not "Erdogan said Friday's
-                // summit would help…" but "Erdogan stressed…"). Only where
-                // what was said is asked: not who said it.
+                // sentence has it and holds as many of the question's
+                // other words ("what did erdogan stress the importance of
+                // ahead of the summit": not "Erdogan said Friday's summit
+                // would help…" but "Erdogan stressed…"; "what did he
+                // stress about refugees" keeps his refugee warning, but "what
+                // else did he stress" sets those words aside). Only
+                // where what was said is asked: not who said it.
                 let asks_words =
                     matches!(found.query.want, None | Some(Want::Reason)) && !found.query.asks_post;
                 let manner_elsewhere = asks_words
@@ -425,6 +428,14 @@ impl Engine {
                                     && self.facts.get(other_id).is_some_and(|o| {
                                         o.quote == fact.quote
                                             && o.kind == fact.kind
+                                            && (found.query.asks_else
+                                                || self
+                                                    .index
+                                                    .topical_words_held(&o.answer, &found.query)
+                                                    >= self.index.topical_words_held(
+                                                        &fact.answer,
+                                                        &found.query,
+                                                    ))
                                             && self
                                                 .index
                                                 .holds_manner_of_saying(&o.answer, &found.query)
@@ -432,10 +443,16 @@ impl Engine {
                                     })
                             })
                     });
+                // Asked whom someone acts on, an answer saying who he is.
+                let identity_unasked = self
+                    .facts
+                    .get(fact_id)
+                    .is_some_and(|fact| self.index.identity_unasked(&fact.answer, &found.query));
                 // Asked how much of a whole, an answer giving no share.
-                let share_unsaid = self.facts.get(fact_id).is_some_and(|fact| {
-                    crate::matcher::Index::share_unsaid(&fact.answer, &found.query)
-                });
+                let share_unsaid = self
+                    .facts
+                    .get(fact_id)
+                    .is_some_and(|fact| self.index.share_unsaid(&fact.answer, &found.query));
                 // Asked about something the article is known not to say,
                 // and much more like that than like this fact.
                 let gap_wins = gap_rules_out(gap, c.scored.confidence);
@@ -448,6 +465,7 @@ impl Engine {
                     || placeless
                     || placed_other
                     || share_unsaid
+                    || identity_unasked
                     || manner_elsewhere
                     || kind_unsaid
                     || echo_unsaid

@@ -522,7 +522,18 @@ fn told_about(clause: &str) -> &str {
     let starts = word_starts(clause);
     let talk = |k: usize| {
         let before = |j: usize| k.checked_sub(j).map(|b| said[b].as_str());
-        TALK.contains(&said[k].as_str())
+        // Not one who was asked ("de mistura was asked about the
+        // fighters"): who answered is asked after. The asker may have been
+        // ("i was asked about…").
+        let passive = said[k] == "asked"
+            && before(1).is_some_and(|b| {
+                matches!(
+                    b,
+                    "was" | "were" | "is" | "are" | "been" | "being" | "get" | "got"
+                )
+            })
+            && !before(2).is_some_and(|b| matches!(b, "i" | "we" | "ive" | "weve"));
+        (TALK.contains(&said[k].as_str()) && !passive)
             || (matches!(said[k].as_str(), "on" | "talking")
                 && before(1).is_some_and(|b| GOING_ON.contains(&b)))
     };
@@ -533,11 +544,16 @@ fn told_about(clause: &str) -> &str {
     else {
         return clause;
     };
-    let end = (k + MIN_WORDS..said.len().saturating_sub(1))
-        .find(|&j| {
-            matches!(said[j].as_str(), "and" | "but")
-                && matches!(said[j + 1].as_str(), "i" | "im" | "ive" | "we" | "my")
-        })
+    let end_at = (k + 1..said.len().saturating_sub(1)).find(|&j| {
+        matches!(said[j].as_str(), "and" | "but")
+            && matches!(said[j + 1].as_str(), "i" | "im" | "ive" | "we" | "my")
+    });
+    // Too short to name what the pronoun stands for ("read an article
+    // about hts and i'm lost"): the clause as it is.
+    if end_at.is_some_and(|j| j < k + 1 + MIN_WORDS) {
+        return clause;
+    }
+    let end = end_at
         .and_then(|j| starts.get(j).copied())
         .unwrap_or(clause.len());
     starts

@@ -487,6 +487,20 @@ const BODIES: &[&str] = &[
 
 /// Verbs of holding a place: "what sort of group runs idlib" asks the kind
 /// of the body in control.
+/// Verbs of saying that tell how something was said: asked what someone
+/// stressed, the fact saying he stressed it answers
+/// (`Index::holds_manner_of_saying`).
+const MANNERS_OF_SAYING: &[&str] = &[
+    "warn",
+    "stress",
+    "urge",
+    "accuse",
+    "emphasise",
+    "emphasize",
+    "highlight",
+    "underline",
+];
+
 const CONTROLLING: &[&str] = &[
     "controls",
     "control",
@@ -677,6 +691,10 @@ pub struct Query {
     /// The question asks who someone it names is ("who is de mistura",
     /// "who's the un envoy"): a description answers it, not a new name.
     pub identity: bool,
+    /// The question asks whom someone it names acts on, after "who is"
+    /// ("who was erdogan having a go at", "who is rowhani meeting with"):
+    /// that one, not who he is. The named one's entity.
+    pub acted_on_by: Option<usize>,
     /// It asks which of a kind of people or countries, more than one
     /// ("which presidents are at the table"): one person's identity does
     /// not answer it.
@@ -1548,21 +1566,11 @@ impl Index {
     /// when that verb says how something was said ("stress", "warn",
     /// "urge"); None when the question asks after no such verb.
     pub fn holds_manner_of_saying(&self, answer: &str, query: &Query) -> Option<bool> {
-        const MANNERS: &[&str] = &[
-            "warn",
-            "stress",
-            "urge",
-            "accuse",
-            "emphasise",
-            "emphasize",
-            "highlight",
-            "underline",
-        ];
         let asked: Vec<&str> = query
             .terms
             .iter()
             .filter(|t| t.entity.is_none())
-            .filter(|t| MANNERS.iter().any(|v| *self.term_of(v) == t.text))
+            .filter(|t| self.is_manner_of_saying(&t.text))
             .map(|t| t.text.as_str())
             .collect();
         if asked.is_empty() {
@@ -1576,12 +1584,63 @@ impl Index {
         )
     }
 
+    /// Whether `answer` says who someone is ("Recep Tayyip Erdogan is
+    /// Turkey's president") when the question asks whom that one acts on
+    /// ("who was erdogan having a go at").
+    pub fn identity_unasked(&self, answer: &str, query: &Query) -> bool {
+        let Some(e) = query.acted_on_by else {
+            return false;
+        };
+        let folded = crate::normalize::fold(answer);
+        let toks = tokens(&folded);
+        let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+        let caps: Vec<bool> = toks.iter().map(|t| t.upper).collect();
+        self.lexicon
+            .mentions(&words, &caps)
+            .into_iter()
+            .find(|m| m.start == 0)
+            .is_some_and(|m| m.entity == e && words.get(m.len) == Some(&"is"))
+    }
+
+    /// How many of the question's words and names (but the verb of saying
+    /// it asks after) `answer` holds.
+    pub fn topical_words_held(&self, answer: &str, query: &Query) -> usize {
+        let folded = crate::normalize::fold(answer);
+        let toks = tokens(&folded);
+        let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+        let caps: Vec<bool> = toks.iter().map(|t| t.upper).collect();
+        let named: Vec<usize> = self
+            .lexicon
+            .mentions(&words, &caps)
+            .into_iter()
+            .map(|m| m.entity)
+            .collect();
+        let terms: Vec<std::borrow::Cow<'_, str>> = words.iter().map(|w| self.term_of(w)).collect();
+        query
+            .terms
+            .iter()
+            .filter(|t| match t.entity {
+                Some(e) => named.contains(&e),
+                None => !self.is_manner_of_saying(&t.text) && terms.iter().any(|a| **a == t.text),
+            })
+            .count()
+    }
+
+    /// Whether `term` is a verb saying how something was said ("stress",
+    /// "warn", "urge").
+    fn is_manner_of_saying(&self, term: &str) -> bool {
+        MANNERS_OF_SAYING.iter().any(|v| *self.term_of(v) == *term)
+    }
+
     /// Whether `answer` gives no share when the question asks how much of
-    /// a whole ("how much of idlib does the alliance control": "HTS is an
+    /// ground is held ("how much of idlib does the alliance control": "HTS is an
     /// Islamist alliance…" does not say, "Idlib is largely controlled…"
     /// does), though its quote may.
-    pub fn share_unsaid(answer: &str, query: &Query) -> bool {
-        if query.measure != Some(Measure::Share) {
+    pub fn share_unsaid(&self, answer: &str, query: &Query) -> bool {
+        // Only a share of ground held ("how much of idlib is controlled"),
+        // not of people ("how much of idlib is civilian").
+        let held = self.term_of("controlled");
+        if query.measure != Some(Measure::Share) || !query.terms.iter().any(|t| t.text == *held) {
             return false;
         }
         let folded = crate::normalize::fold(answer);
@@ -3856,6 +3915,41 @@ impl Index {
                 .iter()
                 .any(|u| u.pos == at && u.entity.is_some() && ends(u))
         });
+        // "who was erdogan having a go at", "who is rowhani meeting with":
+        // after "who" and a "to be", a name and then what it does.
+        let acted_on_by = raw.iter().enumerate().find_map(|(i, w)| {
+            if !matches!(w.as_str(), "who" | "whom") {
+                return None;
+            }
+            let be = raw.get(i + 1)?;
+            if !matches!(be.as_str(), "is" | "are" | "was" | "were" | "s") {
+                return None;
+            }
+            let u = units
+                .iter()
+                .find(|u| u.pos == i + 2 && u.entity.is_some())?;
+            let rest = raw[u.end()..].iter().take_while(|w| {
+                !matches!(
+                    w.as_str(),
+                    "what" | "whats" | "where" | "when" | "why" | "how" | "and" | "who"
+                )
+            });
+            // Within a few words: a later one may belong to another
+            // question ("who is hts actually? is it linked to…").
+            rest.take(4)
+                .any(|w| {
+                    (w.len() >= 5
+                        && w.ends_with("ing")
+                        && !w.ends_with("thing")
+                        && !matches!(
+                            w.as_str(),
+                            "according" | "regarding" | "concerning" | "during" | "nothing"
+                        ))
+                        || matches!(w.as_str(), "with" | "at" | "against")
+                })
+                .then_some(u.entity)
+                .flatten()
+        });
         // "what did erdogan and rowhani talk about", "…agree on": what
         // people named said between them. Not "what did earlier summits
         // agree on", which their outcome answers.
@@ -3919,6 +4013,7 @@ impl Index {
             located_in,
             located_word,
             identity,
+            acted_on_by,
             asks_many,
             person_noun: raw.iter().any(|w| person_noun(w)),
             names_time: want == Some(Want::Time)
@@ -5979,14 +6074,23 @@ fn asks_topic(words: &[String]) -> bool {
             )
         })
         .collect();
-    let met_about = matches!(plain.as_slice(), [first, .., verb, last]
+    // A "to be" only after a meeting named ("what the fighting is about"
+    // asks no topic).
+    let meeting = |w: &&String| {
+        matches!(
+            w.as_str(),
+            "summit" | "meeting" | "talks" | "conference" | "gathering" | "trip" | "visit"
+        )
+    };
+    let met_about = matches!(plain.as_slice(), [first, between @ .., verb, last]
     if matches!(first.as_str(), "what" | "whats")
         && *last == "about"
-        && matches!(
+        && (matches!(
             verb.as_str(),
             "meet" | "meeting" | "met" | "talk" | "talking" | "talked" | "chat" | "chatting"
-                | "gather" | "gathering" | "gathered" | "is" | "are" | "was" | "were"
-        ));
+                | "gather" | "gathering" | "gathered"
+        ) || (matches!(verb.as_str(), "is" | "are" | "was" | "were")
+            && between.iter().any(meeting))));
     let what_about = (what_be || met_about) && rest.last().is_some_and(|w| w == "about");
     // "what are the presidents discussing at the summit": what they
     // discuss is what they met over.
