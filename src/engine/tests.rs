@@ -4440,3 +4440,38 @@ fn what_a_rule_of_this_stop_must_not_catch() {
     // A share is asked of ground held, not of people.
     assert_answers(&e, "how much of idlib is civilian", "3 million", 12);
 }
+
+#[test]
+fn how_recently_asks_when() {
+    let e = engine();
+    assert_answers(
+        &e,
+        "how recently did de mistura warn about an attack",
+        "last week",
+        13,
+    );
+}
+
+#[test]
+fn asked_how_many_someone_said_there_will_be_a_count_of_what_is_no_answer() {
+    let e = engine();
+    assert_not_answered_with(
+        &e,
+        "how many syrians has turkey said it will let in",
+        "3.5 million",
+    );
+    // What is there now is still counted.
+    assert_answers(&e, "how many refugees does turkey host", "3.5 million", 16);
+}
+
+#[test]
+fn a_question_word_after_a_preposition_is_asked_in_its_place() {
+    let e = engine();
+    // Not "how many civilians?" alone: whose security, in whose words.
+    assert_answers(
+        &e,
+        "ok random one, jaberi ansari spoke of protecting the security of how many civilians?",
+        "millions",
+        5,
+    );
+}

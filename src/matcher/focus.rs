@@ -912,6 +912,14 @@ fn from_wh(clause: &str) -> Option<String> {
                     | "called"
                     | "named"
             )
+            // "…protecting the security of how many civilians?": a
+            // question word after a preposition is asked in its place.
+            || (i > 1
+                && matches!(words[i].as_str(), "how" | "which" | "what" | "whom")
+                && matches!(
+                    words[i - 1].as_str(),
+                    "of" | "about" | "for" | "with" | "to" | "by" | "from" | "on"
+                ))
     };
     let at = embedded(&words).or_else(|| {
         clause

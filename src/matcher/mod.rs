@@ -3826,10 +3826,13 @@ impl Index {
                                             | "feared"
                                     )
                             };
-                            let said_first = asked
-                                .iter()
-                                .position(|w| expects(w))
-                                .is_some_and(|e| asked[e + 1..].iter().any(|w| supposes(w)));
+                            // After a verb of saying, "will" tells what is
+                            // expected too ("…has turkey said it will take
+                            // in").
+                            let said_first =
+                                asked.iter().position(|w| expects(w)).is_some_and(|e| {
+                                    asked[e + 1..].iter().any(|w| supposes(w) || *w == "will")
+                                });
                             let if_so = asked.contains(&"if") && asked.iter().any(|w| supposes(w));
                             said_first || if_so
                         })
@@ -6458,6 +6461,7 @@ fn read_want(words: &[String]) -> Option<Want> {
                     }),
                 pair("what", "time"),
                 pair("how", "long"),
+                pair("how", "recently"),
                 pair("what", "year"),
             ]),
         ),
