@@ -4475,3 +4475,9 @@ fn a_question_word_after_a_preposition_is_asked_in_its_place() {
         5,
     );
 }
+
+#[test]
+fn de_escalation_typed_as_one_word_is_read_as_the_article_writes_it() {
+    let e = engine();
+    assert_answers(&e, "did the deescalation zones hold up", "broken", 20);
+}
