@@ -4481,3 +4481,14 @@ fn de_escalation_typed_as_one_word_is_read_as_the_article_writes_it() {
     let e = engine();
     assert_answers(&e, "did the deescalation zones hold up", "broken", 20);
 }
+
+#[test]
+fn how_the_article_writes_a_name_is_no_part_of_the_question() {
+    let e = engine();
+    assert_answers(
+        &e,
+        "what is the envoy's full name the way the article writes it",
+        "Staffan de Mistura",
+        13,
+    );
+}
