@@ -428,6 +428,7 @@ impl Engine {
                                     && self.facts.get(other_id).is_some_and(|o| {
                                         o.quote == fact.quote
                                             && o.kind == fact.kind
+                                            && !self.index.holds_aside(&o.answer, &found.query)
                                             && (found.query.asks_else
                                                 || self
                                                     .index

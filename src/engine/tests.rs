@@ -4492,3 +4492,45 @@ fn how_the_article_writes_a_name_is_no_part_of_the_question() {
         13,
     );
 }
+
+#[test]
+fn what_the_second_reviews_probes_showed_no_rule_may_catch() {
+    let e = engine();
+    // Whom someone works for or is tied to: who he is answers.
+    assert_answers(
+        &e,
+        "who is jaberi ansari working for",
+        "Foreign Ministry",
+        5,
+    );
+    assert_answers(&e, "who is hts affiliated with", "al-Qaeda", 11);
+    // "who's" is read as "who" alone.
+    assert_not_answered_with(&e, "who's erdogan having a go at", "Turkey's president");
+    // One named who was chatting is who the pronoun stands for.
+    assert_not_answered_with(
+        &e,
+        "rowhani was chatting about the summit with erdogan. what did he say?",
+        "Erdogan said",
+    );
+    // Said "will be protected": no forecast, the figure given answers.
+    assert_answers(
+        &e,
+        "how many civilians did jaberi ansari say will be protected",
+        "millions",
+        5,
+    );
+    // What is set aside is no rival with the verb asked after.
+    assert_answers(
+        &e,
+        "what did erdogan stress besides cooperating with russia",
+        "refugee",
+        15,
+    );
+    // What was heard about stands in for the question's "it".
+    assert_answers(
+        &e,
+        "i heard about some summit on idlib and i'm confused. what's it for?",
+        "Idlib",
+        1,
+    );
+}

@@ -489,7 +489,16 @@ fn focus_from(message: &str, marked_first: bool) -> Option<String> {
                 .iter()
                 .any(|w| matches!(w.as_str(), "they" | "them" | "their"));
         if (named >= MIN_WORDS || turns_to) && !small_talk(before) && !of_asker {
-            text = format!("{} {text}", told_about(before).trim());
+            let told = told_about(before);
+            text = if told.len() < before.len() {
+                // What was heard about stands in for the question's one
+                // "it" ("i heard about some summit on idlib. what's it
+                // for?" asks what the summit is for), else leads it.
+                let told = told.trim().trim_end_matches(|c: char| !c.is_alphanumeric());
+                it_replaced(&text, told).unwrap_or_else(|| format!("{told} {text}"))
+            } else {
+                format!("{} {text}", before.trim())
+            };
         }
     }
     // "apart from idlib, what other zones were set up": what the question
@@ -502,6 +511,33 @@ fn focus_from(message: &str, marked_first: bool) -> Option<String> {
     }
     let whole = message.split_whitespace().count();
     (text.split_whitespace().count() < whole).then_some(text)
+}
+
+/// `question` with its one standalone "it" put as `thing`; None when it
+/// has no "it" or more than one.
+fn it_replaced(question: &str, thing: &str) -> Option<String> {
+    let words: Vec<&str> = question.split(' ').collect();
+    fn bare(w: &str) -> &str {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+    }
+    let mut at = words.iter().enumerate().filter(|(_, w)| {
+        let b = bare(w).to_lowercase();
+        b == "it" || b == "it's" || b == "it\u{2019}s"
+    });
+    let (i, w) = at.next()?;
+    if at.next().is_some() {
+        return None;
+    }
+    let b = bare(w);
+    let said = if b.len() > 2 {
+        format!("{thing} is")
+    } else {
+        thing.to_string()
+    };
+    let whole = w.replacen(b, &said, 1);
+    let mut out: Vec<String> = words.iter().map(|w| (*w).to_string()).collect();
+    out[i] = whole;
+    Some(out.join(" "))
 }
 
 /// What a clause tells of, when it says who was talking or hearing about
@@ -537,10 +573,56 @@ fn told_about(clause: &str) -> &str {
             || (matches!(said[k].as_str(), "on" | "talking")
                 && before(1).is_some_and(|b| GOING_ON.contains(&b)))
     };
+    // Told by the asker or those around them ("radio in the mess room",
+    // "someone came in", "my dad"), not by one the question may be about
+    // ("rowhani was chatting about the summit…").
+    const AROUND_ASKER: &[&str] = &[
+        "i",
+        "im",
+        "ive",
+        "id",
+        "we",
+        "my",
+        "our",
+        "someone",
+        "somebody",
+        "everyone",
+        "everybody",
+        "people",
+        "radio",
+        "tv",
+        "news",
+        "friend",
+        "friends",
+        "mate",
+        "mates",
+        "dad",
+        "mum",
+        "mom",
+        "husband",
+        "wife",
+        "boss",
+        "uncle",
+        "aunt",
+        "customer",
+        "customers",
+        "guy",
+        "guys",
+        "colleague",
+        "colleagues",
+        "they",
+        "folks",
+        "family",
+    ];
     let Some(k) = said
         .iter()
         .rposition(|w| w == "about")
         .filter(|&k| k > 0 && talk(k - 1) && k + MIN_WORDS < said.len())
+        .filter(|&k| {
+            said[..k - 1]
+                .iter()
+                .any(|w| AROUND_ASKER.contains(&w.as_str()))
+        })
     else {
         return clause;
     };
@@ -1618,7 +1700,7 @@ mod tests {
             // are: what they heard about is.
             (
                 "i keep hearing about the kremlin statement, what were they asking for?",
-                Some("the kremlin statement, what were they asking for?"),
+                Some("the kremlin statement what were they asking for?"),
             ),
             (
                 "im confused about the observation posts. who do they belong to",

@@ -669,6 +669,9 @@ pub struct Query {
     /// idlib"): an answer that gives no other of its kind gives nothing
     /// asked for.
     pub besides: Option<usize>,
+    /// The term of the first word of what the question sets aside
+    /// ("besides cooperating with russia": cooperating's).
+    pub aside_term: Option<String>,
     /// The question sets something aside or asks for something else
     /// ("besides the summit, what else did erdogan stress", "anything
     /// else he was worried about"): the words it names are not what it
@@ -1624,6 +1627,16 @@ impl Index {
                 None => !self.is_manner_of_saying(&t.text) && terms.iter().any(|a| **a == t.text),
             })
             .count()
+    }
+
+    /// Whether `answer` holds the term of what the question sets aside.
+    pub fn holds_aside(&self, answer: &str, query: &Query) -> bool {
+        query.aside_term.as_deref().is_some_and(|aside| {
+            let folded = crate::normalize::fold(answer);
+            tokens(&folded)
+                .iter()
+                .any(|t| *self.term_of(&t.text) == *aside)
+        })
     }
 
     /// Whether `term` is a verb saying how something was said ("stress",
@@ -3826,12 +3839,17 @@ impl Index {
                                             | "feared"
                                     )
                             };
-                            // After a verb of saying, "will" tells what is
-                            // expected too ("…has turkey said it will take
-                            // in").
+                            // After a verb of saying and who will, "will"
+                            // tells what is expected too ("…has turkey said
+                            // it will take in"; not "…say will be
+                            // protected").
                             let said_first =
                                 asked.iter().position(|w| expects(w)).is_some_and(|e| {
-                                    asked[e + 1..].iter().any(|w| supposes(w) || *w == "will")
+                                    asked[e + 1..].iter().any(|w| supposes(w))
+                                        || asked[e + 1..].windows(2).any(|p| {
+                                            matches!(p[0], "it" | "they" | "he" | "she" | "we")
+                                                && p[1] == "will"
+                                        })
                                 });
                             let if_so = asked.contains(&"if") && asked.iter().any(|w| supposes(w));
                             said_first || if_so
@@ -3921,34 +3939,47 @@ impl Index {
         // "who was erdogan having a go at", "who is rowhani meeting with":
         // after "who" and a "to be", a name and then what it does.
         let acted_on_by = raw.iter().enumerate().find_map(|(i, w)| {
-            if !matches!(w.as_str(), "who" | "whom") {
-                return None;
-            }
-            let be = raw.get(i + 1)?;
-            if !matches!(be.as_str(), "is" | "are" | "was" | "were" | "s") {
-                return None;
-            }
-            let u = units
+            let at = match w.as_str() {
+                // "who's" is typed "whos", or read as "who" alone.
+                "whos" => i + 1,
+                "who" | "whom"
+                    if raw.get(i + 1).is_some_and(|be| {
+                        matches!(be.as_str(), "is" | "are" | "was" | "were" | "s")
+                    }) =>
+                {
+                    i + 2
+                }
+                "who" => i + 1,
+                _ => return None,
+            };
+            let u = units.iter().find(|u| u.pos == at && u.entity.is_some())?;
+            // A verb of going at someone right after the name (past a
+            // word that only stresses): not "who is jaberi ansari working
+            // for", "who is hts affiliated with", whom who he is answers.
+            let mut after = raw[u.end()..]
                 .iter()
-                .find(|u| u.pos == i + 2 && u.entity.is_some())?;
-            let rest = raw[u.end()..].iter().take_while(|w| {
-                !matches!(
-                    w.as_str(),
-                    "what" | "whats" | "where" | "when" | "why" | "how" | "and" | "who"
-                )
-            });
-            // Within a few words: a later one may belong to another
-            // question ("who is hts actually? is it linked to…").
-            rest.take(4)
-                .any(|w| {
-                    (w.len() >= 5
-                        && w.ends_with("ing")
-                        && !w.ends_with("thing")
-                        && !matches!(
-                            w.as_str(),
-                            "according" | "regarding" | "concerning" | "during" | "nothing"
-                        ))
-                        || matches!(w.as_str(), "with" | "at" | "against")
+                .skip_while(|w| matches!(w.as_str(), "really" | "actually" | "even" | "so"));
+            after
+                .next()
+                .is_some_and(|w| {
+                    matches!(
+                        w.as_str(),
+                        "having"
+                            | "blaming"
+                            | "criticising"
+                            | "criticizing"
+                            | "attacking"
+                            | "slamming"
+                            | "accusing"
+                            | "targeting"
+                            | "meeting"
+                            | "fighting"
+                            | "angry"
+                            | "mad"
+                            | "annoyed"
+                            | "upset"
+                            | "pointing"
+                    )
                 })
                 .then_some(u.entity)
                 .flatten()
@@ -4004,6 +4035,7 @@ impl Index {
             supposed,
             asks_post,
             besides,
+            aside_term: set_aside.clone(),
             asks_else: set_aside_at.is_some() || raw.iter().any(|w| w == "else"),
             asks_someone: want == Some(Want::Who)
                 && raw
@@ -6195,9 +6227,9 @@ fn asks_purpose(words: &[String]) -> bool {
             if last == "for"
                 && (whats == "whats"
                     || (whats == "what"
-                        && between
-                            .first()
-                            .is_some_and(|w| matches!(w.as_str(), "the" | "this" | "that")))) =>
+                        && between.first().is_some_and(|w| {
+                            matches!(w.as_str(), "the" | "this" | "that" | "some" | "a" | "an")
+                        }))) =>
         {
             between
         }
