@@ -492,6 +492,7 @@ const BODIES: &[&str] = &[
 /// (`Index::holds_manner_of_saying`).
 const MANNERS_OF_SAYING: &[&str] = &[
     "warn",
+    "caution",
     "stress",
     "urge",
     "accuse",
@@ -672,6 +673,9 @@ pub struct Query {
     /// The term of the first word of what the question sets aside
     /// ("besides cooperating with russia": cooperating's).
     pub aside_term: Option<String>,
+    /// The terms of the verbs saying how something was said that the
+    /// question asks after ("what did erdogan stress": stress's).
+    pub manner_asked: Vec<String>,
     /// The question sets something aside or asks for something else
     /// ("besides the summit, what else did erdogan stress", "anything
     /// else he was worried about"): the words it names are not what it
@@ -1569,22 +1573,16 @@ impl Index {
     /// when that verb says how something was said ("stress", "warn",
     /// "urge"); None when the question asks after no such verb.
     pub fn holds_manner_of_saying(&self, answer: &str, query: &Query) -> Option<bool> {
-        let asked: Vec<&str> = query
-            .terms
-            .iter()
-            .filter(|t| t.entity.is_none())
-            .filter(|t| self.is_manner_of_saying(&t.text))
-            .map(|t| t.text.as_str())
-            .collect();
-        if asked.is_empty() {
+        if query.manner_asked.is_empty() {
             return None;
         }
         let folded = crate::normalize::fold(answer);
-        Some(
-            tokens(&folded)
+        Some(tokens(&folded).iter().any(|w| {
+            query
+                .manner_asked
                 .iter()
-                .any(|w| asked.contains(&&*self.term_of(&w.text))),
-        )
+                .any(|m| *m == *self.term_of(&w.text))
+        }))
     }
 
     /// Whether `answer` says who someone is ("Recep Tayyip Erdogan is
@@ -1624,7 +1622,9 @@ impl Index {
             .iter()
             .filter(|t| match t.entity {
                 Some(e) => named.contains(&e),
-                None => !self.is_manner_of_saying(&t.text) && terms.iter().any(|a| **a == t.text),
+                None => {
+                    !query.manner_asked.contains(&t.text) && terms.iter().any(|a| **a == t.text)
+                }
             })
             .count()
     }
@@ -1639,12 +1639,6 @@ impl Index {
         })
     }
 
-    /// Whether `term` is a verb saying how something was said ("stress",
-    /// "warn", "urge").
-    fn is_manner_of_saying(&self, term: &str) -> bool {
-        MANNERS_OF_SAYING.iter().any(|v| *self.term_of(v) == *term)
-    }
-
     /// Whether `answer` gives no share when the question asks how much of
     /// ground is held ("how much of idlib does the alliance control": "HTS is an
     /// Islamist alliance…" does not say, "Idlib is largely controlled…"
@@ -1652,8 +1646,11 @@ impl Index {
     pub fn share_unsaid(&self, answer: &str, query: &Query) -> bool {
         // Only a share of ground held ("how much of idlib is controlled"),
         // not of people ("how much of idlib is civilian").
+        if query.measure != Some(Measure::Share) {
+            return false;
+        }
         let held = self.term_of("controlled");
-        if query.measure != Some(Measure::Share) || !query.terms.iter().any(|t| t.text == *held) {
+        if !query.terms.iter().any(|t| t.text == *held) {
             return false;
         }
         let folded = crate::normalize::fold(answer);
@@ -1667,7 +1664,11 @@ impl Index {
     /// question names ("what country is idlib in": not "The summit is
     /// being held in Tehran.").
     pub fn placed_other(&self, answer: &str, query: &Query) -> bool {
-        if query.want != Some(Want::Place) {
+        let places_named = query.terms.iter().any(|t| {
+            t.entity
+                .is_some_and(|e| self.lexicon.entity(e).kind == EntityKind::Place)
+        });
+        if query.want != Some(Want::Place) || !places_named {
             return false;
         }
         let folded = crate::normalize::fold(answer);
@@ -4018,7 +4019,25 @@ impl Index {
                         .any(|u| (lead + 2..lead + t).contains(&u.pos) && person(u))
                 })
         };
+        // Only when a word of the question could be one (most ask after
+        // none): each verb's term is found once.
+        let manner_asked: Vec<String> = if raw.iter().any(|w| {
+            MANNERS_OF_SAYING
+                .iter()
+                .any(|m| w.len() >= m.len().min(4) && w.starts_with(&m[..m.len().min(4)]))
+        }) {
+            let manners: Vec<std::borrow::Cow<'_, str>> =
+                MANNERS_OF_SAYING.iter().map(|v| self.term_of(v)).collect();
+            terms
+                .iter()
+                .filter(|t| t.entity.is_none() && manners.iter().any(|m| **m == t.text))
+                .map(|t| t.text.clone())
+                .collect()
+        } else {
+            Vec::new()
+        };
         Query {
+            manner_asked,
             terms,
             want,
             measure,
