@@ -1606,27 +1606,28 @@ impl Index {
     /// How many of the question's words and names (but the verb of saying
     /// it asks after) `answer` holds.
     pub fn topical_words_held(&self, answer: &str, query: &Query) -> usize {
+        let (named, terms) = self.read_answer(answer);
+        query
+            .terms
+            .iter()
+            .filter(|t| !query.manner_asked.contains(&t.text) && held(t, &named, &terms))
+            .count()
+    }
+
+    /// The entities `answer` names and the terms of its words.
+    fn read_answer(&self, answer: &str) -> (Vec<usize>, Vec<std::borrow::Cow<'_, str>>) {
         let folded = crate::normalize::fold(answer);
         let toks = tokens(&folded);
         let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
         let caps: Vec<bool> = toks.iter().map(|t| t.upper).collect();
-        let named: Vec<usize> = self
+        let named = self
             .lexicon
             .mentions(&words, &caps)
             .into_iter()
             .map(|m| m.entity)
             .collect();
-        let terms: Vec<std::borrow::Cow<'_, str>> = words.iter().map(|w| self.term_of(w)).collect();
-        query
-            .terms
-            .iter()
-            .filter(|t| match t.entity {
-                Some(e) => named.contains(&e),
-                None => {
-                    !query.manner_asked.contains(&t.text) && terms.iter().any(|a| **a == t.text)
-                }
-            })
-            .count()
+        let terms = words.iter().map(|w| self.term_of(w)).collect();
+        (named, terms)
     }
 
     /// Whether `answer` holds the term of what the question sets aside.
@@ -1640,9 +1641,9 @@ impl Index {
     }
 
     /// Whether `answer` gives no share when the question asks how much of
-    /// ground is held ("how much of idlib does the alliance control": "HTS is an
-    /// Islamist alliance…" does not say, "Idlib is largely controlled…"
-    /// does), though its quote may.
+    /// ground is held ("how much of idlib does the alliance control": "HTS
+    /// is an Islamist alliance…" does not say, "Idlib is largely
+    /// controlled…" does), though its quote may.
     pub fn share_unsaid(&self, answer: &str, query: &Query) -> bool {
         // Only a share of ground held ("how much of idlib is controlled"),
         // not of people ("how much of idlib is civilian").
@@ -1671,26 +1672,13 @@ impl Index {
         if query.want != Some(Want::Place) || !places_named {
             return false;
         }
-        let folded = crate::normalize::fold(answer);
-        let toks = tokens(&folded);
-        let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
-        let caps: Vec<bool> = toks.iter().map(|t| t.upper).collect();
-        let named: Vec<usize> = self
-            .lexicon
-            .mentions(&words, &caps)
-            .into_iter()
-            .map(|m| m.entity)
-            .collect();
-        let terms: Vec<std::borrow::Cow<'_, str>> = words.iter().map(|w| self.term_of(w)).collect();
+        let (named, terms) = self.read_answer(answer);
         let place_left_out = query
             .terms
             .iter()
             .filter_map(|t| t.entity)
             .any(|e| self.lexicon.entity(e).kind == EntityKind::Place && !named.contains(&e));
-        let shared = query.terms.iter().any(|t| match t.entity {
-            Some(e) => named.contains(&e),
-            None => terms.iter().any(|a| **a == t.text),
-        });
+        let shared = query.terms.iter().any(|t| held(t, &named, &terms));
         place_left_out && !shared
     }
 
@@ -6158,6 +6146,15 @@ fn asks_topic(words: &[String]) -> bool {
                     .is_none_or(|n| matches!(n.as_str(), "at" | "in"))
         });
     what_about || discussed
+}
+
+/// Whether a question's term is held by an answer naming `named` and
+/// holding `terms`: its entity named, or its word there.
+fn held(t: &QueryTerm, named: &[usize], terms: &[std::borrow::Cow<'_, str>]) -> bool {
+    match t.entity {
+        Some(e) => named.contains(&e),
+        None => terms.iter().any(|a| **a == t.text),
+    }
 }
 
 /// Whether the question's last `tail` words are a sentence of their own:
