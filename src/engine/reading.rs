@@ -417,32 +417,34 @@ impl Engine {
                     matches!(found.query.want, None | Some(Want::Reason)) && !found.query.asks_post;
                 let manner_elsewhere = asks_words
                     && self.facts.get(fact_id).is_some_and(|fact| {
-                        self.index
+                        if self
+                            .index
                             .holds_manner_of_saying(&fact.answer, &found.query)
-                            == Some(false)
-                            && cands.iter().any(|other| {
-                                let Target::Fact(other_id) = other.scored.target else {
-                                    return false;
-                                };
-                                other_id != fact_id
-                                    && self.facts.get(other_id).is_some_and(|o| {
-                                        o.quote == fact.quote
-                                            && o.kind == fact.kind
-                                            && !self.index.holds_aside(&o.answer, &found.query)
-                                            && (found.query.asks_else
-                                                || self
-                                                    .index
-                                                    .topical_words_held(&o.answer, &found.query)
-                                                    >= self.index.topical_words_held(
-                                                        &fact.answer,
-                                                        &found.query,
-                                                    ))
-                                            && self
+                            != Some(false)
+                        {
+                            return false;
+                        }
+                        let own = self.index.topical_words_held(&fact.answer, &found.query);
+                        cands.iter().any(|other| {
+                            let Target::Fact(other_id) = other.scored.target else {
+                                return false;
+                            };
+                            other_id != fact_id
+                                && self.facts.get(other_id).is_some_and(|o| {
+                                    o.quote == fact.quote
+                                        && o.kind == fact.kind
+                                        && !self.index.holds_aside(&o.answer, &found.query)
+                                        && (found.query.asks_else
+                                            || self
                                                 .index
-                                                .holds_manner_of_saying(&o.answer, &found.query)
-                                                == Some(true)
-                                    })
-                            })
+                                                .topical_words_held(&o.answer, &found.query)
+                                                >= own)
+                                        && self
+                                            .index
+                                            .holds_manner_of_saying(&o.answer, &found.query)
+                                            == Some(true)
+                                })
+                        })
                     });
                 // Asked whom someone acts on, an answer saying who he is.
                 let identity_unasked = self

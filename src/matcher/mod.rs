@@ -485,8 +485,6 @@ const BODIES: &[&str] = &[
     "outfit",
 ];
 
-/// Verbs of holding a place: "what sort of group runs idlib" asks the kind
-/// of the body in control.
 /// Verbs of saying that tell how something was said: asked what someone
 /// stressed, the fact saying he stressed it answers
 /// (`Index::holds_manner_of_saying`).
@@ -502,6 +500,8 @@ const MANNERS_OF_SAYING: &[&str] = &[
     "underline",
 ];
 
+/// Verbs of holding a place: "what sort of group runs idlib" asks the kind
+/// of the body in control.
 const CONTROLLING: &[&str] = &[
     "controls",
     "control",
@@ -4009,11 +4009,10 @@ impl Index {
         };
         // Only when a word of the question could be one (most ask after
         // none): each verb's term is found once.
-        let manner_asked: Vec<String> = if raw.iter().any(|w| {
-            MANNERS_OF_SAYING
-                .iter()
-                .any(|m| w.len() >= m.len().min(4) && w.starts_with(&m[..m.len().min(4)]))
-        }) {
+        let manner_asked: Vec<String> = if raw
+            .iter()
+            .any(|w| MANNERS_OF_SAYING.iter().any(|m| w.starts_with(&m[..4])))
+        {
             let manners: Vec<std::borrow::Cow<'_, str>> =
                 MANNERS_OF_SAYING.iter().map(|v| self.term_of(v)).collect();
             terms
