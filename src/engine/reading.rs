@@ -366,6 +366,12 @@ impl Engine {
                     .facts
                     .get(fact_id)
                     .is_some_and(|fact| self.index.echo_unsaid(&fact.answer, &found.query));
+                // Asked which thing, an answer leaving out what its
+                // sentence calls that.
+                let which_elsewhere = self.facts.get(fact_id).is_some_and(|fact| {
+                    self.index
+                        .which_noun_elsewhere(&fact.answer, &fact.quote, &found.query)
+                });
                 // Asked when, an answer that gives no time ("they have
                 // met before…"), or gives a place, number or person; asked
                 // how many, one that gives no number ("troops have been
@@ -472,6 +478,7 @@ impl Engine {
                     || manner_elsewhere
                     || kind_unsaid
                     || echo_unsaid
+                    || which_elsewhere
                     || return_uncounted
                     || supposition_unsaid
                     || f.entity_swapped

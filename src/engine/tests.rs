@@ -4534,3 +4534,95 @@ fn what_the_second_reviews_probes_showed_no_rule_may_catch() {
         1,
     );
 }
+
+#[test]
+fn the_article_named_bare_is_not_the_one_whose_words_are_asked() {
+    let e = engine();
+    // "article mentions": what the article says, not Assad's words.
+    assert_answers(
+        &e,
+        "quick one before lunch: latakia, what is it to assad? article says it's his main something?",
+        "stronghold",
+        9,
+    );
+}
+
+#[test]
+fn a_sentence_telling_what_the_asker_does_not_know_is_not_asked_with_the_question() {
+    let e = engine();
+    assert_answers(
+        &e,
+        "honestly i dont even know who is hosting. which city are the talks in?",
+        "Tehran",
+        1,
+    );
+    // Its pronoun pointing back, the sentence before is still read.
+    assert_answers(
+        &e,
+        "i wonder what hts really is. who is it linked to?",
+        "al-Qaeda",
+        11,
+    );
+}
+
+#[test]
+fn a_bastion_held_by_a_side_is_its_stronghold() {
+    let e = engine();
+    assert_answers(
+        &e,
+        "the leaders got together over which final rebel-held bastion",
+        "Idlib",
+        1,
+    );
+}
+
+#[test]
+fn asked_which_thing_an_answer_leaving_out_what_its_sentence_calls_it_is_no_answer() {
+    let e = engine();
+    // Not "The summit is being held in Tehran", whose sentence calls
+    // Idlib the last rebel stronghold.
+    assert_answers(
+        &e,
+        "which last opposition-held bastion did the presidents get together over",
+        "Idlib",
+        1,
+    );
+    // A kind of thing the answer names is still its answer.
+    assert_answers(
+        &e,
+        "which islamist alliance controls idlib",
+        "Hayat Tahrir al-Sham",
+        11,
+    );
+}
+
+#[test]
+fn did_they_meet_in_a_capital_is_not_answered_with_that_capitals_words() {
+    let e = engine();
+    assert_not_answered_with(&e, "did they all meet up in moscow", "stabilization");
+}
+
+#[test]
+fn a_sides_position_is_where_it_stands_and_a_persons_his_post() {
+    let e = engine();
+    // A seat of government's position: what it said.
+    assert_answers(&e, "moscow position?", "stabilization", 19);
+    assert_answers(&e, "what does the kremlin believe", "stabilization", 19);
+    // A country's: which side it is on.
+    assert_answers(&e, "what is iran's position in the war", "Assad", 7);
+    assert_answers(&e, "whats turkeys position", "rebels", 7);
+    // A person's is still his post.
+    assert_answers(
+        &e,
+        "what is jaberi ansari's position",
+        "Foreign Ministry",
+        5,
+    );
+    // What someone thinks will happen is still asked.
+    assert_answers(
+        &e,
+        "does erdogan think friday's summit will help",
+        "help",
+        15,
+    );
+}

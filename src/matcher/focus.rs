@@ -326,9 +326,18 @@ fn focus_from(message: &str, marked_first: bool) -> Option<String> {
     // religious? linked to anyone?").
     let one_word_asked =
         |i: usize| words(&clauses[i]).len() == 1 && clauses[i].trim_end().ends_with('?');
+    // "i dont even know whos hosting. what city is the summit in?": a
+    // sentence ended with a full stop that only tells what the asker
+    // does not know is said before a question that stands alone, not
+    // asked with it (but "…why damascus cares about this one province.
+    // is it the last place…": the question's pronoun points there).
+    let stands_alone = !refers_back(&words(&clauses[first]));
+    let told =
+        |c: &String| stands_alone && c.trim_end().ends_with('.') && !opens_question(&words(c));
     loop {
         if first > 0
             && is_question_at(first - 1)
+            && !told(&clauses[first - 1])
             && !small_talk(&clauses[first - 1])
             && !asks_the_room(&words(&clauses[first - 1]))
         {

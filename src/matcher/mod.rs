@@ -561,6 +561,45 @@ fn word_used_is_said(typed: &mut Vec<crate::normalize::Token>) {
     typed.remove(noun + 1);
 }
 
+impl Index {
+    /// "kremlin position?", "iran's position in the war": the position of
+    /// a country, a group or a body is where it stands, not a post (a
+    /// person's still is: "what is jaberi ansari's position"). A seat of
+    /// government's is what it says ("kremlin position?": what the
+    /// Kremlin said), a side's which side it is on ("what is turkey's
+    /// position": it backs the rebels).
+    fn sides_position_is_stance(&self, typed: &mut [crate::normalize::Token]) {
+        let Some(at) = typed
+            .iter()
+            .position(|t| matches!(t.text.as_str(), "position" | "positions"))
+        else {
+            return;
+        };
+        let owner_end = if at >= 2 && typed[at - 1].text == "s" {
+            at - 1
+        } else {
+            at
+        };
+        let words: Vec<&str> = typed[..owner_end].iter().map(|t| t.text.as_str()).collect();
+        let caps = vec![false; words.len()];
+        let a_side = self
+            .lexicon
+            .mentions(&words, &caps)
+            .last()
+            .filter(|m| m.start + m.len == owner_end)
+            .is_some_and(|m| {
+                matches!(
+                    self.lexicon.entity(m.entity).kind,
+                    EntityKind::Country | EntityKind::Org | EntityKind::Group
+                )
+            });
+        if a_side {
+            let seat = words::has(&words::lists().seats, words[owner_end - 1]);
+            typed[at].text = if seat { "stance" } else { "side" }.to_string();
+        }
+    }
+}
+
 /// Kinds of answer a word of a fact can give (`Doc::clues`).
 const CLUE_NAME: u8 = 1;
 const CLUE_NUMBER: u8 = 2;
@@ -654,6 +693,11 @@ pub struct Query {
     /// ("idlib is the last what?" → "last"): an answer is the article's
     /// words after it, so one without it does not answer.
     pub echoed: Option<String>,
+    /// The terms of what a "which" question asks for, read up to the verb
+    /// after it, when it says it in two words or more besides names
+    /// ("which last rebel stronghold did they meet over" → "last",
+    /// "stronghold").
+    pub which_noun: Vec<String>,
     /// The question asks of people sent or going back ("how many refugees
     /// has turkey sent back", "…deported", "…returned"): a figure of those
     /// hosted does not count them.
@@ -955,13 +999,15 @@ fn alternatives(raw: &[String], units: &[Unit]) -> Vec<usize> {
 }
 
 /// Whether `words` end with the writing asked about, after a determiner:
-/// "the article", "this piece" (not "de mistura's report").
+/// "the article", "this piece" (not "de mistura's report"); or typed bare,
+/// as chat drops it, by a word that names nothing but the writing:
+/// "article says its his main something".
 fn the_writing(words: &[String]) -> bool {
     matches!(
         words,
         [.., det, w] if matches!(det.as_str(), "the" | "this" | "that" | "ur" | "your")
             && WRITINGS.contains(&w.as_str())
-    )
+    ) || matches!(words, [.., w] if matches!(w.as_str(), "article" | "author" | "writer"))
 }
 
 /// Whether a name ending before `end` is only the asker's guess, left
@@ -1697,6 +1743,28 @@ impl Index {
             .any(|w| *self.term_of(w) == **echoed)
     }
 
+    /// Whether `answer` leaves out every word of what a "which" question
+    /// asks for while `quote` says them all: the answer is about something
+    /// else of its sentence ("which last rebel stronghold did the leaders
+    /// get together over": not "The summit is being held in Tehran", whose
+    /// sentence calls Idlib the last rebel stronghold).
+    pub fn which_noun_elsewhere(&self, answer: &str, quote: &str, query: &Query) -> bool {
+        if query.which_noun.is_empty() {
+            return false;
+        }
+        let terms = |text: &str| -> Vec<String> {
+            tokens(&crate::normalize::fold(text))
+                .iter()
+                .map(|t| self.term_of(&t.text).into_owned())
+                .collect()
+        };
+        let (answer, quote) = (terms(answer), terms(quote));
+        query
+            .which_noun
+            .iter()
+            .all(|w| quote.contains(w) && !answer.contains(w))
+    }
+
     /// Whether `answer` speaks of no return when the question asks how
     /// many were sent or went back ("Turkey already hosts 3.5 million
     /// Syrian refugees" counts those hosted).
@@ -1969,6 +2037,7 @@ impl Index {
             typed = distribute_leaders(typed);
             drop_came_from(&mut typed);
             word_used_is_said(&mut typed);
+            self.sides_position_is_stance(&mut typed);
             known_for_is_famous(&mut typed);
             bound_is_no_content(&mut typed);
         }
@@ -2912,14 +2981,26 @@ impl Index {
         });
         // The place a yes/no question checks something is in: the name
         // typed right after the last "in" (past an article), found by its
-        // word as the set-aside one is. Only with a "to be" before it and
-        // nothing but words that say nothing after the name: "has turkey
-        // taken in syrian refugees" and "were the ceasefires in the zones
-        // respected" check no place.
+        // word as the set-aside one is. Only with a "to be" or "do" before
+        // it ("did they meet in moscow") and nothing but words that say
+        // nothing after the name: "has turkey taken in syrian refugees"
+        // and "were the ceasefires in the zones respected" check no place.
         let copula = |w: &String| {
             matches!(
                 w.as_str(),
-                "is" | "are" | "was" | "were" | "isnt" | "arent" | "wasnt" | "werent"
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "isnt"
+                    | "arent"
+                    | "wasnt"
+                    | "werent"
+                    | "do"
+                    | "does"
+                    | "did"
+                    | "dont"
+                    | "doesnt"
+                    | "didnt"
             )
         };
         // Not "at": "is erdogan angry at russia" checks no place.
@@ -3193,6 +3274,37 @@ impl Index {
                         .unwrap_or(e),
                 )
             });
+        // "what does the kremlin think", "kremlin stance?": with whose
+        // words read, a word only of holding a view asks no more than
+        // "say" does, which says nothing of what was said. Not one a
+        // clause follows ("does erdogan think the meeting will help":
+        // what he thinks is asked), nor the asker's own ("i think"), nor
+        // views someone has and does something with ("…share his views").
+        const VIEWS: &[&str] = &[
+            "think", "thinks", "thought", "believe", "believes", "reckon", "reckons", "view",
+            "views", "stance", "opinion",
+        ];
+        let view_only = raw.iter().any(|w| VIEWS.contains(&w.as_str()))
+            && raw.iter().enumerate().all(|(i, w)| {
+                !VIEWS.contains(&w.as_str())
+                    || raw.get(i + 1).is_none_or(|n| {
+                        matches!(n.as_str(), "about" | "of" | "on" | "regarding" | "towards")
+                    }) && !i.checked_sub(1).is_some_and(|p| {
+                        matches!(
+                            raw[p].as_str(),
+                            "i" | "u" | "you" | "we" | "his" | "her" | "their" | "its"
+                        )
+                    })
+            });
+        if speaker.is_some() && view_only {
+            terms.retain(|t| {
+                t.entity.is_some()
+                    || !matches!(
+                        t.text.as_str(),
+                        "think" | "thought" | "believ" | "reckon" | "view" | "stanc" | "opinion"
+                    )
+            });
+        }
         // "who (…) said": the say-verb's subject is the "who" itself, with
         // no "is" between ("who's the diplomat who said…" asks who he is),
         // and the "who" opens a question, not a relative clause ("a friend
@@ -3759,6 +3871,27 @@ impl Index {
                     && !words::has(&words::lists().auxiliaries, w)
             })
             .map(|w| self.term_of(w).into_owned());
+        // What "which" asks for: the words up to the verb after it
+        // ("which last opposition stronghold did the presidents…"), when
+        // two or more besides names say something.
+        let which_noun = raw
+            .iter()
+            .position(|w| w == "which")
+            .and_then(|i| {
+                let verb = (i + 2..raw.len().min(i + 6))
+                    .find(|&j| words::has(&words::lists().auxiliaries, &raw[j]))?;
+                let named = |j: usize| {
+                    units
+                        .iter()
+                        .any(|u| u.entity.is_some() && u.pos <= j && j < u.end())
+                };
+                let said: Vec<String> = (i + 1..verb)
+                    .filter(|&j| !named(j) && !words::has(&words::lists().stopwords, &raw[j]))
+                    .map(|j| self.term_of(&raw[j]).into_owned())
+                    .collect();
+                (said.len() >= 2).then_some(said)
+            })
+            .unwrap_or_default();
         // A word of return in what "how many" asks, before any "and" or
         // "but" after it ("how many refugees has turkey sent back"; not
         // "sorry to return to this but how many…", "how many are
@@ -4037,6 +4170,7 @@ impl Index {
             kind_of_is,
             kind_of_body,
             echoed,
+            which_noun,
             returned,
             supposed,
             asks_post,
