@@ -330,14 +330,28 @@ fn focus_from(message: &str, marked_first: bool) -> Option<String> {
     // sentence ended with a full stop that only tells what the asker
     // does not know is said before a question that stands alone, not
     // asked with it (but "…why damascus cares about this one province.
-    // is it the last place…": the question's pronoun points there).
-    let stands_alone = !refers_back(&words(&clauses[first]));
-    let told =
-        |c: &String| stands_alone && c.trim_end().ends_with('.') && !opens_question(&words(c));
+    // is it the last place…": the question's pronoun points there; "i
+    // dont know how big idlib is. how many people live there?"; "…. and
+    // when?" goes on with it). Not one telling what the asker wants to
+    // know ("i want to know who backs turkey. and iran?").
+    let stands_alone = |c: &String| {
+        let said = words(c);
+        !refers_back(&said)
+            && !said.iter().any(|w| matches!(w.as_str(), "there" | "then"))
+            && said
+                .first()
+                .is_some_and(|w| !matches!(w.as_str(), "and" | "or" | "but" | "so"))
+    };
+    let told = |c: &String, asked: &String| {
+        c.trim_end().ends_with('.')
+            && !opens_question(&words(c))
+            && not_knowing(&words(c))
+            && stands_alone(asked)
+    };
     loop {
         if first > 0
             && is_question_at(first - 1)
-            && !told(&clauses[first - 1])
+            && !told(&clauses[first - 1], &clauses[first])
             && !small_talk(&clauses[first - 1])
             && !asks_the_room(&words(&clauses[first - 1]))
         {
@@ -945,6 +959,22 @@ fn refers_back(words: &[String]) -> bool {
                     .is_some_and(|n| EVENTS.contains(&n.as_str()));
             (BACK_REFERENCES.contains(&w.as_str()) && !nothing) || that_place || that_event
         })
+}
+
+/// Whether `words` tell that the asker does not know something ("i dont
+/// even know…", "no idea…", "idk…"), not that they want to ("i want to
+/// know who…", "i wonder what…").
+fn not_knowing(words: &[String]) -> bool {
+    let knowing = |w: &str| matches!(w, "know" | "knew" | "idea" | "sure" | "remember");
+    words.windows(2).any(|w| {
+        matches!(w[0].as_str(), "dont" | "didnt" | "not" | "never" | "no") && knowing(&w[1])
+    }) || words.windows(3).any(|w| {
+        matches!(w[0].as_str(), "dont" | "didnt" | "not")
+            && matches!(w[1].as_str(), "even" | "really" | "actually")
+            && knowing(&w[2])
+    }) || words
+        .iter()
+        .any(|w| matches!(w.as_str(), "idk" | "dunno" | "forgot" | "blanked"))
 }
 
 fn words(text: &str) -> Vec<String> {

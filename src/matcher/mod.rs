@@ -562,12 +562,39 @@ fn word_used_is_said(typed: &mut Vec<crate::normalize::Token>) {
 }
 
 impl Index {
+    /// "erdogan on us n russia", "russia and us": "us" typed small and
+    /// joined to a country by "and" or "or" is the US, as "US" is.
+    fn us_beside_a_country(&self, words: &[String], caps: &mut [bool]) {
+        let country = |j: usize| {
+            words.get(j).is_some_and(|w| {
+                self.lexicon
+                    .mentions(&[w.as_str()], &[false])
+                    .first()
+                    .is_some_and(|m| self.lexicon.entity(m.entity).kind == EntityKind::Country)
+            })
+        };
+        let joins = |j: usize| {
+            words
+                .get(j)
+                .is_some_and(|w| matches!(w.as_str(), "and" | "n" | "or" | "vs"))
+        };
+        for i in 0..words.len() {
+            if words[i] == "us"
+                && ((i >= 2 && joins(i - 1) && country(i - 2)) || (joins(i + 1) && country(i + 2)))
+            {
+                caps[i] = true;
+            }
+        }
+    }
+
     /// "kremlin position?", "iran's position in the war": the position of
-    /// a country, a group or a body is where it stands, not a post (a
-    /// person's still is: "what is jaberi ansari's position"). A seat of
-    /// government's is what it says ("kremlin position?": what the
-    /// Kremlin said), a side's which side it is on ("what is turkey's
-    /// position": it backs the rebels).
+    /// a country is where it stands, not a post (a person's still is:
+    /// "what is jaberi ansari's position"). A seat of government that is
+    /// no city speaks ("kremlin position?": what the Kremlin said); a
+    /// country's position is which side it is on ("what is turkey's
+    /// position": it backs the rebels). Not a position on a meeting
+    /// ("russia's position on the summit": what it wants of it), nor a
+    /// group's or a government's ("the rebels' position in idlib").
     fn sides_position_is_stance(&self, typed: &mut [crate::normalize::Token]) {
         let Some(at) = typed
             .iter()
@@ -575,6 +602,15 @@ impl Index {
         else {
             return;
         };
+        let on_a_meeting = typed[at + 1..].iter().any(|t| {
+            matches!(
+                t.text.as_str(),
+                "summit" | "talks" | "meeting" | "meetings" | "conference"
+            )
+        });
+        if on_a_meeting {
+            return;
+        }
         let owner_end = if at >= 2 && typed[at - 1].text == "s" {
             at - 1
         } else {
@@ -587,15 +623,12 @@ impl Index {
             .mentions(&words, &caps)
             .last()
             .filter(|m| m.start + m.len == owner_end)
-            .is_some_and(|m| {
-                matches!(
-                    self.lexicon.entity(m.entity).kind,
-                    EntityKind::Country | EntityKind::Org | EntityKind::Group
-                )
-            });
+            .is_some_and(|m| self.lexicon.entity(m.entity).kind == EntityKind::Country);
         if a_side {
-            let seat = words::has(&words::lists().seats, words[owner_end - 1]);
-            typed[at].text = if seat { "stance" } else { "side" }.to_string();
+            let owner = words[owner_end - 1];
+            let speaks = words::has(&words::lists().seats, owner)
+                && crate::words::place_at(&[owner.to_string()]).is_none();
+            typed[at].text = if speaks { "stance" } else { "side" }.to_string();
         }
     }
 }
@@ -1748,21 +1781,53 @@ impl Index {
     /// else of its sentence ("which last rebel stronghold did the leaders
     /// get together over": not "The summit is being held in Tehran", whose
     /// sentence calls Idlib the last rebel stronghold).
+    ///
+    /// Not an answer naming what the sentence says them of: "which
+    /// northern province does damascus want" is answered by "Damascus is
+    /// determined to take Idlib…", whose sentence has "Syria's northern
+    /// province of Idlib".
     pub fn which_noun_elsewhere(&self, answer: &str, quote: &str, query: &Query) -> bool {
+        /// How many words from the asked words a name may be and still be
+        /// what they describe.
+        const BESIDE: usize = 4;
         if query.which_noun.is_empty() {
             return false;
         }
-        let terms = |text: &str| -> Vec<String> {
+        let words = |text: &str| -> Vec<String> {
             tokens(&crate::normalize::fold(text))
-                .iter()
-                .map(|t| self.term_of(&t.text).into_owned())
+                .into_iter()
+                .map(|t| t.text)
                 .collect()
         };
-        let (answer, quote) = (terms(answer), terms(quote));
-        query
+        let (answer, quote) = (words(answer), words(quote));
+        let terms = |ws: &[String]| -> Vec<String> {
+            ws.iter().map(|w| self.term_of(w).into_owned()).collect()
+        };
+        let (answer_terms, quote_terms) = (terms(&answer), terms(&quote));
+        let said_elsewhere = query
             .which_noun
             .iter()
-            .all(|w| quote.contains(w) && !answer.contains(w))
+            .all(|w| quote_terms.contains(w) && !answer_terms.contains(w));
+        if !said_elsewhere {
+            return false;
+        }
+        let names = |ws: &[String]| {
+            let refs: Vec<&str> = ws.iter().map(String::as_str).collect();
+            self.lexicon.mentions(&refs, &vec![false; refs.len()])
+        };
+        let asked_at: Vec<usize> = (0..quote_terms.len())
+            .filter(|&i| query.which_noun.contains(&quote_terms[i]))
+            .collect();
+        let described: Vec<usize> = names(&quote)
+            .into_iter()
+            .filter(|m| {
+                asked_at.iter().any(|&i| {
+                    i.abs_diff(m.start) <= BESIDE || i.abs_diff(m.start + m.len) <= BESIDE
+                })
+            })
+            .map(|m| m.entity)
+            .collect();
+        !names(&answer).iter().any(|m| described.contains(&m.entity))
     }
 
     /// Whether `answer` speaks of no return when the question asks how
@@ -2041,9 +2106,17 @@ impl Index {
             known_for_is_famous(&mut typed);
             bound_is_no_content(&mut typed);
         }
-        for t in typed {
+        // "a pop at them", "a proper pop at": a word going at someone,
+        // not shorthand ("r at the summit" is still "are").
+        let goes_at: Vec<bool> = (0..typed.len())
+            .map(|i| {
+                typed.get(i + 1).is_some_and(|n| n.text == "at")
+                    && typed[i.saturating_sub(2)..i].iter().any(|b| b.text == "a")
+            })
+            .collect();
+        for (t, goes_at) in typed.into_iter().zip(goes_at) {
             if query {
-                if let Some(exp) = self.lexicon.shorthand(&t.text) {
+                if let Some(exp) = self.lexicon.shorthand(&t.text).filter(|_| !goes_at) {
                     for w in exp {
                         words.push(w.clone());
                         raw.push(w.clone());
@@ -2132,6 +2205,9 @@ impl Index {
                 raw.truncate(start);
                 raw.extend(r2);
             }
+        }
+        if query {
+            self.us_beside_a_country(&words, &mut caps);
         }
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
         let mentions = self.lexicon.mentions(&refs, &caps);
@@ -2981,27 +3057,36 @@ impl Index {
         });
         // The place a yes/no question checks something is in: the name
         // typed right after the last "in" (past an article), found by its
-        // word as the set-aside one is. Only with a "to be" or "do" before
-        // it ("did they meet in moscow") and nothing but words that say
-        // nothing after the name: "has turkey taken in syrian refugees"
-        // and "were the ceasefires in the zones respected" check no place.
+        // word as the set-aside one is. Only with a "to be" before it, or
+        // a "do" and a verb of meeting ("did they meet in moscow"; not
+        // "did the ceasefires hold in idlib", whose answer need not say
+        // where), and nothing but words that say nothing after the name:
+        // "has turkey taken in syrian refugees" and "were the ceasefires
+        // in the zones respected" check no place.
+        let meets = raw.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "meet"
+                    | "met"
+                    | "meeting"
+                    | "gather"
+                    | "gathered"
+                    | "convene"
+                    | "convened"
+                    | "held"
+                    | "summit"
+                    | "talks"
+            )
+        });
         let copula = |w: &String| {
             matches!(
                 w.as_str(),
-                "is" | "are"
-                    | "was"
-                    | "were"
-                    | "isnt"
-                    | "arent"
-                    | "wasnt"
-                    | "werent"
-                    | "do"
-                    | "does"
-                    | "did"
-                    | "dont"
-                    | "doesnt"
-                    | "didnt"
-            )
+                "is" | "are" | "was" | "were" | "isnt" | "arent" | "wasnt" | "werent"
+            ) || meets
+                && matches!(
+                    w.as_str(),
+                    "do" | "does" | "did" | "dont" | "doesnt" | "didnt"
+                )
         };
         // Not "at": "is erdogan angry at russia" checks no place.
         let mut located_word = None;
@@ -3274,12 +3359,13 @@ impl Index {
                         .unwrap_or(e),
                 )
             });
-        // "what does the kremlin think", "kremlin stance?": with whose
+        // "what does the kremlin think", "kremlin stance?": with a body's
         // words read, a word only of holding a view asks no more than
-        // "say" does, which says nothing of what was said. Not one a
+        // "say" does, which says nothing of what was said (a person's view
+        // keeps the word: "what was erdogan's view", of all he said). Not one a
         // clause follows ("does erdogan think the meeting will help":
         // what he thinks is asked), nor the asker's own ("i think"), nor
-        // views someone has and does something with ("…share his views").
+        // views someone has ("erdogan's view", "…share his views").
         const VIEWS: &[&str] = &[
             "think", "thinks", "thought", "believe", "believes", "reckon", "reckons", "view",
             "views", "stance", "opinion",
@@ -3292,11 +3378,13 @@ impl Index {
                     }) && !i.checked_sub(1).is_some_and(|p| {
                         matches!(
                             raw[p].as_str(),
-                            "i" | "u" | "you" | "we" | "his" | "her" | "their" | "its"
+                            "i" | "u" | "you" | "we" | "his" | "her" | "their" | "its" | "s"
                         )
                     })
             });
-        if speaker.is_some() && view_only {
+        let a_body_speaks =
+            speaker.is_some_and(|s| self.lexicon.entity(s).kind == EntityKind::Country);
+        if a_body_speaks && view_only {
             terms.retain(|t| {
                 t.entity.is_some()
                     || !matches!(
@@ -3877,6 +3965,22 @@ impl Index {
         let which_noun = raw
             .iter()
             .position(|w| w == "which")
+            // Not one opening a relative clause ("the province which…").
+            .filter(|&i| {
+                i == 0
+                    || matches!(
+                        raw[i - 1].as_str(),
+                        "in" | "on"
+                            | "over"
+                            | "about"
+                            | "to"
+                            | "for"
+                            | "at"
+                            | "from"
+                            | "with"
+                            | "by"
+                    )
+            })
             .and_then(|i| {
                 let verb = (i + 2..raw.len().min(i + 6))
                     .find(|&j| words::has(&words::lists().auxiliaries, &raw[j]))?;
