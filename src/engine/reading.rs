@@ -225,6 +225,26 @@ impl Engine {
                 }
             }
         }
+        // The word the asker echoes anywhere in the message ("why is idlib
+        // such a big deal? everyone keeps calling it the last something")
+        // is asked after by its question clause too: an answer without it
+        // is no answer to the message. (Not by a later question: "…the
+        // last what exactly? and who is determined to take it".)
+        if let [whole, focused, ..] = readings.as_mut_slice() {
+            let asked = &whole.found.query;
+            if read_focused && asked.echoed.is_some() {
+                for c in &mut focused.considered {
+                    let unsaid = self
+                        .facts
+                        .get(c.fact_id)
+                        .is_some_and(|fact| self.index.echo_unsaid(&fact.answer, asked));
+                    if unsaid {
+                        c.ruled_out = true;
+                        c.probability = 0.0;
+                    }
+                }
+            }
+        }
         readings
     }
 

@@ -4675,3 +4675,27 @@ fn a_pop_at_someone_is_going_at_them_not_a_population() {
     assert_answers(&e, "who was erdogan having a pop at", "buck", 17);
     assert_answers(&e, "idlib pop?", "3 million", 12);
 }
+
+#[test]
+fn a_word_echoed_before_a_forgotten_something_is_asked_after_by_the_question() {
+    let e = engine();
+    assert_answers(
+        &e,
+        "so why does idlib matter so much? people keep calling it the last something",
+        "stronghold",
+        1,
+    );
+    assert_answers(
+        &e,
+        "why does idlib matter? my uncle says its the last something or other",
+        "stronghold",
+        1,
+    );
+    // Not a "something" said more of: "his name, something italian".
+    assert_answers(
+        &e,
+        "who's the un envoy? forgot his name, something italian",
+        "de Mistura",
+        13,
+    );
+}

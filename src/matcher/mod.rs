@@ -3958,7 +3958,39 @@ impl Index {
                     && !words::has(&words::lists().say, w)
                     && !words::has(&words::lists().auxiliaries, w)
             })
-            .map(|w| self.term_of(w).into_owned());
+            .map(|w| self.term_of(w).into_owned())
+            // "everyone keeps calling it the last something", "the article
+            // says its his main something": a word before a "something"
+            // standing for what the asker forgot, after "the", "his" or
+            // "its" and with nothing said of it after, is echoed wherever
+            // it is.
+            .or_else(|| {
+                raw.iter()
+                    .enumerate()
+                    .skip(2)
+                    .find(|&(i, w)| {
+                        w == "something"
+                            && matches!(raw[i - 2].as_str(), "the" | "his" | "its")
+                            // Nothing said of it after ("his name, something
+                            // italian", "the summit? something about…").
+                            && raw.get(i + 1).is_none_or(|n| {
+                                matches!(
+                                    n.as_str(),
+                                    "or" | "and" | "of" | "i" | "lol" | "haha" | "exactly"
+                                )
+                            })
+                            && !units
+                                .iter()
+                                .any(|u| u.entity.is_some() && u.pos < i && i - 1 < u.end())
+                    })
+                    .map(|(i, _)| raw[i - 1].as_str())
+                    .filter(|w| {
+                        !words::has(&words::lists().stopwords, w)
+                            && !words::has(&words::lists().say, w)
+                            && !words::has(&words::lists().auxiliaries, w)
+                    })
+                    .map(|w| self.term_of(w).into_owned())
+            });
         // What "which" asks for: the words up to the verb after it
         // ("which last opposition stronghold did the presidents…"), when
         // two or more besides names say something.
