@@ -386,6 +386,11 @@ impl Engine {
                     .facts
                     .get(fact_id)
                     .is_some_and(|fact| self.index.echo_unsaid(&fact.answer, &found.query));
+                // Asked which city, an answer naming none.
+                let city_unnamed = self
+                    .facts
+                    .get(fact_id)
+                    .is_some_and(|fact| self.index.city_unnamed(&fact.answer, &found.query));
                 // Asked which thing, an answer leaving out what its
                 // sentence calls that.
                 let which_elsewhere = self.facts.get(fact_id).is_some_and(|fact| {
@@ -499,6 +504,7 @@ impl Engine {
                     || kind_unsaid
                     || echo_unsaid
                     || which_elsewhere
+                    || city_unnamed
                     || return_uncounted
                     || supposition_unsaid
                     || f.entity_swapped

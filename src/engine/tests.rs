@@ -4699,3 +4699,22 @@ fn a_word_echoed_before_a_forgotten_something_is_asked_after_by_the_question() {
         13,
     );
 }
+
+#[test]
+fn asked_which_city_an_answer_naming_no_city_is_no_answer() {
+    let e = engine();
+    // The article never says where the earlier meetings were.
+    assert_not_answered_with(
+        &e,
+        "which city were the earlier meetings held in that created the safe zones",
+        "Previous meetings",
+    );
+    assert_answers(&e, "which city are the presidents meeting in", "Tehran", 1);
+    // Asked with another question, the city is not all that is asked.
+    assert_answers(
+        &e,
+        "what day is the summit, and in which city?",
+        "Friday",
+        15,
+    );
+}

@@ -743,6 +743,9 @@ pub struct Query {
     /// The question asks for someone's post ("what's his job", "jaberi
     /// ansari's role"): an answer naming none does not give it.
     pub asks_post: bool,
+    /// The question asks which city, and nothing else ("in which city
+    /// were the earlier meetings held"): only a city answers.
+    pub asks_city: bool,
     /// Someone or somewhere the question sets aside ("which zones besides
     /// idlib"): an answer that gives no other of its kind gives nothing
     /// asked for.
@@ -1691,6 +1694,16 @@ impl Index {
             .iter()
             .filter(|t| !query.manner_asked.contains(&t.text) && held(t, &named, &terms))
             .count()
+    }
+
+    /// Whether `answer` names no city when the question asks which one
+    /// ("in which city were the earlier meetings held": not "Previous
+    /// meetings… led to… zones in Syria, including Idlib").
+    pub fn city_unnamed(&self, answer: &str, query: &Query) -> bool {
+        query.asks_city && {
+            let (named, _) = self.read_answer(answer);
+            !named.iter().any(|&e| self.lexicon.is_capital(e))
+        }
     }
 
     /// The entities `answer` names and the terms of its words.
@@ -3750,6 +3763,20 @@ impl Index {
             && !raw
                 .iter()
                 .any(|w| matches!(w.as_str(), "play" | "plays" | "playing" | "played"));
+        // Only a city asked alone ("what day was it held, and in which
+        // city" asks the day too); not a capital, which may stand for its
+        // government ("which capital is set on preventing bloodshed").
+        let asks_city = raw.iter().enumerate().any(|(i, w)| {
+            matches!(w.as_str(), "which" | "what" | "wat" | "whats")
+                && raw[i + 1..]
+                    .iter()
+                    .take(2)
+                    .any(|n| matches!(n.as_str(), "city" | "cities" | "town"))
+        }) && raw
+            .iter()
+            .filter(|w| focus::WH.contains(&w.as_str()))
+            .count()
+            == 1;
         let names_person = raw.iter().enumerate().any(|(i, w)| {
             matches!(w.as_str(), "name" | "names")
                 && raw.get(i + 1).is_some_and(|n| n == "of")
@@ -4310,6 +4337,7 @@ impl Index {
             returned,
             supposed,
             asks_post,
+            asks_city,
             besides,
             aside_term: set_aside.clone(),
             asks_else: set_aside_at.is_some() || raw.iter().any(|w| w == "else"),
