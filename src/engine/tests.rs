@@ -4718,3 +4718,16 @@ fn asked_which_city_an_answer_naming_no_city_is_no_answer() {
         15,
     );
 }
+
+#[test]
+fn what_a_body_named_by_its_role_is_like_is_answered_with_what_it_is() {
+    let e = engine();
+    assert_answers(
+        &e,
+        "what ideology has the alliance that controls most of idlib",
+        "Islamist",
+        11,
+    );
+    // Who holds the place is still who.
+    assert_answers(&e, "which group controls idlib", "controlled", 11);
+}

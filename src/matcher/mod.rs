@@ -3908,7 +3908,32 @@ impl Index {
                         || (controls(rest) && ground(rest)))
             }
             _ => false,
-        });
+        })
+            // "what ideology does the coalition running most of the
+            // province have", "…is headed by what kind of group": what a
+            // body named by its role is like, or who heads it.
+            || (raw.iter().enumerate().any(|(j, w)| {
+                let after = &raw[j + 1..];
+                let after = match after {
+                    [rel, rest @ ..] if matches!(rel.as_str(), "that" | "which" | "who") => rest,
+                    _ => after,
+                };
+                BODIES.contains(&w.as_str()) && controls(after) && ground(after)
+            }) && raw.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "ideology"
+                        | "ideological"
+                        | "ideologies"
+                        | "label"
+                        | "flavor"
+                        | "flavour"
+                        | "headed"
+                        | "heads"
+                        | "led"
+                        | "leads"
+                )
+            }));
         let under_what = raw
             .windows(2)
             .any(|w| w[0] == "under" && matches!(w[1].as_str(), "what" | "which"));
@@ -3932,7 +3957,10 @@ impl Index {
                     .iter()
                     .find(|x| !matches!(x.as_str(), "a" | "an" | "the"))
             })
-            .map(|w| self.term_of(w).into_owned());
+            .map(|w| self.term_of(w).into_owned())
+            // "what ideology does the coalition running idlib have": the
+            // kind of body it is, though no "kind of" asks it.
+            .or_else(|| kind_of_body.then(|| self.term_of("group").into_owned()));
         // "the last what exactly?": a plain word right before a "what"
         // that ends the question (but for a hedge) is echoed, after an
         // article or said before ("calls it the 'last' something… last
