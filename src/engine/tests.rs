@@ -4731,3 +4731,23 @@ fn what_a_body_named_by_its_role_is_like_is_answered_with_what_it_is() {
     // Who holds the place is still who.
     assert_answers(&e, "which group controls idlib", "controlled", 11);
 }
+
+#[test]
+fn what_the_second_review_of_this_stop_found_a_rule_must_not_catch() {
+    let e = engine();
+    // A fragment guessing at the question before is asked with it.
+    assert_answers(&e, "i dont know who leads hts. al qaeda?", "al-Qaeda", 11);
+    // Attending a summit somewhere is no meeting whose place is checked.
+    assert_answers(&e, "did putin attend the summit in tehran", "Putin", 2);
+    // A "something" standing in a question of its own echoes nothing.
+    assert_answers(
+        &e,
+        "how many civilians live in the last something",
+        "3 million",
+        12,
+    );
+    // "us" after "for" is the asker.
+    assert_not_answered_with(&e, "what does this mean for us and turkey", "buck");
+    // A seat of government named for its country is a city.
+    assert_answers(&e, "which city passes the buck", "Washington", 17);
+}

@@ -336,7 +336,11 @@ fn focus_from(message: &str, marked_first: bool) -> Option<String> {
     // know ("i want to know who backs turkey. and iran?").
     let stands_alone = |c: &String| {
         let said = words(c);
-        !refers_back(&said)
+        // A question of its own, not a fragment guessing at the one
+        // before ("i dont know who leads hts. al qaeda?").
+        said.len() >= 3
+            && opens_question(&said)
+            && !refers_back(&said)
             && !said.iter().any(|w| matches!(w.as_str(), "there" | "then"))
             && said
                 .first()

@@ -578,10 +578,23 @@ impl Index {
                 .get(j)
                 .is_some_and(|w| matches!(w.as_str(), "and" | "n" | "or" | "vs"))
         };
+        // "what does this mean for us and turkey": after such a word the
+        // pair holds the asker (not "erdogan on us n russia").
+        let ours = |j: Option<usize>| {
+            j.and_then(|j| words.get(j)).is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "for" | "to" | "with" | "against" | "between" | "like" | "than" | "from"
+                )
+            })
+        };
         for i in 0..words.len() {
-            if words[i] == "us"
-                && ((i >= 2 && joins(i - 1) && country(i - 2)) || (joins(i + 1) && country(i + 2)))
-            {
+            if words[i] != "us" {
+                continue;
+            }
+            let after_country = i >= 2 && joins(i - 1) && country(i - 2) && !ours(i.checked_sub(3));
+            let before_country = joins(i + 1) && country(i + 2) && !ours(i.checked_sub(1));
+            if after_country || before_country {
                 caps[i] = true;
             }
         }
@@ -596,10 +609,7 @@ impl Index {
     /// ("russia's position on the summit": what it wants of it), nor a
     /// group's or a government's ("the rebels' position in idlib").
     fn sides_position_is_stance(&self, typed: &mut [crate::normalize::Token]) {
-        let Some(at) = typed
-            .iter()
-            .position(|t| matches!(t.text.as_str(), "position" | "positions"))
-        else {
+        let Some(at) = typed.iter().position(|t| t.text == "position") else {
             return;
         };
         let on_a_meeting = typed[at + 1..].iter().any(|t| {
@@ -743,8 +753,9 @@ pub struct Query {
     /// The question asks for someone's post ("what's his job", "jaberi
     /// ansari's role"): an answer naming none does not give it.
     pub asks_post: bool,
-    /// The question asks which city, and nothing else ("in which city
-    /// were the earlier meetings held"): only a city answers.
+    /// The question asks which city a meeting was in, and nothing else
+    /// ("in which city were the earlier meetings held"): only a city
+    /// answers.
     pub asks_city: bool,
     /// Someone or somewhere the question sets aside ("which zones besides
     /// idlib"): an answer that gives no other of its kind gives nothing
@@ -1702,7 +1713,13 @@ impl Index {
     pub fn city_unnamed(&self, answer: &str, query: &Query) -> bool {
         query.asks_city && {
             let (named, _) = self.read_answer(answer);
-            !named.iter().any(|&e| self.lexicon.is_capital(e))
+            // A seat of government named for its country is a city too
+            // ("Washington and Moscow have evaded…").
+            let seat_city = tokens(&crate::normalize::fold(answer)).iter().any(|t| {
+                words::has(&words::lists().seats, &t.text)
+                    && crate::words::place_at(std::slice::from_ref(&t.text)).is_some()
+            });
+            !seat_city && !named.iter().any(|&e| self.lexicon.is_capital(e))
         }
     }
 
@@ -3079,16 +3096,7 @@ impl Index {
         let meets = raw.iter().any(|w| {
             matches!(
                 w.as_str(),
-                "meet"
-                    | "met"
-                    | "meeting"
-                    | "gather"
-                    | "gathered"
-                    | "convene"
-                    | "convened"
-                    | "held"
-                    | "summit"
-                    | "talks"
+                "meet" | "met" | "gather" | "gathered" | "convene" | "convened" | "held"
             )
         });
         let copula = |w: &String| {
@@ -3776,7 +3784,27 @@ impl Index {
             .iter()
             .filter(|w| focus::WH.contains(&w.as_str()))
             .count()
-            == 1;
+            == 1
+            // Where a meeting was: a city is what answers; asked where
+            // something else is ("which city is the last rebel stronghold"),
+            // an answer correcting the question may.
+            && raw.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "meet"
+                        | "met"
+                        | "meeting"
+                        | "meetings"
+                        | "summit"
+                        | "summits"
+                        | "talks"
+                        | "held"
+                        | "hosted"
+                        | "hosting"
+                        | "gathering"
+                        | "gathered"
+                )
+            });
         let names_person = raw.iter().enumerate().any(|(i, w)| {
             matches!(w.as_str(), "name" | "names")
                 && raw.get(i + 1).is_some_and(|n| n == "of")
@@ -4016,9 +4044,9 @@ impl Index {
             .map(|w| self.term_of(w).into_owned())
             // "everyone keeps calling it the last something", "the article
             // says its his main something": a word before a "something"
-            // standing for what the asker forgot, after "the", "his" or
-            // "its" and with nothing said of it after, is echoed wherever
-            // it is.
+            // standing for what the asker forgot of what a thing is called
+            // or is, after "the", "his" or "its" and with nothing said of
+            // it after, is echoed wherever it is.
             .or_else(|| {
                 raw.iter()
                     .enumerate()
@@ -4026,6 +4054,17 @@ impl Index {
                     .find(|&(i, w)| {
                         w == "something"
                             && matches!(raw[i - 2].as_str(), "the" | "his" | "its")
+                            // What something is called or is ("calling it
+                            // the last something", "its his main
+                            // something"), not a stand-in in a question of
+                            // its own ("how many live in the last
+                            // something").
+                            && i >= 3
+                            && matches!(
+                                raw[i - 3].as_str(),
+                                "it" | "its" | "is" | "s" | "was" | "call" | "calls" | "called"
+                                    | "calling" | "named" | "dubbed" | "as"
+                            )
                             // Nothing said of it after ("his name, something
                             // italian", "the summit? something about…").
                             && raw.get(i + 1).is_none_or(|n| {
