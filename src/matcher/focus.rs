@@ -347,10 +347,10 @@ fn focus_from(message: &str, marked_first: bool) -> Option<String> {
                 .is_some_and(|w| !matches!(w.as_str(), "and" | "or" | "but" | "so"))
     };
     let told = |c: &String, asked: &String| {
-        c.trim_end().ends_with('.')
-            && !opens_question(&words(c))
-            && not_knowing(&words(c))
-            && stands_alone(asked)
+        c.trim_end().ends_with('.') && {
+            let said = words(c);
+            !opens_question(&said) && not_knowing(&said) && stands_alone(asked)
+        }
     };
     loop {
         if first > 0

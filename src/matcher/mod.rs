@@ -563,7 +563,9 @@ fn word_used_is_said(typed: &mut Vec<crate::normalize::Token>) {
 
 impl Index {
     /// "erdogan on us n russia", "russia and us": "us" typed small and
-    /// joined to a country by "and" or "or" is the US, as "US" is.
+    /// joined to a country by "and", "n", "or" or "vs" is the US, as "US"
+    /// is; not after "for", "to", "with"… ("what does this mean for us and
+    /// turkey": the asker).
     fn us_beside_a_country(&self, words: &[String], caps: &mut [bool]) {
         let country = |j: usize| {
             words.get(j).is_some_and(|w| {
@@ -578,8 +580,6 @@ impl Index {
                 .get(j)
                 .is_some_and(|w| matches!(w.as_str(), "and" | "n" | "or" | "vs"))
         };
-        // "what does this mean for us and turkey": after such a word the
-        // pair holds the asker (not "erdogan on us n russia").
         let ours = |j: Option<usize>| {
             j.and_then(|j| words.get(j)).is_some_and(|w| {
                 matches!(
@@ -2140,7 +2140,8 @@ impl Index {
         // not shorthand ("r at the summit" is still "are").
         let goes_at: Vec<bool> = (0..typed.len())
             .map(|i| {
-                typed.get(i + 1).is_some_and(|n| n.text == "at")
+                query
+                    && typed.get(i + 1).is_some_and(|n| n.text == "at")
                     && typed[i.saturating_sub(2)..i].iter().any(|b| b.text == "a")
             })
             .collect();
@@ -3380,13 +3381,14 @@ impl Index {
                         .unwrap_or(e),
                 )
             });
-        // "what does the kremlin think", "kremlin stance?": with a body's
-        // words read, a word only of holding a view asks no more than
-        // "say" does, which says nothing of what was said (a person's view
-        // keeps the word: "what was erdogan's view", of all he said). Not one a
-        // clause follows ("does erdogan think the meeting will help":
-        // what he thinks is asked), nor the asker's own ("i think"), nor
-        // views someone has ("erdogan's view", "…share his views").
+        // "what does the kremlin think", "kremlin stance?": with a
+        // country's or body's words read, a word only of holding a view
+        // asks no more than "say" does, which says nothing of what was
+        // said (a person's keeps it: of all Erdogan said, "what was his
+        // view" is nearer some). Not one a clause follows ("does the
+        // kremlin think the meeting will help": what it thinks is asked),
+        // nor the asker's own ("i think"), nor views someone has ("the
+        // kremlin's view", "…share its views").
         const VIEWS: &[&str] = &[
             "think", "thinks", "thought", "believe", "believes", "reckon", "reckons", "view",
             "views", "stance", "opinion",
