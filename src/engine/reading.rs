@@ -349,6 +349,7 @@ impl Engine {
                     continue;
                 };
                 let features = decide::features(&found.query, &cands, i, gap, focused);
+                let fact = self.facts.get(fact_id);
                 // "What did X say" is answered only from X's own words; a
                 // fact about someone else, or without the age or money
                 // asked for, does not answer.
@@ -358,42 +359,30 @@ impl Engine {
                 let f = &c.factors;
                 // Asked for someone's post, an answer naming none (what
                 // he said) does not give it.
-                let no_post = found.query.asks_post
-                    && self
-                        .facts
-                        .get(fact_id)
-                        .is_some_and(|fact| !names_post(&fact.answer));
+                let no_post =
+                    found.query.asks_post && fact.is_some_and(|fact| !names_post(&fact.answer));
                 // Asked what kind of thing, an answer naming it bare.
                 let kind_unsaid = found.query.kind_noun.is_some()
-                    && self
-                        .facts
-                        .get(fact_id)
-                        .is_some_and(|fact| self.index.kind_unsaid(&fact.answer, &found.query));
+                    && fact.is_some_and(|fact| self.index.kind_unsaid(&fact.answer, &found.query));
                 // Asked how many were sent or went back, a figure that
                 // counts no return ("hosts 3.5 million Syrian refugees").
                 let return_uncounted = found.query.want == Some(Want::Number)
-                    && self
-                        .facts
-                        .get(fact_id)
+                    && fact
                         .is_some_and(|fact| self.index.return_unsaid(&fact.answer, &found.query));
                 // Asked how many would or could be, a figure of what is.
                 let supposition_unsaid = found.query.want == Some(Want::Number)
-                    && self.facts.get(fact_id).is_some_and(|fact| {
+                    && fact.is_some_and(|fact| {
                         crate::matcher::Index::supposition_unsaid(&fact.answer, &found.query)
                     });
                 // Asked "the last what?", an answer without "last".
-                let echo_unsaid = self
-                    .facts
-                    .get(fact_id)
-                    .is_some_and(|fact| self.index.echo_unsaid(&fact.answer, &found.query));
+                let echo_unsaid =
+                    fact.is_some_and(|fact| self.index.echo_unsaid(&fact.answer, &found.query));
                 // Asked which city, an answer naming none.
-                let city_unnamed = self
-                    .facts
-                    .get(fact_id)
-                    .is_some_and(|fact| self.index.city_unnamed(&fact.answer, &found.query));
+                let city_unnamed =
+                    fact.is_some_and(|fact| self.index.city_unnamed(&fact.answer, &found.query));
                 // Asked which thing, an answer leaving out what its
                 // sentence calls that.
-                let which_elsewhere = self.facts.get(fact_id).is_some_and(|fact| {
+                let which_elsewhere = fact.is_some_and(|fact| {
                     self.index
                         .which_noun_elsewhere(&fact.answer, &fact.quote, &found.query)
                 });
@@ -407,15 +396,12 @@ impl Engine {
                 // were moved there": "over the past three years").
                 let time_for_count = found.query.want == Some(Want::Number)
                     && found.query.counts_other_than_time()
-                    && self
-                        .facts
-                        .get(fact_id)
-                        .is_some_and(|fact| fact.kind == AnswerKind::Time);
+                    && fact.is_some_and(|fact| fact.kind == AnswerKind::Time);
                 // Asked how many of a figure it gives ("how many of
                 // turkey's 12 posts…"), an answer giving that figure (or
                 // its quote, shown when the answer counts something else).
                 let figure_given = found.query.want == Some(Want::Number)
-                    && self.facts.get(fact_id).is_some_and(|fact| {
+                    && fact.is_some_and(|fact| {
                         let q = &found.query;
                         self.index.figures_given(&fact.answer, q)
                             || (!self.index.counts_in(&fact.answer, q)
@@ -425,16 +411,14 @@ impl Engine {
                 // direction ("After meeting each other, Erdogan and
                 // Rowhani joined Putin…" for "trilateral talks where").
                 let placeless = found.query.want == Some(Want::Place)
-                    && self.facts.get(fact_id).is_some_and(|fact| {
+                    && fact.is_some_and(|fact| {
                         fact.kind != AnswerKind::Place && !self.places(&fact.answer)
                     });
                 // Asked where a place is, an answer placing something
                 // else ("what country is idlib in": not where the summit
                 // is held).
-                let placed_other = self
-                    .facts
-                    .get(fact_id)
-                    .is_some_and(|fact| self.index.placed_other(&fact.answer, &found.query));
+                let placed_other =
+                    fact.is_some_and(|fact| self.index.placed_other(&fact.answer, &found.query));
                 // Asked what someone stressed or warned of, an answer
                 // without that verb when another fact of its kind from its
                 // sentence has it and holds as many of the question's
@@ -447,7 +431,7 @@ impl Engine {
                 let asks_words =
                     matches!(found.query.want, None | Some(Want::Reason)) && !found.query.asks_post;
                 let manner_elsewhere = asks_words
-                    && self.facts.get(fact_id).is_some_and(|fact| {
+                    && fact.is_some_and(|fact| {
                         if self
                             .index
                             .holds_manner_of_saying(&fact.answer, &found.query)
@@ -478,15 +462,11 @@ impl Engine {
                         })
                     });
                 // Asked whom someone acts on, an answer saying who he is.
-                let identity_unasked = self
-                    .facts
-                    .get(fact_id)
+                let identity_unasked = fact
                     .is_some_and(|fact| self.index.identity_unasked(&fact.answer, &found.query));
                 // Asked how much of a whole, an answer giving no share.
-                let share_unsaid = self
-                    .facts
-                    .get(fact_id)
-                    .is_some_and(|fact| self.index.share_unsaid(&fact.answer, &found.query));
+                let share_unsaid =
+                    fact.is_some_and(|fact| self.index.share_unsaid(&fact.answer, &found.query));
                 // Asked about something the article is known not to say,
                 // and much more like that than like this fact.
                 let gap_wins = gap_rules_out(gap, c.scored.confidence);
