@@ -4751,3 +4751,11 @@ fn what_the_second_review_of_this_stop_found_a_rule_must_not_catch() {
     // A seat of government named for its country is a city.
     assert_answers(&e, "which city passes the buck", "Washington", 17);
 }
+
+#[test]
+fn weighing_in_is_commenting_and_a_seats_leader_is_its_countrys() {
+    let e = engine();
+    assert_answers(&e, "did washington weigh in", "slaughter", 18);
+    assert_answers(&e, "who did ankara's leader meet first", "Rowhani", 3);
+    assert_answers(&e, "which corner of syria is idlib in", "north", 9);
+}
