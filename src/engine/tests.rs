@@ -4759,3 +4759,27 @@ fn weighing_in_is_commenting_and_a_seats_leader_is_its_countrys() {
     assert_answers(&e, "who did ankara's leader meet first", "Rowhani", 3);
     assert_answers(&e, "which corner of syria is idlib in", "north", 9);
 }
+
+#[test]
+fn a_reason_asked_for_is_what_why_asks() {
+    let e = engine();
+    assert_answers(
+        &e,
+        "what was the reason behind the tehran summit",
+        "fate",
+        1,
+    );
+    assert_answers(&e, "whats the reason the presidents are meeting", "fate", 1);
+}
+
+#[test]
+fn either_spelling_characterises_and_a_contested_region_is_idlib() {
+    let e = engine();
+    assert_answers(&e, "how did erdogan characterize idlib", "ruthless", 14);
+    assert_answers(
+        &e,
+        "how many people live in the disputed area",
+        "3 million",
+        12,
+    );
+}

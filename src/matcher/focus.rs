@@ -323,7 +323,15 @@ fn focus_from(message: &str, marked_first: bool) -> Option<String> {
         }
     }
     // Past a one-word question between ("what sort of group is it,
-    // religious? linked to anyone?").
+    // religious? linked to anyone?"), also to a question joined on with
+    // a pronoun pointing past it ("how many live there, roughly? and are
+    // many of them displaced"; not "what's going on in idlib, seriously?
+    // who controls it", a question of its own).
+    let joined_back = |said: &[String]| {
+        said.first()
+            .is_some_and(|w| matches!(w.as_str(), "and" | "or" | "plus"))
+            && refers_back(said)
+    };
     let one_word_asked =
         |i: usize| words(&clauses[i]).len() == 1 && clauses[i].trim_end().ends_with('?');
     // "i dont even know whos hosting. what city is the summit in?": a
@@ -361,7 +369,7 @@ fn focus_from(message: &str, marked_first: bool) -> Option<String> {
         {
             first -= 1;
         } else if first > 1
-            && !opens(&clauses[first])
+            && (!opens(&clauses[first]) || joined_back(&words(&clauses[first])))
             && one_word_asked(first - 1)
             && is_question_at(first - 2)
             && !small_talk(&clauses[first - 2])
@@ -1330,6 +1338,12 @@ mod tests {
             (
                 "sorry if this is dumb. where is the summit? need it for class",
                 Some("where is the summit?"),
+            ),
+            // A pronoun past a one-word question points at the question
+            // before it.
+            (
+                "ok gotta go soon, how many people live in idlib, roughly? and are many of them displaced",
+                Some("how many people live in idlib, roughly? and are many of them displaced"),
             ),
             (
                 "ok so quick q, why is turkey worried about idlib? thx",

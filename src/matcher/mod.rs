@@ -3046,6 +3046,8 @@ impl Index {
 
     /// Reads a question.
     pub fn query(&self, question: &str) -> Query {
+        let reason = reason_asked_as_why(question);
+        let question = reason.as_deref().unwrap_or(question);
         let mut raw = Vec::new();
         let units = self.analyse_with_words(question, true, &mut raw);
         let want = read_want(&raw);
@@ -6654,6 +6656,79 @@ fn asks_purpose(words: &[String]) -> bool {
         })
 }
 
+/// `question` with "what is the (main) reason (for)" said as "why": "whats
+/// the main reason the presidents are meeting" asks why they meet, and
+/// "what was the reason behind the summit" why it was held; a reason is
+/// what "why" asks for, and the word "reason" is no more a term than
+/// "why" is. None when the question asks no reason so, or nothing after
+/// it ("i know what the reason is").
+fn reason_asked_as_why(question: &str) -> Option<String> {
+    let typed: Vec<&str> = question.split_whitespace().collect();
+    let bare: Vec<String> = typed
+        .iter()
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        })
+        .collect();
+    let is =
+        |i: usize, options: &[&str]| bare.get(i).is_some_and(|w| options.contains(&w.as_str()));
+    (0..bare.len()).find_map(|at| {
+        let mut i = at;
+        if is(i, &["whats", "wats"]) {
+            i += 1;
+        } else if is(i, &["what", "wat"]) && is(i + 1, &["is", "was", "are", "were", "s"]) {
+            i += 2;
+        } else {
+            return None;
+        }
+        i += usize::from(is(i, &["the"]));
+        i += usize::from(is(i, REASON_ADJECTIVES));
+        if !is(i, &["reason", "reasons", "motive", "motives", "rationale"]) {
+            return None;
+        }
+        i += 1;
+        i += usize::from(is(i, &["for", "behind", "why", "that"]));
+        // Something said after it, not "…what the reason is".
+        let rest = typed.get(i..).filter(|rest| !rest.is_empty())?;
+        if is(i, &["is", "was", "are", "were"]) || bare[i].is_empty() {
+            return None;
+        }
+        Some(
+            typed[..at]
+                .iter()
+                .chain(std::iter::once(&"why"))
+                .chain(rest)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    })
+}
+
+/// Words before "reason" that leave it a reason: "the main reason", "the
+/// real reason".
+const REASON_ADJECTIVES: &[&str] = &[
+    "main",
+    "real",
+    "actual",
+    "big",
+    "biggest",
+    "whole",
+    "exact",
+    "key",
+    "official",
+    "stated",
+    "true",
+    "primary",
+    "underlying",
+    "basic",
+    "chief",
+    "principal",
+];
+
 /// Whether `w` is a word for a person ("guy", "official", "leaders").
 fn person_noun(w: &str) -> bool {
     let nouns = &words::lists().person_nouns;
@@ -7076,6 +7151,27 @@ mod tests {
             assert_eq!(wants(q), Some(Want::Who), "{q:?}");
         }
         assert_eq!(wants("which country is the summit in"), Some(Want::Place));
+    }
+
+    #[test]
+    fn a_reason_asked_for_is_asked_as_why() {
+        let cases = [
+            (
+                "whats the reason the presidents are meeting",
+                Some("why the presidents are meeting"),
+            ),
+            (
+                "so what was the real reason behind it all?",
+                Some("so why it all?"),
+            ),
+            ("what's the reason for the summit", Some("why the summit")),
+            ("i know what the reason is", None),
+            ("what reason did he give", None),
+            ("what is the reason", None),
+        ];
+        for (q, why) in cases {
+            assert_eq!(reason_asked_as_why(q).as_deref(), why, "{q:?}");
+        }
     }
 
     #[test]
