@@ -4783,3 +4783,27 @@ fn either_spelling_characterises_and_a_contested_region_is_idlib() {
         12,
     );
 }
+
+#[test]
+fn after_but_a_question_asks_of_the_speaker_not_of_what_he_said() {
+    let e = engine();
+    assert_answers(
+        &e,
+        "erdogan says a ruthless process is going on, but what did he think the friday summit would do",
+        "resolve",
+        15,
+    );
+    assert_answers(
+        &e,
+        "erdogan warned of a refugee influx, but who did he meet before the talks",
+        "Rowhani",
+        3,
+    );
+    // What was said stays asked when the question points at it.
+    assert_answers(
+        &e,
+        "erdogan says the us passes the buck, but who was he talking about",
+        "Washington",
+        17,
+    );
+}
