@@ -4807,3 +4807,15 @@ fn after_but_a_question_asks_of_the_speaker_not_of_what_he_said() {
         17,
     );
 }
+
+#[test]
+fn which_areas_asks_where() {
+    let e = engine();
+    // Which other areas the article does not name; the broken ceasefires
+    // name none.
+    assert_not_answered_with(
+        &e,
+        "other than idlib, what areas became de-escalation zones",
+        "broken",
+    );
+}
