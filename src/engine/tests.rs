@@ -4819,3 +4819,15 @@ fn which_areas_asks_where() {
         "broken",
     );
 }
+
+#[test]
+fn whose_thing_is_not_answered_by_someone_else_in_its_sentence() {
+    let e = engine();
+    assert_not_answered_with(
+        &e,
+        "the article describes idlib as the last stronghold of who",
+        "Damascus",
+    );
+    // The owner given with the thing is an answer.
+    assert_answers(&e, "latakia is the main stronghold of who", "al-Assad", 9);
+}
