@@ -386,11 +386,6 @@ impl Engine {
                     self.index
                         .which_noun_elsewhere(&fact.answer, &fact.quote, &found.query)
                 });
-                // Asked whose thing, an answer leaving the thing out.
-                let owner_elsewhere = fact.is_some_and(|fact| {
-                    self.index
-                        .owner_noun_unsaid(&fact.answer, &fact.quote, &found.query)
-                });
                 // Asked when, an answer that gives no time ("they have
                 // met before…"), or gives a place, number or person; asked
                 // how many, one that gives no number ("troops have been
@@ -489,7 +484,6 @@ impl Engine {
                     || kind_unsaid
                     || echo_unsaid
                     || which_elsewhere
-                    || owner_elsewhere
                     || city_unnamed
                     || return_uncounted
                     || supposition_unsaid

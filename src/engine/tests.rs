@@ -4807,27 +4807,3 @@ fn after_but_a_question_asks_of_the_speaker_not_of_what_he_said() {
         17,
     );
 }
-
-#[test]
-fn which_areas_asks_where() {
-    let e = engine();
-    // Which other areas the article does not name; the broken ceasefires
-    // name none.
-    assert_not_answered_with(
-        &e,
-        "other than idlib, what areas became de-escalation zones",
-        "broken",
-    );
-}
-
-#[test]
-fn whose_thing_is_not_answered_by_someone_else_in_its_sentence() {
-    let e = engine();
-    assert_not_answered_with(
-        &e,
-        "the article describes idlib as the last stronghold of who",
-        "Damascus",
-    );
-    // The owner given with the thing is an answer.
-    assert_answers(&e, "latakia is the main stronghold of who", "al-Assad", 9);
-}

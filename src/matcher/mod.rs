@@ -741,10 +741,6 @@ pub struct Query {
     /// ("which last rebel stronghold did they meet over" → "last",
     /// "stronghold").
     pub which_noun: Vec<String>,
-    /// The term of the noun a "who" after "of" asks the owner of ("the
-    /// last stronghold of who" → "stronghold"): an answer about someone
-    /// else of its sentence leaves it out.
-    pub owner_noun: Option<String>,
     /// The question asks of people sent or going back ("how many refugees
     /// has turkey sent back", "…deported", "…returned"): a figure of those
     /// hosted does not count them.
@@ -1862,22 +1858,6 @@ impl Index {
             .map(|m| m.entity)
             .collect();
         !names(&answer).iter().any(|m| described.contains(&m.entity))
-    }
-
-    /// Whether `answer` leaves out the noun "of who" asks the owner of
-    /// while `quote` says it: "idlib is the last stronghold of who" is not
-    /// answered by "Damascus is determined to take Idlib by force", whose
-    /// sentence calls Idlib the last rebel stronghold.
-    pub fn owner_noun_unsaid(&self, answer: &str, quote: &str, query: &Query) -> bool {
-        let Some(noun) = &query.owner_noun else {
-            return false;
-        };
-        let holds = |text: &str| {
-            tokens(&crate::normalize::fold(text))
-                .iter()
-                .any(|t| *self.term_of(&t.text) == **noun)
-        };
-        holds(quote) && !holds(answer)
     }
 
     /// Whether `answer` speaks of no return when the question asks how
@@ -4146,18 +4126,6 @@ impl Index {
                 (said.len() >= 2).then_some(said)
             })
             .unwrap_or_default();
-        // What "of who" asks the owner of: the word before it, when it
-        // says something ("the last stronghold of who"; not "lost track
-        // of who backs who", whose "track" no sentence holds).
-        let owner_noun = raw
-            .windows(3)
-            .find(|w| w[1] == "of" && matches!(w[2].as_str(), "who" | "whom"))
-            .map(|w| w[0].as_str())
-            .filter(|w| {
-                !words::has(&words::lists().stopwords, w)
-                    && !words::has(&words::lists().auxiliaries, w)
-            })
-            .map(|w| self.term_of(w).into_owned());
         // A word of return in what "how many" asks, before any "and" or
         // "but" after it ("how many refugees has turkey sent back"; not
         // "sorry to return to this but how many…", "how many are
@@ -4437,7 +4405,6 @@ impl Index {
             kind_of_body,
             echoed,
             which_noun,
-            owner_noun,
             returned,
             supposed,
             asks_post,
