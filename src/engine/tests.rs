@@ -4776,6 +4776,8 @@ fn a_reason_asked_for_is_what_why_asks() {
 fn either_spelling_characterises_and_a_contested_region_is_idlib() {
     let e = engine();
     assert_answers(&e, "how did erdogan characterize idlib", "ruthless", 14);
+    // Either spelling is "describe", no word an answer must hold.
+    assert_answers(&e, "how is hts characterized", "Islamist", 11);
     assert_answers(
         &e,
         "how many people live in the disputed area",
