@@ -6663,6 +6663,16 @@ fn asks_purpose(words: &[String]) -> bool {
 /// "why" is. None when the question asks no reason so, or nothing after
 /// it ("i know what the reason is").
 fn reason_asked_as_why(question: &str) -> Option<String> {
+    // Most questions name no reason: looked for before splitting.
+    let names = |noun: &[u8]| {
+        question
+            .as_bytes()
+            .windows(noun.len())
+            .any(|w| w.eq_ignore_ascii_case(noun))
+    };
+    if !(names(b"reason") || names(b"motive") || names(b"rationale")) {
+        return None;
+    }
     let typed: Vec<&str> = question.split_whitespace().collect();
     let bare: Vec<String> = typed
         .iter()
