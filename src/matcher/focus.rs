@@ -515,16 +515,7 @@ fn focus_from(message: &str, marked_first: bool) -> Option<String> {
             && first_words
                 .iter()
                 .any(|w| matches!(w.as_str(), "they" | "them" | "their"));
-        // "erdogan says there's a ruthless process, but what did he think
-        // the summit would do": after "but" the question asks of the one
-        // who spoke, not of what he said.
-        let question_words = words(&clauses[first]);
-        let speaker = matches!(question_words.as_slice(), [but, wh, ..] if but == "but" && WH.contains(&wh.as_str()))
-            .then(|| speaker_of(&before_words, &first_words))
-            .flatten();
-        if let Some(speaker) = speaker {
-            text = format!("{speaker} {text}");
-        } else if (named >= MIN_WORDS || turns_to) && !small_talk(before) && !of_asker {
+        if (named >= MIN_WORDS || turns_to) && !small_talk(before) && !of_asker {
             let told = told_about(before);
             text = if told.len() < before.len() {
                 // What was heard about stands in for the question's one
@@ -548,103 +539,6 @@ fn focus_from(message: &str, marked_first: bool) -> Option<String> {
     let whole = message.split_whitespace().count();
     (text.split_whitespace().count() < whole).then_some(text)
 }
-
-/// Who speaks in `before`, when it tells what someone said ("erdogan
-/// says there's a ruthless process", "so de mistura warned about an
-/// attack") and `question`'s only pronouns are a person's ("what did he
-/// think the summit would do"): the words before the verb of saying. None
-/// when the asker, someone they know, the news or a body speaks ("my
-/// uncle says…", "the article says…", "the guy on tv said erdogan…",
-/// "the kremlin said putin…": "he" is then someone else), or when the
-/// question points at what was said too ("why did he say that", "who
-/// was he talking about then", "what else did he warn of").
-fn speaker_of(before: &[String], question: &[String]) -> Option<String> {
-    const PERSON: &[&str] = &["he", "him", "his", "she", "her"];
-    const SAID: &[&str] = &[
-        "that",
-        "this",
-        "it",
-        "its",
-        "there",
-        "they",
-        "them",
-        "those",
-        "these",
-        "mean",
-        "meant",
-        "talking",
-        "referring",
-        "else",
-        "also",
-        "too",
-    ];
-    const NOT_A_SPEAKER: &[&str] = &[
-        "i",
-        "im",
-        "ive",
-        "my",
-        "me",
-        "we",
-        "our",
-        "you",
-        "your",
-        "u",
-        "ur",
-        "article",
-        "report",
-        "piece",
-        "news",
-        "story",
-        "someone",
-        "somebody",
-        "people",
-        "everyone",
-        "everybody",
-        "a",
-        "an",
-        "some",
-        "friend",
-        "guy",
-        "host",
-        "reporter",
-        "anchor",
-        "journalist",
-        "presenter",
-        "tv",
-        "radio",
-        "media",
-        "paper",
-        "kremlin",
-        "ministry",
-        "government",
-        "office",
-        "it",
-        "they",
-        "he",
-        "she",
-    ];
-    let person = question.iter().any(|w| PERSON.contains(&w.as_str()));
-    if !person || question.iter().any(|w| SAID.contains(&w.as_str())) {
-        return None;
-    }
-    let lead = before
-        .iter()
-        .take_while(|w| LEAD_INS.contains(&w.as_str()))
-        .count();
-    let says = &crate::words::lists().say;
-    let verb = before
-        .iter()
-        .skip(lead)
-        .take(MAX_SPEAKER_WORDS + 1)
-        .position(|w| crate::words::has(says, w))?;
-    let subject = &before[lead..lead + verb];
-    (!subject.is_empty() && !subject.iter().any(|w| NOT_A_SPEAKER.contains(&w.as_str())))
-        .then(|| subject.join(" "))
-}
-
-/// The most words a speaker is named in before a verb of saying ("the
-/// iranian foreign ministry official said…").
-const MAX_SPEAKER_WORDS: usize = 5;
 
 /// `question` with its one standalone "it" put as `thing`; None when it
 /// has no "it" or more than one.
@@ -1423,48 +1317,6 @@ mod tests {
         ];
         for (message, expected) in cases {
             assert_eq!(set_aside(message).as_deref(), *expected, "{message:?}");
-        }
-    }
-
-    #[test]
-    fn names_the_speaker_a_question_after_but_asks_of() {
-        let w = |t: &str| words(t);
-        let cases: &[(&str, &str, Option<&str>)] = &[
-            (
-                "so erdogan says theres a ruthless process",
-                "what did he think the summit would do",
-                Some("erdogan"),
-            ),
-            (
-                "the un envoy warned about an attack",
-                "when did he say so",
-                Some("the un envoy"),
-            ),
-            ("my uncle says the ceasefires held", "is he right", None),
-            ("the article says hts runs idlib", "who leads it", None),
-            (
-                "erdogan says the us passes the buck",
-                "who was he talking about",
-                None,
-            ),
-            (
-                "erdogan said the summit would help",
-                "what else did he warn of",
-                None,
-            ),
-            // "He" is then whom the news spoke of.
-            (
-                "the guy on tv said erdogan was bluffing",
-                "what did he warn about",
-                None,
-            ),
-        ];
-        for (before, question, speaker) in cases {
-            assert_eq!(
-                speaker_of(&w(before), &w(question)).as_deref(),
-                *speaker,
-                "{before:?} / {question:?}"
-            );
         }
     }
 

