@@ -6712,8 +6712,9 @@ fn reason_asked_as_why(question: &str) -> Option<String> {
         // names it, which gives none; nor why a place was chosen.
         let said = &bare[i..];
         let meeting = said.iter().any(|w| MEETING_WORDS.contains(&w.as_str()));
-        let place_chosen = said.iter().any(|w| PLACE_CHOSEN.contains(&w.as_str()))
-            || said.windows(2).any(|w| w[0] == "in" && w[1] == "tehran");
+        let place_chosen = said
+            .iter()
+            .any(|w| PLACE_CHOSEN.contains(&w.as_str()) || w == "in");
         if !meeting || place_chosen {
             return None;
         }
@@ -6742,9 +6743,9 @@ const MEETING_WORDS: &[&str] = &[
     "gathering",
 ];
 
-/// Words asking why a meeting is where it is ("…held in tehran"), which
-/// its purpose does not say; and a trilateral meeting, whose "why" finds
-/// who joined whom.
+/// Words asking why a meeting is where it is ("…held there", "…in
+/// tehran": "in" too), which its purpose does not say; and a trilateral
+/// meeting, whose "why" finds who joined whom.
 const PLACE_CHOSEN: &[&str] = &[
     "chose",
     "choose",
@@ -7220,6 +7221,7 @@ mod tests {
             // Not a reason the sentence naming it does not give.
             ("what is the main reason for the final assault", None),
             ("what was the reason they chose tehran for the summit", None),
+            ("what is the reason for the meeting in ankara", None),
             ("what's the reason for the summit", Some("why the summit")),
             ("i know what the reason is", None),
             ("what reason did he give", None),
