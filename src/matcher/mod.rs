@@ -6622,12 +6622,7 @@ fn asks_purpose(words: &[String]) -> bool {
     // A meeting ("the summit", "this meeting", "what are they meeting in
     // tehran for"); not a number or a place ("what is the 3.5 million
     // for"), nor what a meeting is known for.
-    let named = between.iter().any(|w| {
-        matches!(
-            w.as_str(),
-            "summit" | "summits" | "meeting" | "meetings" | "meet" | "talks" | "conference"
-        )
-    });
+    let named = between.iter().any(|w| MEETING_WORDS.contains(&w.as_str()));
     let known_for = between.last().is_some_and(|w| {
         matches!(
             w.as_str(),
@@ -6730,17 +6725,16 @@ fn reason_asked_as_why(question: &str) -> Option<String> {
     })
 }
 
-/// Words for a meeting whose reason may be asked as "why".
+/// Words for a meeting: what one is for (`asks_purpose`) and its reason
+/// (`reason_asked_as_why`) are asked as "why".
 const MEETING_WORDS: &[&str] = &[
     "summit",
     "summits",
     "meeting",
     "meetings",
     "meet",
-    "met",
     "talks",
     "conference",
-    "gathering",
 ];
 
 /// Words asking why a meeting is where it is ("…held there", "…in
