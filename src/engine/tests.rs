@@ -4798,22 +4798,3 @@ fn what_the_reviews_of_stop_68_found_a_rule_must_not_catch() {
     // Another place called contested is not Idlib.
     assert_not_answered_with(&e, "is turkey a contested region", "observation");
 }
-
-#[test]
-fn what_the_article_actually_says_is_no_ones_words() {
-    let e = engine();
-    // An adverb between the writing and its say-verb leaves the article
-    // the one that says: Ankara is what is asked about, not a speaker.
-    assert_answers(
-        &e,
-        "is ankara trying to prevent something in idlib? what does the article really say",
-        "massacre",
-        2,
-    );
-    assert_answers(
-        &e,
-        "ankara is determined to avoid what? what does the article really say",
-        "massacre",
-        2,
-    );
-}

@@ -1048,20 +1048,8 @@ fn alternatives(raw: &[String], units: &[Unit]) -> Vec<usize> {
 /// Whether `words` end with the writing asked about, after a determiner:
 /// "the article", "this piece" (not "de mistura's report"); or typed bare,
 /// as chat drops it, by a word that names nothing but the writing:
-/// "article says its his main something". An adverb may stand before
-/// the verb: "what does the article actually say".
+/// "article says its his main something".
 fn the_writing(words: &[String]) -> bool {
-    let words = match words {
-        [rest @ .., w]
-            if matches!(
-                w.as_str(),
-                "actually" | "really" | "exactly" | "even" | "specifically" | "also" | "just"
-            ) =>
-        {
-            rest
-        }
-        _ => words,
-    };
     matches!(
         words,
         [.., det, w] if matches!(det.as_str(), "the" | "this" | "that" | "ur" | "your")
