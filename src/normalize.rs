@@ -115,15 +115,14 @@ pub fn tokens(text: &str) -> Vec<Token> {
     // One answer reads its question, and the facts it weighs, many times
     // over (each reading, the chatter set aside, each rule that looks at
     // the words): the last few texts are kept with their tokens.
-    RECENT.with(|recent| {
-        let mut recent = recent.borrow_mut();
-        if let Some(hit) = recent.find(text) {
-            return hit;
-        }
-        let made = tokenise(text);
-        recent.keep(text, &made);
-        made
-    })
+    // Each borrow is brief: tokenising may read word lists that tokenise
+    // too. A thread being torn down (no cache left) just tokenises.
+    if let Ok(Some(hit)) = RECENT.try_with(|recent| recent.borrow().find(text)) {
+        return hit;
+    }
+    let made = tokenise(text);
+    let _ = RECENT.try_with(|recent| recent.borrow_mut().keep(text, &made));
+    made
 }
 
 /// How many recent texts `tokens` keeps.
