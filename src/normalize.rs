@@ -112,53 +112,6 @@ pub struct Token {
 /// keep their decimal point and lose thousands separators ("3.5",
 /// "10,000" → "10000").
 pub fn tokens(text: &str) -> Vec<Token> {
-    // One answer reads its question, and the facts it weighs, many times
-    // over (each reading, the chatter set aside, each rule that looks at
-    // the words): the last few texts are kept with their tokens.
-    // Each borrow is brief: tokenising may read word lists that tokenise
-    // too. A thread being torn down (no cache left) just tokenises.
-    if let Ok(Some(hit)) = RECENT.try_with(|recent| recent.borrow().find(text)) {
-        return hit;
-    }
-    let made = tokenise(text);
-    let _ = RECENT.try_with(|recent| recent.borrow_mut().keep(text, &made));
-    made
-}
-
-/// How many recent texts `tokens` keeps.
-const RECENT_TEXTS: usize = 32;
-
-thread_local! {
-    static RECENT: std::cell::RefCell<Recent> = std::cell::RefCell::new(Recent::default());
-}
-
-/// The texts `tokens` read last, with their tokens; the oldest is replaced.
-#[derive(Default)]
-struct Recent {
-    kept: Vec<(String, Vec<Token>)>,
-    next: usize,
-}
-
-impl Recent {
-    fn find(&self, text: &str) -> Option<Vec<Token>> {
-        self.kept
-            .iter()
-            .find(|(t, _)| t == text)
-            .map(|(_, toks)| toks.clone())
-    }
-
-    fn keep(&mut self, text: &str, toks: &[Token]) {
-        let entry = (text.to_string(), toks.to_vec());
-        if self.kept.len() < RECENT_TEXTS {
-            self.kept.push(entry);
-        } else {
-            self.kept[self.next] = entry;
-        }
-        self.next = (self.next + 1) % RECENT_TEXTS;
-    }
-}
-
-fn tokenise(text: &str) -> Vec<Token> {
     if text.is_ascii() {
         return ascii_tokens(&fold(text), text);
     }
@@ -510,20 +463,6 @@ mod tests {
 
     fn words(s: &str) -> Vec<String> {
         tokens(s).into_iter().map(|t| t.text).collect()
-    }
-
-    #[test]
-    fn tokens_read_again_are_the_same_however_many_texts_between() {
-        let texts: Vec<String> = (0..RECENT_TEXTS * 2 + 3)
-            .map(|i| format!("Text {i}: Iran’s Rowhani, al-Assad's {i},000 heyyy"))
-            .collect();
-        let first: Vec<Vec<Token>> = texts.iter().map(|t| tokenise(t)).collect();
-        for _ in 0..2 {
-            for (t, want) in texts.iter().zip(&first) {
-                assert_eq!(&tokens(t), want, "{t:?}");
-                assert_eq!(&tokens(t), want, "{t:?} read twice running");
-            }
-        }
     }
 
     #[test]
