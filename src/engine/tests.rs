@@ -4798,3 +4798,23 @@ fn what_the_reviews_of_stop_68_found_a_rule_must_not_catch() {
     // Another place called contested is not Idlib.
     assert_not_answered_with(&e, "is turkey a contested region", "observation");
 }
+
+#[test]
+fn the_quote_asked_of_someone_described_is_his_words_not_who_he_is() {
+    let e = engine();
+    // "his exact words", "the quote", "did he say how…": what he said is
+    // asked, so the fact saying who he is does not answer it.
+    assert_answers(
+        &e,
+        "that foreign ministry aide talked about a dilemma, what were his exact words",
+        "dilemma",
+        5,
+    );
+    // Asked his job, who he is answers.
+    assert_answers(
+        &e,
+        "the iranian official, did he say what his job is",
+        "senior aide",
+        5,
+    );
+}
