@@ -3514,16 +3514,8 @@ impl Index {
                     })
         });
         let stance = !asks_who && raw.iter().any(|w| words::has(&lists.stances, w));
-        // "what was the actual quote", "his exact words?": the words are
-        // what is asked; "did he say how they would handle it": what he
-        // said of it.
-        let quote_asked = !asks_who
-            && raw.windows(2).any(|w| {
-                matches!(
-                    w[0].as_str(),
-                    "the" | "actual" | "exact" | "full" | "his" | "her"
-                ) && matches!(w[1].as_str(), "quote" | "words")
-            });
+        // "did he say how they would handle it": what he said of it is
+        // asked, not who he is.
         let said_what = !asks_who
             && raw.windows(4).any(|w| {
                 matches!(w[0].as_str(), "did" | "does")
@@ -3535,7 +3527,7 @@ impl Index {
                     )
             });
         let asks_words = speaker.is_none() && !asks_speaker && (according || stance)
-            || speaker.is_none() && !asks_speaker && (quote_asked || said_what)
+            || speaker.is_none() && !asks_speaker && said_what
             || speaker.is_none()
                 && !asks_speaker
                 && raw
