@@ -3526,8 +3526,7 @@ impl Index {
                         "how" | "what" | "why" | "whether" | "if" | "when" | "where"
                     )
             });
-        let asks_words = speaker.is_none() && !asks_speaker && (according || stance)
-            || speaker.is_none() && !asks_speaker && said_what
+        let asks_words = speaker.is_none() && !asks_speaker && (according || stance || said_what)
             || speaker.is_none()
                 && !asks_speaker
                 && raw
