@@ -641,10 +641,36 @@ fn told_about(clause: &str) -> &str {
         "folks",
         "family",
     ];
+    // When it was told may stand between the talk and "about" ("had the
+    // news on this morning about…"), and the news may be had on ("had
+    // the radio on about…").
+    const WHEN: &[&str] = &[
+        "this",
+        "last",
+        "morning",
+        "night",
+        "evening",
+        "afternoon",
+        "today",
+        "tonight",
+        "yesterday",
+        "earlier",
+    ];
+    let told_at = |k: usize| {
+        let mut j = k;
+        while j > 1 && WHEN.contains(&said[j - 1].as_str()) {
+            j -= 1;
+        }
+        j > 0
+            && (talk(j - 1)
+                || (said[j - 1] == "on"
+                    && j > 1
+                    && matches!(said[j - 2].as_str(), "news" | "radio" | "tv" | "telly")))
+    };
     let Some(k) = said
         .iter()
         .rposition(|w| w == "about")
-        .filter(|&k| k > 0 && talk(k - 1) && k + MIN_WORDS < said.len())
+        .filter(|&k| told_at(k) && k + MIN_WORDS < said.len())
         .filter(|&k| {
             said[..k - 1]
                 .iter()
@@ -1727,6 +1753,26 @@ mod tests {
             (
                 "ok. no idea but what is idlib?",
                 Some("what is idlib?"),
+            ),
+        ];
+        assert_focus(cases);
+    }
+
+    #[test]
+    fn what_the_news_told_of_stands_in_for_it_when_it_was_had_on_earlier() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "my mum had the radio on this morning about a summit in iran, who was at it?",
+                Some("who was at a summit in iran?"),
+            ),
+            (
+                "my uncle was reading last night about some summit in tehran. what was it for",
+                Some("what was some summit in tehran for"),
+            ),
+            // Not when who talked is one the question asks about.
+            (
+                "erdogan went on this morning about working with russia, what did he say",
+                None,
             ),
         ];
         assert_focus(cases);
