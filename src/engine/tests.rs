@@ -2106,6 +2106,18 @@ fn the_last_area_held_by_the_rebels_is_their_last_stronghold() {
 }
 
 #[test]
+fn the_final_place_still_held_by_the_rebels_is_their_last_stronghold() {
+    // The place named apart from "still held by" (this had been given the
+    // troops' "final assault", or declined).
+    assert_answers(
+        &engine(),
+        "which bit of the country is still held by the anti-government side at the end of it all",
+        "last rebel stronghold",
+        1,
+    );
+}
+
+#[test]
 fn a_figure_asked_for_is_a_number() {
     // "gave a figure" asks how many, as "how many" does ("what figure"
     // may ask who); "gave" is "give" (this had been given the warning's
