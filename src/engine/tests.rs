@@ -2118,6 +2118,18 @@ fn the_final_place_still_held_by_the_rebels_is_their_last_stronghold() {
 }
 
 #[test]
+fn prepping_is_preparing_and_a_fight_that_kicks_off_starts() {
+    // Chat shorthand for what the troops prepare (these had been given
+    // why Idlib matters to the government, ¶9, and declined).
+    for question in [
+        "what are the regime forces doing around idlib atm, sitting tight or prepping for something?",
+        "so what's the syrian military up to near idlib, is something about to kick off or what",
+    ] {
+        assert_answers(&engine(), question, "amassed", 8);
+    }
+}
+
+#[test]
 fn a_figure_asked_for_is_a_number() {
     // "gave a figure" asks how many, as "how many" does ("what figure"
     // may ask who); "gave" is "give" (this had been given the warning's
