@@ -2106,27 +2106,26 @@ fn the_last_area_held_by_the_rebels_is_their_last_stronghold() {
 }
 
 #[test]
-fn the_final_place_still_held_by_the_rebels_is_their_last_stronghold() {
-    // The place named apart from "still held by" (this had been given the
-    // troops' "final assault", or declined).
+fn the_part_of_syria_still_held_by_the_rebels_is_their_last_stronghold() {
+    // The place named apart from "still held by" by the country it is in
+    // (this had been given the rebels' evacuation to Idlib, ¶10).
     assert_answers(
         &engine(),
-        "which bit of the country is still held by the anti-government side at the end of it all",
+        "whats the one part of syria still held by the anti-government side these days",
         "last rebel stronghold",
         1,
     );
 }
 
 #[test]
-fn prepping_is_preparing_and_a_fight_that_kicks_off_starts() {
-    // Chat shorthand for what the troops prepare (these had been given
-    // why Idlib matters to the government, ¶9, and declined).
-    for question in [
-        "what are the regime forces doing around idlib atm, sitting tight or prepping for something?",
+fn a_fight_about_to_kick_off_is_about_to_start() {
+    // Chat shorthand for what the troops prepare (this had been declined).
+    assert_answers(
+        &engine(),
         "so what's the syrian military up to near idlib, is something about to kick off or what",
-    ] {
-        assert_answers(&engine(), question, "amassed", 8);
-    }
+        "amassed",
+        8,
+    );
 }
 
 #[test]
