@@ -4823,6 +4823,18 @@ fn what_the_reviews_of_stop_68_found_a_rule_must_not_catch() {
 }
 
 #[test]
+fn he_said_something_what_was_it_asks_his_words() {
+    // Someone described said something, and "what was it" asks what (this
+    // had been declined; in other wordings it got who he is).
+    assert_answers(
+        &engine(),
+        "that iran diplomat said something pretty complimentary about ankara and tehran, what was it",
+        "mature",
+        7,
+    );
+}
+
+#[test]
 fn did_he_say_how_asks_his_words_not_who_he_is() {
     let e = engine();
     // "did he say how…" of someone described: what he said is asked, so

@@ -3525,7 +3525,18 @@ impl Index {
                         w[3].as_str(),
                         "how" | "what" | "why" | "whether" | "if" | "when" | "where"
                     )
-            });
+            })
+            // "the iranian guy said something flattering about turkey,
+            // what was it": what he said.
+            || !asks_who
+                && raw.windows(2).any(|w| {
+                    matches!(w[0].as_str(), "said" | "says" | "mentioned")
+                        && matches!(w[1].as_str(), "something" | "smth" | "smthn" | "sth")
+                })
+                && raw.windows(2).any(|w| {
+                    matches!(w[0].as_str(), "what" | "whats")
+                        && matches!(w[1].as_str(), "was" | "is" | "it")
+                });
         let asks_words = speaker.is_none() && !asks_speaker && (according || stance || said_what)
             || speaker.is_none()
                 && !asks_speaker
