@@ -6987,31 +6987,6 @@ fn read_want(words: &[String]) -> Option<Want> {
             && w[1] == "figure"
             && !matches!(w[2].as_str(), "who" | "whos" | "that" | "which" | "behind")
     });
-    // "what were the zones set up by", "what is hts led by": who did it,
-    // asked after the passive ("what is idlib bordered by" asks of a
-    // place; "caused by", a reason; "what did they agree by", a means).
-    let by_whom = match &words[lead..] {
-        [what, be, .., done, by] if by == "by" => {
-            let done = if done == "up" && words.len() >= 3 {
-                &words[words.len() - 3]
-            } else {
-                done
-            };
-            let passive = what == "whats"
-                || (what == "what" && matches!(be.as_str(), "is" | "are" | "was" | "were" | "s"));
-            let participle = (done.ends_with("ed")
-                && !matches!(
-                    done.as_str(),
-                    "bordered" | "surrounded" | "caused" | "meant" | "followed" | "replaced"
-                ))
-                || matches!(
-                    done.as_str(),
-                    "led" | "run" | "set" | "held" | "made" | "built"
-                );
-            (passive && participle).then_some(lead)
-        }
-        _ => None,
-    };
     let cues = [
         (
             Want::Number,
@@ -7071,7 +7046,6 @@ fn read_want(words: &[String]) -> Option<Want> {
                 // "…an iranian official was hopeful, whats his name?"
                 pair("his", "name"),
                 pair("her", "name"),
-                by_whom,
                 country_acts,
                 pair("which", "side"),
                 pair("what", "side"),
@@ -7235,21 +7209,6 @@ mod tests {
             read("the turkish, russian and iranian leaders"),
             "the turkish russian and iranian leaders"
         );
-    }
-
-    #[test]
-    fn what_it_was_done_by_asks_who() {
-        let wants = |q: &str| read_want(&words(q));
-        for q in [
-            "what were the safe zones established by",
-            "so what is the islamist alliance run by",
-        ] {
-            assert_eq!(wants(q), Some(Want::Who), "{q:?}");
-        }
-        // What a place is bordered by, or what caused something, is no one.
-        assert_eq!(wants("what is latakia bordered by"), None);
-        assert_eq!(wants("what was the war caused by"), None);
-        assert_eq!(wants("what did they agree by"), None);
     }
 
     #[test]
