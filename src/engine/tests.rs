@@ -4826,11 +4826,23 @@ fn what_the_reviews_of_stop_68_found_a_rule_must_not_catch() {
 fn he_said_something_what_was_it_asks_his_words() {
     // Someone described said something, and "what was it" asks what (this
     // had been declined; in other wordings it got who he is).
+    let e = engine();
     assert_answers(
-        &engine(),
+        &e,
         "that iran diplomat said something pretty complimentary about ankara and tehran, what was it",
         "mature",
         7,
+    );
+    // What he is, or the ministry he works for, asks about him.
+    assert_not_answered_with(
+        &e,
+        "that iran diplomat said something complimentary about ankara, what is the ministry he works for",
+        "mature",
+    );
+    assert_not_answered_with(
+        &e,
+        "that iran diplomat said something complimentary about ankara, what is he",
+        "mature",
     );
 }
 

@@ -3533,9 +3533,17 @@ impl Index {
                     matches!(w[0].as_str(), "said" | "says" | "mentioned")
                         && matches!(w[1].as_str(), "something" | "smth" | "smthn" | "sth")
                 })
-                && raw.windows(2).any(|w| {
-                    matches!(w[0].as_str(), "what" | "whats")
-                        && matches!(w[1].as_str(), "was" | "is" | "it")
+                // "what was it / that", "what was the (actual) quote": not
+                // "what is he", "what was his country" nor "what was the
+                // source", which ask about him.
+                && raw.windows(3).any(|w| {
+                    let what_was = matches!(w[0].as_str(), "what" | "whats")
+                        && matches!(w[1].as_str(), "was" | "is");
+                    (what_was && matches!(w[2].as_str(), "it" | "that"))
+                        || (w[0] == "whats" && matches!(w[1].as_str(), "it" | "that"))
+                        || (what_was
+                            && w[2] == "the"
+                            && raw.iter().any(|q| matches!(q.as_str(), "quote" | "words")))
                 });
         let asks_words = speaker.is_none() && !asks_speaker && (according || stance || said_what)
             || speaker.is_none()
