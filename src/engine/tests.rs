@@ -4823,6 +4823,20 @@ fn what_the_reviews_of_stop_68_found_a_rule_must_not_catch() {
 }
 
 #[test]
+fn the_country_a_president_leads_is_asked_of_who_he_is() {
+    // "what nation is X head of": who he is says (this had been declined,
+    // and "which country does erdogan run" given where the summit is).
+    let e = engine();
+    assert_answers(
+        &e,
+        "what nation is recep tayyip erdogan head of",
+        "Turkey's president",
+        2,
+    );
+    assert_not_answered_with(&e, "which country does erdogan run", "Tehran");
+}
+
+#[test]
 fn he_said_something_what_was_it_asks_his_words() {
     // Someone described said something, and "what was it" asks what (this
     // had been declined; in other wordings it got who he is).

@@ -6879,10 +6879,18 @@ fn read_want(words: &[String]) -> Option<Want> {
     let country_is_where = country
         .filter(|&(at, noun)| {
             let role_of = at >= 2 && words[at - 1] == "of" && person_noun(&words[at - 2]);
+            // Nor "which country does erdogan run": the country he leads.
+            let leads = words.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "lead" | "leads" | "run" | "runs" | "govern" | "governs" | "rule" | "rules"
+                )
+            });
             country_acts.is_none()
                 && matches!(words[noun].as_str(), "country" | "nation")
                 && words.last().is_none_or(|w| w != "of")
                 && !role_of
+                && !leads
         })
         .map(|(at, _)| at);
     // "which three heads of state", "what leaders": asks who.
@@ -7230,6 +7238,9 @@ mod tests {
             assert_eq!(wants(q), Some(Want::Who), "{q:?}");
         }
         assert_eq!(wants("which country is the summit in"), Some(Want::Place));
+        // The country someone leads is not where something is.
+        assert_ne!(wants("which country does erdogan run"), Some(Want::Place));
+        assert_ne!(wants("what nation does rowhani lead"), Some(Want::Place));
     }
 
     #[test]
