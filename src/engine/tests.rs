@@ -4824,12 +4824,13 @@ fn what_the_reviews_of_stop_68_found_a_rule_must_not_catch() {
 
 #[test]
 fn the_country_a_president_leads_is_asked_of_who_he_is() {
-    // "what nation is X head of": who he is says (this had been declined,
-    // and "which country does erdogan run" given where the summit is).
+    // "what country is X the head of state of": who he is says (this had
+    // been declined, and "which country does erdogan run" given where the
+    // summit is).
     let e = engine();
     assert_answers(
         &e,
-        "what nation is recep tayyip erdogan head of",
+        "what country is erdogan the head of state of",
         "Turkey's president",
         2,
     );

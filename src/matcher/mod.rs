@@ -6879,8 +6879,9 @@ fn read_want(words: &[String]) -> Option<Want> {
     let country_is_where = country
         .filter(|&(at, noun)| {
             let role_of = at >= 2 && words[at - 1] == "of" && person_noun(&words[at - 2]);
-            // Nor "which country does erdogan run": the country he leads.
-            let leads = words.iter().any(|w| {
+            // Nor "which country does erdogan run": the country he leads
+            // (not "which country does putin run the talks in").
+            let leads = words.last().is_some_and(|w| {
                 matches!(
                     w.as_str(),
                     "lead" | "leads" | "run" | "runs" | "govern" | "governs" | "rule" | "rules"
