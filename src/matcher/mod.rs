@@ -3516,35 +3516,32 @@ impl Index {
         let stance = !asks_who && raw.iter().any(|w| words::has(&lists.stances, w));
         // "did he say how they would handle it": what he said of it is
         // asked, not who he is.
-        let said_what = !asks_who
-            && raw.windows(4).any(|w| {
-                matches!(w[0].as_str(), "did" | "does")
-                    && matches!(w[1].as_str(), "he" | "she" | "they")
-                    && matches!(w[2].as_str(), "say" | "mention" | "explain")
-                    && matches!(
-                        w[3].as_str(),
-                        "how" | "what" | "why" | "whether" | "if" | "when" | "where"
-                    )
-            })
-            // "the iranian guy said something flattering about turkey,
-            // what was it": what he said.
-            || !asks_who
-                && raw.windows(2).any(|w| {
-                    matches!(w[0].as_str(), "said" | "says" | "mentioned")
-                        && matches!(w[1].as_str(), "something" | "smth" | "smthn" | "sth")
-                })
-                // "what was it / that", "what was the (actual) quote": not
-                // "what is he", "what was his country" nor "what was the
-                // source", which ask about him.
-                && raw.windows(3).any(|w| {
-                    let what_was = matches!(w[0].as_str(), "what" | "whats")
-                        && matches!(w[1].as_str(), "was" | "is");
-                    (what_was && matches!(w[2].as_str(), "it" | "that"))
-                        || (w[0] == "whats" && matches!(w[1].as_str(), "it" | "that"))
-                        || (what_was
-                            && w[2] == "the"
-                            && raw.iter().any(|q| matches!(q.as_str(), "quote" | "words")))
-                });
+        let did_he_say = raw.windows(4).any(|w| {
+            matches!(w[0].as_str(), "did" | "does")
+                && matches!(w[1].as_str(), "he" | "she" | "they")
+                && matches!(w[2].as_str(), "say" | "mention" | "explain")
+                && matches!(
+                    w[3].as_str(),
+                    "how" | "what" | "why" | "whether" | "if" | "when" | "where"
+                )
+        });
+        // "the iranian guy said something flattering about turkey, what
+        // was it": what he said. Asked by "what was it / that" or "what
+        // was the (actual) quote", not "what is he", "what was his
+        // country" nor "what was the source", which ask about him.
+        let said_something = raw.windows(2).any(|w| {
+            matches!(w[0].as_str(), "said" | "says" | "mentioned")
+                && matches!(w[1].as_str(), "something" | "smth" | "smthn" | "sth")
+        });
+        let of_a_quote = raw.iter().any(|q| matches!(q.as_str(), "quote" | "words"));
+        let what_was_it = raw.windows(3).any(|w| {
+            let what_was =
+                matches!(w[0].as_str(), "what" | "whats") && matches!(w[1].as_str(), "was" | "is");
+            (what_was && matches!(w[2].as_str(), "it" | "that"))
+                || (w[0] == "whats" && matches!(w[1].as_str(), "it" | "that"))
+                || (what_was && w[2] == "the" && of_a_quote)
+        });
+        let said_what = !asks_who && (did_he_say || said_something && what_was_it);
         let asks_words = speaker.is_none() && !asks_speaker && (according || stance || said_what)
             || speaker.is_none()
                 && !asks_speaker
