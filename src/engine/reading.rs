@@ -417,8 +417,10 @@ impl Engine {
                 // Asked where a place is, an answer placing something
                 // else ("what country is idlib in": not where the summit
                 // is held).
-                let placed_other =
-                    fact.is_some_and(|fact| self.index.placed_other(&fact.answer, &found.query));
+                let placed_other = fact.is_some_and(|fact| {
+                    self.index.placed_other(&fact.answer, &found.query)
+                        || self.index.place_echoed(&fact.answer, &found.query)
+                });
                 // Asked what someone stressed or warned of, an answer
                 // without that verb when another fact of its kind from its
                 // sentence has it and holds as many of the question's

@@ -4885,3 +4885,56 @@ fn did_he_say_how_asks_his_words_not_who_he_is() {
         5,
     );
 }
+
+#[test]
+fn on_a_break_is_where_the_asker_is() {
+    // Being on a break says when the asker types, not what is asked (this
+    // had been declined: "break" counted against every fact).
+    assert_answers(
+        &engine(),
+        "hey, on my break rn and saw a post about the tehran summit. who's actually at it?",
+        "Rowhani",
+        2,
+    );
+    // Someone else's break is asked about: no "Yes." to it.
+    assert_not_answered_with(&engine(), "are the talks on a break", "Yes");
+}
+
+#[test]
+fn which_place_they_talk_about_is_not_where_they_meet() {
+    // Asked which province a meeting is about, the city it is held in,
+    // which the question names, is no answer.
+    let e = engine();
+    let q = "i was reading about that tehran summit on my break. what province were the presidents there to talk about?";
+    assert_not_answered_with(&e, q, "held in Tehran");
+    assert_answers(&e, q, "Idlib", 1);
+    // Not what earlier meetings were about.
+    assert_answers(
+        &e,
+        "at the earlier meetings what did the three meet about",
+        "de-escalation",
+        20,
+    );
+    // Asked where they meet, it is.
+    assert_answers(&e, "which city are the presidents meeting in", "Tehran", 1);
+}
+
+#[test]
+fn a_count_expected_if_something_happens_is_not_one_that_is() {
+    // How many are expected if Idlib is attacked is not how many Turkey
+    // hosts now.
+    let e = engine();
+    for q in [
+        "how many syrian refugees does turkey expect to host if the attack happens",
+        "how many refugees is turkey expecting if the offensive happens",
+    ] {
+        assert_not_answered_with(&e, q, "3.5 million");
+    }
+    // An "if" that hedges is no supposing.
+    for q in [
+        "how many refugees does turkey host, if i remember the figure right",
+        "how many refugees is turkey already hosting if you had to estimate",
+    ] {
+        assert_answers(&e, q, "3.5 million", 16);
+    }
+}

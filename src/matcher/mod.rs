@@ -807,6 +807,9 @@ pub struct Query {
     /// It names a kind of place ("the territory they are meeting about"):
     /// a place may be what it asks for.
     pub topic_place: bool,
+    /// It asks which place a meeting is about ("what province were they
+    /// there to talk about"): where the meeting is held is no answer.
+    pub which_place_topic: bool,
     /// It asks what a meeting is about and tells of no earlier time ("what
     /// are the presidents meeting about", not "what were their previous
     /// meetings about" or "what did they meet about before",
@@ -1789,6 +1792,30 @@ impl Index {
             .any(|e| self.lexicon.entity(e).kind == EntityKind::Place && !named.contains(&e));
         let shared = query.terms.iter().any(|t| held(t, &named, &terms));
         place_left_out && !shared
+    }
+
+    /// Whether `answer`, asked which place a meeting is about, names no
+    /// place but those the question names ("what province were they there
+    /// to talk about at the tehran summit": not "The summit is being held
+    /// in Tehran").
+    pub fn place_echoed(&self, answer: &str, query: &Query) -> bool {
+        if !query.which_place_topic {
+            return false;
+        }
+        let (named, _) = self.read_answer(answer);
+        let places: Vec<usize> = named
+            .into_iter()
+            .filter(|&e| {
+                matches!(
+                    self.lexicon.entity(e).kind,
+                    EntityKind::Place | EntityKind::Country
+                )
+            })
+            .collect();
+        !places.is_empty()
+            && places
+                .iter()
+                .all(|&e| query.terms.iter().any(|t| t.entity == Some(e)))
     }
 
     /// Whether `answer` lacks the word a question echoes before its
@@ -4207,22 +4234,25 @@ impl Index {
                                 })
                                 .collect();
                             let supposes = |w: &str| SUPPOSING.contains(&w);
-                            let expects = |w: &str| {
-                                words::has(&words::lists().say, w)
-                                    || matches!(
-                                        w,
-                                        "expect"
-                                            | "expects"
-                                            | "expected"
-                                            | "estimate"
-                                            | "estimated"
-                                            | "predict"
-                                            | "predicted"
-                                            | "fear"
-                                            | "fears"
-                                            | "feared"
-                                    )
+                            let expecting = |w: &str| {
+                                matches!(
+                                    w,
+                                    "expect"
+                                        | "expects"
+                                        | "expected"
+                                        | "expecting"
+                                        | "estimate"
+                                        | "estimated"
+                                        | "predict"
+                                        | "predicted"
+                                        | "fear"
+                                        | "fears"
+                                        | "feared"
+                                        | "fearing"
+                                )
                             };
+                            let expects =
+                                |w: &str| words::has(&words::lists().say, w) || expecting(w);
                             // After a verb of saying and who will, "will"
                             // tells what is expected too ("…has turkey said
                             // it will take in"; not "…say will be
@@ -4235,7 +4265,22 @@ impl Index {
                                                 && p[1] == "will"
                                         })
                                 });
-                            let if_so = asked.contains(&"if") && asked.iter().any(|w| supposes(w));
+                            // An "if" with a "would", or after an
+                            // expecting ("how many refugees does turkey
+                            // expect if idlib is attacked"); not a saying
+                            // ("how many did erdogan say, if i remember
+                            // right"), nor a hedge to the asked ("…if you
+                            // had to estimate", "…already host if you
+                            // expect more").
+                            let if_at = asked.iter().position(|w| *w == "if");
+                            let if_so = if_at.is_some_and(|at| {
+                                asked.iter().any(|w| supposes(w))
+                                    || (asked[..at].iter().any(|w| expecting(w))
+                                        && !asked.contains(&"already")
+                                        && !asked
+                                            .get(at + 1)
+                                            .is_some_and(|w| matches!(*w, "you" | "u" | "i")))
+                            });
                             said_first || if_so
                         })
                 });
@@ -4465,6 +4510,8 @@ impl Index {
                 }),
             topic: want == Some(Want::Reason)
                 && (asks_topic(&raw) || asks_purpose(&raw) || asks_why_they_meet(&raw, &units)),
+            which_place_topic: want == Some(Want::Place)
+                && (asks_topic(&raw) || talked_about_there(&raw)),
             topic_now: raw.iter().any(|w| {
                 matches!(
                     w.as_str(),
@@ -6454,6 +6501,23 @@ pub fn tells_of_earlier<S: AsRef<str>>(words: &[S]) -> bool {
     words.iter().any(|w| words::has(earlier, w.as_ref()))
 }
 
+/// Whether the words end in talking or meeting "about" something, maybe
+/// followed by where ("…there to talk about at the tehran summit"): with
+/// a kind of place asked for, the place is what they talk about.
+fn talked_about_there(words: &[String]) -> bool {
+    let about = words.iter().rposition(|w| w == "about");
+    about.is_some_and(|at| {
+        at > 0
+            && matches!(
+                words[at - 1].as_str(),
+                "talk" | "talking" | "talked" | "meet" | "meeting" | "met"
+            )
+            && words
+                .get(at + 1)
+                .is_none_or(|w| matches!(w.as_str(), "at" | "in"))
+    })
+}
+
 /// Whether the question asks what something is about or what is
 /// discussed ("what is the summit about", "what are they meeting about",
 /// "what are the presidents discussing"): its purpose.
@@ -6502,8 +6566,16 @@ fn asks_topic(words: &[String]) -> bool {
     };
     // "what did the three presidents meet about": what they met over; so
     // does an embedded "(remind me) what the summit is actually about",
-    // past a word that only stresses.
-    let plain: Vec<&String> = rest
+    // past a word that only stresses, and one after the meeting named
+    // ("that tehran summit now what province were they there to talk
+    // about"; not after earlier meetings named: "at the previous meetings
+    // what did they meet about").
+    let from_what = rest
+        .iter()
+        .position(|w| matches!(w.as_str(), "what" | "whats"))
+        .filter(|&at| !tells_of_earlier(&rest[..at]))
+        .unwrap_or(0);
+    let plain: Vec<&String> = rest[from_what..]
         .iter()
         .filter(|w| {
             !matches!(
