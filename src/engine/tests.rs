@@ -4938,3 +4938,16 @@ fn a_count_expected_if_something_happens_is_not_one_that_is() {
         assert_answers(&e, q, "3.5 million", 16);
     }
 }
+
+#[test]
+fn discus_typed_for_discuss_asks_the_topic() {
+    // "discus" is chat's "discuss" here (this had got where the summit is
+    // held, or the three presidents' names).
+    let e = engine();
+    for q in [
+        "what were the presidents meeting in tehran to discus",
+        "what did the three leaders get together to discus",
+    ] {
+        assert_answers(&e, q, "fate of Syria", 1);
+    }
+}
