@@ -416,7 +416,8 @@ impl Engine {
                     });
                 // Asked where a place is, an answer placing something
                 // else ("what country is idlib in": not where the summit
-                // is held).
+                // is held); asked which place a meeting is about, one
+                // naming only the places the question names.
                 let placed_other = fact.is_some_and(|fact| {
                     self.index.placed_other(&fact.answer, &found.query)
                         || self.index.place_echoed(&fact.answer, &found.query)

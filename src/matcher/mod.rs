@@ -1803,7 +1803,7 @@ impl Index {
             return false;
         }
         let (named, _) = self.read_answer(answer);
-        let places: Vec<usize> = named
+        let mut places = named
             .into_iter()
             .filter(|&e| {
                 matches!(
@@ -1811,11 +1811,8 @@ impl Index {
                     EntityKind::Place | EntityKind::Country
                 )
             })
-            .collect();
-        !places.is_empty()
-            && places
-                .iter()
-                .all(|&e| query.terms.iter().any(|t| t.entity == Some(e)))
+            .peekable();
+        places.peek().is_some() && places.all(|e| query.terms.iter().any(|t| t.entity == Some(e)))
     }
 
     /// Whether `answer` lacks the word a question echoes before its
@@ -6501,8 +6498,8 @@ pub fn tells_of_earlier<S: AsRef<str>>(words: &[S]) -> bool {
     words.iter().any(|w| words::has(earlier, w.as_ref()))
 }
 
-/// Whether the words end in talking or meeting "about" something, maybe
-/// followed by where ("…there to talk about at the tehran summit"): with
+/// Whether the last "about" follows talking or meeting and ends the
+/// words or is followed by where ("…there to talk about at the tehran summit"): with
 /// a kind of place asked for, the place is what they talk about.
 fn talked_about_there(words: &[String]) -> bool {
     let about = words.iter().rposition(|w| w == "about");
