@@ -161,6 +161,7 @@ fn ascii_tokens(folded: &str, text: &str) -> Vec<Token> {
         }
         let mut word = String::with_capacity(TYPICAL_WORD * 3);
         let mut all_upper = true;
+        let mut dots = 0;
         while i < b.len() {
             let c = b[i];
             if c.is_ascii_alphanumeric() {
@@ -174,6 +175,16 @@ fn ascii_tokens(folded: &str, text: &str) -> Vec<Token> {
                 if c == b'.' {
                     word.push('.');
                 }
+                i += 1;
+            } else if c == b'.'
+                && dotted_letter(
+                    word.len(),
+                    dots,
+                    b.get(i + 1).copied().map(char::from),
+                    b.get(i + 2).copied().map(char::from),
+                )
+            {
+                dots += 1;
                 i += 1;
             } else if c == b'\'' && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
                 let possessive =
@@ -191,6 +202,16 @@ fn ascii_tokens(folded: &str, text: &str) -> Vec<Token> {
         }
     }
     out
+}
+
+/// Whether a dot after a word of `len` letters, `dots` dots already
+/// passed, joins an initialism written with dots ("u.s.", "u.n.", "h.t.s"
+/// read as "us", "un", "hts"): each part one letter, and the next one
+/// letter too (`next` a letter, `after` none).
+fn dotted_letter(len: usize, dots: usize, next: Option<char>, after: Option<char>) -> bool {
+    len == dots + 1
+        && next.is_some_and(|c| c.is_alphabetic())
+        && !after.is_some_and(char::is_alphanumeric)
 }
 
 /// A chat word with its dropped "g" put back ("goin", "meetin", "talkin"
@@ -272,6 +293,7 @@ fn char_tokens(folded: &str, text: &str) -> Vec<Token> {
         }
         let mut word = String::new();
         let mut all_upper = true;
+        let mut dots = 0;
         while i < chars.len() {
             let c = chars[i];
             if c.is_alphanumeric() {
@@ -286,6 +308,16 @@ fn char_tokens(folded: &str, text: &str) -> Vec<Token> {
                 if c == '.' {
                     word.push('.');
                 }
+                i += 1;
+            } else if c == '.'
+                && dotted_letter(
+                    word.chars().count(),
+                    dots,
+                    chars.get(i + 1).copied(),
+                    chars.get(i + 2).copied(),
+                )
+            {
+                dots += 1;
                 i += 1;
             } else if c == '\'' && chars.get(i + 1).is_some_and(|d| d.is_alphabetic()) {
                 // Possessive or contraction: "iran's" → "iran", "don't" → "dont".
@@ -455,6 +487,7 @@ mod tests {
             "it's 's 'sx s' x's's",
             "`quoted` \t tab\u{1b}[31mred\u{1b}[0m done",
             "ABC1 a1B 99",
+            "the U.S. and u.n. e.g. a. b.c st.louis U.S.A",
         ];
         for t in texts {
             assert_eq!(ascii_tokens(&fold(t), t), char_tokens(&fold(t), t), "{t:?}");
@@ -520,6 +553,11 @@ mod tests {
             ("اردوغان و پوتین", &["اردوغان", "و", "پوتین"]),
             ("<@&123> @everyone", &["123", "everyone"]),
             ("end. 5", &["end", "5"]),
+            // An initialism written with dots is one word; other dots
+            // part words.
+            ("the U.S. and the u.n.", &["the", "us", "and", "the", "un"]),
+            ("U.S.A. e.g. i.e", &["usa", "eg", "ie"]),
+            ("a. b. st.louis ab.c", &["a", "b", "st", "louis", "ab", "c"]),
         ];
         for (input, want) in cases {
             assert_eq!(words(input), *want, "tokens({input:?})");
@@ -531,6 +569,7 @@ mod tests {
         let t = tokens("the US and us");
         assert!(t[1].upper, "US is upper");
         assert!(!t[3].upper, "us is lower");
+        assert!(tokens("the U.S. envoy")[1].upper, "U.S. is upper");
     }
 
     #[test]

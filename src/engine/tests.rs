@@ -4955,3 +4955,79 @@ fn discus_typed_for_discuss_asks_the_topic() {
         assert_answers(&e, q, "fate of Syria", 1);
     }
 }
+
+#[test]
+fn going_off_topic_is_chatter_not_the_summits_topic() {
+    // Said of the message, "off-topic" asks nothing about what the summit
+    // is about (this had got the summit's purpose); asked of someone, it
+    // is still no known fact.
+    let e = engine();
+    assert_answers(
+        &e,
+        "slightly off-topic for this channel but what countries sent leaders to that tehran summit",
+        "Russia",
+        2,
+    );
+    assert_eq!(ask(&e, "is putin off topic").0, None);
+}
+
+#[test]
+fn which_province_they_gather_to_talk_about_is_not_where_they_meet() {
+    // Read as asking why they gather, the question still asks which place:
+    // where the summit is held does not answer it.
+    let e = engine();
+    assert_not_answered_with(
+        &e,
+        "what province are the heads of state gathering in tehran to talk about",
+        "held in Tehran",
+    );
+    assert_answers(&e, "where are the presidents meeting", "Tehran", 1);
+}
+
+#[test]
+fn initialisms_written_with_dots_are_read_as_the_names() {
+    // "u.s." and "u.n." had been read as the letters alone: the US's
+    // words got what Idlib is, the UN's mediator nothing.
+    let e = engine();
+    assert_answers(&e, "what did the u.s. say about idlib", "Trump", 18);
+    assert_answers(&e, "who is the u.n. mediator", "de Mistura", 13);
+}
+
+#[test]
+fn rebel_fighters_are_counted_as_the_rebels() {
+    // "Thousands of rebels" counts the opposition's fighters; not its
+    // groups.
+    let e = engine();
+    assert_answers(
+        &e,
+        "about how many rebel fighters were moved into idlib",
+        "Thousands",
+        10,
+    );
+    assert_eq!(ask(&e, "how many rebel groups are in idlib").0, None);
+}
+
+#[test]
+fn how_many_are_we_talking_about_counts_what_was_named() {
+    // The talking is the asker's: what is counted is what the message
+    // named before (this had counted talks and declined).
+    let e = engine();
+    assert_answers(
+        &e,
+        "idlib has loads of civilians i think, how many are we talking about",
+        "3 million",
+        12,
+    );
+    assert_eq!(ask(&e, "how many are we talking about").0, None);
+}
+
+#[test]
+fn why_something_keeps_coming_up_asks_why_it_matters() {
+    let e = engine();
+    assert_answers(
+        &e,
+        "whats hayat tahrir al-sham and why does it keep coming up",
+        "Islamist alliance",
+        11,
+    );
+}

@@ -3631,8 +3631,18 @@ impl Index {
                     && raw
                         .get(p + 3)
                         .is_some_and(|w| matches!(w.as_str(), "them" | "those" | "these" | "it"));
+                // "how many are we talking about": as many of what was
+                // named before; the talking is the asker's.
+                let talking_of = {
+                    let rest: Vec<&str> = raw[p + 2..].iter().take(3).map(String::as_str).collect();
+                    matches!(
+                        rest.as_slice(),
+                        ["are" | "r", "we" | "u" | "you", "talking", ..]
+                            | ["we" | "u" | "you", "talking", ..]
+                    )
+                };
                 partitive_predicate(&raw, p, &units).or_else(|| {
-                    if of_them {
+                    if of_them || talking_of {
                         return None;
                     }
                     // Asked bare ("how many are already displaced"), what
@@ -3681,6 +3691,30 @@ impl Index {
         if let Some(u) = counts_unit {
             let mut at = u.pos;
             counts.extend(self.live_term(&u.term));
+            // "how many opposition fighters", "how many rebel fighters":
+            // the group's fighters are the group, so a figure under the
+            // article's name for it counts them too ("thousands of
+            // rebels"); not its groups, leaders or attacks. The group's
+            // term for what a fact holds, its name's words for what an
+            // answer says.
+            let fighters = matches!(
+                u.word.as_str(),
+                "fighters" | "fighter" | "combatants" | "gunmen" | "militants"
+            );
+            let group = units.iter().find(|v| {
+                v.entity.is_some_and(|e| {
+                    fighters
+                        && self.lexicon.entity(e).kind == EntityKind::Group
+                        && v.pos <= u.pos
+                        && u.pos <= v.end()
+                })
+            });
+            if let Some((v, e)) = group.and_then(|v| Some((v, v.entity?))) {
+                counts.extend(self.live_term(&v.term));
+                for w in tokens(&crate::normalize::fold(&self.lexicon.entity(e).name)) {
+                    counts.extend(self.live_term(&self.term_of(&w.text)));
+                }
+            }
             let state = (u.word.ends_with("ed") || u.word.ends_with("less"))
                 && u.pos
                     .checked_sub(1)
@@ -4507,8 +4541,16 @@ impl Index {
                 }),
             topic: want == Some(Want::Reason)
                 && (asks_topic(&raw) || asks_purpose(&raw) || asks_why_they_meet(&raw, &units)),
-            which_place_topic: want == Some(Want::Place)
-                && (asks_topic(&raw) || talked_about_there(&raw)),
+            // Read as asking why ("which region are the heads of state
+            // gathering in tehran to talk about"), it still asks which.
+            which_place_topic: (want == Some(Want::Place)
+                && (asks_topic(&raw) || talked_about_there(&raw)))
+                || (want == Some(Want::Reason)
+                    && talked_about_there(&raw)
+                    && raw.windows(2).any(|w| {
+                        matches!(w[0].as_str(), "which" | "what")
+                            && words::has(&words::lists().place_nouns, &w[1])
+                    })),
             topic_now: raw.iter().any(|w| {
                 matches!(
                     w.as_str(),
@@ -6498,17 +6540,19 @@ pub fn tells_of_earlier<S: AsRef<str>>(words: &[S]) -> bool {
     words.iter().any(|w| words::has(earlier, w.as_ref()))
 }
 
-/// Whether the last "about" follows talking or meeting and ends the
-/// words or is followed by where ("…there to talk about at the tehran summit"): with
-/// a kind of place asked for, the place is what they talk about.
+/// Whether the last "about" follows talking or meeting (or "over"
+/// follows talking: "…gathering in tehran to talk over") and ends the
+/// words or is followed by where ("…there to talk about at the tehran
+/// summit"): with a kind of place asked for, the place is what they talk
+/// about.
 fn talked_about_there(words: &[String]) -> bool {
-    let about = words.iter().rposition(|w| w == "about");
+    let talk = |w: &str| matches!(w, "talk" | "talking" | "talked");
+    let about = words.iter().rposition(|w| w == "about" || w == "over");
     about.is_some_and(|at| {
         at > 0
-            && matches!(
-                words[at - 1].as_str(),
-                "talk" | "talking" | "talked" | "meet" | "meeting" | "met"
-            )
+            && (talk(&words[at - 1])
+                || (words[at] == "about"
+                    && matches!(words[at - 1].as_str(), "meet" | "meeting" | "met")))
             && words
                 .get(at + 1)
                 .is_none_or(|w| matches!(w.as_str(), "at" | "in"))
