@@ -206,8 +206,8 @@ fn ascii_tokens(folded: &str, text: &str) -> Vec<Token> {
 
 /// Whether a dot after a word of `len` letters, `dots` dots already
 /// passed, joins an initialism written with dots ("u.s.", "u.n.", "h.t.s"
-/// read as "us", "un", "hts"): each part one letter, and the next one
-/// letter too (`next` a letter, `after` none).
+/// read as "us", "un", "hts"): each part so far one letter, and the next
+/// one letter too (`next` a letter, `after` it no letter or digit).
 fn dotted_letter(len: usize, dots: usize, next: Option<char>, after: Option<char>) -> bool {
     len == dots + 1
         && next.is_some_and(|c| c.is_alphabetic())

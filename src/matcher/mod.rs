@@ -3633,14 +3633,12 @@ impl Index {
                         .is_some_and(|w| matches!(w.as_str(), "them" | "those" | "these" | "it"));
                 // "how many are we talking about": as many of what was
                 // named before; the talking is the asker's.
-                let talking_of = {
-                    let rest: Vec<&str> = raw[p + 2..].iter().take(3).map(String::as_str).collect();
-                    matches!(
-                        rest.as_slice(),
-                        ["are" | "r", "we" | "u" | "you", "talking", ..]
-                            | ["we" | "u" | "you", "talking", ..]
-                    )
-                };
+                let word = |k: usize| raw.get(p + k).map(String::as_str);
+                let asker = |k: usize| matches!(word(k), Some("we" | "u" | "you"));
+                let talking_of = (matches!(word(2), Some("are" | "r"))
+                    && asker(3)
+                    && word(4) == Some("talking"))
+                    || (asker(2) && word(3) == Some("talking"));
                 partitive_predicate(&raw, p, &units).or_else(|| {
                     if of_them || talking_of {
                         return None;
@@ -3701,15 +3699,15 @@ impl Index {
                 u.word.as_str(),
                 "fighters" | "fighter" | "combatants" | "gunmen" | "militants"
             );
-            let group = units.iter().find(|v| {
-                v.entity.is_some_and(|e| {
-                    fighters
-                        && self.lexicon.entity(e).kind == EntityKind::Group
-                        && v.pos <= u.pos
-                        && u.pos <= v.end()
-                })
-            });
-            if let Some((v, e)) = group.and_then(|v| Some((v, v.entity?))) {
+            let group = units
+                .iter()
+                .filter(|v| fighters && v.pos <= u.pos && u.pos <= v.end())
+                .find_map(|v| {
+                    v.entity
+                        .filter(|&e| self.lexicon.entity(e).kind == EntityKind::Group)
+                        .map(|e| (v, e))
+                });
+            if let Some((v, e)) = group {
                 counts.extend(self.live_term(&v.term));
                 for w in tokens(&crate::normalize::fold(&self.lexicon.entity(e).name)) {
                     counts.extend(self.live_term(&self.term_of(&w.text)));
