@@ -417,10 +417,12 @@ impl Engine {
                 // Asked where a place is, an answer placing something
                 // else ("what country is idlib in": not where the summit
                 // is held); asked which place a meeting is about, one
-                // naming only the places the question names.
+                // naming only the places the question names; asked which
+                // province, one naming only a city.
                 let placed_other = fact.is_some_and(|fact| {
                     self.index.placed_other(&fact.answer, &found.query)
                         || self.index.place_echoed(&fact.answer, &found.query)
+                        || self.index.only_city_named(&fact.answer, &found.query)
                 });
                 // Asked what someone stressed or warned of, an answer
                 // without that verb when another fact of its kind from its
@@ -467,6 +469,11 @@ impl Engine {
                 // Asked whom someone acts on, an answer saying who he is.
                 let identity_unasked = fact
                     .is_some_and(|fact| self.index.identity_unasked(&fact.answer, &found.query));
+                // Asked if only some meet, an answer naming no one else.
+                let parties_unnamed = fact.is_some_and(|fact| {
+                    self.index
+                        .names_no_other_party(&fact.answer, fact.kind, &found.query)
+                });
                 // Asked how much of a whole, an answer giving no share.
                 let share_unsaid =
                     fact.is_some_and(|fact| self.index.share_unsaid(&fact.answer, &found.query));
@@ -482,6 +489,7 @@ impl Engine {
                     || placeless
                     || placed_other
                     || share_unsaid
+                    || parties_unnamed
                     || identity_unasked
                     || manner_elsewhere
                     || kind_unsaid

@@ -4985,6 +4985,48 @@ fn which_province_they_gather_to_talk_about_is_not_where_they_meet() {
 }
 
 #[test]
+fn which_province_they_argue_over_is_not_the_city_they_meet_in() {
+    // Asked which province or territory the talks are about, a city names
+    // none: the summit's city had answered these.
+    let e = engine();
+    for q in [
+        "which province are the three presidents arguing about at the summit",
+        "which rebel-held area will the leaders in iran's capital be talking about",
+    ] {
+        assert_not_answered_with(&e, q, "held in Tehran");
+    }
+    assert_answers(
+        &e,
+        "which rebel-held region are the leaders sitting down in iran's capital to talk about",
+        "Idlib",
+        1,
+    );
+    // Asked which region they meet in, the city is the answer.
+    assert_answers(&e, "what region are the presidents meeting in", "Tehran", 1);
+}
+
+#[test]
+fn whether_only_some_meet_is_not_settled_by_who_met_before() {
+    // Asked whether only two of them meet, an answer naming all three as
+    // having met before is no answer: declined.
+    let e = engine();
+    assert_eq!(
+        ask(&e, "are the tehran talks only between iran and russia").0,
+        None
+    );
+    // Other questions with "only" are answered as before: who backs the
+    // rebels, who met ahead of the summit, where it is.
+    assert_answers(
+        &e,
+        "did only turkey back the rebels at the summit",
+        "Turkey",
+        7,
+    );
+    assert_answers(&e, "did erdogan meet only rowhani first", "Rowhani", 3);
+    assert_answers(&e, "is the summit only in tehran", "Tehran", 1);
+}
+
+#[test]
 fn initialisms_written_with_dots_are_read_as_the_names() {
     // "u.s." and "u.n." had been read as the letters alone: the US's
     // words got what Idlib is, the UN's mediator nothing.

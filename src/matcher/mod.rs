@@ -810,6 +810,15 @@ pub struct Query {
     /// It asks which place a meeting is about ("what province were they
     /// there to talk about"): where the meeting is held is no answer.
     pub which_place_topic: bool,
+    /// It asks which province, region or territory something is about or
+    /// over ("what province are they arguing about at that summit"), not
+    /// where a meeting is ("what region are they meeting in") or which
+    /// city: a city does not answer.
+    pub asks_province: bool,
+    /// A yes/no question asking whether only some meet ("is the summit
+    /// just between russia and iran", "is it only turkey and iran
+    /// meeting"): a fact naming none besides them does not settle it.
+    pub only_some_meet: bool,
     /// It asks what a meeting is about and tells of no earlier time ("what
     /// are the presidents meeting about", not "what were their previous
     /// meetings about" or "what did they meet about before",
@@ -1792,6 +1801,150 @@ impl Index {
             .any(|e| self.lexicon.entity(e).kind == EntityKind::Place && !named.contains(&e));
         let shared = query.terms.iter().any(|t| held(t, &named, &terms));
         place_left_out && !shared
+    }
+
+    /// Whether the words ask if only some meet: "only" or "just" with
+    /// "between" within three words after it ("is the summit just between
+    /// russia and iran"), or with only names, "and", "two way" and the
+    /// like between it and a meeting word ("is it only turkey and iran
+    /// meeting", "just a two way meeting"), or after no more than the
+    /// meeting asked about and before only names ("is the summit just
+    /// russia and iran"; not "…only in tehran"). Not of the meeting ahead
+    /// of the summit or who joined whom ("did erdogan meet only rowhani
+    /// first").
+    fn only_some_meet(&self, raw: &[String], units: &[Unit]) -> bool {
+        const MEETING: &[&str] = &[
+            "summit",
+            "meeting",
+            "meet",
+            "talks",
+            "gathering",
+            "conference",
+        ];
+        const LINKS: &[&str] = &[
+            "and",
+            "or",
+            "n",
+            "the",
+            "a",
+            "an",
+            "two",
+            "2",
+            "way",
+            "of",
+            "them",
+            "leaders",
+            "presidents",
+            "countries",
+            "nations",
+            "for",
+            "at",
+            "with",
+        ];
+        const ASKED: &[&str] = &[
+            "is", "are", "was", "were", "the", "this", "that", "tehran", "it",
+        ];
+        const APART: &[&str] = &[
+            "first",
+            "initially",
+            "separately",
+            "bilateral",
+            "one",
+            "join",
+            "joined",
+            "joining",
+        ];
+        let party_at = |k: usize| {
+            units.iter().any(|u| {
+                u.pos <= k
+                    && k < u.end()
+                    && u.entity.is_some_and(|e| {
+                        matches!(
+                            self.lexicon.entity(e).kind,
+                            EntityKind::Country | EntityKind::Person
+                        )
+                    })
+            })
+        };
+        let Some(at) = raw
+            .iter()
+            .position(|w| matches!(w.as_str(), "only" | "just"))
+        else {
+            return false;
+        };
+        let between = raw[at + 1..].iter().take(3).any(|w| w == "between");
+        let named_then_meeting = raw[at + 1..]
+            .iter()
+            .position(|w| MEETING.contains(&w.as_str()))
+            .is_some_and(|m| {
+                m > 0
+                    && (at + 1..at + 1 + m).all(|k| party_at(k) || LINKS.contains(&raw[k].as_str()))
+            });
+        let meeting_asked = raw[..at].iter().any(|w| MEETING.contains(&w.as_str()))
+            && raw[..at]
+                .iter()
+                .all(|w| MEETING.contains(&w.as_str()) || ASKED.contains(&w.as_str()))
+            && (at + 1..raw.len()).all(|k| party_at(k) || LINKS.contains(&raw[k].as_str()));
+        (between || named_then_meeting || meeting_asked)
+            && !tells_of_earlier(raw)
+            && !raw.iter().any(|w| APART.contains(&w.as_str()))
+    }
+
+    /// Whether `answer`, asked if only some meet, names no country or
+    /// person besides those the question names (or theirs: Putin is
+    /// Russia's) and not three of those, tells of earlier meetings, or settles another yes/no
+    /// question ("Yes. The presidents… have started talks").
+    pub fn names_no_other_party(&self, answer: &str, kind: AnswerKind, query: &Query) -> bool {
+        if !query.only_some_meet {
+            return false;
+        }
+        let (named, _) = self.read_answer(answer);
+        let party = |e: usize| {
+            matches!(
+                self.lexicon.entity(e).kind,
+                EntityKind::Country | EntityKind::Person
+            )
+        };
+        let other = named
+            .iter()
+            .any(|&e| party(e) && !query.named.iter().any(|&q| self.near(e, usize::from(q))));
+        // Three or more asked about ("is it only iran, russia and turkey
+        // meeting, not the us"): an answer naming three of them tells who
+        // meets.
+        let asked_named = query
+            .named
+            .iter()
+            .map(|&q| usize::from(q))
+            .filter(|&q| party(q) && named.iter().any(|&e| self.near(e, q)))
+            .count();
+        let earlier = tells_of_earlier(
+            &tokens(&crate::normalize::fold(answer))
+                .into_iter()
+                .map(|t| t.text)
+                .collect::<Vec<_>>(),
+        );
+        !(other || asked_named >= 3) || earlier || kind == AnswerKind::YesNo
+    }
+
+    /// Whether `answer`, asked which province or region, names a city and
+    /// no other place or country ("what province are they arguing about":
+    /// not "The summit is being held in Tehran").
+    pub fn only_city_named(&self, answer: &str, query: &Query) -> bool {
+        if !query.asks_province {
+            return false;
+        }
+        let (named, _) = self.read_answer(answer);
+        let places: Vec<usize> = named
+            .into_iter()
+            .filter(|&e| {
+                matches!(
+                    self.lexicon.entity(e).kind,
+                    EntityKind::Place | EntityKind::Country
+                )
+            })
+            .collect();
+        places.iter().any(|&e| self.lexicon.is_capital(e))
+            && places.iter().all(|&e| self.lexicon.is_capital(e))
     }
 
     /// Whether `answer`, asked which place a meeting is about, names no
@@ -4549,6 +4702,15 @@ impl Index {
                         matches!(w[0].as_str(), "which" | "what")
                             && words::has(&words::lists().place_nouns, &w[1])
                     })),
+            asks_province: asks_province(&raw)
+                && matches!(want, None | Some(Want::Place | Want::Reason))
+                && raw.iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "about" | "over" | "discuss" | "discussing" | "discussed"
+                    )
+                }),
+            only_some_meet: want == Some(Want::YesNo) && self.only_some_meet(&raw, &units),
             topic_now: raw.iter().any(|w| {
                 matches!(
                     w.as_str(),
@@ -6538,6 +6700,65 @@ pub fn tells_of_earlier<S: AsRef<str>>(words: &[S]) -> bool {
     words.iter().any(|w| words::has(earlier, w.as_ref()))
 }
 
+/// How many words after "which" or "what" may come before the province
+/// or region it asks for ("what is the name of the province", "what's
+/// the final opposition-held territory").
+const PROVINCE_AFTER_WH: usize = 6;
+
+/// Whether the question asks which province, region or territory (one of
+/// them, or a stronghold, as "opposition-held territory" is read, within
+/// [`PROVINCE_AFTER_WH`] words after "which" or "what"), and not where
+/// something is held or hosted (a province "opposition-held" may be) or
+/// is in ("…the meeting about syria in", "which region's capital"), nor
+/// which city or town.
+fn asks_province(words: &[String]) -> bool {
+    let province = |w: &String| {
+        matches!(
+            w.as_str(),
+            "province"
+                | "provinces"
+                | "region"
+                | "regions"
+                | "territory"
+                | "governorate"
+                | "stronghold"
+        )
+    };
+    let asks = words.iter().enumerate().any(|(i, w)| {
+        matches!(w.as_str(), "which" | "what")
+            && words[i + 1..].iter().take(PROVINCE_AFTER_WH).any(province)
+    });
+    // "Opposition-held" or "rebel-held" tells whose the province is.
+    let held_by =
+        |i: usize| i > 0 && matches!(words[i - 1].as_str(), "opposition" | "rebel" | "rebels");
+    // "…in which region's capital", "…the meeting about syria in": where
+    // a meeting is.
+    let capital = words
+        .windows(2)
+        .any(|w| province(&w[0]) && w[1] == "capital");
+    let ends_in = words
+        .last()
+        .is_some_and(|w| matches!(w.as_str(), "in" | "at"));
+    asks && !capital
+        && !ends_in
+        && !words.iter().enumerate().any(|(i, w)| {
+            matches!(
+                w.as_str(),
+                "held"
+                    | "hold"
+                    | "holds"
+                    | "holding"
+                    | "host"
+                    | "hosts"
+                    | "hosted"
+                    | "hosting"
+                    | "venue"
+                    | "city"
+                    | "town"
+            ) && !held_by(i)
+        })
+}
+
 /// Whether the last "about" follows talking or meeting (or "over"
 /// follows talking: "…gathering in tehran to talk over") and ends the
 /// words or is followed by where ("…there to talk about at the tehran
@@ -6584,7 +6805,7 @@ fn asks_topic(words: &[String]) -> bool {
                 && words[at - 1] == "about"
                 && matches!(
                     words[at - 2].as_str(),
-                    "meet" | "meeting" | "met" | "gathering"
+                    "meet" | "meeting" | "met" | "gathering" | "talk" | "talking"
                 )
                 && end - at <= 3
                 && matches!(
