@@ -1844,6 +1844,8 @@ impl Index {
         const ASKED: &[&str] = &[
             "is", "are", "was", "were", "the", "this", "that", "tehran", "it",
         ];
+        // The meeting ahead of the summit ("one" of "one-on-one"), or
+        // who joined whom.
         const APART: &[&str] = &[
             "first",
             "initially",
@@ -1855,16 +1857,9 @@ impl Index {
             "joining",
         ];
         let party_at = |k: usize| {
-            units.iter().any(|u| {
-                u.pos <= k
-                    && k < u.end()
-                    && u.entity.is_some_and(|e| {
-                        matches!(
-                            self.lexicon.entity(e).kind,
-                            EntityKind::Country | EntityKind::Person
-                        )
-                    })
-            })
+            units
+                .iter()
+                .any(|u| u.pos <= k && k < u.end() && u.entity.is_some_and(|e| self.party(e)))
         };
         let Some(at) = raw
             .iter()
@@ -1890,24 +1885,27 @@ impl Index {
             && !raw.iter().any(|w| APART.contains(&w.as_str()))
     }
 
+    /// Whether an entity is one who may meet: a country or a person.
+    fn party(&self, entity: usize) -> bool {
+        matches!(
+            self.lexicon.entity(entity).kind,
+            EntityKind::Country | EntityKind::Person
+        )
+    }
+
     /// Whether `answer`, asked if only some meet, names no country or
     /// person besides those the question names (or theirs: Putin is
-    /// Russia's) and not three of those, tells of earlier meetings, or settles another yes/no
-    /// question ("Yes. The presidents… have started talks").
+    /// Russia's) and not three of those, tells of earlier meetings, or
+    /// settles another yes/no question ("Yes. The presidents… have
+    /// started talks").
     pub fn names_no_other_party(&self, answer: &str, kind: AnswerKind, query: &Query) -> bool {
         if !query.only_some_meet {
             return false;
         }
         let (named, _) = self.read_answer(answer);
-        let party = |e: usize| {
-            matches!(
-                self.lexicon.entity(e).kind,
-                EntityKind::Country | EntityKind::Person
-            )
-        };
         let other = named
             .iter()
-            .any(|&e| party(e) && !query.named.iter().any(|&q| self.near(e, usize::from(q))));
+            .any(|&e| self.party(e) && !query.named.iter().any(|&q| self.near(e, usize::from(q))));
         // Three or more asked about ("is it only iran, russia and turkey
         // meeting, not the us"): an answer naming three of them tells who
         // meets.
@@ -1915,7 +1913,7 @@ impl Index {
             .named
             .iter()
             .map(|&q| usize::from(q))
-            .filter(|&q| party(q) && named.iter().any(|&e| self.near(e, q)))
+            .filter(|&q| self.party(q) && named.iter().any(|&e| self.near(e, q)))
             .count();
         let earlier = tells_of_earlier(
             &tokens(&crate::normalize::fold(answer))
@@ -1934,7 +1932,7 @@ impl Index {
             return false;
         }
         let (named, _) = self.read_answer(answer);
-        let places: Vec<usize> = named
+        let mut places = named
             .into_iter()
             .filter(|&e| {
                 matches!(
@@ -1942,9 +1940,8 @@ impl Index {
                     EntityKind::Place | EntityKind::Country
                 )
             })
-            .collect();
-        places.iter().any(|&e| self.lexicon.is_capital(e))
-            && places.iter().all(|&e| self.lexicon.is_capital(e))
+            .peekable();
+        places.peek().is_some() && places.all(|e| self.lexicon.is_capital(e))
     }
 
     /// Whether `answer`, asked which place a meeting is about, names no
