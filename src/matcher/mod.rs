@@ -1931,17 +1931,19 @@ impl Index {
         if !query.asks_province {
             return false;
         }
-        let (named, _) = self.read_answer(answer);
-        let mut places = named
-            .into_iter()
-            .filter(|&e| {
-                matches!(
-                    self.lexicon.entity(e).kind,
-                    EntityKind::Place | EntityKind::Country
-                )
-            })
-            .peekable();
+        let mut places = self.places_named(answer).peekable();
         places.peek().is_some() && places.all(|e| self.lexicon.is_capital(e))
+    }
+
+    /// The places and countries `answer` names.
+    fn places_named(&self, answer: &str) -> impl Iterator<Item = usize> + '_ {
+        let (named, _) = self.read_answer(answer);
+        named.into_iter().filter(|&e| {
+            matches!(
+                self.lexicon.entity(e).kind,
+                EntityKind::Place | EntityKind::Country
+            )
+        })
     }
 
     /// Whether `answer`, asked which place a meeting is about, names no
@@ -1952,16 +1954,7 @@ impl Index {
         if !query.which_place_topic {
             return false;
         }
-        let (named, _) = self.read_answer(answer);
-        let mut places = named
-            .into_iter()
-            .filter(|&e| {
-                matches!(
-                    self.lexicon.entity(e).kind,
-                    EntityKind::Place | EntityKind::Country
-                )
-            })
-            .peekable();
+        let mut places = self.places_named(answer).peekable();
         places.peek().is_some() && places.all(|e| query.terms.iter().any(|t| t.entity == Some(e)))
     }
 
