@@ -5027,6 +5027,26 @@ fn whether_only_some_meet_is_not_settled_by_who_met_before() {
 }
 
 #[test]
+fn planning_to_discuss_asks_what_is_discussed() {
+    // "Planning to discuss" had drawn who is determined to do what
+    // ("Ankara is determined to avoid a massacre"); "planing" had been the
+    // word for smoothing wood, and declined.
+    let e = engine();
+    for q in [
+        "what are the three presidents planning to discuss",
+        "what do the leaders plan to talk about",
+    ] {
+        assert_answers(&e, q, "fate of Syria", 1);
+    }
+    assert_answers(
+        &e,
+        "what is the syrian government planing for idlib",
+        "force",
+        1,
+    );
+}
+
+#[test]
 fn initialisms_written_with_dots_are_read_as_the_names() {
     // "u.s." and "u.n." had been read as the letters alone: the US's
     // words got what Idlib is, the UN's mediator nothing.
